@@ -1,0 +1,86 @@
+// Opens the database: a PostgreSQL server (DATABASE_URL) or the embedded PGlite served from a worker thread.
+// Either way the application speaks node-postgres through one pool and one Drizzle instance.
+import { Worker } from "node:worker_threads";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import * as schema from "./schema/index.js";
+
+// bigint (int8) columns hold money in đồng and counts: parse to JS numbers (safe up to 9e15 đồng).
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric stays exact text → number for display values.
+pg.types.setTypeParser(1700, (v) => Number(v));
+// date stays an ISO string (no time-zone shift).
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Db = NodePgDatabase<typeof schema>;
+export type DatabaseMode = "embedded" | "server";
+
+export interface Database {
+  mode: DatabaseMode;
+  pool: pg.Pool;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder for the embedded database; null → in memory (tests). */
+  dataDir?: string | null;
+  poolSize?: number;
+}
+
+export async function startEmbeddedServer(dataDir: string | null, maxConnections = 12) {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
+    workerData: { dataDir: dataDir ? path.resolve(dataDir) : null, maxConnections },
+    execArgv: [],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.on("message", (m: { type: string; port?: number; message?: string }) => {
+      if (m.type === "ready") resolve(m.port!);
+      if (m.type === "error") reject(new Error(m.message));
+    });
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
+      worker.on("message", (m: { type: string }) => {
+        if (m.type === "stopped") {
+          clearTimeout(timer);
+          void worker.terminate().then(() => resolve());
+        }
+      });
+      worker.postMessage({ type: "stop" });
+    });
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  let url = opts.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  const mode: DatabaseMode = url ? "server" : "embedded";
+  if (!url) {
+    const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? 8) + 4);
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? (mode === "embedded" ? 8 : 16) });
+  pool.on("error", () => {
+    /* an idle client lost its connection; the pool replaces it */
+  });
+  const db = drizzle(pool, { schema });
+  return {
+    mode,
+    pool,
+    db,
+    url,
+    async close() {
+      await pool.end();
+      if (stopEmbedded) await stopEmbedded();
+    },
+  };
+}

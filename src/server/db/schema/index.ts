@@ -1,0 +1,6 @@
+// Drizzle mirror of the SQL migrations (src/server/db/migrations); db/schema.test.ts keeps the two in step.
+export * from "./accounts.js";
+export * from "./audit.js";
+export * from "./reference.js";
+export * from "./registries.js";
+export * from "./files.js";

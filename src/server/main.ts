@@ -1,0 +1,20 @@
+// Entry point: read configuration, open and migrate the database, listen.
+import { loadConfig } from "./config.js";
+import { bootstrap } from "./startup.js";
+import { startMaintenance } from "./platform/maintenance.js";
+
+const config = loadConfig();
+const { app, database } = await bootstrap(config);
+const stopMaintenance = startMaintenance(database.db, config);
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  `KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`,
+);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    stopMaintenance();
+    await app.close();
+    process.exit(0);
+  });
+}

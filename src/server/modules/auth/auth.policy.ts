@@ -1,0 +1,8 @@
+import { definePolicy } from "../../platform/policy.js";
+
+// Every signed-in user manages their own sign-in: session, password, second factor.
+export const authPolicy = definePolicy<unknown, "read">({
+  resource: "auth",
+  general: { self: () => true },
+  record: { read: () => true },
+});

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyReply } from "fastify";
+import { eq } from "drizzle-orm";
+import { ROLES } from "../../../common/roles.js";
+import { users } from "../../db/schema/index.js";
+import { cookieOptions, sessionCookieName } from "../../platform/auth/sessions.js";
+import type { Config } from "../../config.js";
+import { beginTotpSetup, changePassword, login, logout, needsTotp, verifySecondFactor } from "./auth.service.js";
+import { authPolicy } from "./auth.policy.js";
+
+const me = z.object({
+  id: z.string().uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  personId: z.string().uuid().nullable(),
+  organisationId: z.string().uuid().nullable(),
+  mfa: z.enum(["none", "verify", "setup"]),
+  totpEnabled: z.boolean(),
+});
+
+const setCookie = (reply: FastifyReply, config: Config, token: string) =>
+  reply.setCookie(sessionCookieName(config), token, cookieOptions(config));
+
+const self = { policy: { of: authPolicy, ability: "self" } } as const;
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const config = app.deps.config;
+
+  app.post(
+    "/auth/login",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in; sets the session cookie. mfa tells whether a second factor is still needed.",
+        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) }).strict(),
+        response: { 200: me },
+      },
+    },
+    async (req, reply) => {
+      const r = await login(req.ctx, { ...req.body, userAgent: req.headers["user-agent"] ?? null });
+      setCookie(reply, config, r.token);
+      return {
+        id: r.user.id,
+        username: r.user.username,
+        displayName: r.user.displayName,
+        roles: r.user.roles as (typeof ROLES)[number][],
+        personId: r.user.personId,
+        organisationId: r.user.organisationId,
+        mfa: r.mfa,
+        totpEnabled: r.user.totpEnabled,
+      };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    { config: { auth: "public" }, schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null() } } },
+    async (req, reply) => {
+      await logout(req.ctx);
+      reply.clearCookie(sessionCookieName(config), cookieOptions(config));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    {
+      config: { ...self, allowMfaPending: true },
+      schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: me } },
+    },
+    async (req) => {
+      const [u] = await req.ctx.db.select().from(users).where(eq(users.id, req.ctx.actor!.userId));
+      return {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        roles: u.roles as (typeof ROLES)[number][],
+        personId: u.personId,
+        organisationId: u.organisationId,
+        mfa: req.mfaPending ? (u.totpEnabled ? ("verify" as const) : ("setup" as const)) : ("none" as const),
+        totpEnabled: u.totpEnabled,
+      };
+    },
+  );
+
+  app.post(
+    "/auth/totp/setup",
+    {
+      config: { ...self, allowMfaPending: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Start enrolling an authenticator app",
+        body: z.object({}).strict().optional(),
+        response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+      },
+    },
+    async (req) => beginTotpSetup(req.ctx, req.mfaPending),
+  );
+
+  app.post(
+    "/auth/totp/verify",
+    {
+      config: { ...self, allowMfaPending: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Give a code from the authenticator app (completes sign-in or enrolment)",
+        body: z.object({ code: z.string().regex(/^\d{6}$/) }).strict(),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req, reply) => {
+      const r = await verifySecondFactor(req.ctx, req.body.code, req.headers["user-agent"] ?? null);
+      setCookie(reply, config, r.token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/auth/password",
+    {
+      config: self,
+      schema: {
+        tags: ["auth"],
+        summary: "Change own password",
+        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }).strict(),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await changePassword(req.ctx, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/totp/required",
+    {
+      config: { ...self, allowMfaPending: true },
+      schema: { tags: ["auth"], summary: "Whether the signed-in user's roles require a second factor", response: { 200: z.object({ required: z.boolean() }) } },
+    },
+    async (req) => ({ required: needsTotp(req.ctx, req.ctx.actor!.roles) }),
+  );
+};

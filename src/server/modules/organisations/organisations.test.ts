@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
+import { buildOrganisation, buildUser } from "../../testing/factories.js";
+
+let t: TestApp;
+let officer: Client;
+let pi: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
+  await buildUser(t.database.db, { username: "pi1", roles: ["pi"] });
+  officer = new Client(t);
+  await officer.login("officer1");
+  pi = new Client(t);
+  await pi.login("pi1");
+});
+afterAll(async () => t?.close());
+
+const validOrg = {
+  type: "university",
+  nameVi: "Trường Đại học Hàng hải Việt Nam",
+  nameEn: "Vietnam Maritime University",
+  abbreviation: "VMU",
+  taxCode: "0200124891",
+  district: "NGO_QUYEN",
+  governance: "central",
+  fields: ["203", "201"],
+  laboratories: [{ name: "Phòng thí nghiệm Vật liệu", scheme: "VILAS", accreditationNumber: "VILAS 123", expiresOn: "2028-06-30" }],
+};
+
+describe("organisations registry", () => {
+  it("creates, reads and lists with accent-insensitive search", async () => {
+    const c = await officer.post("/api/v1/organisations", validOrg);
+    expect(c.status).toBe(201);
+    expect(c.body).toMatchObject({ nameVi: validOrg.nameVi, version: 1, laboratories: [{ accreditationNumber: "VILAS 123" }] });
+    expect(c.body.abilities).toEqual({ read: true, update: true, delete: false });
+
+    const list = await pi.get("/api/v1/organisations?q=dai hoc hang hai");
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((o: { id: string }) => o.id)).toContain(c.body.id);
+    expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
+
+    const detail = await pi.get(`/api/v1/organisations/${c.body.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.abilities.update).toBe(false);
+  });
+
+  it("sorts in Vietnamese alphabetical order (Đ after D, before E)", async () => {
+    for (const nameVi of ["Ê-đê Trung tâm", "Đông Á Viện", "Dương Kinh Trung tâm", "An Lão Trung tâm"]) {
+      await buildOrganisation(t.database.db, { nameVi, type: "other" });
+    }
+    const r = await officer.get("/api/v1/organisations?type=other&sort=name");
+    expect(r.body.items.map((o: { nameVi: string }) => o.nameVi)).toEqual([
+      "An Lão Trung tâm",
+      "Dương Kinh Trung tâm",
+      "Đông Á Viện",
+      "Ê-đê Trung tâm",
+    ]);
+  });
+
+  it("refuses a stale version with 409 and the current record", async () => {
+    const c = await officer.post("/api/v1/organisations", { ...validOrg, taxCode: "0200000001", nameVi: "Viện Thử nghiệm" });
+    const { id, abilities: _a, parentName: _p, peopleCount: _pc, createdAt: _c, updatedAt: _u, ...rest } = c.body;
+    const body = { ...rest, laboratories: rest.laboratories.map(({ id: _i, ...l }: { id: string }) => l) };
+    delete body.id;
+    const first = await officer.put(`/api/v1/organisations/${id}`, { ...body, nameVi: "Viện Thử nghiệm A" });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const stale = await officer.put(`/api/v1/organisations/${id}`, { ...body, nameVi: "Viện Thử nghiệm B" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("VERSION_CONFLICT");
+    expect(stale.body.error.details.current).toMatchObject({ nameVi: "Viện Thử nghiệm A", version: 2 });
+  });
+
+  it("validates codes and answers in the caller's language", async () => {
+    const vi = await officer.post("/api/v1/organisations", { ...validOrg, taxCode: null, district: "NOWHERE" });
+    expect(vi.status).toBe(400);
+    expect(vi.body.error.message).toContain("không có trong danh mục");
+    officer.lang = "en";
+    const en = await officer.post("/api/v1/organisations", { ...validOrg, taxCode: null, nameVi: "" });
+    officer.lang = "vi";
+    expect(en.status).toBe(400);
+    expect(en.body.error.code).toBe("VALIDATION_FAILED");
+    expect(en.body.error.details[0].path).toBe("body.nameVi");
+  });
+
+  it("refuses mass assignment of unknown or privileged fields", async () => {
+    const r = await officer.post("/api/v1/organisations", { ...validOrg, taxCode: null, version: 7, createdBy: "x" });
+    expect(r.status).toBe(400);
+  });
+
+  it("lets a PI read but not create", async () => {
+    expect((await pi.post("/api/v1/organisations", validOrg)).status).toBe(403);
+  });
+});

@@ -1,0 +1,94 @@
+// Server-side sessions in the database (SECURITY.md 4): any app server can serve any request.
+// The cookie holds a 256-bit random token; the table holds only its SHA-256.
+import crypto from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { sessions, users } from "../../db/schema/index.js";
+import type { Config } from "../../config.js";
+import type { Actor, Executor } from "../context.js";
+import type { Role } from "../../../common/roles.js";
+
+export const sessionCookieName = (config: Config) => (config.secureCookies ? "__Host-khcn_sid" : "khcn_sid");
+
+export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+export function cookieOptions(config: Config) {
+  return {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: config.secureCookies,
+  };
+}
+
+export async function createSession(
+  tx: Executor,
+  config: Config,
+  input: { userId: string; mfaPending: boolean; ip: string | null; userAgent: string | null; now: Date },
+): Promise<{ token: string; id: string }> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const id = hashToken(token);
+  await tx.insert(sessions).values({
+    id,
+    userId: input.userId,
+    mfaPending: input.mfaPending,
+    createdAt: input.now,
+    lastSeenAt: input.now,
+    expiresAt: new Date(input.now.getTime() + config.session.absoluteHours * 3600_000),
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, id };
+}
+
+export interface LoadedSession {
+  actor: Actor;
+  mfaPending: boolean;
+}
+
+/** Resolves a cookie token to the signed-in actor, applying the idle and absolute timeouts. */
+export async function loadSession(db: Executor, config: Config, token: string, now: Date): Promise<LoadedSession | null> {
+  const id = hashToken(token);
+  const rows = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const roles = row.u.roles as Role[];
+  const idleMs = (roles.includes("admin") ? config.session.idleMinutesAdmin : config.session.idleMinutes) * 60_000;
+  const expired =
+    row.u.status !== "active" || row.s.expiresAt <= now || now.getTime() - row.s.lastSeenAt.getTime() > idleMs;
+  if (expired) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  // Sliding idle window; written at most every 20 s to keep reads cheap.
+  if (now.getTime() - row.s.lastSeenAt.getTime() > 20_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return {
+    mfaPending: row.s.mfaPending,
+    actor: {
+      userId: row.u.id,
+      username: row.u.username,
+      roles,
+      personId: row.u.personId,
+      organisationId: row.u.organisationId,
+      sessionId: id,
+    },
+  };
+}
+
+export async function endSession(db: Executor, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function endAllSessions(db: Executor, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function purgeExpiredSessions(db: Executor, now: Date) {
+  await db.delete(sessions).where(and(sql`${sessions.expiresAt} <= ${now}`));
+}

@@ -1,0 +1,24 @@
+// One error type for the whole server; one handler maps every error to { error: { code, message, details } }.
+import type { MessageKey } from "./messages.js";
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: string,
+    public readonly status: number,
+    public readonly messageKey: MessageKey,
+    public readonly details?: unknown,
+    public readonly params: Record<string, unknown> = {},
+    public readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError("NOT_FOUND", 404, "error.not_found");
+export const forbidden = () => new AppError("FORBIDDEN", 403, "error.forbidden");
+export const unauthenticated = () => new AppError("UNAUTHENTICATED", 401, "error.unauthenticated");
+/** Stale write: answers 409 with the record as it is now, so the client can show it beside the user's input. */
+export const staleVersion = (current: unknown) =>
+  new AppError("VERSION_CONFLICT", 409, "error.conflict_version", { current });
+export const badInput = (messageKey: MessageKey, params: Record<string, unknown> = {}, details?: unknown) =>
+  new AppError("VALIDATION_FAILED", 400, messageKey, details, params);

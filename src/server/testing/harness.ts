@@ -1,0 +1,108 @@
+// Test harness: the real app against a real database — embedded PGlite (default) or a PostgreSQL server when
+// TEST_DATABASE_URL is set; each test file gets a database of its own.
+import crypto from "node:crypto";
+import pg from "pg";
+import { loadConfig, type Config } from "../config.js";
+import { bootstrap } from "../startup.js";
+import { TestClock } from "../platform/clock.js";
+import type { App } from "../app.js";
+import type { Database } from "../db/client.js";
+import { sessionCookieName } from "../platform/auth/sessions.js";
+
+export const testDbMode = (): "embedded" | "server" => (process.env.TEST_DATABASE_URL ? "server" : "embedded");
+
+async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = "khcn_t_" + crypto.randomBytes(6).toString("hex");
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = "/" + name;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  config: Config;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  let drop: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
+  if (process.env.TEST_DATABASE_URL) {
+    const created = await createServerDatabase(process.env.TEST_DATABASE_URL);
+    databaseUrl = created.url;
+    drop = created.drop;
+  }
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }, { demoMode: true, requireTotp: false, databaseUrl, ...overrides });
+  const clock = new TestClock(new Date("2026-11-27T03:00:00Z"));
+  const { app, database } = await bootstrap(config, { clock, dataDir: null, seed: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    clock,
+    async close() {
+      await app.close();
+      if (drop) await drop();
+    },
+  };
+}
+
+/** A signed-in HTTP client over app.inject, carrying the session cookie like a browser. */
+export class Client {
+  cookie?: string;
+  lang: "vi" | "en" = "vi";
+  constructor(
+    private t: TestApp,
+    public ip = "127.0.0.1",
+  ) {}
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.t.app.inject({
+      method: method as "GET",
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        "accept-language": this.lang,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body !== undefined && !(body instanceof Buffer) ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      payload: body === undefined ? undefined : body instanceof Buffer ? body : JSON.stringify(body),
+    });
+    const set = res.cookies.find((c) => c.name === sessionCookieName(this.t.config));
+    if (set) this.cookie = set.value ? `${set.name}=${set.value}` : undefined;
+    let json: any = undefined;
+    try {
+      json = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.statusCode, body: json, headers: res.headers, raw: res };
+  }
+  get = (url: string, headers?: Record<string, string>) => this.request("GET", url, undefined, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request("POST", url, body ?? {}, headers);
+  put = (url: string, body?: unknown) => this.request("PUT", url, body);
+  patch = (url: string, body?: unknown) => this.request("PATCH", url, body);
+  delete = (url: string) => this.request("DELETE", url);
+
+  async login(username: string, password = "correct horse battery") {
+    const r = await this.post("/api/v1/auth/login", { username, password });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  }
+}
