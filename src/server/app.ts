@@ -2,7 +2,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyContextConfig,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchema,
+} from "fastify";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -16,7 +23,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { webDistDir } from "./paths.js";
 import { AppError } from "./platform/errors.js";
-import { pickLang, t, type Lang } from "./platform/messages.js";
+import { pickLang, t, type Lang, type MessageKey } from "./platform/messages.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Actor, Ctx } from "./platform/context.js";
 import type { Policy } from "./platform/policy.js";
@@ -48,15 +55,53 @@ export interface AppDeps {
 
 export type App = FastifyInstance;
 
+/** A registered route as the security suites see it (collected by an onRoute hook, in registration order). */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+  schema?: FastifySchema;
+}
+
 const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     const r = schema.safeParse(data, { reportInput: true });
-    if (r.success) return { value: r.data };
-    return { error: Object.assign(new Error("validation"), { zodIssues: r.error.issues }) };
+    if (!r.success) return { error: Object.assign(new Error("validation"), { zodIssues: r.error.issues }) };
+    // PostgreSQL text and jsonb cannot hold U+0000: refuse it here (400) instead of failing in the database (500).
+    const nulAt = pathOfNul(r.data);
+    if (nulAt) {
+      const issue = { code: "custom", path: nulAt, message: "NUL character", params: { messageKey: "input.nul_character" } };
+      return { error: Object.assign(new Error("validation"), { zodIssues: [issue] }) };
+    }
+    return { value: r.data };
   };
 
+/** Path of the first string (value or key) containing U+0000 in parsed input, or null. Iterative: no recursion limit. */
+function pathOfNul(data: unknown): PropertyKey[] | null {
+  type Node = { value: unknown; key?: PropertyKey; parent?: Node };
+  const pathOf = (n: Node | undefined): PropertyKey[] => (n?.parent ? [...pathOf(n.parent), n.key!] : []);
+  const stack: Node[] = [{ value: data }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return pathOf(node);
+    } else if (Array.isArray(v)) {
+      v.forEach((value, key) => stack.push({ value, key, parent: node }));
+    } else if (v !== null && typeof v === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
+      for (const [key, value] of Object.entries(v)) {
+        if (key.includes("\u0000")) return [...pathOf(node), key];
+        stack.push({ value, key, parent: node });
+      }
+    }
+  }
+  return null;
+}
+
 function localiseIssue(lang: Lang, issue: z.core.$ZodIssue): string {
+  const messageKey = issue.code === "custom" ? (issue.params as { messageKey?: MessageKey } | undefined)?.messageKey : undefined;
+  if (messageKey) return t(lang, messageKey);
   const locale = lang === "en" ? z.locales.en() : z.locales.vi();
   return (locale.localeError as (i: unknown) => string)(issue) ?? issue.message;
 }
@@ -70,7 +115,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: config.uploadMaxBytes + 1024 * 1024,
     ajv: undefined,
+    // Errors the router raises before any hook runs (a malformed URL, a path parameter over the length limit): the
+    // same error shape and language as every other error, without echoing the URL back.
+    frameworkErrors: (err, req, reply) => {
+      const lang = pickLang(req.headers["accept-language"]);
+      const tooLong = err.code === "FST_ERR_MAX_PARAM_LENGTH";
+      void (reply as FastifyReply)
+        .status(tooLong ? 414 : 400)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send({ error: { code: tooLong ? "URI_TOO_LONG" : "BAD_URL", message: t(lang, tooLong ? "error.uri_too_long" : "error.bad_request"), details: null } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Every route, as registered: security/routes.test.ts and the other sweeps read this list (default deny, fuzzing).
+  const routeList: RouteInfo[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== "HEAD") routeList.push({ method, url: r.url, config: (r.config ?? {}) as FastifyContextConfig, schema: r.schema });
+    }
+  });
+  app.decorate("routeList", routeList);
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,7 +172,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // The docs page gets the same strict policy as the rest of the app (no third-party validator badge).
+    staticCSP:
+      "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; img-src 'self' data:; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
+    uiConfig: { validatorUrl: null },
+  });
 
   // ─── Request context ───
   app.addHook("onRequest", async (req, reply) => {
@@ -124,10 +195,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header("x-correlation-id", req.id);
   });
 
-  // ─── Cross-site request refusal and sign-in for API routes ───
-  app.addHook("preHandler", async (req, reply) => {
-    if (!req.url.startsWith("/api/v1")) return;
+  // ─── Cross-site request refusal, sign-in and default deny for API routes ───
+  // Runs on request, before the body is read or validated: a cross-site, anonymous or unauthorised caller is refused
+  // (403/401/403) whatever they send, and never makes the server parse their payload.
+  app.addHook("onRequest", async (req, reply) => {
+    if (!req.url.startsWith("/api/")) return;
     reply.header("cache-control", "no-store");
+    if (!req.url.startsWith("/api/v1")) return;
     if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) refuseCrossSite(req, config);
     const rc = req.routeOptions.config;
     const token = req.cookies[sessionCookieName(config)];
@@ -138,12 +212,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         req.mfaPending = s.mfaPending;
       }
     }
-    if (rc.auth === "public") return;
+    if (rc.auth === "public" || req.is404) return; // no such route: the not-found handler answers 404
     const actor = req.ctx.actor;
     if (!actor) throw new AppError("UNAUTHENTICATED", 401, "error.unauthenticated");
     if (req.mfaPending && !rc.allowMfaPending) throw new AppError("MFA_REQUIRED", 401, "auth.totp_required");
-    if (!rc.policy) throw new AppError("FORBIDDEN", 403, "error.forbidden"); // default deny
-    const general = rc.policy.of.general[rc.policy.ability];
+    // Default deny: no policy, or an ability the policy does not define (a typo), refuses everyone.
+    if (!rc.policy) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+    const { of: policy, ability } = rc.policy;
+    const general = Object.hasOwn(policy.general, ability) ? policy.general[ability] : undefined;
+    if (!general && !Object.hasOwn(policy.record, ability)) throw new AppError("FORBIDDEN", 403, "error.forbidden");
     if (general && !general(actor)) throw new AppError("FORBIDDEN", 403, "error.forbidden");
   });
 
@@ -185,11 +262,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
               : "error.bad_request";
       return reply.status(status).send({ error: { code: err.code ?? "BAD_REQUEST", message: t(lang, key), details: null } });
     }
-    const pgCode = (err as { code?: string }).code;
-    if (pgCode === "23505") {
-      return reply.status(409).send({ error: { code: "DUPLICATE", message: t(lang, "error.duplicate", { field: "" }), details: null } });
+    // Database errors arrive wrapped by Drizzle (DrizzleQueryError, the driver's error as `cause`).
+    const dbError = databaseError(err);
+    const refused = dbError ? refusedValue(dbError) : null;
+    if (refused) {
+      req.log.warn({ correlationId: req.id, db: { code: dbError!.code, constraint: dbError!.constraint } }, "database refused a value");
+      const message = refused.status === 409 && refused.code === "DUPLICATE" ? t(lang, "error.duplicate", { field: "" }) : t(lang, refused.key);
+      return reply.status(refused.status).send({ error: { code: refused.code, message, details: null } });
     }
-    req.log.error({ err, correlationId: req.id }, "unhandled error");
+    // The log gets the database's own error (code, message), never Drizzle's text with the query parameters.
+    req.log.error({ err: dbError ?? err, correlationId: req.id }, "unhandled error");
     return reply.status(500).send({
       error: { code: "INTERNAL", message: t(lang, "error.internal", { correlationId: req.id }), details: { correlationId: req.id } },
     });
@@ -252,23 +334,68 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return app;
 }
 
-function refuseCrossSite(req: FastifyRequest, config: Config) {
-  const site = req.headers["sec-fetch-site"];
-  if (site === "cross-site") throw new AppError("CROSS_SITE", 403, "error.cross_site");
-  const origin = req.headers.origin;
-  if (!origin) return;
-  const host = req.headers.host;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("CROSS_SITE", 403, "error.cross_site");
+interface DatabaseErrorLike {
+  code: string;
+  message: string;
+  constraint?: string;
+}
+
+function databaseError(err: unknown): DatabaseErrorLike | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    // SQLSTATE: five characters, digits and upper-case letters.
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && "severity" in e) return e as unknown as DatabaseErrorLike;
   }
-  if (originHost !== host && !config.corsOrigins.includes(origin)) throw new AppError("CROSS_SITE", 403, "error.cross_site");
+  return null;
+}
+
+/**
+ * A value the database refuses because of what the caller sent — out of range, an impossible date, a reference to a
+ * record that does not exist, a failed check, a duplicate — answers 4xx. Everything else stays a 500.
+ */
+function refusedValue(e: DatabaseErrorLike): { status: number; code: string; key: MessageKey } | null {
+  if (e.code === "23505") return { status: 409, code: "DUPLICATE", key: "error.duplicate" };
+  if (e.code === "23503") {
+    return /^update or delete/i.test(e.message)
+      ? { status: 409, code: "IN_USE", key: "error.in_use" }
+      : { status: 400, code: "INVALID_REFERENCE", key: "error.invalid_reference" };
+  }
+  if (e.code === "23514" || e.code.startsWith("22")) return { status: 400, code: "INVALID_VALUE", key: "error.invalid_value" };
+  return null;
+}
+
+function refuseCrossSite(req: FastifyRequest, config: Config) {
+  const refused = () => new AppError("CROSS_SITE", 403, "error.cross_site");
+  if (req.headers["sec-fetch-site"] === "cross-site") throw refused();
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw refused(); // "null" (sandboxed frames, some redirects) and garbage
+  }
+  // The same host as the request (a default port counts as none on both sides), the configured public address
+  // (behind a proxy that rewrites Host), or an allow-listed origin.
+  let requestHost: string | null = null;
+  try {
+    requestHost = new URL(`${url.protocol}//${req.host}`).host;
+  } catch {
+    requestHost = null;
+  }
+  let publicOrigin: string | null = null;
+  try {
+    publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null;
+  } catch {
+    publicOrigin = null;
+  }
+  if (url.host === requestHost || url.origin === publicOrigin || config.corsOrigins.includes(origin)) return;
+  throw refused();
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps & { clock: Clock };
+    /** Every route registered on this app (see RouteInfo). */
+    routeList: readonly RouteInfo[];
   }
 }

@@ -115,3 +115,112 @@ export const personListQuery = listQuery
   })
   .strict();
 export type PersonListQuery = z.infer<typeof personListQuery>;
+
+/** Fields the Department manages; a person editing their own record may not change them. */
+export const STAFF_MANAGED_PERSON_FIELDS = ["isExpert", "expertSince"] as const;
+
+// ─── Self-service (/me): a person sees, corrects and exports their own data (SECURITY.md 27) ───
+
+/**
+ * A person corrects their own record. Send only the fields to change, plus the version you read; an absent field
+ * keeps its value, null (or "") clears it. Expert-pool membership and affiliations are kept by the Department.
+ */
+export const personSelfUpdate = z
+  .object({
+    fullName: z.string().trim().min(2).max(200).optional(),
+    birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+    gender: z.enum(["male", "female", "other"]).nullable().optional(),
+    degree: z.string().trim().max(10).nullable().optional(),
+    title: z.string().trim().max(10).nullable().optional(),
+    fields: z.array(z.string().max(10)).max(20).optional(),
+    keywords: z.array(z.string().trim().min(1).max(80)).max(30).optional(),
+    orcid: z
+      .string()
+      .trim()
+      .max(19)
+      .nullable()
+      .optional()
+      .refine((v) => !v || ORCID_RE.test(v), { message: "0000-0000-0000-000X" }),
+    email: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .optional()
+      .refine((v) => !v || EMAIL_RE.test(v), { message: "e-mail" }),
+    phone: z.string().trim().max(40).nullable().optional(),
+    address: z.string().trim().max(500).nullable().optional(),
+    version,
+  })
+  .strict();
+export type PersonSelfUpdate = z.input<typeof personSelfUpdate>;
+
+export const meExportQuery = z.object({ format: z.enum(["json", "xlsx"]).default("json") }).strict();
+
+// ─── Consent per processing purpose (Law 91/2025/QH15): recorded with time and the notice version shown ───
+
+export const CONSENT_PURPOSES = [
+  /** public expert profile in the registry */
+  "registry_publication",
+  /** invitations to councils (hội đồng) from the expert pool */
+  "expert_pool",
+  /** contact data shown to programme officers of other units */
+  "contact_sharing",
+] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** Version of the privacy notice the person is shown when giving or withdrawing consent. Bump when the notice changes. */
+export const CONSENT_NOTICE_VERSION = "2026-01";
+
+export const consentInput = z.object({ purpose: z.enum(CONSENT_PURPOSES), granted: z.boolean() }).strict();
+
+export const consent = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  noticeVersion: z.string(),
+  granted: z.boolean(),
+  recordedAt: z.string(),
+});
+export type Consent = z.infer<typeof consent>;
+
+/** Current state: one entry per purpose (granted/noticeVersion/recordedAt null when never asked); history newest first. */
+export const consentState = z.object({
+  noticeVersion: z.string(),
+  current: z.array(
+    z.object({
+      purpose: z.enum(CONSENT_PURPOSES),
+      granted: z.boolean().nullable(),
+      noticeVersion: z.string().nullable(),
+      recordedAt: z.string().nullable(),
+    }),
+  ),
+  history: z.array(consent),
+});
+export type ConsentState = z.infer<typeof consentState>;
+
+// ─── Deletion requests (yêu cầu xoá dữ liệu cá nhân), tracked to completion ───
+
+export const DELETION_STATUSES = ["open", "completed", "rejected"] as const;
+
+export const deletionRequestInput = z.object({ reason: z.string().trim().max(2000).nullish().transform((v) => v || null) }).strict();
+/** Completing erases the person's personal data; the resolution note is optional. */
+export const deletionCompleteInput = z.object({ resolution: optText(2000), version }).strict();
+/** Rejecting needs a reason the person will read. */
+export const deletionRejectInput = z.object({ resolution: z.string().trim().min(1).max(2000), version }).strict();
+
+export const deletionRequest = z.object({
+  id: uuid,
+  personId: uuid.nullable(),
+  personName: z.string().nullable(),
+  requestedBy: uuid.nullable(),
+  requestedByUsername: z.string().nullable(),
+  reason: z.string().nullable(),
+  status: z.enum(DELETION_STATUSES),
+  resolution: z.string().nullable(),
+  requestedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  version: z.number().int(),
+  abilities: z.object({ read: z.boolean(), complete: z.boolean(), reject: z.boolean() }),
+});
+export type DeletionRequest = z.infer<typeof deletionRequest>;
+
+export const deletionRequestListQuery = listQuery.extend({ status: z.enum(DELETION_STATUSES).optional() }).strict();
+export type DeletionRequestListQuery = z.infer<typeof deletionRequestListQuery>;

@@ -67,7 +67,8 @@ export async function audit(tx: Executor, ctx: Pick<Ctx, "actor" | "ip" | "corre
   const prevHash = last.rows[0]?.hash ?? GENESIS;
   const fields: HashedFields = {
     at: ctx.clock.now().toISOString(),
-    actorId: e.actorId !== undefined ? e.actorId : (ctx.actor?.userId ?? null),
+    // An entry that names its actor (a sign-in attempt for another account) never borrows the session's user id.
+    actorId: e.actorId !== undefined ? e.actorId : e.actorUsername !== undefined ? null : (ctx.actor?.userId ?? null),
     actorUsername: e.actorUsername ?? ctx.actor?.username ?? null,
     action: e.action,
     entityType: e.entityType ?? null,

@@ -13,7 +13,7 @@ export async function disableInactiveAccounts(db: Db, config: Config, clock: Clo
   return db.transaction(async (tx) => {
     const r = await tx.execute<{ id: string; username: string }>(sql`
       UPDATE users SET status = 'disabled', disabled_reason = 'inactive', version = version + 1
-      WHERE status = 'active' AND coalesce(last_login_at, created_at) < ${cutoff}
+      WHERE status = 'active' AND greatest(last_login_at, reactivated_at, created_at) < ${cutoff}
       RETURNING id, username`);
     for (const u of r.rows) {
       await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${u.id}`);

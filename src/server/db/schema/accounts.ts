@@ -17,6 +17,7 @@ export const users = pgTable("users", {
   totpEnabled: boolean("totp_enabled").notNull().default(false),
   totpLastStep: bigint("totp_last_step", { mode: "number" }),
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  reactivatedAt: timestamp("reactivated_at", { withTimezone: true }),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

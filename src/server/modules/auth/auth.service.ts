@@ -14,6 +14,12 @@ type UserRow = typeof users.$inferSelect;
 
 export const needsTotp = (ctx: Ctx, roles: Role[]) => ctx.config.requireTotp && roles.some((r) => PRIVILEGED_ROLES.includes(r));
 
+/** The start of the inactivity clock: last sign-in, or re-enabling by an administrator, or creation. */
+export function lastActivity(u: Pick<UserRow, "lastLoginAt" | "reactivatedAt" | "createdAt">): Date {
+  const times = [u.lastLoginAt, u.reactivatedAt, u.createdAt].filter((d): d is Date => !!d);
+  return new Date(Math.max(...times.map((d) => d.getTime())));
+}
+
 export interface LoginResult {
   token: string;
   user: UserRow;
@@ -75,7 +81,7 @@ export async function login(
   }
 
   // Accounts unused for the configured number of days are disabled (SECURITY.md 5).
-  const lastUse = user.lastLoginAt ?? user.createdAt;
+  const lastUse = lastActivity(user);
   const inactiveMs = ctx.config.login.inactiveDisableDays * 86400_000;
   if (!ctx.config.demoMode && user.status === "active" && now.getTime() - lastUse.getTime() > inactiveMs) {
     await ctx.db.transaction(async (tx) => {
@@ -104,6 +110,8 @@ export async function login(
   const roles = user.roles as Role[];
   const mfa: LoginResult["mfa"] = user.totpEnabled ? "verify" : needsTotp(ctx, roles) ? "setup" : "none";
   return ctx.db.transaction(async (tx) => {
+    // A session the browser already had ends: signing in always starts a fresh one (no session fixation).
+    if (ctx.actor) await endSession(tx, ctx.actor.sessionId);
     const session = await createSession(tx, ctx.config, {
       userId: user.id,
       mfaPending: mfa !== "none",
@@ -135,33 +143,39 @@ export async function verifySecondFactor(ctx: Ctx, code: string, userAgent: stri
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user.totpSecret) throw new AppError("TOTP_NOT_SET_UP", 409, "auth.totp_setup_required");
   const step = matchTotp(user.totpSecret, code, now);
-  return ctx.db.transaction(async (tx) => {
+  const refuse = async () => {
+    // Audited in a transaction of its own: the refusal must be recorded even though nothing else changes.
+    await ctx.db.transaction((tx) => audit(tx, ctx, { action: "auth.totp", outcome: "failure", entityType: "user", entityId: user.id }));
+    return new AppError("TOTP_INVALID", 401, "auth.totp_invalid");
+  };
+  if (step === null) throw await refuse();
+  const result = await ctx.db.transaction(async (tx) => {
     // Replay protection: a step at or before the last used one is refused, atomically.
-    const updated =
-      step === null
-        ? []
-        : await tx
-            .update(users)
-            .set({ totpLastStep: step, totpEnabled: true, lastLoginAt: now })
-            .where(and(eq(users.id, user.id), sql`(${users.totpLastStep} IS NULL OR ${users.totpLastStep} < ${step})`))
-            .returning({ id: users.id });
-    if (!updated.length) {
-      await audit(tx, ctx, { action: "auth.totp", outcome: "failure", entityType: "user", entityId: user.id });
-      throw new AppError("TOTP_INVALID", 401, "auth.totp_invalid");
-    }
+    const updated = await tx
+      .update(users)
+      .set({ totpLastStep: step, totpEnabled: true, lastLoginAt: now })
+      .where(and(eq(users.id, user.id), sql`(${users.totpLastStep} IS NULL OR ${users.totpLastStep} < ${step})`))
+      .returning({ id: users.id });
+    if (!updated.length) return null;
     await endSession(tx, actor.sessionId);
     const session = await createSession(tx, ctx.config, { userId: user.id, mfaPending: false, ip: ctx.ip, userAgent, now });
     await audit(tx, ctx, { action: "auth.totp", entityType: "user", entityId: user.id, details: { enabled: !user.totpEnabled } });
     return { token: session.token };
   });
+  if (!result) throw await refuse();
+  return result;
 }
 
 /** Starts (or restarts, while not yet confirmed) TOTP enrolment: returns the secret and an otpauth:// URI. */
 export async function beginTotpSetup(ctx: Ctx, mfaPending: boolean): Promise<{ secret: string; uri: string }> {
   const actor = ctx.actor!;
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  // With a factor already enrolled, a half-signed-in session must give the code, not replace the factor.
-  if (user.totpEnabled && mfaPending) throw new AppError("TOTP_REQUIRED", 401, "auth.totp_required");
+  // An enrolled factor is never replaced from a session: a half-signed-in session must give the code, and a
+  // user who lost their device asks an administrator to reset it (POST /users/:id/reset-totp).
+  if (user.totpEnabled) {
+    if (mfaPending) throw new AppError("TOTP_REQUIRED", 401, "auth.totp_required");
+    throw new AppError("TOTP_ALREADY_ENROLLED", 409, "auth.totp_already_enrolled");
+  }
   const secret = newTotpSecret();
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: secret, totpEnabled: false, totpLastStep: null }).where(eq(users.id, user.id));

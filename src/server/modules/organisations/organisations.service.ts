@@ -218,7 +218,7 @@ export async function updateOrganisation(ctx: Ctx, id: string, input: Input & { 
       .set({ ...columns(input), updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${organisations.version} + 1` })
       .where(and(eq(organisations.id, id), eq(organisations.version, input.version)))
       .returning({ id: organisations.id });
-    if (!updated.length) throw staleVersion(present(ctx, before));
+    if (!updated.length) throw staleVersion(present(ctx, (await loadOrganisation(tx, id)) ?? before));
     await replaceLaboratories(tx, id, input.laboratories);
     const { version: _v, ...after } = input;
     await audit(tx, ctx, {

@@ -1,0 +1,455 @@
+// npm run bench [-- options]
+// Generates 100,000 people and 10,000 organisations, starts the real app on a fresh database in each mode (embedded
+// PGlite in a temp folder; the PostgreSQL server at BENCH_DATABASE_URL in a new database, dropped afterwards), signs in
+// over HTTP and measures with autocannon: the people search+filter+sort list, an organisations search list and the
+// organisation detail over a set of ids. Beside each, the same SQL (recorded from the app while it served the
+// request) is run directly through node-postgres. Prints a table and writes bench/results/latest.json.
+// Target (issue 2): API p95 ≤ 3 × raw SQL p95, and ≥ 500 requests/s on the PostgreSQL server.
+//
+// Options: --modes embedded,server  --duration 10 (s per scenario)  --warmup 2 (s)  --connections 2×cores
+//          --people 100000  --organisations 10000  --raw-runs 300  --scenarios people,orgList,orgDetail
+//          --explain (EXPLAIN ANALYZE of each recorded query)  --log-level warn  --database-url URL
+//          --profile (CPU profile of the app process → bench/results/profile/*.cpuprofile)
+import os from "node:os";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { fork, type ChildProcess } from "node:child_process";
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import autocannon from "autocannon";
+import "../src/server/db/client.js"; // the app's type parsers (bigint, numeric, date), so raw rows parse the same way
+import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+
+const { values: opt } = parseArgs({
+  options: {
+    modes: { type: "string", default: "embedded,server" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: String(2 * os.cpus().length) },
+    people: { type: "string", default: "100000" },
+    organisations: { type: "string", default: "10000" },
+    "raw-runs": { type: "string", default: "300" },
+    scenarios: { type: "string", default: "people,orgList,orgDetail" },
+    explain: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    "log-level": { type: "string", default: "warn" },
+    "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test" },
+  },
+});
+const num = (k: keyof typeof opt) => {
+  const n = Number(opt[k]);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${k} must be a positive number`);
+  return n;
+};
+const cfg = {
+  modes: String(opt.modes).split(",").map((s) => s.trim()) as ("embedded" | "server")[],
+  duration: num("duration"),
+  warmup: Number(opt.warmup) || 0,
+  connections: num("connections"),
+  people: num("people"),
+  organisations: num("organisations"),
+  rawRuns: num("raw-runs"),
+  scenarios: String(opt.scenarios).split(",").map((s) => s.trim()),
+  explain: !!opt.explain,
+  profile: !!opt.profile,
+  logLevel: String(opt["log-level"]),
+  databaseUrl: String(opt["database-url"]),
+};
+
+/** Scenarios that could not be measured (the run goes on; the exit code says so). */
+let scenarioFailures = 0;
+
+// ─── Statistics ──────────────────────────────────────────────────────────────────────────────────────────────────
+const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] : NaN);
+const summarise = (samples: number[]) => {
+  const s = samples.slice().sort((a, b) => a - b);
+  return { p50: percentile(s, 0.5), p95: percentile(s, 0.95), n: s.length };
+};
+
+// ─── The app under test ──────────────────────────────────────────────────────────────────────────────────────────
+class AppProcess {
+  private waiters: ((m: BenchChildMessage) => void)[] = [];
+  constructor(private child: ChildProcess) {
+    child.on("message", (m: BenchChildMessage) => this.waiters.shift()?.(m));
+  }
+  static async start(env: Record<string, string>) {
+    const child = fork(path.join(here, "server.ts"), [], {
+      execArgv: ["--import", "tsx", ...(cfg.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(here, "results/profile")}`] : [])],
+      env: { ...process.env, ...env },
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const app = new AppProcess(child);
+    const ready = await new Promise<Extract<BenchChildMessage, { type: "ready" }>>((resolve, reject) => {
+      child.once("exit", (code) => reject(new Error(`the app process exited (${code}) before it was ready`)));
+      app.waiters.push((m) => (m.type === "ready" ? resolve(m) : reject(new Error(`unexpected ${m.type}`))));
+    });
+    child.removeAllListeners("exit");
+    return { app, ready };
+  }
+  request(m: BenchParentMessage) {
+    return new Promise<BenchChildMessage>((resolve) => {
+      this.waiters.push(resolve);
+      this.child.send(m);
+    });
+  }
+  async stop() {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once("exit", r));
+    this.child.send({ type: "stop" } satisfies BenchParentMessage);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+// ─── Databases ───────────────────────────────────────────────────────────────────────────────────────────────────
+async function createServerDatabase(baseUrl: string) {
+  const name = "khcn_bench_" + crypto.randomBytes(4).toString("hex");
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = "/" + name;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+// ─── Recorded SQL, replayed directly ─────────────────────────────────────────────────────────────────────────────
+/** The request's own queries (not the session lookup) in waves: queries the app ran concurrently share a wave. */
+function waves(queries: CapturedQuery[]): CapturedQuery[][] {
+  const data = queries.filter((q) => !/\bsessions\b/.test(q.text)).sort((a, b) => a.start - b.start);
+  const out: CapturedQuery[][] = [];
+  let waveEnd = -Infinity;
+  for (const q of data) {
+    if (out.length && q.start < waveEnd) {
+      out[out.length - 1].push(q);
+      waveEnd = Math.max(waveEnd, q.end);
+    } else {
+      out.push([q]);
+      waveEnd = q.end;
+    }
+  }
+  return out;
+}
+
+async function runRecorded(pool: pg.Pool, plan: CapturedQuery[][]) {
+  for (const wave of plan) {
+    await Promise.all(
+      wave.map((q) => (q.rowMode ? pool.query({ text: q.text, values: q.values, rowMode: "array" }) : pool.query({ text: q.text, values: q.values }))),
+    );
+  }
+}
+
+async function rawTiming(pool: pg.Pool, plans: CapturedQuery[][][], runs: number) {
+  const warm = Math.min(50, runs);
+  for (let i = 0; i < warm; i++) await runRecorded(pool, plans[i % plans.length]);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await runRecorded(pool, plans[i % plans.length]);
+    samples.push(performance.now() - t0);
+  }
+  return summarise(samples);
+}
+
+/** The same recorded SQL from `connections` clients at once for `seconds`: what the database alone gives at the
+ *  load autocannon puts on the app (the app's own overhead is the difference). */
+async function rawConcurrent(pool: pg.Pool, plans: CapturedQuery[][][], connections: number, seconds: number) {
+  const samples: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await runRecorded(pool, plans[next++ % plans.length]);
+        samples.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { ...summarise(samples), rps: samples.length / ((performance.now() - started) / 1000) };
+}
+
+// ─── HTTP ────────────────────────────────────────────────────────────────────────────────────────────────────────
+async function signIn(base: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "officer", password: "khcn-demo" }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  if (!cookie) throw new Error("sign-in answered no session cookie");
+  return cookie;
+}
+
+async function load(base: string, cookie: string, paths: string[], seconds: number) {
+  let next = 0;
+  const samples: number[] = [];
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: cfg.connections,
+        duration: seconds,
+        headers: { cookie, "accept-language": "vi" },
+        requests: [{ method: "GET", path: paths[0], setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) samples.push(responseTime);
+    });
+  });
+  // Let requests cut off at the end finish before anything else runs.
+  await new Promise((r) => setTimeout(r, 300));
+  const elapsed = (performance.now() - started) / 1000;
+  const stats = summarise(samples);
+  return { ...stats, rps: samples.length / elapsed, non2xx: result.non2xx, errors: result.errors };
+}
+
+// ─── Scenarios ───────────────────────────────────────────────────────────────────────────────────────────────────
+interface Row {
+  mode: string;
+  scenario: string;
+  endpoint: string;
+  p50: number;
+  p95: number;
+  rps: number;
+  rawP50: number;
+  rawP95: number;
+  ratio: number;
+  met: boolean;
+  why: string;
+  requests: number;
+  failures: number;
+  queries: number;
+  /** the same SQL from as many clients as autocannon's connections */
+  rawConcP50: number;
+  rawConcP95: number;
+  rawConcRps: number;
+}
+
+const peopleModuleExists = () => fs.existsSync(path.join(root, "src/server/modules/people/people.service.ts"));
+
+interface Scenario {
+  key: string;
+  endpoint: string;
+  paths: string[];
+}
+interface ModeRun {
+  mode: "embedded" | "server";
+  app: AppProcess;
+  pool: pg.Pool;
+  base: string;
+  cookie: string;
+  rows: Row[];
+  explains: string[];
+}
+
+async function benchScenario(run: ModeRun, s: Scenario) {
+  // Record the SQL of every distinct request (and check each answers 200).
+  const plans: CapturedQuery[][][] = [];
+  for (const p of s.paths) {
+    await run.app.request({ type: "capture-start" });
+    const res = await fetch(run.base + p, { headers: { cookie: run.cookie, "accept-language": "vi" } });
+    const captured = (await run.app.request({ type: "capture-stop" })) as Extract<BenchChildMessage, { type: "captured" }>;
+    if (res.status !== 200) throw new Error(`${p} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    await res.arrayBuffer().catch(() => undefined);
+    plans.push(waves(captured.queries));
+  }
+  const queryCount = plans[0].flat().length;
+  if (cfg.explain) {
+    for (const q of plans[0].flat()) {
+      const plan = await run.pool.query({ text: "EXPLAIN (ANALYZE, BUFFERS) " + q.text, values: q.values });
+      run.explains.push(`── ${run.mode} · ${s.key}\n${q.text}\n${JSON.stringify(q.values)}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+  }
+  const raw = await rawTiming(run.pool, plans, cfg.rawRuns);
+  const rawConc = await rawConcurrent(run.pool, plans, run.pool.options.max ?? cfg.connections, Math.min(5, cfg.duration));
+  if (cfg.warmup > 0) await load(run.base, run.cookie, s.paths, cfg.warmup);
+  const api = await load(run.base, run.cookie, s.paths, cfg.duration);
+  const ratio = api.p95 / raw.p95;
+  const ratioOk = ratio <= 3;
+  const rpsOk = run.mode !== "server" || api.rps >= 500;
+  const failures = api.non2xx + api.errors;
+  const why = [!ratioOk && "p95 > 3× raw", !rpsOk && "< 500 req/s", failures > 0 && `${failures} failed requests`].filter(Boolean).join(", ");
+  run.rows.push({
+    mode: run.mode,
+    scenario: s.key,
+    endpoint: s.endpoint,
+    p50: api.p50,
+    p95: api.p95,
+    rps: api.rps,
+    rawP50: raw.p50,
+    rawP95: raw.p95,
+    ratio,
+    met: ratioOk && rpsOk && failures === 0,
+    why,
+    requests: api.n,
+    failures,
+    queries: queryCount,
+    rawConcP50: rawConc.p50,
+    rawConcP95: rawConc.p95,
+    rawConcRps: rawConc.rps,
+  });
+  console.log(
+    `[${run.mode}] ${s.key}: p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms, ${api.rps.toFixed(0)} req/s; raw p50 ${raw.p50.toFixed(2)} ms, p95 ${raw.p95.toFixed(2)} ms (${queryCount} queries); raw ×${cfg.connections} p95 ${rawConc.p95.toFixed(2)} ms, ${rawConc.rps.toFixed(0)} runs/s`,
+  );
+}
+
+async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string[], explains: string[]) {
+  let dropServer: (() => Promise<void>) | undefined;
+  let tempDir: string | undefined;
+  const env: Record<string, string> = {
+    BENCH_PEOPLE: String(cfg.people),
+    BENCH_ORGANISATIONS: String(cfg.organisations),
+    BENCH_LOG_LEVEL: cfg.logLevel,
+    BENCH_CHILD_DATABASE_URL: "",
+    BENCH_DATA_DIR: "",
+  };
+  if (mode === "server") {
+    const created = await createServerDatabase(cfg.databaseUrl);
+    env.BENCH_CHILD_DATABASE_URL = created.url;
+    dropServer = created.drop;
+  } else {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "khcn-bench-"));
+    env.BENCH_DATA_DIR = tempDir;
+  }
+  let app: AppProcess | undefined;
+  let pool: pg.Pool | undefined;
+  try {
+    console.log(`\n[${mode}] starting the app and seeding ${cfg.people.toLocaleString("en")} people, ${cfg.organisations.toLocaleString("en")} organisations …`);
+    const started = await AppProcess.start(env);
+    app = started.app;
+    const { port, databaseUrl, seedSeconds, summary } = started.ready;
+    console.log(`[${mode}] ready in ${seedSeconds.toFixed(1)} s (${JSON.stringify(summary)})`);
+    const base = `http://127.0.0.1:${port}`;
+    // The embedded database accepts 12 connections (src/server/db/client.ts: the app's pool of 8 + 4).
+    pool = new pg.Pool({ connectionString: databaseUrl, max: mode === "embedded" ? Math.min(cfg.connections, 4) : cfg.connections });
+    const version = (await pool.query<{ v: string }>("SELECT version() AS v")).rows[0].v;
+    notes.push(`${mode}: ${version.split(",")[0]}; seeded in ${seedSeconds.toFixed(1)} s`);
+    const cookie = await signIn(base);
+
+    const ids = (await pool.query<{ id: string }>("SELECT id FROM organisations ORDER BY md5(id::text) LIMIT 200")).rows.map((r) => r.id);
+    const scenarios: Scenario[] = [];
+    if (cfg.scenarios.includes("people")) {
+      if (peopleModuleExists()) {
+        scenarios.push({ key: "people", endpoint: "GET /people?q=nguyen&degree=TS&sort=name&page=3", paths: ["/api/v1/people?q=nguyen&degree=TS&sort=name&page=3"] });
+      } else {
+        notes.push("people list: skipped — src/server/modules/people/people.service.ts does not exist yet");
+      }
+    }
+    if (cfg.scenarios.includes("orgList")) {
+      scenarios.push({
+        key: "orgList",
+        endpoint: "GET /organisations?q=cong ty&type=enterprise&sort=name&page=3",
+        paths: ["/api/v1/organisations?q=cong%20ty&type=enterprise&sort=name&page=3"],
+      });
+    }
+    if (cfg.scenarios.includes("orgDetail")) {
+      scenarios.push({ key: "orgDetail", endpoint: `GET /organisations/:id (${ids.length} ids)`, paths: ids.map((id) => `/api/v1/organisations/${id}`) });
+    }
+
+    for (const s of scenarios) {
+      try {
+        await benchScenario({ mode, app, pool, base, cookie, rows, explains }, s);
+      } catch (err) {
+        // One broken endpoint should not hide the others' figures.
+        notes.push(`${mode} ${s.key}: FAILED — ${(err as Error).message}`);
+        console.error(`[${mode}] ${s.key} failed:`, err);
+        scenarioFailures++;
+      }
+    }
+  } finally {
+    await pool?.end().catch(() => undefined);
+    await app?.stop();
+    await dropServer?.().catch((e) => console.error("could not drop the benchmark database:", e));
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+function concurrencyTable(rows: Row[]) {
+  const head = ["mode", "endpoint", `raw ×${cfg.connections} p50 ms`, `raw ×${cfg.connections} p95 ms`, "raw runs/s", "API p95 / raw ×N p95", "API req/s / raw runs/s"];
+  const body = rows.map((r) => [
+    r.mode,
+    r.endpoint,
+    r.rawConcP50.toFixed(2),
+    r.rawConcP95.toFixed(2),
+    r.rawConcRps.toFixed(0),
+    (r.p95 / r.rawConcP95).toFixed(2),
+    (r.rps / r.rawConcRps).toFixed(2),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ") + " |";
+  return [line(head), "|" + widths.map((w, i) => (i >= 2 ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|", ...body.map(line)].join("\n");
+}
+
+function table(rows: Row[]) {
+  const head = ["mode", "endpoint", "p50 ms", "p95 ms", "req/s", "raw p50 ms", "raw p95 ms", "p95/raw p95", "target met"];
+  const body = rows.map((r) => [
+    r.mode,
+    r.endpoint,
+    r.p50.toFixed(2),
+    r.p95.toFixed(2),
+    r.rps.toFixed(0),
+    r.rawP50.toFixed(2),
+    r.rawP95.toFixed(2),
+    r.ratio.toFixed(2),
+    r.met ? "yes" : `NO (${r.why})`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ") + " |";
+  return [line(head), "|" + widths.map((w, i) => (i >= 2 && i <= 7 ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|", ...body.map(line)].join("\n");
+}
+
+// ─── Main ────────────────────────────────────────────────────────────────────────────────────────────────────────
+const rows: Row[] = [];
+const notes: string[] = [];
+const explains: string[] = [];
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+const loadBefore = os.loadavg();
+console.log(`KHCN benchmark — ${machine}`);
+if (loadBefore[0] > 0.5 * os.cpus().length) {
+  console.warn(`Warning: the machine is busy (load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}); figures will be low and noisy.`);
+}
+console.log(`autocannon: ${cfg.connections} connections, ${cfg.duration} s per scenario (+${cfg.warmup} s warm-up); raw SQL: ${cfg.rawRuns} sequential runs`);
+let failed = false;
+for (const mode of cfg.modes) {
+  try {
+    await benchMode(mode, rows, notes, explains);
+  } catch (err) {
+    failed = true;
+    console.error(`[${mode}] failed:`, err);
+  }
+}
+console.log("\n" + table(rows));
+console.log("Target: API p95 ≤ 3 × raw SQL p95 (same queries, run directly through node-postgres, sequentially), ≥ 500 req/s on the PostgreSQL server.");
+console.log(`\nThe same SQL from ${cfg.connections} clients at once (the database's own limit at autocannon's concurrency):\n` + concurrencyTable(rows));
+const loadAfter = os.loadavg();
+notes.push(`load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
+for (const n of notes) console.log("· " + n);
+if (explains.length) console.log("\n" + explains.join("\n\n"));
+
+const outDir = path.join(here, "results");
+fs.mkdirSync(outDir, { recursive: true });
+const report = { date: new Date().toISOString(), machine, config: cfg, rows, notes };
+fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(report, null, 2));
+console.log(`\nWritten: ${path.relative(root, path.join(outDir, "latest.json"))}`);
+if (failed || scenarioFailures > 0) process.exitCode = 1;

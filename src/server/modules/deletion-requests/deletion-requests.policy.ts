@@ -1,0 +1,20 @@
+import { definePolicy } from "../../platform/policy.js";
+import { hasRole } from "../../platform/context.js";
+
+type DeletionRequestRef = { requestedBy: string | null; personId: string | null; status: string };
+
+// A deletion request is seen by the person who asked and by the Department's staff, who complete or reject it.
+// Anyone else asking for it by id gets 404.
+export const deletionRequestPolicy = definePolicy<DeletionRequestRef, "complete" | "reject">({
+  resource: "deletion_request",
+  general: {
+    list: (a) => hasRole(a, "admin", "officer"),
+    read: () => true,
+    resolve: (a) => hasRole(a, "admin", "officer"),
+  },
+  record: {
+    read: (a, r) => hasRole(a, "admin", "officer") || r.requestedBy === a.userId || (!!a.personId && r.personId === a.personId),
+    complete: (a, r) => hasRole(a, "admin", "officer") && r.status === "open",
+    reject: (a, r) => hasRole(a, "admin", "officer") && r.status === "open",
+  },
+});

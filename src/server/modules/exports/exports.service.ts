@@ -1,0 +1,211 @@
+// Exports of the registries to Excel (.xlsx) or CSV with the same filters as the list pages (SECURITY.md 14, 19):
+// formula injection neutralised, at most MAX_EXPORT_ROWS rows, every export audited with its filters and row count.
+// Column headers are the import template's labels and codes are written as labels, so an export imports back.
+// Correlated subqueries name the outer table explicitly ("organisations"."id"): in a single-table select Drizzle
+// writes bare column names, which inside a subquery would bind to the subquery's own table.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { organisations, people, personAffiliations } from "../../db/schema/index.js";
+import type { Ctx } from "../../platform/context.js";
+import { hasRole } from "../../platform/context.js";
+import { AppError } from "../../platform/errors.js";
+import { audit } from "../../platform/audit.js";
+import { t, type Lang } from "../../platform/messages.js";
+import { dateOnly, toCsv, type ExportCell } from "../../platform/csv.js";
+import { writeWorkbook, XLSX_MEDIA_TYPE, type TableColumn } from "../../platform/xlsx.js";
+import { parseSort } from "../../../common/list.js";
+import { ORGANISATION_SORTS, type OrganisationListQuery } from "../../../common/contracts/organisation.js";
+import type { PersonListQuery } from "../../../common/contracts/person.js";
+import { organisationFilters } from "../organisations/organisations.service.js";
+import { personFilters, personOrder } from "../people/people.service.js";
+import { loadCodeLists, type ImportKind } from "../imports/columns.js";
+import { organisationsImport } from "../imports/kinds/organisations.js";
+import { peopleImport } from "../imports/kinds/people.js";
+
+export const MAX_EXPORT_ROWS = 100_000;
+export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+interface ExportColumn<R> extends TableColumn {
+  value(row: R): ExportCell;
+}
+
+/** A column headed with the import template's label of `key`. */
+function col<R>(kind: ImportKind, key: string, lang: Lang, value: (row: R) => ExportCell): ExportColumn<R> {
+  const c = kind.columns.find((x) => x.key === key);
+  if (!c) throw new Error(`no import column ${key}`);
+  return { header: c.label[lang], width: c.width, text: c.text, value };
+}
+
+/** code → label in the reader's language, for each list. */
+async function labeller(ctx: Ctx, lists: Parameters<typeof loadCodeLists>[1]) {
+  const loaded = await loadCodeLists(ctx.db, lists);
+  const maps = Object.fromEntries(
+    Object.entries(loaded).map(([k, v]) => [k, new Map(v!.rows.map((r) => [r.code, ctx.lang === "en" ? r.labelEn : r.labelVi]))]),
+  );
+  return (list: string, code: string | null) => (code === null ? null : (maps[list]?.get(code) ?? code));
+}
+
+const joinList = (values: string[] | null) => (values?.length ? values.join("; ") : null);
+
+function tooMany(count: number) {
+  return new AppError("EXPORT_TOO_LARGE", 400, "export.too_many_rows", null, { count, max: MAX_EXPORT_ROWS });
+}
+
+async function render<R>(ctx: Ctx, format: ExportFormat, title: string, columns: ExportColumn<R>[], rows: R[]): Promise<ExportFile> {
+  const yesNo: [string, string] = [t(ctx.lang, "import.yes"), t(ctx.lang, "import.no")];
+  const cells = rows.map((r) => columns.map((c) => c.value(r)));
+  const stamp = ctx.clock.now().toISOString().slice(0, 10);
+  if (format === "csv") {
+    return {
+      fileName: `${title} ${stamp}.csv`,
+      mediaType: "text/csv; charset=utf-8",
+      content: toCsv(columns.map((c) => c.header), cells, { yesNo }),
+    };
+  }
+  return {
+    fileName: `${title} ${stamp}.xlsx`,
+    mediaType: XLSX_MEDIA_TYPE,
+    content: await writeWorkbook([{ name: title, columns, rows: cells, yesNo }]),
+  };
+}
+
+// ─── Organisations ───
+
+export type OrganisationExportQuery = Omit<OrganisationListQuery, "page" | "pageSize"> & { format: ExportFormat };
+
+function organisationOrder(sort: string | undefined): SQL {
+  const { key, desc } = parseSort(sort, ORGANISATION_SORTS, "name");
+  const dir = desc ? sql`DESC` : sql`ASC`;
+  const byName = sql`${organisations.nameVi} COLLATE vn`;
+  const order: Record<(typeof ORGANISATION_SORTS)[number], SQL> = {
+    name: sql`${byName} ${dir}`,
+    type: sql`${organisations.type} ${dir}, ${byName}`,
+    district: sql`${organisations.district} ${dir} NULLS LAST, ${byName}`,
+    updatedAt: sql`${organisations.updatedAt} ${dir}`,
+    peopleCount: sql`(SELECT count(*) FROM people p WHERE p.primary_organisation_id = "organisations"."id") ${dir}, ${byName}`,
+  };
+  return order[key];
+}
+
+export async function exportOrganisations(ctx: Ctx, q: OrganisationExportQuery): Promise<ExportFile> {
+  const { format, sort, ...filters } = q;
+  const where = organisationFilters(filters);
+  const label = await labeller(ctx, ["org_type", "district", "governance"]);
+  const rows = await ctx.db.transaction(async (tx) => {
+    const count = await tx.$count(organisations, where);
+    if (count > MAX_EXPORT_ROWS) throw tooMany(count);
+    const found = await tx
+      .select({
+        o: organisations,
+        parentName: sql<string | null>`(SELECT p.name_vi FROM organisations p WHERE p.id = "organisations"."parent_id")`,
+        labCount: sql<number>`(SELECT count(*)::int FROM laboratories l WHERE l.organisation_id = "organisations"."id")`,
+      })
+      .from(organisations)
+      .where(where)
+      .orderBy(organisationOrder(sort), organisations.id)
+      .limit(MAX_EXPORT_ROWS);
+    await audit(tx, ctx, {
+      action: "organisation.export",
+      entityType: "organisation",
+      details: { format, filters: { ...filters, sort: sort ?? null }, rows: found.length },
+    });
+    return found;
+  });
+
+  type Row = (typeof rows)[number];
+  const k = organisationsImport;
+  const lang = ctx.lang;
+  const columns: ExportColumn<Row>[] = [
+    col(k, "nameVi", lang, (r) => r.o.nameVi),
+    col(k, "nameEn", lang, (r) => r.o.nameEn),
+    col(k, "abbreviation", lang, (r) => r.o.abbreviation),
+    col(k, "type", lang, (r) => label("org_type", r.o.type)),
+    col(k, "taxCode", lang, (r) => r.o.taxCode),
+    col(k, "orgIdCode", lang, (r) => r.o.orgIdCode),
+    col(k, "ror", lang, (r) => r.o.ror),
+    col(k, "parent", lang, (r) => r.parentName),
+    col(k, "address", lang, (r) => r.o.address),
+    col(k, "district", lang, (r) => label("district", r.o.district)),
+    col(k, "governance", lang, (r) => label("governance", r.o.governance)),
+    col(k, "fields", lang, (r) => joinList(r.o.fields)),
+    col(k, "website", lang, (r) => r.o.website),
+    col(k, "email", lang, (r) => r.o.email),
+    col(k, "phone", lang, (r) => r.o.phone),
+    col(k, "foundedYear", lang, (r) => r.o.foundedYear),
+    { header: t(lang, "export.col.labCount"), value: (r) => r.labCount },
+    { header: t(lang, "export.col.updatedAt"), width: 18, value: (r) => r.o.updatedAt },
+  ];
+  return render(ctx, format, t(lang, "export.title.organisations"), columns, rows);
+}
+
+// ─── People ───
+
+export type PersonExportQuery = Omit<PersonListQuery, "page" | "pageSize"> & { format: ExportFormat };
+
+/** Contact data (personal data) leaves the server only for the Department's staff. */
+export const mayExportContact = (ctx: Ctx) => hasRole(ctx.actor, "admin", "officer");
+
+export async function exportPeople(ctx: Ctx, q: PersonExportQuery): Promise<ExportFile> {
+  const { format, sort, ...filters } = q;
+  const where = personFilters(filters);
+  const withContact = mayExportContact(ctx);
+  const label = await labeller(ctx, ["gender", "degree", "title"]);
+  const rows = await ctx.db.transaction(async (tx) => {
+    const count = await tx.$count(people, where);
+    if (count > MAX_EXPORT_ROWS) throw tooMany(count);
+    // The position held at the primary organisation (the latest affiliation there), joined in one pass.
+    const a = personAffiliations;
+    const pos = tx
+      .selectDistinctOn([a.personId, a.organisationId], { personId: a.personId, organisationId: a.organisationId, position: a.position })
+      .from(a)
+      .orderBy(a.personId, a.organisationId, sql`${a.endDate} DESC NULLS FIRST`, sql`${a.startDate} DESC NULLS LAST`)
+      .as("pos");
+    const found = await tx
+      .select({ p: people, organisationName: organisations.nameVi, position: pos.position })
+      .from(people)
+      .leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId))
+      .leftJoin(pos, and(eq(pos.personId, people.id), eq(pos.organisationId, people.primaryOrganisationId)))
+      .where(where)
+      .orderBy(...personOrder(sort))
+      .limit(MAX_EXPORT_ROWS);
+    await audit(tx, ctx, {
+      action: "person.export",
+      entityType: "person",
+      details: { format, filters: { ...filters, sort: sort ?? null }, rows: found.length, contact: withContact },
+    });
+    return found;
+  });
+
+  type Row = (typeof rows)[number];
+  const k = peopleImport;
+  const lang = ctx.lang;
+  const columns: ExportColumn<Row>[] = [
+    col(k, "fullName", lang, (r) => r.p.fullName),
+    col(k, "birthYear", lang, (r) => r.p.birthYear),
+    col(k, "gender", lang, (r) => label("gender", r.p.gender)),
+    col(k, "degree", lang, (r) => label("degree", r.p.degree)),
+    col(k, "title", lang, (r) => label("title", r.p.title)),
+    col(k, "fields", lang, (r) => joinList(r.p.fields)),
+    col(k, "keywords", lang, (r) => joinList(r.p.keywords)),
+    col(k, "orcid", lang, (r) => r.p.orcid),
+    ...(withContact
+      ? [
+          col<Row>(k, "email", lang, (r) => r.p.email),
+          col<Row>(k, "phone", lang, (r) => r.p.phone),
+          col<Row>(k, "address", lang, (r) => r.p.address),
+        ]
+      : []),
+    col(k, "isExpert", lang, (r) => r.p.isExpert),
+    { header: t(lang, "export.col.expertSince"), width: 14, value: (r) => dateOnly(r.p.expertSince) },
+    col(k, "organisation", lang, (r) => r.organisationName),
+    col(k, "position", lang, (r) => r.position),
+    { header: t(lang, "export.col.updatedAt"), width: 18, value: (r) => r.p.updatedAt },
+  ];
+  return render(ctx, format, t(lang, "export.title.people"), columns, rows);
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listResponse } from "../../../common/list.js";
+import {
+  user,
+  userDisable,
+  userEnable,
+  userInput,
+  userListQuery,
+  userPasswordReset,
+  userSummary,
+  userUpdate,
+} from "../../../common/contracts/user.js";
+import { userPolicy } from "./users.policy.js";
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  resetTotp,
+  unlockUser,
+  updateUser,
+} from "./users.service.js";
+
+const guard = (ability: string) => ({ policy: { of: userPolicy, ability } });
+const idParams = z.object({ id: z.string().uuid() });
+const noBody = z.object({}).strict().optional();
+const tags = ["users"];
+
+// Account administration (admin only). Each command answers the account as it is afterwards.
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/users",
+    {
+      config: guard("list"),
+      schema: { tags, summary: "Search, filter and page user accounts", querystring: userListQuery, response: { 200: listResponse(userSummary) } },
+    },
+    async (req) => listUsers(req.ctx, req.query),
+  );
+  app.get(
+    "/users/:id",
+    { config: guard("read"), schema: { tags, params: idParams, response: { 200: user } } },
+    async (req) => getUser(req.ctx, req.params.id),
+  );
+  app.post(
+    "/users",
+    {
+      config: guard("create"),
+      schema: { tags, summary: "Create an account with an initial password", body: userInput, response: { 201: user } },
+    },
+    async (req, reply) => reply.status(201).send(await createUser(req.ctx, req.body)),
+  );
+  app.put(
+    "/users/:id",
+    {
+      config: guard("read"),
+      schema: {
+        tags,
+        summary: "Edit name, e-mail, roles and links; send the version you read (stale → 409 with the current record)",
+        params: idParams,
+        body: userUpdate,
+        response: { 200: user },
+      },
+    },
+    async (req) => updateUser(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/users/:id/disable",
+    {
+      config: guard("read"),
+      schema: { tags, summary: "Disable the account and end all its sessions", params: idParams, body: userDisable, response: { 200: user } },
+    },
+    async (req) => disableUser(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/users/:id/enable",
+    { config: guard("read"), schema: { tags, summary: "Enable a disabled account", params: idParams, body: userEnable, response: { 200: user } } },
+    async (req) => enableUser(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/users/:id/unlock",
+    {
+      config: guard("read"),
+      schema: { tags, summary: "Lift a sign-in lock after failed attempts", params: idParams, body: noBody, response: { 200: user } },
+    },
+    async (req) => unlockUser(req.ctx, req.params.id),
+  );
+  app.post(
+    "/users/:id/reset-password",
+    {
+      config: guard("read"),
+      schema: { tags, summary: "Set a new password and end the account's sessions", params: idParams, body: userPasswordReset, response: { 200: user } },
+    },
+    async (req) => resetPassword(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/users/:id/reset-totp",
+    {
+      config: guard("read"),
+      schema: { tags, summary: "Remove the second factor (lost device); the next sign-in enrols a new one", params: idParams, body: noBody, response: { 200: user } },
+    },
+    async (req) => resetTotp(req.ctx, req.params.id),
+  );
+};

@@ -1,0 +1,226 @@
+// Uploads and downloads (SECURITY.md 15).
+// In: a size limit answered 413 before the body is buffered past it; an allow-list of file types checked by
+// extension AND content (magic bytes, and for Office files the zip's parts); zip bombs refused by entry count and by
+// the real unpacked size; files stored in the database under a generated id with their SHA-256.
+// Out: attachments with a sanitised ASCII file name plus the UTF-8 name (RFC 5987/6266) and nosniff.
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+import { promisify } from "node:util";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { files } from "../db/schema/index.js";
+import { foldVietnamese } from "../../common/list.js";
+import { AppError, badInput } from "./errors.js";
+import type { Executor } from "./context.js";
+import { XLSX_MEDIA_TYPE } from "./xlsx.js";
+
+const inflateRaw = promisify(zlib.inflateRaw) as (buf: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
+
+export interface ZipLimits {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+}
+
+/** An xlsx made by Excel or LibreOffice has tens of parts and unpacks to a few times its size. */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxUncompressedBytes: 150 * 1024 * 1024 };
+
+/** What the multipart envelope may add to the file itself before Content-Length alone says "too large". */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export interface UploadType {
+  extension: string;
+  mediaType: string;
+  /** Checks the content; throws an AppError when the bytes are not this type. */
+  check(content: Buffer): Promise<void>;
+}
+
+const notAllowed = (allowed: string) =>
+  new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed });
+const notXlsx = () => new AppError("UNSUPPORTED_FILE", 400, "import.not_xlsx");
+const bomb = () => new AppError("SUSPICIOUS_ARCHIVE", 400, "upload.bomb");
+export const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, "error.payload_too_large");
+
+/**
+ * Reads a zip's central directory and unpacks every entry with an output budget, so a lying header cannot hide a
+ * bomb. Returns the entry names. Throws 400 (not a zip / suspicious archive).
+ */
+export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, notZip = notXlsx): Promise<string[]> {
+  if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) throw notZip();
+  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the end of the file.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw notZip();
+  const disk = buf.readUInt16LE(eocd + 4);
+  const cdDisk = buf.readUInt16LE(eocd + 6);
+  const entriesHere = buf.readUInt16LE(eocd + 8);
+  const total = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  // ZIP64 markers: an upload under our size limit never needs them; an archive that uses them is suspicious.
+  if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw bomb();
+  if (disk !== 0 || cdDisk !== 0 || entriesHere !== total) throw notZip();
+  if (total > limits.maxEntries) throw bomb();
+  if (cdOffset + cdSize > eocd) throw notZip();
+
+  const entries: { name: string; flags: number; method: number; comp: number; uncomp: number; local: number }[] = [];
+  let declared = 0;
+  let p = cdOffset;
+  for (let i = 0; i < total; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw notZip();
+    const nameLen = buf.readUInt16LE(p + 28);
+    const entry = {
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      comp: buf.readUInt32LE(p + 20),
+      uncomp: buf.readUInt32LE(p + 24),
+      local: buf.readUInt32LE(p + 42),
+      name: buf.toString("utf8", p + 46, p + 46 + nameLen),
+    };
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (p > eocd) throw notZip();
+    declared += entry.uncomp;
+    if (declared > limits.maxUncompressedBytes) throw bomb();
+    entries.push(entry);
+  }
+
+  // The declared sizes may lie: unpack each entry with a budget of its declared size.
+  for (const e of entries) {
+    if (e.flags & 0x1) throw notZip(); // encrypted
+    if (e.local + 30 > cdOffset || buf.readUInt32LE(e.local) !== 0x04034b50) throw notZip();
+    const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
+    if (start + e.comp > cdOffset) throw notZip();
+    const data = buf.subarray(start, start + e.comp);
+    if (e.method === 0) {
+      if (e.comp !== e.uncomp) throw bomb();
+    } else if (e.method === 8) {
+      let out: Buffer;
+      try {
+        out = await inflateRaw(data, { maxOutputLength: Math.max(1, e.uncomp) });
+      } catch (err) {
+        if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) throw bomb();
+        throw notZip();
+      }
+      if (out.length !== e.uncomp) throw bomb();
+    } else {
+      throw notZip();
+    }
+  }
+  return entries.map((e) => e.name);
+}
+
+export const uploadTypes = {
+  xlsx: {
+    extension: ".xlsx",
+    mediaType: XLSX_MEDIA_TYPE,
+    async check(content: Buffer) {
+      const names = new Set(await inspectZip(content));
+      if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw notXlsx();
+    },
+  },
+} satisfies Record<string, UploadType>;
+export type UploadTypeKey = keyof typeof uploadTypes;
+
+export interface Upload {
+  originalName: string;
+  mediaType: string;
+  content: Buffer;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** A file name as shown to people: no folders, no control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  return cleaned || "file";
+}
+
+/**
+ * Receives the one file of a multipart request (field "file" by default), enforcing the configured size limit
+ * (413: at once from Content-Length, otherwise as soon as the stream passes the limit), the allowed types
+ * (extension and content), and returns its bytes and SHA-256.
+ */
+export async function receiveUpload(req: FastifyRequest, allowed: UploadTypeKey[], field = "file"): Promise<Upload> {
+  const max = req.ctx.config.uploadMaxBytes;
+  const declaredLength = Number(req.headers["content-length"]);
+  if (Number.isFinite(declaredLength) && declaredLength > max + MULTIPART_OVERHEAD) throw tooLarge();
+  if (!req.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA", 415, "error.unsupported_media");
+
+  let content: Buffer;
+  let filename: string;
+  try {
+    const part = await req.file({ limits: { fileSize: max, files: 1, fields: 10, parts: 20 } });
+    if (!part || part.fieldname !== field) throw badInput("upload.missing");
+    filename = part.filename ?? "";
+    content = await part.toBuffer();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const status = (e as { statusCode?: number }).statusCode;
+    if (status === 413) throw tooLarge();
+    if (status === 406) throw new AppError("UNSUPPORTED_MEDIA", 415, "error.unsupported_media");
+    throw new AppError("BAD_REQUEST", 400, "error.bad_request");
+  }
+  if (!content.length) throw badInput("upload.missing");
+
+  const allowedText = allowed.map((k) => uploadTypes[k].extension).join(", ");
+  const lower = filename.toLowerCase();
+  const type = allowed.map((k) => uploadTypes[k]).find((t) => lower.endsWith(t.extension));
+  if (!type) throw notAllowed(allowedText);
+  await type.check(content);
+
+  return {
+    originalName: cleanFileName(filename),
+    mediaType: type.mediaType,
+    content,
+    sizeBytes: content.length,
+    sha256: crypto.createHash("sha256").update(content).digest("hex"),
+  };
+}
+
+/** Stores an upload under a generated id; returns the id. Call inside the transaction that uses the file. */
+export async function storeFile(tx: Executor, upload: Upload, createdBy: string | null): Promise<string> {
+  const [row] = await tx
+    .insert(files)
+    .values({
+      originalName: upload.originalName,
+      mediaType: upload.mediaType,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      content: upload.content,
+      createdBy,
+    })
+    .returning({ id: files.id });
+  return row.id;
+}
+
+/** ASCII-only fallback name: Vietnamese letters lose their marks (đ → d), anything else unsafe becomes "_". */
+export function asciiFileName(name: string): string {
+  const folded = foldVietnamese(cleanFileName(name)).normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
+  const ext = /\.[a-z0-9]{1,10}$/.exec(folded)?.[0] ?? "";
+  const stem = folded
+    .slice(0, folded.length - ext.length)
+    .replace(/[^a-z0-9._-]+/g, "_")
+    .replace(/^[._]+|[._]+$/g, "");
+  return (stem.slice(0, 100) || "download") + ext;
+}
+
+/** RFC 6266 / RFC 5987: `attachment; filename="ascii"; filename*=UTF-8''percent-encoded`. */
+export function contentDisposition(name: string): string {
+  const utf8 = encodeURIComponent(cleanFileName(name)).replace(
+    /['()*]/g,
+    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
+  return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${utf8}`;
+}
+
+/** Sends bytes as a download: never rendered inline, never sniffed. */
+export function sendDownload(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
+  reply.header("content-type", file.mediaType);
+  reply.header("content-disposition", contentDisposition(file.fileName));
+  reply.header("x-content-type-options", "nosniff");
+  return reply.send(file.content);
+}

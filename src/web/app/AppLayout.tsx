@@ -1,0 +1,137 @@
+// The frame of every signed-in page: side menu (by role), header with language switch and account menu.
+import { Suspense, useState } from "react";
+import { LoadingState } from "../components/states";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
+import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { useSession, useSignOut } from "./session";
+import { selectedNavPath, visibleNavigation } from "./navigation";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
+
+const { Sider, Header, Content, Footer } = Layout;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { me, loading, signedIn } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.lg === false;
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const isCollapsed = collapsed ?? mobile;
+
+  if (loading) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
+        <Spin size="large" description={t("common.loading")} />
+      </Flex>
+    );
+  }
+  if (!me || !signedIn) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+
+  const groups = visibleNavigation(me.roles);
+  const items: MenuProps["items"] = groups.map((g) => ({
+    type: "group" as const,
+    key: g.key,
+    label: t(g.labelKey),
+    children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) })),
+  }));
+
+  const accountItems: MenuProps["items"] = [
+    { key: "who", label: <span className="muted">{me.roles.map((r) => t(`roles.${r}`)).join(", ")}</span>, disabled: true },
+    { type: "divider" },
+    { key: "me", icon: <UserOutlined aria-hidden />, label: t("nav.myData") },
+    { key: "password", icon: <KeyOutlined aria-hidden />, label: t("auth.changePassword") },
+    { key: "logout", icon: <LogoutOutlined aria-hidden />, label: t("auth.logout"), danger: true },
+  ];
+  const onAccount: MenuProps["onClick"] = async ({ key }) => {
+    if (key === "me") navigate("/me");
+    if (key === "password") setPasswordOpen(true);
+    if (key === "logout") {
+      await signOut();
+      navigate("/login", { replace: true });
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <Sider
+        width={248}
+        collapsible
+        collapsed={isCollapsed}
+        collapsedWidth={mobile ? 0 : 72}
+        trigger={null}
+        className="app-sider"
+        style={mobile ? { position: "fixed", zIndex: 100, height: "100vh", left: 0, top: 0 } : { position: "sticky", top: 0, height: "100vh" }}
+      >
+        <div className="brand" title={t("app.department")}>
+          <div className="brand-mark" aria-hidden>
+            KH
+          </div>
+          {!isCollapsed && (
+            <div className="brand-text">
+              <div className="brand-name">{t("app.shortName")}</div>
+              <div className="brand-sub">{t("app.city")}</div>
+            </div>
+          )}
+        </div>
+        <nav aria-label={t("nav.main")}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selectedNavPath(location.pathname)]}
+            items={items}
+            onClick={({ key }) => {
+              navigate(key);
+              if (mobile) setCollapsed(true);
+            }}
+          />
+        </nav>
+      </Sider>
+      {mobile && !isCollapsed && <div className="sider-backdrop" onClick={() => setCollapsed(true)} aria-hidden />}
+      <Layout>
+        <Header className="app-header">
+          <Flex align="center" justify="space-between" style={{ height: "100%" }} gap={12}>
+            <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+              <Button
+                type="text"
+                aria-label={isCollapsed ? t("nav.open") : t("nav.close")}
+                icon={isCollapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+                onClick={() => setCollapsed(!isCollapsed)}
+              />
+              <Typography.Text strong className="header-title" ellipsis>
+                {t("app.department")}
+              </Typography.Text>
+            </Flex>
+            <Flex align="center" gap={12}>
+              <LanguageSwitch />
+              <Dropdown menu={{ items: accountItems, onClick: onAccount }} trigger={["click"]} placement="bottomRight">
+                <Button type="text" className="account-button" aria-label={t("auth.accountMenu")}>
+                  <Avatar size="small" style={{ background: "#0b4f8a" }} icon={<UserOutlined aria-hidden />} />
+                  {!mobile && <span className="account-name">{me.displayName}</span>}
+                </Button>
+              </Dropdown>
+            </Flex>
+          </Flex>
+        </Header>
+        <Content id="main" tabIndex={-1} className="app-content">
+          <Suspense fallback={<LoadingState rows={10} />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+        <Footer className="app-footer">{t("app.footer", { year: new Date().getFullYear() })}</Footer>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,61 @@
+// Client-side routes. Pages behind a role show a 403 page to others (the API refuses them anyway).
+import { lazy, type ComponentType, type ReactNode } from "react";
+import { createBrowserRouter } from "react-router";
+import type { Role } from "../../common/roles";
+import { AppLayout } from "./AppLayout";
+import { useSession } from "./session";
+import { can } from "./permissions";
+import { ForbiddenPage, NotFoundPage, RouteErrorPage } from "../components/states";
+import { LoginPage } from "../features/auth/LoginPage";
+
+// Pages load on first visit (code splitting): the sign-in page and the frame come with the first download.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const DashboardPage = page(() => import("../features/dashboard/DashboardPage"), "DashboardPage");
+const PeopleListPage = page(() => import("../features/people/PeopleListPage"), "PeopleListPage");
+const PersonDetailPage = page(() => import("../features/people/PersonDetailPage"), "PersonDetailPage");
+const PersonEditPage = page(() => import("../features/people/PersonEditPage"), "PersonEditPage");
+const OrganisationsListPage = page(() => import("../features/organisations/OrganisationsListPage"), "OrganisationsListPage");
+const OrganisationDetailPage = page(() => import("../features/organisations/OrganisationDetailPage"), "OrganisationDetailPage");
+const OrganisationEditPage = page(() => import("../features/organisations/OrganisationEditPage"), "OrganisationEditPage");
+const ImportPage = page(() => import("../features/imports/ImportPage"), "ImportPage");
+const UsersListPage = page(() => import("../features/users/UsersListPage"), "UsersListPage");
+const UserPage = page(() => import("../features/users/UserPage"), "UserPage");
+const AuditPage = page(() => import("../features/audit/AuditPage"), "AuditPage");
+const MyDataPage = page(() => import("../features/me/MyDataPage"), "MyDataPage");
+const DeletionRequestsPage = page(() => import("../features/deletion-requests/DeletionRequestsPage"), "DeletionRequestsPage");
+const CodeListsPage = page(() => import("../features/reference/CodeListsPage"), "CodeListsPage");
+
+function Allowed({ when, children }: { when: (roles: readonly Role[]) => boolean; children: ReactNode }) {
+  const { me } = useSession();
+  return me && when(me.roles) ? <>{children}</> : <ForbiddenPage />;
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: "/",
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: "people", element: <PeopleListPage /> },
+      { path: "people/new", element: <Allowed when={can.manageRegistries}><PersonEditPage /></Allowed> },
+      { path: "people/:id", element: <PersonDetailPage /> },
+      { path: "people/:id/edit", element: <PersonEditPage /> },
+      { path: "organisations", element: <OrganisationsListPage /> },
+      { path: "organisations/new", element: <Allowed when={can.manageRegistries}><OrganisationEditPage /></Allowed> },
+      { path: "organisations/:id", element: <OrganisationDetailPage /> },
+      { path: "organisations/:id/edit", element: <OrganisationEditPage /> },
+      { path: "imports", element: <Allowed when={can.importData}><ImportPage /></Allowed> },
+      { path: "deletion-requests", element: <Allowed when={can.handleDeletionRequests}><DeletionRequestsPage /></Allowed> },
+      { path: "me", element: <MyDataPage /> },
+      { path: "admin/users", element: <Allowed when={can.manageUsers}><UsersListPage /></Allowed> },
+      { path: "admin/users/new", element: <Allowed when={can.manageUsers}><UserPage /></Allowed> },
+      { path: "admin/users/:id", element: <Allowed when={can.manageUsers}><UserPage /></Allowed> },
+      { path: "admin/audit", element: <Allowed when={can.readAudit}><AuditPage /></Allowed> },
+      { path: "admin/code-lists", element: <Allowed when={can.manageCodeLists}><CodeListsPage /></Allowed> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

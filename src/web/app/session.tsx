@@ -1,0 +1,60 @@
+// The signed-in user (GET /auth/me), sign-in and sign-out. Any 401 from the API clears the session, which sends
+// the user back to the sign-in page (RequireAuth).
+import { useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Role } from "../../common/roles";
+import { api, ApiError, onUnauthenticated } from "./api";
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  personId: string | null;
+  organisationId: string | null;
+  mfa: "none" | "verify" | "setup";
+  totpEnabled: boolean;
+}
+
+export const ME_KEY = ["auth", "me"] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>("/auth/me");
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function useSession() {
+  const q = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  const me = q.data ?? null;
+  const hasRole = (...roles: Role[]) => !!me && me.roles.some((r) => roles.includes(r));
+  return { me, loading: q.isPending, error: q.error, refetch: q.refetch, hasRole, signedIn: !!me && me.mfa === "none" };
+}
+
+/** Listens for 401 answers anywhere and drops the session; RequireAuth then shows the sign-in page. */
+export function SessionWatcher() {
+  const qc = useQueryClient();
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        qc.setQueryData(ME_KEY, null);
+      }),
+    [qc],
+  );
+  return null;
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return async () => {
+    try {
+      await api.post("/auth/logout");
+    } finally {
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    }
+  };
+}

@@ -1,0 +1,80 @@
+// Form validation driven by the shared zod contracts (src/common/contracts): a field is checked with the same schema
+// the server uses, with zod's Vietnamese or English messages; server-side validation errors land on their fields.
+import { z } from "zod";
+import type { FormInstance, FormRule } from "antd";
+import i18n from "../i18n/index";
+import type { FieldIssue } from "../app/api";
+
+function applyZodLocale(lang: string) {
+  z.config(lang === "en" ? z.locales.en() : z.locales.vi());
+}
+applyZodLocale(i18n.language);
+i18n.on("languageChanged", applyZodLocale);
+
+type Shape = Record<string, z.ZodType>;
+
+function messageOf(issue: z.core.$ZodIssue, field: string): string {
+  // Custom refinements in the contracts carry short technical hints (e.g. "10 or 13 digits"): translate by field.
+  if (issue.code === "custom") {
+    const key = `validation.${field}`;
+    return i18n.exists(key) ? i18n.t(key) : i18n.t("validation.invalid");
+  }
+  return issue.message;
+}
+
+/** An antd rule that checks one field with the contract's schema for it. */
+export function zodRule(shape: Shape, field: string): FormRule {
+  const schema = shape[field];
+  return {
+    validator: async (_rule, value) => {
+      if (!schema) return;
+      const r = schema.safeParse(value === "" ? undefined : value);
+      if (!r.success) throw new Error(messageOf(r.error.issues[0], field));
+    },
+  };
+}
+
+/** Rules for a field: the contract check plus "required" (shown with the usual asterisk). */
+export function rules(shape: Shape, field: string, required = false): FormRule[] {
+  return required
+    ? [{ required: true, message: i18n.t("validation.required") }, zodRule(shape, field)]
+    : [zodRule(shape, field)];
+}
+
+/**
+ * Puts a 400 answer's per-field messages (paths like "body.affiliations.0.position") on the form's fields.
+ * Returns the messages that match no field, for a general alert.
+ */
+export function applyServerIssues(form: FormInstance, issues: FieldIssue[]): string[] {
+  const rest: string[] = [];
+  const known = new Set([...Object.keys(form.getFieldsValue() ?? {}), ...Object.keys(form.getFieldsValue(true) ?? {})]);
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const issue of issues) {
+    const parts = issue.path.split(".").filter((p) => p !== "body" && p !== "");
+    if (parts.length && known.has(parts[0])) {
+      fields.push({ name: parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [issue.message] });
+    } else rest.push(issue.message);
+  }
+  if (fields.length) form.setFields(fields);
+  return rest;
+}
+
+/** Form values → request body: empty strings become null (absent fields stay absent), dayjs values become ISO dates. */
+export function cleanValues<T extends Record<string, unknown>>(values: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = clean(v);
+  return out as T;
+}
+function clean(v: unknown): unknown {
+  if (v === "") return null;
+  if (Array.isArray(v)) return v.map(clean);
+  if (v && typeof v === "object" && "format" in v && typeof (v as { format: unknown }).format === "function") {
+    return (v as { format: (f: string) => string }).format("YYYY-MM-DD");
+  }
+  if (v && typeof v === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = clean(x);
+    return o;
+  }
+  return v;
+}

@@ -1,0 +1,106 @@
+// Page header and the loading / error / empty states every page uses.
+import type { ReactNode } from "react";
+import { Alert, Button, Empty, Flex, Result, Skeleton, Typography } from "antd";
+import { ArrowLeftOutlined, ReloadOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiError, errorMessage } from "../app/api";
+
+export function PageHeader({ title, subtitle, extra, back }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode; back?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Flex className="page-header" justify="space-between" align="flex-start" wrap gap={12}>
+      <div style={{ minWidth: 0 }}>
+        {back && (
+          <Link to={back} className="page-back">
+            <ArrowLeftOutlined aria-hidden /> {t("common.back")}
+          </Link>
+        )}
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
+      </div>
+      {extra && (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      )}
+    </Flex>
+  );
+}
+
+export function LoadingState({ rows = 6 }: { rows?: number }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-live="polite" aria-label={t("common.loading")}>
+      <Skeleton active paragraph={{ rows }} />
+    </div>
+  );
+}
+
+/** An error with its server message and a retry button; 404 and 403 get their own wording. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  if (error instanceof ApiError && error.status === 404) {
+    return <Result status="404" title={t("states.notFoundTitle")} subTitle={error.message} extra={<Link to="/">{t("states.goHome")}</Link>} />;
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return <Result status="403" title={t("states.forbiddenTitle")} subTitle={error.message} extra={<Link to="/">{t("states.goHome")}</Link>} />;
+  }
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t("states.errorTitle")}
+      description={errorMessage(error)}
+      action={
+        onRetry && (
+          <Button size="small" icon={<ReloadOutlined aria-hidden />} onClick={onRetry}>
+            {t("common.retry")}
+          </Button>
+        )
+      }
+    />
+  );
+}
+
+export function EmptyState({ description, action }: { description?: ReactNode; action?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description ?? t("states.empty")}>
+      {action}
+    </Empty>
+  );
+}
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return <Result status="403" title={t("states.forbiddenTitle")} subTitle={t("states.forbiddenText")} extra={<Link to="/">{t("states.goHome")}</Link>} />;
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return <Result status="404" title={t("states.notFoundTitle")} subTitle={t("states.notFoundText")} extra={<Link to="/">{t("states.goHome")}</Link>} />;
+}
+
+/** Shown when a page fails while rendering (or its code cannot be loaded after an update): reload or go home. */
+export function RouteErrorPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="500"
+      title={t("states.crashTitle")}
+      subTitle={t("states.crashText")}
+      extra={
+        <Flex gap={8} justify="center">
+          <Button type="primary" icon={<ReloadOutlined aria-hidden />} onClick={() => window.location.reload()}>
+            {t("states.reload")}
+          </Button>
+          <Button onClick={() => window.location.assign("/")}>{t("states.goHome")}</Button>
+        </Flex>
+      }
+    />
+  );
+}

@@ -1,0 +1,111 @@
+// One person of the registry. Contact data appears only when the API sends it (staff, or the person themself).
+import { useParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Card, Space, Table, Tag } from "antd";
+import { StarFilled } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Person } from "../../../common/contracts/person";
+import { api } from "../../app/api";
+import { formatDate, formatDateTime } from "../../app/format";
+import { RecordView, Section } from "../../components/RecordView";
+import { CodeLabel, CodeTags } from "../../components/reference";
+import { EmptyState } from "../../components/states";
+
+export const personQuery = (id: string) => ({
+  queryKey: ["people", "one", id],
+  queryFn: () => api.get<Person>(`/people/${id}`),
+});
+
+export function PersonDetailPage() {
+  const { id = "" } = useParams();
+  const q = useQuery(personQuery(id));
+  return (
+    <RecordView<Person>
+      query={q}
+      back="/people"
+      resource="people"
+      title={(p) => p.fullName}
+      subtitle={(p) => p.primaryOrganisationName ?? undefined}
+      editHref={(p) => (p.abilities.update ? `/people/${p.id}/edit` : null)}
+      canDelete={(p) => p.abilities.delete}
+      onDelete={(p) => api.delete(`/people/${p.id}`, { version: p.version })}
+    >
+      {(p) => <PersonDetails person={p} />}
+    </RecordView>
+  );
+}
+
+export function PersonDetails({ person: p }: { person: Person }) {
+  const { t } = useTranslation();
+  return (
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+      <Section
+        title={t("people.sections.profile")}
+        extra={
+          p.isExpert && (
+            <Tag color="gold" icon={<StarFilled aria-hidden />}>
+              {t("people.expert")}
+              {p.expertSince ? ` · ${formatDate(p.expertSince)}` : ""}
+            </Tag>
+          )
+        }
+        items={[
+          { key: "fullName", label: t("people.fields.fullName"), children: p.fullName },
+          { key: "birthYear", label: t("people.fields.birthYear"), children: p.birthYear },
+          { key: "gender", label: t("people.fields.gender"), children: p.gender && <CodeLabel list="gender" code={p.gender} /> },
+          { key: "degree", label: t("people.fields.degree"), children: p.degree && <CodeLabel list="degree" code={p.degree} /> },
+          { key: "title", label: t("people.fields.title"), children: p.title && <CodeLabel list="title" code={p.title} /> },
+          { key: "orcid", label: t("people.fields.orcid"), children: p.orcid },
+          {
+            key: "org",
+            label: t("people.fields.primaryOrganisationId"),
+            children: p.primaryOrganisationId && <Link to={`/organisations/${p.primaryOrganisationId}`}>{p.primaryOrganisationName}</Link>,
+          },
+          { key: "fields", label: t("people.fields.fields"), span: "filled", children: p.fields.length > 0 && <CodeTags list="field" codes={p.fields} /> },
+          {
+            key: "keywords",
+            label: t("people.fields.keywords"),
+            span: "filled",
+            children: p.keywords.length > 0 && p.keywords.map((k) => <Tag key={k}>{k}</Tag>),
+          },
+        ]}
+      />
+      {p.contact && (
+        <Section
+          title={t("people.sections.contact")}
+          extra={<Tag color="blue">{t("people.contactPrivate")}</Tag>}
+          items={[
+            { key: "email", label: t("people.fields.email"), children: p.contact.email && <a href={`mailto:${p.contact.email}`}>{p.contact.email}</a> },
+            { key: "phone", label: t("people.fields.phone"), children: p.contact.phone },
+            { key: "address", label: t("people.fields.address"), children: p.contact.address },
+          ]}
+        />
+      )}
+      <Card title={t("people.sections.affiliations")}>
+        {p.affiliations.length === 0 ? (
+          <EmptyState description={t("people.noAffiliations")} />
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={p.affiliations}
+            scroll={{ x: "max-content" }}
+            columns={[
+              {
+                title: t("people.fields.organisation"),
+                dataIndex: "organisationName",
+                render: (n, a) => <Link to={`/organisations/${a.organisationId}`}>{n}</Link>,
+              },
+              { title: t("people.fields.position"), dataIndex: "position" },
+              { title: t("people.fields.startDate"), dataIndex: "startDate", render: (d) => formatDate(d) },
+              { title: t("people.fields.endDate"), dataIndex: "endDate", render: (d) => (d ? formatDate(d) : t("people.current")) },
+            ]}
+          />
+        )}
+      </Card>
+      <div className="record-meta">{t("record.meta", { created: formatDateTime(p.createdAt), updated: formatDateTime(p.updatedAt), version: p.version })}</div>
+    </Space>
+  );
+}

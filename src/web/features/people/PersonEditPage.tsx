@@ -1,0 +1,61 @@
+// Create or edit a person of the registry (the shared record form: contract validation, version, conflicts).
+import { useNavigate, useParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Card, Form } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Person } from "../../../common/contracts/person";
+import { api } from "../../app/api";
+import { RecordForm } from "../../components/RecordForm";
+import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { emptyPerson, personCompareFields, PersonFields, personToBody, personToValues, type PersonValues } from "./PersonForm";
+import { personQuery } from "./PersonDetailPage";
+
+export function PersonEditPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PersonValues>();
+  const q = useQuery({ ...personQuery(id ?? ""), enabled: !!id });
+  const back = id ? `/people/${id}` : "/people";
+
+  if (id && q.isPending) {
+    return (
+      <>
+        <PageHeader title={t("people.edit")} back={back} />
+        <Card>
+          <LoadingState rows={10} />
+        </Card>
+      </>
+    );
+  }
+  if (id && q.isError) {
+    return (
+      <>
+        <PageHeader title={t("people.edit")} back={back} />
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      </>
+    );
+  }
+  const record = id ? q.data : undefined;
+  return (
+    <>
+      <PageHeader title={record ? t("people.editTitle", { name: record.fullName }) : t("people.create")} back={back} />
+      <RecordForm<Person, PersonValues>
+        key={record?.id ?? "new"}
+        form={form}
+        record={record}
+        initialValues={emptyPerson}
+        toValues={personToValues}
+        toBody={(v) => personToBody(v)}
+        create={(body) => api.post<Person>("/people", body)}
+        update={(pid, body) => api.put<Person>(`/people/${pid}`, body)}
+        compare={personCompareFields(t)}
+        resource="people"
+        onSaved={(p) => navigate(`/people/${p.id}`)}
+        onCancel={() => navigate(back)}
+      >
+        <PersonFields />
+      </RecordForm>
+    </>
+  );
+}

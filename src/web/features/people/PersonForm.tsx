@@ -1,0 +1,279 @@
+// The person form's fields, their conversion to and from the API, and the fields compared after a conflict.
+// Validation comes from the shared contract (personInput); the same fields serve the registry and "My data".
+import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from "antd";
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import dayjs, { type Dayjs } from "dayjs";
+import type { TFunction } from "i18next";
+import { affiliationInput, personInput, type Person } from "../../../common/contracts/person";
+import { cleanValues, rules } from "../../components/form-rules";
+import { CodeSelect, CodeTags, CodeLabel } from "../../components/reference";
+import { OrganisationName, OrganisationSelect } from "../../components/entity-select";
+import type { CompareField } from "../../components/RecordForm";
+import { DATE_FORMAT } from "../../app/format";
+
+export interface AffiliationValues {
+  organisationId?: string;
+  position?: string | null;
+  startDate?: Dayjs | null;
+  endDate?: Dayjs | null;
+}
+export interface PersonValues {
+  fullName: string;
+  birthYear?: number | null;
+  gender?: string | null;
+  degree?: string | null;
+  title?: string | null;
+  fields: string[];
+  keywords: string[];
+  orcid?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  isExpert?: boolean;
+  expertSince?: Dayjs | null;
+  primaryOrganisationId?: string | null;
+  affiliations?: AffiliationValues[];
+}
+
+const shape = personInput.shape;
+const affShape = affiliationInput.shape;
+const day = (d: string | null) => (d ? dayjs(d) : null);
+
+export function personToValues(p: Person): PersonValues {
+  return {
+    fullName: p.fullName,
+    birthYear: p.birthYear,
+    gender: p.gender,
+    degree: p.degree,
+    title: p.title,
+    fields: p.fields,
+    keywords: p.keywords,
+    orcid: p.orcid,
+    email: p.contact?.email ?? null,
+    phone: p.contact?.phone ?? null,
+    address: p.contact?.address ?? null,
+    isExpert: p.isExpert,
+    expertSince: day(p.expertSince),
+    primaryOrganisationId: p.primaryOrganisationId,
+    affiliations: p.affiliations.map((a) => ({
+      organisationId: a.organisationId,
+      position: a.position,
+      startDate: day(a.startDate),
+      endDate: day(a.endDate),
+    })),
+  };
+}
+
+export const emptyPerson: Partial<PersonValues> = { fields: [], keywords: [], affiliations: [], isExpert: false };
+
+export function personToBody(v: PersonValues, self = false): object {
+  const body = cleanValues(v as unknown as Record<string, unknown>) as Record<string, unknown>;
+  body.fields = v.fields ?? [];
+  body.keywords = v.keywords ?? [];
+  if (self) {
+    // a person corrects their own record: the Department keeps expert membership and affiliations
+    delete body.isExpert;
+    delete body.expertSince;
+    delete body.primaryOrganisationId;
+    delete body.affiliations;
+  } else {
+    body.isExpert = !!v.isExpert;
+    body.affiliations = body.affiliations ?? [];
+  }
+  return body;
+}
+
+export function personCompareFields(t: TFunction, self = false): CompareField[] {
+  const f = (name: string, display?: CompareField["display"]) => ({ name, label: t(`people.fields.${name}`), display });
+  const all: CompareField[] = [
+    f("fullName"),
+    f("birthYear"),
+    f("gender", (v) => <CodeLabel list="gender" code={v as string} />),
+    f("degree", (v) => <CodeLabel list="degree" code={v as string} />),
+    f("title", (v) => <CodeLabel list="title" code={v as string} />),
+    f("fields", (v) => <CodeTags list="field" codes={v as string[]} />),
+    f("keywords", (v) => (v as string[]).join(", ")),
+    f("orcid"),
+    f("email"),
+    f("phone"),
+    f("address"),
+  ];
+  if (self) return all;
+  return [
+    ...all,
+    f("isExpert", (v) => (v ? t("people.expertYes") : t("people.expertNo"))),
+    f("expertSince", (v) => (v as Dayjs | null)?.format(DATE_FORMAT) ?? ""),
+    { name: "primaryOrganisationId", label: t("people.fields.primaryOrganisationId"), display: (v) => <OrganisationName id={v as string} /> },
+    {
+      name: "affiliations",
+      label: t("people.sections.affiliations"),
+      display: (v) => (
+        <ul className="plain-list">
+          {(v as AffiliationValues[]).map((a, i) => (
+            <li key={i}>
+              <OrganisationName id={a.organisationId} />
+              {a.position ? ` — ${a.position}` : ""}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+}
+
+/** The form items; `self` hides what only the Department changes. */
+export function PersonFields({ self = false }: { self?: boolean }) {
+  const { t } = useTranslation();
+  const label = (n: string) => t(`people.fields.${n}`);
+  return (
+    <>
+      <Card title={t("people.sections.profile")} className="form-section">
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="fullName" label={label("fullName")} rules={rules(shape, "fullName", true)}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="birthYear" label={label("birthYear")} rules={rules(shape, "birthYear")}>
+              <InputNumber style={{ width: "100%" }} controls={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="gender" label={label("gender")} rules={rules(shape, "gender")}>
+              <CodeSelect list="gender" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="degree" label={label("degree")} rules={rules(shape, "degree")}>
+              <CodeSelect list="degree" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="title" label={label("title")} rules={rules(shape, "title")}>
+              <CodeSelect list="title" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="orcid" label={label("orcid")} rules={rules(shape, "orcid")} extra={t("people.orcidHint")}>
+              <Input placeholder="0000-0000-0000-0000" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="fields" label={label("fields")} rules={rules(shape, "fields")}>
+              <CodeSelect list="field" mode="multiple" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="keywords" label={label("keywords")} rules={rules(shape, "keywords")} extra={t("people.keywordsHint")}>
+              <Select mode="tags" tokenSeparators={[",", ";"]} open={false} suffixIcon={null} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title={t("people.sections.contact")} className="form-section" extra={<Typography.Text type="secondary">{t("people.contactPrivate")}</Typography.Text>}>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="email" label={label("email")} rules={rules(shape, "email")}>
+              <Input type="email" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="phone" label={label("phone")} rules={rules(shape, "phone")}>
+              <Input type="tel" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="address" label={label("address")} rules={rules(shape, "address")}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      {!self && (
+        <>
+          <Card title={t("people.sections.registry")} className="form-section">
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name="primaryOrganisationId" label={label("primaryOrganisationId")} rules={rules(shape, "primaryOrganisationId")}>
+                  <OrganisationSelect />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6}>
+                <Form.Item name="isExpert" label={label("isExpert")} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6}>
+                <Form.Item name="expertSince" label={label("expertSince")}>
+                  <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card title={t("people.sections.affiliations")} className="form-section">
+            <Form.List name="affiliations">
+              {(items, { add, remove }) => (
+                <>
+                  {items.length === 0 && <Typography.Paragraph type="secondary">{t("people.noAffiliations")}</Typography.Paragraph>}
+                  {items.map((item, index) => (
+                    <Row gutter={16} key={item.key} align="top" className="list-row">
+                      <Col xs={24} md={8}>
+                        <Form.Item name={[item.name, "organisationId"]} label={label("organisation")} rules={rules(affShape, "organisationId", true)}>
+                          <OrganisationSelect />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={6}>
+                        <Form.Item name={[item.name, "position"]} label={label("position")} rules={rules(affShape, "position")}>
+                          <Input />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={4}>
+                        <Form.Item name={[item.name, "startDate"]} label={label("startDate")}>
+                          <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={4}>
+                        <Form.Item
+                          name={[item.name, "endDate"]}
+                          label={label("endDate")}
+                          dependencies={[["affiliations", item.name, "startDate"]]}
+                          rules={[
+                            ({ getFieldValue }) => ({
+                              validator: async (_, end: Dayjs | null) => {
+                                const start = getFieldValue(["affiliations", item.name, "startDate"]) as Dayjs | null;
+                                if (start && end && end.isBefore(start, "day")) throw new Error(t("validation.endBeforeStart"));
+                              },
+                            }),
+                          ]}
+                        >
+                          <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={2}>
+                        <Form.Item label={<span className="sr-only">{t("common.remove")}</span>}>
+                          <Button
+                            danger
+                            icon={<DeleteOutlined aria-hidden />}
+                            aria-label={t("people.removeAffiliation", { n: index + 1 })}
+                            onClick={() => remove(item.name)}
+                          />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  ))}
+                  <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
+                    {t("people.addAffiliation")}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

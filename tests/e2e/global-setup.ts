@@ -1,0 +1,17 @@
+// Starts the app once for all browser tests and hands its address to them (inject("baseUrl")).
+import type { TestProject } from "vitest/node";
+import { startApp } from "./server.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const app = await startApp();
+  project.provide("baseUrl", app.baseUrl);
+  return async () => {
+    await app.close();
+  };
+}

@@ -1,0 +1,82 @@
+// Journey: an officer signs in, sees the dashboard with real counts and a menu that follows the role; a 401 in
+// the middle of the work sends them back to the sign-in page; sign-out ends the session.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
+import { ApiClient } from "./server.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("sign-in", () => {
+  it("refuses a wrong password with the server's message and keeps the user on the sign-in page", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto("/people");
+    await page.waitForURL(/\/login\?next=%2Fpeople/);
+    await page.getByLabel("Tên đăng nhập").fill("officer");
+    await page.getByLabel("Mật khẩu").fill("not-the-password");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page.getByRole("alert").getByText("Tên đăng nhập hoặc mật khẩu không đúng").waitFor()).resolves.toBeUndefined();
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await screenshot(page, "login-wrong-password");
+    await context.close();
+  });
+
+  it("signs an officer in to the dashboard with real counts and an officer's menu", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await signIn(page, "officer");
+    await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+
+    const api = await new ApiClient(baseUrl()).login("admin");
+    const summary = await api.get<{ counts: { people: number; organisations: number } }>("/api/v1/dashboard/summary");
+    expect(summary.counts.people).toBeGreaterThan(0);
+    const peopleCard = page.locator(".stat-card").filter({ hasText: "Nhân lực KH&CN" });
+    await expect.poll(() => peopleCard.textContent()).toContain(new Intl.NumberFormat("vi-VN").format(summary.counts.people));
+    // charts are drawn (one canvas per chart)
+    await expect.poll(() => page.locator(".chart-card canvas").count()).toBeGreaterThanOrEqual(6);
+
+    const nav = menu(page);
+    for (const item of ["Trang chủ", "Nhân lực KH&CN", "Tổ chức KH&CN", "Nhập dữ liệu từ Excel", "Dữ liệu của tôi"]) {
+      expect(await nav.getByText(item, { exact: true }).count(), item).toBe(1);
+    }
+    for (const item of ["Tài khoản người dùng", "Nhật ký hệ thống", "Danh mục dùng chung"]) {
+      expect(await nav.getByText(item, { exact: true }).count(), item).toBe(0);
+    }
+    await screenshot(page, "dashboard-officer");
+
+    // an admin page is refused to an officer
+    await page.goto("/admin/users");
+    await page.getByText("Không có quyền truy cập").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("goes back to the sign-in page when the session ends (401 anywhere), and signs out", async () => {
+    const { page, context } = await newPage(browser);
+    await signIn(page, "officer");
+    await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+
+    // the session disappears (expired, revoked…): the next API call answers 401
+    await context.clearCookies();
+    await menu(page).getByText("Tổ chức KH&CN", { exact: true }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByRole("button", { name: "Đăng nhập" }).waitFor();
+
+    // sign in again, then sign out from the account menu
+    await page.getByLabel("Tên đăng nhập").fill("officer");
+    await page.getByLabel("Mật khẩu").fill("khcn-demo");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL((u) => u.pathname === "/organisations");
+    await page.getByRole("button", { name: "Tài khoản" }).click();
+    await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
+    await page.waitForURL(/\/login/);
+    const me = await page.evaluate(() => fetch("/api/v1/auth/me").then((r) => r.status));
+    expect(me).toBe(401);
+    await context.close();
+  });
+});
