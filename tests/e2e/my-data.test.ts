@@ -31,10 +31,13 @@ describe("my data", () => {
     await page.getByText("0912 000 111").waitFor();
     expect((await pi.get<{ contact: { phone: string } }>("/api/v1/me/person")).contact.phone).toBe("0912 000 111");
 
+    // toggle one consent (the demo data may already hold an answer) and see it recorded
+    type Consents = { current: { purpose: string; granted: boolean | null }[] };
+    const granted = async () => (await pi.get<Consents>("/api/v1/me/consents")).current.find((c) => c.purpose === "expert_pool")?.granted ?? false;
+    const before = await granted();
     await page.getByLabel("Mời tham gia hội đồng").click();
-    await page.getByText("Đã ghi nhận sự đồng ý").waitFor();
-    const consents = await pi.get<{ current: { purpose: string; granted: boolean | null }[] }>("/api/v1/me/consents");
-    expect(consents.current.find((c) => c.purpose === "expert_pool")?.granted).toBe(true);
+    await page.getByText(before ? "Đã rút lại sự đồng ý" : "Đã ghi nhận sự đồng ý").waitFor();
+    expect(await granted()).toBe(!before);
 
     await page.getByRole("button", { name: "Yêu cầu xoá dữ liệu của tôi" }).click();
     await page.getByLabel("Lý do").fill("Tôi đã nghỉ hưu");

@@ -103,7 +103,8 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
     placeholderData: keepPreviousData,
   });
 
-  const update = (changes: Record<string, string>, resetPage = true) => {
+  /** Writes changes to the URL; typing replaces the entry, a deliberate choice (filter, page, sort) adds one. */
+  const update = (changes: Record<string, string>, opts: { resetPage?: boolean; replace?: boolean } = {}) => {
     setSp(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -111,10 +112,10 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
           if (v) next.set(k, v);
           else next.delete(k);
         }
-        if (resetPage) next.delete("page");
+        if (opts.resetPage !== false) next.delete("page");
         return next;
       },
-      { replace: true },
+      { replace: opts.replace ?? false },
     );
   };
 
@@ -147,7 +148,7 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         timer.current = null;
-        update({ [name]: v.trim() });
+        update({ [name]: v.trim() }, { replace: true });
       }, 400);
     } else update({ [name]: v });
   };
@@ -219,7 +220,7 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
           page: pagination.current && pagination.current > 1 ? String(pagination.current) : "",
           pageSize: pagination.pageSize && pagination.pageSize !== (config.defaultPageSize ?? 20) ? String(pagination.pageSize) : "",
         },
-        false,
+        { resetPage: false },
       );
     }
   };

@@ -5,7 +5,7 @@ import type { CodeListKey } from "../../../common/reference.js";
 import { foldVietnamese } from "../../../common/list.js";
 import { EMAIL_RE, ORCID_RE, TAX_CODE_RE } from "../../../common/contracts/shared.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
-import type { Lang, MessageKey } from "../../platform/messages.js";
+import type { MessageKey } from "../../platform/messages.js";
 import { currentCodes, type CodeRow } from "../reference/reference.service.js";
 
 export const IMPORT_KINDS = ["organisations", "people"] as const;
@@ -275,5 +275,3 @@ export interface ImportKind {
   /** Inserts every row of the jsonb array with set-based statements (no statement per row). Returns the count. */
   insertAll(tx: Tx, ctx: Ctx, rows: SQL): Promise<number>;
 }
-
-export const labelOf = (col: Pick<ImportColumn, "label">, lang: Lang) => col.label[lang];

@@ -28,13 +28,16 @@ export function organisationFilters(q: Omit<OrganisationListQuery, "page" | "pag
     q.district ? eq(organisations.district, q.district) : undefined,
     q.governance ? eq(organisations.governance, q.governance) : undefined,
     q.field ? sql`${q.field} = ANY(${organisations.fields})` : undefined,
-    q.hasLab === "true" ? sql`EXISTS (SELECT 1 FROM laboratories l WHERE l.organisation_id = ${organisations.id})` : undefined,
-    q.hasLab === "false" ? sql`NOT EXISTS (SELECT 1 FROM laboratories l WHERE l.organisation_id = ${organisations.id})` : undefined,
+    q.hasLab === "true" ? sql`EXISTS (SELECT 1 FROM laboratories l WHERE l.organisation_id = ${outer.id})` : undefined,
+    q.hasLab === "false" ? sql`NOT EXISTS (SELECT 1 FROM laboratories l WHERE l.organisation_id = ${outer.id})` : undefined,
   );
 }
 
-const peopleCountSql = sql<number>`(SELECT count(*)::int FROM people p WHERE p.primary_organisation_id = ${organisations.id})`;
-const labCountSql = sql<number>`(SELECT count(*)::int FROM laboratories l WHERE l.organisation_id = ${organisations.id})`;
+// Correlated subqueries name the outer table explicitly: in a single-table select Drizzle renders a column as a
+// bare name, which inside the subquery would bind to the subquery's own table.
+const outer = { id: sql.raw(`"organisations"."id"`), parentId: sql.raw(`"organisations"."parent_id"`) };
+const peopleCountSql = sql<number>`(SELECT count(*)::int FROM people p WHERE p.primary_organisation_id = ${outer.id})`;
+const labCountSql = sql<number>`(SELECT count(*)::int FROM laboratories l WHERE l.organisation_id = ${outer.id})`;
 
 export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
   const where = organisationFilters(q);
@@ -75,7 +78,7 @@ export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
 
 async function loadOrganisation(db: Executor, id: string) {
   const [row] = await db
-    .select({ o: organisations, parentName: sql<string | null>`(SELECT name_vi FROM organisations p WHERE p.id = ${organisations.parentId})`, peopleCount: peopleCountSql })
+    .select({ o: organisations, parentName: sql<string | null>`(SELECT name_vi FROM organisations p WHERE p.id = ${outer.parentId})`, peopleCount: peopleCountSql })
     .from(organisations)
     .where(eq(organisations.id, id));
   if (!row) return null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 
 let t: TestApp;
 let officer: Client;
@@ -44,6 +44,26 @@ describe("organisations registry", () => {
     const detail = await pi.get(`/api/v1/organisations/${c.body.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.abilities.update).toBe(false);
+  });
+
+  it("counts laboratories and people, and names the parent", async () => {
+    const parent = await buildOrganisation(t.database.db, { nameVi: "Sở Khoa học và Công nghệ Hải Phòng", type: "state_agency" });
+    const c = await officer.post("/api/v1/organisations", {
+      ...validOrg,
+      taxCode: "0200000077",
+      nameVi: "Trung tâm Thông tin KH&CN",
+      parentId: parent.id,
+    });
+    expect(c.status).toBe(201);
+    await buildPerson(t.database.db, { primaryOrganisationId: c.body.id });
+    await buildPerson(t.database.db, { primaryOrganisationId: c.body.id });
+    const detail = await officer.get(`/api/v1/organisations/${c.body.id}`);
+    expect(detail.body).toMatchObject({ parentName: "Sở Khoa học và Công nghệ Hải Phòng", peopleCount: 2 });
+    const list = await officer.get(`/api/v1/organisations?q=trung tam thong tin`);
+    expect(list.body.items.find((o: { id: string }) => o.id === c.body.id)).toMatchObject({ labCount: 1, peopleCount: 2 });
+    const withLab = await officer.get(`/api/v1/organisations?hasLab=true&pageSize=200`);
+    expect(withLab.body.items.map((o: { id: string }) => o.id)).toContain(c.body.id);
+    expect(withLab.body.items.map((o: { id: string }) => o.id)).not.toContain(parent.id);
   });
 
   it("sorts in Vietnamese alphabetical order (Đ after D, before E)", async () => {

@@ -31,8 +31,9 @@ type CreateInput = z.output<typeof userInput>;
 type UpdateInput = z.output<typeof userUpdate>;
 type UserRow = typeof users.$inferSelect;
 
-const personNameSql = sql<string | null>`(SELECT p.full_name FROM people p WHERE p.id = ${users.personId})`;
-const organisationNameSql = sql<string | null>`(SELECT o.name_vi FROM organisations o WHERE o.id = ${users.organisationId})`;
+// The outer table is named explicitly: in a single-table select Drizzle renders columns as bare names.
+const personNameSql = sql<string | null>`(SELECT p.full_name FROM people p WHERE p.id = "users"."person_id")`;
+const organisationNameSql = sql<string | null>`(SELECT o.name_vi FROM organisations o WHERE o.id = "users"."organisation_id")`;
 
 const knownRoles = (roles: string[]): Role[] => ROLES.filter((r) => roles.includes(r));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -7,6 +7,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Person } from "../../../common/contracts/person";
 import { api } from "../../app/api";
+import { useSession } from "../../app/session";
+import { can } from "../../app/permissions";
 import { formatDate, formatDateTime } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { CodeLabel, CodeTags } from "../../components/reference";
@@ -20,6 +22,10 @@ export const personQuery = (id: string) => ({
 export function PersonDetailPage() {
   const { id = "" } = useParams();
   const q = useQuery(personQuery(id));
+  const { me } = useSession();
+  const staff = !!me && can.manageRegistries(me.roles);
+  // A person corrects their own record on "My data" (the Department keeps affiliations and expert membership).
+  const editHref = (p: Person) => (!p.abilities.update ? null : !staff && me?.personId === p.id ? "/me" : `/people/${p.id}/edit`);
   return (
     <RecordView<Person>
       query={q}
@@ -27,7 +33,7 @@ export function PersonDetailPage() {
       resource="people"
       title={(p) => p.fullName}
       subtitle={(p) => p.primaryOrganisationName ?? undefined}
-      editHref={(p) => (p.abilities.update ? `/people/${p.id}/edit` : null)}
+      editHref={editHref}
       canDelete={(p) => p.abilities.delete}
       onDelete={(p) => api.delete(`/people/${p.id}`, { version: p.version })}
     >
