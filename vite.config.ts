@@ -10,7 +10,7 @@ export default defineConfig({
   build: {
     outDir: "dist/web",
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2500,
+    chunkSizeWarningLimit: 1000,
   },
   server: {
     port: 5173,

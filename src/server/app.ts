@@ -22,7 +22,7 @@ import type { FastifySchemaCompiler } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { webDistDir } from "./paths.js";
-import { AppError } from "./platform/errors.js";
+import { AccessDenied, AppError } from "./platform/errors.js";
 import { pickLang, t, type Lang, type MessageKey } from "./platform/messages.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Actor, Ctx } from "./platform/context.js";
@@ -244,7 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
     }
     if (err instanceof AppError) {
-      if (err.status === 403 || err.status === 404) await auditDenied(req, err.status);
+      if (err instanceof AccessDenied || err.status === 403) await auditDenied(req, err.status);
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
       return reply.status(err.status).send({
         error: { code: err.code, message: t(lang, err.messageKey, err.params), details: err.details ?? null },

@@ -1,9 +1,8 @@
 // Journey: an administrator creates an account, changes its roles, disables it, and finds each step in the audit
 // log with its before/after difference and an intact hash chain.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
-import { ApiClient } from "./server.js";
+import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,10 +14,9 @@ afterAll(async () => {
 
 describe("administration", () => {
   it("creates, edits and disables an account; the audit log shows the changes and verifies", async () => {
-    const api = await new ApiClient(baseUrl()).login("admin");
-    const { page, context, errors } = await newPage(browser);
-    onTestFailed(() => screenshot(page, "admin-failure"));
-    await signIn(page, "admin");
+    const api = apiAs("admin");
+    const { page, context, errors } = await signedInPage(browser, "admin");
+
     const nav = menu(page);
     for (const item of ["Tài khoản người dùng", "Nhật ký hệ thống", "Danh mục dùng chung"]) {
       expect(await nav.getByText(item, { exact: true }).count(), item).toBe(1);

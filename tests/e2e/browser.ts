@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
-import { DEMO_PASSWORD } from "./server.js";
+import { expect, inject, onTestFailed } from "vitest";
+import { ApiClient, DEMO_PASSWORD, type SessionUser } from "./server.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = path.resolve("test-results");
@@ -31,6 +31,9 @@ export async function newPage(browser: Browser, opts: { viewport?: { width: numb
   page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // a failing journey leaves a picture of the screen it failed on
+  const test = (expect.getState().currentTestName ?? "test").replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+  onTestFailed(() => screenshot(page, `failed-${test}`).catch(() => undefined));
   return { context, page, errors };
 }
 
@@ -41,6 +44,26 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   await menu(page).getByRole("menuitem").first().waitFor();
+}
+
+/** A page already signed in as a demo account (the run's shared session; no sign-in form), on the dashboard. */
+export async function signedInPage(browser: Browser, user: SessionUser) {
+  const p = await newPage(browser);
+  const [name, ...value] = inject("sessions")[user].split("=");
+  await p.context.addCookies([{ name, value: value.join("="), url: baseUrl() }]);
+  await p.page.goto("/");
+  // the shared session may have timed out on a slow machine: then sign in through the form
+  const ready = await Promise.race([
+    menu(p.page).getByRole("menuitem").first().waitFor().then(() => true),
+    p.page.waitForURL(/\/login/).then(() => false),
+  ]);
+  if (!ready) await signIn(p.page, user);
+  return p;
+}
+
+/** An API client with the run's shared session of a demo account. */
+export function apiAs(user: SessionUser): ApiClient {
+  return new ApiClient(baseUrl(), inject("sessions")[user], user);
 }
 
 export async function screenshot(page: Page, name: string) {

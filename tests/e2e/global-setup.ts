@@ -1,16 +1,18 @@
 // Starts the app once for all browser tests and hands its address to them (inject("baseUrl")).
 import type { TestProject } from "vitest/node";
-import { startApp } from "./server.js";
+import { startApp, type SessionUser } from "./server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    sessions: Record<SessionUser, string>;
   }
 }
 
 export default async function setup(project: TestProject) {
   const app = await startApp();
   project.provide("baseUrl", app.baseUrl);
+  project.provide("sessions", app.sessions);
   return async () => {
     await app.close();
   };

@@ -6,8 +6,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
-import { ApiClient } from "./server.js";
+import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 let dir: string;
@@ -32,7 +31,7 @@ async function writeWorkbook(file: string, rows: (string | number)[][]) {
 
 describe("import people from Excel", () => {
   it("shows the bad row and column and writes nothing; the corrected file is written all at once", async () => {
-    const api = await new ApiClient(baseUrl()).login("officer");
+    const api = apiAs("officer");
     const org = (await api.get<{ items: { nameVi: string }[] }>("/api/v1/organisations?q=hang%20hai&pageSize=1")).items[0];
     expect(org).toBeDefined();
     const marker = "Kiểm Thử Nhập";
@@ -44,8 +43,8 @@ describe("import people from Excel", () => {
     const bad = path.join(dir, "nhan-luc-co-loi.xlsx");
     await writeWorkbook(bad, rows);
 
-    const { page, context, errors } = await newPage(browser);
-    await signIn(page, "officer");
+    const { page, context, errors } = await signedInPage(browser, "officer");
+
     await menu(page).getByText("Nhập dữ liệu từ Excel", { exact: true }).click();
     await page.getByRole("heading", { name: "Nhập dữ liệu từ Excel" }).waitFor();
     await page.locator("input[type=file]").setInputFiles(bad);

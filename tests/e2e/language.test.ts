@@ -1,4 +1,4 @@
-// Journey: switch the interface to English — labels, the server's messages (Accept-Language) and the choice
+// Journey (a leader of the Department): switch the interface to English — labels, the server's messages (Accept-Language) and the choice
 // surviving a reload — and back to Vietnamese.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -21,7 +21,7 @@ describe("language switch", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
 
     // the server answers in English too
-    await page.getByLabel("Username").fill("officer");
+    await page.getByLabel("Username").fill("leader");
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").getByText("Wrong username or password").waitFor();
@@ -30,7 +30,7 @@ describe("language switch", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Overview" }).waitFor();
     const nav = menu(page);
-    for (const item of ["Home", "S&T people", "S&T organisations", "Import from Excel", "My data"]) {
+    for (const item of ["Home", "S&T people", "S&T organisations", "My data"]) {
       expect(await nav.getByText(item, { exact: true }).count(), item).toBe(1);
     }
     expect(await page.locator("html").getAttribute("lang")).toBe("en");

@@ -2,8 +2,7 @@
 // the middle of the work sends them back to the sign-in page; sign-out ends the session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
-import { ApiClient } from "./server.js";
+import { apiAs, launch, menu, newPage, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,7 +31,7 @@ describe("sign-in", () => {
     await signIn(page, "officer");
     await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
 
-    const api = await new ApiClient(baseUrl()).login("admin");
+    const api = apiAs("admin");
     const summary = await api.get<{ counts: { people: number; organisations: number } }>("/api/v1/dashboard/summary");
     expect(summary.counts.people).toBeGreaterThan(0);
     const peopleCard = page.locator(".stat-card").filter({ hasText: "Nhân lực KH&CN" });

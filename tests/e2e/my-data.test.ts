@@ -1,9 +1,8 @@
 // Journey: a person corrects their own record, gives consent and asks for deletion; an officer rejects the request
 // with a reason, which the person then reads.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
-import { ApiClient } from "./server.js";
+import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,10 +14,9 @@ afterAll(async () => {
 
 describe("my data", () => {
   it("corrects own data, records consent, and follows a deletion request to its answer", async () => {
-    const pi = await new ApiClient(baseUrl()).login("pi");
-    const { page, context, errors } = await newPage(browser);
-    onTestFailed(() => screenshot(page, "my-data-failure"));
-    await signIn(page, "pi");
+    const pi = apiAs("pi");
+    const { page, context, errors } = await signedInPage(browser, "pi");
+
     // a principal investigator has no registry administration in the menu
     expect(await menu(page).getByText("Nhập dữ liệu từ Excel", { exact: true }).count()).toBe(0);
     await menu(page).getByText("Dữ liệu của tôi", { exact: true }).click();
@@ -46,8 +44,7 @@ describe("my data", () => {
     await screenshot(page, "my-data");
 
     // the officer's queue
-    const officer = await newPage(browser);
-    await signIn(officer.page, "officer");
+    const officer = await signedInPage(browser, "officer");
     await menu(officer.page).getByText("Yêu cầu xoá dữ liệu", { exact: true }).click();
     const row = officer.page.locator(".list-table tbody tr.ant-table-row").filter({ hasText: "Tôi đã nghỉ hưu" });
     await row.getByRole("button", { name: "Từ chối" }).click();

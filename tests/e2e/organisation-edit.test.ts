@@ -2,8 +2,7 @@
 // officer's input, shows the current values beside it, and saves on top of the new version.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
-import { ApiClient } from "./server.js";
+import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,9 +23,9 @@ interface Org {
 
 describe("edit an organisation", () => {
   it("saves an edit, and resolves a version conflict keeping the officer's input", async () => {
-    const api = await new ApiClient(baseUrl()).login("admin");
-    const { page, context, errors } = await newPage(browser);
-    await signIn(page, "officer");
+    const api = apiAs("admin");
+    const { page, context, errors } = await signedInPage(browser, "officer");
+
     await menu(page).getByText("Tổ chức KH&CN", { exact: true }).click();
     await page.getByLabel("Tìm theo tên, tên viết tắt, mã số thuế").fill("hang hai");
     await page.waitForURL(/q=hang\+hai/);

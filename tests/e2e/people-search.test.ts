@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { foldVietnamese } from "../../src/common/list.js";
-import { launch, menu, newPage, screenshot, signIn } from "./browser.js";
+import { launch, menu, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,8 +16,8 @@ afterAll(async () => {
 
 describe("people search", () => {
   it("finds Nguyễn Văn An by typing 'nguyen van' and opens the record", async () => {
-    const { page, context, errors } = await newPage(browser);
-    await signIn(page, "officer");
+    const { page, context, errors } = await signedInPage(browser, "officer");
+
     await menu(page).getByText("Nhân lực KH&CN", { exact: true }).click();
     await page.waitForURL(/\/people$/);
 
@@ -64,8 +64,7 @@ describe("people search", () => {
   });
 
   it("filters by degree from the filter form and sorts on the server", async () => {
-    const { page, context } = await newPage(browser);
-    await signIn(page, "officer");
+    const { page, context } = await signedInPage(browser, "officer");
     await page.goto("/people?degree=TS&sort=-birthYear");
     await page.locator(".list-table tbody tr.ant-table-row").first().waitFor();
     const degrees = await page.locator(".list-table tbody tr.ant-table-row td:nth-child(4)").allTextContents();

@@ -2,8 +2,7 @@
 // the organisation by typing part of its name without diacritics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, launch, newPage, screenshot, signIn } from "./browser.js";
-import { ApiClient } from "./server.js";
+import { apiAs, launch, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,9 +23,9 @@ async function choose(page: Page, label: string, type: string, option: string) {
 
 describe("registry records", () => {
   it("creates an organisation with a laboratory and a person affiliated to it", async () => {
-    const api = await new ApiClient(baseUrl()).login("officer");
-    const { page, context, errors } = await newPage(browser);
-    await signIn(page, "officer");
+    const api = apiAs("officer");
+    const { page, context, errors } = await signedInPage(browser, "officer");
+
 
     await page.goto("/organisations/new");
     await page.getByLabel("Tên tổ chức").fill("Viện Nghiên cứu Thử nghiệm Biển Đông");

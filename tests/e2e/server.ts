@@ -10,14 +10,19 @@ export const DEMO_PASSWORD = "khcn-demo";
 
 export interface RunningApp {
   baseUrl: string;
+  /** session cookie ("name=value") per demo account */
+  sessions: Record<SessionUser, string>;
   close(): Promise<void>;
 }
 
-export async function startApp(port = 0, overrides: Partial<Config> = {}): Promise<RunningApp> {
+/** `prepare: false` skips the journey data and the shared sessions (an app with other sign-in rules). */
+export async function startApp(port = 0, overrides: Partial<Config> = {}, opts: { prepare?: boolean } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(webDistDir, "index.html"))) {
     throw new Error(`The web app is not built (${webDistDir}). Run "npx vite build" first (npm run test:e2e does).`);
   }
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }, {
+  // Every journey signs in several times from 127.0.0.1: the per-IP sign-in limit (tested by the server tests) is
+  // raised so that a fast run is not throttled.
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", LOGIN_RATE_PER_IP_PER_MINUTE: "1000" }, {
     demoMode: true,
     requireTotp: false,
     databaseUrl: undefined,
@@ -28,14 +33,23 @@ export async function startApp(port = 0, overrides: Partial<Config> = {}): Promi
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no address");
   const baseUrl = `http://127.0.0.1:${address.port}`;
+  if (opts.prepare === false) return { baseUrl, sessions: {} as RunningApp["sessions"], close: () => app.close() };
   await ensureJourneyData(baseUrl);
-  return { baseUrl, close: () => app.close() };
+  return { baseUrl, sessions: await openSessions(baseUrl), close: () => app.close() };
 }
 
 /** A signed-in API client over fetch (cookie kept by hand), for preparing and checking data. */
 export class ApiClient {
-  private cookie = "";
-  constructor(private baseUrl: string) {}
+  /** "name=value" of the session cookie */
+  cookie = "";
+  constructor(
+    private baseUrl: string,
+    cookie = "",
+    /** signs in again as this account if the shared session has expired */
+    private user?: string,
+  ) {
+    this.cookie = cookie;
+  }
 
   async login(username: string, password = DEMO_PASSWORD) {
     const res = await this.raw("POST", "/api/v1/auth/login", { username, password });
@@ -63,7 +77,11 @@ export class ApiClient {
     return res;
   }
   async json<T = any>(method: string, url: string, body?: unknown): Promise<T> {
-    const res = await this.raw(method, url, body);
+    let res = await this.raw(method, url, body);
+    if (res.status === 401 && this.user) {
+      await this.login(this.user);
+      res = await this.raw(method, url, body);
+    }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
@@ -78,7 +96,7 @@ export class ApiClient {
  * does not (a smaller demo set), they are created through the API like an officer would.
  */
 async function ensureJourneyData(baseUrl: string) {
-  const api = await new ApiClient(baseUrl).login("officer");
+  const api = await new ApiClient(baseUrl).login("admin");
   const orgs = await api.get<{ items: { id: string }[]; total: number }>("/api/v1/organisations?pageSize=1");
   let orgId = orgs.items[0]?.id;
   if (!orgId) {
@@ -107,4 +125,14 @@ async function ensureJourneyData(baseUrl: string) {
     });
   }
   await api.raw("POST", "/api/v1/auth/logout", {});
+}
+
+/** Accounts the journeys use, signed in once for the whole run (sign-ins per account are rate-limited). */
+export const SESSION_USERS = ["officer", "admin", "pi"] as const;
+export type SessionUser = (typeof SESSION_USERS)[number];
+
+export async function openSessions(baseUrl: string): Promise<Record<SessionUser, string>> {
+  const out = {} as Record<SessionUser, string>;
+  for (const u of SESSION_USERS) out[u] = (await new ApiClient(baseUrl).login(u)).cookie;
+  return out;
 }

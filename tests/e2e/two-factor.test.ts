@@ -10,7 +10,7 @@ import { startApp, type RunningApp } from "./server.js";
 let browser: Browser;
 let app: RunningApp;
 beforeAll(async () => {
-  app = await startApp(0, { requireTotp: true });
+  app = await startApp(0, { requireTotp: true }, { prepare: false });
   browser = await launch();
 });
 afterAll(async () => {

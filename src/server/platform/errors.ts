@@ -14,8 +14,12 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal by a policy: audited as a denied access. A record the actor may not see answers 404 like a missing one. */
+export class AccessDenied extends AppError {}
+
 export const notFound = () => new AppError("NOT_FOUND", 404, "error.not_found");
-export const forbidden = () => new AppError("FORBIDDEN", 403, "error.forbidden");
+export const hiddenRecord = () => new AccessDenied("NOT_FOUND", 404, "error.not_found");
+export const forbidden = () => new AccessDenied("FORBIDDEN", 403, "error.forbidden");
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", 401, "error.unauthenticated");
 /** Stale write: answers 409 with the record as it is now, so the client can show it beside the user's input. */
 export const staleVersion = (current: unknown) =>

@@ -1,7 +1,7 @@
 // Policies: one file per resource (modules/<feature>/<feature>.policy.ts), default deny.
 // An ability is a function of the actor and, where it matters, the record. The same rules decide the 403/404 and
 // the `abilities` map sent with each record, so the UI shows only the buttons that will work.
-import { AppError, forbidden, notFound } from "./errors.js";
+import { AppError, forbidden, hiddenRecord } from "./errors.js";
 import type { Actor } from "./context.js";
 
 export type Ability<R> = (actor: Actor, record: R) => boolean;
@@ -33,7 +33,7 @@ export function canGeneral(actor: Actor | null, policy: Policy<unknown>, ability
 /** Throws 404 when the actor may not see the record, 403 when they may see it but not do this. */
 export function authorize<R, A extends string>(actor: Actor | null, policy: Policy<R, A>, ability: A | "read", record: R) {
   if (!actor) throw new AppError("UNAUTHENTICATED", 401, "error.unauthenticated");
-  if (!policy.record.read(actor, record)) throw notFound();
+  if (!policy.record.read(actor, record)) throw hiddenRecord();
   if (!can(actor, policy, ability, record)) throw forbidden();
 }
 

@@ -36,7 +36,7 @@ export function AppLayout() {
     return <Navigate to={next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
 
-  const groups = visibleNavigation(me.roles);
+  const groups = visibleNavigation(me);
   const items: MenuProps["items"] = groups.map((g) => ({
     type: "group" as const,
     key: g.key,

@@ -11,14 +11,14 @@ import {
   UnorderedListOutlined,
   UserSwitchOutlined,
 } from "@ant-design/icons";
-import type { Role } from "../../common/roles";
+import type { Me } from "./session";
 import { can } from "./permissions";
 
 export interface NavItem {
   path: string;
   labelKey: string;
   icon: ReactNode;
-  allowed?: (roles: readonly Role[]) => boolean;
+  allowed?: (me: Me | null) => boolean;
 }
 export interface NavGroup {
   key: string;
@@ -58,8 +58,8 @@ export const NAVIGATION: NavGroup[] = [
   },
 ];
 
-export function visibleNavigation(roles: readonly Role[]): NavGroup[] {
-  return NAVIGATION.map((g) => ({ ...g, items: g.items.filter((i) => !i.allowed || i.allowed(roles)) })).filter((g) => g.items.length > 0);
+export function visibleNavigation(me: Me | null): NavGroup[] {
+  return NAVIGATION.map((g) => ({ ...g, items: g.items.filter((i) => !i.allowed || i.allowed(me)) })).filter((g) => g.items.length > 0);
 }
 
 /** The menu entry a path belongs to (the longest matching prefix). */

@@ -1,19 +1,24 @@
-// What the UI offers to whom. The server decides (policies, default deny); these mirror its general abilities so
-// the menu and buttons show only what will work. Record abilities come with each record (`abilities`).
-import type { Role } from "../../common/roles";
+// What the UI offers to whom. The server sends the signed-in user's general abilities per resource (`me.can`, computed
+// by the same policies that answer 403), so the menu, routes and buttons show only what will work.
+// Record abilities come with each record (`abilities`).
+import type { Me } from "./session";
 
-type Check = (roles: readonly Role[]) => boolean;
-const any =
-  (...allowed: Role[]): Check =>
-  (roles) =>
-    roles.some((r) => allowed.includes(r));
+type Check = (me: Me | null) => boolean;
+const ability =
+  (resource: string, name: string): Check =>
+  (me) =>
+    !!me?.can?.[resource]?.[name];
 
 export const can = {
-  manageRegistries: any("admin", "officer"),
-  importData: any("admin", "officer"),
-  exportData: any("admin", "officer", "leader"),
-  manageUsers: any("admin"),
-  readAudit: any("admin"),
-  manageCodeLists: any("admin"),
-  handleDeletionRequests: any("admin", "officer"),
+  createOrganisation: ability("organisation", "create"),
+  exportOrganisations: ability("organisation", "export"),
+  createPerson: ability("person", "create"),
+  exportPeople: ability("person", "export"),
+  /** Staff who keep the people registry (contact data, affiliations, expert pool). */
+  managePeople: ability("person", "create"),
+  importData: (me) => ability("organisation", "import")(me) || ability("person", "import")(me),
+  manageUsers: ability("user", "list"),
+  readAudit: ability("audit", "list"),
+  manageCodeLists: ability("reference", "versions"),
+  handleDeletionRequests: ability("deletion_request", "list"),
 } satisfies Record<string, Check>;

@@ -1,9 +1,8 @@
 // Client-side routes. Pages behind a role show a 403 page to others (the API refuses them anyway).
 import { lazy, type ComponentType, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
-import type { Role } from "../../common/roles";
 import { AppLayout } from "./AppLayout";
-import { useSession } from "./session";
+import { useSession, type Me } from "./session";
 import { can } from "./permissions";
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from "../components/states";
 import { LoginPage } from "../features/auth/LoginPage";
@@ -26,9 +25,9 @@ const MyDataPage = page(() => import("../features/me/MyDataPage"), "MyDataPage")
 const DeletionRequestsPage = page(() => import("../features/deletion-requests/DeletionRequestsPage"), "DeletionRequestsPage");
 const CodeListsPage = page(() => import("../features/reference/CodeListsPage"), "CodeListsPage");
 
-function Allowed({ when, children }: { when: (roles: readonly Role[]) => boolean; children: ReactNode }) {
+function Allowed({ when, children }: { when: (me: Me | null) => boolean; children: ReactNode }) {
   const { me } = useSession();
-  return me && when(me.roles) ? <>{children}</> : <ForbiddenPage />;
+  return me && when(me) ? <>{children}</> : <ForbiddenPage />;
 }
 
 export const router = createBrowserRouter([
@@ -40,11 +39,11 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: "people", element: <PeopleListPage /> },
-      { path: "people/new", element: <Allowed when={can.manageRegistries}><PersonEditPage /></Allowed> },
+      { path: "people/new", element: <Allowed when={can.createPerson}><PersonEditPage /></Allowed> },
       { path: "people/:id", element: <PersonDetailPage /> },
       { path: "people/:id/edit", element: <PersonEditPage /> },
       { path: "organisations", element: <OrganisationsListPage /> },
-      { path: "organisations/new", element: <Allowed when={can.manageRegistries}><OrganisationEditPage /></Allowed> },
+      { path: "organisations/new", element: <Allowed when={can.createOrganisation}><OrganisationEditPage /></Allowed> },
       { path: "organisations/:id", element: <OrganisationDetailPage /> },
       { path: "organisations/:id/edit", element: <OrganisationEditPage /> },
       { path: "imports", element: <Allowed when={can.importData}><ImportPage /></Allowed> },

@@ -14,6 +14,8 @@ export interface Me {
   organisationId: string | null;
   mfa: "none" | "verify" | "setup";
   totpEnabled: boolean;
+  /** General abilities per resource, from the server's policies. */
+  can: Record<string, Record<string, boolean>>;
 }
 
 export const ME_KEY = ["auth", "me"] as const;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyReply } from "fastify";
 import { eq } from "drizzle-orm";
-import { ROLES } from "../../../common/roles.js";
+import { ROLES, type Role } from "../../../common/roles.js";
+import { generalAbilities } from "../policies.js";
 import { users } from "../../db/schema/index.js";
 import { cookieOptions, sessionCookieName } from "../../platform/auth/sessions.js";
 import type { Config } from "../../config.js";
@@ -18,6 +19,28 @@ const me = z.object({
   organisationId: z.string().uuid().nullable(),
   mfa: z.enum(["none", "verify", "setup"]),
   totpEnabled: z.boolean(),
+  /** General abilities per resource (list, create, import, export…) from the same policies the server enforces. */
+  can: z.record(z.string(), z.record(z.string(), z.boolean())),
+});
+
+type UserRow = typeof users.$inferSelect;
+const presentMe = (u: UserRow, mfa: "none" | "verify" | "setup") => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  roles: u.roles as Role[],
+  personId: u.personId,
+  organisationId: u.organisationId,
+  mfa,
+  totpEnabled: u.totpEnabled,
+  can: generalAbilities({
+    userId: u.id,
+    username: u.username,
+    roles: u.roles as Role[],
+    personId: u.personId,
+    organisationId: u.organisationId,
+    sessionId: "",
+  }),
 });
 
 const setCookie = (reply: FastifyReply, config: Config, token: string) =>
@@ -42,16 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const r = await login(req.ctx, { ...req.body, userAgent: req.headers["user-agent"] ?? null });
       setCookie(reply, config, r.token);
-      return {
-        id: r.user.id,
-        username: r.user.username,
-        displayName: r.user.displayName,
-        roles: r.user.roles as (typeof ROLES)[number][],
-        personId: r.user.personId,
-        organisationId: r.user.organisationId,
-        mfa: r.mfa,
-        totpEnabled: r.user.totpEnabled,
-      };
+      return presentMe(r.user, r.mfa);
     },
   );
 
@@ -73,16 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const [u] = await req.ctx.db.select().from(users).where(eq(users.id, req.ctx.actor!.userId));
-      return {
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        roles: u.roles as (typeof ROLES)[number][],
-        personId: u.personId,
-        organisationId: u.organisationId,
-        mfa: req.mfaPending ? (u.totpEnabled ? ("verify" as const) : ("setup" as const)) : ("none" as const),
-        totpEnabled: u.totpEnabled,
-      };
+      return presentMe(u, req.mfaPending ? (u.totpEnabled ? "verify" : "setup") : "none");
     },
   );
 

@@ -60,6 +60,10 @@ describe("deletion requests: access", () => {
     expect(JSON.stringify(idor.body)).not.toContain("Chuyển công tác");
     expect((await alice.get("/api/v1/deletion-requests/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await new Client(t).get(`/api/v1/deletion-requests/${bobs.body.id}`)).status).toBe(401);
+    // The policy's refusal is audited as a denied access; a record that does not exist is just not found.
+    const denied = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"));
+    expect(denied.map((r) => (r.details as { route: string; status: number }).status)).toEqual([404]);
+    expect(denied[0].actorUsername).toBe("alice");
   });
 
   it("lets only staff list and resolve", async () => {

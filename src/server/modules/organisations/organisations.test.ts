@@ -110,7 +110,9 @@ describe("organisations registry", () => {
     expect(r.status).toBe(400);
   });
 
-  it("lets a PI read but not create", async () => {
+  it("lets a PI read but not create, and tells each user what they may do", async () => {
     expect((await pi.post("/api/v1/organisations", validOrg)).status).toBe(403);
+    expect((await pi.get("/api/v1/auth/me")).body.can.organisation).toMatchObject({ list: true, create: false, import: false });
+    expect((await officer.get("/api/v1/auth/me")).body.can.organisation).toMatchObject({ list: true, create: true, import: true });
   });
 });

@@ -16,12 +16,11 @@ export function OrganisationsListPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const roles = me?.roles ?? [];
   const config = useMemo<ListConfig<OrganisationSummary>>(
     () => ({
       resource: "organisations",
       endpoint: "/organisations",
-      exportEndpoint: can.exportData(roles) ? "/organisations/export" : undefined,
+      exportEndpoint: can.exportOrganisations(me) ? "/organisations/export" : undefined,
       exportBaseName: "to-chuc",
       rowKey: (o) => o.id,
       rowHref: (o) => `/organisations/${o.id}`,
@@ -72,14 +71,14 @@ export function OrganisationsListPage() {
         { title: t("organisations.labCount"), dataIndex: "labCount", align: "right", render: (n) => formatNumber(n) },
         { title: t("organisations.peopleCount"), dataIndex: "peopleCount", sortKey: "peopleCount", align: "right", render: (n) => formatNumber(n) },
       ],
-      actions: can.manageRegistries(roles) ? (
+      actions: can.createOrganisation(me) ? (
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate("/organisations/new")}>
           {t("organisations.create")}
         </Button>
       ) : undefined,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, roles.join(","), navigate],
+    [t, me, navigate],
   );
   return (
     <>

@@ -16,12 +16,11 @@ export function PeopleListPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const roles = me?.roles ?? [];
   const config = useMemo<ListConfig<PersonSummary>>(
     () => ({
       resource: "people",
       endpoint: "/people",
-      exportEndpoint: can.exportData(roles) ? "/people/export" : undefined,
+      exportEndpoint: can.exportPeople(me) ? "/people/export" : undefined,
       exportBaseName: "nhan-luc",
       rowKey: (p) => p.id,
       rowHref: (p) => `/people/${p.id}`,
@@ -82,14 +81,14 @@ export function PeopleListPage() {
         { title: t("people.fields.organisation"), dataIndex: "primaryOrganisationName", sortKey: "organisation" },
         { title: t("common.updatedAt"), dataIndex: "updatedAt", sortKey: "updatedAt", render: (d) => formatDate(d), width: 130 },
       ],
-      actions: can.manageRegistries(roles) ? (
+      actions: can.createPerson(me) ? (
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate("/people/new")}>
           {t("people.create")}
         </Button>
       ) : undefined,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, roles.join(","), navigate],
+    [t, me, navigate],
   );
   return (
     <>

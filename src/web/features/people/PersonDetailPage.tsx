@@ -23,7 +23,7 @@ export function PersonDetailPage() {
   const { id = "" } = useParams();
   const q = useQuery(personQuery(id));
   const { me } = useSession();
-  const staff = !!me && can.manageRegistries(me.roles);
+  const staff = can.managePeople(me);
   // A person corrects their own record on "My data" (the Department keeps affiliations and expert membership).
   const editHref = (p: Person) => (!p.abilities.update ? null : !staff && me?.personId === p.id ? "/me" : `/people/${p.id}/edit`);
   return (

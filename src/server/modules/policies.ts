@@ -1,0 +1,33 @@
+// Every resource policy, so the signed-in user's general abilities (what they may list, create, import, export…)
+// can be sent to the web app: the menu and buttons follow the same rules that answer 403 on the server.
+import type { Actor } from "../platform/context.js";
+import type { Policy } from "../platform/policy.js";
+import { auditPolicy } from "./audit/audit.policy.js";
+import { deletionRequestPolicy } from "./deletion-requests/deletion-requests.policy.js";
+import { importPolicy } from "./imports/imports.policy.js";
+import { organisationPolicy } from "./organisations/organisations.policy.js";
+import { personPolicy } from "./people/people.policy.js";
+import { referencePolicy } from "./reference/reference.policy.js";
+import { userPolicy } from "./users/users.policy.js";
+import { dashboardPolicy } from "./dashboard/dashboard.policy.js";
+
+const policies: Policy<never>[] = [
+  auditPolicy,
+  deletionRequestPolicy,
+  importPolicy,
+  organisationPolicy,
+  personPolicy,
+  referencePolicy,
+  userPolicy,
+  dashboardPolicy,
+] as unknown as Policy<never>[];
+
+export type GeneralAbilities = Record<string, Record<string, boolean>>;
+
+export function generalAbilities(actor: Actor): GeneralAbilities {
+  const out: GeneralAbilities = {};
+  for (const p of policies) {
+    out[p.resource] = Object.fromEntries(Object.entries(p.general).map(([name, fn]) => [name, !!fn?.(actor)]));
+  }
+  return out;
+}
