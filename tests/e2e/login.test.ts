@@ -40,10 +40,10 @@ describe("sign-in", () => {
     await expect.poll(() => page.locator(".chart-card canvas").count()).toBeGreaterThanOrEqual(6);
 
     const nav = menu(page);
-    for (const item of ["Trang chủ", "Nhân lực KH&CN", "Tổ chức KH&CN", "Nhập dữ liệu từ Excel", "Dữ liệu của tôi"]) {
+    for (const item of ["Trang chủ", "Nhân lực KH&CN", "Tổ chức KH&CN", "Nhập dữ liệu từ Excel", "Dữ liệu của tôi", "Danh mục dùng chung"]) {
       expect(await nav.getByText(item, { exact: true }).count(), item).toBe(1);
     }
-    for (const item of ["Tài khoản người dùng", "Nhật ký hệ thống", "Danh mục dùng chung"]) {
+    for (const item of ["Tài khoản người dùng", "Nhật ký hệ thống"]) {
       expect(await nav.getByText(item, { exact: true }).count(), item).toBe(0);
     }
     await screenshot(page, "dashboard-officer");
