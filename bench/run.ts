@@ -13,13 +13,13 @@
 import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
-import crypto from "node:crypto";
 import { fork, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import autocannon from "autocannon";
+import { createScratchDatabase } from "../src/server/db/scratch-database.js";
 import "../src/server/db/client.js"; // the app's type parsers (bigint, numeric, date), so raw rows parse the same way
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
 
@@ -109,24 +109,6 @@ class AppProcess {
 }
 
 // ─── Databases ───────────────────────────────────────────────────────────────────────────────────────────────────
-async function createServerDatabase(baseUrl: string) {
-  const name = "khcn_bench_" + crypto.randomBytes(4).toString("hex");
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = "/" + name;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 // ─── Recorded SQL, replayed directly ─────────────────────────────────────────────────────────────────────────────
 /** The request's own queries (not the session lookup) in waves: queries the app ran concurrently share a wave. */
@@ -325,7 +307,7 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     BENCH_DATA_DIR: "",
   };
   if (mode === "server") {
-    const created = await createServerDatabase(cfg.databaseUrl);
+    const created = await createScratchDatabase(cfg.databaseUrl, "khcn_bench_");
     env.BENCH_CHILD_DATABASE_URL = created.url;
     dropServer = created.drop;
   } else {

@@ -16,6 +16,7 @@ import { audit, verifyAuditChain } from "../platform/audit.js";
 import { TestClock } from "../platform/clock.js";
 import { openDatabase, type Database } from "./client.js";
 import { migrate } from "./migrate.js";
+import { createScratchDatabase } from "./scratch-database.js";
 import { projectRoot } from "../paths.js";
 import { consents, files, imports, laboratories, personAffiliations } from "./schema/index.js";
 import { assertEmbeddedNotInUse, backupDatabase, BackupError, databaseChecksums, restoreDatabase } from "./backup.js";
@@ -31,7 +32,7 @@ async function freshDatabase(mode = testDbMode()): Promise<Database> {
     cleanups.push(() => database.close());
     return database;
   }
-  const { url, drop } = await createServerDatabase();
+  const { url, drop } = await createScratchDatabase(process.env.TEST_DATABASE_URL!);
   const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
   cleanups.push(async () => {
     await database.close();
@@ -40,23 +41,6 @@ async function freshDatabase(mode = testDbMode()): Promise<Database> {
   return database;
 }
 
-async function createServerDatabase() {
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = "khcn_t_" + crypto.randomBytes(6).toString("hex");
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = "/" + name;
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return { url: url.toString(), drop };
-}
 
 async function rowCounts(database: Database) {
   const sums = await databaseChecksums(database.pool);
@@ -261,7 +245,7 @@ describe(`npm run db:backup / db:restore (${testDbMode()})`, () => {
     } else {
       source = { DATABASE_URL: t.database.url };
       expected = await databaseChecksums(t.database.pool);
-      const created = await createServerDatabase();
+      const created = await createScratchDatabase(process.env.TEST_DATABASE_URL!);
       cleanups.push(created.drop);
       target = { DATABASE_URL: created.url };
       targetDb = () => openDatabase({ databaseUrl: created.url, poolSize: 1 });

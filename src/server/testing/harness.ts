@@ -1,7 +1,6 @@
 // Test harness: the real app against a real database — embedded PGlite (default) or a PostgreSQL server when
 // TEST_DATABASE_URL is set; each test file gets a database of its own.
-import crypto from "node:crypto";
-import pg from "pg";
+import { createScratchDatabase } from "../db/scratch-database.js";
 import { loadConfig, type Config } from "../config.js";
 import { bootstrap } from "../startup.js";
 import { TestClock } from "../platform/clock.js";
@@ -11,24 +10,6 @@ import { sessionCookieName } from "../platform/auth/sessions.js";
 
 export const testDbMode = (): "embedded" | "server" => (process.env.TEST_DATABASE_URL ? "server" : "embedded");
 
-async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = "khcn_t_" + crypto.randomBytes(6).toString("hex");
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = "/" + name;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 export interface TestApp {
   app: App;
@@ -42,7 +23,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   let drop: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (process.env.TEST_DATABASE_URL) {
-    const created = await createServerDatabase(process.env.TEST_DATABASE_URL);
+    const created = await createScratchDatabase(process.env.TEST_DATABASE_URL);
     databaseUrl = created.url;
     drop = created.drop;
   }
