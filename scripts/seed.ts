@@ -1,6 +1,6 @@
-// npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset] [--force]
+// npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset]
 // Loads the deterministic demo data (src/server/demo) into the configured database: DATABASE_URL, or the embedded one
-// in DATA_DIR (stop the application first: the embedded database has a single owner; --force skips that check).
+// in DATA_DIR (stop the application first: the embedded database has a single owner, DATA_DIR/khcn.lock).
 // --scale N multiplies people (1,500), organisations (150) and laboratories (20); scale 67 ≈ 100,000 people.
 // The database must be empty; --reset first DROPS EVERYTHING in it (schema public) and migrates again.
 import { parseArgs } from "node:util";
@@ -13,7 +13,7 @@ import { syncReferenceData } from "../src/server/modules/reference/reference.ser
 import { seedDemoData } from "../src/server/demo/seed.js";
 
 const usage =
-  "Cách dùng / usage: npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset] [--force]";
+  "Cách dùng / usage: npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset]";
 
 let args;
 try {
@@ -25,7 +25,6 @@ try {
       laboratories: { type: "string" },
       seed: { type: "string" },
       reset: { type: "boolean", default: false },
-      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   }).values;
@@ -54,7 +53,7 @@ const laboratories = count("laboratories", args.laboratories, 0);
 
 const config = loadConfig();
 try {
-  const database = await openForMaintenance(config, { mustExist: false, force: args.force });
+  const database = await openForMaintenance(config, { mustExist: false });
   try {
     if (args.reset) {
       console.log(`Xóa toàn bộ dữ liệu / dropping all data (${database.mode}) …`);

@@ -21,6 +21,7 @@
 // rows, inserts every table in one transaction (foreign keys checked at the end of it, so self-references and
 // cycles need no special order), resets the sequences, checks row counts, checksums and the audit chain, commits,
 // and then applies any newer migrations this version of the application has.
+import { dataDirHolder } from "./data-dir-lock.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -554,16 +555,15 @@ async function restoreFrom(pool: pg.Pool, file: string, lines: AsyncGenerator<un
 // ─── Opening the database from the command line ───────────────────────────
 
 /**
- * The embedded database has one owner: PGlite does not lock its folder, so two processes would corrupt it.
- * While open, it keeps a postmaster.pid file in DATA_DIR, removed on a clean shut-down.
+ * The embedded database has one owner (db/data-dir-lock.ts): a running KHCN server holds DATA_DIR/khcn.lock.
+ * A lock left by a crashed process is taken over automatically.
  */
 export function assertEmbeddedNotInUse(dataDir: string) {
-  if (fs.existsSync(path.join(dataDir, "postmaster.pid")))
+  const pid = dataDirHolder(dataDir);
+  if (pid !== null)
     throw new BackupError(
-      `Cơ sở dữ liệu nhúng ở ${dataDir} đang được dùng (máy chủ KHCN đang chạy) hoặc lần trước không được tắt đúng cách. ` +
-        "Hãy dừng ứng dụng rồi chạy lại lệnh. Nếu chắc chắn không còn tiến trình nào dùng thư mục này (ví dụ sau khi máy chủ bị dừng đột ngột), thêm --force.",
-      `The embedded database in ${dataDir} is in use (a KHCN server is running) or was not shut down cleanly. ` +
-        "Stop the application and run the command again. If you are sure nothing uses this folder (e.g. after a crash), add --force.",
+      `Cơ sở dữ liệu nhúng ở ${dataDir} đang được tiến trình ${pid} dùng (máy chủ KHCN đang chạy). Hãy dừng ứng dụng rồi chạy lại lệnh.`,
+      `The embedded database in ${dataDir} is in use by process ${pid} (a KHCN server is running). Stop the application and run the command again.`,
     );
 }
 
@@ -571,11 +571,11 @@ export function assertEmbeddedNotInUse(dataDir: string) {
  * Opens the configured database for a maintenance command: the PostgreSQL server of DATABASE_URL, or the embedded
  * database in DATA_DIR (which the application must not be using at the same time).
  */
-export async function openForMaintenance(config: Config, opts: { mustExist: boolean; force?: boolean }): Promise<Database> {
+export async function openForMaintenance(config: Config, opts: { mustExist: boolean }): Promise<Database> {
   if (!config.databaseUrl) {
     if (opts.mustExist && !fs.existsSync(path.join(config.dataDir, "PG_VERSION")))
       throw new BackupError(`Không có cơ sở dữ liệu nhúng trong ${config.dataDir} (DATA_DIR).`, `There is no embedded database in ${config.dataDir} (DATA_DIR).`);
-    if (!opts.force) assertEmbeddedNotInUse(config.dataDir);
+    assertEmbeddedNotInUse(config.dataDir);
   }
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
 }

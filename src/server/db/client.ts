@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema/index.js";
+import { lockDataDir } from "./data-dir-lock.js";
 
 // bigint (int8) columns hold money in đồng and counts: parse to JS numbers (safe up to 9e15 đồng).
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -64,9 +65,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   const mode: DatabaseMode = url ? "server" : "embedded";
   if (!url) {
-    const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? 8) + 4);
-    url = embedded.url;
-    stopEmbedded = embedded.stop;
+    const release = opts.dataDir ? lockDataDir(path.resolve(opts.dataDir)) : () => undefined;
+    try {
+      const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? 8) + 4);
+      url = embedded.url;
+      stopEmbedded = async () => {
+        await embedded.stop();
+        release();
+      };
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? (mode === "embedded" ? 8 : 16) });
   pool.on("error", () => {
