@@ -78,6 +78,18 @@ export function personOrder(sort: string | undefined): SQL[] {
 
 export async function listPeople(ctx: Ctx, q: PersonListQuery) {
   const where = personFilters(q);
+  const order = personOrder(q.sort);
+  // The page's ids first, then their rows ("deferred join"): the id query can be answered from the covering sort
+  // index (migration 0004) without visiting the table for every row it skips.
+  let pageIds = ctx.db.select({ id: people.id }).from(people).$dynamic();
+  if (parseSort(q.sort, PERSON_SORTS, "name").key === "organisation") {
+    pageIds = pageIds.leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId));
+  }
+  pageIds = pageIds
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const [rows, total] = await Promise.all([
     ctx.db
       .select({
@@ -96,10 +108,8 @@ export async function listPeople(ctx: Ctx, q: PersonListQuery) {
       })
       .from(people)
       .leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId))
-      .where(where)
-      .orderBy(...personOrder(q.sort))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+      .where(inArray(people.id, pageIds))
+      .orderBy(...order),
     ctx.db.$count(people, where),
   ]);
   // Built field by field: contact data is not in a list item, whoever asks.
