@@ -5,7 +5,7 @@ import { startMaintenance } from "./platform/maintenance.js";
 
 const config = loadConfig();
 const { app, database } = await bootstrap(config);
-const stopMaintenance = startMaintenance(database.db, config);
+const stopMaintenance = startMaintenance(database.db, config, database.mode);
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
   `KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`,

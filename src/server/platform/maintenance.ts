@@ -29,12 +29,15 @@ export async function disableInactiveAccounts(db: Db, config: Config, clock: Clo
   });
 }
 
-export function startMaintenance(db: Db, config: Config): () => void {
+export function startMaintenance(db: Db, config: Config, mode: "embedded" | "server"): () => void {
+  let runs = 0;
   const run = async () => {
     const now = new Date();
     await purgeExpiredSessions(db, now).catch(() => undefined);
     await purgeOldWindows(db, now).catch(() => undefined);
     if (!config.demoMode) await disableInactiveAccounts(db, config).catch(() => undefined);
+    // PGlite has no autovacuum: refresh statistics and the visibility map (index-only scans) about hourly.
+    if (mode === "embedded" && runs++ % 4 === 0) await db.execute(sql`VACUUM (ANALYZE)`).catch(() => undefined);
   };
   void run();
   const timer = setInterval(run, 15 * 60_000);
