@@ -2,9 +2,17 @@
 import { loadConfig } from "./config.js";
 import { bootstrap } from "./startup.js";
 import { startMaintenance } from "./platform/maintenance.js";
+import { DataDirInUse } from "./db/data-dir-lock.js";
 
 const config = loadConfig();
-const { app, database } = await bootstrap(config);
+const { app, database } = await bootstrap(config).catch((err: unknown) => {
+  // A second server on the same embedded database folder: say so plainly, without a stack trace.
+  if (err instanceof DataDirInUse) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+});
 const stopMaintenance = startMaintenance(database.db, config, database.mode);
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
