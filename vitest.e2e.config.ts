@@ -1,15 +1,24 @@
 import { defineConfig } from "vitest/config";
 
-// Browser tests: the real app (fresh temporary embedded database, demo mode) driven by headless Chromium.
-// `npm run test:e2e` builds the web app first; screenshots go to test-results/.
+// Browser tests: the real app (fresh database, demo mode) driven by headless Chromium, on the embedded database and,
+// when TEST_DATABASE_URL is set, again on the PostgreSQL server. `npm run test:e2e` builds the web app first;
+// screenshots go to test-results/.
+const common = {
+  include: ["tests/e2e/**/*.test.ts"],
+  globalSetup: ["tests/e2e/global-setup.ts"],
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  // one app and one browser at a time: the journeys share the demo database
+  fileParallelism: false,
+  pool: "forks" as const,
+};
+
 export default defineConfig({
   test: {
-    include: ["tests/e2e/**/*.test.ts"],
-    globalSetup: ["tests/e2e/global-setup.ts"],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
-    // one app and one browser at a time: the journeys share the demo database
     fileParallelism: false,
-    pool: "forks",
+    projects: [
+      { test: { ...common, name: "browser-embedded", env: { E2E_DB: "embedded" } } },
+      ...(process.env.TEST_DATABASE_URL ? [{ test: { ...common, name: "browser-server", env: { E2E_DB: "server" } } }] : []),
+    ],
   },
 });

@@ -10,6 +10,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // The project's own env (E2E_DB) says which database this run of the journeys uses.
+  process.env.E2E_DB = String(project.config.env?.E2E_DB ?? "embedded");
   const app = await startApp();
   project.provide("baseUrl", app.baseUrl);
   project.provide("sessions", app.sessions);

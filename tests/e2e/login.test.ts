@@ -2,7 +2,8 @@
 // the middle of the work sends them back to the sign-in page; sign-out ends the session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { apiAs, launch, menu, newPage, screenshot, signIn } from "./browser.js";
+import { apiAs, baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
+import { e2eDatabaseMode } from "./server.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,6 +14,11 @@ afterAll(async () => {
 });
 
 describe("sign-in", () => {
+  it("runs on the database this project is for", async () => {
+    const health = await (await fetch(baseUrl() + "/api/health")).json();
+    expect(health.database).toBe(e2eDatabaseMode());
+  });
+
   it("refuses a wrong password with the server's message and keeps the user on the sign-in page", async () => {
     const { page, context } = await newPage(browser);
     await page.goto("/people");

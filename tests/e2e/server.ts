@@ -1,10 +1,15 @@
-// Starts the real application for the browser tests: a fresh temporary embedded database in demo mode (demo
-// accounts and demo data), listening on a free loopback port, serving the built web app from dist/web.
+// Starts the real application for the browser tests: a fresh database in demo mode (demo accounts and demo data) —
+// in-memory embedded PGlite, or a new database on the PostgreSQL server of TEST_DATABASE_URL when the project runs
+// in "server" mode (E2E_DB) — listening on a free loopback port, serving the built web app from dist/web.
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig, type Config } from "../../src/server/config.js";
 import { bootstrap } from "../../src/server/startup.js";
 import { webDistDir } from "../../src/server/paths.js";
+import { createScratchDatabase } from "../../src/server/db/scratch-database.js";
+
+/** Which database the browser tests run on: "server" needs TEST_DATABASE_URL. */
+export const e2eDatabaseMode = (): "embedded" | "server" => (process.env.E2E_DB === "server" ? "server" : "embedded");
 
 export const DEMO_PASSWORD = "khcn-demo";
 
@@ -22,13 +27,16 @@ export async function startApp(port = 0, overrides: Partial<Config> = {}, opts: 
   }
   // Every journey signs in several times from 127.0.0.1: the per-IP sign-in limit (tested by the server tests) is
   // raised so that a fast run is not throttled.
+  const scratch = e2eDatabaseMode() === "server" ? await createScratchDatabase(process.env.TEST_DATABASE_URL!, "khcn_e2e_") : null;
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", LOGIN_RATE_PER_IP_PER_MINUTE: "1000" }, {
     demoMode: true,
     requireTotp: false,
-    databaseUrl: undefined,
+    databaseUrl: scratch?.url,
     ...overrides,
   });
-  const { app } = await bootstrap(config, { dataDir: null });
+  const { app: started } = await bootstrap(config, { dataDir: null });
+  const app = started;
+  if (scratch) app.addHook("onClose", async () => scratch.drop());
   await app.listen({ port, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no address");
