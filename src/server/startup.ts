@@ -1,10 +1,11 @@
-// Opens the database, migrates, loads reference data and (demo mode, empty database) the demo data; builds the app.
+// Opens the database, migrates, loads reference data and process templates, and (demo mode, empty database) the demo data; builds the app.
 import { sql } from "drizzle-orm";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { buildApp, type App } from "./app.js";
 import { syncReferenceData } from "./modules/reference/reference.service.js";
+import { syncProcessTemplates } from "./modules/process-templates/process-templates.service.js";
 import { seedDemoData } from "./demo/seed.js";
 import type { Clock } from "./platform/clock.js";
 
@@ -16,6 +17,7 @@ export async function prepareDatabase(config: Config, opts: { dataDir?: string |
   try {
     const migration = await migrate(database.pool);
     await syncReferenceData(database.db);
+    await syncProcessTemplates(database.db);
     return { database, migration };
   } catch (err) {
     await database.close();

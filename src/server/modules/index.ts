@@ -11,6 +11,9 @@ import { meRoutes } from "./me/me.routes.js";
 import { deletionRequestRoutes } from "./deletion-requests/deletion-requests.routes.js";
 import { importRoutes } from "./imports/imports.routes.js";
 import { exportRoutes } from "./exports/exports.routes.js";
+import { programmeRoutes } from "./programmes/programmes.routes.js";
+import { callRoutes } from "./calls/calls.routes.js";
+import { processTemplateRoutes } from "./process-templates/process-templates.routes.js";
 
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -24,4 +27,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(deletionRequestRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
+  await app.register(programmeRoutes);
+  await app.register(callRoutes);
+  await app.register(processTemplateRoutes);
 };

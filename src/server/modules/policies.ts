@@ -10,6 +10,9 @@ import { personPolicy } from "./people/people.policy.js";
 import { referencePolicy } from "./reference/reference.policy.js";
 import { userPolicy } from "./users/users.policy.js";
 import { dashboardPolicy } from "./dashboard/dashboard.policy.js";
+import { programmePolicy } from "./programmes/programmes.policy.js";
+import { callPolicy } from "./calls/calls.policy.js";
+import { processTemplatePolicy } from "./process-templates/process-templates.policy.js";
 
 const policies: Policy<never>[] = [
   auditPolicy,
@@ -20,6 +23,9 @@ const policies: Policy<never>[] = [
   referencePolicy,
   userPolicy,
   dashboardPolicy,
+  programmePolicy,
+  callPolicy,
+  processTemplatePolicy,
 ] as unknown as Policy<never>[];
 
 export type GeneralAbilities = Record<string, Record<string, boolean>>;

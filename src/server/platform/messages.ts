@@ -219,6 +219,63 @@ const messages = {
   "export.col.expertSince": { vi: "Ngày vào mạng lưới chuyên gia", en: "Expert since" },
   "export.col.updatedAt": { vi: "Cập nhật lần cuối", en: "Last updated" },
   // ─── end import / export ───
+  // ─── programmes and calls (issue 3 item 1) ───
+  "call.edit.not_draft": {
+    vi: "Chỉ sửa được đợt đang ở trạng thái nháp",
+    en: "Only a draft call can be edited",
+  },
+  "call.publish.not_draft": { vi: "Chỉ công bố được đợt đang ở trạng thái nháp", en: "Only a draft call can be published" },
+  "call.publish.already": { vi: "Đợt này đã được công bố", en: "This call has already been published" },
+  "call.publish.no_title": { vi: "Đợt cần có tên trước khi công bố", en: "The call needs a title before it is published" },
+  "call.publish.window_ended": {
+    vi: "Hạn nộp của đợt đã qua. Hãy sửa thời gian nhận hồ sơ trước khi công bố.",
+    en: "The call's deadline has passed. Change the submission window before publishing.",
+  },
+  "call.publish.no_required_document": {
+    vi: "Đợt cần ít nhất một tài liệu bắt buộc trong hồ sơ trước khi công bố",
+    en: "The call needs at least one required document before it is published",
+  },
+  "call.close.not_published": { vi: "Chỉ đóng được đợt đang công bố", en: "Only a published call can be closed" },
+  "call.close.already": { vi: "Đợt này đã được đóng", en: "This call has already been closed" },
+  "call.close.early_needs_reason": {
+    vi: "Đóng đợt trước hạn nộp cần nêu lý do",
+    en: "Closing a call before its deadline needs a reason",
+  },
+  "call.cancel.not_open": { vi: "Chỉ huỷ được đợt đang nháp hoặc đang công bố", en: "Only a draft or published call can be cancelled" },
+  "call.cancel.already": { vi: "Đợt này đã bị huỷ", en: "This call has already been cancelled" },
+  "call.not_accepting.not_published": {
+    vi: "Đợt này hiện không nhận hồ sơ",
+    en: "This call is not taking submissions",
+  },
+  "call.not_accepting.not_open_yet": { vi: "Đợt này chưa đến thời gian nhận hồ sơ", en: "This call is not open for submissions yet" },
+  "call.not_accepting.deadline_passed": { vi: "Đã hết hạn nộp hồ sơ của đợt này", en: "The deadline of this call has passed" },
+  // ─── end programmes and calls ───
+  // ─── process templates and workflow engine (issue 3 item 2) ───
+  "workflow.not_allowed": {
+    vi: "Không thể thực hiện “{{actionVi}}” khi hồ sơ đang ở bước “{{stateVi}}”",
+    en: "“{{actionEn}}” is not allowed in state “{{stateEn}}”",
+  },
+  "workflow.guard_failed": {
+    vi: "Chưa đủ điều kiện “{{guardVi}}”: {{reasonVi}}",
+    en: "Condition “{{guardEn}}” is not met: {{reasonEn}}",
+  },
+  "workflow.documents_missing": {
+    vi: "Còn thiếu tài liệu bắt buộc: {{documents}}",
+    en: "Required documents are missing: {{documents}}",
+  },
+  "process.invalid_definition": {
+    vi: "Định nghĩa quy trình không hợp lệ: {{first}}",
+    en: "The process definition is invalid: {{first}}",
+  },
+  "process.effective_in_past": {
+    vi: "Ngày hiệu lực của phiên bản mới không được trước ngày hôm nay ({{today}})",
+    en: "A new version cannot take effect before today ({{today}})",
+  },
+  "process.effective_before_previous": {
+    vi: "Ngày hiệu lực không được trước ngày hiệu lực của phiên bản {{version}} ({{date}})",
+    en: "The effective date cannot be before that of version {{version}} ({{date}})",
+  },
+  // ─── end process templates ───
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

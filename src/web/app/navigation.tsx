@@ -6,6 +6,9 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DeleteRowOutlined,
+  FlagOutlined,
+  NotificationOutlined,
+  NodeIndexOutlined,
   IdcardOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -43,6 +46,14 @@ export const NAVIGATION: NavGroup[] = [
     ],
   },
   {
+    key: "tasks",
+    labelKey: "nav.tasks",
+    items: [
+      { path: "/programmes", labelKey: "nav.programmes", icon: <FlagOutlined aria-hidden /> },
+      { path: "/calls", labelKey: "nav.calls", icon: <NotificationOutlined aria-hidden /> },
+    ],
+  },
+  {
     key: "personal",
     labelKey: "nav.personal",
     items: [{ path: "/me", labelKey: "nav.myData", icon: <IdcardOutlined aria-hidden /> }],
@@ -54,6 +65,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: "/admin/users", labelKey: "nav.users", icon: <UserSwitchOutlined aria-hidden />, allowed: can.manageUsers },
       { path: "/admin/audit", labelKey: "nav.audit", icon: <AuditOutlined aria-hidden />, allowed: can.readAudit },
       { path: "/admin/code-lists", labelKey: "nav.codeLists", icon: <UnorderedListOutlined aria-hidden />, allowed: can.manageCodeLists },
+      { path: "/admin/processes", labelKey: "nav.processes", icon: <NodeIndexOutlined aria-hidden />, allowed: can.readProcessTemplates },
     ],
   },
 ];

@@ -20,5 +20,9 @@ export const can = {
   manageUsers: ability("user", "list"),
   readAudit: ability("audit", "list"),
   manageCodeLists: ability("reference", "versions"),
+  readProcessTemplates: ability("process_template", "list"),
   handleDeletionRequests: ability("deletion_request", "list"),
+  createProgramme: ability("programme", "create"),
+  /** Staff who prepare and run calls (drafts, publish, close, cancel). */
+  createCall: ability("call", "create"),
 } satisfies Record<string, Check>;

@@ -24,6 +24,14 @@ const AuditPage = page(() => import("../features/audit/AuditPage"), "AuditPage")
 const MyDataPage = page(() => import("../features/me/MyDataPage"), "MyDataPage");
 const DeletionRequestsPage = page(() => import("../features/deletion-requests/DeletionRequestsPage"), "DeletionRequestsPage");
 const CodeListsPage = page(() => import("../features/reference/CodeListsPage"), "CodeListsPage");
+const ProcessTemplatesPage = page(() => import("../features/process-templates/ProcessTemplatesPage"), "ProcessTemplatesPage");
+const ProcessVersionPage = page(() => import("../features/process-templates/ProcessVersionPage"), "ProcessVersionPage");
+const ProgrammesListPage = page(() => import("../features/programmes/ProgrammesListPage"), "ProgrammesListPage");
+const ProgrammeDetailPage = page(() => import("../features/programmes/ProgrammeDetailPage"), "ProgrammeDetailPage");
+const ProgrammeEditPage = page(() => import("../features/programmes/ProgrammeEditPage"), "ProgrammeEditPage");
+const CallsListPage = page(() => import("../features/calls/CallsListPage"), "CallsListPage");
+const CallDetailPage = page(() => import("../features/calls/CallDetailPage"), "CallDetailPage");
+const CallEditPage = page(() => import("../features/calls/CallEditPage"), "CallEditPage");
 
 function Allowed({ when, children }: { when: (me: Me | null) => boolean; children: ReactNode }) {
   const { me } = useSession();
@@ -46,6 +54,14 @@ export const router = createBrowserRouter([
       { path: "organisations/new", element: <Allowed when={can.createOrganisation}><OrganisationEditPage /></Allowed> },
       { path: "organisations/:id", element: <OrganisationDetailPage /> },
       { path: "organisations/:id/edit", element: <OrganisationEditPage /> },
+      { path: "programmes", element: <ProgrammesListPage /> },
+      { path: "programmes/new", element: <Allowed when={can.createProgramme}><ProgrammeEditPage /></Allowed> },
+      { path: "programmes/:id", element: <ProgrammeDetailPage /> },
+      { path: "programmes/:id/edit", element: <Allowed when={can.createProgramme}><ProgrammeEditPage /></Allowed> },
+      { path: "calls", element: <CallsListPage /> },
+      { path: "calls/new", element: <Allowed when={can.createCall}><CallEditPage /></Allowed> },
+      { path: "calls/:id", element: <CallDetailPage /> },
+      { path: "calls/:id/edit", element: <Allowed when={can.createCall}><CallEditPage /></Allowed> },
       { path: "imports", element: <Allowed when={can.importData}><ImportPage /></Allowed> },
       { path: "deletion-requests", element: <Allowed when={can.handleDeletionRequests}><DeletionRequestsPage /></Allowed> },
       { path: "me", element: <MyDataPage /> },
@@ -54,6 +70,8 @@ export const router = createBrowserRouter([
       { path: "admin/users/:id", element: <Allowed when={can.manageUsers}><UserPage /></Allowed> },
       { path: "admin/audit", element: <Allowed when={can.readAudit}><AuditPage /></Allowed> },
       { path: "admin/code-lists", element: <Allowed when={can.manageCodeLists}><CodeListsPage /></Allowed> },
+      { path: "admin/processes", element: <Allowed when={can.readProcessTemplates}><ProcessTemplatesPage /></Allowed> },
+      { path: "admin/processes/:key/versions/:version", element: <Allowed when={can.readProcessTemplates}><ProcessVersionPage /></Allowed> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -4,3 +4,5 @@ export * from "./audit.js";
 export * from "./reference.js";
 export * from "./registries.js";
 export * from "./files.js";
+export * from "./programmes.js";
+export * from "./processes.js";

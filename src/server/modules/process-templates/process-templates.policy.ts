@@ -1,0 +1,19 @@
+import { definePolicy } from "../../platform/policy.js";
+import { hasRole } from "../../platform/context.js";
+
+// Process templates are configuration with legal weight: the Department's staff and leadership read them; only an
+// administrator adds a version (and no one changes a stored one).
+const reads = (a: Parameters<typeof hasRole>[0]) => hasRole(a, "admin", "officer", "leader");
+
+export const processTemplatePolicy = definePolicy<{ key: string }, "addVersion">({
+  resource: "process_template",
+  general: {
+    list: reads,
+    read: reads,
+    addVersion: (a) => hasRole(a, "admin"),
+  },
+  record: {
+    read: reads,
+    addVersion: (a) => hasRole(a, "admin"),
+  },
+});

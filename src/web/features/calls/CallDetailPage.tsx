@@ -1,0 +1,211 @@
+// One call: the submission window in vi-VN date-time with a live countdown from the server's secondsToDeadline, the
+// scope, the required documents, and the lifecycle actions its `abilities` allow (publish, close, cancel).
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { CheckCircleOutlined, SendOutlined, StopOutlined, LockOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { Call, RequiredDocument } from "../../../common/contracts/call";
+import { api, errorMessage } from "../../app/api";
+import { formatDateTime } from "../../app/format";
+import { RecordView, Section } from "../../components/RecordView";
+import { CodeTags } from "../../components/reference";
+import { CallStatusTag, Countdown } from "./call-ui";
+
+export const callQuery = (id: string) => ({
+  queryKey: ["calls", "one", id],
+  queryFn: () => api.get<Call>(`/calls/${id}`),
+});
+
+export function CallDetailPage() {
+  const { id = "" } = useParams();
+  const { t, i18n } = useTranslation();
+  const q = useQuery(callQuery(id));
+  const en = i18n.language === "en";
+  return (
+    <RecordView<Call>
+      query={q}
+      back="/calls"
+      resource="calls"
+      title={(c) => `${c.code} · ${en && c.titleEn ? c.titleEn : c.titleVi}`}
+      subtitle={(c) => <CallStatusTag status={c.status} accepting={c.acceptingSubmissions} />}
+      editHref={(c) => (c.abilities.update ? `/calls/${c.id}/edit` : null)}
+      actions={(c) => <CallActions call={c} />}
+    >
+      {(c) => (
+        <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+          <WindowCard call={c} fetchedAt={q.dataUpdatedAt} onElapsed={() => void q.refetch()} />
+          <Section
+            title={t("calls.sections.general")}
+            items={[
+              { key: "code", label: t("calls.fields.code"), children: c.code },
+              { key: "kind", label: t("calls.fields.kind"), children: t(`calls.kind.${c.kind}`) },
+              {
+                key: "programme",
+                label: t("calls.fields.programme"),
+                children: c.programmeId && <Link to={`/programmes/${c.programmeId}`}>{`${c.programmeCode} · ${c.programmeName}`}</Link>,
+              },
+              { key: "titleEn", label: t("calls.fields.titleEn"), children: c.titleEn },
+              { key: "sectors", label: t("calls.fields.sectors"), span: "filled", children: c.sectors.length > 0 && <CodeTags list="sector" codes={c.sectors} /> },
+              { key: "fields", label: t("calls.fields.fields"), span: "filled", children: c.fields.length > 0 && <CodeTags list="field" codes={c.fields} /> },
+            ]}
+          />
+          {c.description && (
+            <Card title={t("calls.fields.description")}>
+              <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{c.description}</Typography.Paragraph>
+            </Card>
+          )}
+          <Card title={t("calls.fields.requiredDocuments")}>
+            <Table<RequiredDocument>
+              size="small"
+              rowKey="code"
+              pagination={false}
+              dataSource={c.requiredDocuments}
+              scroll={{ x: "max-content" }}
+              columns={[
+                { title: t("calls.doc.code"), dataIndex: "code" },
+                { title: t("calls.doc.label"), key: "label", render: (_, d) => (en ? d.labelEn : d.labelVi) },
+                {
+                  title: t("calls.doc.required"),
+                  dataIndex: "required",
+                  render: (r: boolean) => (r ? <Tag color="red">{t("calls.doc.requiredYes")}</Tag> : <Tag>{t("calls.doc.requiredNo")}</Tag>),
+                },
+              ]}
+            />
+          </Card>
+          <div className="record-meta">{t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}</div>
+        </Space>
+      )}
+    </RecordView>
+  );
+}
+
+function WindowCard({ call: c, fetchedAt, onElapsed }: { call: Call; fetchedAt: number; onElapsed: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Section
+      title={t("calls.sections.window")}
+      extra={
+        c.secondsToOpen !== null ? (
+          <Countdown seconds={c.secondsToOpen} fetchedAt={fetchedAt} label={t("calls.opensIn")} onElapsed={onElapsed} />
+        ) : c.secondsToDeadline !== null ? (
+          <Countdown seconds={c.secondsToDeadline} fetchedAt={fetchedAt} label={t("calls.closesIn")} onElapsed={onElapsed} urgentBelow={86400} />
+        ) : null
+      }
+      items={[
+        { key: "opens", label: t("calls.fields.opensAt"), children: formatDateTime(c.opensAt) },
+        { key: "closes", label: t("calls.fields.closesAt"), children: formatDateTime(c.closesAt) },
+        {
+          key: "accepting",
+          label: t("calls.acceptingLabel"),
+          children: c.acceptingSubmissions ? <Tag color="green">{t("calls.acceptingYes")}</Tag> : <Tag>{t("calls.acceptingNo")}</Tag>,
+        },
+        { key: "published", label: t("calls.fields.publishedAt"), children: c.publishedAt && formatDateTime(c.publishedAt) },
+        {
+          key: "closed",
+          label: t("calls.fields.closedAt"),
+          children: c.closedAt && `${formatDateTime(c.closedAt)}${c.closeReason ? ` — ${c.closeReason}` : ""}`,
+        },
+        {
+          key: "cancelled",
+          label: t("calls.fields.cancelledAt"),
+          children: c.cancelledAt && `${formatDateTime(c.cancelledAt)} — ${c.cancelReason ?? ""}`,
+        },
+      ]}
+    />
+  );
+}
+
+type ReasonAction = "close" | "cancel";
+
+/** Publish / close / cancel, each offered only when the record's abilities allow it; close early and cancel ask for a reason. */
+function CallActions({ call: c }: { call: Call }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [dialog, setDialog] = useState<ReasonAction | null>(null);
+  const [form] = Form.useForm<{ reason?: string }>();
+  const run = useMutation({
+    mutationFn: ({ action, reason }: { action: "publish" | ReasonAction; reason?: string }) =>
+      api.post<Call>(`/calls/${c.id}/${action}`, action === "publish" ? { version: c.version } : { version: c.version, reason: reason || null }),
+    onSuccess: (saved, { action }) => {
+      qc.setQueryData(callQuery(c.id).queryKey, saved);
+      void qc.invalidateQueries({ queryKey: ["calls"] });
+      message.success(t(`calls.done.${action}`));
+      setDialog(null);
+      form.resetFields();
+    },
+    onError: (e) => {
+      message.error(errorMessage(e));
+      void qc.invalidateQueries({ queryKey: ["calls", "one", c.id] });
+    },
+  });
+  // Closing before the deadline (by the server's clock) needs a reason; after it, none.
+  const early = c.secondsToDeadline !== null && c.secondsToDeadline > 0;
+  const reasonRequired = dialog === "cancel" || (dialog === "close" && early);
+  return (
+    <>
+      {c.abilities.publish && (
+        <Popconfirm
+          title={t("calls.confirmPublish")}
+          okText={t("calls.actions.publish")}
+          cancelText={t("common.cancel")}
+          onConfirm={() => run.mutateAsync({ action: "publish" }).catch(() => undefined)}
+        >
+          <Button type="primary" icon={<SendOutlined aria-hidden />} loading={run.isPending && run.variables?.action === "publish"}>
+            {t("calls.actions.publish")}
+          </Button>
+        </Popconfirm>
+      )}
+      {c.abilities.close && (
+        <Button icon={<LockOutlined aria-hidden />} onClick={() => setDialog("close")}>
+          {t("calls.actions.close")}
+        </Button>
+      )}
+      {c.abilities.cancel && (
+        <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setDialog("cancel")}>
+          {t("calls.actions.cancel")}
+        </Button>
+      )}
+      <Modal
+        open={dialog !== null}
+        title={dialog ? t(`calls.dialog.${dialog}Title`) : ""}
+        okText={dialog ? t(`calls.actions.${dialog}`) : ""}
+        cancelText={t("common.cancel")}
+        okButtonProps={{ danger: dialog === "cancel", icon: <CheckCircleOutlined aria-hidden />, loading: run.isPending }}
+        onCancel={() => {
+          setDialog(null);
+          form.resetFields();
+        }}
+        onOk={async () => {
+          const v = await form.validateFields();
+          await run.mutateAsync({ action: dialog!, reason: v.reason?.trim() }).catch(() => undefined);
+        }}
+        destroyOnHidden
+      >
+        {dialog === "close" && (
+          <Alert
+            type={early ? "warning" : "info"}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={early ? t("calls.dialog.closeEarly") : t("calls.dialog.closeAfterDeadline")}
+          />
+        )}
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="reason"
+            label={t("calls.dialog.reason")}
+            rules={[
+              { required: reasonRequired, message: t("validation.required") },
+              { min: dialog === "cancel" ? 3 : 0, message: t("calls.dialog.reasonTooShort") },
+              { max: 2000 },
+            ]}
+          >
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
