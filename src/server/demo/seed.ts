@@ -2,13 +2,14 @@
 // options give the same records. At scale 1: the city's 150 organisations (20 universities and colleges, 55 S&T
 // organisations of which 8 central, agencies, hospitals, enterprises), 20 accredited laboratories, 1,500 people, and
 // one demo account per role (password "khcn-demo") — `pi` and `expert` linked to people, `org_rep` to Trường Đại học
-// Hàng hải Việt Nam, `enterprise` to Công ty Cổ phần Sơn Hải Phòng.
+// Hàng hải Việt Nam, `enterprise` to Công ty Cổ phần Sơn Hải Phòng; three programmes and two calls (programmes-demo.ts).
 import { sql } from "drizzle-orm";
 import { ROLES } from "../../common/roles.js";
 import type { Db } from "../platform/context.js";
 import { createDemoAccounts } from "./demo-accounts.js";
 import { generateDemoData, type GenerateOptions } from "./generate.js";
 import { insertDemoData } from "./insert.js";
+import { insertDemoProgrammesAndCalls } from "./programmes-demo.js";
 
 export interface SeedSummary {
   organisations: number;
@@ -29,6 +30,7 @@ export async function seedDemoData(db: Db, opts: { scale: number } & Omit<Genera
       org_rep: { organisationId: data.anchors.orgRepOrganisationId },
       enterprise: { organisationId: data.anchors.enterpriseOrganisationId },
     });
+    await insertDemoProgrammesAndCalls(tx, new Date());
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).
