@@ -59,8 +59,3 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
     client.release();
   }
 }
-
-export async function currentMigration(pool: pg.Pool): Promise<string | null> {
-  const r = await pool.query<{ id: string }>("SELECT id FROM schema_migrations ORDER BY id DESC LIMIT 1");
-  return r.rows[0]?.id ?? null;
-}

@@ -1,5 +1,5 @@
 // Organisations registry: list with search/filter/sort, read, create, update with optimistic concurrency, delete.
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { laboratories, organisations } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
@@ -250,10 +250,4 @@ export async function deleteOrganisation(ctx: Ctx, id: string, version: number) 
     await tx.delete(organisations).where(eq(organisations.id, id));
     await audit(tx, ctx, { action: "organisation.delete", entityType: "organisation", entityId: id, before: snapshot(before) });
   });
-}
-
-export async function organisationNames(db: Executor, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await db.select({ id: organisations.id, nameVi: organisations.nameVi }).from(organisations).where(inArray(organisations.id, ids));
-  return new Map(rows.map((r) => [r.id, r.nameVi]));
 }
