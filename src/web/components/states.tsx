@@ -1,6 +1,6 @@
 // Page header and the loading / error / empty states every page uses.
 import type { ReactNode } from "react";
-import { Alert, Button, Empty, Flex, Result, Skeleton, Typography } from "antd";
+import { Alert, Button, Card, Empty, Flex, Result, Skeleton, Typography } from "antd";
 import { ArrowLeftOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -63,6 +63,32 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         )
       }
     />
+  );
+}
+
+/** An edit page while its record loads, or after loading failed: the page header, then a skeleton or the error. */
+export function RecordLoading({
+  title,
+  back,
+  query,
+  rows = 8,
+}: {
+  title: ReactNode;
+  back?: string;
+  query: { isError: boolean; error: unknown; refetch: () => unknown };
+  rows?: number;
+}) {
+  return (
+    <>
+      <PageHeader title={title} back={back} />
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <Card>
+          <LoadingState rows={rows} />
+        </Card>
+      )}
+    </>
   );
 }
 

@@ -12,7 +12,7 @@ import { formatDateTime } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { CodeSelect, CodeTags } from "../../components/reference";
-import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHeader, RecordLoading } from "../../components/states";
 import { callQuery } from "./CallDetailPage";
 import { useProgrammeOptions } from "./call-ui";
 
@@ -88,20 +88,7 @@ export function CallEditPage() {
   const q = useQuery({ ...callQuery(id ?? ""), enabled: !!id });
   const back = id ? `/calls/${id}` : "/calls";
 
-  if (id && (q.isPending || q.isError)) {
-    return (
-      <>
-        <PageHeader title={t("calls.edit")} back={back} />
-        {q.isError ? (
-          <ErrorState error={q.error} onRetry={() => q.refetch()} />
-        ) : (
-          <Card>
-            <LoadingState rows={8} />
-          </Card>
-        )}
-      </>
-    );
-  }
+  if (id && (q.isPending || q.isError)) return <RecordLoading title={t("calls.edit")} back={back} query={q} rows={8} />;
   const record = id ? q.data : undefined;
   if (record && !record.abilities.update) {
     return (

@@ -13,7 +13,7 @@ import { cleanValues, rules } from "../../components/form-rules";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { CodeLabel, CodeSelect, CodeTags } from "../../components/reference";
 import { OrganisationName, OrganisationSelect } from "../../components/entity-select";
-import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHeader, RecordLoading } from "../../components/states";
 import { organisationQuery } from "./OrganisationDetailPage";
 
 interface LabValues {
@@ -125,20 +125,7 @@ export function OrganisationEditPage() {
   const q = useQuery({ ...organisationQuery(id ?? ""), enabled: !!id });
   const back = id ? `/organisations/${id}` : "/organisations";
 
-  if (id && (q.isPending || q.isError)) {
-    return (
-      <>
-        <PageHeader title={t("organisations.edit")} back={back} />
-        {q.isError ? (
-          <ErrorState error={q.error} onRetry={() => q.refetch()} />
-        ) : (
-          <Card>
-            <LoadingState rows={10} />
-          </Card>
-        )}
-      </>
-    );
-  }
+  if (id && (q.isPending || q.isError)) return <RecordLoading title={t("organisations.edit")} back={back} query={q} rows={10} />;
   const record = id ? q.data : undefined;
   return (
     <>

@@ -1,12 +1,12 @@
 // Create or edit a person of the registry (the shared record form: contract validation, version, conflicts).
 import { useNavigate, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Form } from "antd";
+import { Form } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Person } from "../../../common/contracts/person";
 import { api } from "../../app/api";
 import { RecordForm } from "../../components/RecordForm";
-import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHeader, RecordLoading } from "../../components/states";
 import { emptyPerson, personCompareFields, PersonFields, personToBody, personToValues, type PersonValues } from "./PersonForm";
 import { personQuery } from "./PersonDetailPage";
 
@@ -18,24 +18,8 @@ export function PersonEditPage() {
   const q = useQuery({ ...personQuery(id ?? ""), enabled: !!id });
   const back = id ? `/people/${id}` : "/people";
 
-  if (id && q.isPending) {
-    return (
-      <>
-        <PageHeader title={t("people.edit")} back={back} />
-        <Card>
-          <LoadingState rows={10} />
-        </Card>
-      </>
-    );
-  }
-  if (id && q.isError) {
-    return (
-      <>
-        <PageHeader title={t("people.edit")} back={back} />
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      </>
-    );
-  }
+  if (id && (q.isPending || q.isError)) return <RecordLoading title={t("people.edit")} back={back} query={q} rows={10} />;
+
   const record = id ? q.data : undefined;
   return (
     <>

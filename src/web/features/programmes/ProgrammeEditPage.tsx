@@ -11,7 +11,7 @@ import { cleanValues, rules } from "../../components/form-rules";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { CodeSelect, CodeTags } from "../../components/reference";
 import { OrganisationName, OrganisationSelect } from "../../components/entity-select";
-import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHeader, RecordLoading } from "../../components/states";
 import { programmeQuery } from "./ProgrammeDetailPage";
 
 export interface ProgrammeValues {
@@ -79,20 +79,7 @@ export function ProgrammeEditPage() {
   const q = useQuery({ ...programmeQuery(id ?? ""), enabled: !!id });
   const back = id ? `/programmes/${id}` : "/programmes";
 
-  if (id && (q.isPending || q.isError)) {
-    return (
-      <>
-        <PageHeader title={t("programmes.edit")} back={back} />
-        {q.isError ? (
-          <ErrorState error={q.error} onRetry={() => q.refetch()} />
-        ) : (
-          <Card>
-            <LoadingState rows={8} />
-          </Card>
-        )}
-      </>
-    );
-  }
+  if (id && (q.isPending || q.isError)) return <RecordLoading title={t("programmes.edit")} back={back} query={q} rows={8} />;
   const record = id ? q.data : undefined;
   const year = new Date().getFullYear();
   return (

@@ -14,7 +14,7 @@ import { formatDateTime } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { OrganisationName, OrganisationSelect, PersonName, PersonSelect } from "../../components/entity-select";
-import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHeader, RecordLoading } from "../../components/states";
 
 interface UserValues {
   username?: string;
@@ -53,20 +53,7 @@ export function UserPage() {
   const [form] = Form.useForm<UserValues>();
   const q = useQuery({ queryKey: ["users", "one", id], queryFn: () => api.get<User>(`/users/${id}`), enabled: !!id });
 
-  if (id && (q.isPending || q.isError)) {
-    return (
-      <>
-        <PageHeader title={t("users.edit")} back="/admin/users" />
-        {q.isError ? (
-          <ErrorState error={q.error} onRetry={() => q.refetch()} />
-        ) : (
-          <Card>
-            <LoadingState />
-          </Card>
-        )}
-      </>
-    );
-  }
+  if (id && (q.isPending || q.isError)) return <RecordLoading title={t("users.edit")} back="/admin/users" query={q} />;
   const user = id ? q.data : undefined;
   return (
     <>
