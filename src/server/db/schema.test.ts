@@ -24,7 +24,7 @@ function drizzleTables(): Tables {
     out[name] = Object.fromEntries(
       config.columns.map((c) => {
         const type = c.getSQLType();
-        return [c.name, { nullable: !c.notNull, type: serialTypes[type] ?? type }];
+        return [c.name, { nullable: !c.notNull, type: serialTypes[type] ?? type.replace(/, /g, ",") }];
       }),
     );
   }

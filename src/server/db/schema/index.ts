@@ -6,3 +6,4 @@ export * from "./registries.js";
 export * from "./files.js";
 export * from "./programmes.js";
 export * from "./processes.js";
+export * from "./tasks.js";

@@ -48,6 +48,7 @@ export const calls = pgTable("calls", {
   cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   cancelledBy: uuid("cancelled_by"),
   cancelReason: text("cancel_reason"),
+  templateKey: text("template_key").notNull().default("baseline-2013"),
   searchText: text("search_text").generatedAlwaysAs(
     sql`f_fold(coalesce(code, '') || ' ' || coalesce(title_vi, '') || ' ' || coalesce(title_en, ''))`,
   ),
