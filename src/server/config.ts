@@ -27,6 +27,19 @@ const schema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURITY_CONTACT: z.string().default("mailto:security@khcn.example.vn"),
+  DOC_PARENT_BODY: z.string().trim().min(1).default("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"),
+  DOC_ISSUING_BODY: z.string().trim().min(1).default("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+  DOC_SYMBOL: z.string().trim().min(1).default("SKHCN"),
+  DOC_PLACE: z.string().trim().min(1).default("Hải Phòng"),
+  /** Authority and position lines of the default signer, separated by "|". */
+  DOC_SIGNER_AUTHORITY: z.string().default("KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"),
+  DOC_SIGNER_NAME: z.string().trim().default(""),
+  DOC_ARCHIVE_UNIT: z.string().trim().default("QLKH"),
+  /** smtp://user:pass@host:587 or smtps://…; e-mail copies of notifications are off without it. */
+  SMTP_URL: z.string().trim().optional(),
+  MAIL_FROM: z.string().trim().default("KHCN <no-reply@khcn.example.vn>"),
+  /** Progress reports of a task in progress: one every N months from its start date, plus the final report. */
+  REPORT_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(24).default(6),
 });
 
 export type Config = {
@@ -46,6 +59,19 @@ export type Config = {
   uploadMaxBytes: number;
   logLevel: string;
   securityContact: string;
+  /** The issuing body of official documents (NĐ 30/2020) and its default signer. */
+  documents: {
+    parentBody: string;
+    issuingBody: string;
+    symbol: string;
+    place: string;
+    signerAuthority: string[];
+    signerName: string;
+    archiveUnit: string;
+  };
+  /** E-mail copies of notifications: sent only when smtpUrl is set. */
+  mail: { smtpUrl?: string; from: string };
+  monitoring: { reportIntervalMonths: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -80,6 +106,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     securityContact: e.SECURITY_CONTACT,
+    documents: {
+      parentBody: e.DOC_PARENT_BODY,
+      issuingBody: e.DOC_ISSUING_BODY,
+      symbol: e.DOC_SYMBOL,
+      place: e.DOC_PLACE,
+      signerAuthority: e.DOC_SIGNER_AUTHORITY.split("|").map((s) => s.trim()).filter(Boolean),
+      signerName: e.DOC_SIGNER_NAME,
+      archiveUnit: e.DOC_ARCHIVE_UNIT,
+    },
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    monitoring: { reportIntervalMonths: e.REPORT_INTERVAL_MONTHS },
   };
   return { ...cfg, ...overrides };
 }

@@ -6,6 +6,8 @@ import { migrate } from "./db/migrate.js";
 import { buildApp, type App } from "./app.js";
 import { syncReferenceData } from "./modules/reference/reference.service.js";
 import { syncProcessTemplates } from "./modules/process-templates/process-templates.service.js";
+import { syncCouncilRuleSets } from "./modules/councils/councils.rulesets.js";
+import { syncHistoricalTaskStats } from "./modules/task-analytics/historical.js";
 import { seedDemoData } from "./demo/seed.js";
 import type { Clock } from "./platform/clock.js";
 
@@ -18,6 +20,8 @@ export async function prepareDatabase(config: Config, opts: { dataDir?: string |
     const migration = await migrate(database.pool);
     await syncReferenceData(database.db);
     await syncProcessTemplates(database.db);
+    await syncCouncilRuleSets(database.db);
+    await syncHistoricalTaskStats(database.db);
     return { database, migration };
   } catch (err) {
     await database.close();

@@ -10,6 +10,7 @@ import { createDemoAccounts } from "./demo-accounts.js";
 import { generateDemoData, type GenerateOptions } from "./generate.js";
 import { insertDemoData } from "./insert.js";
 import { insertDemoProgrammesAndCalls } from "./programmes-demo.js";
+import { insertDemoTasks } from "./tasks-demo.js";
 
 export interface SeedSummary {
   organisations: number;
@@ -31,6 +32,7 @@ export async function seedDemoData(db: Db, opts: { scale: number } & Omit<Genera
       enterprise: { organisationId: data.anchors.enterpriseOrganisationId },
     });
     await insertDemoProgrammesAndCalls(tx, new Date());
+    await insertDemoTasks(tx, new Date());
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).

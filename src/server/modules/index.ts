@@ -14,6 +14,13 @@ import { exportRoutes } from "./exports/exports.routes.js";
 import { programmeRoutes } from "./programmes/programmes.routes.js";
 import { callRoutes } from "./calls/calls.routes.js";
 import { processTemplateRoutes } from "./process-templates/process-templates.routes.js";
+import { proposalRoutes } from "./proposals/proposals.routes.js";
+import { taskRoutes } from "./tasks/tasks.routes.js";
+import { taskAnalyticsRoutes } from "./task-analytics/task-analytics.routes.js";
+import { monitoringRoutes } from "./monitoring/monitoring.routes.js";
+import { notificationRoutes } from "./notifications/notifications.routes.js";
+import { councilRoutes } from "./councils/councils.routes.js";
+import { contractRoutes } from "./contracts/contracts.routes.js";
 
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -30,4 +37,11 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(programmeRoutes);
   await app.register(callRoutes);
   await app.register(processTemplateRoutes);
+  await app.register(proposalRoutes);
+  await app.register(taskRoutes);
+  await app.register(taskAnalyticsRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(notificationRoutes);
+  await app.register(councilRoutes);
+  await app.register(contractRoutes);
 };

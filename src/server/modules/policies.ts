@@ -13,6 +13,13 @@ import { dashboardPolicy } from "./dashboard/dashboard.policy.js";
 import { programmePolicy } from "./programmes/programmes.policy.js";
 import { callPolicy } from "./calls/calls.policy.js";
 import { processTemplatePolicy } from "./process-templates/process-templates.policy.js";
+import { taskPolicy } from "./tasks/tasks.policy.js";
+import { taskAnalyticsPolicy } from "./task-analytics/task-analytics.policy.js";
+import { councilPolicy } from "./councils/councils.policy.js";
+import { reportPolicy } from "./monitoring/monitoring.policy.js";
+import { inspectionPolicy, monitoringPolicy } from "./monitoring/inspections.policy.js";
+import { notificationPolicy } from "./notifications/notifications.policy.js";
+import { contractPolicy } from "./contracts/contracts.policy.js";
 
 const policies: Policy<never>[] = [
   auditPolicy,
@@ -26,6 +33,10 @@ const policies: Policy<never>[] = [
   programmePolicy,
   callPolicy,
   processTemplatePolicy,
+  taskPolicy,
+  taskAnalyticsPolicy,
+  councilPolicy,
+  contractPolicy,
 ] as unknown as Policy<never>[];
 
 export type GeneralAbilities = Record<string, Record<string, boolean>>;

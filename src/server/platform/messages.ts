@@ -276,6 +276,389 @@ const messages = {
     en: "The effective date cannot be before that of version {{version}} ({{date}})",
   },
   // ─── end process templates ───
+  // ─── contracts and payments (issue 3 item 7) ───
+  "contract.task_not_approved": {
+    vi: "Chỉ lập hợp đồng cho nhiệm vụ đã được phê duyệt (bước hiện tại: {{state}})",
+    en: "A contract is drawn up only for an approved task (current step: {{state}})",
+  },
+  "contract.task_incomplete": {
+    vi: "Quyết định phê duyệt nhiệm vụ còn thiếu: {{fields}}",
+    en: "The task's approval decision lacks: {{fields}}",
+  },
+  "contract.exists": { vi: "Nhiệm vụ này đã có hợp đồng {{number}}", en: "This task already has contract {{number}}" },
+  "contract.wrong_status": {
+    vi: "Không thể thực hiện thao tác này khi hợp đồng đang ở trạng thái “{{status}}”",
+    en: "This is not possible while the contract is “{{status}}”",
+  },
+  "contract.two_person": {
+    vi: "Nguyên tắc hai người: người lập ({{preparedBy}}) không được tự phê duyệt hoặc ký",
+    en: "Two-person rule: the person who prepared it ({{preparedBy}}) cannot approve or sign it",
+  },
+  "contract.value_exceeds_approved": {
+    vi: "Kinh phí từ ngân sách KH&CN thành phố ({{value}} đồng) vượt mức được phê duyệt ({{approved}} đồng)",
+    en: "The city S&T budget part ({{value}} VND) exceeds the approved amount ({{approved}} VND)",
+  },
+  "contract.plan_sum": {
+    vi: "Tổng kế hoạch cấp kinh phí từ ngân sách thành phố ({{sum}} đồng) phải bằng giá trị hợp đồng phần ngân sách thành phố ({{value}} đồng)",
+    en: "The disbursement plan's city-budget total ({{sum}} VND) must equal the contract's city-budget value ({{value}} VND)",
+  },
+  "contract.no_products": { vi: "Hợp đồng cần ít nhất một sản phẩm", en: "The contract needs at least one product" },
+  "contract.signed_in_future": {
+    vi: "Ngày ký không được sau ngày hôm nay ({{today}})",
+    en: "A signing date cannot be after today ({{today}})",
+  },
+  "contract.tranche_not_found": { vi: "Không có đợt cấp kinh phí này trong hợp đồng", en: "No such tranche in this contract" },
+  "contract.tranche_cancelled": { vi: "Đợt cấp kinh phí này đã bị huỷ", en: "This tranche has been cancelled" },
+  "contract.tranche_has_payments": {
+    vi: "Không thể bỏ đợt “{{label}}” vì đã có khoản thanh toán; hãy huỷ đợt (phần chưa cấp) thay vì xoá",
+    en: "Tranche “{{label}}” has payments and cannot be removed; cancel it instead",
+  },
+  "contract.tranche_below_paid": {
+    vi: "Đợt “{{label}}” không thể nhỏ hơn số đã cấp hoặc đang chờ duyệt ({{paid}} đồng)",
+    en: "Tranche “{{label}}” cannot be less than what is paid or awaiting approval ({{paid}} VND)",
+  },
+  "contract.tranche_pending": {
+    vi: "Đợt “{{label}}” còn khoản thanh toán chờ duyệt",
+    en: "Tranche “{{label}}” has payments awaiting approval",
+  },
+  "contract.payment_exceeds_tranche": {
+    vi: "Vượt kế hoạch của đợt “{{label}}”: chỉ còn được cấp {{available}} đồng",
+    en: "Over the plan of tranche “{{label}}”: only {{available}} VND remain",
+  },
+  "contract.payment_exceeds_value": {
+    vi: "Vượt giá trị hợp đồng: chỉ còn được cấp {{available}} đồng",
+    en: "Over the contract value: only {{available}} VND remain",
+  },
+  "contract.return_exceeds": {
+    vi: "Số hoàn trả vượt số đã cấp chưa hoàn trả ({{available}} đồng)",
+    en: "The return exceeds what was disbursed and not yet returned ({{available}} VND)",
+  },
+  "contract.payment_decided": {
+    vi: "Khoản này đã được xử lý (trạng thái “{{status}}”)",
+    en: "This entry has already been decided (status “{{status}}”)",
+  },
+  "contract.reversal_not_allowed": {
+    vi: "Chỉ điều chỉnh giảm được khoản thanh toán hoặc hoàn trả đã được duyệt",
+    en: "Only an approved payment or return can be reversed",
+  },
+  "contract.reversal_exceeds": {
+    vi: "Số điều chỉnh giảm vượt số còn lại của khoản gốc ({{available}} đồng)",
+    en: "The reversal exceeds what remains of the original entry ({{available}} VND)",
+  },
+  "contract.spent_exceeds": {
+    vi: "Số đã chi được quyết toán ({{spent}} đồng) vượt số đã cấp ({{disbursed}} đồng)",
+    en: "The settled expenditure ({{spent}} VND) exceeds what was disbursed ({{disbursed}} VND)",
+  },
+  "contract.amendment_decided": {
+    vi: "Đề nghị điều chỉnh này đã được xử lý (trạng thái “{{status}}”)",
+    en: "This change request has already been decided (status “{{status}}”)",
+  },
+  "contract.budget_below_disbursed": {
+    vi: "Kinh phí ngân sách thành phố mới ({{value}} đồng) không được thấp hơn số đã cấp hoặc đang chờ duyệt ({{disbursed}} đồng)",
+    en: "The new city-budget value ({{value}} VND) cannot be below what is disbursed or awaiting approval ({{disbursed}} VND)",
+  },
+  "contract.budget_plan_absorb": {
+    vi: "Không có đợt cấp kinh phí còn mở đủ để điều chỉnh chênh lệch {{difference}} đồng; hãy điều chỉnh kế hoạch cấp kinh phí",
+    en: "No open tranche can absorb the difference of {{difference}} VND; adjust the disbursement plan",
+  },
+  "contract.end_before_start": {
+    vi: "Ngày kết thúc không được trước ngày bắt đầu ({{start}})",
+    en: "The end date cannot be before the start date ({{start}})",
+  },
+  "contract.return_amount_exceeds": {
+    vi: "Số phải hoàn trả ({{amount}} đồng) vượt số đã cấp ({{disbursed}} đồng)",
+    en: "The amount to return ({{amount}} VND) exceeds what was disbursed ({{disbursed}} VND)",
+  },
+  "contract.not_settled": { vi: "Chưa thể thanh lý: {{reason}}", en: "Cannot liquidate yet: {{reason}}" },
+  // ─── end contracts ───
+  // ─── task analytics ───
+  "taskAnalytics.file": { vi: "Thống kê nhiệm vụ KH&CN", en: "S&T task statistics" },
+  "taskAnalytics.sheet.totals": { vi: "Tổng hợp", en: "Totals" },
+  "taskAnalytics.sheet.field1": { vi: "Lĩnh vực cấp 1", en: "Fields level 1" },
+  "taskAnalytics.sheet.field2": { vi: "Lĩnh vực cấp 2", en: "Fields level 2" },
+  "taskAnalytics.sheet.sector": { vi: "Lĩnh vực quản lý", en: "Sectors" },
+  "taskAnalytics.sheet.status": { vi: "Trạng thái", en: "Status" },
+  "taskAnalytics.sheet.year": { vi: "Theo năm", en: "By year" },
+  "taskAnalytics.sheet.programme": { vi: "Chương trình", en: "Programmes" },
+  "taskAnalytics.sheet.organisation": { vi: "Tổ chức chủ trì", en: "Lead organisations" },
+  "taskAnalytics.sheet.taskType": { vi: "Loại nhiệm vụ", en: "Task types" },
+  "taskAnalytics.sheet.outputs": { vi: "Sản phẩm", en: "Outputs" },
+  "taskAnalytics.sheet.historical": { vi: "Giai đoạn 1996–2012", en: "1996–2012" },
+  "taskAnalytics.col.item": { vi: "Chỉ tiêu", en: "Item" },
+  "taskAnalytics.col.code": { vi: "Mã", en: "Code" },
+  "taskAnalytics.col.name": { vi: "Tên", en: "Name" },
+  "taskAnalytics.col.count": { vi: "Số nhiệm vụ", en: "Tasks" },
+  "taskAnalytics.col.value": { vi: "Giá trị", en: "Value" },
+  "taskAnalytics.col.year": { vi: "Năm", en: "Year" },
+  "taskAnalytics.col.approvedCity": { vi: "Ngân sách thành phố được duyệt (đồng)", en: "Approved city budget (VND)" },
+  "taskAnalytics.col.approvedOther": { vi: "Nguồn khác được duyệt (đồng)", en: "Approved other sources (VND)" },
+  "taskAnalytics.col.proposed": { vi: "Kinh phí đề xuất (đồng)", en: "Proposed budget (VND)" },
+  "taskAnalytics.col.quantity": { vi: "Số lượng", en: "Quantity" },
+  "taskAnalytics.col.original": { vi: "Nguyên văn", en: "As written" },
+  "taskAnalytics.col.unit": { vi: "Đơn vị", en: "Unit" },
+  "taskAnalytics.col.period": { vi: "Giai đoạn", en: "Period" },
+  "taskAnalytics.col.sourceLine": { vi: "Dòng nguồn", en: "Source line" },
+  "taskAnalytics.col.sourceQuote": { vi: "Trích dẫn nguồn", en: "Source quote" },
+  "taskAnalytics.none": { vi: "(chưa xác định)", en: "(not set)" },
+  "taskAnalytics.total.tasks": { vi: "Tổng số nhiệm vụ", en: "Tasks" },
+  "taskAnalytics.group.proposal": { vi: "Đề xuất", en: "Proposal" },
+  "taskAnalytics.group.selection": { vi: "Tuyển chọn, xét duyệt", en: "Selection" },
+  "taskAnalytics.group.approved": { vi: "Đã phê duyệt", en: "Approved" },
+  "taskAnalytics.group.in_progress": { vi: "Đang thực hiện", en: "In progress" },
+  "taskAnalytics.group.acceptance": { vi: "Đánh giá, nghiệm thu", en: "Acceptance" },
+  "taskAnalytics.group.completed": { vi: "Đã hoàn thành", en: "Completed" },
+  "taskAnalytics.group.rejected_terminated": { vi: "Không được duyệt / chấm dứt", en: "Rejected or terminated" },
+  "taskAnalytics.type.de_tai": { vi: "Đề tài", en: "Research project" },
+  "taskAnalytics.type.du_an_sxtn": { vi: "Dự án sản xuất thử nghiệm", en: "Pilot production project" },
+  "taskAnalytics.type.du_an_khcn": { vi: "Dự án KH&CN", en: "S&T project" },
+  "taskAnalytics.type.de_an": { vi: "Đề án", en: "Scheme" },
+  "taskAnalytics.type.htqt": { vi: "Hợp tác quốc tế", en: "International cooperation" },
+  "taskAnalytics.type.co_so": { vi: "Cấp cơ sở", en: "Grassroots" },
+  "taskAnalytics.output.scientific_argument": { vi: "Luận cứ khoa học", en: "Scientific arguments" },
+  "taskAnalytics.output.model": { vi: "Mô hình", en: "Models" },
+  "taskAnalytics.output.solution": { vi: "Giải pháp, công nghệ", en: "Solutions and technologies" },
+  "taskAnalytics.output.product": { vi: "Sản phẩm mới", en: "New products" },
+  "taskAnalytics.output.variety": { vi: "Giống cây trồng, vật nuôi", en: "Varieties and breeds" },
+  "taskAnalytics.output.publication": { vi: "Bài báo, công bố", en: "Publications" },
+  "taskAnalytics.output.patent": { vi: "Sáng chế, giải pháp hữu ích", en: "Patents" },
+  "taskAnalytics.output.training": { vi: "Đào tạo", en: "Training" },
+  "taskAnalytics.output.other": { vi: "Khác", en: "Other" },
+  "import.task_code_taken": { vi: "Mã nhiệm vụ {{value}} đã có trong hệ thống", en: "Task code {{value}} is already registered" },
+  "import.year_before_start": { vi: "Năm kết thúc trước năm bắt đầu", en: "The end year is before the start year" },
+  "import.historical_template_missing": {
+    vi: "Chưa có quy trình baseline-2013 trong cơ sở dữ liệu",
+    en: "The baseline-2013 process is not in the database",
+  },
+  // ─── end task analytics ───
+  // ─── tasks: proposals, dossiers, transitions, documents (issue 3 items 3–4) ───
+  "task.proposal.call_not_proposal": {
+    vi: "Đợt này không phải đợt nhận đề xuất đặt hàng",
+    en: "This call does not collect task proposals",
+  },
+  "task.proposal.not_editable": {
+    vi: "Chỉ sửa được đề xuất khi còn ở bước đề xuất",
+    en: "A proposal can be edited only while it is at the proposal step",
+  },
+  "task.proposal.org_not_own": {
+    vi: "Chỉ đề xuất được nhân danh tổ chức của mình",
+    en: "You can propose only on behalf of your own organisation",
+  },
+  "task.template_missing": {
+    vi: "Chưa có quy trình “{{key}}” có hiệu lực vào ngày {{date}}",
+    en: "No version of process “{{key}}” is in force on {{date}}",
+  },
+  "task.action.field_not_allowed": {
+    vi: "Trường “{{field}}” không dùng cho thao tác này",
+    en: "The field “{{field}}” does not belong to this action",
+  },
+  "task.action.field_required": { vi: "Thao tác này cần trường “{{field}}”", en: "This action needs the field “{{field}}”" },
+  "task.action.bad_method": {
+    vi: "Phương thức “{{method}}” không dùng được ở bước này (chọn: {{allowed}})",
+    en: "Method “{{method}}” does not apply here (choose: {{allowed}})",
+  },
+  "task.action.not_recommended": {
+    vi: "Hội đồng xác định nhiệm vụ không kiến nghị thực hiện nhiệm vụ này",
+    en: "The identification council did not recommend this task",
+  },
+  "task.action.call_not_selection": {
+    vi: "Cần chọn một đợt tuyển chọn / xét tài trợ đã công bố",
+    en: "Choose a published selection call",
+  },
+  "task.action.call_still_accepting": {
+    vi: "Chưa hết hạn nộp hồ sơ: chỉ mở hồ sơ sau thời hạn",
+    en: "The call still takes dossiers: open them after the deadline",
+  },
+  "task.action.checks_mismatch": {
+    vi: "Cần đúng một kết quả kiểm tra cho mỗi hồ sơ đã nộp",
+    en: "Give exactly one check for each submitted dossier",
+  },
+  "task.action.no_selected_dossier": {
+    vi: "Hội đồng chưa chọn hồ sơ hợp lệ nào",
+    en: "The council has not selected a valid dossier",
+  },
+  "task.action.no_grade": { vi: "Hội đồng chưa có kết quả xếp loại phù hợp", en: "The council's grade does not allow this" },
+  "task.action.contract_not_signed": { vi: "Hợp đồng chưa được ký: {{reason}}", en: "The contract is not signed: {{reason}}" },
+  "task.action.use_dossier_submit": {
+    vi: "Hồ sơ được nộp bằng nút “Nộp hồ sơ” của chính hồ sơ đó",
+    en: "A dossier is submitted from the dossier itself",
+  },
+  "task.action.dates_order": { vi: "Ngày kết thúc phải sau ngày bắt đầu", en: "The end date must follow the start date" },
+  "task.dossier.locked": {
+    vi: "Hồ sơ đã nộp nên không sửa được",
+    en: "The dossier has been submitted and can no longer be changed",
+  },
+  "task.dossier.not_receiving": {
+    vi: "Nhiệm vụ này hiện không nhận hồ sơ đăng ký",
+    en: "This task is not receiving dossiers",
+  },
+  "task.dossier.duplicate_org": {
+    vi: "Tổ chức này đã có hồ sơ đăng ký cho nhiệm vụ",
+    en: "This organisation already has a dossier for the task",
+  },
+  "task.dossier.person_required": {
+    vi: "Tài khoản chưa gắn với hồ sơ nhà khoa học: hãy chọn chủ nhiệm",
+    en: "Your account has no person record: choose the principal investigator",
+  },
+  "task.dossier.organisation_required": {
+    vi: "Tài khoản chưa gắn với tổ chức: hãy chọn tổ chức chủ trì",
+    en: "Your account has no organisation: choose the lead organisation",
+  },
+  "task.dossier.incomplete": { vi: "Hồ sơ chưa đầy đủ: {{items}}", en: "The dossier is incomplete: {{items}}" },
+  "task.dossier.not_draft": { vi: "Chỉ nộp được hồ sơ đang soạn", en: "Only a draft dossier can be submitted" },
+  "task.dossier.cannot_withdraw": {
+    vi: "Chỉ rút được hồ sơ đang soạn hoặc đã nộp, trước hạn nộp",
+    en: "Only a draft or submitted dossier can be withdrawn, before the deadline",
+  },
+  "task.dossier.budget_year_outside": {
+    vi: "Năm {{year}} của dự toán nằm ngoài thời gian thực hiện ({{from}}–{{to}})",
+    en: "Budget year {{year}} is outside the period ({{from}}–{{to}})",
+  },
+  "task.dossier.unknown_person": { vi: "Không có nhà khoa học này trong danh bạ", en: "No such person in the registry" },
+  "task.dossier.unknown_organisation": { vi: "Không có tổ chức này trong danh bạ", en: "No such organisation in the registry" },
+  "task.document.not_editable": {
+    vi: "Chỉ thêm hoặc xoá tài liệu của hồ sơ khi hồ sơ đang soạn hoặc đang hoàn thiện",
+    en: "A dossier's documents change only while it is a draft or under revision",
+  },
+  "task.document.bad_fields": {
+    vi: "Thiếu hoặc sai mã tài liệu / giai đoạn",
+    en: "The document code or stage is missing or invalid",
+  },
+  // ─── end tasks ───
+  // ─── councils ───
+  "council.locked": {
+    vi: "Hội đồng đã kết luận, kết quả đã khoá. Cần lãnh đạo mở lại (có lý do) trước khi sửa.",
+    en: "The council has concluded and its result is locked. A leader must re-open it (with a reason) first.",
+  },
+  "council.wrong_status": { vi: "Không thể thực hiện khi hội đồng đang ở trạng thái {{status}}", en: "Not possible while the council is {{status}}" },
+  "council.no_rule_set": { vi: "Chưa có quy định hội đồng loại này có hiệu lực vào ngày {{day}}", en: "No council rule set of this kind is in force on {{day}}" },
+  "council.subjects.one_task": { vi: "Hội đồng loại này xét đúng một nhiệm vụ", en: "A council of this kind considers exactly one task" },
+  "council.subjects.no_valid_dossier": {
+    vi: "Nhiệm vụ chưa có hồ sơ hợp lệ để hội đồng tuyển chọn xem xét",
+    en: "The task has no valid dossier for the selection council",
+  },
+  "council.subjects.unknown_task": { vi: "Không có nhiệm vụ này", en: "No such task" },
+  "council.composition": {
+    vi: "Thành phần hội đồng chưa đúng quy định {{legalBasis}}",
+    en: "The council's composition does not meet {{legalBasis}}",
+  },
+  "council.conflict": {
+    vi: "Người này có xung đột lợi ích với nhiệm vụ được xem xét; chỉ lãnh đạo hoặc quản trị mới có thể chấp thuận kèm lý do",
+    en: "This person has a conflict of interest with a task under review; only a leader or administrator may override it, with a reason",
+  },
+  "council.member.duplicate": { vi: "Người này đã là thành viên hội đồng", en: "This person is already a member of the council" },
+  "council.member.unknown_person": { vi: "Không có nhà khoa học này trong danh bạ", en: "No such person in the registry" },
+  "council.no_quorum": {
+    vi: "Phiên họp chưa đủ điều kiện hợp lệ: có mặt {{present}}/{{total}} (cần {{required}}); {{reasons}}",
+    en: "The session has no quorum: {{present}}/{{total}} present ({{required}} needed); {{reasons}}",
+  },
+  "council.ballots_missing": {
+    vi: "Còn {{count}} phiếu của thành viên có mặt chưa nộp",
+    en: "{{count}} ballots of members present have not been submitted",
+  },
+  "council.declaration_required": {
+    vi: "Thành viên cần ký bản cam kết không xung đột lợi ích trước khi chấm",
+    en: "The member must sign the conflict-of-interest declaration before scoring",
+  },
+  "council.ballot.not_in_session": { vi: "Chỉ chấm phiếu khi hội đồng đang họp", en: "Ballots are recorded only while the council is in session" },
+  "council.ballot.submitted": { vi: "Phiếu đã nộp, không sửa được", en: "The ballot has been submitted and cannot be changed" },
+  "council.ballot.invalid_scores": { vi: "Phiếu chấm chưa đúng mẫu: {{reason}}", en: "The ballot does not match the form: {{reason}}" },
+  "council.ballot.not_member": { vi: "Người này không phải thành viên có quyền biểu quyết của hội đồng", en: "This person is not a voting member of the council" },
+  "council.reopen.reason": { vi: "Cần ghi lý do mở lại hội đồng", en: "A reason is needed to re-open the council" },
+  // ─── end councils ───
+  // ─── monitoring, calendar, notifications ───
+  "monitoring.task.not_in_progress": {
+    vi: "Chỉ theo dõi, kiểm tra nhiệm vụ đang thực hiện",
+    en: "Only tasks in progress are monitored and inspected",
+  },
+  "monitoring.task.no_dates": {
+    vi: "Nhiệm vụ chưa có ngày bắt đầu và ngày kết thúc",
+    en: "The task has no start and end dates",
+  },
+  "monitoring.report.locked": {
+    vi: "Báo cáo đã nộp, không sửa được",
+    en: "The report has been submitted and cannot be changed",
+  },
+  "monitoring.report.not_submitted": {
+    vi: "Chỉ xem xét báo cáo đã nộp",
+    en: "Only a submitted report can be reviewed",
+  },
+  "monitoring.report.empty": {
+    vi: "Báo cáo cần nêu khối lượng đã thực hiện hoặc tiến độ từng nội dung",
+    en: "The report needs the work done or the progress of each milestone",
+  },
+  "monitoring.report.unknown_milestone": {
+    vi: "Nội dung công việc không thuộc thuyết minh được phê duyệt của nhiệm vụ",
+    en: "The milestone is not part of the task's approved description",
+  },
+  "monitoring.report.duplicate": {
+    vi: "Đã có báo cáo cho kỳ này",
+    en: "A report for this period already exists",
+  },
+  "monitoring.inspection.not_planned": {
+    vi: "Cuộc kiểm tra đã kết luận hoặc đã huỷ",
+    en: "The inspection has already been concluded or cancelled",
+  },
+  "monitoring.inspection.cancelled": { vi: "Cuộc kiểm tra đã huỷ", en: "The inspection was cancelled" },
+  "monitoring.inspection.not_concluded": {
+    vi: "Cuộc kiểm tra chưa kết luận",
+    en: "The inspection has not been concluded",
+  },
+  "monitoring.action.done": { vi: "Việc khắc phục đã hoàn thành", en: "The follow-up action is already done" },
+  "monitoring.minutes.type": {
+    vi: "Biên bản kiểm tra phải là tệp PDF hoặc DOCX",
+    en: "The inspection minutes must be a PDF or DOCX file",
+  },
+  "monitoring.guard.reports_overdue": {
+    vi: "Còn {{count}} báo cáo tiến độ quá hạn chưa nộp (hạn sớm nhất {{dueOn}})",
+    en: "{{count}} progress reports are overdue and not submitted (earliest due {{dueOn}})",
+  },
+  "monitoring.guard.reports_pending_review": {
+    vi: "Còn {{count}} báo cáo tiến độ cần bổ sung theo yêu cầu của cơ quan quản lý",
+    en: "{{count}} progress reports were returned for revision and not submitted again",
+  },
+  "notification.generic.title": { vi: "Thông báo", en: "Notification" },
+  "notification.generic.body": { vi: "Bạn có một thông báo mới", en: "You have a new notification" },
+  "notification.report_due_soon.title": { vi: "Sắp đến hạn báo cáo tiến độ", en: "Progress report due soon" },
+  "notification.report_due_soon.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: báo cáo tiến độ kỳ {{sequence}} đến hạn ngày {{dueOn}}",
+    en: "Task {{code}} – {{title}}: progress report {{sequence}} is due on {{dueOn}}",
+  },
+  "notification.report_overdue.title": { vi: "Báo cáo tiến độ quá hạn", en: "Progress report overdue" },
+  "notification.report_overdue.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: báo cáo tiến độ kỳ {{sequence}} đã quá hạn ngày {{dueOn}}",
+    en: "Task {{code}} – {{title}}: progress report {{sequence}} was due on {{dueOn}}",
+  },
+  "notification.report_scheduled.title": { vi: "Lịch báo cáo tiến độ", en: "Progress report schedule" },
+  "notification.report_scheduled.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: đã lập lịch {{count}} kỳ báo cáo tiến độ",
+    en: "Task {{code}} – {{title}}: {{count}} progress reports have been scheduled",
+  },
+  "notification.report_submitted.title": { vi: "Báo cáo tiến độ đã nộp", en: "Progress report submitted" },
+  "notification.report_submitted.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: báo cáo tiến độ kỳ {{sequence}} đã được nộp",
+    en: "Task {{code}} – {{title}}: progress report {{sequence}} was submitted",
+  },
+  "notification.report_accepted.title": { vi: "Báo cáo tiến độ được chấp nhận", en: "Progress report accepted" },
+  "notification.report_accepted.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: báo cáo tiến độ kỳ {{sequence}} đã được chấp nhận",
+    en: "Task {{code}} – {{title}}: progress report {{sequence}} was accepted",
+  },
+  "notification.report_needs_revision.title": { vi: "Báo cáo tiến độ cần bổ sung", en: "Progress report needs revision" },
+  "notification.report_needs_revision.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: báo cáo tiến độ kỳ {{sequence}} cần bổ sung: {{comment}}",
+    en: "Task {{code}} – {{title}}: progress report {{sequence}} needs revision: {{comment}}",
+  },
+  "notification.inspection_planned.title": { vi: "Lịch kiểm tra định kỳ", en: "Inspection planned" },
+  "notification.inspection_planned.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}} sẽ được kiểm tra ngày {{plannedOn}}",
+    en: "Task {{code}} – {{title}} will be inspected on {{plannedOn}}",
+  },
+  "notification.inspection_concluded.title": { vi: "Kết luận kiểm tra", en: "Inspection concluded" },
+  "notification.inspection_concluded.body": {
+    vi: "Nhiệm vụ {{code}} – {{title}}: đã có kết luận kiểm tra ngày {{inspectedOn}}",
+    en: "Task {{code}} – {{title}}: the inspection of {{inspectedOn}} has been concluded",
+  },
+  // ─── end monitoring ───
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

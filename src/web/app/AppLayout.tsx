@@ -9,6 +9,7 @@ import { useSession, useSignOut } from "./session";
 import { selectedNavPath, visibleNavigation } from "./navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 
 const { Sider, Header, Content, Footer } = Layout;
 
@@ -115,6 +116,7 @@ export function AppLayout() {
             </Flex>
             <Flex align="center" gap={12}>
               <LanguageSwitch />
+              <NotificationBell />
               <Dropdown menu={{ items: accountItems, onClick: onAccount }} trigger={["click"]} placement="bottomRight">
                 <Button type="text" className="account-button" aria-label={t("auth.accountMenu")}>
                   <Avatar size="small" style={{ background: "#0b4f8a" }} icon={<UserOutlined aria-hidden />} />

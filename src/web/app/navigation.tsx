@@ -1,7 +1,13 @@
 // The side menu, following the user's roles. The same checks guard the routes (router.tsx).
 import type { ReactNode } from "react";
 import {
+  DollarOutlined,
+  FileProtectOutlined,
   AuditOutlined,
+  BulbOutlined,
+  CarryOutOutlined,
+  InboxOutlined,
+  BarChartOutlined,
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -13,9 +19,15 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   UserSwitchOutlined,
+  SolutionOutlined,
+  FormOutlined,
+  MonitorOutlined,
+  CalendarOutlined,
 } from "@ant-design/icons";
 import type { Me } from "./session";
 import { can } from "./permissions";
+import { taskAccess } from "../features/tasks/task-access";
+import { councilAccess } from "../features/councils/council-ui";
 
 export interface NavItem {
   path: string;
@@ -51,6 +63,16 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { path: "/programmes", labelKey: "nav.programmes", icon: <FlagOutlined aria-hidden /> },
       { path: "/calls", labelKey: "nav.calls", icon: <NotificationOutlined aria-hidden /> },
+      { path: "/proposals", labelKey: "proposals.nav", icon: <BulbOutlined aria-hidden />, allowed: taskAccess.list },
+      { path: "/tasks", labelKey: "tasks.nav.list", icon: <CarryOutOutlined aria-hidden />, allowed: taskAccess.list },
+      { path: "/tasks/queue", labelKey: "tasks.nav.queue", icon: <InboxOutlined aria-hidden />, allowed: taskAccess.queue },
+      { path: "/contracts", labelKey: "contracts.nav", icon: <FileProtectOutlined aria-hidden />, allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)) },
+      { path: "/contracts/payments", labelKey: "contracts.queue.nav", icon: <DollarOutlined aria-hidden />, allowed: (me) => !!me?.can?.contract?.paymentQueue },
+      { path: "/councils", labelKey: "councils.nav", icon: <SolutionOutlined aria-hidden />, allowed: councilAccess.list },
+      { path: "/councils/mine", labelKey: "councils.navMine", icon: <FormOutlined aria-hidden />, allowed: councilAccess.mine },
+      { path: "/monitoring", labelKey: "monitoring.nav", icon: <MonitorOutlined aria-hidden />, allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)) },
+      { path: "/calendar", labelKey: "calendar.nav", icon: <CalendarOutlined aria-hidden /> },
+      { path: "/task-analytics", labelKey: "taskAnalytics.nav", icon: <BarChartOutlined aria-hidden />, allowed: (me) => !!me?.can?.taskAnalytics?.read },
     ],
   },
   {

@@ -6,6 +6,8 @@ import { useSession, type Me } from "./session";
 import { can } from "./permissions";
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from "../components/states";
 import { LoginPage } from "../features/auth/LoginPage";
+import { taskAccess } from "../features/tasks/task-access";
+import { councilAccess } from "../features/councils/council-ui";
 
 // Pages load on first visit (code splitting): the sign-in page and the frame come with the first download.
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -32,6 +34,26 @@ const ProgrammeEditPage = page(() => import("../features/programmes/ProgrammeEdi
 const CallsListPage = page(() => import("../features/calls/CallsListPage"), "CallsListPage");
 const CallDetailPage = page(() => import("../features/calls/CallDetailPage"), "CallDetailPage");
 const CallEditPage = page(() => import("../features/calls/CallEditPage"), "CallEditPage");
+const ProposalsListPage = page(() => import("../features/proposals/ProposalsListPage"), "ProposalsListPage");
+const ProposalEditPage = page(() => import("../features/proposals/ProposalEditPage"), "ProposalEditPage");
+const TasksListPage = page(() => import("../features/tasks/TasksListPage"), "TasksListPage");
+const TaskQueuePage = page(() => import("../features/tasks/TasksListPage"), "TaskQueuePage");
+const TaskDetailPage = page(() => import("../features/tasks/TaskDetailPage"), "TaskDetailPage");
+const DossierPage = page(() => import("../features/tasks/DossierPage"), "DossierPage");
+const TaskAnalyticsPage = page(() => import("../features/task-analytics/TaskAnalyticsPage"), "TaskAnalyticsPage");
+const CouncilsListPage = page(() => import("../features/councils/CouncilsListPage"), "CouncilsListPage");
+const CouncilDetailPage = page(() => import("../features/councils/CouncilDetailPage"), "CouncilDetailPage");
+const MyBallotsPage = page(() => import("../features/councils/MyBallotsPage"), "MyBallotsPage");
+const ScorePage = page(() => import("../features/councils/ScorePage"), "ScorePage");
+const ContractsListPage = page(() => import("../features/contracts/ContractsListPage"), "ContractsListPage");
+const ContractDetailPage = page(() => import("../features/contracts/ContractDetailPage"), "ContractDetailPage");
+const PaymentsQueuePage = page(() => import("../features/contracts/PaymentsQueuePage"), "PaymentsQueuePage");
+const MonitoringPage = page(() => import("../features/monitoring/MonitoringPage"), "MonitoringPage");
+const ReportPage = page(() => import("../features/monitoring/ReportPage"), "ReportPage");
+const InspectionPage = page(() => import("../features/monitoring/InspectionPage"), "InspectionPage");
+const InspectionNewPage = page(() => import("../features/monitoring/InspectionPage"), "InspectionNewPage");
+const CalendarPage = page(() => import("../features/monitoring/CalendarPage"), "CalendarPage");
+const NotificationsPage = page(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
 
 function Allowed({ when, children }: { when: (me: Me | null) => boolean; children: ReactNode }) {
   const { me } = useSession();
@@ -62,6 +84,27 @@ export const router = createBrowserRouter([
       { path: "calls/new", element: <Allowed when={can.createCall}><CallEditPage /></Allowed> },
       { path: "calls/:id", element: <CallDetailPage /> },
       { path: "calls/:id/edit", element: <Allowed when={can.createCall}><CallEditPage /></Allowed> },
+      { path: "proposals", element: <Allowed when={taskAccess.list}><ProposalsListPage /></Allowed> },
+      { path: "proposals/new", element: <Allowed when={taskAccess.propose}><ProposalEditPage /></Allowed> },
+      { path: "proposals/:id/edit", element: <Allowed when={taskAccess.propose}><ProposalEditPage /></Allowed> },
+      { path: "tasks", element: <Allowed when={taskAccess.list}><TasksListPage /></Allowed> },
+      { path: "tasks/queue", element: <Allowed when={taskAccess.queue}><TaskQueuePage /></Allowed> },
+      { path: "tasks/:id", element: <Allowed when={taskAccess.list}><TaskDetailPage /></Allowed> },
+      { path: "tasks/:id/dossiers/:dossierId", element: <Allowed when={taskAccess.list}><DossierPage /></Allowed> },
+      { path: "contracts", element: <ContractsListPage /> },
+      { path: "contracts/payments", element: <Allowed when={(me) => !!me?.can?.contract?.paymentQueue}><PaymentsQueuePage /></Allowed> },
+      { path: "contracts/:id", element: <ContractDetailPage /> },
+      { path: "councils", element: <Allowed when={councilAccess.list}><CouncilsListPage /></Allowed> },
+      { path: "councils/mine", element: <MyBallotsPage /> },
+      { path: "councils/:id", element: <CouncilDetailPage /> },
+      { path: "councils/:id/score", element: <ScorePage /> },
+      { path: "monitoring", element: <MonitoringPage /> },
+      { path: "monitoring/reports/:id", element: <ReportPage /> },
+      { path: "monitoring/inspections/new", element: <Allowed when={(me) => !!me?.can?.inspection?.create}><InspectionNewPage /></Allowed> },
+      { path: "monitoring/inspections/:id", element: <InspectionPage /> },
+      { path: "calendar", element: <CalendarPage /> },
+      { path: "notifications", element: <NotificationsPage /> },
+      { path: "task-analytics", element: <Allowed when={(me) => !!me?.can?.taskAnalytics?.read}><TaskAnalyticsPage /></Allowed> },
       { path: "imports", element: <Allowed when={can.importData}><ImportPage /></Allowed> },
       { path: "deletion-requests", element: <Allowed when={can.handleDeletionRequests}><DeletionRequestsPage /></Allowed> },
       { path: "me", element: <MyDataPage /> },

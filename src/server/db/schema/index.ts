@@ -7,3 +7,7 @@ export * from "./files.js";
 export * from "./programmes.js";
 export * from "./processes.js";
 export * from "./tasks.js";
+export * from "./task-history.js";
+export * from "./contracts.js";
+export * from "./councils.js";
+export * from "./monitoring.js";

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
 import { call, callCancel, callClose, callInput, callListQuery, callPublish, callSummary, callUpdate } from "../../../common/contracts/call.js";
 import { callPolicy } from "./calls.policy.js";
-import { createCall, getCall, listCalls, transitionCall, updateCall } from "./calls.service.js";
+import { callNoticeDocument, createCall, getCall, listCalls, transitionCall, updateCall } from "./calls.service.js";
+import { sendDownload } from "../../platform/uploads.js";
+import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 
 const guard = (ability: string) => ({ policy: { of: callPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
@@ -35,6 +37,20 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getCall(req.ctx, req.params.id),
+  );
+  app.get(
+    "/calls/:id/notice.docx",
+    {
+      config: guard("read"),
+      schema: {
+        tags: ["calls"],
+        summary: "The call's notice (thông báo) as an official .docx in the NĐ 30/2020 format; drafts for staff only; audited as an export",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await callNoticeDocument(req.ctx, req.params.id)),
   );
   app.post(
     "/calls",

@@ -8,7 +8,7 @@ import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
 import type { MessageKey } from "../../platform/messages.js";
 import { currentCodes, type CodeRow } from "../reference/reference.service.js";
 
-export const IMPORT_KINDS = ["organisations", "people"] as const;
+export const IMPORT_KINDS = ["organisations", "people", "historical-tasks"] as const;
 export type ImportKindKey = (typeof IMPORT_KINDS)[number];
 
 export interface Label {

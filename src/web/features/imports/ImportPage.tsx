@@ -1,7 +1,7 @@
 // Import people or organisations from an .xlsx file: template → upload (with progress) → preview with per-row,
 // per-column errors → all-or-nothing commit (only when the file is entirely valid) → result.
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { Alert, App, Button, Card, Flex, Progress, Result, Segmented, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from "antd";
 import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,8 @@ import { api, download, errorMessage, upload } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { PageHeader } from "../../components/states";
 
-type Kind = "people" | "organisations";
+type Kind = "people" | "organisations" | "historical-tasks";
+const KINDS: readonly Kind[] = ["people", "organisations", "historical-tasks"];
 
 interface ImportError {
   row: number;
@@ -40,7 +41,8 @@ export function ImportPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<Kind>("people");
+  const [searchParams] = useSearchParams();
+  const [kind, setKind] = useState<Kind>(KINDS.find((k) => k === searchParams.get("kind")) ?? "people");
   const [progress, setProgress] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -139,6 +141,7 @@ export function ImportPage() {
               options={[
                 { value: "people", label: t("imports.kinds.people") },
                 { value: "organisations", label: t("imports.kinds.organisations") },
+                { value: "historical-tasks", label: t("taskAnalytics.importKind") },
               ]}
             />
           </div>
@@ -193,7 +196,7 @@ export function ImportPage() {
             title={t("imports.committedTitle")}
             subTitle={t("imports.committedText", { count: result.created, created: formatNumber(result.created) })}
             extra={[
-              <Button key="list" type="primary" onClick={() => navigate(preview?.kind === "organisations" ? "/organisations" : "/people")}>
+              <Button key="list" type="primary" onClick={() => navigate(preview?.kind === "organisations" ? "/organisations" : preview?.kind === "historical-tasks" ? "/task-analytics" : "/people")}>
                 {t("imports.viewList")}
               </Button>,
               <Button key="again" icon={<ReloadOutlined aria-hidden />} onClick={reset}>

@@ -2,8 +2,10 @@
 import type { ImportKind, ImportKindKey } from "../columns.js";
 import { organisationsImport } from "./organisations.js";
 import { peopleImport } from "./people.js";
+import { historicalTasksImport } from "./historical-tasks.js";
 
 export const importKinds: Record<ImportKindKey, ImportKind> = {
   organisations: organisationsImport,
   people: peopleImport,
+  "historical-tasks": historicalTasksImport,
 };

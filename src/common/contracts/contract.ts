@@ -1,0 +1,308 @@
+// Contract of S&T contracts (hợp đồng thực hiện nhiệm vụ KH&CN) for approved tasks: parties, value by source, period,
+// products, the disbursement plan (advances and tranches), the payment ledger with its settlement view, and
+// amendments (điều chỉnh). Money is integer đồng. Lifecycle: draft → signed → amended… → liquidated | terminated.
+import { z } from "zod";
+import { listQuery } from "../list.js";
+import { isoDate, optText, uuid, version } from "./shared.js";
+
+export const CONTRACT_STATUSES = ["draft", "signed", "amended", "liquidated", "terminated"] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const OUTPUT_TYPES = ["scientific_argument", "model", "solution", "product", "variety", "publication", "patent", "training", "other"] as const;
+export const TRANCHE_KINDS = ["advance", "tranche"] as const;
+export const PAYMENT_KINDS = ["payment", "reversal", "return"] as const;
+export const PAYMENT_STATUSES = ["pending", "approved", "rejected"] as const;
+export const FUND_SOURCES = ["city", "other"] as const;
+export const AMENDMENT_KINDS = ["schedule", "content", "budget", "pi"] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+export const AMENDMENT_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
+
+/** Integer đồng, up to 10^15 (a thousand thousand billion). */
+export const money = z.number().int().min(0).max(1_000_000_000_000_000);
+const positiveMoney = z.number().int().min(1).max(1_000_000_000_000_000);
+
+/** A real calendar date YYYY-MM-DD between 1990 and 2100. */
+export const realDate = isoDate.refine((v) => {
+  const [y, m, d] = v.split("-").map(Number);
+  const cal = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1990 && y <= 2100 && cal.getUTCMonth() === m - 1 && cal.getUTCDate() === d;
+}, "not a real date");
+
+export const contractProductInput = z
+  .object({
+    name: z.string().trim().min(2).max(500),
+    outputType: z.enum(OUTPUT_TYPES),
+    quantity: z.number().positive().max(1_000_000_000),
+    unit: z.string().trim().min(1).max(50),
+    qualityTarget: z.string().trim().min(2).max(4000),
+  })
+  .strict();
+export type ContractProductInput = z.infer<typeof contractProductInput>;
+
+export const contractCreate = z.object({ taskId: uuid }).strict();
+
+export const contractUpdate = z
+  .object({
+    version,
+    partyARepresentative: optText(300),
+    partyBRepresentative: optText(300),
+    valueCity: money,
+    valueOther: money,
+    startDate: realDate,
+    endDate: realDate,
+    terms: optText(20000),
+    products: z.array(contractProductInput).min(1).max(100),
+  })
+  .strict()
+  .refine((c) => c.endDate >= c.startDate, { path: ["endDate"], message: "endDate ≥ startDate" });
+export type ContractUpdate = z.input<typeof contractUpdate>;
+
+export const contractSign = z
+  .object({ version, partyASignedOn: realDate, partyBSignedOn: realDate })
+  .strict();
+
+export const trancheInput = z
+  .object({
+    /** an existing tranche keeps its id (and its payments) */
+    id: uuid.optional(),
+    kind: z.enum(TRANCHE_KINDS),
+    label: z.string().trim().min(2).max(300),
+    plannedDate: realDate,
+    amountCity: money,
+    amountOther: money,
+    condition: optText(2000),
+  })
+  .strict()
+  .refine((t) => t.amountCity + t.amountOther > 0, { path: ["amountCity"], message: "> 0" });
+export type TrancheInput = z.input<typeof trancheInput>;
+
+export const disbursementPlanInput = z.object({ version, tranches: z.array(trancheInput).min(1).max(60) }).strict();
+export const trancheCancel = z.object({ version, reason: z.string().trim().min(3).max(2000) }).strict();
+
+export const paymentInput = z
+  .object({
+    kind: z.enum(["payment", "return"]),
+    /** required for a payment: the tranche it pays */
+    trancheId: uuid.optional(),
+    source: z.enum(FUND_SOURCES),
+    amount: positiveMoney,
+    paidOn: realDate,
+    reference: optText(200),
+    note: optText(2000),
+  })
+  .strict()
+  .refine((p) => p.kind !== "payment" || !!p.trancheId, { path: ["trancheId"], message: "required" });
+export type PaymentInput = z.input<typeof paymentInput>;
+
+export const paymentReversal = z
+  .object({ amount: positiveMoney, paidOn: realDate, reason: z.string().trim().min(3).max(2000), reference: optText(200) })
+  .strict();
+export const paymentDecision = z.object({ version, note: optText(2000) }).strict();
+
+export const settlementInput = z.object({ version, spentCity: money }).strict();
+
+export const amendmentInput = z
+  .object({
+    kind: z.enum(AMENDMENT_KINDS),
+    reason: z.string().trim().min(3).max(4000),
+    /** schedule */
+    endDate: realDate.optional(),
+    /** content */
+    products: z.array(contractProductInput).min(1).max(100).optional(),
+    terms: optText(20000).optional(),
+    /** budget */
+    valueCity: money.optional(),
+    valueOther: money.optional(),
+    /** pi */
+    piPersonId: uuid.optional(),
+  })
+  .strict()
+  .refine(
+    (a) =>
+      (a.kind === "schedule" && !!a.endDate) ||
+      (a.kind === "content" && (!!a.products || a.terms !== undefined)) ||
+      (a.kind === "budget" && (a.valueCity !== undefined || a.valueOther !== undefined)) ||
+      (a.kind === "pi" && !!a.piPersonId),
+    { path: ["kind"], message: "the proposed values of this kind are missing" },
+  );
+export type AmendmentInput = z.input<typeof amendmentInput>;
+export const amendmentDecision = z.object({ version, note: optText(2000) }).strict();
+
+export const contractTerminate = z
+  .object({ version, reason: z.string().trim().min(3).max(4000), amountToReturn: money })
+  .strict();
+export const contractLiquidate = z.object({ version }).strict();
+
+export const contractAbilities = z.object({
+  read: z.boolean(),
+  update: z.boolean(),
+  sign: z.boolean(),
+  plan: z.boolean(),
+  pay: z.boolean(),
+  decidePayment: z.boolean(),
+  settle: z.boolean(),
+  requestAmendment: z.boolean(),
+  decideAmendment: z.boolean(),
+  terminate: z.boolean(),
+  liquidate: z.boolean(),
+});
+export type ContractAbilities = z.infer<typeof contractAbilities>;
+
+export const contractProduct = z.object({
+  position: z.number().int(),
+  name: z.string(),
+  outputType: z.enum(OUTPUT_TYPES),
+  quantity: z.number(),
+  unit: z.string(),
+  qualityTarget: z.string(),
+});
+
+export const tranche = z.object({
+  id: uuid,
+  position: z.number().int(),
+  kind: z.enum(TRANCHE_KINDS),
+  label: z.string(),
+  plannedDate: z.string(),
+  amountCity: z.number().int(),
+  amountOther: z.number().int(),
+  condition: z.string().nullable(),
+  status: z.enum(["planned", "cancelled"]),
+  cancelReason: z.string().nullable(),
+  /** approved payments less approved reversals, by source */
+  paidCity: z.number().int(),
+  paidOther: z.number().int(),
+  /** pending entries on this tranche, by source */
+  pendingCity: z.number().int(),
+  pendingOther: z.number().int(),
+});
+export type Tranche = z.infer<typeof tranche>;
+
+export const payment = z.object({
+  id: uuid,
+  contractId: uuid,
+  contractNumber: z.string(),
+  trancheId: uuid.nullable(),
+  trancheLabel: z.string().nullable(),
+  kind: z.enum(PAYMENT_KINDS),
+  source: z.enum(FUND_SOURCES),
+  amount: z.number().int(),
+  paidOn: z.string(),
+  reference: z.string().nullable(),
+  note: z.string().nullable(),
+  reversesId: uuid.nullable(),
+  status: z.enum(PAYMENT_STATUSES),
+  preparedBy: uuid,
+  preparedByName: z.string().nullable(),
+  preparedAt: z.string(),
+  decidedBy: uuid.nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Payment = z.infer<typeof payment>;
+
+export const amendment = z.object({
+  id: uuid,
+  seq: z.number().int(),
+  kind: z.enum(AMENDMENT_KINDS),
+  status: z.enum(AMENDMENT_STATUSES),
+  reason: z.string(),
+  proposed: z.record(z.string(), z.unknown()),
+  previous: z.record(z.string(), z.unknown()).nullable(),
+  requestedBy: uuid,
+  requestedByName: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: uuid.nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Amendment = z.infer<typeof amendment>;
+
+/** Spent vs advanced vs returned, city budget; what the `payments_settled` guard checks. */
+export const settlement = z.object({
+  planned: z.number().int(),
+  disbursed: z.number().int(),
+  advanced: z.number().int(),
+  spent: z.number().int().nullable(),
+  returned: z.number().int(),
+  /** disbursed − spent − returned: what Bên B still has to justify or return */
+  outstanding: z.number().int().nullable(),
+  pendingEntries: z.number().int(),
+  openTranches: z.number().int(),
+  settled: z.boolean(),
+});
+export type Settlement = z.infer<typeof settlement>;
+
+export const contract = z.object({
+  id: uuid,
+  number: z.string(),
+  year: z.number().int(),
+  status: z.enum(CONTRACT_STATUSES),
+  taskId: uuid,
+  taskCode: z.string(),
+  taskTitleVi: z.string(),
+  taskState: z.string(),
+  approvedBudgetCity: z.number().int().nullable(),
+  partyAName: z.string(),
+  partyARepresentative: z.string().nullable(),
+  partyBOrganisationId: uuid,
+  partyBOrganisationName: z.string(),
+  partyBRepresentative: z.string().nullable(),
+  piPersonId: uuid,
+  piName: z.string(),
+  valueCity: z.number().int(),
+  valueOther: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  terms: z.string().nullable(),
+  products: z.array(contractProduct),
+  tranches: z.array(tranche),
+  payments: z.array(payment),
+  amendments: z.array(amendment),
+  settlement,
+  preparedBy: uuid,
+  preparedByName: z.string().nullable(),
+  signedBy: uuid.nullable(),
+  signedByName: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  partyASignedOn: z.string().nullable(),
+  partyBSignedOn: z.string().nullable(),
+  terminatedAt: z.string().nullable(),
+  terminationReason: z.string().nullable(),
+  amountToReturn: z.number().int().nullable(),
+  liquidatedAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: contractAbilities,
+});
+export type Contract = z.infer<typeof contract>;
+
+export const contractSummary = z.object({
+  id: uuid,
+  number: z.string(),
+  status: z.enum(CONTRACT_STATUSES),
+  taskId: uuid,
+  taskCode: z.string(),
+  taskTitleVi: z.string(),
+  partyBOrganisationName: z.string(),
+  piName: z.string(),
+  valueCity: z.number().int(),
+  valueOther: z.number().int(),
+  disbursed: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  updatedAt: z.string(),
+});
+export type ContractSummary = z.infer<typeof contractSummary>;
+
+export const CONTRACT_SORTS = ["number", "value", "endDate", "updatedAt"] as const;
+export const contractListQuery = listQuery
+  .extend({ status: z.enum(CONTRACT_STATUSES).optional(), year: z.coerce.number().int().min(1990).max(2100).optional() })
+  .strict();
+export type ContractListQuery = z.infer<typeof contractListQuery>;
+
+export const paymentQueueQuery = listQuery.extend({ status: z.enum(PAYMENT_STATUSES).optional() }).strict();
+export type PaymentQueueQuery = z.infer<typeof paymentQueueQuery>;

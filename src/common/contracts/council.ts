@@ -1,0 +1,281 @@
+// Contract of councils (hội đồng): identification, selection, appraisal and acceptance councils on one engine, counted
+// by a versioned rule set (src/common/councils). Lifecycle: draft → invited → in_session → concluded (locked), or
+// cancelled; a concluded council is re-opened (→ in_session) only by a leader or administrator with a reason.
+import { z } from "zod";
+import { listQuery } from "../list.js";
+import { isoDate, optText, uuid, version } from "./shared.js";
+import { instant } from "./call.js";
+import { COUNCIL_KINDS, COUNCIL_ROLES, GRADES } from "../councils/index.js";
+
+export const COUNCIL_STATUSES = ["draft", "invited", "in_session", "concluded", "cancelled"] as const;
+export type CouncilStatus = (typeof COUNCIL_STATUSES)[number];
+export const councilKind = z.enum(COUNCIL_KINDS);
+export const councilRole = z.enum(COUNCIL_ROLES);
+export const grade = z.enum(GRADES);
+
+const details = {
+  title: z.string().trim().min(3).max(500),
+  meetingAt: instant.nullish().transform((v) => v ?? null),
+  place: optText(500),
+  decisionNumber: optText(100),
+  decisionDate: isoDate.nullish().transform((v) => v ?? null),
+};
+
+/** identification: one or more proposals (tasks); the other kinds: exactly one task. */
+export const councilInput = z
+  .object({
+    kind: councilKind,
+    ...details,
+    taskIds: z.array(uuid).min(1).max(50),
+    /** acceptance: the final dossier came more than 6 months late (TT 11/2014) */
+    lateSubmission: z.boolean().default(false),
+  })
+  .strict();
+export type CouncilInput = z.input<typeof councilInput>;
+export const councilUpdate = z.object({ ...details, version }).strict();
+export type CouncilUpdate = z.input<typeof councilUpdate>;
+
+export const councilVersionBody = z.object({ version }).strict();
+export const councilReasonBody = z.object({ version, reason: z.string().trim().min(3).max(2000) }).strict();
+
+export const conflictCheckInput = z.object({ personId: uuid, role: councilRole }).strict();
+export const conflictLine = z.object({ code: z.string(), vi: z.string(), en: z.string(), limit: z.boolean().optional() });
+export const conflictCheck = z.object({
+  personId: uuid,
+  fullName: z.string(),
+  role: councilRole,
+  conflict: z.boolean(),
+  lines: z.array(conflictLine),
+  checkedAt: z.string(),
+});
+export type ConflictCheck = z.infer<typeof conflictCheck>;
+
+export const memberInput = z
+  .object({
+    version,
+    personId: uuid,
+    role: councilRole,
+    authorisedToChair: z.boolean().default(false),
+    /** leader / admin only: add despite a conflict, with a written reason (audited) */
+    overrideReason: optText(2000),
+  })
+  .strict();
+export type MemberInput = z.input<typeof memberInput>;
+export const memberParams = z.object({ id: uuid, memberId: uuid });
+
+export const attendanceInput = z
+  .object({
+    version,
+    members: z
+      .array(z.object({ memberId: uuid, present: z.boolean(), authorisedToChair: z.boolean().optional() }).strict())
+      .min(1)
+      .max(50),
+  })
+  .strict();
+export type AttendanceInput = z.input<typeof attendanceInput>;
+
+export const declarationInput = z
+  .object({
+    /** "Tôi cam kết không có xung đột lợi ích…": the member's own words */
+    statement: z.string().trim().min(10).max(4000),
+    noConflict: z.literal(true),
+  })
+  .strict();
+
+export const scoreInput = z
+  .object({
+    criterionKey: z.string().trim().min(1).max(120),
+    points: z.number().int().min(0).max(100).nullish(),
+    level: grade.nullish(),
+    met: z.boolean().nullish(),
+    /** acceptance quantity shortfall: share of the ordered quantity achieved, percent */
+    percent: z.number().int().min(0).max(1000).nullish(),
+  })
+  .strict();
+export const ballotInput = z
+  .object({
+    scores: z.array(scoreInput).max(200),
+    comment: optText(8000),
+    recommendedBudget: z.number().int().min(0).max(1e15).nullish(),
+    submit: z.boolean().default(false),
+    /** an officer entering a paper ballot on a member's behalf */
+    memberId: uuid.optional(),
+    /** the ballot's version when it exists already */
+    version: version.optional(),
+  })
+  .strict();
+export type BallotInput = z.input<typeof ballotInput>;
+export const ballotParams = z.object({ id: uuid, subjectId: uuid });
+
+export const criterionKind = z.enum(["points", "met", "quantity", "quality", "report"]);
+export const criterion = z.object({
+  key: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  kind: criterionKind,
+  max: z.number().int().nullable(),
+});
+export type CriterionView = z.infer<typeof criterion>;
+
+export const councilSubject = z.object({
+  id: uuid,
+  taskId: uuid,
+  taskCode: z.string(),
+  taskTitle: z.string(),
+  dossierId: uuid.nullable(),
+  applicantName: z.string().nullable(),
+  lateSubmission: z.boolean(),
+  criteria: z.array(criterion),
+  recommendedBudget: z.boolean(),
+});
+
+export const councilMember = z.object({
+  id: uuid,
+  personId: uuid,
+  fullName: z.string(),
+  role: councilRole,
+  authorisedToChair: z.boolean(),
+  invitedAt: z.string().nullable(),
+  declarationSignedAt: z.string().nullable(),
+  present: z.boolean(),
+  conflictOverridden: z.boolean(),
+  conflictOverrideReason: z.string().nullable(),
+  /** how many of the member's ballots are submitted (officers see who has voted, not how) */
+  submitted: z.number().int(),
+});
+
+export const councilResult = z.object({
+  subjectId: uuid,
+  ballots: z.number().int(),
+  validCount: z.number().int(),
+  invalidCount: z.number().int(),
+  average: z.number().nullable(),
+  bonus: z.number().nullable(),
+  score: z.number().nullable(),
+  approvals: z.number().int().nullable(),
+  rank: z.number().int().nullable(),
+  passed: z.boolean().nullable(),
+  selected: z.boolean(),
+  grade: grade.nullable(),
+  recommendedBudget: z.number().nullable(),
+  gradeCounts: z.object({ excellent: z.number().int(), pass: z.number().int(), fail: z.number().int() }).nullable(),
+  computedAt: z.string(),
+});
+export type CouncilResult = z.infer<typeof councilResult>;
+
+export const quorumView = z.object({
+  met: z.boolean(),
+  votingMembers: z.number().int(),
+  present: z.number().int(),
+  required: z.number().int(),
+  reasons: z.array(z.enum(["too_few_present", "chair_absent", "reviewer_absent", "secretary_absent"])),
+});
+
+export const councilAbilities = z.object({
+  read: z.boolean(),
+  update: z.boolean(),
+  members: z.boolean(),
+  overrideConflict: z.boolean(),
+  invite: z.boolean(),
+  attend: z.boolean(),
+  open: z.boolean(),
+  conclude: z.boolean(),
+  reopen: z.boolean(),
+  cancel: z.boolean(),
+  viewScores: z.boolean(),
+  paperBallot: z.boolean(),
+});
+
+export const council = z.object({
+  id: uuid,
+  kind: councilKind,
+  ruleSet: z.object({ key: z.string(), version: z.number().int(), legalBasis: z.string(), nameVi: z.string(), nameEn: z.string(), note: z.string() }),
+  title: z.string(),
+  meetingAt: z.string().nullable(),
+  place: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string().nullable(),
+  status: z.enum(COUNCIL_STATUSES),
+  quorum: quorumView,
+  subjects: z.array(councilSubject),
+  /** empty for a PI or lead organisation: reviewer identities stay confidential */
+  members: z.array(councilMember),
+  /** after conclusion only; a PI / lead organisation sees only their own dossier's aggregated result */
+  results: z.array(councilResult).nullable(),
+  /** the signed-in user's membership, when they are a member */
+  myMemberId: uuid.nullable(),
+  concludedAt: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: councilAbilities,
+});
+export type Council = z.infer<typeof council>;
+
+export const councilSummary = z.object({
+  id: uuid,
+  kind: councilKind,
+  title: z.string(),
+  status: z.enum(COUNCIL_STATUSES),
+  meetingAt: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+  subjects: z.number().int(),
+  members: z.number().int(),
+  legalBasis: z.string(),
+  updatedAt: z.string(),
+});
+export type CouncilSummary = z.infer<typeof councilSummary>;
+
+export const COUNCIL_SORTS = ["title", "meetingAt", "updatedAt"] as const;
+export const councilListQuery = listQuery
+  .extend({
+    kind: councilKind.optional(),
+    status: z.enum(COUNCIL_STATUSES).optional(),
+    taskId: uuid.optional(),
+  })
+  .strict();
+export type CouncilListQuery = z.infer<typeof councilListQuery>;
+
+export const ballotScore = z.object({
+  criterionKey: z.string(),
+  points: z.number().nullable(),
+  level: grade.nullable(),
+  met: z.boolean().nullable(),
+  percent: z.number().nullable(),
+});
+export const ballot = z.object({
+  id: uuid,
+  subjectId: uuid,
+  memberId: uuid,
+  status: z.enum(["draft", "submitted"]),
+  comment: z.string().nullable(),
+  recommendedBudget: z.number().nullable(),
+  paper: z.boolean(),
+  submittedAt: z.string().nullable(),
+  scores: z.array(ballotScore),
+  version: z.number().int(),
+});
+export type Ballot = z.infer<typeof ballot>;
+
+/** Individual ballots (after conclusion, staff; or a member's own). */
+export const ballotsView = z.object({
+  ballots: z.array(ballot.extend({ memberName: z.string(), role: councilRole })),
+});
+
+/** "My ballots": the signed-in expert's councils, subjects and ballots. */
+export const myCouncil = z.object({
+  councilId: uuid,
+  memberId: uuid,
+  kind: councilKind,
+  title: z.string(),
+  status: z.enum(COUNCIL_STATUSES),
+  meetingAt: z.string().nullable(),
+  role: councilRole,
+  declarationSignedAt: z.string().nullable(),
+  subjects: z.number().int(),
+  submitted: z.number().int(),
+});
+export const myCouncils = z.object({ items: z.array(myCouncil) });
+export type MyCouncil = z.infer<typeof myCouncil>;

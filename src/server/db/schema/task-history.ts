@@ -1,0 +1,32 @@
+// Historical statistics of city-level S&T tasks 1996–2012 (migration 0009_task_history.sql).
+import { pgTable, text, integer, numeric, timestamp } from "drizzle-orm/pg-core";
+
+export const historicalTaskStats = pgTable("historical_task_stats", {
+  metricId: text("metric_id").primaryKey(),
+  section: text("section").$type<"summary" | "outputs" | "by_field" | "by_field_share" | "field_results">().notNull(),
+  groupKey: text("group_key"),
+  sectorCode: text("sector_code"),
+  outputType: text("output_type"),
+  position: integer("position").notNull(),
+  labelVi: text("label_vi").notNull(),
+  labelEn: text("label_en").notNull(),
+  period: text("period"),
+  value: numeric("value", { mode: "number" }),
+  valueMin: numeric("value_min", { mode: "number" }),
+  valueMax: numeric("value_max", { mode: "number" }),
+  original: text("original").notNull(),
+  unitVi: text("unit_vi").notNull(),
+  unitEn: text("unit_en").notNull(),
+  qualifierVi: text("qualifier_vi"),
+  qualifierEn: text("qualifier_en"),
+  bound: text("bound").$type<"lower_bound" | "upper_bound" | "approximate">(),
+  normalizedValue: numeric("normalized_value", { mode: "number" }),
+  normalizedUnit: text("normalized_unit"),
+  programme: text("programme"),
+  refYear: integer("ref_year"),
+  organisationVi: text("organisation_vi"),
+  noteEn: text("note_en"),
+  sourceLine: integer("source_line").notNull(),
+  sourceQuote: text("source_quote").notNull(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+});

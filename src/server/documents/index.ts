@@ -1,0 +1,21 @@
+// Official documents (.docx) in the format of NĐ 30/2020/NĐ-CP: the builder, formatting rules and one generator per
+// document. Generators take plain typed input (no database access) and return the .docx bytes.
+export * from "./format.js";
+export { buildNd30, renderNd30, recipientLines, punctuateBases, DOCX_MEDIA_TYPE, PAGE, MARGIN } from "./nd30.js";
+export type { Issuer, Signer, Signature, Block, Run, Text, Nd30Document } from "./nd30.js";
+export { issuerFromConfig, defaultSigner, headTitle, bodyName } from "./issuer.js";
+export { callNotice, type CallNoticeInput } from "./call-notice.js";
+export { councilEstablishmentDecision, COUNCIL_NAME_VI, type CouncilEstablishmentInput, type CouncilMemberLine, type CouncilKindVi } from "./council-establishment.js";
+export {
+  councilMinutes,
+  scoreAverages,
+  type CouncilMinutesInput,
+  type MinutesGeneral,
+  type BallotsSummary,
+  type ScoreTable,
+  type RankingLine,
+} from "./council-minutes.js";
+export { approvalDecision, budgetTotal, type ApprovalDecisionInput, type BudgetLine } from "./approval-decision.js";
+export { contract, type ContractInput, type ContractParty } from "./contract.js";
+export { acceptanceMinutes, GRADE_VI, type AcceptanceMinutesInput, type Grade } from "./acceptance-minutes.js";
+export { registrationCertificate, type RegistrationCertificateInput } from "./registration-certificate.js";

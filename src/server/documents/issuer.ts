@@ -1,0 +1,32 @@
+// The issuing body of official documents, from configuration (config.documents, env DOC_*).
+import type { Config } from "../config.js";
+import type { Issuer, Signer } from "./nd30.js";
+
+export function issuerFromConfig(config: Pick<Config, "documents">): Issuer {
+  const d = config.documents;
+  return {
+    parentBody: d.parentBody,
+    issuingBody: d.issuingBody,
+    symbol: d.symbol,
+    place: d.place,
+    signerAuthority: d.signerAuthority,
+    signerName: d.signerName,
+    archiveUnit: d.archiveUnit,
+  };
+}
+
+/** The issuer's default signer. */
+export const defaultSigner = (issuer: Issuer): Signer => ({ authority: issuer.signerAuthority, name: issuer.signerName });
+
+/** The head of the issuing body as the authority of a decision: "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ". */
+export const headTitle = (issuer: Issuer) => `GIÁM ĐỐC ${issuer.issuingBody.toUpperCase()}`;
+
+/**
+ * The issuing body in running text, capitalised the Vietnamese way for an agency's name (the kind of body and the
+ * first word of each field it governs): "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ".
+ */
+export function bodyName(issuer: Issuer): string {
+  const words = issuer.issuingBody.toLocaleLowerCase("vi").split(/\s+/).filter(Boolean);
+  const cap = (w: string) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1);
+  return words.map((w, i) => (i <= 1 || words[i - 1] === "và" ? cap(w) : w)).join(" ");
+}

@@ -1,0 +1,56 @@
+import { definePolicy } from "../../platform/policy.js";
+import { hasRole, type Actor } from "../../platform/context.js";
+import type { ContractStatus } from "../../../common/contracts/contract.js";
+
+export type ContractRef = { status: ContractStatus; piPersonId: string; partyBOrganisationId: string };
+
+/** The Department's staff see every contract. */
+export const contractStaff = (a: Actor) => hasRole(a, "admin", "officer", "leader", "finance");
+/** Bên B: the contract's PI, or a representative of its lead organisation. */
+export const isPartyB = (a: Actor, c: Pick<ContractRef, "piPersonId" | "partyBOrganisationId">) =>
+  (hasRole(a, "pi") && !!a.personId && a.personId === c.piPersonId) ||
+  (hasRole(a, "org_rep") && !!a.organisationId && a.organisationId === c.partyBOrganisationId);
+
+const running = (c: ContractRef) => c.status === "signed" || c.status === "amended";
+const open = (c: ContractRef) => running(c) || c.status === "terminated";
+
+// Contracts of approved S&T tasks. Officers prepare a contract and its plan; another officer, a leader or an
+// administrator signs it (two-person rule, checked by the service with a 409 and its reason). Finance users record
+// payments; a different finance user or a leader approves each. Bên B (the PI and the lead organisation's
+// representative) reads its own contract and asks for amendments, which a leader other than the requester decides.
+// Everyone else: the contract does not exist for them (404).
+export const contractPolicy = definePolicy<
+  ContractRef,
+  "update" | "sign" | "plan" | "pay" | "decidePayment" | "settle" | "requestAmendment" | "decideAmendment" | "terminate" | "liquidate"
+>({
+  resource: "contract",
+  general: {
+    list: () => true,
+    read: () => true,
+    create: (a) => hasRole(a, "admin", "officer"),
+    update: (a) => hasRole(a, "admin", "officer"),
+    sign: (a) => hasRole(a, "admin", "officer", "leader"),
+    plan: (a) => hasRole(a, "admin", "officer", "finance"),
+    pay: (a) => hasRole(a, "finance"),
+    decidePayment: (a) => hasRole(a, "finance", "leader"),
+    paymentQueue: (a) => hasRole(a, "finance", "leader"),
+    settle: (a) => hasRole(a, "finance"),
+    requestAmendment: (a) => hasRole(a, "admin", "officer", "leader", "pi", "org_rep"),
+    decideAmendment: (a) => hasRole(a, "leader"),
+    terminate: (a) => hasRole(a, "leader"),
+    liquidate: (a) => hasRole(a, "officer", "leader"),
+  },
+  record: {
+    read: (a, c) => contractStaff(a) || isPartyB(a, c),
+    update: (a, c) => hasRole(a, "admin", "officer") && c.status === "draft",
+    sign: (a, c) => hasRole(a, "admin", "officer", "leader") && c.status === "draft",
+    plan: (a, c) => hasRole(a, "admin", "officer", "finance") && (c.status === "draft" || running(c)),
+    pay: (a, c) => hasRole(a, "finance") && open(c),
+    decidePayment: (a, c) => hasRole(a, "finance", "leader") && open(c),
+    settle: (a, c) => hasRole(a, "finance") && open(c),
+    requestAmendment: (a, c) => running(c) && (hasRole(a, "admin", "officer", "leader") || isPartyB(a, c)),
+    decideAmendment: (a, c) => hasRole(a, "leader") && running(c),
+    terminate: (a, c) => hasRole(a, "leader") && running(c),
+    liquidate: (a, c) => hasRole(a, "officer", "leader") && open(c),
+  },
+});

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listResponse } from "../../../common/list.js";
+import {
+  attendanceInput,
+  ballot,
+  ballotInput,
+  ballotParams,
+  ballotsView,
+  conflictCheck,
+  conflictCheckInput,
+  council,
+  councilInput,
+  councilListQuery,
+  councilReasonBody,
+  councilSummary,
+  councilUpdate,
+  councilVersionBody,
+  declarationInput,
+  memberInput,
+  memberParams,
+  myCouncils as myCouncilsSchema,
+} from "../../../common/contracts/council.js";
+import { councilPolicy } from "./councils.policy.js";
+import {
+  addMember,
+  checkConflict,
+  createCouncil,
+  getCouncil,
+  listBallots,
+  listCouncils,
+  myCouncils,
+  recordAttendance,
+  removeMember,
+  saveBallot,
+  signDeclaration,
+  transitionCouncil,
+  updateCouncil,
+  type CouncilAction,
+} from "./councils.service.js";
+
+const guard = (ability: string) => ({ policy: { of: councilPolicy, ability } });
+const idParams = z.object({ id: z.string().uuid() });
+const tags = ["councils"];
+const stale = "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 423 COUNCIL_LOCKED.";
+
+export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/councils",
+    { config: guard("list"), schema: { tags, summary: "Search, filter (kind, status, task) and page councils (officers, leaders)", querystring: councilListQuery, response: { 200: listResponse(councilSummary) } } },
+    async (req) => listCouncils(req.ctx, req.query),
+  );
+  app.get(
+    "/councils/mine",
+    { config: guard("mine"), schema: { tags, summary: "The signed-in expert's councils and how many of their ballots are submitted", response: { 200: myCouncilsSchema } } },
+    async (req) => myCouncils(req.ctx),
+  );
+  app.get(
+    "/councils/:id",
+    {
+      config: guard("read"),
+      schema: {
+        tags,
+        summary: "One council: rule set, quorum, subjects with their scoring criteria, members (not for a PI or lead organisation), results after conclusion",
+        params: idParams,
+        response: { 200: council },
+      },
+    },
+    async (req) => getCouncil(req.ctx, req.params.id),
+  );
+  app.post(
+    "/councils",
+    {
+      config: guard("create"),
+      schema: {
+        tags,
+        summary: "Create a draft council: identification takes several proposals; selection one task (its valid dossiers); appraisal and acceptance one task",
+        body: councilInput,
+        response: { 201: council },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createCouncil(req.ctx, req.body)),
+  );
+  app.put(
+    "/councils/:id",
+    { config: guard("update"), schema: { tags, summary: "Edit a draft council. " + stale, params: idParams, body: councilUpdate, response: { 200: council } } },
+    async (req) => updateCouncil(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/councils/:id/conflict-check",
+    {
+      config: guard("members"),
+      schema: { tags, summary: "Check a person for conflicts of interest with the council's subjects, explained line by line (kept)", params: idParams, body: conflictCheckInput, response: { 200: conflictCheck } },
+    },
+    async (req) => checkConflict(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/councils/:id/members",
+    {
+      config: guard("members"),
+      schema: {
+        tags,
+        summary: "Add a member (draft council): a conflict of interest answers 409 CONFLICT_OF_INTEREST with the lines unless a leader/admin overrides with a reason. " + stale,
+        params: idParams,
+        body: memberInput,
+        response: { 200: council },
+      },
+    },
+    async (req) => addMember(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/councils/:id/members/:memberId/remove",
+    { config: guard("members"), schema: { tags, summary: "Remove a member (draft council). " + stale, params: memberParams, body: councilVersionBody, response: { 200: council } } },
+    async (req) => removeMember(req.ctx, req.params.id, req.params.memberId, req.body.version),
+  );
+  app.post(
+    "/councils/:id/attendance",
+    {
+      config: guard("attend"),
+      schema: { tags, summary: "Record who is present (and a vice-chair's authorisation to chair); recomputes the quorum. " + stale, params: idParams, body: attendanceInput, response: { 200: council } },
+    },
+    async (req) => recordAttendance(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/councils/:id/declaration",
+    {
+      config: guard("declare"),
+      schema: { tags, summary: "The signed-in member signs the conflict-of-interest declaration (needed before scoring)", params: idParams, body: declarationInput, response: { 200: council } },
+    },
+    async (req) => signDeclaration(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    "/councils/:id/ballots",
+    {
+      config: guard("viewScores"),
+      schema: { tags, summary: "Individual ballots: the member's own; every ballot for officers after conclusion. Audited.", params: idParams, response: { 200: ballotsView } },
+    },
+    async (req) => listBallots(req.ctx, req.params.id),
+  );
+  app.put(
+    "/councils/:id/ballots/:subjectId",
+    {
+      config: guard("ballot"),
+      schema: {
+        tags,
+        summary: "Save (or submit) the signed-in member's ballot for one subject; an officer may record a paper ballot with memberId. " + stale,
+        params: ballotParams,
+        body: ballotInput,
+        response: { 200: ballot },
+      },
+    },
+    async (req) => saveBallot(req.ctx, req.params.id, req.params.subjectId, req.body),
+  );
+  const transitions: [CouncilAction, string, typeof councilVersionBody | typeof councilReasonBody][] = [
+    ["invite", "draft → invited: size and role bounds of the rule set checked (409 COUNCIL_COMPOSITION)", councilVersionBody],
+    ["open", "invited → in_session", councilVersionBody],
+    ["conclude", "in_session → concluded: quorum (409 COUNCIL_NO_QUORUM with the reasons), every present member's ballots submitted, results computed and locked", councilVersionBody],
+    ["reopen", "concluded → in_session (leader/admin, with a reason; results removed; audited)", councilReasonBody],
+    ["cancel", "draft | invited | in_session → cancelled, with a reason", councilReasonBody],
+  ];
+  for (const [action, summary, body] of transitions) {
+    app.post(
+      `/councils/:id/${action}`,
+      { config: guard(action), schema: { tags, summary: summary + ". " + stale, params: idParams, body, response: { 200: council } } },
+      async (req) => transitionCouncil(req.ctx, req.params.id, action, req.body as { version: number; reason?: string }),
+    );
+  }
+};

@@ -1,0 +1,33 @@
+// Council rule sets: start-up loading of the shipped versions (immutable rows) and reading a council's own version.
+import { and, eq } from "drizzle-orm";
+import { councilRuleSets } from "../../db/schema/index.js";
+import type { Db, Executor } from "../../platform/context.js";
+import { COUNCIL_RULE_SETS, type CouncilRuleSet } from "../../../common/councils/index.js";
+
+/** Loads the rule-set versions shipped in src/common/councils that the database lacks; stored versions never change. */
+export async function syncCouncilRuleSets(db: Db) {
+  await db.transaction(async (tx) => {
+    for (const def of COUNCIL_RULE_SETS) {
+      await tx
+        .insert(councilRuleSets)
+        .values({ key: def.key, version: def.version, kind: def.kind, effectiveFrom: def.effectiveFrom, legalBasis: def.legalBasis, definition: def })
+        .onConflictDoNothing();
+    }
+  });
+}
+
+/** The stored definition of a rule-set version (what a council is counted by). */
+export async function loadRuleSet(db: Executor, key: string, version: number): Promise<CouncilRuleSet> {
+  const [row] = await db
+    .select({ definition: councilRuleSets.definition })
+    .from(councilRuleSets)
+    .where(and(eq(councilRuleSets.key, key), eq(councilRuleSets.version, version)));
+  if (!row) throw new Error(`council rule set ${key} v${version} is not stored`);
+  return row.definition;
+}
+
+/** Every stored version (the database's, which may hold versions added after this build). */
+export async function storedRuleSets(db: Executor): Promise<CouncilRuleSet[]> {
+  const rows = await db.select({ definition: councilRuleSets.definition }).from(councilRuleSets);
+  return rows.map((r) => r.definition);
+}

@@ -1,0 +1,70 @@
+// Periodic monitoring jobs, safe to run on every app server at once: reminders are one INSERT … ON CONFLICT on the
+// notifications' dedupe key (one notification per report, threshold and user, ever), and the e-mail outbox is sent
+// with leased rows (notifications/mail.ts).
+import { sql } from "drizzle-orm";
+import type { Db } from "../../platform/context.js";
+import type { Config } from "../../config.js";
+import { systemClock, type Clock } from "../../platform/clock.js";
+import { DUE_SOON_DAYS } from "../../../common/contracts/monitoring.js";
+import { isMailEnabled } from "../notifications/notify.js";
+import { sendOutbox, smtpTransport, type MailTransport } from "../notifications/mail.js";
+import { MONITORED_STATES } from "./monitoring.policy.js";
+import { vnDay } from "./monitoring.shared.js";
+
+/**
+ * Notifies the PI and the lead organisation's representatives of each report of a task in progress that is due within
+ * DUE_SOON_DAYS days ("report_due_soon") or overdue ("report_overdue"), once per report, threshold and user.
+ * Returns how many notifications were added.
+ */
+export async function remindReports(db: Db, clock: Clock = systemClock): Promise<number> {
+  const today = vnDay(clock.now());
+  const states = sql.join(MONITORED_STATES.map((s) => sql`${s}`), sql`, `);
+  const mail = isMailEnabled();
+  return db.transaction(async (tx) => {
+    const r = await tx.execute<{ id: string }>(sql`
+      WITH due AS (
+        SELECT r.id, r.task_id, r.kind, r.sequence, r.due_on, t.code, t.title_vi,
+               CASE WHEN r.due_on < ${today}::date THEN 'report_overdue' ELSE 'report_due_soon' END AS notice
+        FROM progress_reports r JOIN tasks t ON t.id = r.task_id
+        WHERE r.first_submitted_at IS NULL AND t.state IN (${states})
+          AND r.due_on <= ${today}::date + ${DUE_SOON_DAYS}::int
+      ), n AS (
+        INSERT INTO notifications (user_id, kind, params, link, dedupe_key, created_at)
+        SELECT u.id, d.notice,
+               CASE WHEN d.kind = 'final'
+                 THEN jsonb_build_object('code', d.code, 'title', d.title_vi, 'dueOn', d.due_on::text, 'sequence_vi', 'cuối', 'sequence_en', '(final)')
+                 ELSE jsonb_build_object('code', d.code, 'title', d.title_vi, 'dueOn', d.due_on::text, 'sequence', d.sequence) END,
+               '/monitoring/reports/' || d.id,
+               d.notice || ':' || d.id || ':' || u.id,
+               ${clock.now().toISOString()}::timestamptz
+        FROM due d JOIN tasks t ON t.id = d.task_id
+        JOIN users u ON u.status = 'active'
+          AND ((t.pi_person_id IS NOT NULL AND u.person_id = t.pi_person_id)
+            OR ('org_rep' = ANY(u.roles) AND t.lead_organisation_id IS NOT NULL AND u.organisation_id = t.lead_organisation_id))
+        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+        RETURNING id, user_id
+      ), o AS (
+        INSERT INTO mail_outbox (notification_id, to_address)
+        SELECT n.id, u.email FROM n JOIN users u ON u.id = n.user_id WHERE ${mail} AND u.email IS NOT NULL
+      )
+      SELECT id FROM n`);
+    return r.rows.length;
+  });
+}
+
+/** One run: reminders, then the outbox when SMTP is configured (or a transport is given, as in tests). */
+export async function runMonitoringJobs(db: Db, config: Config, clock: Clock = systemClock, transport: MailTransport | null = smtpTransport(config)) {
+  const reminded = await remindReports(db, clock);
+  const mail = transport ? await sendOutbox(db, config, transport, clock) : { sent: 0, failed: 0 };
+  return { reminded, ...mail };
+}
+
+/** Starts the periodic run (every 15 minutes, first run at once); returns the stop function. */
+export function startMonitoringJobs(db: Db, config: Config): () => void {
+  const transport = smtpTransport(config);
+  const run = () => runMonitoringJobs(db, config, systemClock, transport).catch(() => undefined);
+  void run();
+  const timer = setInterval(run, 15 * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

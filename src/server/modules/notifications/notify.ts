@@ -1,0 +1,52 @@
+// notify(): the one way a module tells users something. Call it inside the transaction of the change it reports, so
+// the notification (and its e-mail copy in the outbox, when SMTP is configured) exists exactly when the change does.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../platform/context.js";
+import { NOTIFICATION_KIND_RE } from "../../../common/contracts/notification.js";
+
+export type NotificationParams = Record<string, string | number | null>;
+
+export interface NotifyInput {
+  userIds: string[];
+  /** a kind of common/contracts/notification.ts (texts in messages.ts), or another lower_snake kind (generic text) */
+  kind: string;
+  params?: NotificationParams;
+  /** an in-app path, e.g. "/monitoring/reports/<id>" */
+  link?: string | null;
+  /** at most one notification per key and user, ever (periodic reminders) */
+  dedupeKey?: string | null;
+}
+
+let mailEnabled = false;
+/** Set once at start-up from the configuration: e-mail copies are queued only when SMTP is configured. */
+export function setMailEnabled(enabled: boolean) {
+  mailEnabled = enabled;
+}
+export const isMailEnabled = () => mailEnabled;
+
+/** Inserts one notification per distinct user (and an outbox row per user with an e-mail); returns their ids. */
+export async function notify(tx: Executor, input: NotifyInput): Promise<string[]> {
+  const userIds = [...new Set(input.userIds)];
+  if (!userIds.length) return [];
+  if (!NOTIFICATION_KIND_RE.test(input.kind)) throw new Error(`notify: bad kind ${input.kind}`);
+  if (input.link && !input.link.startsWith("/")) throw new Error("notify: link must be an in-app path");
+  const params = JSON.stringify(input.params ?? {});
+  const r = await tx.execute<{ id: string }>(sql`
+    WITH n AS (
+      INSERT INTO notifications (user_id, kind, params, link, dedupe_key)
+      SELECT u.id, ${input.kind}, ${params}::jsonb, ${input.link ?? null},
+             CASE WHEN ${input.dedupeKey ?? null}::text IS NULL THEN NULL ELSE ${input.dedupeKey ?? null}::text || ':' || u.id::text END
+      FROM users u WHERE u.id = ANY(${sql.raw("ARRAY[")}${sql.join(
+        userIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}${sql.raw("]")})
+      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+      RETURNING id, user_id
+    ), o AS (
+      INSERT INTO mail_outbox (notification_id, to_address)
+      SELECT n.id, u.email FROM n JOIN users u ON u.id = n.user_id
+      WHERE ${mailEnabled} AND u.email IS NOT NULL AND u.status = 'active'
+    )
+    SELECT id FROM n`);
+  return r.rows.map((x) => x.id);
+}

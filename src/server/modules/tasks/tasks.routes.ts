@@ -1,0 +1,154 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listResponse } from "../../../common/list.js";
+import {
+  TASK_ACTIONS,
+  dossier,
+  dossierAction,
+  dossierCreate,
+  dossierUpdate,
+  task,
+  taskDocument,
+  taskListItem,
+  taskListQuery,
+  transitionBody,
+} from "../../../common/contracts/task.js";
+import { sendDownload } from "../../platform/uploads.js";
+import { taskPolicy } from "./tasks.policy.js";
+import { getTask, listTasks, runTaskAction } from "./tasks.service.js";
+import { createDossier, getDossier, submitDossier, updateDossier, withdrawDossier } from "./dossiers.service.js";
+import { deleteDocument, downloadDocument, listDocuments, receiveDocument, uploadDocument } from "./documents.service.js";
+
+const guard = (ability: string) => ({ policy: { of: taskPolicy, ability } });
+const idParams = z.object({ id: z.string().uuid() });
+const dossierParams = z.object({ id: z.string().uuid(), dossierId: z.string().uuid() });
+const documentParams = z.object({ id: z.string().uuid(), documentId: z.string().uuid() });
+
+export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/tasks",
+    {
+      config: guard("list"),
+      schema: {
+        tags: ["tasks"],
+        summary: "Search, filter, sort and page the tasks; view=mine (linked to me) | action (my roles can move it now)",
+        querystring: taskListQuery,
+        response: { 200: listResponse(taskListItem) },
+      },
+    },
+    async (req) => listTasks(req.ctx, req.query),
+  );
+  app.get(
+    "/tasks/:id",
+    {
+      config: guard("read"),
+      schema: { tags: ["tasks"], summary: "One task with its path, dossiers and the actions the actor may take", params: idParams, response: { 200: task } },
+    },
+    async (req) => getTask(req.ctx, req.params.id),
+  );
+  app.post(
+    "/tasks/:id/dossiers",
+    {
+      config: guard("createDossier"),
+      schema: {
+        tags: ["tasks"],
+        summary: "Start a dossier for the task while its selection call accepts (one per organisation)",
+        params: idParams,
+        body: dossierCreate,
+        response: { 201: dossier },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createDossier(req.ctx, req.params.id, req.body)),
+  );
+  app.get(
+    "/tasks/:id/dossiers/:dossierId",
+    { config: guard("readDossier"), schema: { tags: ["tasks"], params: dossierParams, response: { 200: dossier } } },
+    async (req) => getDossier(req.ctx, req.params.id, req.params.dossierId),
+  );
+  app.put(
+    "/tasks/:id/dossiers/:dossierId",
+    {
+      config: guard("updateDossier"),
+      schema: {
+        tags: ["tasks"],
+        summary: "Replace a draft dossier's sections and lists; a submitted dossier answers 409 DOSSIER_LOCKED",
+        params: dossierParams,
+        body: dossierUpdate,
+        response: { 200: dossier },
+      },
+    },
+    async (req) => updateDossier(req.ctx, req.params.id, req.params.dossierId, req.body),
+  );
+  app.post(
+    "/tasks/:id/dossiers/:dossierId/submit",
+    {
+      config: guard("updateDossier"),
+      schema: {
+        tags: ["tasks"],
+        summary: "Submit a complete dossier before the deadline (server time); it is then locked and hashed",
+        params: dossierParams,
+        body: dossierAction,
+        response: { 200: dossier },
+      },
+    },
+    async (req) => submitDossier(req.ctx, req.params.id, req.params.dossierId, req.body.version),
+  );
+  app.post(
+    "/tasks/:id/dossiers/:dossierId/withdraw",
+    {
+      config: guard("updateDossier"),
+      schema: { tags: ["tasks"], summary: "Withdraw a draft or submitted dossier before the deadline", params: dossierParams, body: dossierAction, response: { 200: dossier } },
+    },
+    async (req) => withdrawDossier(req.ctx, req.params.id, req.params.dossierId, req.body.version),
+  );
+  app.get(
+    "/tasks/:id/documents",
+    { config: guard("documents"), schema: { tags: ["tasks"], params: idParams, response: { 200: z.array(taskDocument) } } },
+    async (req) => listDocuments(req.ctx, req.params.id),
+  );
+  app.post(
+    "/tasks/:id/documents",
+    {
+      config: guard("upload"),
+      schema: {
+        tags: ["tasks"],
+        summary: "Upload a document (multipart: fields code, stage, dossierId?, note?, then file): pdf, docx, doc, xlsx, xls, zip, jpg, png",
+        params: idParams,
+        consumes: ["multipart/form-data"],
+        response: { 201: taskDocument },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await uploadDocument(req.ctx, req.params.id, () => receiveDocument(req))),
+  );
+  app.get(
+    "/tasks/:id/documents/:documentId/download",
+    {
+      config: guard("documents"),
+      schema: { tags: ["tasks"], params: documentParams, response: { 200: z.string().describe("the file") } },
+    },
+    async (req, reply) => sendDownload(reply, await downloadDocument(req.ctx, req.params.id, req.params.documentId)),
+  );
+  app.delete(
+    "/tasks/:id/documents/:documentId",
+    { config: guard("upload"), schema: { tags: ["tasks"], params: documentParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await deleteDocument(req.ctx, req.params.id, req.params.documentId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/tasks/:id/:action",
+    {
+      config: guard("transition"),
+      schema: {
+        tags: ["tasks"],
+        summary:
+          "Move the task along its template: roles, guards and required documents are checked, then the action's effects apply. 409 with the reason otherwise.",
+        params: z.object({ id: z.string().uuid(), action: z.enum(TASK_ACTIONS) }),
+        body: transitionBody,
+        response: { 200: task },
+      },
+    },
+    async (req) => runTaskAction(req.ctx, req.params.id, req.params.action, req.body),
+  );
+};

@@ -1,0 +1,649 @@
+// S&T tasks: one record from the proposal to the result. Lists (search, filters, views all | mine | action), the
+// record with its abilities and the template's path, and one command per workflow action: `transition()` with the
+// template's guards and required documents, plus the action's effects, in one transaction.
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { calls, processTemplateVersions, taskDossiers, tasks } from "../../db/schema/index.js";
+import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
+import { hasRole } from "../../platform/context.js";
+import { AppError, badInput, forbidden, notFound } from "../../platform/errors.js";
+import { audit } from "../../platform/audit.js";
+import { nextNumber } from "../../platform/codes.js";
+import { scheduleReports } from "../monitoring/monitoring.schedule.js";
+import { contractSignedGuard } from "../contracts/contracts.guards.js";
+import { authorize } from "../../platform/policy.js";
+import { searchCondition } from "../../platform/list.js";
+import { availableActions, templateVersion, transition, vietnamDate } from "../../platform/workflow.js";
+import { parseSort } from "../../../common/list.js";
+import type { ProcessDefinition, ProcessTransition } from "../../../common/processes/schema.js";
+import { fromSteps } from "../../../common/processes/schema.js";
+import {
+  TASK_SORTS,
+  type DossierSummary,
+  type Task,
+  type TaskAction,
+  type TaskListItem,
+  type TaskListQuery,
+  type transitionBody,
+} from "../../../common/contracts/task.js";
+import { isAccepting } from "../calls/calls.service.js";
+import { councilOutcomeForTask } from "../councils/councils.outcome.js";
+import { isTaskStaff, ownsTask, taskPolicy, type TaskRef } from "./tasks.policy.js";
+import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
+import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
+import type { z } from "zod";
+
+export type TaskRow = typeof tasks.$inferSelect;
+type Body = z.output<typeof transitionBody>;
+
+const OWNER_ROLES = ["pi", "org_rep"];
+const col = (c: string) => sql.raw(`"tasks"."${c}"`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates
+
+const defKey = (key: string, version: number) => `${key}@${version}`;
+
+export async function allDefinitions(db: Executor): Promise<Map<string, ProcessDefinition>> {
+  const rows = await db
+    .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, definition: processTemplateVersions.definition })
+    .from(processTemplateVersions);
+  return new Map(rows.map((r) => [defKey(r.key, r.version), r.definition as ProcessDefinition]));
+}
+
+export async function definitionOf(db: Executor, t: Pick<TaskRow, "templateKey" | "templateVersion">): Promise<ProcessDefinition> {
+  const v = await templateVersion(db, t.templateKey, t.templateVersion);
+  if (!v) throw new Error(`task template ${t.templateKey}@${t.templateVersion} is missing`);
+  return v.definition;
+}
+
+const stepLabel = (def: ProcessDefinition | undefined, state: string) => {
+  const s = def?.steps.find((x) => x.key === state);
+  return { stateLabelVi: s?.labelVi ?? state, stateLabelEn: s?.labelEn ?? state };
+};
+
+/** The actor may take a transition: one of its roles, and for pi / org_rep only on their own task. */
+export function mayTake(actor: Actor, t: ProcessTransition, task: Pick<TaskRow, "piPersonId" | "leadOrganisationId">): boolean {
+  const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
+  if (!held.length) return false;
+  if (held.some((r) => !OWNER_ROLES.includes(r))) return true;
+  return (held.includes("pi") && !!actor.personId && task.piPersonId === actor.personId) ||
+    (held.includes("org_rep") && !!actor.organisationId && task.leadOrganisationId === actor.organisationId);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Visibility
+
+/** Tasks the actor is linked to (proposer, PI, dossier owner, representative of the lead / proposing organisation). */
+export function linkedCondition(actor: Actor): SQL {
+  return or(
+    eq(tasks.proposerUserId, actor.userId),
+    actor.personId ? eq(tasks.piPersonId, actor.personId) : undefined,
+    sql`EXISTS (SELECT 1 FROM task_dossiers d WHERE d.task_id = ${col("id")} AND d.owner_user_id = ${actor.userId})`,
+    hasRole(actor, "org_rep") && actor.organisationId
+      ? or(eq(tasks.leadOrganisationId, actor.organisationId), eq(tasks.proposingOrganisationId, actor.organisationId))
+      : undefined,
+  )!;
+}
+
+/** Tasks receiving dossiers now: at call_open / dossier_submitted, their selection call accepting at the server's now. */
+export function openForDossiersCondition(now: Date): SQL {
+  const at = now.toISOString();
+  return sql`(${col("state")} IN ('call_open', 'dossier_submitted') AND EXISTS (SELECT 1 FROM calls c WHERE c.id = ${col("selection_call_id")}
+    AND c.status = 'published' AND c.opens_at <= ${at}::timestamptz AND c.closes_at > ${at}::timestamptz))`;
+}
+
+export function visibleCondition(actor: Actor | null, now: Date): SQL | undefined {
+  if (!actor) return sql`FALSE`;
+  if (isTaskStaff(actor)) return undefined;
+  return or(linkedCondition(actor), openForDossiersCondition(now));
+}
+
+/** Tasks on which the actor's roles have a transition from the current state under the task's own template version. */
+export function actionCondition(actor: Actor, defs: Map<string, ProcessDefinition>): SQL {
+  const free: string[] = [];
+  const asPi: string[] = [];
+  const asRep: string[] = [];
+  for (const def of defs.values()) {
+    for (const t of def.transitions) {
+      if (t.action === "submit_dossier") continue;
+      const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
+      if (!held.length) continue;
+      const unrestricted = held.some((r) => !OWNER_ROLES.includes(r));
+      for (const s of fromSteps(t)) {
+        const k = `${def.key}|${def.version}|${s}`;
+        if (unrestricted) free.push(k);
+        else {
+          if (held.includes("pi")) asPi.push(k);
+          if (held.includes("org_rep")) asRep.push(k);
+        }
+      }
+    }
+  }
+  const tuple = sql`(${col("template_key")} || '|' || ${col("template_version")}::text || '|' || ${col("state")})`;
+  const inList = (xs: string[]) => (xs.length ? sql`${tuple} IN (${sql.join([...new Set(xs)].map((x) => sql`${x}`), sql`, `)})` : sql`FALSE`);
+  return or(
+    inList(free),
+    actor.personId ? and(inList(asPi), eq(tasks.piPersonId, actor.personId)) : undefined,
+    actor.organisationId ? and(inList(asRep), eq(tasks.leadOrganisationId, actor.organisationId)) : undefined,
+  )!;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lists
+
+const programmeCodeSql = sql<string | null>`(SELECT p.code FROM programmes p WHERE p.id = ${col("programme_id")})`;
+const piNameSql = sql<string | null>`(SELECT pe.full_name FROM people pe WHERE pe.id = ${col("pi_person_id")})`;
+const leadOrgSql = sql<string | null>`(SELECT o.name_vi FROM organisations o WHERE o.id = ${col("lead_organisation_id")})`;
+const propOrgSql = sql<string | null>`(SELECT o.name_vi FROM organisations o WHERE o.id = ${col("proposing_organisation_id")})`;
+
+export interface ListFilters {
+  q?: string;
+  state?: string;
+  states?: readonly string[];
+  year?: number;
+  taskType?: string;
+  programmeId?: string;
+  callId?: string;
+  templateKey?: string;
+}
+
+export async function listTaskRows(ctx: Ctx, f: ListFilters, extra: SQL | undefined, page: { page: number; pageSize: number; sort?: string }) {
+  const defs = await allDefinitions(ctx.db);
+  const where = and(
+    visibleCondition(ctx.actor, ctx.clock.now()),
+    extra,
+    searchCondition(tasks.searchText, f.q),
+    f.state ? eq(tasks.state, f.state) : undefined,
+    f.states ? inArray(tasks.state, [...f.states]) : undefined,
+    f.year ? eq(tasks.year, f.year) : undefined,
+    f.taskType ? eq(tasks.taskType, f.taskType as TaskRow["taskType"]) : undefined,
+    f.programmeId ? eq(tasks.programmeId, f.programmeId) : undefined,
+    f.callId ? or(eq(tasks.proposalCallId, f.callId), eq(tasks.selectionCallId, f.callId)) : undefined,
+    f.templateKey ? eq(tasks.templateKey, f.templateKey) : undefined,
+  );
+  const { key, desc } = parseSort(page.sort, TASK_SORTS, "updatedAt");
+  const dir = desc || (!page.sort && key === "updatedAt") ? sql`DESC` : sql`ASC`;
+  const order: Record<(typeof TASK_SORTS)[number], SQL> = {
+    code: sql`${tasks.code} ${dir}`,
+    title: sql`${tasks.titleVi} COLLATE vn ${dir}`,
+    state: sql`${tasks.state} ${dir}`,
+    year: sql`${tasks.year} ${dir}`,
+    updatedAt: sql`${tasks.updatedAt} ${dir}`,
+    proposedBudget: sql`${tasks.proposedBudget} ${dir} NULLS LAST`,
+  };
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({
+        t: tasks,
+        programmeCode: programmeCodeSql,
+        piName: piNameSql,
+        leadOrganisationName: leadOrgSql,
+        proposingOrganisationName: propOrgSql,
+      })
+      .from(tasks)
+      .where(where)
+      .orderBy(order[key], tasks.id)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    ctx.db.$count(tasks, where),
+  ]);
+  const items: TaskListItem[] = rows.map(({ t, ...names }) => ({
+    id: t.id,
+    code: t.code,
+    titleVi: t.titleVi,
+    titleEn: t.titleEn,
+    taskType: t.taskType,
+    method: t.method,
+    templateKey: t.templateKey,
+    templateVersion: t.templateVersion,
+    state: t.state,
+    ...stepLabel(defs.get(defKey(t.templateKey, t.templateVersion)), t.state),
+    year: t.year,
+    programmeId: t.programmeId,
+    programmeCode: names.programmeCode,
+    proposalCallId: t.proposalCallId,
+    selectionCallId: t.selectionCallId,
+    fieldCode: t.fieldCode,
+    piName: names.piName,
+    leadOrganisationName: names.leadOrganisationName,
+    proposingOrganisationName: names.proposingOrganisationName,
+    proposedBudget: t.proposedBudget,
+    approvedBudgetCity: t.approvedBudgetCity,
+    approvedBudgetOther: t.approvedBudgetOther,
+    updatedAt: t.updatedAt.toISOString(),
+  }));
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}
+
+export async function listTasks(ctx: Ctx, q: TaskListQuery) {
+  const actor = ctx.actor!;
+  const view =
+    q.view === "mine" ? linkedCondition(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
+  return listTaskRows(ctx, q, view, q);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Record
+
+export async function loadTask(db: Executor, id: string, lock = false) {
+  const q = db.select().from(tasks).where(eq(tasks.id, id));
+  const [row] = lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+export async function taskRef(db: Executor, t: TaskRow, actor: Actor | null, now: Date): Promise<TaskRef> {
+  let ownsDossier = false;
+  if (actor) {
+    const r = await db.execute<{ ok: boolean }>(
+      sql`SELECT EXISTS (SELECT 1 FROM task_dossiers WHERE task_id = ${t.id} AND owner_user_id = ${actor.userId}) AS ok`,
+    );
+    ownsDossier = !!r.rows[0]?.ok;
+  }
+  const openForDossiers = ["call_open", "dossier_submitted"].includes(t.state) && (await selectionCallAccepting(db, t, now));
+  return { ...t, ownsDossier, openForDossiers };
+}
+
+/** Loads a task the actor may see (404 otherwise). */
+export async function visibleTask(ctx: Ctx, db: Executor, id: string, lock = false): Promise<{ task: TaskRow; ref: TaskRef }> {
+  const task = await loadTask(db, id, lock);
+  if (!task) throw notFound();
+  const ref = await taskRef(db, task, ctx.actor, ctx.clock.now());
+  authorize(ctx.actor, taskPolicy, "read", ref);
+  return { task, ref };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+async function names(db: Executor, id: string) {
+  const r = await db.execute<Record<string, string | null>>(sql`
+    SELECT (SELECT code FROM programmes WHERE id = t.programme_id) AS programme_code,
+           (SELECT code FROM calls WHERE id = t.proposal_call_id) AS proposal_call_code,
+           (SELECT code FROM calls WHERE id = t.selection_call_id) AS selection_call_code,
+           (SELECT closes_at FROM calls WHERE id = t.selection_call_id) AS selection_closes_at,
+           (SELECT display_name FROM users WHERE id = t.proposer_user_id) AS proposer_name,
+           (SELECT name_vi FROM organisations WHERE id = t.proposing_organisation_id) AS proposing_org,
+           (SELECT full_name FROM people WHERE id = t.pi_person_id) AS pi_name,
+           (SELECT name_vi FROM organisations WHERE id = t.lead_organisation_id) AS lead_org
+      FROM tasks t WHERE t.id = ${id}`);
+  return r.rows[0] ?? {};
+}
+
+export async function dossierSummaries(db: Executor, actor: Actor | null, taskId: string): Promise<DossierSummary[]> {
+  if (!actor) return [];
+  const r = await db.execute<{
+    id: string;
+    status: DossierSummary["status"];
+    owner_user_id: string;
+    pi_person_id: string;
+    pi_name: string;
+    lead_organisation_id: string;
+    org_name: string;
+    submitted_at: string | Date | null;
+    total: string | number;
+    revision: number;
+    updated_at: string | Date;
+  }>(sql`
+    SELECT d.id, d.status, d.owner_user_id, d.pi_person_id, pe.full_name AS pi_name, d.lead_organisation_id,
+           o.name_vi AS org_name, d.submitted_at, d.revision, d.updated_at,
+           COALESCE((SELECT sum(b.amount) FROM task_dossier_budget b WHERE b.dossier_id = d.id), 0) AS total
+      FROM task_dossiers d JOIN people pe ON pe.id = d.pi_person_id JOIN organisations o ON o.id = d.lead_organisation_id
+     WHERE d.task_id = ${taskId}
+       AND ${isTaskStaff(actor) ? sql`TRUE` : sql`(d.owner_user_id = ${actor.userId} OR d.pi_person_id = ${actor.personId ?? null}::uuid)`}
+     ORDER BY d.created_at, d.id`);
+  const toIso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+  return r.rows.map((d) => ({
+    id: d.id,
+    status: d.status,
+    ownerUserId: d.owner_user_id,
+    piPersonId: d.pi_person_id,
+    piName: d.pi_name,
+    leadOrganisationId: d.lead_organisation_id,
+    leadOrganisationName: d.org_name,
+    submittedAt: toIso(d.submitted_at),
+    totalBudget: Number(d.total),
+    revision: d.revision,
+    updatedAt: toIso(d.updated_at)!,
+  }));
+}
+
+export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: TaskRef): Promise<Task> {
+  const actor = ctx.actor;
+  const now = ctx.clock.now();
+  const def = await definitionOf(db, task);
+  const n = await names(db, task.id);
+  const dossiers = await dossierSummaries(db, actor, task.id);
+  const accepting = await selectionCallAccepting(db, task, now);
+  const initial = def.steps.find((s) => s.kind === "initial")?.key;
+  let proposalAccepting = false;
+  if (task.proposalCallId && task.state === initial) {
+    const [c] = await db.select().from(calls).where(eq(calls.id, task.proposalCallId));
+    proposalAccepting = !!c && isAccepting(c, now);
+  }
+  const actions = actor
+    ? availableActions(def, task.state, actor).filter((a) => {
+        if (a.action === "submit_dossier") return false;
+        const t = def.transitions.find((x) => x.action === a.action && fromSteps(x).includes(task.state))!;
+        return mayTake(actor, t, task);
+      })
+    : [];
+  const ownDossier = actor ? dossiers.some((d) => d.ownerUserId === actor.userId && d.status !== "withdrawn") : false;
+  const closes = n.selection_closes_at as unknown as string | Date | null | undefined;
+  return {
+    id: task.id,
+    code: task.code,
+    titleVi: task.titleVi,
+    titleEn: task.titleEn,
+    taskType: task.taskType,
+    level: task.level,
+    method: task.method,
+    templateKey: task.templateKey,
+    templateVersion: task.templateVersion,
+    state: task.state,
+    ...stepLabel(def, task.state),
+    stateEnteredAt: task.stateEnteredAt.toISOString(),
+    stateEnteredBy: task.stateEnteredBy,
+    origin: task.origin,
+    year: task.year,
+    programmeId: task.programmeId,
+    programmeCode: n.programme_code ?? null,
+    proposalCallId: task.proposalCallId,
+    proposalCallCode: n.proposal_call_code ?? null,
+    selectionCallId: task.selectionCallId,
+    selectionCallCode: n.selection_call_code ?? null,
+    selectionCallAccepting: accepting,
+    selectionCallClosesAt: closes ? new Date(closes).toISOString() : null,
+    fieldCode: task.fieldCode,
+    sectorCode: task.sectorCode,
+    proposerUserId: task.proposerUserId,
+    proposerName: n.proposer_name ?? null,
+    proposingOrganisationId: task.proposingOrganisationId,
+    proposingOrganisationName: n.proposing_org ?? null,
+    rationale: task.rationale,
+    objectives: task.objectives,
+    expectedResults: task.expectedResults,
+    proposedBudget: task.proposedBudget,
+    proposedMonths: task.proposedMonths,
+    piPersonId: task.piPersonId,
+    piName: n.pi_name ?? null,
+    leadOrganisationId: task.leadOrganisationId,
+    leadOrganisationName: n.lead_org ?? null,
+    selectedDossierId: task.selectedDossierId,
+    startDate: task.startDate,
+    endDate: task.endDate,
+    approvedBudgetCity: task.approvedBudgetCity,
+    approvedBudgetOther: task.approvedBudgetOther,
+    decisionNumber: task.decisionNumber,
+    decisionDate: task.decisionDate,
+    resultGrade: task.resultGrade,
+    registrationCode: task.registrationCode,
+    registeredAt: iso(task.registeredAt),
+    steps: def.steps.map((s) => ({ key: s.key, labelVi: s.labelVi, labelEn: s.labelEn, kind: s.kind })),
+    dossiers,
+    serverTime: now.toISOString(),
+    version: task.version,
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+    abilities: {
+      edit: !!actor && task.proposerUserId === actor.userId && proposalAccepting,
+      actions,
+      createDossier:
+        !!actor && hasRole(actor, "pi", "org_rep") && accepting && ["call_open", "dossier_submitted"].includes(task.state) && !ownDossier,
+      uploadDocument: !!actor && (isTaskStaff(actor) || ownsTask(actor, task) || (task.proposerUserId === actor.userId && task.state === initial)),
+    },
+  };
+}
+
+export async function getTask(ctx: Ctx, id: string): Promise<Task> {
+  const { task, ref } = await visibleTask(ctx, ctx.db, id);
+  return presentTask(ctx, ctx.db, task, ref);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Transitions
+
+/** The body fields each action takes beyond version and comment; every other field is refused. */
+const ACTION_FIELDS: Partial<Record<TaskAction, (keyof Body)[]>> = {
+  approve_list: ["method"],
+  approve_order_list: ["method"],
+  announce_selection: ["callId"],
+  invite_direct: ["callId"],
+  announce_order: ["callId"],
+  open_funding_call: ["callId"],
+  open_dossier: ["checks"],
+  prepare_decision: ["decisionNumber", "approvedBudgetCity", "approvedBudgetOther", "startDate", "endDate"],
+};
+const REQUIRED_FIELDS: Partial<Record<TaskAction, (keyof Body)[]>> = {
+  approve_list: ["method"],
+  approve_order_list: ["method"],
+  announce_selection: ["callId"],
+  invite_direct: ["callId"],
+  announce_order: ["callId"],
+  open_funding_call: ["callId"],
+  open_dossier: ["checks"],
+  prepare_decision: ["decisionNumber", "approvedBudgetCity", "startDate", "endDate"],
+};
+const METHODS: Partial<Record<TaskAction, string[]>> = { approve_list: ["selection", "direct"], approve_order_list: ["funding", "ordering"] };
+const COMMON = new Set(["version", "comment"]);
+
+function checkFields(action: TaskAction, body: Body) {
+  const allowed = new Set(ACTION_FIELDS[action] ?? []);
+  for (const [k, v] of Object.entries(body)) {
+    if (COMMON.has(k) || v === undefined) continue;
+    if (!allowed.has(k as keyof Body)) throw badInput("task.action.field_not_allowed", { field: k }, [{ path: k, code: "not_allowed", message: action }]);
+  }
+  for (const k of REQUIRED_FIELDS[action] ?? []) {
+    if (body[k] === undefined) throw badInput("task.action.field_required", { field: k }, [{ path: k, code: "required", message: action }]);
+  }
+}
+
+const conflict = (code: string, key: Parameters<typeof badInput>[0], params: Record<string, unknown> = {}, details?: unknown) =>
+  new AppError(code, 409, key, details, params);
+
+/** The last day of a period of `months` months starting on `start` (YYYY-MM-DD). */
+export function periodEnd(start: string, months: number): string {
+  const [y, m, d] = start.split("-").map(Number);
+  const end = new Date(Date.UTC(y, m - 1 + months, d) - 86400_000);
+  return end.toISOString().slice(0, 10);
+}
+
+async function assertSelectionCall(tx: Tx, callId: string) {
+  const [c] = await tx.select().from(calls).where(eq(calls.id, callId));
+  if (!c || c.kind !== "selection" || c.status !== "published") {
+    throw badInput("task.action.call_not_selection", {}, [{ path: "callId", code: "invalid", message: "" }]);
+  }
+}
+
+/** Effects that run after the guarded UPDATE, in the same transaction; an error here undoes the transition. */
+async function applyEffects(ctx: Ctx, tx: Tx, task: TaskRow, action: TaskAction, body: Body, now: Date): Promise<Record<string, unknown>> {
+  const uid = ctx.actor!.userId;
+  const setTask = (values: Partial<typeof tasks.$inferInsert>) => tx.update(tasks).set(values).where(eq(tasks.id, task.id));
+  switch (action) {
+    case "approve_list":
+    case "approve_order_list": {
+      const allowed = METHODS[action]!;
+      if (!allowed.includes(body.method!)) {
+        throw badInput("task.action.bad_method", { method: body.method, allowed: allowed.join(", ") }, [{ path: "method", code: "invalid", message: "" }]);
+      }
+      const o = await councilOutcomeForTask(tx, task.id, "identification");
+      if (!o?.recommended) throw conflict("NOT_RECOMMENDED", "task.action.not_recommended");
+      await setTask({ method: body.method! });
+      return { method: body.method };
+    }
+    case "announce_selection":
+    case "invite_direct":
+    case "announce_order":
+    case "open_funding_call": {
+      await assertSelectionCall(tx, body.callId!);
+      const method =
+        action === "invite_direct" ? "direct" : action === "announce_selection" ? "selection" : action === "open_funding_call" ? "funding" : undefined;
+      await setTask({ selectionCallId: body.callId!, ...(task.method ? {} : method ? { method } : {}) });
+      return { callId: body.callId };
+    }
+    case "open_dossier": {
+      if (await selectionCallAccepting(tx, task, now)) throw conflict("CALL_STILL_ACCEPTING", "task.action.call_still_accepting");
+      const submitted = await tx
+        .select({ id: taskDossiers.id })
+        .from(taskDossiers)
+        .where(and(eq(taskDossiers.taskId, task.id), eq(taskDossiers.status, "submitted")));
+      const ids = new Set(submitted.map((d) => d.id));
+      const checks = body.checks!;
+      if (checks.length !== ids.size || new Set(checks.map((c) => c.dossierId)).size !== checks.length || checks.some((c) => !ids.has(c.dossierId))) {
+        throw badInput("task.action.checks_mismatch", {}, [{ path: "checks", code: "mismatch", message: [...ids].join(",") }]);
+      }
+      for (const c of checks) {
+        await tx
+          .update(taskDossiers)
+          .set({
+            status: c.valid ? "valid" : "invalid",
+            openedAt: now,
+            openedBy: uid,
+            validityCheck: { complete: c.complete, signedAndSealed: c.signedAndSealed, detailsMatch: c.detailsMatch, valid: c.valid, note: c.note },
+            validityNote: c.note,
+            updatedAt: now,
+            updatedBy: uid,
+            version: sql`${taskDossiers.version} + 1`,
+          })
+          .where(eq(taskDossiers.id, c.dossierId));
+      }
+      return { checks: checks.map((c) => ({ dossierId: c.dossierId, valid: c.valid })) };
+    }
+    case "declare_invalid":
+    case "not_selected":
+    case "not_recommended_for_funding": {
+      await tx
+        .update(taskDossiers)
+        .set({ status: action === "declare_invalid" ? "invalid" : "not_selected", updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
+        .where(and(eq(taskDossiers.taskId, task.id), inArray(taskDossiers.status, ["submitted", "valid"])));
+      return {};
+    }
+    case "select":
+    case "recommend": {
+      const o = await councilOutcomeForTask(tx, task.id, "selection");
+      const dossierId = o?.selectedDossierId ?? null;
+      const [d] = dossierId
+        ? await tx.select().from(taskDossiers).where(and(eq(taskDossiers.id, dossierId), eq(taskDossiers.taskId, task.id), eq(taskDossiers.status, "valid")))
+        : [];
+      if (!d) throw conflict("NO_SELECTED_DOSSIER", "task.action.no_selected_dossier");
+      const totals = budgetTotals((await dossierLists(tx, d.id)).budget);
+      await tx
+        .update(taskDossiers)
+        .set({ status: "selected", updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
+        .where(eq(taskDossiers.id, d.id));
+      await tx
+        .update(taskDossiers)
+        .set({ status: "not_selected", updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
+        .where(and(eq(taskDossiers.taskId, task.id), sql`${taskDossiers.id} <> ${d.id}`, inArray(taskDossiers.status, ["submitted", "valid"])));
+      await setTask({
+        selectedDossierId: d.id,
+        piPersonId: d.piPersonId,
+        leadOrganisationId: d.leadOrganisationId,
+        startDate: d.startDate,
+        endDate: d.startDate && d.durationMonths ? periodEnd(d.startDate, d.durationMonths) : null,
+        approvedBudgetCity: totals.bySource.city,
+        approvedBudgetOther: totals.bySource.other,
+      });
+      return { selectedDossierId: d.id, councilId: o!.councilId };
+    }
+    case "submit_revision": {
+      if (!task.selectedDossierId) throw conflict("NO_SELECTED_DOSSIER", "task.action.no_selected_dossier");
+      await tx
+        .update(taskDossiers)
+        .set({ revision: sql`${taskDossiers.revision} + 1`, submittedAt: now, submittedBy: uid, updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
+        .where(eq(taskDossiers.id, task.selectedDossierId));
+      const hash = await submissionHash(tx, task.selectedDossierId);
+      await tx.update(taskDossiers).set({ submissionHash: hash }).where(eq(taskDossiers.id, task.selectedDossierId));
+      return { dossierId: task.selectedDossierId, submissionHash: hash };
+    }
+    case "prepare_decision": {
+      if (body.endDate! < body.startDate!) throw badInput("task.action.dates_order", {}, [{ path: "endDate", code: "order", message: "" }]);
+      await setTask({
+        decisionNumber: body.decisionNumber!,
+        approvedBudgetCity: body.approvedBudgetCity!,
+        approvedBudgetOther: body.approvedBudgetOther ?? 0,
+        startDate: body.startDate!,
+        endDate: body.endDate!,
+      });
+      return { decisionNumber: body.decisionNumber, approvedBudgetCity: body.approvedBudgetCity, approvedBudgetOther: body.approvedBudgetOther ?? 0 };
+    }
+    case "approve": {
+      const today = vietnamDate(now);
+      await setTask({ decisionDate: today });
+      return { decisionDate: today };
+    }
+    case "pass_acceptance":
+    case "fail_acceptance": {
+      const o = await councilOutcomeForTask(tx, task.id, "acceptance");
+      const grade = o?.grade ?? null;
+      if (!grade || (action === "pass_acceptance") === (grade === "fail")) throw conflict("GRADE_MISMATCH", "task.action.no_grade");
+      await setTask({ resultGrade: grade });
+      return { grade };
+    }
+    case "sign_contract": {
+      // The contract itself is signed in the contracts module (two-person rule there); the task follows it.
+      const signed = await contractSignedGuard(tx, task.id);
+      if (signed !== true) throw conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reason: ctx.lang === "en" ? signed.en : signed.vi });
+      return {};
+    }
+    case "start": {
+      const scheduled = await scheduleReports(tx, task.id);
+      return { progressReportsScheduled: scheduled };
+    }
+    case "register_result": {
+      const code = await registrationCode(tx, task, now);
+      await setTask({ registeredAt: now, registrationCode: code });
+      return { registrationCode: code };
+    }
+    default:
+      return {};
+  }
+}
+
+/** Registration type marks of the certificate code, by task type (DOMAIN.md §1 step 10: "ĐT-2016-30218-ĐT"). */
+const REGISTRATION_MARK: Record<TaskRow["taskType"], string> = {
+  de_tai: "ĐT",
+  du_an_sxtn: "DA",
+  du_an_khcn: "DA",
+  de_an: "ĐA",
+  htqt: "HT",
+  co_so: "CS",
+};
+
+/** "ĐK-<year>-<NNNNN>-<mark>": a yearly number from code_counters (scope "registration:<year>"), Vietnam year. */
+async function registrationCode(tx: Tx, task: TaskRow, now: Date): Promise<string> {
+  const year = Number(vietnamDate(now).slice(0, 4));
+  const n = await nextNumber(tx, `registration:${year}`);
+  return `ĐK-${year}-${String(n).padStart(5, "0")}-${REGISTRATION_MARK[task.taskType]}`;
+}
+
+export async function runTaskAction(ctx: Ctx, id: string, action: TaskAction, body: Body): Promise<Task> {
+  const actor = ctx.actor!;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const { task } = await visibleTask(ctx, tx, id);
+    checkFields(action, body);
+    if (action === "submit_dossier") throw conflict("USE_DOSSIER_SUBMIT", "task.action.use_dossier_submit");
+    const def = await definitionOf(tx, task);
+    const t = def.transitions.find((x) => x.action === action && fromSteps(x).includes(task.state));
+    // An owner role (pi / org_rep) acts only on its own task; the engine checks the roles themselves.
+    if (t && t.roles.some((r) => actor.roles.includes(r as Actor["roles"][number])) && !mayTake(actor, t, task)) throw forbidden();
+    const dossierTransition = action === "submit_revision";
+    await transition(tx, ctx, {
+      table: "tasks",
+      entity: "task",
+      id,
+      version: body.version,
+      definition: def,
+      action,
+      guards: taskGuards(actor, task, now),
+      missingDocuments: (db, codes) => missingTaskDocuments(db, id, codes, dossierTransition ? task.selectedDossierId : null),
+      set: sql`state_entered_by = ${actor.userId}, state_entered_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz, updated_by = ${actor.userId}`,
+      details: body.comment ? { comment: body.comment } : undefined,
+    });
+    const effects = await applyEffects(ctx, tx, task, action, body, now);
+    if (Object.keys(effects).length) {
+      await audit(tx, ctx, { action: `task.${action}.effects`, entityType: "task", entityId: id, details: effects });
+    }
+  });
+  return getTask(ctx, id);
+}
+

@@ -1,0 +1,109 @@
+// Contracts of approved S&T tasks: search, status filter, value by source in vi-VN money and how much is disbursed.
+// Staff see every contract; a PI or a lead organisation's representative their own. Officers draft a new contract
+// for a task at the step `approved`.
+import { useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { App, Button, Form, Modal, Select } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { CONTRACT_STATUSES, type Contract, type ContractSummary } from "../../../common/contracts/contract";
+import type { TaskListItem } from "../../../common/contracts/task";
+import { api, errorMessage, type ListResult } from "../../app/api";
+import { useSession } from "../../app/session";
+import { formatDate } from "../../app/format";
+import { ListView, type ListConfig } from "../../components/ListView";
+import { PageHeader } from "../../components/states";
+import { ContractStatusTag, Disbursed, formatMoney } from "./contract-ui";
+
+export function ContractsListPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const canCreate = !!me?.can?.contract?.create;
+  const config = useMemo<ListConfig<ContractSummary>>(
+    () => ({
+      resource: "contracts",
+      endpoint: "/contracts",
+      rowKey: (c) => c.id,
+      rowHref: (c) => `/contracts/${c.id}`,
+      searchLabel: t("contracts.search"),
+      searchPlaceholder: t("contracts.searchPlaceholder"),
+      filters: [
+        { name: "status", label: t("contracts.fields.status"), kind: "options", options: CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contracts.status.${s}`) })) },
+        { name: "year", label: t("contracts.fields.year"), kind: "year" },
+      ],
+      columns: [
+        { title: t("contracts.fields.number"), dataIndex: "number", sortKey: "number", render: (n: string, r) => <Link to={`/contracts/${r.id}`}>{n}</Link> },
+        { title: t("contracts.fields.task"), dataIndex: "taskTitleVi", render: (title: string, r) => `${r.taskCode} · ${title}` },
+        { title: t("contracts.fields.partyB"), dataIndex: "partyBOrganisationName" },
+        { title: t("contracts.fields.pi"), dataIndex: "piName" },
+        { title: t("contracts.fields.valueCity"), dataIndex: "valueCity", sortKey: "value", align: "right", render: (v: number) => formatMoney(v) },
+        { title: t("contracts.fields.valueOther"), dataIndex: "valueOther", align: "right", render: (v: number) => formatMoney(v) },
+        { title: t("contracts.fields.disbursed"), key: "disbursed", render: (_: unknown, r) => <Disbursed paid={r.disbursed} planned={r.valueCity} /> },
+        { title: t("contracts.fields.endDate"), dataIndex: "endDate", sortKey: "endDate", render: (d: string) => formatDate(d) },
+        { title: t("contracts.fields.status"), dataIndex: "status", render: (s: ContractSummary["status"]) => <ContractStatusTag status={s} /> },
+      ],
+      actions: canCreate ? (
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t("contracts.create")}
+        </Button>
+      ) : undefined,
+    }),
+    [t, canCreate],
+  );
+  return (
+    <>
+      <PageHeader title={t("contracts.title")} subtitle={t("contracts.subtitle")} />
+      <ListView config={config} />
+      {creating && <CreateContractModal onClose={() => setCreating(false)} onCreated={(c) => navigate(`/contracts/${c.id}`)} />}
+    </>
+  );
+}
+
+/** Picks a task at the step `approved` and drafts its contract. */
+function CreateContractModal({ onClose, onCreated }: { onClose: () => void; onCreated: (c: Contract) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ taskId: string }>();
+  const [q, setQ] = useState("");
+  const tasks = useQuery({
+    queryKey: ["tasks", "approved", q],
+    queryFn: () => api.get<ListResult<TaskListItem>>("/tasks", { state: "approved", q: q || undefined, pageSize: 50 }),
+  });
+  const create = useMutation({
+    mutationFn: (taskId: string) => api.post<Contract>("/contracts", { taskId }),
+    onSuccess: (c) => {
+      message.success(t("contracts.done.create", { number: c.number }));
+      onCreated(c);
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  return (
+    <Modal
+      open
+      title={t("contracts.create")}
+      okText={t("contracts.create")}
+      cancelText={t("common.cancel")}
+      okButtonProps={{ loading: create.isPending }}
+      onCancel={onClose}
+      onOk={async () => {
+        const v = await form.validateFields();
+        await create.mutateAsync(v.taskId).catch(() => undefined);
+      }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="taskId" label={t("contracts.fields.task")} extra={t("contracts.createHint")} rules={[{ required: true, message: t("validation.required") }]}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setQ }}
+            loading={tasks.isFetching}
+            options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.titleVi}` }))}
+            notFoundContent={t("contracts.noApprovedTask")}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

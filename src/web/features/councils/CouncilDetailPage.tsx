@@ -1,0 +1,414 @@
+// One council: rule set and quorum, subjects (with the results and ranking after conclusion), members with the
+// conflict-of-interest check shown before adding, attendance, and the lifecycle actions its abilities allow.
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { CheckOutlined, EditOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, UnlockOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { ConflictCheck, Council, CouncilResult } from "../../../common/contracts/council";
+import { COUNCIL_ROLES, type CouncilRole } from "../../../common/councils/rules";
+import { api, errorMessage } from "../../app/api";
+import { formatDate, formatDateTime, formatNumber } from "../../app/format";
+import { RecordView, Section } from "../../components/RecordView";
+import { PersonSelect } from "../../components/entity-select";
+import { CouncilStatusTag, councilQuery, formatScore } from "./council-ui";
+
+type Member = Council["members"][number];
+type Subject = Council["subjects"][number];
+
+function useCouncilMutation<V>(c: Council, fn: (v: V) => Promise<Council>, done: string) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (saved) => {
+      qc.setQueryData(councilQuery(c.id).queryKey, saved);
+      void qc.invalidateQueries({ queryKey: ["councils"] });
+      message.success(t(done));
+    },
+    onError: (e) => {
+      message.error(errorMessage(e));
+      void qc.invalidateQueries({ queryKey: ["councils", "one", c.id] });
+    },
+  });
+}
+
+export function CouncilDetailPage() {
+  const { id = "" } = useParams();
+  const { t, i18n } = useTranslation();
+  const q = useQuery(councilQuery(id));
+  const en = i18n.language === "en";
+  return (
+    <RecordView<Council>
+      query={q}
+      back="/councils"
+      resource="councils"
+      title={(c) => c.title}
+      subtitle={(c) => (
+        <Space>
+          <CouncilStatusTag status={c.status} />
+          <Tag>{t(`councils.kind.${c.kind}`)}</Tag>
+        </Space>
+      )}
+      actions={(c) => <CouncilActions council={c} />}
+    >
+      {(c) => (
+        <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+          {c.myMemberId && (
+            <Alert
+              type="info"
+              showIcon
+              title={t("councils.youAreMember")}
+              action={
+                <Link to={`/councils/${c.id}/score`}>
+                  <Button icon={<EditOutlined aria-hidden />}>{t("councils.openBallots")}</Button>
+                </Link>
+              }
+            />
+          )}
+          <Section
+            title={t("councils.sections.general")}
+            items={[
+              { key: "kind", label: t("councils.fields.kind"), children: t(`councils.kind.${c.kind}`) },
+              { key: "rules", label: t("councils.fields.legalBasis"), children: `${c.ruleSet.legalBasis} (${en ? c.ruleSet.nameEn : c.ruleSet.nameVi}, v${c.ruleSet.version})` },
+              { key: "meeting", label: t("councils.fields.meetingAt"), children: formatDateTime(c.meetingAt) },
+              { key: "place", label: t("councils.fields.place"), children: c.place },
+              { key: "decision", label: t("councils.fields.decisionNumber"), children: [c.decisionNumber, formatDate(c.decisionDate)].filter(Boolean).join(" — ") },
+              { key: "concluded", label: t("councils.fields.concludedAt"), children: formatDateTime(c.concludedAt) },
+              { key: "reopen", label: t("councils.fields.reopenReason"), children: c.reopenReason },
+              { key: "cancel", label: t("councils.fields.cancelReason"), children: c.cancelReason },
+              { key: "note", label: t("councils.fields.ruleNote"), span: "filled", children: c.ruleSet.note },
+            ]}
+          />
+          {c.members.length > 0 && <QuorumCard council={c} />}
+          <SubjectsCard council={c} />
+          {(c.members.length > 0 || c.abilities.members) && <MembersCard council={c} />}
+          <div className="record-meta">{t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}</div>
+        </Space>
+      )}
+    </RecordView>
+  );
+}
+
+function QuorumCard({ council: c }: { council: Council }) {
+  const { t } = useTranslation();
+  const q = c.quorum;
+  return (
+    <Alert
+      type={q.met ? "success" : "warning"}
+      showIcon
+      title={t(q.met ? "councils.quorum.met" : "councils.quorum.notMet", { present: q.present, total: q.votingMembers, required: q.required })}
+      description={q.reasons.length ? q.reasons.map((r) => t(`councils.quorum.reason.${r}`)).join("; ") : undefined}
+    />
+  );
+}
+
+function ResultCell({ council: c, r }: { council: Council; r: CouncilResult | undefined }) {
+  const { t } = useTranslation();
+  if (!r) return null;
+  if (c.kind === "acceptance") {
+    return (
+      <Space orientation="vertical" size={0}>
+        <Tag color={r.grade === "fail" ? "red" : r.grade === "excellent" ? "gold" : "green"}>{r.grade ? t(`councils.grade.${r.grade}`) : ""}</Tag>
+        {r.gradeCounts && <Typography.Text type="secondary">{t("councils.results.gradeCounts", r.gradeCounts)}</Typography.Text>}
+      </Space>
+    );
+  }
+  return <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>;
+}
+
+function SubjectsCard({ council: c }: { council: Council }) {
+  const { t } = useTranslation();
+  const results = new Map((c.results ?? []).map((r) => [r.subjectId, r]));
+  const concluded = c.results !== null;
+  const sorted = concluded && c.kind === "selection" ? [...c.subjects].sort((a, b) => (results.get(a.id)?.rank ?? 99) - (results.get(b.id)?.rank ?? 99)) : c.subjects;
+  return (
+    <Card title={t("councils.sections.subjects")}>
+      <Table<Subject>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={sorted}
+        scroll={{ x: "max-content" }}
+        columns={[
+          ...(concluded && c.kind === "selection" ? [{ title: t("councils.results.rank"), key: "rank", render: (_: unknown, s: Subject) => results.get(s.id)?.rank ?? "" }] : []),
+          { title: t("councils.fields.task"), key: "task", render: (_, s) => <Link to={`/tasks/${s.taskId}`}>{`${s.taskCode} · ${s.taskTitle}`}</Link> },
+          { title: t("councils.fields.applicant"), dataIndex: "applicantName" },
+          ...(concluded
+            ? [
+                ...(c.kind === "selection"
+                  ? [
+                      { title: t("councils.results.average"), key: "avg", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average) },
+                      { title: t("councils.results.bonus"), key: "bonus", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus || null) },
+                      { title: t("councils.results.score"), key: "score", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score) },
+                      {
+                        title: t("councils.results.validInvalid"),
+                        key: "valid",
+                        render: (_: unknown, s: Subject) => {
+                          const r = results.get(s.id);
+                          return r ? `${r.validCount} / ${r.invalidCount}` : "";
+                        },
+                      },
+                    ]
+                  : []),
+                ...(c.kind === "identification" || c.kind === "appraisal"
+                  ? [
+                      {
+                        title: t("councils.results.approvals"),
+                        key: "approvals",
+                        render: (_: unknown, s: Subject) => {
+                          const r = results.get(s.id);
+                          return r ? `${r.approvals ?? 0} / ${r.ballots}` : "";
+                        },
+                      },
+                    ]
+                  : []),
+                ...(c.kind === "appraisal"
+                  ? [{ title: t("councils.results.recommendedBudget"), key: "budget", render: (_: unknown, s: Subject) => formatNumber(results.get(s.id)?.recommendedBudget, 0) }]
+                  : []),
+                { title: t("councils.results.result"), key: "result", render: (_: unknown, s: Subject) => <ResultCell council={c} r={results.get(s.id)} /> },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+function MembersCard({ council: c }: { council: Council }) {
+  const { t } = useTranslation();
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const attendance = useCouncilMutation(
+    c,
+    () =>
+      api.post<Council>(`/councils/${c.id}/attendance`, {
+        version: c.version,
+        members: c.members.map((m) => ({ memberId: m.id, present: present[m.id] ?? m.present })),
+      }),
+    "councils.done.attendance",
+  );
+  const remove = useCouncilMutation(c, (m: Member) => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember");
+  const dirty = c.members.some((m) => present[m.id] !== undefined && present[m.id] !== m.present);
+  return (
+    <Card
+      title={t("councils.sections.members")}
+      extra={
+        c.abilities.attend && (
+          <Button type="primary" disabled={!dirty} loading={attendance.isPending} onClick={() => attendance.mutate(undefined, { onSuccess: () => setPresent({}) })}>
+            {t("councils.saveAttendance")}
+          </Button>
+        )
+      }
+    >
+      <Table<Member>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={c.members}
+        scroll={{ x: "max-content" }}
+        columns={[
+          { title: t("councils.fields.person"), dataIndex: "fullName" },
+          { title: t("councils.fields.role"), dataIndex: "role", render: (r: CouncilRole, m) => `${t(`councils.role.${r}`)}${m.authorisedToChair ? ` (${t("councils.authorisedToChair")})` : ""}` },
+          {
+            title: t("councils.fields.conflict"),
+            key: "conflict",
+            render: (_, m) => (m.conflictOverridden ? <Tag color="orange" title={m.conflictOverrideReason ?? ""}>{t("councils.conflictOverridden")}</Tag> : null),
+          },
+          { title: t("councils.fields.invitedAt"), dataIndex: "invitedAt", render: (d: string | null) => formatDateTime(d) },
+          {
+            title: t("councils.fields.declaration"),
+            dataIndex: "declarationSignedAt",
+            render: (d: string | null) => (d ? <Tag color="green">{formatDateTime(d)}</Tag> : <Tag>{t("councils.notSigned")}</Tag>),
+          },
+          {
+            title: t("councils.fields.present"),
+            key: "present",
+            render: (_, m) =>
+              c.abilities.attend ? (
+                <Switch
+                  aria-label={`${t("councils.fields.present")}: ${m.fullName}`}
+                  checked={present[m.id] ?? m.present}
+                  onChange={(v) => setPresent((p) => ({ ...p, [m.id]: v }))}
+                />
+              ) : m.present ? (
+                <CheckOutlined aria-label={t("councils.fields.present")} />
+              ) : null,
+          },
+          { title: t("councils.fields.submitted"), dataIndex: "submitted", render: (n: number) => t("councils.submittedOf", { n, total: c.subjects.length }) },
+          ...(c.abilities.members
+            ? [
+                {
+                  title: "",
+                  key: "remove",
+                  render: (_: unknown, m: Member) => (
+                    <Popconfirm title={t("councils.confirmRemove", { name: m.fullName })} onConfirm={() => remove.mutate(m)}>
+                      <Button size="small" danger>
+                        {t("common.remove")}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {c.abilities.members && <AddMember council={c} />}
+    </Card>
+  );
+}
+
+/** Check first (the lines are shown and kept), then add; a conflict can be overridden only by a leader/admin with a reason. */
+function AddMember({ council: c }: { council: Council }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [role, setRole] = useState<CouncilRole>("member");
+  const [reason, setReason] = useState("");
+  const [check, setCheck] = useState<ConflictCheck | null>(null);
+  const run = useMutation({
+    mutationFn: () => api.post<ConflictCheck>(`/councils/${c.id}/conflict-check`, { personId, role }),
+    onSuccess: setCheck,
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const add = useCouncilMutation(
+    c,
+    () => api.post<Council>(`/councils/${c.id}/members`, { version: c.version, personId, role, overrideReason: check?.conflict ? reason : null }),
+    "councils.done.addMember",
+  );
+  const en = i18n.language === "en";
+  const reset = () => {
+    setCheck(null);
+    setReason("");
+  };
+  return (
+    <Space orientation="vertical" style={{ width: "100%", marginTop: 16 }}>
+      <Typography.Title level={5}>{t("councils.addMember")}</Typography.Title>
+      <Space wrap>
+        <PersonSelect
+          style={{ minWidth: 320 }}
+          aria-label={t("councils.fields.person")}
+          value={personId}
+          onChange={(v: string) => {
+            setPersonId(v);
+            reset();
+          }}
+        />
+        <Select<CouncilRole>
+          style={{ minWidth: 220 }}
+          aria-label={t("councils.fields.role")}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            reset();
+          }}
+          options={COUNCIL_ROLES.map((r) => ({ value: r, label: t(`councils.role.${r}`) }))}
+        />
+        <Button icon={<SafetyCertificateOutlined aria-hidden />} disabled={!personId} loading={run.isPending} onClick={() => run.mutate()}>
+          {t("councils.checkConflict")}
+        </Button>
+      </Space>
+      {check && (
+        <Alert
+          type={check.conflict ? "error" : check.lines.length ? "warning" : "success"}
+          showIcon
+          title={check.conflict ? t("councils.conflictFound", { name: check.fullName }) : t("councils.noConflict", { name: check.fullName })}
+          description={
+            check.lines.length > 0 && (
+              <List size="small" dataSource={check.lines} renderItem={(l) => <List.Item>{en ? l.en : l.vi}</List.Item>} />
+            )
+          }
+        />
+      )}
+      {check?.conflict && c.abilities.overrideConflict && (
+        <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t("councils.overrideReason")} aria-label={t("councils.overrideReason")} />
+      )}
+      {check && (!check.conflict || c.abilities.overrideConflict) && (
+        <Button
+          type="primary"
+          disabled={check.conflict && reason.trim().length < 3}
+          loading={add.isPending}
+          onClick={() =>
+            add.mutate(undefined, {
+              onSuccess: () => {
+                setPersonId(null);
+                reset();
+              },
+            })
+          }
+        >
+          {check.conflict ? t("councils.addWithOverride") : t("councils.add")}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+type ReasonAction = "reopen" | "cancel";
+
+function CouncilActions({ council: c }: { council: Council }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<ReasonAction | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  const run = useCouncilMutation(
+    c,
+    ({ action, reason }: { action: "invite" | "open" | "conclude" | ReasonAction; reason?: string }) =>
+      api.post<Council>(`/councils/${c.id}/${action}`, reason !== undefined ? { version: c.version, reason } : { version: c.version }),
+    "councils.done.action",
+  );
+  const simple = (action: "invite" | "open" | "conclude", icon: React.ReactNode) =>
+    c.abilities[action] && (
+      <Popconfirm key={action} title={t(`councils.confirm.${action}`)} onConfirm={() => run.mutate({ action })}>
+        <Button type={action === "conclude" ? "primary" : "default"} icon={icon} loading={run.isPending}>
+          {t(`councils.action.${action}`)}
+        </Button>
+      </Popconfirm>
+    );
+  return (
+    <>
+      {simple("invite", <SendOutlined aria-hidden />)}
+      {simple("open", <EditOutlined aria-hidden />)}
+      {simple("conclude", <LockOutlined aria-hidden />)}
+      {c.abilities.reopen && (
+        <Button icon={<UnlockOutlined aria-hidden />} onClick={() => setDialog("reopen")}>
+          {t("councils.action.reopen")}
+        </Button>
+      )}
+      {c.abilities.cancel && (
+        <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setDialog("cancel")}>
+          {t("councils.action.cancel")}
+        </Button>
+      )}
+      <Modal
+        open={dialog !== null}
+        title={dialog ? t(`councils.action.${dialog}`) : ""}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        confirmLoading={run.isPending}
+        okText={t("common.confirm")}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            dialog &&
+            run.mutate(
+              { action: dialog, reason: v.reason },
+              {
+                onSuccess: () => {
+                  setDialog(null);
+                  form.resetFields();
+                },
+              },
+            )
+          }
+        >
+          <Form.Item name="reason" label={t("councils.reason")} rules={[{ required: true, min: 3, max: 2000 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

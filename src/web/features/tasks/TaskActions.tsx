@@ -1,0 +1,242 @@
+// The workflow actions the task's `abilities.actions` offer, each confirmed in a dialog that asks for what the action
+// takes (a comment; the method when approving the list; the selection call when announcing; the decision number,
+// approved budgets and dates when drafting the decision; a validity check per dossier when opening). The server
+// decides: a refusal (a guard that does not hold, missing documents, a stale version) is shown in the dialog.
+import { useState } from "react";
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Tag, Typography } from "antd";
+import { ArrowRightOutlined } from "@ant-design/icons";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { Dayjs } from "dayjs";
+import type { Task, TaskActionOut, TaskMethod, ValidityCheck } from "../../../common/contracts/task";
+import { GUARDS, type GuardKey } from "../../../common/processes/schema";
+import { api, ApiError, errorMessage } from "../../app/api";
+import { DATE_FORMAT } from "../../app/format";
+import { MoneyInput, useCallOptions } from "./task-ui";
+import { refreshTasks, taskQuery } from "./task-queries";
+
+const CALL_ACTIONS = new Set(["announce_selection", "invite_direct", "announce_order", "open_funding_call"]);
+const METHODS: Record<string, TaskMethod[]> = { approve_list: ["selection", "direct"], approve_order_list: ["funding", "ordering"] };
+const DANGER = new Set(["reject_proposal", "not_recommended", "close_without_dossier", "declare_invalid", "not_selected", "refuse", "terminate", "fail_acceptance", "not_recommended_for_funding", "terminate_failed", "reject_change"]);
+
+interface Values {
+  comment?: string;
+  method?: TaskMethod;
+  callId?: string;
+  decisionNumber?: string;
+  approvedBudgetCity?: number;
+  approvedBudgetOther?: number;
+  period?: [Dayjs | null, Dayjs | null];
+  checks?: { complete?: boolean; signedAndSealed?: boolean; detailsMatch?: boolean; valid?: boolean; note?: string }[];
+}
+
+/** The reasons of a refusal, one per line: a guard's reason (the server joins several with "; "), missing documents. */
+export function refusalLines(e: unknown, en: boolean): string[] {
+  if (!(e instanceof ApiError)) return [];
+  const d = e.details as { reason?: { vi: string; en: string }; missing?: string[]; problems?: { vi: string; en: string }[] } | null;
+  if (e.code === "DOSSIER_INCOMPLETE" && Array.isArray(d?.problems)) return d.problems.map((p) => (en ? p.en : p.vi));
+  if (e.code === "GUARD_FAILED" && d?.reason) return (en ? d.reason.en : d.reason.vi).split(/;\s*/).filter(Boolean);
+  if (e.code === "DOCUMENTS_MISSING" && Array.isArray(d?.missing)) return d.missing;
+  return [];
+}
+
+export function RefusalAlert({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation();
+  if (!error) return null;
+  const lines = refusalLines(error, i18n.language === "en");
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 12 }}
+      title={errorMessage(error)}
+      description={
+        lines.length > 0 ? (
+          <>
+            <Typography.Text>{t("tasks.actions.reasons")}</Typography.Text>
+            <ul className="plain-list refusal-list">
+              {lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          </>
+        ) : undefined
+      }
+    />
+  );
+}
+
+export function TaskActions({ task }: { task: Task }) {
+  const { i18n } = useTranslation();
+  const [open, setOpen] = useState<TaskActionOut | null>(null);
+  const en = i18n.language === "en";
+  return (
+    <>
+      {task.abilities.actions.map((a) => (
+        <Button key={a.action} type={DANGER.has(a.action) ? "default" : "primary"} danger={DANGER.has(a.action)} icon={<ArrowRightOutlined aria-hidden />} onClick={() => setOpen(a)}>
+          {en ? a.labelEn : a.labelVi}
+        </Button>
+      ))}
+      {open && <ActionDialog task={task} action={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function ActionDialog({ task, action, onClose }: { task: Task; action: TaskActionOut; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const needsCall = CALL_ACTIONS.has(action.action);
+  const calls = useCallOptions({ kind: "selection", status: "published", enabled: needsCall });
+  const methods = METHODS[action.action];
+  const opening = action.action === "open_dossier";
+  const deciding = action.action === "prepare_decision";
+  const submitted = task.dossiers.filter((d) => d.status === "submitted");
+  const run = useMutation({
+    mutationFn: (v: Values) => {
+      const body: Record<string, unknown> = { version: task.version, comment: v.comment?.trim() || null };
+      if (methods) body.method = v.method;
+      if (needsCall) body.callId = v.callId;
+      if (deciding) {
+        body.decisionNumber = v.decisionNumber?.trim();
+        body.approvedBudgetCity = v.approvedBudgetCity ?? 0;
+        body.approvedBudgetOther = v.approvedBudgetOther ?? 0;
+        body.startDate = v.period?.[0]?.format("YYYY-MM-DD");
+        body.endDate = v.period?.[1]?.format("YYYY-MM-DD");
+      }
+      if (opening) {
+        body.checks = submitted.map((d, i) => {
+          const c = v.checks?.[i] ?? {};
+          const check: ValidityCheck = {
+            dossierId: d.id,
+            complete: !!c.complete,
+            signedAndSealed: !!c.signedAndSealed,
+            detailsMatch: !!c.detailsMatch,
+            valid: !!c.valid,
+            note: c.note?.trim() || null,
+          };
+          return check;
+        });
+      }
+      return api.post<Task>(`/tasks/${task.id}/${action.action}`, body);
+    },
+    onSuccess: (saved) => {
+      qc.setQueryData(taskQuery(task.id).queryKey, saved);
+      refreshTasks(qc);
+      message.success(t("tasks.actions.done", { action: en ? action.labelEn : action.labelVi }));
+      onClose();
+    },
+    onError: (e) => {
+      // a stale page: load the task as it is now, so the next attempt starts from the current version
+      if (e instanceof ApiError && e.code === "VERSION_CONFLICT") void qc.invalidateQueries({ queryKey: taskQuery(task.id).queryKey });
+    },
+  });
+  const title = en ? action.labelEn : action.labelVi;
+  const to = task.steps.find((s) => s.key === action.to);
+  return (
+    <Modal
+      open
+      width={opening ? 760 : 560}
+      title={title}
+      okText={t("common.confirm")}
+      cancelText={t("common.cancel")}
+      okButtonProps={{ danger: DANGER.has(action.action), loading: run.isPending }}
+      onCancel={onClose}
+      onOk={async () => {
+        let v: Values;
+        try {
+          v = await form.validateFields();
+        } catch {
+          return;
+        }
+        await run.mutateAsync(v).catch(() => undefined);
+      }}
+      destroyOnHidden
+    >
+      <Space orientation="vertical" style={{ width: "100%" }} size={8}>
+        {to && (
+          <Typography.Text>
+            {t("tasks.actions.moveTo")} <Tag>{en ? to.labelEn : to.labelVi}</Tag>
+          </Typography.Text>
+        )}
+        {action.requiredDocuments.length > 0 && (
+          <Typography.Text type="secondary">
+            {t("tasks.actions.requiredDocuments")}: {action.requiredDocuments.join(", ")}
+          </Typography.Text>
+        )}
+        {action.guards.length > 0 && (
+          <div>
+            <Typography.Text type="secondary">{t("tasks.actions.guards")}:</Typography.Text>
+            <ul className="plain-list">
+              {action.guards.map((g) => (
+                <li key={g}>{g in GUARDS ? GUARDS[g as GuardKey][en ? "en" : "vi"] : g}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {run.isError && <RefusalAlert error={run.error} />}
+      </Space>
+      <Form form={form} layout="vertical" style={{ marginTop: 12 }}>
+        {methods && (
+          <Form.Item name="method" label={t("tasks.fields.method")} rules={[{ required: true, message: t("validation.required") }]}>
+            <Select options={methods.map((m) => ({ value: m, label: t(`tasks.method.${m}`) }))} />
+          </Form.Item>
+        )}
+        {needsCall && (
+          <Form.Item name="callId" label={t("tasks.fields.selectionCall")} rules={[{ required: true, message: t("validation.required") }]} extra={t("tasks.actions.callHint")}>
+            <Select showSearch={{ optionFilterProp: "label" }} loading={calls.isPending} options={calls.options} />
+          </Form.Item>
+        )}
+        {deciding && (
+          <Row gutter={12}>
+            <Col xs={24} md={12}>
+              <Form.Item name="decisionNumber" label={t("tasks.fields.decisionNumber")} rules={[{ required: true, message: t("validation.required") }, { max: 100 }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="period" label={t("tasks.fields.period")} rules={[{ required: true, message: t("validation.required") }]}>
+                <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="approvedBudgetCity" label={`${t("tasks.fields.approvedBudgetCity")} (${t("tasks.dong")})`} rules={[{ required: true, message: t("validation.required") }]}>
+                <MoneyInput />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="approvedBudgetOther" label={`${t("tasks.fields.approvedBudgetOther")} (${t("tasks.dong")})`} initialValue={0}>
+                <MoneyInput />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        {opening &&
+          (submitted.length === 0 ? (
+            <Alert type="warning" showIcon title={t("tasks.actions.noSubmitted")} style={{ marginBottom: 12 }} />
+          ) : (
+            submitted.map((d, i) => (
+              <Card key={d.id} size="small" title={`${d.piName} · ${d.leadOrganisationName}`} style={{ marginBottom: 12 }}>
+                <Space wrap size={[16, 0]}>
+                  {(["complete", "signedAndSealed", "detailsMatch", "valid"] as const).map((k) => (
+                    <Form.Item key={k} name={["checks", i, k]} valuePropName="checked" style={{ marginBottom: 8 }}>
+                      <Checkbox>{t(`tasks.validity.${k}`)}</Checkbox>
+                    </Form.Item>
+                  ))}
+                </Space>
+                <Form.Item name={["checks", i, "note"]} label={t("tasks.validity.note")} style={{ marginBottom: 0 }} rules={[{ max: 2000 }]}>
+                  <Input />
+                </Form.Item>
+              </Card>
+            ))
+          ))}
+        <Form.Item name="comment" label={t("tasks.actions.comment")} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
