@@ -7,6 +7,7 @@ import pg from "pg";
 import { loadConfig } from "../src/server/config.js";
 import { bootstrap } from "../src/server/startup.js";
 import { seedDemoData } from "../src/server/demo/seed.js";
+import { seedTaskBenchData, type TaskBenchSummary } from "./task-data.js";
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
 
 const send = (m: BenchChildMessage) => process.send!(m);
@@ -58,6 +59,14 @@ const summary = await seedDemoData(database.db, {
   people: Number(env.BENCH_PEOPLE),
   organisations: Number(env.BENCH_ORGANISATIONS),
 });
+let taskSummary: TaskBenchSummary | null = null;
+if (Number(env.BENCH_TASKS) > 0) {
+  taskSummary = await seedTaskBenchData(database.db, {
+    tasks: Number(env.BENCH_TASKS),
+    people: Number(env.BENCH_TASK_PEOPLE),
+    scores: Number(env.BENCH_SCORES),
+  });
+}
 const seedSeconds = (performance.now() - started) / 1000;
 await app.listen({ port: 0, host: "127.0.0.1" });
 const address = app.server.address();
@@ -78,4 +87,4 @@ process.on("message", async (m: BenchParentMessage) => {
   }
 });
 
-send({ type: "ready", port, databaseUrl: database.url, mode: database.mode, seedSeconds, summary });
+send({ type: "ready", port, databaseUrl: database.url, mode: database.mode, seedSeconds, summary, taskSummary });

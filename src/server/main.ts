@@ -2,6 +2,7 @@
 import { loadConfig } from "./config.js";
 import { bootstrap } from "./startup.js";
 import { startMaintenance } from "./platform/maintenance.js";
+import { startMonitoringJobs } from "./modules/monitoring/monitoring.jobs.js";
 import { DataDirInUse } from "./db/data-dir-lock.js";
 
 const config = loadConfig();
@@ -14,6 +15,8 @@ const { app, database } = await bootstrap(config).catch((err: unknown) => {
   throw err;
 });
 const stopMaintenance = startMaintenance(database.db, config, database.mode);
+// Progress-report reminders and the e-mail outbox (idempotent; safe on every app server).
+const stopMonitoring = startMonitoringJobs(database.db, config);
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
   `KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`,
@@ -22,6 +25,7 @@ app.log.info(
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     stopMaintenance();
+    stopMonitoring();
     await app.close();
     process.exit(0);
   });

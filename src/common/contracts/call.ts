@@ -87,6 +87,8 @@ export const callInput = z
     requiredDocuments: z.array(requiredDocument).max(40).optional(),
     opensAt: instant,
     closesAt: instant,
+    /** the process the call's tasks follow (a process template key); absent: unchanged, or baseline-2013 for a new call */
+    templateKey: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "a-z 0-9 -").optional(),
   })
   .strict()
   .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ["closesAt"], message: "closesAt > opensAt" })
@@ -124,6 +126,8 @@ export const call = z.object({
   sectors: z.array(z.string()),
   description: z.string().nullable(),
   requiredDocuments: z.array(requiredDocument),
+  /** the process template its tasks follow */
+  templateKey: z.string(),
   opensAt: z.string(),
   closesAt: z.string(),
   status: z.enum(CALL_STATUSES),

@@ -11,6 +11,7 @@ import { generateDemoData, type GenerateOptions } from "./generate.js";
 import { insertDemoData } from "./insert.js";
 import { insertDemoProgrammesAndCalls } from "./programmes-demo.js";
 import { insertDemoTasks } from "./tasks-demo.js";
+import { insertDemoCouncils } from "./councils-demo.js";
 
 export interface SeedSummary {
   organisations: number;
@@ -33,6 +34,7 @@ export async function seedDemoData(db: Db, opts: { scale: number } & Omit<Genera
     });
     await insertDemoProgrammesAndCalls(tx, new Date());
     await insertDemoTasks(tx, new Date());
+    await insertDemoCouncils(tx, new Date());
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).

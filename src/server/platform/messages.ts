@@ -604,10 +604,6 @@ const messages = {
     en: "The inspection has not been concluded",
   },
   "monitoring.action.done": { vi: "Việc khắc phục đã hoàn thành", en: "The follow-up action is already done" },
-  "monitoring.minutes.type": {
-    vi: "Biên bản kiểm tra phải là tệp PDF hoặc DOCX",
-    en: "The inspection minutes must be a PDF or DOCX file",
-  },
   "monitoring.guard.reports_overdue": {
     vi: "Còn {{count}} báo cáo tiến độ quá hạn chưa nộp (hạn sớm nhất {{dueOn}})",
     en: "{{count}} progress reports are overdue and not submitted (earliest due {{dueOn}})",
@@ -659,6 +655,29 @@ const messages = {
     en: "Task {{code}} – {{title}}: the inspection of {{inspectedOn}} has been concluded",
   },
   // ─── end monitoring ───
+  // ─── official documents (.docx) ───
+  "document.not_yet": {
+    vi: "Chưa có văn bản này: {{reason}}",
+    en: "This document does not exist yet: {{reason}}",
+  },
+  "document.council_minutes_not_concluded": {
+    vi: "Biên bản họp chỉ có sau khi hội đồng kết thúc phiên họp và có kết quả",
+    en: "The minutes exist only after the council has concluded with a result",
+  },
+  "document.council_cancelled": { vi: "Hội đồng đã bị huỷ, không có quyết định thành lập", en: "The council was cancelled: there is no establishment decision" },
+  "document.task_not_approved": {
+    vi: "Nhiệm vụ chưa được phê duyệt: chưa có quyết định phê duyệt",
+    en: "The task has not been approved yet: there is no approval decision",
+  },
+  "document.task_not_registered": {
+    vi: "Kết quả nhiệm vụ chưa được đăng ký: chưa có giấy chứng nhận",
+    en: "The task's result has not been registered yet: there is no certificate",
+  },
+  "document.contract_terms_incomplete": {
+    vi: "Hợp đồng chưa đủ thông tin để lập văn bản: {{missing}}",
+    en: "The contract lacks what the document needs: {{missing}}",
+  },
+  // ─── end official documents ───
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -27,7 +27,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxUncompressed
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 export interface UploadType {
-  extension: string;
+  /** Accepted file-name endings, lower case (".jpg", ".jpeg"). */
+  extensions: string[];
   mediaType: string;
   /** Checks the content; throws an AppError when the bytes are not this type. */
   check(content: Buffer): Promise<void>;
@@ -112,15 +113,41 @@ export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   return entries.map((e) => e.name);
 }
 
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const startsWith = (content: Buffer, signature: Buffer | number[]) => Buffer.from(signature).equals(content.subarray(0, signature.length));
+/** A type recognised by its first bytes. */
+const bySignature = (extensions: string[], mediaType: string, signature: Buffer | number[]): UploadType => ({
+  extensions,
+  mediaType,
+  async check(content) {
+    if (!startsWith(content, signature)) throw notAllowed(extensions.join(", "));
+  },
+});
+/** An Office Open XML package: a zip (bomb-checked) holding the parts that make it that kind of document. */
+const officeZip = (extension: string, mediaType: string, part: string, wrong: () => AppError): UploadType => ({
+  extensions: [extension],
+  mediaType,
+  async check(content) {
+    const names = new Set(await inspectZip(content, DEFAULT_ZIP_LIMITS, wrong));
+    if (!names.has("[Content_Types].xml") || !names.has(part)) throw wrong();
+  },
+});
+
 export const uploadTypes = {
-  xlsx: {
-    extension: ".xlsx",
-    mediaType: XLSX_MEDIA_TYPE,
-    async check(content: Buffer) {
-      const names = new Set(await inspectZip(content));
-      if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw notXlsx();
+  xlsx: officeZip(".xlsx", XLSX_MEDIA_TYPE, "xl/workbook.xml", notXlsx),
+  docx: officeZip(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/document.xml", () => notAllowed(".docx")),
+  pdf: bySignature([".pdf"], "application/pdf", Buffer.from("%PDF-", "latin1")),
+  doc: bySignature([".doc"], "application/msword", OLE_SIGNATURE),
+  xls: bySignature([".xls"], "application/vnd.ms-excel", OLE_SIGNATURE),
+  zip: {
+    extensions: [".zip"],
+    mediaType: "application/zip",
+    async check(content) {
+      await inspectZip(content, DEFAULT_ZIP_LIMITS, () => notAllowed(".zip"));
     },
   },
+  jpg: bySignature([".jpg", ".jpeg"], "image/jpeg", [0xff, 0xd8, 0xff]),
+  png: bySignature([".png"], "image/png", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 } satisfies Record<string, UploadType>;
 export type UploadTypeKey = keyof typeof uploadTypes;
 
@@ -145,6 +172,18 @@ export function cleanFileName(name: string): string {
  * (extension and content), and returns its bytes and SHA-256.
  */
 export async function receiveUpload(req: FastifyRequest, allowed: UploadTypeKey[], field = "file"): Promise<Upload> {
+  return (await receiveUploadWithFields(req, allowed, field)).upload;
+}
+
+/**
+ * As receiveUpload, and also answers the form's text fields that come BEFORE the file part (multipart is a stream:
+ * fields after the file are not read). The caller validates the fields with its own schema.
+ */
+export async function receiveUploadWithFields(
+  req: FastifyRequest,
+  allowed: UploadTypeKey[],
+  field = "file",
+): Promise<{ upload: Upload; fields: Record<string, string> }> {
   const max = req.ctx.config.uploadMaxBytes;
   const declaredLength = Number(req.headers["content-length"]);
   if (Number.isFinite(declaredLength) && declaredLength > max + MULTIPART_OVERHEAD) throw tooLarge();
@@ -152,10 +191,15 @@ export async function receiveUpload(req: FastifyRequest, allowed: UploadTypeKey[
 
   let content: Buffer;
   let filename: string;
+  const fields: Record<string, string> = {};
   try {
     const part = await req.file({ limits: { fileSize: max, files: 1, fields: 10, parts: 20 } });
     if (!part || part.fieldname !== field) throw badInput("upload.missing");
     filename = part.filename ?? "";
+    for (const [name, value] of Object.entries(part.fields)) {
+      const first = Array.isArray(value) ? value[0] : value;
+      if (name !== field && first && first.type === "field" && typeof first.value === "string") fields[name] = first.value;
+    }
     content = await part.toBuffer();
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -166,18 +210,21 @@ export async function receiveUpload(req: FastifyRequest, allowed: UploadTypeKey[
   }
   if (!content.length) throw badInput("upload.missing");
 
-  const allowedText = allowed.map((k) => uploadTypes[k].extension).join(", ");
+  const types: UploadType[] = allowed.map((k) => uploadTypes[k]);
   const lower = filename.toLowerCase();
-  const type = allowed.map((k) => uploadTypes[k]).find((t) => lower.endsWith(t.extension));
-  if (!type) throw notAllowed(allowedText);
+  const type = types.find((t) => t.extensions.some((x) => lower.endsWith(x)));
+  if (!type) throw notAllowed(types.flatMap((t) => t.extensions).join(", "));
   await type.check(content);
 
   return {
-    originalName: cleanFileName(filename),
-    mediaType: type.mediaType,
-    content,
-    sizeBytes: content.length,
-    sha256: crypto.createHash("sha256").update(content).digest("hex"),
+    fields,
+    upload: {
+      originalName: cleanFileName(filename),
+      mediaType: type.mediaType,
+      content,
+      sizeBytes: content.length,
+      sha256: crypto.createHash("sha256").update(content).digest("hex"),
+    },
   };
 }
 

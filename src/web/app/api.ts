@@ -141,7 +141,12 @@ export async function download(url: string, query?: Query, fallbackName = "downl
 }
 
 /** Uploads one file as multipart field "file" with XMLHttpRequest so the upload progress can be shown. */
-export function upload<T>(url: string, file: File, opts: { onProgress?: (percent: number) => void; headers?: Record<string, string> } = {}): Promise<T> {
+/** POSTs one file as multipart (field "file"), after the form's text `fields` (the server reads fields before the file). */
+export function upload<T>(
+  url: string,
+  file: File,
+  opts: { onProgress?: (percent: number) => void; headers?: Record<string, string>; fields?: Record<string, string | undefined> } = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", API + url);
@@ -169,6 +174,7 @@ export function upload<T>(url: string, file: File, opts: { onProgress?: (percent
       reject(new ApiError(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.message ?? i18n.t("errors.http", { status: xhr.status }), e?.details ?? null));
     };
     const form = new FormData();
+    for (const [k, v] of Object.entries(opts.fields ?? {})) if (v !== undefined && v !== "") form.append(k, v);
     form.append("file", file);
     xhr.send(form);
   });

@@ -152,6 +152,7 @@ function present(ctx: Ctx, r: Loaded): Call {
     sectors: c.sectors,
     description: c.description,
     requiredDocuments: c.requiredDocuments,
+    templateKey: c.templateKey,
     opensAt: c.opensAt.toISOString(),
     closesAt: c.closesAt.toISOString(),
     status: c.status,
@@ -185,6 +186,10 @@ async function validate(db: Executor, input: Input, selfId?: string) {
     const r = await db.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM programmes WHERE id = ${input.programmeId}) AS ok`);
     if (!r.rows[0]?.ok) throw badInput("error.invalid_reference", {}, [{ path: "programmeId", code: "not_found", message: "" }]);
   }
+  if (input.templateKey) {
+    const r = await db.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM process_templates WHERE key = ${input.templateKey}) AS ok`);
+    if (!r.rows[0]?.ok) throw badInput("error.invalid_reference", {}, [{ path: "templateKey", code: "not_found", message: "" }]);
+  }
   const [dup] = await db
     .select({ id: calls.id })
     .from(calls)
@@ -204,6 +209,7 @@ const columns = (input: Input) => ({
   requiredDocuments: input.requiredDocuments ?? defaultRequiredDocuments(input.kind),
   opensAt: new Date(input.opensAt),
   closesAt: new Date(input.closesAt),
+  ...(input.templateKey ? { templateKey: input.templateKey } : {}),
 });
 
 function snapshot(c: CallRow) {
@@ -217,6 +223,7 @@ function snapshot(c: CallRow) {
     sectors: c.sectors,
     description: c.description,
     requiredDocuments: c.requiredDocuments,
+    templateKey: c.templateKey,
     opensAt: c.opensAt.toISOString(),
     closesAt: c.closesAt.toISOString(),
     status: c.status,

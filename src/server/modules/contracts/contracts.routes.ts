@@ -40,6 +40,9 @@ import {
   terminateContract,
   updateContract,
 } from "./contracts.service.js";
+import { contractDocumentFile } from "./contracts.documents.js";
+import { sendDownload } from "../../platform/uploads.js";
+import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 
 const guard = (ability: string) => ({ policy: { of: contractPolicy, ability } });
 const tags = ["contracts"];
@@ -74,6 +77,20 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "One contract with products, plan, ledger, settlement, amendments and abilities", params: idParams, response: { 200: contract } },
     },
     async (req) => getContract(req.ctx, req.params.id),
+  );
+  app.get(
+    "/contracts/:id/contract.docx",
+    {
+      config: guard("read"),
+      schema: {
+        tags,
+        summary: "The contract (.docx, NĐ 30/2020): parties, value by source, products, disbursement schedule from the plan; 409 while incomplete; audited as an export",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await contractDocumentFile(req.ctx, req.params.id)),
   );
   app.post(
     "/contracts",

@@ -22,6 +22,9 @@ import {
   myCouncils as myCouncilsSchema,
 } from "../../../common/contracts/council.js";
 import { councilPolicy } from "./councils.policy.js";
+import { councilEstablishmentDocument, councilMinutesDocument } from "./councils.documents.js";
+import { sendDownload } from "../../platform/uploads.js";
+import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import {
   addMember,
   checkConflict,
@@ -67,6 +70,34 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getCouncil(req.ctx, req.params.id),
+  );
+  app.get(
+    "/councils/:id/establishment.docx",
+    {
+      config: guard("read"),
+      schema: {
+        tags,
+        summary: "The decision establishing the council (.docx, NĐ 30/2020): subjects, members with roles and workplaces; staff, leaders and members (not the parties); audited as an export",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await councilEstablishmentDocument(req.ctx, req.params.id)),
+  );
+  app.get(
+    "/councils/:id/minutes.docx",
+    {
+      config: guard("viewScores"),
+      schema: {
+        tags,
+        summary: "The minutes of the meeting (.docx, NĐ 30/2020) with every member's scores: officers and administrators only, after conclusion (409 before); audited as an export and a score view",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await councilMinutesDocument(req.ctx, req.params.id)),
   );
   app.post(
     "/councils",

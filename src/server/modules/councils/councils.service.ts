@@ -861,3 +861,6 @@ export async function myCouncils(ctx: Ctx): Promise<{ items: MyCouncil[] }> {
     items: rows.map((r) => ({ ...r, meetingAt: r.meetingAt?.toISOString() ?? null, declarationSignedAt: r.declarationSignedAt?.toISOString() ?? null })),
   };
 }
+
+/** For the official documents of a council (councils.documents.ts). */
+export { loadCouncil, criteriaOf, quorumOf, type Loaded as LoadedCouncil };

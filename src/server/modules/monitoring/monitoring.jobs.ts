@@ -62,7 +62,8 @@ export async function runMonitoringJobs(db: Db, config: Config, clock: Clock = s
 /** Starts the periodic run (every 15 minutes, first run at once); returns the stop function. */
 export function startMonitoringJobs(db: Db, config: Config): () => void {
   const transport = smtpTransport(config);
-  const run = () => runMonitoringJobs(db, config, systemClock, transport).catch(() => undefined);
+  // A failed run is logged and retried at the next tick (reminders are deduplicated, the outbox retries itself).
+  const run = () => runMonitoringJobs(db, config, systemClock, transport).catch((err: unknown) => console.error("monitoring jobs:", err));
   void run();
   const timer = setInterval(run, 15 * 60_000);
   timer.unref();

@@ -1,84 +1,26 @@
 // Documents of a task or of one of its dossiers, under a national form code. Uploads go through platform/uploads.ts
-// (size limit, stored with SHA-256); the file types of task documents are checked here by extension AND content.
+// (size limit, file types checked by extension AND content, zip-bomb limits, stored with SHA-256).
 import type { FastifyRequest } from "fastify";
 import { and, eq, sql } from "drizzle-orm";
 import { files, taskDocuments, taskDossiers } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
 import { AppError, badInput, forbidden, hiddenRecord, notFound } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
-import { cleanFileName, inspectZip, storeFile, tooLarge, uploadTypes, type Upload } from "../../platform/uploads.js";
+import { receiveUploadWithFields, storeFile, type Upload, type UploadTypeKey } from "../../platform/uploads.js";
 import { documentUploadFields, type TaskDocument } from "../../../common/contracts/task.js";
 import { isTaskStaff, ownsTask } from "./tasks.policy.js";
 import { definitionOf, visibleTask } from "./tasks.service.js";
 import { canSeeDossier, dossierEditable } from "./dossiers.service.js";
-import crypto from "node:crypto";
 
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const notType = () => new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed: ".pdf, .docx, .doc, .xlsx, .xls, .zip, .jpg, .png" });
-const starts = (b: Buffer, sig: number[] | Buffer) => Buffer.from(sig).equals(b.subarray(0, sig.length));
-
-const TYPES: { ext: string[]; mediaType: string; check(b: Buffer): Promise<void> }[] = [
-  { ext: [".pdf"], mediaType: "application/pdf", check: async (b) => void (starts(b, Buffer.from("%PDF-")) || (() => { throw notType(); })()) },
-  {
-    ext: [".docx"],
-    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    check: async (b) => {
-      const names = new Set(await inspectZip(b, undefined, notType));
-      if (!names.has("[Content_Types].xml") || !names.has("word/document.xml")) throw notType();
-    },
-  },
-  { ext: [".xlsx"], mediaType: uploadTypes.xlsx.mediaType, check: (b) => uploadTypes.xlsx.check(b) },
-  { ext: [".doc"], mediaType: "application/msword", check: async (b) => void (starts(b, OLE) || (() => { throw notType(); })()) },
-  { ext: [".xls"], mediaType: "application/vnd.ms-excel", check: async (b) => void (starts(b, OLE) || (() => { throw notType(); })()) },
-  { ext: [".zip"], mediaType: "application/zip", check: async (b) => void (await inspectZip(b, undefined, notType)) },
-  { ext: [".jpg", ".jpeg"], mediaType: "image/jpeg", check: async (b) => void (starts(b, [0xff, 0xd8, 0xff]) || (() => { throw notType(); })()) },
-  { ext: [".png"], mediaType: "image/png", check: async (b) => void (starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) || (() => { throw notType(); })()) },
-];
+/** File types accepted as task documents (checked by extension AND content in platform/uploads.ts). */
+export const TASK_DOCUMENT_TYPES: UploadTypeKey[] = ["pdf", "docx", "doc", "xlsx", "xls", "zip", "jpg", "png"];
 
 /** Receives the multipart form: fields code, stage, dossierId?, note? first, then the file (field "file"). */
 export async function receiveDocument(req: FastifyRequest): Promise<{ upload: Upload; fields: ReturnType<typeof documentUploadFields.parse> }> {
-  const max = req.ctx.config.uploadMaxBytes;
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > max + 64 * 1024) throw tooLarge();
-  if (!req.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA", 415, "error.unsupported_media");
-  let content: Buffer;
-  let filename: string;
-  let raw: Record<string, string> = {};
-  try {
-    const part = await req.file({ limits: { fileSize: max, files: 1, fields: 10, parts: 20 } });
-    if (!part || part.fieldname !== "file") throw badInput("upload.missing");
-    filename = part.filename ?? "";
-    for (const [k, v] of Object.entries(part.fields)) {
-      const f = Array.isArray(v) ? v[0] : v;
-      if (f && f.type === "field" && typeof f.value === "string") raw[k] = f.value;
-    }
-    content = await part.toBuffer();
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const status = (e as { statusCode?: number }).statusCode;
-    if (status === 413) throw tooLarge();
-    if (status === 406) throw new AppError("UNSUPPORTED_MEDIA", 415, "error.unsupported_media");
-    throw new AppError("BAD_REQUEST", 400, "error.bad_request");
-  }
-  if (!content.length) throw badInput("upload.missing");
-  delete raw.file;
-  const parsed = documentUploadFields.safeParse(raw);
+  const { upload, fields } = await receiveUploadWithFields(req, TASK_DOCUMENT_TYPES);
+  const parsed = documentUploadFields.safeParse(fields);
   if (!parsed.success) throw badInput("task.document.bad_fields", {}, parsed.error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
-  const lower = filename.toLowerCase();
-  const type = TYPES.find((t) => t.ext.some((x) => lower.endsWith(x)));
-  if (!type) throw notType();
-  await type.check(content);
-  raw = {};
-  return {
-    fields: parsed.data,
-    upload: {
-      originalName: cleanFileName(filename),
-      mediaType: type.mediaType,
-      content,
-      sizeBytes: content.length,
-      sha256: crypto.createHash("sha256").update(content).digest("hex"),
-    },
-  };
+  return { upload, fields: parsed.data };
 }
 
 async function listRows(ctx: Ctx, taskId: string, documentId?: string) {

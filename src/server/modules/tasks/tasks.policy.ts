@@ -42,6 +42,10 @@ export const taskPolicy = definePolicy<TaskRef, "transition">({
   resource: "task",
   general: {
     list: () => true,
+    /** the view of every task (the web's "all tasks" tab) */
+    listAll: isTaskStaff,
+    /** roles whose work queue (view=action) holds the Department's steps: officer, leader, finance */
+    queue: (a) => hasRole(a, "officer", "leader", "finance"),
     read: () => true,
     propose: () => true,
     transition: () => true,

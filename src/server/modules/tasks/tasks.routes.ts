@@ -16,6 +16,8 @@ import {
 import { sendDownload } from "../../platform/uploads.js";
 import { taskPolicy } from "./tasks.policy.js";
 import { getTask, listTasks, runTaskAction } from "./tasks.service.js";
+import { taskApprovalDocument, taskRegistrationDocument } from "./tasks.documents.js";
+import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import { createDossier, getDossier, submitDossier, updateDossier, withdrawDossier } from "./dossiers.service.js";
 import { deleteDocument, downloadDocument, listDocuments, receiveDocument, uploadDocument } from "./documents.service.js";
 
@@ -45,6 +47,34 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ["tasks"], summary: "One task with its path, dossiers and the actions the actor may take", params: idParams, response: { 200: task } },
     },
     async (req) => getTask(req.ctx, req.params.id),
+  );
+  app.get(
+    "/tasks/:id/approval-decision.docx",
+    {
+      config: guard("read"),
+      schema: {
+        tags: ["tasks"],
+        summary: "The decision approving the task (.docx, NĐ 30/2020): number and date, lead organisation, PI, budget by source, period; 409 until approved; audited as an export",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await taskApprovalDocument(req.ctx, req.params.id)),
+  );
+  app.get(
+    "/tasks/:id/registration-certificate.docx",
+    {
+      config: guard("read"),
+      schema: {
+        tags: ["tasks"],
+        summary: "The certificate registering the task's result (.docx, NĐ 30/2020): registration code and dates; 409 until registered; audited as an export",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await taskRegistrationDocument(req.ctx, req.params.id)),
   );
   app.post(
     "/tasks/:id/dossiers",

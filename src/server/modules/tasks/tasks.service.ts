@@ -585,7 +585,7 @@ async function applyEffects(ctx: Ctx, tx: Tx, task: TaskRow, action: TaskAction,
       return {};
     }
     case "start": {
-      const scheduled = await scheduleReports(tx, task.id);
+      const scheduled = await scheduleReports(tx, task.id, ctx.config.monitoring.reportIntervalMonths);
       return { progressReportsScheduled: scheduled };
     }
     case "register_result": {

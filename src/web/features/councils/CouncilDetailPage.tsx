@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
-import { CheckOutlined, EditOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, UnlockOutlined } from "@ant-design/icons";
+import { CheckOutlined, EditOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, TrophyOutlined, UnlockOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ConflictCheck, Council, CouncilResult } from "../../../common/contracts/council";
 import { COUNCIL_ROLES, type CouncilRole } from "../../../common/councils/rules";
@@ -116,7 +116,16 @@ function ResultCell({ council: c, r }: { council: Council; r: CouncilResult | un
       </Space>
     );
   }
-  return <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>;
+  return (
+    <Space size={4}>
+      <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>
+      {r.selected && (
+        <Tag color="gold" icon={<TrophyOutlined aria-hidden />}>
+          {t("councils.results.selected")}
+        </Tag>
+      )}
+    </Space>
+  );
 }
 
 function SubjectsCard({ council: c }: { council: Council }) {

@@ -2,8 +2,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { Call } from "../../../common/contracts/call";
 import type { Dossier, Task, TaskDocument } from "../../../common/contracts/task";
-import { API, api, ApiError, type ApiErrorBody } from "../../app/api";
-import i18n from "../../i18n/index";
+import { api, upload } from "../../app/api";
 
 export const taskQuery = (id: string) => ({
   queryKey: ["tasks", "one", id],
@@ -46,34 +45,5 @@ export function uploadTaskDocument(
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<TaskDocument> {
-  return new Promise<TaskDocument>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `${API}/tasks/${taskId}/documents`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.setRequestHeader("Accept-Language", i18n.language === "en" ? "en" : "vi");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, "NETWORK", i18n.t("errors.network")));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve(body as TaskDocument);
-        return;
-      }
-      const e = (body as { error?: ApiErrorBody } | undefined)?.error;
-      reject(new ApiError(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.message ?? i18n.t("errors.http", { status: xhr.status }), e?.details ?? null));
-    };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== "") form.append(k, v);
-    form.append("file", file);
-    xhr.send(form);
-  });
+  return upload<TaskDocument>(`/tasks/${taskId}/documents`, file, { fields, onProgress });
 }

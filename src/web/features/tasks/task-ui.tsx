@@ -7,7 +7,7 @@ import type { CallKind, CallStatus, CallSummary } from "../../../common/contract
 import { api, type ListResult } from "../../app/api";
 import { formatNumber } from "../../app/format";
 
-export { TASK_STAFF, taskAccess } from "./task-access";
+export { taskAccess } from "./task-access";
 
 const FINAL_BAD = new Set(["rejected", "terminated", "acceptance_failed"]);
 const DONE = new Set(["accepted", "registered", "applied", "liquidated"]);
