@@ -145,6 +145,10 @@ export async function seedTaskBenchData(db: Db, o: TaskBenchOptions): Promise<Ta
     await run(`UPDATE bt SET with_pi = (state <> 'rejected' AND s >= coalesce(array_position(steps, '${WITH_PI_FROM}'), 1)),
                             approved = (state <> 'rejected' AND s >= coalesce(array_position(steps, '${APPROVED_FROM}'), 1))`);
     await run(`CREATE UNIQUE INDEX ON bt (g)`);
+    await run(`CREATE UNIQUE INDEX ON bt (id)`);
+    await run(`ANALYZE bt`);
+    await run(`ANALYZE bp`);
+    await run(`ANALYZE bo`);
     lap("task plan");
 
     await run(`INSERT INTO tasks (id, code, title_vi, title_en, task_type, level, method, template_key, template_version, state,
@@ -183,6 +187,7 @@ export async function seedTaskBenchData(db: Db, o: TaskBenchOptions): Promise<Ta
         JOIN bp pp ON pp.n = (bt.g * 7919) % ${np}
         JOIN bo lo ON lo.n = (bt.g * 31) % ${no}
         JOIN bo po ON po.n = (bt.g * 53) % ${no}`);
+    await run(`ANALYZE tasks`);
     lap("tasks");
 
     // One dossier per task with a PI, its products; the selected one becomes the task's.
@@ -200,6 +205,7 @@ export async function seedTaskBenchData(db: Db, o: TaskBenchOptions): Promise<Ta
       SELECT d.id, k, 'Sản phẩm ' || k, (${stepsSql(OUTPUT_TYPES)})[1 + (bt.g + k * 5) % ${OUTPUT_TYPES.length}], 1 + (bt.g + k) % 5, 'bộ', 'Đạt yêu cầu'
         FROM bt JOIN task_dossiers d ON d.id = pg_temp.bench_uid('bench-dossier-' || bt.g) CROSS JOIN generate_series(1, 2) k`);
     await run(`UPDATE tasks t SET selected_dossier_id = d.id FROM task_dossiers d WHERE d.task_id = t.id AND d.status = 'selected'`);
+    await run(`ANALYZE task_dossiers`);
     lap("dossiers");
 
     // Identification councils: one task each, 8 members, every member's ballot over the 5 criteria.

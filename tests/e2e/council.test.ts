@@ -261,6 +261,9 @@ describe("selection council", () => {
     const results = page.locator(".ant-card").filter({ hasText: "Nhiệm vụ, hồ sơ được xem xét" });
     const first = results.locator("tbody tr.ant-table-row").first();
     await first.getByText("Được tuyển chọn").waitFor();
+    // the winner is in view without scrolling the table sideways
+    const tag = await first.getByText("Được tuyển chọn").boundingBox();
+    expect(tag!.x + tag!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     await expect.poll(() => first.locator("td").first().textContent()).toBe("1");
     expect(await first.textContent()).toContain(vmuDossier.leadOrganisationName);
     const second = results.locator("tbody tr.ant-table-row").nth(1);

@@ -82,6 +82,18 @@ export const declarationInput = z
   })
   .strict();
 
+/** An officer records a member's declaration signed on paper (the member then scores on paper). */
+export const paperDeclarationInput = z
+  .object({
+    version,
+    /** the day the member signed the paper declaration (not after today) */
+    signedOn: isoDate,
+    /** the declaration's words as signed */
+    statement: z.string().trim().min(10).max(4000),
+  })
+  .strict();
+export type PaperDeclarationInput = z.input<typeof paperDeclarationInput>;
+
 export const scoreInput = z
   .object({
     criterionKey: z.string().trim().min(1).max(120),
@@ -137,6 +149,11 @@ export const councilMember = z.object({
   authorisedToChair: z.boolean(),
   invitedAt: z.string().nullable(),
   declarationSignedAt: z.string().nullable(),
+  /** signed on paper: declarationSignedAt is the day it was signed, recorded by an officer */
+  declarationPaper: z.boolean(),
+  /** the display name of the officer who recorded the paper declaration */
+  declarationRecordedBy: z.string().nullable(),
+  declarationRecordedAt: z.string().nullable(),
   present: z.boolean(),
   conflictOverridden: z.boolean(),
   conflictOverrideReason: z.string().nullable(),
@@ -155,6 +172,8 @@ export const councilResult = z.object({
   approvals: z.number().int().nullable(),
   rank: z.number().int().nullable(),
   passed: z.boolean().nullable(),
+  /** selection: the dossier meets the pass mark and no criterion fails the zero-score rule, whatever its rank; else null */
+  meetsThreshold: z.boolean().nullable(),
   selected: z.boolean(),
   grade: grade.nullable(),
   recommendedBudget: z.number().nullable(),
@@ -184,6 +203,7 @@ export const councilAbilities = z.object({
   cancel: z.boolean(),
   viewScores: z.boolean(),
   paperBallot: z.boolean(),
+  paperDeclaration: z.boolean(),
 });
 
 export const council = z.object({
@@ -227,6 +247,22 @@ export const councilSummary = z.object({
   updatedAt: z.string(),
 });
 export type CouncilSummary = z.infer<typeof councilSummary>;
+
+/** A council of one task, as the task page lists it (for everyone who may read that council). */
+export const taskCouncil = z.object({
+  id: uuid,
+  kind: councilKind,
+  title: z.string(),
+  status: z.enum(COUNCIL_STATUSES),
+  meetingAt: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string().nullable(),
+  concludedAt: z.string().nullable(),
+  legalBasis: z.string(),
+});
+export type TaskCouncil = z.infer<typeof taskCouncil>;
+export const taskCouncilsParams = z.object({ taskId: uuid });
+export const taskCouncils = z.object({ items: z.array(taskCouncil) });
 
 export const COUNCIL_SORTS = ["title", "meetingAt", "updatedAt"] as const;
 export const councilListQuery = listQuery

@@ -159,6 +159,19 @@ export const taskStep = z.object({
 });
 export type TaskStep = z.infer<typeof taskStep>;
 
+/** One move of the task along its process, from the audit trail (the transition's own audit row). */
+export const taskHistoryEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actionLabelVi: z.string(),
+  actionLabelEn: z.string(),
+  from: z.string(),
+  to: z.string(),
+  byName: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type TaskHistoryEntry = z.infer<typeof taskHistoryEntry>;
+
 export const dossierSummary = z.object({
   id: uuid,
   status: z.enum(DOSSIER_STATUSES),
@@ -229,6 +242,8 @@ export const task = z.object({
   steps: z.array(taskStep),
   /** staff: every dossier; an applicant: their own */
   dossiers: z.array(dossierSummary),
+  /** every transition so far, oldest first */
+  history: z.array(taskHistoryEntry),
   serverTime: z.string(),
   version: z.number().int(),
   createdAt: z.string(),

@@ -5,6 +5,7 @@ import { Client, createTestApp, type TestApp } from "../testing/harness.js";
 import { ROLES } from "../../common/roles.js";
 import { seedDemoData } from "./seed.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
+import { DEMO_EXTRA_EXPERTS } from "./councils-demo.js";
 
 let t: TestApp;
 const one = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows[0] as T;
@@ -29,7 +30,7 @@ describe("seeding an empty database", () => {
              (SELECT count(*)::int FROM person_affiliations WHERE end_date IS NULL) AS current_affiliations,
              (SELECT count(DISTINCT person_id)::int FROM consents WHERE purpose = 'expert_pool' AND granted) AS expert_consents,
              (SELECT count(*)::int FROM users) AS users`);
-    expect(c).toMatchObject({ organisations: 150, universities: 20, st: 55, central: 8, labs: 20, people: 1500, current_affiliations: 1500, users: 8 });
+    expect(c).toMatchObject({ organisations: 150, universities: 20, st: 55, central: 8, labs: 20, people: 1500, current_affiliations: 1500, users: ROLES.length + DEMO_EXTRA_EXPERTS });
     expect(c.experts).toBeGreaterThan(75);
     expect(c.expert_consents).toBe(c.experts);
   });

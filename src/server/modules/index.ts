@@ -21,6 +21,7 @@ import { monitoringRoutes } from "./monitoring/monitoring.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { councilRoutes } from "./councils/councils.routes.js";
 import { contractRoutes } from "./contracts/contracts.routes.js";
+import { resultRoutes } from "./results/results.routes.js";
 
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -44,4 +45,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(notificationRoutes);
   await app.register(councilRoutes);
   await app.register(contractRoutes);
+  await app.register(resultRoutes);
 };

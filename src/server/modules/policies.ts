@@ -20,6 +20,7 @@ import { reportPolicy } from "./monitoring/monitoring.policy.js";
 import { inspectionPolicy, monitoringPolicy } from "./monitoring/inspections.policy.js";
 import { notificationPolicy } from "./notifications/notifications.policy.js";
 import { contractPolicy } from "./contracts/contracts.policy.js";
+import { applicationPolicy, resultPolicy } from "./results/results.policy.js";
 
 const policies: Policy<never>[] = [
   auditPolicy,
@@ -37,6 +38,8 @@ const policies: Policy<never>[] = [
   taskAnalyticsPolicy,
   councilPolicy,
   contractPolicy,
+  resultPolicy,
+  applicationPolicy,
 ] as unknown as Policy<never>[];
 
 export type GeneralAbilities = Record<string, Record<string, boolean>>;

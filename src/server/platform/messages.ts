@@ -564,6 +564,8 @@ const messages = {
   "council.ballot.invalid_scores": { vi: "Phiếu chấm chưa đúng mẫu: {{reason}}", en: "The ballot does not match the form: {{reason}}" },
   "council.ballot.not_member": { vi: "Người này không phải thành viên có quyền biểu quyết của hội đồng", en: "This person is not a voting member of the council" },
   "council.reopen.reason": { vi: "Cần ghi lý do mở lại hội đồng", en: "A reason is needed to re-open the council" },
+  "council.declaration.already_signed": { vi: "Thành viên này đã ký bản cam kết", en: "This member has already signed the declaration" },
+  "council.declaration.future_date": { vi: "Ngày ký bản cam kết không được sau ngày hôm nay", en: "The declaration cannot be signed after today" },
   // ─── end councils ───
   // ─── monitoring, calendar, notifications ───
   "monitoring.task.not_in_progress": {
@@ -656,10 +658,6 @@ const messages = {
   },
   // ─── end monitoring ───
   // ─── official documents (.docx) ───
-  "document.not_yet": {
-    vi: "Chưa có văn bản này: {{reason}}",
-    en: "This document does not exist yet: {{reason}}",
-  },
   "document.council_minutes_not_concluded": {
     vi: "Biên bản họp chỉ có sau khi hội đồng kết thúc phiên họp và có kết quả",
     en: "The minutes exist only after the council has concluded with a result",
@@ -678,6 +676,40 @@ const messages = {
     en: "The contract lacks what the document needs: {{missing}}",
   },
   // ─── end official documents ───
+  // ─── task results: internal acceptance, result summary, application reports ───
+  "result.internal.wrong_state": {
+    vi: "Chỉ ghi nhận nghiệm thu cơ sở khi nhiệm vụ đang ở bước nghiệm thu cơ sở",
+    en: "The internal acceptance is recorded only while the task is at the internal acceptance step",
+  },
+  "result.summary.wrong_state": {
+    vi: "Tóm tắt kết quả chỉ được soạn từ bước nghiệm thu cơ sở trở đi",
+    en: "The result summary is written from the internal acceptance step onwards",
+  },
+  "result.application.wrong_state": {
+    vi: "Báo cáo ứng dụng chỉ được nộp sau khi kết quả đã được đăng ký",
+    en: "Application reports are filed only after the result is registered",
+  },
+  "result.application.locked": {
+    vi: "Báo cáo ứng dụng đã được chấp nhận, không sửa được nữa",
+    en: "The application report was accepted and can no longer be changed",
+  },
+  "result.application.not_submitted": {
+    vi: "Chỉ xem xét báo cáo ứng dụng đã nộp",
+    en: "Only a submitted application report is reviewed",
+  },
+  "result.application.effect_required": {
+    vi: "Cần nêu hiệu quả kinh tế hoặc hiệu quả xã hội",
+    en: "State the economic or the social effect",
+  },
+  "result.document.unknown": {
+    vi: "Tài liệu không thuộc nhiệm vụ này",
+    en: "The document does not belong to this task",
+  },
+  "result.version_required": {
+    vi: "Bản ghi đã có: cần gửi phiên bản đang sửa",
+    en: "The record exists: send the version you are editing",
+  },
+  // ─── end task results ───
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

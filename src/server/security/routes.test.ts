@@ -44,7 +44,14 @@ describe("default deny: every route declares who may call it", () => {
 
   it("public routes are few and known", () => {
     // A new public route is a decision worth a second look: add it here on purpose.
-    const allowed = new Set([`POST ${API}/auth/login`, `POST ${API}/auth/logout`, `GET ${API}/reference/:list`]);
+    const allowed = new Set([
+      `POST ${API}/auth/login`,
+      `POST ${API}/auth/logout`,
+      `GET ${API}/reference/:list`,
+      // the catalogue of registered results (public summaries only, rate-limited per address)
+      `GET ${API}/public/results`,
+      `GET ${API}/public/results/:id`,
+    ]);
     const extra = apiRoutes(t.app)
       .filter(isPublic)
       .map(label)

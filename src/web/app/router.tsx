@@ -1,5 +1,5 @@
 // Client-side routes. Pages behind a role show a 403 page to others (the API refuses them anyway).
-import { lazy, type ComponentType, type ReactNode } from "react";
+import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./AppLayout";
 import { useSession, type Me } from "./session";
@@ -54,6 +54,8 @@ const InspectionPage = page(() => import("../features/monitoring/InspectionPage"
 const InspectionNewPage = page(() => import("../features/monitoring/InspectionPage"), "InspectionNewPage");
 const CalendarPage = page(() => import("../features/monitoring/CalendarPage"), "CalendarPage");
 const NotificationsPage = page(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
+const PublicResultsPage = page(() => import("../features/results/PublicResultsPage"), "PublicResultsPage");
+const PublicResultPage = page(() => import("../features/results/PublicResultsPage"), "PublicResultPage");
 
 function Allowed({ when, children }: { when: (me: Me | null) => boolean; children: ReactNode }) {
   const { me } = useSession();
@@ -62,6 +64,9 @@ function Allowed({ when, children }: { when: (me: Me | null) => boolean; childre
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  // The public catalogue of registered results: no sign-in, outside the signed-in frame.
+  { path: "/results", element: <Suspense fallback={null}><PublicResultsPage /></Suspense>, errorElement: <RouteErrorPage /> },
+  { path: "/results/:id", element: <Suspense fallback={null}><PublicResultPage /></Suspense>, errorElement: <RouteErrorPage /> },
   {
     path: "/",
     element: <AppLayout />,

@@ -73,6 +73,10 @@ export const councilMembers = pgTable("council_members", {
   invitedAt: timestamp("invited_at", { withTimezone: true }),
   declarationSignedAt: timestamp("declaration_signed_at", { withTimezone: true }),
   declarationStatement: text("declaration_statement"),
+  /** signed on paper and recorded by an officer (declaration_signed_at = the day it was signed) */
+  declarationPaper: boolean("declaration_paper").notNull().default(false),
+  declarationRecordedBy: uuid("declaration_recorded_by"),
+  declarationRecordedAt: timestamp("declaration_recorded_at", { withTimezone: true }),
   present: boolean("present").notNull().default(false),
   conflictOverrideBy: uuid("conflict_override_by"),
   conflictOverrideReason: text("conflict_override_reason"),

@@ -11,3 +11,4 @@ export * from "./task-history.js";
 export * from "./contracts.js";
 export * from "./councils.js";
 export * from "./monitoring.js";
+export * from "./results.js";

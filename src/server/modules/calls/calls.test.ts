@@ -156,6 +156,24 @@ describe(`calls (${testDbMode()})`, () => {
     expect(await auditRows(d.id, "call.update")).toHaveLength(1);
   });
 
+  it("names the process its tasks follow: baseline-2013 by default, another seeded template by key, unknown keys refused", async () => {
+    const d = await draft();
+    expect(d.templateKey).toBe("baseline-2013");
+    const law = await officer.post("/api/v1/calls", valid({ templateKey: "law-2025" }));
+    expect(law.status, JSON.stringify(law.body)).toBe(201);
+    expect(law.body.templateKey).toBe("law-2025");
+    const unknown = await officer.post("/api/v1/calls", valid({ templateKey: "no-such-process" }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe("templateKey");
+    expect((await officer.post("/api/v1/calls", valid({ templateKey: "Law 2025!" }))).status).toBe(400);
+    // An edit without the key keeps it; with a key, changes it.
+    const kept = await officer.put(`/api/v1/calls/${law.body.id}`, { ...valid({ code: law.body.code, titleVi: "Đợt theo Luật 2025" }), version: law.body.version });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.templateKey).toBe("law-2025");
+    const changed = await officer.put(`/api/v1/calls/${law.body.id}`, { ...valid({ code: law.body.code }), templateKey: "baseline-2013", version: kept.body.version });
+    expect(changed.body.templateKey).toBe("baseline-2013");
+  });
+
   it("publishes, closes early with a reason, and refuses illegal transitions with 409 and the reason in vi/en", async () => {
     const p = await published();
     expect(p).toMatchObject({ status: "published", version: 2, acceptingSubmissions: true });

@@ -162,9 +162,9 @@ describe(`council documents (${testDbMode()})`, () => {
     const doc = await readDocx(r.raw.rawPayload);
     const text = doc.paragraphs.map((x) => x.text);
     expect(text).toContain("BIÊN BẢN");
-    expect(text.some((x) => x.startsWith("4. Số thành viên có mặt: 7/9 thành viên") && x.includes("Vắng mặt: 2 thành viên (Chuyên Gia H, Chuyên Gia I)"))).toBe(true);
+    expect(text.some((x) => x.startsWith("4. Số thành viên có mặt: 7/9 thành viên") && x.includes("(Chuyên Gia A, Chuyên Gia B, Chuyên Gia C, Chuyên Gia D, Chuyên Gia E, Chuyên Gia F, Chuyên Gia G). Vắng mặt: 2 thành viên (Chuyên Gia H, Chuyên Gia I)."))).toBe(true);
     expect(text).toContain("Số phiếu phát ra: 14; số phiếu thu về: 14; số phiếu hợp lệ: 13; số phiếu không hợp lệ: 1.");
-    expect(text.some((x) => x.startsWith("Phiếu của Chuyên Gia G (") && x.includes("lệch quá 20%"))).toBe(true);
+    expect(text.some((x) => x.startsWith("- Phiếu của Chuyên Gia G (") && x.includes("lệch quá 20%"))).toBe(true);
     expect(text.some((x) => x.includes("Phòng họp số 2"))).toBe(true);
 
     const scoreTables = doc.tables.filter((x) => x[0]?.[0] === "Thành viên");
@@ -216,16 +216,16 @@ describe(`council documents (${testDbMode()})`, () => {
     ]);
     const task = await buildTask({ leadOrganisationId: orgA, piPersonId: piPerson, selectedDossierId: dossier.id, state: "acceptance_council" });
     let a = (await officer.post(API, { kind: "acceptance", title: "Hội đồng nghiệm thu nuôi cá song", taskIds: [task.id] })).body;
-    for (let i = 0; i < 7; i++) a = (await officer.post(`${API}/${a.id}/members`, { version: a.version, personId: experts[i].personId, role: ROLES[i] })).body;
+    for (let i = 0; i < 9; i++) a = (await officer.post(`${API}/${a.id}/members`, { version: a.version, personId: experts[i].personId, role: ROLES[i] })).body;
     a = (await officer.post(`${API}/${a.id}/invite`, { version: a.version })).body;
     expect(a.status, JSON.stringify(a)).toBe("invited");
     a = (await officer.post(`${API}/${a.id}/open`, { version: a.version })).body;
     a = (await officer.post(`${API}/${a.id}/attendance`, { version: a.version, members: a.members.map((m: any) => ({ memberId: m.id, present: true })) })).body;
     const s = a.subjects[0];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 9; i++) {
       const e = experts[i].client;
       await e.post(`${API}/${a.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true });
-      const scores = s.criteria.map((k: any) => ({ criterionKey: k.key, level: i < 5 ? "excellent" : "pass" }));
+      const scores = s.criteria.map((k: any) => ({ criterionKey: k.key, level: i < 6 ? "excellent" : "pass" }));
       expect((await e.put(`${API}/${a.id}/ballots/${s.id}`, { scores, submit: true })).status).toBe(200);
     }
     const done = await officer.post(`${API}/${a.id}/conclude`, { version: a.version });
@@ -236,9 +236,9 @@ describe(`council documents (${testDbMode()})`, () => {
     const doc = await readDocx(r.raw.rawPayload);
     const products = table(doc, "Sản phẩm")!;
     expect(products.slice(1)).toEqual([
-      ["Quy trình nuôi cá song — số lượng, khối lượng", "5", "2", "0"],
-      ["Quy trình nuôi cá song — chất lượng", "5", "2", "0"],
-      ["Báo cáo tổng hợp kết quả thực hiện nhiệm vụ", "5", "2", "0"],
+      ["Quy trình nuôi cá song — số lượng, khối lượng", "6", "3", "0"],
+      ["Quy trình nuôi cá song — chất lượng", "6", "3", "0"],
+      ["Báo cáo tổng hợp kết quả thực hiện nhiệm vụ", "6", "3", "0"],
     ]);
     const counts = done.body.results[0].gradeCounts;
     expect(table(doc, "Mức đánh giá")!.slice(1)).toEqual([

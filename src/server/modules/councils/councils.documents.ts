@@ -43,6 +43,18 @@ export const COUNCIL_ROLE_VI: Record<CouncilRole, string> = {
   admin_secretary: "Thư ký hành chính",
 };
 
+const ROLE_ORDER: CouncilRole[] = ["chair", "vice_chair", "reviewer", "scientific_secretary", "member", "admin_secretary"];
+
+/** Members as listed in the documents: by role (chair first), then in the order they were added, then by name. */
+function byRole<M extends { role: CouncilRole; createdAt: Date; fullName: string }>(members: M[]): M[] {
+  return [...members].sort(
+    (a, b) =>
+      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      a.fullName.localeCompare(b.fullName, "vi"),
+  );
+}
+
 const ENFORCERS = "Chánh Văn phòng Sở, Trưởng phòng Quản lý khoa học";
 const staff = (ctx: Ctx) => hasRole(ctx.actor, "admin", "officer");
 const notYet = (key: "document.council_minutes_not_concluded" | "document.council_cancelled") => new AppError("DOCUMENT_NOT_AVAILABLE", 409, key);
@@ -117,8 +129,8 @@ export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promis
     return { l, lines: await memberLines(tx, l), templateKey: await firstTemplateKey(tx, l) };
   });
   const issuer = issuerFromConfig(ctx.config);
-  const order: CouncilRole[] = ["chair", "vice_chair", "reviewer", "scientific_secretary", "member", "admin_secretary"];
-  const sorted = [...lines].sort((x, y) => order.indexOf(x.member.role) - order.indexOf(y.member.role));
+  const order = new Map(byRole(l.members).map((m, i) => [m.id, i]));
+  const sorted = [...lines].sort((x, y) => order.get(x.member.id)! - order.get(y.member.id)!);
   const content = await councilEstablishmentDecision({
     issuer,
     number: decisionNumberOf(l.c.decisionNumber),
@@ -177,7 +189,8 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
     });
     return { l, voters, ballots, scores, results, criteria };
   });
-  const { l, voters, ballots, scores, results, criteria } = data;
+  const { voters, ballots, scores, results, criteria } = data;
+  const l = { ...data.l, members: byRole(data.l.members) };
   const issuer = issuerFromConfig(ctx.config);
   const nameOf = new Map(l.members.map((m) => [m.id, m.fullName]));
   const memberOrder = new Map(l.members.map((m, i) => [m.id, i]));

@@ -21,19 +21,23 @@ export const isCouncilParty = (a: Actor, c: CouncilRef) =>
   (hasRole(a, "org_rep") && !!a.organisationId && c.partyOrganisationIds.includes(a.organisationId));
 
 // Councils: officers build and run them; leaders and administrators re-open a concluded council (with a reason) and
-// override a conflict of interest (with a reason); members sign their declaration and score their own ballots.
+// override a conflict of interest (with a reason); members sign their declaration and score their own ballots; a member
+// who takes part on paper signs a paper declaration, which an officer records before entering their paper ballots.
 // Confidentiality (SECURITY.md 8): a PI or lead organisation reads the council only for their own dossier's aggregated
 // result (no members, no individual scores); officers see individual scores only after conclusion; leaders see
 // aggregated results.
 export const councilPolicy = definePolicy<
   CouncilRef,
-  "update" | "members" | "overrideConflict" | "invite" | "attend" | "open" | "conclude" | "reopen" | "cancel" | "viewScores" | "paperBallot" | "ballot" | "declare"
+  "update" | "members" | "overrideConflict" | "invite" | "attend" | "open" | "conclude" | "reopen" | "cancel" | "viewScores" | "paperBallot" | "paperDeclaration" | "ballot" | "declare"
 >({
   resource: "council",
   general: {
     list: (a) => staff(a) || hasRole(a, "leader"),
     read: () => true,
     mine: () => true,
+    /** the councils of one task (its page): each listed only when the actor may read it */
+    ofTask: () => true,
+    paperDeclaration: staff,
     create: staff,
     update: staff,
     members: (a) => staff(a) || senior(a),
@@ -60,6 +64,8 @@ export const councilPolicy = definePolicy<
     cancel: (a, c) => staff(a) && (c.status === "draft" || c.status === "invited" || c.status === "in_session"),
     viewScores: (a, c) => (staff(a) && c.status === "concluded") || isCouncilMember(a, c),
     paperBallot: (a, c) => staff(a) && c.status === "in_session",
+    /** the secretary records a member's declaration signed on paper */
+    paperDeclaration: (a, c) => staff(a) && (c.status === "invited" || c.status === "in_session"),
     ballot: (a, c) => (isCouncilMember(a, c) || staff(a)) && c.status === "in_session",
     declare: (a, c) => isCouncilMember(a, c) && (c.status === "invited" || c.status === "in_session"),
   },

@@ -20,6 +20,9 @@ import {
   memberInput,
   memberParams,
   myCouncils as myCouncilsSchema,
+  paperDeclarationInput,
+  taskCouncils,
+  taskCouncilsParams,
 } from "../../../common/contracts/council.js";
 import { councilPolicy } from "./councils.policy.js";
 import { councilEstablishmentDocument, councilMinutesDocument } from "./councils.documents.js";
@@ -28,12 +31,14 @@ import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import {
   addMember,
   checkConflict,
+  councilsOfTask,
   createCouncil,
   getCouncil,
   listBallots,
   listCouncils,
   myCouncils,
   recordAttendance,
+  recordPaperDeclaration,
   removeMember,
   saveBallot,
   signDeclaration,
@@ -57,6 +62,19 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     "/councils/mine",
     { config: guard("mine"), schema: { tags, summary: "The signed-in expert's councils and how many of their ballots are submitted", response: { 200: myCouncilsSchema } } },
     async (req) => myCouncils(req.ctx),
+  );
+  app.get(
+    "/councils/of-task/:taskId",
+    {
+      config: guard("ofTask"),
+      schema: {
+        tags,
+        summary: "The councils of one task (for the task page): only those the signed-in user may read — staff and leaders all, the task's PI, proposer, dossier owners and lead organisation those considering their task, members those they sit on",
+        params: taskCouncilsParams,
+        response: { 200: taskCouncils },
+      },
+    },
+    async (req) => councilsOfTask(req.ctx, req.params.taskId),
   );
   app.get(
     "/councils/:id",
@@ -159,6 +177,22 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "The signed-in member signs the conflict-of-interest declaration (needed before scoring)", params: idParams, body: declarationInput, response: { 200: council } },
     },
     async (req) => signDeclaration(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/councils/:id/members/:memberId/paper-declaration",
+    {
+      config: guard("paperDeclaration"),
+      schema: {
+        tags,
+        summary:
+          "The secretary (officer) records a member's conflict-of-interest declaration signed on paper, with the day it was signed (invited or in session; audited); the member's paper ballots can then be entered. " +
+          stale,
+        params: memberParams,
+        body: paperDeclarationInput,
+        response: { 200: council },
+      },
+    },
+    async (req) => recordPaperDeclaration(req.ctx, req.params.id, req.params.memberId, req.body),
   );
   app.get(
     "/councils/:id/ballots",

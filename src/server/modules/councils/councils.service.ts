@@ -18,6 +18,7 @@ import {
   taskDossiers,
   tasks,
   organisations,
+  users,
 } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, forbidden, notFound, staleVersion } from "../../platform/errors.js";
@@ -56,6 +57,8 @@ import {
   type councilInput,
   type councilUpdate,
   type memberInput,
+  type paperDeclarationInput,
+  type TaskCouncil,
 } from "../../../common/contracts/council.js";
 import { councilPolicy, isCouncilMember, isCouncilParty, type CouncilRef } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
@@ -63,7 +66,7 @@ import { conflictsOf } from "./councils.conflicts.js";
 import type { z } from "zod";
 
 type CouncilRow = typeof councils.$inferSelect;
-type MemberRow = typeof councilMembers.$inferSelect & { fullName: string };
+type MemberRow = typeof councilMembers.$inferSelect & { fullName: string; recordedByName: string | null };
 type SubjectRow = typeof councilSubjects.$inferSelect & {
   taskCode: string;
   taskTitle: string;
@@ -130,12 +133,13 @@ async function loadCouncil(db: Executor, id: string, lock = false): Promise<Load
     .orderBy(asc(councilSubjects.position));
   const members: MemberRow[] = (
     await db
-      .select({ m: councilMembers, fullName: people.fullName })
+      .select({ m: councilMembers, fullName: people.fullName, recordedByName: users.displayName })
       .from(councilMembers)
       .innerJoin(people, eq(people.id, councilMembers.personId))
+      .leftJoin(users, eq(users.id, councilMembers.declarationRecordedBy))
       .where(eq(councilMembers.councilId, id))
       .orderBy(asc(councilMembers.createdAt), asc(councilMembers.id))
-  ).map((r) => ({ ...r.m, fullName: r.fullName }));
+  ).map((r) => ({ ...r.m, fullName: r.fullName, recordedByName: r.recordedByName }));
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   const ref: CouncilRef = {
     status: c.status,
@@ -222,6 +226,7 @@ async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Council> {
         approvals: r.approvals,
         rank: ownSubjects ? null : r.rank,
         passed: r.passed,
+        meetsThreshold: typeof r.details.meetsThresholds === "boolean" ? r.details.meetsThresholds : null,
         selected: r.selected,
         grade: r.grade,
         recommendedBudget: r.recommendedBudget,
@@ -265,6 +270,9 @@ async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Council> {
           authorisedToChair: m.authorisedToChair,
           invitedAt: m.invitedAt?.toISOString() ?? null,
           declarationSignedAt: m.declarationSignedAt?.toISOString() ?? null,
+          declarationPaper: m.declarationPaper,
+          declarationRecordedBy: m.declarationPaper ? m.recordedByName : null,
+          declarationRecordedAt: m.declarationRecordedAt?.toISOString() ?? null,
           present: m.present,
           conflictOverridden: !!m.conflictOverrideBy,
           conflictOverrideReason: m.conflictOverrideReason,
@@ -326,6 +334,37 @@ export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
   ]);
   const items: CouncilSummary[] = rows.map((r) => ({ ...r, meetingAt: r.meetingAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() }));
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The councils of one task, for its page: every council of the task the actor may read (the councils policy decides:
+ * staff and leaders all of them; the PI, proposer, dossier owner and lead organisation those where they are a party;
+ * members those they sit on). Cancelled councils are listed too (with their status).
+ */
+export async function councilsOfTask(ctx: Ctx, taskId: string): Promise<{ items: TaskCouncil[] }> {
+  const rows = await ctx.db
+    .selectDistinct({ id: councils.id, updatedAt: councils.updatedAt })
+    .from(councils)
+    .innerJoin(councilSubjects, eq(councilSubjects.councilId, councils.id))
+    .where(eq(councilSubjects.taskId, taskId))
+    .orderBy(desc(councils.updatedAt), councils.id);
+  const items: TaskCouncil[] = [];
+  for (const r of rows) {
+    const l = await loadCouncil(ctx.db, r.id);
+    if (!l || !can(ctx.actor, councilPolicy, "read", l.ref)) continue;
+    items.push({
+      id: l.c.id,
+      kind: l.c.kind,
+      title: l.c.title,
+      status: l.c.status,
+      meetingAt: l.c.meetingAt?.toISOString() ?? null,
+      decisionNumber: l.c.decisionNumber,
+      decisionDate: l.c.decisionDate,
+      concludedAt: l.c.concludedAt?.toISOString() ?? null,
+      legalBasis: l.rules.legalBasis,
+    });
+  }
+  return { items };
 }
 
 // ---------- create / update ----------
@@ -708,6 +747,47 @@ export async function signDeclaration(ctx: Ctx, id: string, input: { statement: 
       .set({ declarationSignedAt: ctx.clock.now(), declarationStatement: input.statement, version: sql`${councilMembers.version} + 1` })
       .where(eq(councilMembers.id, me.id));
     await audit(tx, ctx, { action: "council.declaration", entityType: "council", entityId: id, details: { memberId: me.id, statement: input.statement } });
+  });
+  return getCouncil(ctx, id);
+}
+
+/** Day → the instant it starts in Vietnam (UTC+7), the moment a paper declaration is dated. */
+const startOfVietnamDay = (day: string) => new Date(`${day}T00:00:00+07:00`);
+
+/**
+ * The secretary (an officer) records a member's declaration signed on paper, with the day it was signed: the member
+ * may then take part on paper (their paper ballots are entered by an officer). Audited; 423 once concluded.
+ */
+export async function recordPaperDeclaration(ctx: Ctx, id: string, memberId: string, input: z.output<typeof paperDeclarationInput>): Promise<Council> {
+  await ctx.db.transaction(async (tx) => {
+    const l = await mustLoad(ctx, tx, id, true);
+    assertCan(ctx, l, "paperDeclaration");
+    const m = l.members.find((x) => x.id === memberId);
+    if (!m) throw notFound();
+    if (m.declarationSignedAt) throw new AppError("DECLARATION_SIGNED", 409, "council.declaration.already_signed");
+    if (input.signedOn > vietnamDate(ctx.clock.now())) {
+      throw badInput("council.declaration.future_date", {}, [{ path: "signedOn", code: "future", message: "" }]);
+    }
+    await bump(tx, ctx, l, input.version);
+    const now = ctx.clock.now();
+    await tx
+      .update(councilMembers)
+      .set({
+        declarationSignedAt: startOfVietnamDay(input.signedOn),
+        declarationStatement: input.statement,
+        declarationPaper: true,
+        declarationRecordedBy: ctx.actor!.userId,
+        declarationRecordedAt: now,
+        version: sql`${councilMembers.version} + 1`,
+      })
+      .where(eq(councilMembers.id, m.id));
+    await audit(tx, ctx, {
+      action: "council.declaration_paper",
+      entityType: "council",
+      entityId: id,
+      after: { memberId: m.id, personId: m.personId, paper: true, signedOn: input.signedOn },
+      details: { statement: input.statement },
+    });
   });
   return getCouncil(ctx, id);
 }

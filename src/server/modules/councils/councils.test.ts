@@ -388,3 +388,114 @@ describe("acceptance and identification councils", () => {
     expect(await councilOutcomeForTask(t.database.db, p2.id, "acceptance")).toBeNull();
   });
 });
+
+describe("paper declarations and ballots", () => {
+  it("a member without an account takes part on paper: the officer records the signed declaration, then the paper ballot", async () => {
+    const db = t.database.db;
+    const paperPerson = (await buildPerson(db, { fullName: "Đỗ Chấm Giấy", primaryOrganisationId: null })).id;
+    const proposal = await buildTask({ state: "identification" });
+    let c = (await officer.post(API, { kind: "identification", title: "Hội đồng xác định có phiếu giấy", taskIds: [proposal.id] })).body;
+    c = await addAll(c.id, 8);
+    c = (await officer.post(`${API}/${c.id}/members`, { version: c.version, personId: paperPerson, role: "member" })).body;
+    const paperMember = c.members.find((m: any) => m.personId === paperPerson);
+    const absent = c.members.find((m: any) => m.personId === experts[7].personId);
+    const path = `${API}/${c.id}/members/${paperMember.id}/paper-declaration`;
+    const body = (version: number, signedOn = "2026-01-05") => ({ version, signedOn, statement: "Tôi cam kết không có xung đột lợi ích (bản giấy đã ký)" });
+    // not before invitation
+    expect((await officer.post(path, body(c.version))).status).toBe(409);
+    c = (await officer.post(`${API}/${c.id}/invite`, { version: c.version })).body;
+    c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
+    c = (await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: m.id !== absent.id })) })).body;
+    expect(c.abilities).toMatchObject({ paperDeclaration: true, paperBallot: true });
+    const subject = c.subjects[0];
+    const criteria = subject.criteria.map((x: any) => x.key);
+    const allMet = { scores: criteria.map((key: string) => ({ criterionKey: key, met: true })), submit: true };
+
+    // nobody but staff records a paper declaration: members, the chair and the proposer's side are refused
+    expect((await experts[0].client.post(path, body(c.version))).status).toBe(403);
+    expect((await piClient.post(path, body(c.version))).status).toBe(403);
+    expect((await leader.post(path, body(c.version))).status).toBe(403);
+    expect((await experts[0].client.get(`${API}/${c.id}`)).body.abilities.paperDeclaration).toBe(false);
+    // and nobody enters a paper ballot before the declaration is recorded
+    const early = await officer.put(`${API}/${c.id}/ballots/${subject.id}`, { ...allMet, memberId: paperMember.id });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe("DECLARATION_REQUIRED");
+    // an unknown member, a date after today, a stale version
+    expect((await officer.post(`${API}/${c.id}/members/${proposal.id}/paper-declaration`, body(c.version))).status).toBe(404);
+    const future = await officer.post(path, body(c.version, "2999-01-01"));
+    expect(future.status).toBe(400);
+    const stale = await officer.post(path, body(c.version - 1));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current.version).toBe(c.version);
+
+    const recorded = await officer.post(path, body(c.version));
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    c = recorded.body;
+    const m = c.members.find((x: any) => x.id === paperMember.id);
+    expect(m).toMatchObject({ declarationPaper: true, declarationRecordedBy: "officer", declarationSignedAt: "2026-01-04T17:00:00.000Z" });
+    expect(m.declarationRecordedAt).toBeTruthy();
+    const online = c.members.find((x: any) => x.personId === experts[0].personId);
+    expect(online).toMatchObject({ declarationPaper: false, declarationRecordedBy: null });
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "council.declaration_paper"), eq(auditLog.entityId, c.id)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0].after).toMatchObject({ memberId: paperMember.id, paper: true, signedOn: "2026-01-05" });
+    const twice = await officer.post(path, body(c.version));
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("DECLARATION_SIGNED");
+
+    // the paper ballot: entered by the officer, marked and audited; a member cannot enter one for someone else
+    expect((await experts[0].client.put(`${API}/${c.id}/ballots/${subject.id}`, { ...allMet, memberId: paperMember.id })).status).toBe(403);
+    const paper = await officer.put(`${API}/${c.id}/ballots/${subject.id}`, { ...allMet, memberId: paperMember.id });
+    expect(paper.status, JSON.stringify(paper.body)).toBe(200);
+    expect(paper.body).toMatchObject({ paper: true, status: "submitted", memberId: paperMember.id });
+    for (let i = 0; i < 7; i++) {
+      const e = experts[i].client;
+      await e.post(`${API}/${c.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true });
+      const r = await e.put(`${API}/${c.id}/ballots/${subject.id}`, allMet);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    expect((await officer.get(`${API}/${c.id}`)).body.members.find((x: any) => x.id === paperMember.id).submitted).toBe(1);
+    const done = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    c = done.body;
+    // the paper ballot counts: 8 of 8 ballots say "Thực hiện"
+    expect(c.results[0]).toMatchObject({ ballots: 8, approvals: 8, passed: true, meetsThreshold: null });
+
+    // after conclusion: 423 and nothing changes
+    const membersBefore = (await officer.get(`${API}/${c.id}`)).body.members;
+    const lockedDecl = await officer.post(`${API}/${c.id}/members/${absent.id}/paper-declaration`, body(c.version));
+    expect(lockedDecl.status).toBe(423);
+    const lockedBallot = await officer.put(`${API}/${c.id}/ballots/${subject.id}`, { ...allMet, memberId: absent.id });
+    expect(lockedBallot.status).toBe(423);
+    const after = (await officer.get(`${API}/${c.id}`)).body;
+    expect(after.members).toEqual(membersBefore);
+    expect(after.version).toBe(c.version);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "council.declaration_paper"), eq(auditLog.entityId, c.id)))).toHaveLength(1);
+  });
+});
+
+describe("result labels and the councils of a task", () => {
+  it("selection: the runner-up that meets the threshold carries meetsThreshold, not a failure", async () => {
+    const r = await officer.get(`${API}?taskId=${task1}&kind=selection`);
+    const id = r.body.items[0].id;
+    const c = (await officer.get(`${API}/${id}`)).body;
+    const byDossier = (d: string) => c.results.find((x: any) => x.subjectId === c.subjects.find((s: any) => s.dossierId === d).id);
+    expect(byDossier(dossierA)).toMatchObject({ selected: true, passed: true, meetsThreshold: true });
+    expect(byDossier(dossierB)).toMatchObject({ selected: false, passed: false, meetsThreshold: true, rank: 2 });
+  });
+  it("the task page lists the task's councils for staff and for the task's parties, never for outsiders", async () => {
+    const path = `${API}/of-task/${task1}`;
+    const staffView = await officer.get(path);
+    expect(staffView.status).toBe(200);
+    expect(staffView.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(staffView.body.items[0]).toMatchObject({ kind: "selection", status: "concluded", legalBasis: "TT 20/2023/TT-BKHCN" });
+    const pi = await piClient.get(path);
+    expect(pi.status).toBe(200);
+    expect(pi.body.items.map((x: any) => x.id)).toEqual(staffView.body.items.map((x: any) => x.id));
+    expect((await piClient.get(`${API}/${pi.body.items[0].id}`)).status).toBe(200);
+    const stranger = await buildUser(t.database.db, { username: "stranger2", roles: ["pi"] });
+    const sc = await client(stranger.username);
+    expect((await sc.get(path)).body.items).toEqual([]);
+    expect((await officer.get(`${API}/of-task/${experts[0].personId}`)).body.items).toEqual([]);
+  });
+});

@@ -84,12 +84,16 @@ function groupsQuery(q: TaskAnalyticsQuery): SQL {
 }
 
 function outputsQuery(q: TaskAnalyticsQuery): SQL {
+  // A dossier is the selected one of one task at most, so counting (type, dossier) pairs counts tasks: two hash
+  // aggregates instead of sorting every product row for count(DISTINCT).
   return sql`
-    SELECT p.output_type, sum(p.quantity)::float8 AS quantity, count(DISTINCT t.id)::int AS tasks
-      FROM tasks t
-      JOIN task_dossier_products p ON p.dossier_id = t.selected_dossier_id
-     WHERE ${whereOf(q)}
-     GROUP BY p.output_type`;
+    SELECT output_type, sum(quantity)::float8 AS quantity, count(*)::int AS tasks
+      FROM (SELECT p.output_type, p.dossier_id, sum(p.quantity) AS quantity
+              FROM tasks t
+              JOIN task_dossier_products p ON p.dossier_id = t.selected_dossier_id
+             WHERE ${whereOf(q)}
+             GROUP BY p.output_type, p.dossier_id) per_task
+     GROUP BY output_type`;
 }
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Number(v));

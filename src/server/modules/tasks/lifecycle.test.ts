@@ -450,6 +450,12 @@ async function expectTrail(taskId: string, trail: [string, string][]) {
     from = (r.after as { state: string }).state;
   }
   expect(from).toBe("liquidated");
+  // The task record's history is the same trail, with who did each step.
+  const record = await officer.client.get(`/api/v1/tasks/${taskId}`);
+  expect(record.status).toBe(200);
+  const history = record.body.history as { action: string; to: string; byName: string | null }[];
+  expect(history.map((h) => [h.action, h.to])).toEqual(trail);
+  expect(history.every((h) => !!h.byName)).toBe(true);
   const chain = await verifyAuditChain(t.database.db);
   expect(chain).toMatchObject({ ok: true, brokenAt: null });
 }

@@ -20,6 +20,7 @@ import {
   TASK_SORTS,
   type DossierSummary,
   type Task,
+  type TaskHistoryEntry,
   type TaskAction,
   type TaskListItem,
   type TaskListQuery,
@@ -74,15 +75,19 @@ export function mayTake(actor: Actor, t: ProcessTransition, task: Pick<TaskRow, 
 // Visibility
 
 /** Tasks the actor is linked to (proposer, PI, dossier owner, representative of the lead / proposing organisation). */
+// One indexed lookup per link (tasks_proposer_idx, tasks_pi_idx, task_dossiers_owner_idx, tasks_lead_org_idx,
+// tasks_proposing_org_idx) joined as a semi-join: the same rows as OR-ing the links, which would scan every task.
 export function linkedCondition(actor: Actor): SQL {
-  return or(
-    eq(tasks.proposerUserId, actor.userId),
-    actor.personId ? eq(tasks.piPersonId, actor.personId) : undefined,
-    sql`EXISTS (SELECT 1 FROM task_dossiers d WHERE d.task_id = ${col("id")} AND d.owner_user_id = ${actor.userId})`,
-    hasRole(actor, "org_rep") && actor.organisationId
-      ? or(eq(tasks.leadOrganisationId, actor.organisationId), eq(tasks.proposingOrganisationId, actor.organisationId))
-      : undefined,
-  )!;
+  const parts: SQL[] = [
+    sql`SELECT lt.id FROM tasks lt WHERE lt.proposer_user_id = ${actor.userId}`,
+    sql`SELECT d.task_id FROM task_dossiers d WHERE d.owner_user_id = ${actor.userId}`,
+  ];
+  if (actor.personId) parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.pi_person_id = ${actor.personId}`);
+  if (hasRole(actor, "org_rep") && actor.organisationId) {
+    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.lead_organisation_id = ${actor.organisationId}`);
+    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.proposing_organisation_id = ${actor.organisationId}`);
+  }
+  return sql`${col("id")} IN (${sql.join(parts, sql` UNION ALL `)})`;
 }
 
 /** Tasks receiving dossiers now: at call_open / dossier_submitted, their selection call accepting at the server's now. */
@@ -147,10 +152,17 @@ export interface ListFilters {
   templateKey?: string;
 }
 
-export async function listTaskRows(ctx: Ctx, f: ListFilters, extra: SQL | undefined, page: { page: number; pageSize: number; sort?: string }) {
+export async function listTaskRows(
+  ctx: Ctx,
+  f: ListFilters,
+  extra: SQL | undefined,
+  page: { page: number; pageSize: number; sort?: string },
+  /** `extra` admits only tasks the actor may see (the linked tasks): the visibility condition adds nothing */
+  extraImpliesVisible = false,
+) {
   const defs = await allDefinitions(ctx.db);
   const where = and(
-    visibleCondition(ctx.actor, ctx.clock.now()),
+    extraImpliesVisible ? undefined : visibleCondition(ctx.actor, ctx.clock.now()),
     extra,
     searchCondition(tasks.searchText, f.q),
     f.state ? eq(tasks.state, f.state) : undefined,
@@ -219,7 +231,7 @@ export async function listTasks(ctx: Ctx, q: TaskListQuery) {
   const actor = ctx.actor!;
   const view =
     q.view === "mine" ? linkedCondition(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
-  return listTaskRows(ctx, q, view, q);
+  return listTaskRows(ctx, q, view, q, q.view === "mine");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -306,12 +318,38 @@ export async function dossierSummaries(db: Executor, actor: Actor | null, taskId
   }));
 }
 
+/** The task's transitions, oldest first: the audit rows the workflow engine wrote in each transition's transaction. */
+async function taskHistory(db: Executor, def: ProcessDefinition, taskId: string): Promise<TaskHistoryEntry[]> {
+  const r = await db.execute<{ at: Date | string; action: string; from: string; to: string; by_name: string | null; comment: string | null }>(sql`
+    SELECT a.at, a.action, a.before->>'state' AS "from", a.after->>'state' AS "to", a.details->>'comment' AS comment,
+           coalesce(u.display_name, a.actor_username) AS by_name
+      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+     WHERE a.entity_type = 'task' AND a.entity_id = ${taskId} AND a.outcome = 'success'
+       AND a.before ? 'state' AND a.after ? 'state'
+     ORDER BY a.id`);
+  return r.rows.map((h) => {
+    const action = h.action.replace(/^task\./, "");
+    const t = def.transitions.find((x) => x.action === action);
+    return {
+      at: new Date(h.at).toISOString(),
+      action,
+      actionLabelVi: t?.labelVi ?? action,
+      actionLabelEn: t?.labelEn ?? action,
+      from: h.from,
+      to: h.to,
+      byName: h.by_name,
+      comment: h.comment,
+    };
+  });
+}
+
 export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: TaskRef): Promise<Task> {
   const actor = ctx.actor;
   const now = ctx.clock.now();
   const def = await definitionOf(db, task);
   const n = await names(db, task.id);
   const dossiers = await dossierSummaries(db, actor, task.id);
+  const history = await taskHistory(db, def, task.id);
   const accepting = await selectionCallAccepting(db, task, now);
   const initial = def.steps.find((s) => s.kind === "initial")?.key;
   let proposalAccepting = false;
@@ -379,6 +417,7 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
     registeredAt: iso(task.registeredAt),
     steps: def.steps.map((s) => ({ key: s.key, labelVi: s.labelVi, labelEn: s.labelEn, kind: s.kind })),
     dossiers,
+    history,
     serverTime: now.toISOString(),
     version: task.version,
     createdAt: task.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 // Sign-in: username and password, then the second factor when the account needs one — a code from the
 // authenticator app ("verify"), or enrolment first ("setup": the secret and otpauth URI shown as text).
 import { useState, type ReactNode } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { Alert, Button, Card, Flex, Form, Input, Spin, Typography } from "antd";
 import { LockOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -47,6 +47,9 @@ export function LoginPage() {
           <Typography.Paragraph type="secondary">{t("app.name")}</Typography.Paragraph>
           {me && me.mfa === "verify" ? <TotpVerify next={next} /> : me && me.mfa === "setup" ? <TotpSetup next={next} /> : <Credentials next={next} />}
         </Card>
+        <Typography.Paragraph className="login-public-link" style={{ textAlign: "center", marginTop: 16 }}>
+          <Link to="/results">{t("results.public.link")}</Link>
+        </Typography.Paragraph>
       </main>
     </div>
   );

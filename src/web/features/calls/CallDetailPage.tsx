@@ -8,10 +8,13 @@ import { CheckCircleOutlined, SendOutlined, StopOutlined, LockOutlined } from "@
 import { useTranslation } from "react-i18next";
 import type { Call, RequiredDocument } from "../../../common/contracts/call";
 import { api, errorMessage } from "../../app/api";
+import { can } from "../../app/permissions";
+import { useSession } from "../../app/session";
 import { formatDateTime } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { CodeTags } from "../../components/reference";
 import { CallStatusTag, Countdown } from "./call-ui";
+import { DocumentButton } from "../documents/DocumentButton";
 
 export const callQuery = (id: string) => ({
   queryKey: ["calls", "one", id],
@@ -22,6 +25,7 @@ export function CallDetailPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
   const q = useQuery(callQuery(id));
+  const { me } = useSession();
   const en = i18n.language === "en";
   return (
     <RecordView<Call>
@@ -31,7 +35,12 @@ export function CallDetailPage() {
       title={(c) => `${c.code} · ${en && c.titleEn ? c.titleEn : c.titleVi}`}
       subtitle={(c) => <CallStatusTag status={c.status} accepting={c.acceptingSubmissions} />}
       editHref={(c) => (c.abilities.update ? `/calls/${c.id}/edit` : null)}
-      actions={(c) => <CallActions call={c} />}
+      actions={(c) => (
+        <>
+          <DocumentButton url={`/calls/${c.id}/notice.docx`} document="callNotice" fallbackName={`thong-bao-${c.code}.docx`} />
+          <CallActions call={c} />
+        </>
+      )}
     >
       {(c) => (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -41,6 +50,11 @@ export function CallDetailPage() {
             items={[
               { key: "code", label: t("calls.fields.code"), children: c.code },
               { key: "kind", label: t("calls.fields.kind"), children: t(`calls.kind.${c.kind}`) },
+              {
+                key: "templateKey",
+                label: t("calls.fields.templateKey"),
+                children: can.readProcessTemplates(me) ? <Link to="/admin/processes">{c.templateKey}</Link> : c.templateKey,
+              },
               {
                 key: "programme",
                 label: t("calls.fields.programme"),

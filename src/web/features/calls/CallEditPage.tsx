@@ -15,12 +15,14 @@ import { CodeSelect, CodeTags } from "../../components/reference";
 import { PageHeader, RecordLoading } from "../../components/states";
 import { callQuery } from "./CallDetailPage";
 import { useProgrammeOptions } from "./call-ui";
+import { processTemplatesQuery } from "../process-templates/ProcessTemplatesPage";
 
 export interface CallValues {
   code?: string;
   titleVi?: string;
   titleEn?: string | null;
   kind?: CallKind;
+  templateKey?: string;
   programmeId?: string | null;
   fields?: string[];
   sectors?: string[];
@@ -39,6 +41,7 @@ function toValues(c: Call): CallValues {
     titleVi: c.titleVi,
     titleEn: c.titleEn,
     kind: c.kind,
+    templateKey: c.templateKey,
     programmeId: c.programmeId,
     fields: c.fields,
     sectors: c.sectors,
@@ -67,6 +70,7 @@ function compareFields(t: TFunction): CompareField[] {
     f("titleVi"),
     f("titleEn"),
     f("kind", (v) => t(`calls.kind.${v as string}`)),
+    f("templateKey"),
     f("programmeId"),
     f("sectors", (v) => <CodeTags list="sector" codes={v as string[]} />),
     f("fields", (v) => <CodeTags list="field" codes={v as string[]} />),
@@ -108,6 +112,7 @@ export function CallEditPage() {
         record={record}
         initialValues={{
           kind: "selection",
+          templateKey: "baseline-2013",
           fields: [],
           sectors: [],
           requiredDocuments: defaultRequiredDocuments("selection"),
@@ -129,9 +134,10 @@ export function CallEditPage() {
 }
 
 function CallFields() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = Form.useFormInstance<CallValues>();
   const programmeOptions = useProgrammeOptions();
+  const templates = useQuery(processTemplatesQuery);
   const label = (n: string) => t(`calls.fields.${n}`);
   const kind = Form.useWatch("kind", form) as CallKind | undefined;
   return (
@@ -156,6 +162,11 @@ function CallFields() {
           <Col xs={24} md={8}>
             <Form.Item name="kind" label={label("kind")} rules={rules(shape, "kind", true)}>
               <Select options={CALL_KINDS.map((k) => ({ value: k, label: t(`calls.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="templateKey" label={label("templateKey")} extra={t("calls.templateKeyHint")} rules={rules(shape, "templateKey", true)}>
+              <Select options={(templates.data ?? []).map((p) => ({ value: p.key, label: i18n.language === "en" ? p.nameEn : p.nameVi }))} loading={templates.isPending} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -25,6 +25,7 @@ import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app
 import { RecordView, Section } from "../../components/RecordView";
 import { PersonSelect } from "../../components/entity-select";
 import { ContractStatusTag, Disbursed, PaymentStatusTag, formatMoney } from "./contract-ui";
+import { DocumentButton } from "../documents/DocumentButton";
 
 export const contractQuery = (id: string) => ({
   queryKey: ["contracts", "one", id],
@@ -64,7 +65,12 @@ export function ContractDetailPage() {
       resource="contracts"
       title={(c) => `${t("contracts.contractNo")} ${c.number}`}
       subtitle={(c) => <ContractStatusTag status={c.status} />}
-      actions={(c) => <ContractActions c={c} />}
+      actions={(c) => (
+        <>
+          <DocumentButton url={`/contracts/${c.id}/contract.docx`} document="contract" fallbackName={`hop-dong-${c.number.replace(/\//g, "-")}.docx`} />
+          <ContractActions c={c} />
+        </>
+      )}
     >
       {(c) => (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatNumber } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { PersonSelect } from "../../components/entity-select";
 import { CouncilStatusTag, councilQuery, formatScore } from "./council-ui";
+import { CouncilDocumentButtons } from "../documents/DocumentButton";
 
 type Member = Council["members"][number];
 type Subject = Council["subjects"][number];
@@ -52,7 +53,12 @@ export function CouncilDetailPage() {
           <Tag>{t(`councils.kind.${c.kind}`)}</Tag>
         </Space>
       )}
-      actions={(c) => <CouncilActions council={c} />}
+      actions={(c) => (
+        <>
+          <CouncilDocumentButtons council={c} />
+          <CouncilActions council={c} />
+        </>
+      )}
     >
       {(c) => (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -143,8 +149,24 @@ function SubjectsCard({ council: c }: { council: Council }) {
         scroll={{ x: "max-content" }}
         columns={[
           ...(concluded && c.kind === "selection" ? [{ title: t("councils.results.rank"), key: "rank", render: (_: unknown, s: Subject) => results.get(s.id)?.rank ?? "" }] : []),
-          { title: t("councils.fields.task"), key: "task", render: (_, s) => <Link to={`/tasks/${s.taskId}`}>{`${s.taskCode} · ${s.taskTitle}`}</Link> },
+          {
+            title: t("councils.fields.task"),
+            key: "task",
+            // a long title wraps (a selection council's rows share one task: its code, the title on hover), so that
+            // the result and the winner stay in view without scrolling sideways
+            render: (_, s) =>
+              c.kind === "selection" ? (
+                <Link to={`/tasks/${s.taskId}`} title={s.taskTitle}>
+                  {s.taskCode}
+                </Link>
+              ) : (
+                <div style={{ width: 320, whiteSpace: "normal" }}>
+                  <Link to={`/tasks/${s.taskId}`}>{`${s.taskCode} · ${s.taskTitle}`}</Link>
+                </div>
+              ),
+          },
           { title: t("councils.fields.applicant"), dataIndex: "applicantName" },
+          ...(concluded ? [{ title: t("councils.results.result"), key: "result", render: (_: unknown, s: Subject) => <ResultCell council={c} r={results.get(s.id)} /> }] : []),
           ...(concluded
             ? [
                 ...(c.kind === "selection"
@@ -177,7 +199,6 @@ function SubjectsCard({ council: c }: { council: Council }) {
                 ...(c.kind === "appraisal"
                   ? [{ title: t("councils.results.recommendedBudget"), key: "budget", render: (_: unknown, s: Subject) => formatNumber(results.get(s.id)?.recommendedBudget, 0) }]
                   : []),
-                { title: t("councils.results.result"), key: "result", render: (_: unknown, s: Subject) => <ResultCell council={c} r={results.get(s.id)} /> },
               ]
             : []),
         ]}

@@ -13,9 +13,13 @@ import { CodeLabel } from "../../components/reference";
 import { TaskActions } from "./TaskActions";
 import { TaskDocuments } from "./TaskDocuments";
 import { TaskPath } from "./TaskPath";
+import { TaskHistory } from "./TaskHistory";
+import { TaskResultsTab } from "../results/TaskResultsTab";
+import { SUMMARY_STATES } from "../../../common/contracts/result";
 import { TaskStateTag, useMoney } from "./task-ui";
 import { refreshTasks, taskQuery } from "./task-queries";
 import { DossierStatusTag } from "./DossierStatusTag";
+import { TaskDocumentButtons } from "../documents/DocumentButton";
 
 export function TaskDetailPage() {
   const { id = "" } = useParams();
@@ -43,6 +47,7 @@ export function TaskDetailPage() {
             <EditProposalButton id={r.id} />
           )}
           {r.abilities.createDossier && <CreateDossierButton task={r} />}
+          <TaskDocumentButtons task={r} />
           <TaskActions task={r} />
         </>
       )}
@@ -76,9 +81,11 @@ export function TaskDetailPage() {
                     label: t("tasks.tabs.documents"),
                     children: <TaskDocuments taskId={r.id} canUpload={r.abilities.uploadDocument} onChanged={() => void q.refetch()} />,
                   },
+                  ...((SUMMARY_STATES as readonly string[]).includes(r.state) ? [{ key: "results", label: t("results.tab"), children: <TaskResultsTab taskId={r.id} /> }] : []),
                   ...(r.decisionNumber || r.startDate
                     ? [{ key: "decision", label: t("tasks.tabs.decision"), children: <DecisionTab task={r} /> }]
                     : []),
+                  { key: "history", label: t("tasks.tabs.history", { count: r.history.length }), children: <TaskHistory task={r} /> },
                 ]}
               />
             </Card>

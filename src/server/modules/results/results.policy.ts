@@ -1,0 +1,56 @@
+import { definePolicy } from "../../platform/policy.js";
+import { hasRole, type Actor } from "../../platform/context.js";
+import { APPLICATION_STATES, SUMMARY_STATES } from "../../../common/contracts/result.js";
+import { isTaskStaff, ownsTask } from "../tasks/tasks.policy.js";
+
+/** What the results policies need to know about the task. */
+export interface ResultTaskRef {
+  state: string;
+  piPersonId: string | null;
+  leadOrganisationId: string | null;
+  proposerUserId: string | null;
+}
+
+export interface ApplicationRef extends ResultTaskRef {
+  status: string;
+}
+
+const isOfficer = (a: Actor | null) => hasRole(a, "admin", "officer");
+const seesTask = (a: Actor, t: ResultTaskRef) => isTaskStaff(a) || ownsTask(a, t) || t.proposerUserId === a.userId;
+const includes = (list: readonly string[], v: string) => list.includes(v);
+
+// A task's result: the Department's staff, the task's PI and lead organisation's representatives and its proposer
+// see it (others 404). The PI / org rep records the internal acceptance while the task is at internal_acceptance;
+// they or an officer write the public summary from internal acceptance onwards; the PI / org rep files application
+// reports once the result is registered.
+export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptance" | "editSummary" | "fileApplication">({
+  resource: "taskResult",
+  general: {
+    read: () => true,
+    recordInternalAcceptance: (a) => hasRole(a, "pi", "org_rep"),
+    editSummary: (a) => hasRole(a, "pi", "org_rep", "officer", "admin"),
+    fileApplication: (a) => hasRole(a, "pi", "org_rep"),
+  },
+  record: {
+    read: seesTask,
+    recordInternalAcceptance: (a, t) => ownsTask(a, t) && t.state === "internal_acceptance",
+    editSummary: (a, t) => (ownsTask(a, t) || isOfficer(a)) && includes(SUMMARY_STATES, t.state),
+    fileApplication: (a, t) => ownsTask(a, t) && includes(APPLICATION_STATES, t.state),
+  },
+});
+
+// Application reports: seen like the task's result; the PI / org rep corrects one until it is accepted; an officer
+// reviews a submitted one.
+export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review">({
+  resource: "applicationReport",
+  general: {
+    edit: (a) => hasRole(a, "pi", "org_rep"),
+    review: isOfficer,
+  },
+  record: {
+    read: seesTask,
+    edit: (a, r) => ownsTask(a, r) && ["submitted", "needs_revision"].includes(r.status) && includes(APPLICATION_STATES, r.state),
+    review: (a, r) => isOfficer(a) && r.status === "submitted",
+  },
+});
+

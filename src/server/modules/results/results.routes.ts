@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listResponse } from "../../../common/list.js";
+import {
+  applicationInput,
+  applicationReport,
+  applicationReview,
+  applicationUpdate,
+  internalAcceptance,
+  internalAcceptanceInput,
+  publicResult,
+  publicResultItem,
+  publicResultQuery,
+  resultSummary,
+  resultSummaryInput,
+  taskResults,
+} from "../../../common/contracts/result.js";
+import { applicationPolicy, resultPolicy } from "./results.policy.js";
+import { fileApplication, getTaskResults, reviewApplication, saveInternalAcceptance, saveResultSummary, updateApplication } from "./results.service.js";
+import { getPublicResult, listPublicResults } from "./public-results.service.js";
+
+const resultGuard = (ability: string) => ({ policy: { of: resultPolicy, ability } });
+const applicationGuard = (ability: string) => ({ policy: { of: applicationPolicy, ability } });
+const idParams = z.object({ id: z.string().uuid() });
+const applicationParams = z.object({ id: z.string().uuid(), applicationId: z.string().uuid() });
+const conflicts = "A wrong step answers 409 with the reason; a stale version 409 VERSION_CONFLICT with the current record.";
+
+export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/tasks/:id/results",
+    {
+      config: resultGuard("read"),
+      schema: {
+        tags: ["results"],
+        summary: "The task's internal acceptance, result summary and application reports, with what the caller may do",
+        params: idParams,
+        response: { 200: taskResults },
+      },
+    },
+    async (req) => getTaskResults(req.ctx, req.params.id),
+  );
+  app.put(
+    "/tasks/:id/internal-acceptance",
+    {
+      config: resultGuard("recordInternalAcceptance"),
+      schema: {
+        tags: ["results"],
+        summary: "The PI / org rep records the internal acceptance (nghiệm thu cơ sở) while the task is at internal_acceptance. " + conflicts,
+        params: idParams,
+        body: internalAcceptanceInput,
+        response: { 200: internalAcceptance },
+      },
+    },
+    async (req) => saveInternalAcceptance(req.ctx, req.params.id, req.body),
+  );
+  app.put(
+    "/tasks/:id/result-summary",
+    {
+      config: resultGuard("editSummary"),
+      schema: {
+        tags: ["results"],
+        summary: "The PI / org rep or an officer writes the public summary of the result; public once the result is registered. " + conflicts,
+        params: idParams,
+        body: resultSummaryInput,
+        response: { 200: resultSummary },
+      },
+    },
+    async (req) => saveResultSummary(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    "/tasks/:id/applications",
+    {
+      config: resultGuard("fileApplication"),
+      schema: {
+        tags: ["results"],
+        summary: "The PI / org rep files a report on the application of the registered result. " + conflicts,
+        params: idParams,
+        body: applicationInput,
+        response: { 201: applicationReport },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await fileApplication(req.ctx, req.params.id, req.body)),
+  );
+  app.put(
+    "/tasks/:id/applications/:applicationId",
+    {
+      config: applicationGuard("edit"),
+      schema: {
+        tags: ["results"],
+        summary: "The PI / org rep corrects an application report not yet accepted (it is filed again). " + conflicts,
+        params: applicationParams,
+        body: applicationUpdate,
+        response: { 200: applicationReport },
+      },
+    },
+    async (req) => updateApplication(req.ctx, req.params.id, req.params.applicationId, req.body),
+  );
+  app.post(
+    "/tasks/:id/applications/:applicationId/review",
+    {
+      config: applicationGuard("review"),
+      schema: {
+        tags: ["results"],
+        summary: "An officer accepts a submitted application report or returns it for revision (with a comment). " + conflicts,
+        params: applicationParams,
+        body: applicationReview,
+        response: { 200: applicationReport },
+      },
+    },
+    async (req) => reviewApplication(req.ctx, req.params.id, req.params.applicationId, req.body),
+  );
+
+  app.get(
+    "/public/results",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "Registered results (no sign-in): accent-insensitive search, filter by field, sector and year; rate-limited per address",
+        querystring: publicResultQuery,
+        response: { 200: listResponse(publicResultItem) },
+      },
+    },
+    async (req) => listPublicResults(req.ctx, req.query),
+  );
+  app.get(
+    "/public/results/:id",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "One registered result (no sign-in); 404 for a task whose result is not registered or has no summary",
+        params: idParams,
+        response: { 200: publicResult },
+      },
+    },
+    async (req) => getPublicResult(req.ctx, req.params.id),
+  );
+};

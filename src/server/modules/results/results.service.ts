@@ -1,0 +1,418 @@
+// Results of a task: the internal acceptance (nghiệm thu cơ sở), the public summary of the result and the application
+// reports (báo cáo ứng dụng kết quả). Every write is one transaction that locks the task row (FOR SHARE), checks the
+// step and the version, and writes its audit row.
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import {
+  files,
+  taskApplicationEvidence,
+  taskApplicationReports,
+  taskDocuments,
+  taskInternalAcceptances,
+  taskResultSummaries,
+} from "../../db/schema/index.js";
+import type { Ctx, Executor } from "../../platform/context.js";
+import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { audit } from "../../platform/audit.js";
+import { abilitiesOf, authorize, can } from "../../platform/policy.js";
+import {
+  APPLICATION_STATES,
+  SUMMARY_STATES,
+  type ApplicationReport,
+  type InternalAcceptance,
+  type ResultSummary,
+  type TaskResults,
+  type applicationInput,
+  type applicationReview,
+  type applicationUpdate,
+  type internalAcceptanceInput,
+  type resultSummaryInput,
+} from "../../../common/contracts/result.js";
+import { applicationPolicy, resultPolicy, type ApplicationRef, type ResultTaskRef } from "./results.policy.js";
+
+interface TaskRow extends ResultTaskRef {
+  id: string;
+  code: string;
+  registrationCode: string | null;
+  registeredAt: Date | null;
+}
+
+async function loadTask(db: Executor, id: string, lock = false): Promise<TaskRow | null> {
+  const r = await db.execute<{
+    id: string;
+    code: string;
+    state: string;
+    pi_person_id: string | null;
+    lead_organisation_id: string | null;
+    proposer_user_id: string | null;
+    registration_code: string | null;
+    registered_at: string | Date | null;
+  }>(sql`SELECT id, code, state, pi_person_id, lead_organisation_id, proposer_user_id, registration_code, registered_at
+         FROM tasks WHERE id = ${id}${lock ? sql` FOR SHARE` : sql``}`);
+  const t = r.rows[0];
+  if (!t) return null;
+  return {
+    id: t.id,
+    code: t.code,
+    state: t.state,
+    piPersonId: t.pi_person_id,
+    leadOrganisationId: t.lead_organisation_id,
+    proposerUserId: t.proposer_user_id,
+    registrationCode: t.registration_code,
+    registeredAt: t.registered_at ? new Date(t.registered_at) : null,
+  };
+}
+
+/** The task for a read: 404 when it does not exist or the actor may not see it. */
+async function visibleTask(ctx: Ctx, db: Executor, id: string, lock = false) {
+  const t = await loadTask(db, id, lock);
+  if (!t) throw notFound();
+  authorize(ctx.actor, resultPolicy, "read", t);
+  return t;
+}
+
+const isPublished = (t: TaskRow) => !!t.registrationCode && !!t.registeredAt;
+const splitKeywords = (k: string) => k.split("; ").filter(Boolean);
+
+async function documentRefs(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ documentId: taskDocuments.id, code: taskDocuments.code, fileName: files.originalName, sizeBytes: files.sizeBytes })
+    .from(taskDocuments)
+    .innerJoin(files, eq(files.id, taskDocuments.fileId))
+    .where(sql`${taskDocuments.id} IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+  const byId = new Map(rows.map((r) => [r.documentId, { ...r, sizeBytes: Number(r.sizeBytes) }]));
+  return ids.map((i) => byId.get(i)).filter((x) => !!x);
+}
+
+/** The documents must belong to the task (400 naming the field otherwise). */
+async function assertTaskDocuments(tx: Executor, taskId: string, ids: string[], path: string) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return unique;
+  const rows = await tx
+    .select({ id: taskDocuments.id })
+    .from(taskDocuments)
+    .where(and(eq(taskDocuments.taskId, taskId), sql`${taskDocuments.id} IN (${sql.join(unique.map((i) => sql`${i}::uuid`), sql`, `)})`));
+  const known = new Set(rows.map((r) => r.id));
+  const bad = unique.findIndex((i) => !known.has(i));
+  if (bad >= 0) {
+    const at = path.endsWith("Ids") ? `${path}.${ids.indexOf(unique[bad])}` : path;
+    throw badInput("result.document.unknown", {}, [{ path: at, code: "not_found", message: "" }]);
+  }
+  return unique;
+}
+
+// ─── presenters ───
+type IaRow = typeof taskInternalAcceptances.$inferSelect;
+type SummaryRow = typeof taskResultSummaries.$inferSelect;
+type AppRow = typeof taskApplicationReports.$inferSelect;
+
+async function presentInternal(db: Executor, r: IaRow): Promise<InternalAcceptance> {
+  const [minutes] = r.minutesDocumentId ? await documentRefs(db, [r.minutesDocumentId]) : [];
+  return {
+    taskId: r.taskId,
+    heldOn: r.heldOn,
+    members: r.members.map((m) => ({ name: m.name, position: m.position ?? null })),
+    conclusion: r.conclusion,
+    remarks: r.remarks,
+    minutes: minutes ?? null,
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const presentSummary = (r: SummaryRow, t: TaskRow): ResultSummary => ({
+  taskId: r.taskId,
+  abstractVi: r.abstractVi,
+  abstractEn: r.abstractEn,
+  keywords: splitKeywords(r.keywords),
+  outputsSummary: r.outputsSummary,
+  applicationField: r.applicationField,
+  contactOrganisation: r.contactOrganisation,
+  published: isPublished(t),
+  version: r.version,
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+const appRef = (r: AppRow, t: TaskRow): ApplicationRef => ({ ...t, status: r.status });
+
+async function presentApplications(ctx: Ctx, db: Executor, rows: AppRow[], t: TaskRow): Promise<ApplicationReport[]> {
+  if (!rows.length) return [];
+  const ev = await db
+    .select()
+    .from(taskApplicationEvidence)
+    .where(sql`${taskApplicationEvidence.reportId} IN (${sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `)})`);
+  const docs = await documentRefs(db, [...new Set(ev.map((e) => e.documentId))]);
+  const docById = new Map(docs.map((d) => [d.documentId, d]));
+  return rows.map((r) => ({
+    id: r.id,
+    taskId: r.taskId,
+    sequence: r.sequence,
+    place: r.place,
+    form: r.form,
+    scale: r.scale,
+    startedOn: r.startedOn,
+    economicEffect: r.economicEffect,
+    economicValue: r.economicValue,
+    socialEffect: r.socialEffect,
+    beneficiaries: r.beneficiaries,
+    evidence: ev
+      .filter((e) => e.reportId === r.id)
+      .map((e) => docById.get(e.documentId))
+      .filter((d) => !!d)
+      .sort((a, b) => a.fileName.localeCompare(b.fileName)),
+    status: r.status,
+    submittedAt: r.submittedAt.toISOString(),
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewComment: r.reviewComment,
+    version: r.version,
+    abilities: abilitiesOf(ctx.actor, applicationPolicy, appRef(r, t)),
+  }));
+}
+
+export async function getTaskResults(ctx: Ctx, taskId: string): Promise<TaskResults> {
+  const t = await visibleTask(ctx, ctx.db, taskId);
+  const [[ia], [summary], apps] = await Promise.all([
+    ctx.db.select().from(taskInternalAcceptances).where(eq(taskInternalAcceptances.taskId, taskId)),
+    ctx.db.select().from(taskResultSummaries).where(eq(taskResultSummaries.taskId, taskId)),
+    ctx.db.select().from(taskApplicationReports).where(eq(taskApplicationReports.taskId, taskId)).orderBy(asc(taskApplicationReports.sequence)),
+  ]);
+  return {
+    taskId,
+    state: t.state,
+    registrationCode: t.registrationCode,
+    registeredAt: t.registeredAt?.toISOString() ?? null,
+    internalAcceptance: ia ? await presentInternal(ctx.db, ia) : null,
+    summary: summary ? presentSummary(summary, t) : null,
+    applications: await presentApplications(ctx, ctx.db, apps, t),
+    abilities: {
+      recordInternalAcceptance: can(ctx.actor, resultPolicy, "recordInternalAcceptance", t),
+      editSummary: can(ctx.actor, resultPolicy, "editSummary", t),
+      fileApplication: can(ctx.actor, resultPolicy, "fileApplication", t),
+    },
+  };
+}
+
+// ─── internal acceptance ───
+export async function saveInternalAcceptance(ctx: Ctx, taskId: string, input: z.output<typeof internalAcceptanceInput>): Promise<InternalAcceptance> {
+  return ctx.db.transaction(async (tx) => {
+    const t = await visibleTask(ctx, tx, taskId, true);
+    if (t.state !== "internal_acceptance") throw new AppError("ILLEGAL_STATE", 409, "result.internal.wrong_state", { state: t.state });
+    authorize(ctx.actor, resultPolicy, "recordInternalAcceptance", t);
+    if (input.minutesDocumentId) await assertTaskDocuments(tx, taskId, [input.minutesDocumentId], "minutesDocumentId");
+    const [before] = await tx.select().from(taskInternalAcceptances).where(eq(taskInternalAcceptances.taskId, taskId)).for("update");
+    const now = ctx.clock.now();
+    const values = {
+      heldOn: input.heldOn,
+      members: input.members.map((m) => ({ name: m.name, position: m.position })),
+      conclusion: input.conclusion,
+      remarks: input.remarks,
+      minutesDocumentId: input.minutesDocumentId,
+      updatedAt: now,
+      updatedBy: ctx.actor!.userId,
+    };
+    let row: IaRow;
+    if (!before) {
+      [row] = await tx
+        .insert(taskInternalAcceptances)
+        .values({ taskId, ...values, createdAt: now, createdBy: ctx.actor!.userId })
+        .returning();
+    } else {
+      if (input.version !== before.version) throw staleVersion(await presentInternal(tx, before));
+      [row] = await tx
+        .update(taskInternalAcceptances)
+        .set({ ...values, version: before.version + 1 })
+        .where(and(eq(taskInternalAcceptances.taskId, taskId), eq(taskInternalAcceptances.version, before.version)))
+        .returning();
+    }
+    await audit(tx, ctx, {
+      action: before ? "internal_acceptance.update" : "internal_acceptance.create",
+      entityType: "task",
+      entityId: taskId,
+      before: before ? { heldOn: before.heldOn, conclusion: before.conclusion, members: before.members, minutesDocumentId: before.minutesDocumentId } : undefined,
+      after: { heldOn: row.heldOn, conclusion: row.conclusion, members: row.members, minutesDocumentId: row.minutesDocumentId, version: row.version },
+    });
+    return presentInternal(tx, row);
+  });
+}
+
+// ─── result summary ───
+export async function saveResultSummary(ctx: Ctx, taskId: string, input: z.output<typeof resultSummaryInput>): Promise<ResultSummary> {
+  return ctx.db.transaction(async (tx) => {
+    const t = await visibleTask(ctx, tx, taskId, true);
+    if (!(SUMMARY_STATES as readonly string[]).includes(t.state)) throw new AppError("ILLEGAL_STATE", 409, "result.summary.wrong_state", { state: t.state });
+    authorize(ctx.actor, resultPolicy, "editSummary", t);
+    const [before] = await tx.select().from(taskResultSummaries).where(eq(taskResultSummaries.taskId, taskId)).for("update");
+    const now = ctx.clock.now();
+    const values = {
+      abstractVi: input.abstractVi,
+      abstractEn: input.abstractEn,
+      keywords: [...new Set(input.keywords)].join("; "),
+      outputsSummary: input.outputsSummary,
+      applicationField: input.applicationField,
+      contactOrganisation: input.contactOrganisation,
+      updatedAt: now,
+      updatedBy: ctx.actor!.userId,
+    };
+    let row: SummaryRow;
+    if (!before) {
+      [row] = await tx.insert(taskResultSummaries).values({ taskId, ...values, createdAt: now, createdBy: ctx.actor!.userId }).returning();
+    } else {
+      if (input.version !== before.version) throw staleVersion(presentSummary(before, t));
+      [row] = await tx
+        .update(taskResultSummaries)
+        .set({ ...values, version: before.version + 1 })
+        .where(and(eq(taskResultSummaries.taskId, taskId), eq(taskResultSummaries.version, before.version)))
+        .returning();
+    }
+    const snap = (r: SummaryRow) => ({ abstractVi: r.abstractVi, abstractEn: r.abstractEn, keywords: r.keywords, outputsSummary: r.outputsSummary, applicationField: r.applicationField, contactOrganisation: r.contactOrganisation });
+    await audit(tx, ctx, {
+      action: before ? "result_summary.update" : "result_summary.create",
+      entityType: "task",
+      entityId: taskId,
+      before: before ? snap(before) : undefined,
+      after: { ...snap(row), version: row.version, published: isPublished(t) },
+    });
+    return presentSummary(row, t);
+  });
+}
+
+// ─── application reports ───
+type AppInput = z.output<typeof applicationInput>;
+
+function assertEffect(input: AppInput) {
+  if (!input.economicEffect && !input.socialEffect) {
+    throw badInput("result.application.effect_required", {}, [{ path: "economicEffect", code: "required", message: "" }]);
+  }
+}
+
+const appValues = (input: AppInput) => ({
+  place: input.place,
+  form: input.form,
+  scale: input.scale,
+  startedOn: input.startedOn,
+  economicEffect: input.economicEffect,
+  economicValue: input.economicValue,
+  socialEffect: input.socialEffect,
+  beneficiaries: input.beneficiaries,
+});
+
+async function setEvidence(tx: Executor, reportId: string, ids: string[]) {
+  await tx.delete(taskApplicationEvidence).where(eq(taskApplicationEvidence.reportId, reportId));
+  if (ids.length) await tx.insert(taskApplicationEvidence).values(ids.map((documentId) => ({ reportId, documentId })));
+}
+
+async function presentOne(ctx: Ctx, db: Executor, r: AppRow, t: TaskRow) {
+  return (await presentApplications(ctx, db, [r], t))[0];
+}
+
+export async function fileApplication(ctx: Ctx, taskId: string, input: AppInput): Promise<ApplicationReport> {
+  return ctx.db.transaction(async (tx) => {
+    const t = await visibleTask(ctx, tx, taskId, true);
+    if (!(APPLICATION_STATES as readonly string[]).includes(t.state)) throw new AppError("ILLEGAL_STATE", 409, "result.application.wrong_state", { state: t.state });
+    authorize(ctx.actor, resultPolicy, "fileApplication", t);
+    assertEffect(input);
+    const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
+    // the task row is held FOR SHARE; numbering takes the task's own lock to stay gap-free under concurrency
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('application:' || ${taskId}))`);
+    const next = await tx.execute<{ n: number }>(sql`SELECT coalesce(max(sequence), 0)::int + 1 AS n FROM task_application_reports WHERE task_id = ${taskId}`);
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .insert(taskApplicationReports)
+      .values({
+        taskId,
+        sequence: next.rows[0].n,
+        ...appValues(input),
+        status: "submitted",
+        submittedAt: now,
+        submittedBy: ctx.actor!.userId,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: ctx.actor!.userId,
+        updatedBy: ctx.actor!.userId,
+      })
+      .returning();
+    await setEvidence(tx, row.id, evidence);
+    await audit(tx, ctx, { action: "application_report.create", entityType: "application_report", entityId: row.id, after: { taskId, ...appValues(input), evidence } });
+    return presentOne(ctx, tx, row, t);
+  });
+}
+
+async function applicationForWrite(ctx: Ctx, tx: Executor, taskId: string, id: string) {
+  const t = await visibleTask(ctx, tx, taskId, true);
+  const [r] = await tx
+    .select()
+    .from(taskApplicationReports)
+    .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.taskId, taskId)))
+    .for("update");
+  if (!r) throw notFound();
+  return { t, r };
+}
+
+export async function updateApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationUpdate>): Promise<ApplicationReport> {
+  return ctx.db.transaction(async (tx) => {
+    const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
+    if (r.status === "accepted") throw new AppError("LOCKED", 409, "result.application.locked", { status: r.status });
+    authorize(ctx.actor, applicationPolicy, "edit", appRef(r, t));
+    if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
+    assertEffect(input);
+    const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .update(taskApplicationReports)
+      .set({
+        ...appValues(input),
+        // a report returned for revision is filed again by its correction
+        status: "submitted",
+        submittedAt: now,
+        submittedBy: ctx.actor!.userId,
+        updatedAt: now,
+        updatedBy: ctx.actor!.userId,
+        version: r.version + 1,
+      })
+      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.version, r.version)))
+      .returning();
+    await setEvidence(tx, id, evidence);
+    await audit(tx, ctx, {
+      action: "application_report.update",
+      entityType: "application_report",
+      entityId: id,
+      before: { status: r.status, place: r.place, form: r.form, startedOn: r.startedOn, version: r.version },
+      after: { status: row.status, ...appValues(input), evidence, version: row.version },
+    });
+    return presentOne(ctx, tx, row, t);
+  });
+}
+
+export async function reviewApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationReview>): Promise<ApplicationReport> {
+  return ctx.db.transaction(async (tx) => {
+    const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
+    authorize(ctx.actor, applicationPolicy, "read", appRef(r, t));
+    if (r.status !== "submitted") throw new AppError("ILLEGAL_STATE", 409, "result.application.not_submitted", { status: r.status });
+    authorize(ctx.actor, applicationPolicy, "review", appRef(r, t));
+    if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .update(taskApplicationReports)
+      .set({
+        status: input.decision,
+        reviewedAt: now,
+        reviewedBy: ctx.actor!.userId,
+        reviewComment: input.comment,
+        updatedAt: now,
+        updatedBy: ctx.actor!.userId,
+        version: r.version + 1,
+      })
+      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.version, r.version)))
+      .returning();
+    await audit(tx, ctx, {
+      action: "application_report.review",
+      entityType: "application_report",
+      entityId: id,
+      before: { status: r.status, version: r.version },
+      after: { status: input.decision, version: row.version },
+      details: { comment: input.comment },
+    });
+    return presentOne(ctx, tx, row, t);
+  });
+}
