@@ -8,6 +8,7 @@ import { syncReferenceData } from "./modules/reference/reference.service.js";
 import { syncProcessTemplates } from "./modules/process-templates/process-templates.service.js";
 import { syncCouncilRuleSets } from "./modules/councils/councils.rulesets.js";
 import { syncHistoricalTaskStats } from "./modules/task-analytics/historical.js";
+import { syncTaskStatusGroups } from "./modules/task-analytics/task-stats.js";
 import { seedDemoData } from "./demo/seed.js";
 import type { Clock } from "./platform/clock.js";
 
@@ -22,6 +23,7 @@ export async function prepareDatabase(config: Config, opts: { dataDir?: string |
     await syncProcessTemplates(database.db);
     await syncCouncilRuleSets(database.db);
     await syncHistoricalTaskStats(database.db);
+    await syncTaskStatusGroups(database.db);
     return { database, migration };
   } catch (err) {
     await database.close();

@@ -3,10 +3,11 @@
 // the conflict-of-interest check (a member of staff of an applicant organisation is refused, with the check's
 // lines), invites them, opens the session and records attendance. The demo expert signs the declaration and scores
 // both dossiers on the 100-point rubric (the total follows the input) and submits; the other six members, who have
-// their own accounts, sign and score online too. The officer concludes: the results table ranks the dossiers and
+// their own accounts, sign and score online too — except one, who signs and scores on paper: the officer records
+// the signed paper declaration and enters the paper ballots on the council page. The officer concludes: the results table ranks the dossiers and
 // marks the winner; "Được tuyển chọn" on the task then records the selected organisation and PI and moves the task to
 // the revision step. Confidentiality: before conclusion the expert reads only their own ballots; the PI never sees
-// member names or individual scores.
+// member names or individual scores, and opens the council from the task page's councils tab.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ApiClient } from "./server.js";
@@ -41,7 +42,7 @@ interface CouncilOut {
   status: string;
   subjects: { id: string; applicantName: string | null; criteria: { key: string; max: number | null }[] }[];
   members: { id: string; fullName: string }[];
-  results: { subjectId: string; rank: number | null; selected: boolean; passed: boolean | null; average: number | null }[] | null;
+  results: { subjectId: string; rank: number | null; selected: boolean; passed: boolean | null; meetsThreshold: boolean | null; average: number | null }[] | null;
 }
 
 /** The open dropdown of antd Selects (closed ones stay in the page, hidden). */
@@ -138,6 +139,11 @@ describe("selection council", () => {
     // both valid dossiers are the council's subjects, with their applicant organisations
     for (const d of [vmuDossier, otherDossier]) await page.getByRole("cell", { name: d.leadOrganisationName, exact: true }).waitFor();
     await page.getByText("TT 20/2023/TT-BKHCN", { exact: false }).first().waitFor();
+    // the general section keeps the council's kind on one line at 1366 px
+    const kind = page.locator(".council-general .ant-descriptions-item").filter({ hasText: "Loại hội đồng" }).locator(".ant-descriptions-item-content");
+    const kindBox = await kind.boundingBox();
+    expect(kindBox!.width).toBeGreaterThan(120);
+    expect(kindBox!.height).toBeLessThan(30);
 
     // ---- seats the members; every check is shown before adding
     const members = page.locator(".ant-card").filter({ hasText: "Thành viên hội đồng" });
@@ -179,12 +185,13 @@ describe("selection council", () => {
     await page.getByText("Phiên họp hợp lệ: có mặt 7/7", { exact: false }).waitFor();
     await screenshot(page, "council-in-session");
 
-    // ---- the six other members sign and score online with their own accounts
+    // ---- five other members sign and score online with their own accounts; one (seat 6) on paper
+    const PAPER = 6;
     const council = await officerApi.get<CouncilOut>(`/api/v1/councils/${councilId}`);
     const subjectOf = (d: TaskOut["dossiers"][number]) => council.subjects.find((s) => s.applicantName === d.leadOrganisationName)!;
     const scoreOf = (i: number, d: TaskOut["dossiers"][number]) =>
       d === vmuDossier ? [10, 20, 14, 13, 13, 14 - (i % 3)] : [9, 17, 12, 12, 11, 12 + (i % 2)];
-    for (const [i] of seats.filter(([i]) => i !== 0)) {
+    for (const [i] of seats.filter(([i]) => i !== 0 && i !== PAPER)) {
       const e = experts[i];
       await e.api.post(`/api/v1/councils/${councilId}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích và giữ bí mật kết quả đánh giá.", noConflict: true });
       for (const d of [vmuDossier, otherDossier]) {
@@ -196,6 +203,29 @@ describe("selection council", () => {
         });
       }
     }
+
+    // ---- the officer records the paper member's signed declaration, then enters their two paper ballots
+    const paperName = experts[PAPER].person.fullName;
+    const paperRow = members.locator("tbody tr").filter({ hasText: paperName });
+    await paperRow.getByRole("button", { name: `Ghi nhận bản cam kết giấy: ${paperName}` }).click();
+    const declDialog = page.locator(".ant-modal").filter({ hasText: `Ghi nhận bản cam kết giấy của ${paperName}` });
+    await declDialog.getByRole("button", { name: "Ghi nhận bản cam kết giấy" }).click();
+    await paperRow.getByText("Bản giấy, ký ngày", { exact: false }).waitFor();
+    for (const d of [vmuDossier, otherDossier]) {
+      await paperRow.getByRole("button", { name: `Nhập phiếu giấy: ${paperName}` }).click();
+      const ballotDialog = page.locator(".ant-modal").filter({ hasText: `Nhập phiếu giấy của ${paperName}` });
+      await ballotDialog.getByLabel("Nhiệm vụ, hồ sơ", { exact: true }).click();
+      await openOptions(page).filter({ hasText: d.leadOrganisationName }).first().click();
+      const points = scoreOf(PAPER, d);
+      for (const [k, label] of LABELS.entries()) await ballotDialog.getByLabel(label, { exact: true }).fill(String(points[k]));
+      await expect.poll(() => ballotDialog.locator("strong[aria-live=polite]").textContent()).toBe(String(sum(points)));
+      await ballotDialog.getByRole("button", { name: "Nộp phiếu" }).click();
+      await page.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary").click();
+      await ballotDialog.waitFor({ state: "hidden" });
+    }
+    await paperRow.getByText("2/2").waitFor();
+    expect(await paperRow.getByRole("button", { name: `Nhập phiếu giấy: ${paperName}` }).count()).toBe(0);
+    await screenshot(page, "council-paper-ballots");
 
     // ---- the demo expert: declaration, then both dossiers on the rubric with the live total, submitted
     const expert = await newPage(browser);
@@ -272,6 +302,11 @@ describe("selection council", () => {
     expect(await second.getByText("Được tuyển chọn").count()).toBe(0);
     await screenshot(page, "council-concluded");
     const concluded = await officerApi.get<CouncilOut>(`/api/v1/councils/${councilId}`);
+    // the runner-up meets the requirements (pass mark, no zero criterion) but is not first: it does not read "Không đạt"
+    const runnerUp = concluded.results!.find((r) => r.subjectId === subjectOf(otherDossier).id)!;
+    expect(runnerUp).toMatchObject({ rank: 2, selected: false, passed: false, meetsThreshold: true });
+    await second.getByText("Đạt yêu cầu, không xếp thứ nhất", { exact: true }).waitFor();
+    expect(await second.getByText("Không đạt", { exact: true }).count()).toBe(0);
     const winner = concluded.results!.find((r) => r.selected)!;
     expect(winner.subjectId).toBe(subjectOf(vmuDossier).id);
     expect(winner.rank).toBe(1);
@@ -284,6 +319,11 @@ describe("selection council", () => {
     expect(piText).not.toContain(otherDossier.leadOrganisationName);
     await pi.page.getByText("Được tuyển chọn").waitFor();
     await screenshot(pi.page, "council-pi-view");
+    // the PI reaches the council from the task page's councils tab
+    await pi.page.goto(`/tasks/${t.id}?tab=councils`);
+    await pi.page.getByRole("link", { name: title, exact: true }).click();
+    await pi.page.waitForURL(new RegExp(`/councils/${councilId}$`));
+    await pi.page.getByText("Được tuyển chọn").waitFor();
     expect(pi.errors).toEqual([]);
     await pi.context.close();
 

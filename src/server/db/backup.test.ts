@@ -79,7 +79,19 @@ beforeAll(async () => {
   });
   await db.insert(personAffiliations).values({ personId: person.id, organisationId: parent.id, position: "Giảng viên", startDate: "2010-09-01" });
   await db.insert(consents).values({ personId: person.id, purpose: "expert_pool", noticeVersion: "2025-1", granted: true });
-  await buildUser(db, { username: "officer1", roles: ["officer", "expert"], personId: person.id, organisationId: parent.id });
+  const officerUser = await buildUser(db, { username: "officer1", roles: ["officer", "expert"], personId: person.id, organisationId: parent.id });
+
+  // A task with a selected dossier and products: the analytics summary (a derived table) is rebuilt on restore.
+  const task = await db.execute<{ id: string }>(sql`
+    INSERT INTO tasks (code, title_vi, task_type, template_key, template_version, state, year, field_code, lead_organisation_id, approved_budget_city)
+    VALUES ('NV-BK-1', 'Nhiệm vụ sao lưu', 'de_tai', 'baseline-2013', 1, 'in_progress', 2026, '101', ${child.id}, 750000000) RETURNING id`);
+  const dossier = await db.execute<{ id: string }>(sql`
+    INSERT INTO task_dossiers (task_id, status, owner_user_id, pi_person_id, lead_organisation_id)
+    VALUES (${task.rows[0].id}, 'selected', ${officerUser.id}, ${person.id}, ${child.id}) RETURNING id`);
+  await db.execute(sql`
+    INSERT INTO task_dossier_products (dossier_id, position, name, output_type, quantity, unit, quality_target)
+    VALUES (${dossier.rows[0].id}, 1, 'Mô hình', 'model', 2.5, 'mô hình', 'Đạt')`);
+  await db.execute(sql`UPDATE tasks SET selected_dossier_id = ${dossier.rows[0].id} WHERE id = ${task.rows[0].id}`);
 
   // A stored file (binary, with NUL bytes) and an import whose jsonb holds nested data and a JSON null.
   const content = Buffer.concat([Buffer.from([0, 1, 2, 255, 0]), crypto.randomBytes(3000)]);
@@ -131,6 +143,17 @@ describe(`backup and restore (${testDbMode()})`, () => {
     expect(restored.tables).toEqual(before);
     expect(await databaseChecksums(target.pool)).toEqual(before);
     expect(await verifyAuditChain(target.db)).toEqual(await verifyAuditChain(t.database.db));
+
+    // Derived tables are not in the file; restore rebuilt them to the same sums.
+    expect(backup.tables.task_stat_deltas).toBeUndefined();
+    const summary = (pool: typeof target.pool) =>
+      pool
+        .query(`SELECT dim, key, year, origin, sum(n)::int AS n, sum(city)::text AS city, sum(quantity)::text AS q
+                  FROM task_stat_deltas GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4`)
+        .then((r) => r.rows);
+    const expected = await summary(t.database.pool);
+    expect(expected.some((r) => r.dim === "output" && r.key === "model" && Number(r.q) === 2.5)).toBe(true);
+    expect(await summary(target.pool)).toEqual(expected);
 
     // Spot checks of the values that are easiest to get wrong.
     const [f] = await target.db.select().from(files);

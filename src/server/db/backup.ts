@@ -9,6 +9,8 @@
 //   … the next table …
 //   {"done":true,"tables":{"organisations":{"rows":75,"checksum":"…"},…},"auditChain":{"ok":true,"checked":12,"brokenAt":null}}
 // Tables come in foreign-key order (parents first); schema_migrations is recorded in the header, not dumped.
+// Derived tables (DERIVED_TABLES: summaries kept by triggers) are not dumped either: restore rebuilds them from the
+// restored rows.
 // Generated columns (search_text, given_name) are left out: the database recomputes them.
 // Values: SQL NULL → null; integer and boolean → JSON number/boolean; bytea → base64 string; arrays → JSON arrays;
 // json/jsonb → the JSON text as a string (exact: keeps JSON null apart from SQL NULL, and numbers as written);
@@ -136,6 +138,12 @@ function kindOf(typname: string, typcategory: string): Kind {
   return "text";
 }
 
+/** Tables derived from others by triggers: not dumped; restore runs their rebuild after inserting everything. */
+export const DERIVED_TABLES: Record<string, string> = {
+  dossier_output_totals: "SELECT task_stats_rebuild()",
+  task_stat_deltas: "SELECT task_stats_rebuild()",
+};
+
 async function describeTables(c: pg.ClientBase): Promise<{ tables: TableInfo[]; foreignKeys: ForeignKey[] }> {
   const cols = await c.query<{
     table: string;
@@ -155,7 +163,10 @@ async function describeTables(c: pg.ClientBase): Promise<{ tables: TableInfo[]; 
       JOIN pg_type t ON t.oid = a.atttypid
       JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations' AND a.attgenerated = ''
-     ORDER BY c.relname, a.attnum`);
+       AND NOT (c.relname = ANY ($1::text[]))
+     ORDER BY c.relname, a.attnum`,
+    [Object.keys(DERIVED_TABLES)],
+  );
   const pks = await c.query<{ table: string; column: string }>(`
     SELECT c.relname AS "table", a.attname AS "column"
       FROM pg_index i
@@ -508,6 +519,12 @@ async function restoreFrom(pool: pg.Pool, file: string, lines: AsyncGenerator<un
     const missing = tables.filter((t) => !seen.has(t.name)).map((t) => t.name);
     if (missing.length)
       throw new BackupError(`Tệp sao lưu thiếu các bảng: ${missing.join(", ")}.`, `The backup file lacks tables: ${missing.join(", ")}.`);
+
+    // Derived tables: the triggers filled them while rows arrived (before their inputs were all there); recompute.
+    const rebuilds = new Set<string>();
+    for (const [table, rebuild] of Object.entries(DERIVED_TABLES))
+      if ((await c.query("SELECT to_regclass($1) IS NOT NULL AS ok", [`public.${table}`])).rows[0].ok) rebuilds.add(rebuild);
+    for (const rebuild of rebuilds) await c.query(rebuild);
 
     // Check the foreign keys now, then give the constraints back their declared behaviour.
     try {

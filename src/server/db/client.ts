@@ -78,7 +78,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       throw err;
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? (mode === "embedded" ? 8 : 16) });
+  // JIT compilation off on a PostgreSQL server: the app runs short queries, and for a grouped scan of 100k rows
+  // compiling the plan cost more than running it (BENCHMARKS.md). PGlite has no JIT.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? (mode === "embedded" ? 8 : 16),
+    ...(mode === "server" ? { options: "-c jit=off" } : {}),
+  });
   pool.on("error", () => {
     /* an idle client lost its connection; the pool replaces it */
   });

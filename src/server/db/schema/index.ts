@@ -12,3 +12,4 @@ export * from "./contracts.js";
 export * from "./councils.js";
 export * from "./monitoring.js";
 export * from "./results.js";
+export * from "./task-stats.js";

@@ -289,12 +289,17 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
       .map((s) => ({ s, r: resultOf(s.id) }))
       .filter((x) => x.r?.rank != null)
       .sort((a, b) => a.r!.rank! - b.r!.rank!)
-      .map(({ s, r }) => ({ rank: r!.rank!, subject: subjectLabel(s), average: r!.score ?? r!.average ?? 0, passed: !!r!.passed }));
+      // "Đạt" = meets the pass mark and the zero-score rule, whatever the rank (only the first is selected).
+      .map(({ s, r }) => ({ rank: r!.rank!, subject: subjectLabel(s), average: r!.score ?? r!.average ?? 0, passed: !!r!.passed || r!.details.meetsThresholds === true }));
     for (const s of l.subjects) {
       const r = resultOf(s.id);
       if (!r) continue;
       const bonus = r.bonus ? ` (gồm ${vnScore(r.bonus)} điểm ưu tiên)` : "";
-      const verdict = r.selected ? "Hội đồng kiến nghị giao hồ sơ này chủ trì thực hiện nhiệm vụ" : r.passed ? "đạt yêu cầu" : "không đạt yêu cầu";
+      const verdict = r.selected
+        ? "Hội đồng kiến nghị giao hồ sơ này chủ trì thực hiện nhiệm vụ"
+        : r.passed || r.details.meetsThresholds === true
+          ? "đạt yêu cầu, không xếp thứ nhất"
+          : "không đạt yêu cầu";
       conclusions.push(`${subjectLabel(s)}: điểm ${vnScore(r.score ?? r.average ?? 0)}${bonus}${r.rank ? `, xếp hạng ${r.rank}` : ""}; ${verdict}.`);
     }
     if (!results.some((r) => r.selected)) conclusions.push("Không có hồ sơ nào đủ điều kiện để Hội đồng kiến nghị giao chủ trì thực hiện nhiệm vụ.");

@@ -45,7 +45,7 @@ function whereOf(q: TaskAnalyticsQuery): SQL {
 }
 
 type Dim = "total" | "field2" | "field1" | "sector" | "status" | "year" | "programme" | "organisation" | "type";
-type GroupRow = {
+export type GroupRow = {
   dim: Dim;
   key: string | null;
   n: number;
@@ -83,6 +83,51 @@ function groupsQuery(q: TaskAnalyticsQuery): SQL {
      GROUP BY GROUPING SETS ((field_code), (field1), (sector_code), (grp), (year), (programme_id), (lead_organisation_id), (task_type), ())`;
 }
 
+/** Filters the summary can answer: none, or only the year range and the origin (its keys). */
+const summaryAnswers = (q: TaskAnalyticsQuery) => !q.programmeId && !q.organisationId && !q.field && !q.sector && !q.taskType;
+
+/** The same groups as groupsQuery, summed from the trigger-kept summary (migration 0016). */
+function summaryQuery(q: TaskAnalyticsQuery): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (q.origin !== "all") parts.push(sql`origin = ${q.origin}`);
+  if (q.yearFrom !== undefined) parts.push(sql`year >= ${q.yearFrom}`);
+  if (q.yearTo !== undefined) parts.push(sql`year <= ${q.yearTo}`);
+  return sql`
+    SELECT dim, key, sum(n)::int AS n, sum(city)::text AS city, sum(other)::text AS other, sum(proposed)::text AS proposed
+      FROM task_stat_deltas
+     WHERE dim <> 'output' AND ${sql.join(parts, sql` AND `)}
+     GROUP BY dim, key
+    HAVING sum(n) <> 0 OR dim = 'total'`;
+}
+
+/** outputsQuery's answer from the summary: tasks and quantities by output type. */
+function summaryOutputsQuery(q: TaskAnalyticsQuery): SQL {
+  const parts: SQL[] = [sql`dim = 'output'`];
+  if (q.origin !== "all") parts.push(sql`origin = ${q.origin}`);
+  if (q.yearFrom !== undefined) parts.push(sql`year >= ${q.yearFrom}`);
+  if (q.yearTo !== undefined) parts.push(sql`year <= ${q.yearTo}`);
+  return sql`
+    SELECT key AS output_type, sum(quantity)::float8 AS quantity, sum(n)::int AS tasks
+      FROM task_stat_deltas
+     WHERE ${sql.join(parts, sql` AND `)}
+     GROUP BY key
+    HAVING sum(n) <> 0`;
+}
+
+export type OutputRow = { output_type: OutputType; quantity: number; tasks: number };
+
+/** Outputs by type of the selected dossiers: from the summary when it can answer the filters, else by a join. */
+export async function analyticsOutputs(db: Executor, q: TaskAnalyticsQuery, source: "auto" | "scan" | "summary" = "auto"): Promise<OutputRow[]> {
+  const fromSummary = source === "summary" || (source === "auto" && summaryAnswers(q));
+  return (await db.execute<OutputRow>(fromSummary ? summaryOutputsQuery(q) : outputsQuery(q))).rows;
+}
+
+/** The grouped counts and money: from the summary when it can answer the filters, else by scanning the tasks. */
+export async function analyticsGroups(db: Executor, q: TaskAnalyticsQuery, source: "auto" | "scan" | "summary" = "auto"): Promise<GroupRow[]> {
+  const fromSummary = source === "summary" || (source === "auto" && summaryAnswers(q));
+  return (await db.execute<GroupRow>(fromSummary ? summaryQuery(q) : groupsQuery(q))).rows;
+}
+
 function outputsQuery(q: TaskAnalyticsQuery): SQL {
   // A dossier is the selected one of one task at most, so counting (type, dossier) pairs counts tasks: two hash
   // aggregates instead of sorting every product row for count(DISTINCT).
@@ -107,8 +152,8 @@ async function labels(db: Executor) {
 export async function taskAnalyticsReport(ctx: Ctx, q: TaskAnalyticsQuery): Promise<TaskAnalytics> {
   const db = ctx.db;
   const [groups, outputs, names, historical] = await Promise.all([
-    db.execute<GroupRow>(groupsQuery(q)).then((r) => r.rows),
-    db.execute<{ output_type: OutputType; quantity: number; tasks: number }>(outputsQuery(q)).then((r) => r.rows),
+    analyticsGroups(db, q),
+    analyticsOutputs(db, q),
     labels(db),
     historicalFigures(db),
   ]);

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 import { PROCESS_TEMPLATES } from "../../../common/processes/index.js";
-import { STATUS_GROUPS, STEP_STATUS_GROUP, statusGroupOf } from "../../../common/contracts/task-analytics.js";
+import { LIQUIDATED_WITHOUT_PASS, STATUS_GROUPS, STEP_STATUS_GROUP, statusGroupOf, type TaskAnalyticsQuery } from "../../../common/contracts/task-analytics.js";
+import { analyticsGroups, analyticsOutputs, type GroupRow, type OutputRow } from "./task-analytics.service.js";
+import { statusGroupRows, syncTaskStatusGroups } from "./task-stats.js";
 import { HISTORICAL_TASK_FIGURES } from "./historical-data.js";
 import { syncHistoricalTaskStats } from "./historical.js";
 
@@ -335,5 +337,76 @@ describe("historical-tasks import", () => {
     expect(r.status).toBe(200);
     expect((await pi.get("/api/v1/imports/templates/historical-tasks")).status).toBe(403);
     expect((await leader.post(`/api/v1/imports/historical-tasks`, multipart("a.xlsx", await xlsx([])).body, multipart("a.xlsx", Buffer.alloc(0)).headers)).status).toBe(403);
+  });
+});
+
+describe("the trigger-kept summary (migration 0016)", () => {
+  const norm = (rows: GroupRow[]) =>
+    rows
+      .filter((r) => r.dim !== "total" || r.n !== 0)
+      .map((r) => `${r.dim}|${r.key}|${r.n}|${Number(r.city)}|${Number(r.other)}|${Number(r.proposed)}`)
+      .sort();
+  const query = (extra: Partial<TaskAnalyticsQuery> = {}): TaskAnalyticsQuery => ({ yearFrom: 2091, yearTo: 2093, origin: "all", top: 10, ...extra });
+  const outs = (rows: OutputRow[]) => rows.map((r) => `${r.output_type}|${Number(r.quantity)}|${r.tasks}`).sort();
+  const same = async (q: TaskAnalyticsQuery) => {
+    expect(norm(await analyticsGroups(t.database.db, q, "summary"))).toEqual(norm(await analyticsGroups(t.database.db, q, "scan")));
+    expect(outs(await analyticsOutputs(t.database.db, q, "summary"))).toEqual(outs(await analyticsOutputs(t.database.db, q, "scan")));
+  };
+
+  it("stores the contract's status mapping, with the passing grades the SQL names", async () => {
+    expect(LIQUIDATED_WITHOUT_PASS.passingGrades).toEqual(["excellent", "pass"]);
+    const r = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM task_status_groups`);
+    expect(r.rows[0].n).toBe(statusGroupRows().length);
+    expect(await syncTaskStatusGroups(t.database.db)).toBe(false);
+  });
+
+  it("equals a scan of the tasks after inserts, transitions, budget changes, deletions and folding", async () => {
+    await same(query());
+    await same(query({ origin: "platform", yearFrom: 2092 }));
+    // A deterministic walk of writes on this file's tasks (years 2091–2093).
+    const ids = (await t.database.db.execute<{ id: string }>(sql`SELECT id FROM tasks WHERE code LIKE ${P + "-%"} ORDER BY code`)).rows.map((r) => r.id);
+    const steps = Object.keys(STEP_STATUS_GROUP);
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 30; i++) {
+      const id = ids[next(ids.length)];
+      const kind = next(4);
+      if (kind === 0) await t.database.db.execute(sql`UPDATE tasks SET state = ${steps[next(steps.length)]} WHERE id = ${id}`);
+      else if (kind === 1) await t.database.db.execute(sql`UPDATE tasks SET approved_budget_city = ${next(1000) * 1_000_000}, result_grade = ${["pass", null, "fail"][next(3)]} WHERE id = ${id}`);
+      else if (kind === 2) await t.database.db.execute(sql`UPDATE tasks SET year = ${2091 + next(3)}, field_code = ${["101", "201", null][next(3)]} WHERE id = ${id}`);
+      else await t.database.db.execute(sql`UPDATE tasks SET proposed_budget = ${next(50) * 10_000_000}, sector_code = ${["NN", "CN", null][next(3)]} WHERE id = ${id}`);
+      if (i % 10 === 9) await same(query());
+    }
+    // Outputs: products added to and removed from a selected dossier, another dossier selected, none selected.
+    const withDossier = ids[0];
+    await addSelectedDossier(withDossier, [{ type: "variety", quantity: 4 }, { type: "model", quantity: 1 }]);
+    await same(query());
+    const dossier = (await t.database.db.execute<{ id: string }>(sql`SELECT selected_dossier_id AS id FROM tasks WHERE id = ${withDossier}`)).rows[0].id;
+    await t.database.db.execute(sql`
+      INSERT INTO task_dossier_products (dossier_id, position, name, output_type, quantity, unit, quality_target)
+      VALUES (${dossier}, 99, 'Thêm', 'variety', 2.5, 'giống', 'Đạt')`);
+    await t.database.db.execute(sql`UPDATE task_dossier_products SET quantity = quantity + 1 WHERE dossier_id = ${dossier} AND output_type = 'model'`);
+    await same(query());
+    await t.database.db.execute(sql`DELETE FROM task_dossier_products WHERE dossier_id = ${dossier} AND output_type = 'variety'`);
+    await same(query());
+    await t.database.db.execute(sql`UPDATE tasks SET selected_dossier_id = NULL WHERE id = ${withDossier}`);
+    await same(query());
+    await t.database.db.execute(sql`UPDATE tasks SET selected_dossier_id = ${dossier}, year = 2093 WHERE id = ${withDossier}`);
+    await same(query());
+    // Several rows in one statement (one trigger run for all of them).
+    await t.database.db.execute(sql`UPDATE tasks SET state = 'in_progress' WHERE code LIKE ${P + "-%"} AND year = 2092`);
+    await same(query());
+    const extra = await insertTask({ code: "X1", state: "proposal", year: 2093, field: "101", sector: "NN", proposed: 42_000_000 });
+    await same(query());
+    await t.database.db.execute(sql`DELETE FROM tasks WHERE id = ${extra}`);
+    await same(query());
+    await t.database.db.execute(sql`SELECT task_stats_compact()`);
+    await same(query());
+    await same(query({ origin: "historical" }));
+    const deltas = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM task_stat_deltas WHERE year BETWEEN 2091 AND 2093`);
+    const distinct = await t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT dim, key, year, origin FROM task_stat_deltas WHERE year BETWEEN 2091 AND 2093) d`,
+    );
+    expect(deltas.rows[0].n).toBe(distinct.rows[0].n);
   });
 });

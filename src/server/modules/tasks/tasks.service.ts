@@ -124,8 +124,18 @@ export function actionCondition(actor: Actor, defs: Map<string, ProcessDefinitio
       }
     }
   }
-  const tuple = sql`(${col("template_key")} || '|' || ${col("template_version")}::text || '|' || ${col("state")})`;
-  const inList = (xs: string[]) => (xs.length ? sql`${tuple} IN (${sql.join([...new Set(xs)].map((x) => sql`${x}`), sql`, `)})` : sql`FALSE`);
+  // A row comparison on (template_key, template_version, state), plus the redundant `state = ANY (…)` that lets the
+  // planner use the state index instead of evaluating the tuple on every task.
+  const inList = (xs: string[]) => {
+    const keys = [...new Set(xs)].map((x) => x.split("|"));
+    if (!keys.length) return sql`FALSE`;
+    const rows = sql.join(
+      keys.map(([key, version, state]) => sql`(${key}::text, ${Number(version)}::int, ${state}::text)`),
+      sql`, `,
+    );
+    const states = `{${[...new Set(keys.map((k) => k[2]))].join(",")}}`;
+    return sql`(${col("state")} = ANY (${states}::text[]) AND (${col("template_key")}, ${col("template_version")}, ${col("state")}) IN (${rows}))`;
+  };
   return or(
     inList(free),
     actor.personId ? and(inList(asPi), eq(tasks.piPersonId, actor.personId)) : undefined,

@@ -3,17 +3,20 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
-import { CheckOutlined, EditOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, TrophyOutlined, UnlockOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { CheckOutlined, EditOutlined, FileDoneOutlined, FormOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, TrophyOutlined, UnlockOutlined } from "@ant-design/icons";
+import type { DescriptionsProps } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { ConflictCheck, Council, CouncilResult } from "../../../common/contracts/council";
-import { COUNCIL_ROLES, type CouncilRole } from "../../../common/councils/rules";
+import { COUNCIL_ROLES, VOTING_ROLES, type CouncilRole } from "../../../common/councils/rules";
 import { api, errorMessage } from "../../app/api";
-import { formatDate, formatDateTime, formatNumber } from "../../app/format";
-import { RecordView, Section } from "../../components/RecordView";
+import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";
+import { RecordView } from "../../components/RecordView";
 import { PersonSelect } from "../../components/entity-select";
 import { CouncilStatusTag, councilQuery, formatScore } from "./council-ui";
 import { CouncilDocumentButtons } from "../documents/DocumentButton";
+import { BallotCard } from "./ScorePage";
 
 type Member = Council["members"][number];
 type Subject = Council["subjects"][number];
@@ -74,8 +77,8 @@ export function CouncilDetailPage() {
               }
             />
           )}
-          <Section
-            title={t("councils.sections.general")}
+          <GeneralSection
+            council={c}
             items={[
               { key: "kind", label: t("councils.fields.kind"), children: t(`councils.kind.${c.kind}`) },
               { key: "rules", label: t("councils.fields.legalBasis"), children: `${c.ruleSet.legalBasis} (${en ? c.ruleSet.nameEn : c.ruleSet.nameVi}, v${c.ruleSet.version})` },
@@ -85,7 +88,6 @@ export function CouncilDetailPage() {
               { key: "concluded", label: t("councils.fields.concludedAt"), children: formatDateTime(c.concludedAt) },
               { key: "reopen", label: t("councils.fields.reopenReason"), children: c.reopenReason },
               { key: "cancel", label: t("councils.fields.cancelReason"), children: c.cancelReason },
-              { key: "note", label: t("councils.fields.ruleNote"), span: "filled", children: c.ruleSet.note },
             ]}
           />
           {c.members.length > 0 && <QuorumCard council={c} />}
@@ -95,6 +97,28 @@ export function CouncilDetailPage() {
         </Space>
       )}
     </RecordView>
+  );
+}
+
+/**
+ * The council's general information: label/value pairs in two columns up to wide screens, and the rule set's note as
+ * a paragraph under them. (With three columns and the long note spanning a row, the table's automatic layout gave
+ * the long texts the width and squeezed the council's kind to one character per line at 1366 px.)
+ */
+function GeneralSection({ council: c, items }: { council: Council; items: NonNullable<DescriptionsProps["items"]> }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t("councils.sections.general")} className="record-section council-general">
+      <Descriptions
+        column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
+        size="small"
+        items={items.map((i) => ({ ...i, children: i.children === null || i.children === undefined || i.children === "" ? <span className="muted">—</span> : i.children }))}
+      />
+      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+        <Typography.Text type="secondary">{t("councils.fields.ruleNote")}: </Typography.Text>
+        {c.ruleSet.note}
+      </Typography.Paragraph>
+    </Card>
   );
 }
 
@@ -122,16 +146,19 @@ function ResultCell({ council: c, r }: { council: Council; r: CouncilResult | un
       </Space>
     );
   }
-  return (
-    <Space size={4}>
-      <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>
-      {r.selected && (
+  if (c.kind === "selection") {
+    // selected (passed and alone in first place) / meets the requirements but not first (or tied first) / not passed
+    if (r.selected)
+      return (
         <Tag color="gold" icon={<TrophyOutlined aria-hidden />}>
           {t("councils.results.selected")}
         </Tag>
-      )}
-    </Space>
-  );
+      );
+    const meets = r.meetsThreshold ?? r.passed ?? false;
+    if (meets) return <Tag color="blue">{t(r.passed ? "councils.results.meetsTiedFirst" : "councils.results.meetsNotFirst")}</Tag>;
+    return <Tag color="red">{t("councils.results.notPassed")}</Tag>;
+  }
+  return <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>;
 }
 
 function SubjectsCard({ council: c }: { council: Council }) {
@@ -219,6 +246,7 @@ function MembersCard({ council: c }: { council: Council }) {
       }),
     "councils.done.attendance",
   );
+  const [paper, setPaper] = useState<{ member: Member; what: "declaration" | "ballot" } | null>(null);
   const remove = useCouncilMutation(c, (m: Member) => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember");
   const dirty = c.members.some((m) => present[m.id] !== undefined && present[m.id] !== m.present);
   return (
@@ -250,7 +278,16 @@ function MembersCard({ council: c }: { council: Council }) {
           {
             title: t("councils.fields.declaration"),
             dataIndex: "declarationSignedAt",
-            render: (d: string | null) => (d ? <Tag color="green">{formatDateTime(d)}</Tag> : <Tag>{t("councils.notSigned")}</Tag>),
+            render: (d: string | null, m) =>
+              !d ? (
+                <Tag>{t("councils.notSigned")}</Tag>
+              ) : m.declarationPaper ? (
+                <Tag color="green" title={t("councils.paper.recordedBy", { name: m.declarationRecordedBy ?? "", at: formatDateTime(m.declarationRecordedAt) })}>
+                  {t("councils.paper.signedOnPaper", { date: formatDate(d) })}
+                </Tag>
+              ) : (
+                <Tag color="green">{formatDateTime(d)}</Tag>
+              ),
           },
           {
             title: t("councils.fields.present"),
@@ -267,6 +304,30 @@ function MembersCard({ council: c }: { council: Council }) {
               ) : null,
           },
           { title: t("councils.fields.submitted"), dataIndex: "submitted", render: (n: number) => t("councils.submittedOf", { n, total: c.subjects.length }) },
+          ...(c.abilities.paperDeclaration || c.abilities.paperBallot
+            ? [
+                {
+                  title: t("councils.paper.column"),
+                  key: "paper",
+                  render: (_: unknown, m: Member) =>
+                    !m.declarationSignedAt ? (
+                      c.abilities.paperDeclaration && (
+                        <Button size="small" icon={<FileDoneOutlined aria-hidden />} onClick={() => setPaper({ member: m, what: "declaration" })} aria-label={`${t("councils.paper.recordDeclaration")}: ${m.fullName}`}>
+                          {t("councils.paper.recordDeclaration")}
+                        </Button>
+                      )
+                    ) : (
+                      c.abilities.paperBallot &&
+                      VOTING_ROLES.includes(m.role) &&
+                      m.submitted < c.subjects.length && (
+                        <Button size="small" icon={<FormOutlined aria-hidden />} onClick={() => setPaper({ member: m, what: "ballot" })} aria-label={`${t("councils.paper.enterBallot")}: ${m.fullName}`}>
+                          {t("councils.paper.enterBallot")}
+                        </Button>
+                      )
+                    ),
+                },
+              ]
+            : []),
           ...(c.abilities.members
             ? [
                 {
@@ -285,7 +346,70 @@ function MembersCard({ council: c }: { council: Council }) {
         ]}
       />
       {c.abilities.members && <AddMember council={c} />}
+      {paper?.what === "declaration" && <PaperDeclarationDialog council={c} member={paper.member} onClose={() => setPaper(null)} />}
+      {paper?.what === "ballot" && <PaperBallotDialog council={c} member={paper.member} onClose={() => setPaper(null)} />}
     </Card>
+  );
+}
+
+/** The secretary records a declaration the member signed on paper: the day it was signed and its words. */
+function PaperDeclarationDialog({ council: c, member: m, onClose }: { council: Council; member: Member; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ signedOn: Dayjs; statement: string }>();
+  const record = useCouncilMutation(
+    c,
+    (v: { signedOn: Dayjs; statement: string }) =>
+      api.post<Council>(`/councils/${c.id}/members/${m.id}/paper-declaration`, { version: c.version, signedOn: v.signedOn.format("YYYY-MM-DD"), statement: v.statement }),
+    "councils.paper.declarationDone",
+  );
+  return (
+    <Modal
+      open
+      title={t("councils.paper.declarationTitle", { name: m.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("councils.paper.recordDeclaration")}
+      confirmLoading={record.isPending}
+    >
+      <Typography.Paragraph>{t("councils.paper.declarationIntro")}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ signedOn: dayjs(), statement: t("councils.declaration.default") }}
+        onFinish={(v) => record.mutate(v, { onSuccess: onClose })}
+      >
+        <Form.Item name="signedOn" label={t("councils.paper.signedOn")} rules={[{ required: true }]}>
+          <DatePicker format={DATE_FORMAT} style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+        </Form.Item>
+        <Form.Item name="statement" label={t("councils.paper.statement")} rules={[{ required: true, min: 10, max: 4000 }]}>
+          <Input.TextArea rows={4} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The officer enters a member's signed paper ballot with the member's scoring form, one subject at a time. */
+function PaperBallotDialog({ council: c, member: m, onClose }: { council: Council; member: Member; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [subjectId, setSubjectId] = useState(c.subjects[0]?.id ?? "");
+  const subject = c.subjects.find((s) => s.id === subjectId);
+  return (
+    <Modal open title={t("councils.paper.ballotTitle", { name: m.fullName })} onCancel={onClose} footer={null} width={880} destroyOnHidden>
+      <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+        <Typography.Text type="secondary">{t("councils.paper.ballotIntro")}</Typography.Text>
+        {c.subjects.length > 1 && (
+          <Select
+            style={{ width: "100%" }}
+            aria-label={t("councils.paper.subject")}
+            value={subjectId}
+            onChange={setSubjectId}
+            options={c.subjects.map((s) => ({ value: s.id, label: [s.taskCode, s.applicantName ?? s.taskTitle].join(" · ") }))}
+          />
+        )}
+        {subject && <BallotCard key={subject.id} council={c} subject={subject} ballot={null} editable paper={{ memberId: m.id, onDone: onClose }} />}
+      </Space>
+    </Modal>
   );
 }
 

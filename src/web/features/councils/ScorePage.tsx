@@ -94,7 +94,14 @@ function DeclarationDialog({ council: c }: { council: Council }) {
   );
 }
 
-function BallotCard({ council: c, subject: s, ballot, editable }: { council: Council; subject: Subject; ballot: Ballot | null; editable: boolean }) {
+/** A paper ballot entered by an officer on a member's behalf: submitted at once, as the member signed it. */
+export interface PaperEntry {
+  memberId: string;
+  onDone: () => void;
+}
+
+/** One subject's scoring form; also the form an officer fills in for a member's paper ballot (`paper`). */
+export function BallotCard({ council: c, subject: s, ballot, editable, paper }: { council: Council; subject: Subject; ballot: Ballot | null; editable: boolean; paper?: PaperEntry }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -121,10 +128,12 @@ function BallotCard({ council: c, subject: s, ballot, editable }: { council: Cou
         recommendedBudget: s.recommendedBudget ? budget : null,
         submit,
         version: ballot?.version,
+        ...(paper ? { memberId: paper.memberId } : {}),
       }),
     onSuccess: (_, submit) => {
       void qc.invalidateQueries({ queryKey: ["councils"] });
-      message.success(t(submit ? "councils.score.submitted" : "councils.score.saved"));
+      message.success(t(paper ? "councils.paper.ballotDone" : submit ? "councils.score.submitted" : "councils.score.saved"));
+      paper?.onDone();
     },
     onError: (e) => message.error(errorMessage(e)),
   });
@@ -182,7 +191,7 @@ function BallotCard({ council: c, subject: s, ballot, editable }: { council: Cou
   };
   return (
     <Card
-      title={`${s.taskCode} · ${s.taskTitle}`}
+      title={paper ? undefined : `${s.taskCode} · ${s.taskTitle}`}
       extra={
         <Space>
           {s.applicantName && <Typography.Text type="secondary">{s.applicantName}</Typography.Text>}
@@ -235,9 +244,11 @@ function BallotCard({ council: c, subject: s, ballot, editable }: { council: Cou
         </Form.Item>
         {!locked && (
           <Space>
-            <Button loading={save.isPending} onClick={() => save.mutate(false)}>
-              {t("councils.score.saveDraft")}
-            </Button>
+            {!paper && (
+              <Button loading={save.isPending} onClick={() => save.mutate(false)}>
+                {t("councils.score.saveDraft")}
+              </Button>
+            )}
             <Popconfirm title={t("councils.score.confirmSubmit")} onConfirm={() => save.mutate(true)}>
               <Button type="primary" loading={save.isPending}>
                 {t("councils.score.submit")}

@@ -20,6 +20,7 @@ import { TaskStateTag, useMoney } from "./task-ui";
 import { refreshTasks, taskQuery } from "./task-queries";
 import { DossierStatusTag } from "./DossierStatusTag";
 import { TaskDocumentButtons } from "../documents/DocumentButton";
+import { TaskCouncils } from "../councils/TaskCouncils";
 
 export function TaskDetailPage() {
   const { id = "" } = useParams();
@@ -81,6 +82,7 @@ export function TaskDetailPage() {
                     label: t("tasks.tabs.documents"),
                     children: <TaskDocuments taskId={r.id} canUpload={r.abilities.uploadDocument} onChanged={() => void q.refetch()} />,
                   },
+                  { key: "councils", label: t("councils.taskCouncils.tab"), children: <TaskCouncils taskId={r.id} /> },
                   ...((SUMMARY_STATES as readonly string[]).includes(r.state) ? [{ key: "results", label: t("results.tab"), children: <TaskResultsTab taskId={r.id} /> }] : []),
                   ...(r.decisionNumber || r.startDate
                     ? [{ key: "decision", label: t("tasks.tabs.decision"), children: <DecisionTab task={r} /> }]
