@@ -61,6 +61,28 @@ export async function templateVersion(db: Executor, key: string, version: number
   return row ?? null;
 }
 
+// Stored versions never change (migration 0006 refuses UPDATE and DELETE), so a server keeps the definitions it has
+// read. Each call still asks the database which versions exist — a version added through another server is seen at
+// once — and fetches only the definitions it has not read yet. The creation instant is part of the cache key, so two
+// databases served by one process (tests) never share an entry.
+const definitionCache = new Map<string, ProcessDefinition>();
+
+/** Every stored template version's definition, by "key@version". */
+export async function allTemplateDefinitions(db: Executor): Promise<Map<string, ProcessDefinition>> {
+  const stored = await db
+    .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, createdAt: processTemplateVersions.createdAt })
+    .from(processTemplateVersions);
+  const cacheKey = (r: { key: string; version: number; createdAt: Date }) => `${r.key}@${r.version}@${r.createdAt.toISOString()}`;
+  const missing = stored.filter((r) => !definitionCache.has(cacheKey(r)));
+  if (missing.length) {
+    const rows = await db
+      .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, createdAt: processTemplateVersions.createdAt, definition: processTemplateVersions.definition })
+      .from(processTemplateVersions);
+    for (const r of rows) definitionCache.set(cacheKey(r), r.definition as ProcessDefinition);
+  }
+  return new Map(stored.map((r) => [`${r.key}@${r.version}`, definitionCache.get(cacheKey(r))!]));
+}
+
 export const stepOf = (def: ProcessDefinition, key: string) => def.steps.find((s) => s.key === key);
 
 /** Transitions leaving a state (whoever may take them). */

@@ -12,7 +12,7 @@ import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 import { contractSignedGuard } from "../contracts/contracts.guards.js";
 import { authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
-import { availableActions, templateVersion, transition, vietnamDate } from "../../platform/workflow.js";
+import { allTemplateDefinitions, availableActions, templateVersion, transition, vietnamDate } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
 import type { ProcessDefinition, ProcessTransition } from "../../../common/processes/schema.js";
 import { fromSteps } from "../../../common/processes/schema.js";
@@ -44,12 +44,8 @@ const col = (c: string) => sql.raw(`"tasks"."${c}"`);
 
 const defKey = (key: string, version: number) => `${key}@${version}`;
 
-export async function allDefinitions(db: Executor): Promise<Map<string, ProcessDefinition>> {
-  const rows = await db
-    .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, definition: processTemplateVersions.definition })
-    .from(processTemplateVersions);
-  return new Map(rows.map((r) => [defKey(r.key, r.version), r.definition as ProcessDefinition]));
-}
+/** Every stored template version's definition, by defKey (platform/workflow.ts keeps the immutable ones it read). */
+export const allDefinitions = (db: Executor): Promise<Map<string, ProcessDefinition>> => allTemplateDefinitions(db);
 
 export async function definitionOf(db: Executor, t: Pick<TaskRow, "templateKey" | "templateVersion">): Promise<ProcessDefinition> {
   const v = await templateVersion(db, t.templateKey, t.templateVersion);

@@ -1,0 +1,78 @@
+// Every page of the S&T task work opens for the actor who uses it, with its data and without an error: the lists,
+// work queues, analytics, calendar and notifications per role, a task, a council and a contract record, and the
+// public results catalogue (no sign-in).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { apiAs, launch, newPage, signIn, signedInPage } from "./browser.js";
+import type { SessionUser } from "./server.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a path and waits until it has rendered its header and finished loading; answers the visible problems. */
+async function visit(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await page.locator(".page-header, .ant-result, [role=alert], h1.ant-typography, h2.ant-typography, h3.ant-typography").first().waitFor();
+  await page.waitForLoadState("networkidle");
+  await page.locator(".ant-skeleton").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+  const problems: string[] = [];
+  for (const sel of [".ant-result-403", ".ant-result-404", ".ant-result-500", ".ant-alert-error"])
+    if (await page.locator(sel).count()) problems.push(`${path}: ${sel} ${(await page.locator(sel).first().innerText()).slice(0, 200)}`);
+  return problems;
+}
+
+async function pageOf(user: string) {
+  if (["officer", "admin", "pi"].includes(user)) return signedInPage(browser, user as SessionUser);
+  const p = await newPage(browser);
+  await signIn(p.page, user);
+  return p;
+}
+
+const firstId = async (path: string) => (await apiAs("officer").get<{ items: { id: string }[] }>(path)).items[0]?.id;
+
+describe("task pages per role", () => {
+  it("open without errors for the officer, PI, finance user, leader, expert and org representative", async () => {
+    const taskId = await firstId("/api/v1/tasks?pageSize=1");
+    const councilId = await firstId("/api/v1/councils?pageSize=1");
+    expect(taskId).toBeTruthy();
+    expect(councilId).toBeTruthy();
+    const plan: Record<string, string[]> = {
+      officer: ["/proposals", "/tasks", "/tasks/queue", `/tasks/${taskId}`, "/councils", `/councils/${councilId}`, "/contracts", "/monitoring", "/calendar", "/notifications", "/task-analytics"],
+      pi: ["/proposals", "/tasks", "/monitoring", "/calendar", "/notifications"],
+      finance: ["/tasks/queue", "/contracts", "/contracts/payments"],
+      leader: ["/tasks/queue", "/task-analytics", "/councils"],
+      expert: ["/councils/mine"],
+      org_rep: ["/tasks", "/contracts"],
+    };
+    const problems: string[] = [];
+    for (const [user, paths] of Object.entries(plan)) {
+      const { page, context, errors } = await pageOf(user);
+      for (const path of paths) problems.push(...(await visit(page, path)).map((p) => `${user} ${p}`));
+      problems.push(...errors.map((e) => `${user}: ${e}`));
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("the task analytics page draws its charts and the 1996–2012 figures", async () => {
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    expect(await visit(page, "/task-analytics")).toEqual([]);
+    await page.getByText("551").first().waitFor();
+    expect(await page.locator("canvas, svg").count()).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the public results catalogue opens without signing in", async () => {
+    const { page, context, errors } = await newPage(browser);
+    expect(await visit(page, "/results")).toEqual([]);
+    expect(page.url()).toContain("/results");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
