@@ -7,7 +7,6 @@ import { audit } from "../../platform/audit.js";
 import { t, type Lang } from "../../platform/messages.js";
 import { writeWorkbook, XLSX_MEDIA_TYPE, type SheetSpec } from "../../platform/xlsx.js";
 import type { ExportCell } from "../../platform/csv.js";
-import { currentCodes } from "../reference/reference.service.js";
 import {
   LIQUIDATED_WITHOUT_PASS,
   PROPOSED_MONEY_GROUPS,
@@ -100,6 +99,25 @@ function summaryQuery(q: TaskAnalyticsQuery): SQL {
     HAVING sum(n) <> 0 OR dim = 'total'`;
 }
 
+/** groups and outputs from the summary in one round trip (dim 'output': key = output type, n = tasks). */
+async function fromSummary(db: Executor, q: TaskAnalyticsQuery): Promise<{ groups: GroupRow[]; outputs: OutputRow[] }> {
+  const parts: SQL[] = [sql`true`];
+  if (q.origin !== "all") parts.push(sql`origin = ${q.origin}`);
+  if (q.yearFrom !== undefined) parts.push(sql`year >= ${q.yearFrom}`);
+  if (q.yearTo !== undefined) parts.push(sql`year <= ${q.yearTo}`);
+  const r = await db.execute<GroupRow & { quantity: number }>(sql`
+    SELECT dim, key, sum(n)::int AS n, sum(city)::text AS city, sum(other)::text AS other, sum(proposed)::text AS proposed,
+           sum(quantity)::float8 AS quantity
+      FROM task_stat_deltas
+     WHERE ${sql.join(parts, sql` AND `)}
+     GROUP BY dim, key
+    HAVING sum(n) <> 0 OR dim = 'total'`);
+  return {
+    groups: r.rows.filter((g) => (g.dim as string) !== "output"),
+    outputs: r.rows.filter((g) => (g.dim as string) === "output").map((g) => ({ output_type: g.key as OutputType, quantity: g.quantity, tasks: g.n })),
+  };
+}
+
 /** outputsQuery's answer from the summary: tasks and quantities by output type. */
 function summaryOutputsQuery(q: TaskAnalyticsQuery): SQL {
   const parts: SQL[] = [sql`dim = 'output'`];
@@ -143,20 +161,28 @@ function outputsQuery(q: TaskAnalyticsQuery): SQL {
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 
+/** The labels of the fields of science and the sectors in force (the versions currentCodes() picks), in one query. */
 async function labels(db: Executor) {
-  const [fields, sectors] = await Promise.all([currentCodes(db, "field"), currentCodes(db, "sector")]);
-  const index = (rows: { code: string; labelVi: string; labelEn: string }[]) => new Map(rows.map((r) => [r.code, r]));
-  return { fields: index(fields.codes), sectors: index(sectors.codes), fieldOrder: fields.codes.map((c) => c.code), sectorOrder: sectors.codes.map((c) => c.code) };
+  const r = await db.execute<{ list_key: "field" | "sector"; code: string; label_vi: string; label_en: string }>(sql`
+    SELECT c.list_key, c.code, c.label_vi, c.label_en
+      FROM codes c
+      JOIN (SELECT k.list_key, coalesce((SELECT max(v.version) FROM code_list_versions v
+                                          WHERE v.list_key = k.list_key AND v.effective_from <= current_date), 1) AS version
+              FROM (VALUES ('field'), ('sector')) AS k (list_key)) inforce
+        ON inforce.list_key = c.list_key AND inforce.version = c.version
+     ORDER BY c.list_key, c.sort_order`);
+  const of = (key: "field" | "sector") => r.rows.filter((x) => x.list_key === key).map((x) => ({ code: x.code, labelVi: x.label_vi, labelEn: x.label_en }));
+  const index = (rows: { code: string; labelVi: string; labelEn: string }[]) => new Map(rows.map((x) => [x.code, x]));
+  const [fields, sectors] = [of("field"), of("sector")];
+  return { fields: index(fields), sectors: index(sectors), fieldOrder: fields.map((c) => c.code), sectorOrder: sectors.map((c) => c.code) };
 }
 
 export async function taskAnalyticsReport(ctx: Ctx, q: TaskAnalyticsQuery): Promise<TaskAnalytics> {
   const db = ctx.db;
-  const [groups, outputs, names, historical] = await Promise.all([
-    analyticsGroups(db, q),
-    analyticsOutputs(db, q),
-    labels(db),
-    historicalFigures(db),
-  ]);
+  const counted = summaryAnswers(q)
+    ? fromSummary(db, q)
+    : Promise.all([analyticsGroups(db, q, "scan"), analyticsOutputs(db, q, "scan")]).then(([groups, outputs]) => ({ groups, outputs }));
+  const [{ groups, outputs }, names, historical] = await Promise.all([counted, labels(db), historicalFigures(db)]);
   const of = (dim: Dim) => groups.filter((g) => g.dim === dim);
   const total = of("total")[0];
 

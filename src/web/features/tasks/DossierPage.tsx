@@ -3,10 +3,10 @@
 // products, the timeline, the team, the budget by year × source × category, and the documents the call asks for;
 // then submits it before the deadline (the server's clock decides; the countdown starts from its answer). Once
 // submitted the dossier is locked and shown read-only with the submission time.
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, type FormItemProps, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { DeleteOutlined, LockOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
@@ -314,12 +314,30 @@ function RemoveButton({ onClick }: { onClick: () => void }) {
   return <Button danger icon={<DeleteOutlined aria-hidden />} aria-label={t("common.remove")} onClick={onClick} />;
 }
 
-function ProductsTable() {
+/** One column of an editable list: a form field per row (name, rules and the input, labelled by the column title). */
+interface ListColumn {
+  key: string;
+  title: string;
+  width?: number;
+  rules?: FormItemProps["rules"];
+  dependencies?: (row: number) => FormItemProps["dependencies"];
+  input: (label: string) => ReactNode;
+}
+
+/** A Form.List shown as a table: one row per item, a field per column, a remove button, and an add button. */
+function EditableList({ name, title, className, columns, addLabel, newRow }: {
+  name: string;
+  title: string;
+  className: string;
+  columns: ListColumn[] | ((row: number) => ListColumn[]);
+  addLabel: string;
+  newRow: Record<string, unknown>;
+}) {
   const { t } = useTranslation();
-  const s = dossierProduct.shape;
+  const columnsOf = (row: number) => (typeof columns === "function" ? columns(row) : columns);
   return (
-    <Card title={t("tasks.dossier.sections.products")} className="form-section dossier-products">
-      <Form.List name="products">
+    <Card title={title} className={`form-section ${className}`}>
+      <Form.List name={name}>
         {(fields, { add, remove }) => (
           <>
             <Table<ListField>
@@ -330,206 +348,126 @@ function ProductsTable() {
               scroll={{ x: "max-content" }}
               locale={{ emptyText: t("tasks.dossier.noRows") }}
               columns={[
-                {
-                  title: t("tasks.dossier.product.name"),
-                  key: "name",
-                  width: 280,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "name"]} rules={rules(s, "name", true)} noStyle={false} style={{ margin: 0 }}>
-                      <Input aria-label={t("tasks.dossier.product.name")} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.product.outputType"),
-                  key: "outputType",
-                  width: 200,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "outputType"]} rules={[{ required: true, message: t("validation.required") }]} style={{ margin: 0 }}>
-                      <Select aria-label={t("tasks.dossier.product.outputType")} options={OUTPUT_TYPES.map((o: OutputType) => ({ value: o, label: t(`tasks.outputType.${o}`) }))} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.product.quantity"),
-                  key: "quantity",
-                  width: 110,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "quantity"]} rules={rules(s, "quantity", true)} style={{ margin: 0 }}>
-                      <InputNumber aria-label={t("tasks.dossier.product.quantity")} min={0} style={{ width: "100%" }} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.product.unit"),
-                  key: "unit",
-                  width: 120,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "unit"]} rules={rules(s, "unit", true)} style={{ margin: 0 }}>
-                      <Input aria-label={t("tasks.dossier.product.unit")} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.product.qualityTarget"),
-                  key: "qualityTarget",
-                  width: 280,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "qualityTarget"]} rules={rules(s, "qualityTarget", true)} style={{ margin: 0 }}>
-                      <Input aria-label={t("tasks.dossier.product.qualityTarget")} />
-                    </Form.Item>
-                  ),
-                },
-                { title: <span className="sr-only">{t("list.actions")}</span>, key: "remove", render: (_, f) => <RemoveButton onClick={() => remove(f.name)} /> },
+                ...columnsOf(0).map((c, i) => ({
+                  title: c.title,
+                  key: c.key,
+                  width: c.width,
+                  render: (_: unknown, f: ListField) => {
+                    const col = columnsOf(f.name)[i];
+                    return (
+                      <Form.Item name={[f.name, col.key]} rules={col.rules} dependencies={col.dependencies?.(f.name)} style={{ margin: 0 }}>
+                        {col.input(col.title)}
+                      </Form.Item>
+                    );
+                  },
+                })),
+                { title: <span className="sr-only">{t("list.actions")}</span>, key: "remove", render: (_: unknown, f: ListField) => <RemoveButton onClick={() => remove(f.name)} /> },
               ]}
             />
-            <Button style={{ marginTop: 8 }} icon={<PlusOutlined aria-hidden />} onClick={() => add({ outputType: "product", quantity: 1 })}>
-              {t("tasks.dossier.product.add")}
+            <Button style={{ marginTop: 8 }} icon={<PlusOutlined aria-hidden />} onClick={() => add(newRow)}>
+              {addLabel}
             </Button>
           </>
         )}
       </Form.List>
     </Card>
+  );
+}
+
+function ProductsTable() {
+  const { t } = useTranslation();
+  const s = dossierProduct.shape;
+  const label = (k: string) => t(`tasks.dossier.product.${k}`);
+  return (
+    <EditableList
+      name="products"
+      title={t("tasks.dossier.sections.products")}
+      className="dossier-products"
+      addLabel={label("add")}
+      newRow={{ outputType: "product", quantity: 1 }}
+      columns={[
+        { key: "name", title: label("name"), width: 280, rules: rules(s, "name", true), input: (l) => <Input aria-label={l} /> },
+        {
+          key: "outputType",
+          title: label("outputType"),
+          width: 200,
+          rules: [{ required: true, message: t("validation.required") }],
+          input: (l) => <Select aria-label={l} options={OUTPUT_TYPES.map((o: OutputType) => ({ value: o, label: t(`tasks.outputType.${o}`) }))} />,
+        },
+        { key: "quantity", title: label("quantity"), width: 110, rules: rules(s, "quantity", true), input: (l) => <InputNumber aria-label={l} min={0} style={{ width: "100%" }} /> },
+        { key: "unit", title: label("unit"), width: 120, rules: rules(s, "unit", true), input: (l) => <Input aria-label={l} /> },
+        { key: "qualityTarget", title: label("qualityTarget"), width: 280, rules: rules(s, "qualityTarget", true), input: (l) => <Input aria-label={l} /> },
+      ]}
+    />
   );
 }
 
 function MilestonesTable() {
   const { t } = useTranslation();
   const s = dossierMilestone.shape;
+  const label = (k: string) => t(`tasks.dossier.milestone.${k}`);
+  const required = [{ required: true, message: t("validation.required") }];
   return (
-    <Card title={t("tasks.dossier.sections.milestones")} className="form-section dossier-milestones">
-      <Form.List name="milestones">
-        {(fields, { add, remove }) => (
-          <>
-            <Table<ListField>
-              size="small"
-              pagination={false}
-              rowKey="key"
-              dataSource={fields}
-              scroll={{ x: "max-content" }}
-              locale={{ emptyText: t("tasks.dossier.noRows") }}
-              columns={[
-                {
-                  title: t("tasks.dossier.milestone.content"),
-                  key: "content",
-                  width: 320,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "content"]} rules={rules(s, "content", true)} style={{ margin: 0 }}>
-                      <Input aria-label={t("tasks.dossier.milestone.content")} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.milestone.startsOn"),
-                  key: "startsOn",
-                  width: 150,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "startsOn"]} rules={[{ required: true, message: t("validation.required") }]} style={{ margin: 0 }}>
-                      <DatePicker aria-label={t("tasks.dossier.milestone.startsOn")} format={DATE_FORMAT} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.milestone.endsOn"),
-                  key: "endsOn",
-                  width: 150,
-                  render: (_, f) => (
-                    <Form.Item
-                      name={[f.name, "endsOn"]}
-                      dependencies={[["milestones", f.name, "startsOn"]]}
-                      rules={[
-                        { required: true, message: t("validation.required") },
-                        ({ getFieldValue }) => ({
-                          validator: async (_r, v: Dayjs | null) => {
-                            const from = getFieldValue(["milestones", f.name, "startsOn"]) as Dayjs | null;
-                            if (v && from && v.isBefore(from, "day")) throw new Error(t("tasks.dossier.milestone.endBeforeStart"));
-                          },
-                        }),
-                      ]}
-                      style={{ margin: 0 }}
-                    >
-                      <DatePicker aria-label={t("tasks.dossier.milestone.endsOn")} format={DATE_FORMAT} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.milestone.deliverable"),
-                  key: "deliverable",
-                  width: 260,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "deliverable"]} rules={rules(s, "deliverable")} style={{ margin: 0 }}>
-                      <Input aria-label={t("tasks.dossier.milestone.deliverable")} />
-                    </Form.Item>
-                  ),
-                },
-                { title: <span className="sr-only">{t("list.actions")}</span>, key: "remove", render: (_, f) => <RemoveButton onClick={() => remove(f.name)} /> },
-              ]}
-            />
-            <Button style={{ marginTop: 8 }} icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
-              {t("tasks.dossier.milestone.add")}
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Card>
+    <EditableList
+      name="milestones"
+      title={t("tasks.dossier.sections.milestones")}
+      className="dossier-milestones"
+      addLabel={label("add")}
+      newRow={{}}
+      columns={(row) => [
+        { key: "content", title: label("content"), width: 320, rules: rules(s, "content", true), input: (l) => <Input aria-label={l} /> },
+        { key: "startsOn", title: label("startsOn"), width: 150, rules: required, input: (l) => <DatePicker aria-label={l} format={DATE_FORMAT} /> },
+        {
+          key: "endsOn",
+          title: label("endsOn"),
+          width: 150,
+          dependencies: (r) => [["milestones", r, "startsOn"]],
+          rules: [
+            ...required,
+            ({ getFieldValue }) => ({
+              validator: async (_r, v: Dayjs | null) => {
+                const from = getFieldValue(["milestones", row, "startsOn"]) as Dayjs | null;
+                if (v && from && v.isBefore(from, "day")) throw new Error(label("endBeforeStart"));
+              },
+            }),
+          ],
+          input: (l) => <DatePicker aria-label={l} format={DATE_FORMAT} />,
+        },
+        { key: "deliverable", title: label("deliverable"), width: 260, rules: rules(s, "deliverable"), input: (l) => <Input aria-label={l} /> },
+      ]}
+    />
   );
 }
 
 function TeamTable() {
   const { t } = useTranslation();
+  const label = (k: string) => t(`tasks.dossier.team.${k}`);
+  const required = [{ required: true, message: t("validation.required") }];
   return (
-    <Card title={t("tasks.dossier.sections.team")} className="form-section dossier-team">
-      <Form.List name="team">
-        {(fields, { add, remove }) => (
-          <>
-            <Table<ListField>
-              size="small"
-              pagination={false}
-              rowKey="key"
-              dataSource={fields}
-              scroll={{ x: "max-content" }}
-              locale={{ emptyText: t("tasks.dossier.noRows") }}
-              columns={[
-                {
-                  title: t("tasks.dossier.team.person"),
-                  key: "person",
-                  width: 360,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "personId"]} rules={[{ required: true, message: t("validation.required") }]} style={{ margin: 0 }}>
-                      <PersonSelect aria-label={t("tasks.dossier.team.person")} style={{ width: "100%" }} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.team.role"),
-                  key: "role",
-                  width: 200,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "role"]} rules={[{ required: true, message: t("validation.required") }]} style={{ margin: 0 }}>
-                      <Select aria-label={t("tasks.dossier.team.role")} options={TEAM_ROLES.map((r) => ({ value: r, label: t(`tasks.teamRole.${r}`) }))} />
-                    </Form.Item>
-                  ),
-                },
-                {
-                  title: t("tasks.dossier.team.months"),
-                  key: "months",
-                  width: 130,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, "months"]} style={{ margin: 0 }} rules={[{ type: "number", min: 0.1, max: 120 }]}>
-                      <InputNumber aria-label={t("tasks.dossier.team.months")} min={0.1} max={120} step={0.5} style={{ width: "100%" }} />
-                    </Form.Item>
-                  ),
-                },
-                { title: <span className="sr-only">{t("list.actions")}</span>, key: "remove", render: (_, f) => <RemoveButton onClick={() => remove(f.name)} /> },
-              ]}
-            />
-            <Button style={{ marginTop: 8 }} icon={<PlusOutlined aria-hidden />} onClick={() => add({ role: "member" })}>
-              {t("tasks.dossier.team.add")}
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Card>
+    <EditableList
+      name="team"
+      title={t("tasks.dossier.sections.team")}
+      className="dossier-team"
+      addLabel={label("add")}
+      newRow={{ role: "member" }}
+      columns={[
+        { key: "personId", title: label("person"), width: 360, rules: required, input: (l) => <PersonSelect aria-label={l} style={{ width: "100%" }} /> },
+        {
+          key: "role",
+          title: label("role"),
+          width: 200,
+          rules: required,
+          input: (l) => <Select aria-label={l} options={TEAM_ROLES.map((r) => ({ value: r, label: t(`tasks.teamRole.${r}`) }))} />,
+        },
+        {
+          key: "months",
+          title: label("months"),
+          width: 130,
+          rules: [{ type: "number", min: 0.1, max: 120 }],
+          input: (l) => <InputNumber aria-label={l} min={0.1} max={120} step={0.5} style={{ width: "100%" }} />,
+        },
+      ]}
+    />
   );
 }
 
