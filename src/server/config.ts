@@ -35,6 +35,7 @@ const schema = z.object({
   DOC_SIGNER_AUTHORITY: z.string().default("KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"),
   DOC_SIGNER_NAME: z.string().trim().default(""),
   DOC_ARCHIVE_UNIT: z.string().trim().default("QLKH"),
+  DOC_OFFICE_NAME: z.string().trim().min(1).default("Sở Khoa học và Công nghệ thành phố Hải Phòng"),
   /** smtp://user:pass@host:587 or smtps://…; e-mail copies of notifications are off without it. */
   SMTP_URL: z.string().trim().optional(),
   MAIL_FROM: z.string().trim().default("KHCN <no-reply@khcn.example.vn>"),
@@ -68,6 +69,8 @@ export type Config = {
     signerAuthority: string[];
     signerName: string;
     archiveUnit: string;
+    /** the Department's name as a party (Bên A of task contracts) */
+    officeName: string;
   };
   /** E-mail copies of notifications: sent only when smtpUrl is set. */
   mail: { smtpUrl?: string; from: string };
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signerAuthority: e.DOC_SIGNER_AUTHORITY.split("|").map((s) => s.trim()).filter(Boolean),
       signerName: e.DOC_SIGNER_NAME,
       archiveUnit: e.DOC_ARCHIVE_UNIT,
+      officeName: e.DOC_OFFICE_NAME,
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     monitoring: { reportIntervalMonths: e.REPORT_INTERVAL_MONTHS },

@@ -43,6 +43,7 @@ const subject = (subjectId: string, ballots: PointBallot[], extra: Partial<Selec
   ballots,
   proposedByApplicant: false,
   stateBudget: 1_000_000_000,
+  excellentRecord: false,
   ...extra,
 });
 
@@ -176,11 +177,18 @@ describe("selection (TT 20/2023, TT 08/2017)", () => {
     expect(y.rank).toBe(1);
     expect(rs.find((r) => r.subjectId === "z")!.bonus).toBe(0);
   });
-  it("ties: lower state budget first, then higher content average; still equal = same rank and nobody selected", () => {
+  it("ties: lower state budget first, then a Xuất sắc record, then higher content average; still equal = same rank and nobody selected", () => {
     const a = ballot("a", 0.8, { content: 20, overview: 10 });
     const b = ballot("a", 0.8, { content: 18, overview: 12 });
     const r1 = selectionResults(points, [subject("x", [a], { stateBudget: 2 }), subject("y", [a], { stateBudget: 1 })], 1);
     expect(r1.find((r) => r.subjectId === "y")!.rank).toBe(1);
+    // a Xuất sắc record breaks an equal budget, and wins over a higher content average
+    const r4 = selectionResults(points, [subject("x", [a]), subject("y", [b], { excellentRecord: true })], 1);
+    expect(r4.find((r) => r.subjectId === "y")!.rank).toBe(1);
+    expect(r4.find((r) => r.subjectId === "x")!.rank).toBe(2);
+    // but not over a lower budget
+    const r5 = selectionResults(points, [subject("x", [a], { stateBudget: 1 }), subject("y", [a], { excellentRecord: true, stateBudget: 2 })], 1);
+    expect(r5.find((r) => r.subjectId === "x")!.rank).toBe(1);
     const r2 = selectionResults(points, [subject("x", [b]), subject("y", [a])], 1);
     expect(r2.find((r) => r.subjectId === "y")!.rank).toBe(1);
     const r3 = selectionResults(points, [subject("x", [a]), subject("y", [a])], 1);

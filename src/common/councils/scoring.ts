@@ -110,7 +110,13 @@ export interface SelectionSubject {
   proposedByApplicant: boolean;
   /** State (city) budget requested, in đồng: the first tie-break (lower ranks higher). */
   stateBudget: number;
+  /** The PI or the host organisation had a task graded Xuất sắc in the past EXCELLENT_RECORD_YEARS years: the second
+   *  tie-break (such a subject ranks higher). */
+  excellentRecord: boolean;
 }
+
+/** How far back a "Xuất sắc" acceptance grade counts for the selection tie-break (DOMAIN.md §1, TT 08/2017). */
+export const EXCELLENT_RECORD_YEARS = 5;
 export interface SelectionResult {
   subjectId: string;
   totals: Record<string, number>;
@@ -179,11 +185,13 @@ export function selectionResults(scoring: Of<"points">, subjects: readonly Selec
     };
   });
   type I = (typeof interim)[number];
-  // Higher score first; then lower state budget; then higher content average.
+  // Higher score first; then lower state budget; then a "Xuất sắc" record in the past 5 years; then higher content
+  // average.
   const order = (a: I, b: I) => {
     const byScore = cmp(b.score!, a.score!);
     if (byScore !== 0) return byScore;
     if (a.s.stateBudget !== b.s.stateBudget) return a.s.stateBudget - b.s.stateBudget;
+    if (a.s.excellentRecord !== b.s.excellentRecord) return a.s.excellentRecord ? -1 : 1;
     return cmp(b.content ?? { n: 0, d: 1 }, a.content ?? { n: 0, d: 1 });
   };
   const ranked = interim.filter((i) => i.score).sort(order);

@@ -56,9 +56,6 @@ type ContractRow = typeof contracts.$inferSelect;
 type PaymentRow = typeof contractPayments.$inferSelect;
 type TrancheRow = typeof contractTranches.$inferSelect;
 
-/** Bên A of every contract: the Department. */
-export const PARTY_A_NAME = "Sở Khoa học và Công nghệ thành phố Hải Phòng";
-
 const vnd = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
 const conflict = (code: string, key: MessageKey, params: Record<string, unknown> = {}, details?: unknown) =>
   new AppError(code, 409, key, details ?? params, params);
@@ -522,7 +519,7 @@ export async function createContract(ctx: Ctx, input: { taskId: string }): Promi
         number,
         year,
         status: "draft",
-        partyAName: PARTY_A_NAME,
+        partyAName: ctx.config.documents.officeName,
         partyBOrganisationId: task.leadOrganisationId!,
         piPersonId: task.piPersonId!,
         valueCity: task.approvedBudgetCity!,

@@ -36,6 +36,7 @@ import {
   quorum,
   ruleSetInForce,
   selectionResults,
+  EXCELLENT_RECORD_YEARS,
   type CouncilKind,
   type CouncilRuleSet,
   type Grade,
@@ -656,6 +657,24 @@ async function conclude(tx: Executor, ctx: Ctx, l: Loaded, version: number) {
         .groupBy(taskDossierBudget.dossierId);
       for (const x of b) budgets.set(x.dossierId, Number(x.total));
     }
+    // Second tie-break: the dossier's PI or organisation had another task graded Xuất sắc by an acceptance council
+    // concluded in the past EXCELLENT_RECORD_YEARS years.
+    const excellent = new Set<string>();
+    if (dossierIds.length) {
+      const since = new Date(now);
+      since.setUTCFullYear(since.getUTCFullYear() - EXCELLENT_RECORD_YEARS);
+      const r = await tx.execute<{ id: string }>(sql`
+        SELECT d.id FROM task_dossiers d
+         WHERE d.id IN (SELECT jsonb_array_elements_text(${JSON.stringify(dossierIds)}::jsonb)::uuid)
+           AND EXISTS (
+             SELECT 1 FROM tasks t
+               JOIN council_subjects cs ON cs.task_id = t.id
+               JOIN councils c ON c.id = cs.council_id AND c.kind = 'acceptance' AND c.status = 'concluded'
+              WHERE t.result_grade = 'excellent' AND t.id <> d.task_id
+                AND (t.pi_person_id = d.pi_person_id OR t.lead_organisation_id = d.lead_organisation_id)
+                AND c.concluded_at >= ${since.toISOString()}::timestamptz)`);
+      for (const x of r.rows) excellent.add(x.id);
+    }
     const results = selectionResults(
       sc,
       l.subjects.map((s) => {
@@ -667,6 +686,7 @@ async function conclude(tx: Executor, ctx: Ctx, l: Loaded, version: number) {
           ballots: bySubject(s.id).map((b) => ({ memberId: b.memberId, points: Object.fromEntries((scoresOf.get(b.id) ?? []).map((x) => [x.criterionKey, x.points ?? 0])) })),
           proposedByApplicant: !!s.proposingOrganisationId && s.proposingOrganisationId === s.dossierOrg,
           stateBudget: s.dossierId ? (budgets.get(s.dossierId) ?? 0) : 0,
+          excellentRecord: !!s.dossierId && excellent.has(s.dossierId),
         };
       }),
       present,

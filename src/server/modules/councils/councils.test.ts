@@ -499,3 +499,62 @@ describe("result labels and the councils of a task", () => {
     expect((await officer.get(`${API}/of-task/${experts[0].personId}`)).body.items).toEqual([]);
   });
 });
+
+describe("selection tie-break: a Xuất sắc record in the past 5 years (DOMAIN.md §1)", () => {
+  it("equal score and equal budget: the dossier whose PI had a task graded Xuất sắc within 5 years ranks first", async () => {
+    const db = t.database.db;
+    const orgC = (await buildOrganisation(db, { nameVi: "Viện Cơ khí" })).id;
+    const orgD = (await buildOrganisation(db, { nameVi: "Công ty Thiết bị biển" })).id;
+    const piC = (await buildPerson(db, { fullName: "Đỗ Chủ Nhiệm C", primaryOrganisationId: orgC })).id;
+    const piD = (await buildPerson(db, { fullName: "Ngô Chủ Nhiệm D", primaryOrganisationId: orgD })).id;
+    const owner = await buildUser(db, { username: "pic", roles: ["pi"] });
+    const rs = (await db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets WHERE kind = 'acceptance' ORDER BY version LIMIT 1`)).rows[0]!;
+    /** an earlier task of this PI, graded Xuất sắc by an acceptance council concluded `yearsAgo` years before now */
+    const pastExcellent = async (pi: string, org: string, yearsAgo: number) => {
+      const old = await buildTask({ state: "accepted", piPersonId: pi, leadOrganisationId: org, resultGrade: "excellent", year: 2015 });
+      const at = new Date(t.clock.now());
+      at.setUTCFullYear(at.getUTCFullYear() - yearsAgo);
+      const council = (
+        await db.execute<{ id: string }>(sql`
+          INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, concluded_at)
+          VALUES ('acceptance', ${rs.key}, ${rs.version}, 'Hội đồng nghiệm thu cũ', 'in_session', NULL) RETURNING id`)
+      ).rows[0]!.id;
+      await db.execute(sql`INSERT INTO council_subjects (council_id, task_id, position) VALUES (${council}, ${old.id}, 1)`);
+      await db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${at.toISOString()}::timestamptz WHERE id = ${council}`);
+    };
+    await pastExcellent(piD, orgD, 1);
+    await pastExcellent(piC, orgC, 6); // too long ago to count
+    const task = await buildTask({});
+    const dC = (await buildDossier(task.id, owner.id, piC, orgC)).id;
+    const dD = (await buildDossier(task.id, owner.id, piD, orgD)).id;
+    await db.insert(taskDossierBudget).values([
+      { dossierId: dC, year: 2026, source: "city", category: "labour", amount: 1_000_000_000 },
+      { dossierId: dD, year: 2026, source: "city", category: "labour", amount: 1_000_000_000 },
+    ] as (typeof taskDossierBudget.$inferInsert)[]);
+
+    const created = await officer.post(API, { kind: "selection", title: "Hội đồng tuyển chọn (hoà điểm)", taskIds: [task.id], place: "Sở KH&CN" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    let c = await addAll(created.body.id);
+    const inv = await officer.post(`${API}/${c.id}/invite`, { version: c.version });
+    expect(inv.status, JSON.stringify(inv.body)).toBe(200);
+    c = inv.body;
+    c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
+    expect(c.status).toBe("in_session");
+    const att = await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: true })) });
+    expect(att.status, JSON.stringify(att.body)).toBe(200);
+    c = att.body;
+    for (const e of experts) {
+      expect((await e.client.post(`${API}/${c.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true })).status).toBe(200);
+      for (const s of c.subjects) {
+        const r = await e.client.put(`${API}/${c.id}/ballots/${s.id}`, { scores: scoresAt(0.8), submit: true });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+    }
+    const done = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const byDossier = (d: string) => done.body.results.find((x: any) => x.subjectId === done.body.subjects.find((s: any) => s.dossierId === d).id);
+    expect(byDossier(dC).score).toBe(byDossier(dD).score);
+    expect(byDossier(dD)).toMatchObject({ rank: 1, selected: true });
+    expect(byDossier(dC)).toMatchObject({ rank: 2, selected: false });
+  });
+});

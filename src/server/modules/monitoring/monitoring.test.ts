@@ -199,6 +199,11 @@ describe("progress reports", () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: "submitted", overdue: false });
     expect(submitted.body.abilities.edit).toBe(false);
+    // The officers who review are told; the PI who filed it is not.
+    const told = (await officer.get("/api/v1/notifications")).body.items.find((i: { kind: string; link: string }) => i.kind === "report_submitted");
+    expect(told).toMatchObject({ link: `/monitoring/reports/${first.id}` });
+    expect(told.body).toContain("kỳ 1");
+    expect((await pi.get("/api/v1/notifications")).body.items.some((i: { kind: string }) => i.kind === "report_submitted")).toBe(false);
 
     const locked = await pi.put(`/api/v1/monitoring/reports/${first.id}`, { ...body, version: submitted.body.version, workDone: "Sửa sau khi nộp" });
     expect(locked.status).toBe(409);

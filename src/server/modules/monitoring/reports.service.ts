@@ -293,6 +293,14 @@ export async function submitReport(ctx: Ctx, id: string, version: number): Promi
       before: { status: l.r.status, version: l.r.version },
       after: { status: "submitted", version: l.r.version + 1 },
     });
+    // The Department's officers review progress reports (no officer is assigned to a task): each active officer is told.
+    const officers = await tx.execute<{ id: string }>(sql`SELECT id FROM users WHERE 'officer' = ANY (roles) AND status = 'active'`);
+    await notify(tx, {
+      userIds: officers.rows.map((o) => o.id),
+      kind: "report_submitted",
+      params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r) },
+      link: `/monitoring/reports/${id}`,
+    });
   });
   return getReport(ctx, id);
 }
