@@ -9,10 +9,15 @@
 // scores; the task analytics (unfiltered and by year + field), the work queues (officer's action list, PI's own list,
 // expert's councils, finance's payment queue) and the task detail. Target: p95 ≤ 3 × raw SQL p95 and ≤ 200 ms on the
 // PostgreSQL server.
+// Statistics and the leadership dashboard (issue 4 item 7, bench/statistics-data.ts): ten yearly reporting periods,
+// 1,000 organisations × 5 forms each, 500 cells per report in the latest period; consolidating the latest period's five
+// forms (target ≤ 5 s) and the leadership dashboard over the ten years (target p95 ≤ 200 ms on the server).
 //
 // Options: --modes embedded,server  --duration 10 (s per scenario)  --warmup 2 (s)  --connections 2×cores
 //          --people 100000  --organisations 10000  --raw-runs 300
-//          --scenarios people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail
+//          --scenarios people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail,
+//                      consolidation,leadership
+//          --stat-organisations 1000  --stat-cells 500  --stat-years 10  --consolidation-runs 5
 //          --tasks 100000  --task-people 50000  --scores 1000000 (0 tasks: registries only)
 //          --embedded-tasks / --embedded-scores (the embedded mode's size; default the same)
 //          --explain (EXPLAIN ANALYZE of each recorded query)  --log-level warn  --database-url URL
@@ -27,6 +32,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import autocannon from "autocannon";
 import { createScratchDatabase } from "../src/server/db/scratch-database.js";
+import { seedStatisticsBenchData, type StatisticsBenchSummary } from "./statistics-data.js";
 import "../src/server/db/client.js"; // the app's type parsers (bigint, numeric, date), so raw rows parse the same way
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
 
@@ -42,7 +48,14 @@ const { values: opt } = parseArgs({
     people: { type: "string", default: "100000" },
     organisations: { type: "string", default: "10000" },
     "raw-runs": { type: "string", default: "300" },
-    scenarios: { type: "string", default: "people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail" },
+    scenarios: {
+      type: "string",
+      default: "people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail,consolidation,leadership",
+    },
+    "stat-organisations": { type: "string", default: "1000" },
+    "stat-cells": { type: "string", default: "500" },
+    "stat-years": { type: "string", default: "10" },
+    "consolidation-runs": { type: "string", default: "5" },
     tasks: { type: "string", default: "100000" },
     "task-people": { type: "string", default: "50000" },
     scores: { type: "string", default: "1000000" },
@@ -73,6 +86,10 @@ const cfg = {
   embeddedTasks: opt["embedded-tasks"] !== undefined ? Number(opt["embedded-tasks"]) : undefined,
   embeddedScores: opt["embedded-scores"] !== undefined ? Number(opt["embedded-scores"]) : undefined,
   scenarios: String(opt.scenarios).split(",").map((s) => s.trim()),
+  statOrganisations: num("stat-organisations"),
+  statCells: num("stat-cells"),
+  statYears: num("stat-years"),
+  consolidationRuns: num("consolidation-runs"),
   explain: !!opt.explain,
   profile: !!opt.profile,
   logLevel: String(opt["log-level"]),
@@ -280,7 +297,7 @@ interface Scenario {
   paths: string[];
   /** the demo account that makes the requests (default officer) */
   user?: string;
-  /** registry: issue 2's target; tasks: issue 3 item 15's */
+  /** registry: issue 2's target; tasks: issue 3 item 15's and issue 4 item 7's dashboard (p95 ≤ 200 ms on the server) */
   target?: "registry" | "tasks";
 }
 interface ModeRun {
@@ -353,6 +370,65 @@ async function benchScenario(run: ModeRun, s: Scenario) {
   );
 }
 
+/** Consolidation of a whole period (issue 4 item 7): the five forms' consolidated tables, fetched one after the other
+ *  (one round = the city's aggregate of every form), `consolidationRuns` rounds; beside it the recorded SQL of the
+ *  same five requests run directly. Target: a round ≤ 5 s. */
+async function benchConsolidation(run: ModeRun, st: StatisticsBenchSummary) {
+  const paths = st.formKeys.map((k) => `/api/v1/statistics/periods/${st.latestPeriodId}/consolidated/${encodeURIComponent(k)}`);
+  const plans: CapturedQuery[][] = [];
+  for (const p of paths) {
+    await run.app.request({ type: "capture-start" });
+    const res = await fetch(run.base + p, { headers: { cookie: run.cookie, "accept-language": "vi" } });
+    const captured = (await run.app.request({ type: "capture-stop" })) as Extract<BenchChildMessage, { type: "captured" }>;
+    if (res.status !== 200) throw new Error(`${p} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    await res.arrayBuffer();
+    plans.push(...waves(captured.queries));
+  }
+  if (cfg.explain) {
+    for (const q of plans.flat()) {
+      const plan = await run.pool.query({ text: "EXPLAIN (ANALYZE, BUFFERS) " + q.text, values: q.values });
+      run.explains.push(`── ${run.mode} · consolidation\n${q.text}\n${JSON.stringify(q.values)}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+  }
+  const api: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < cfg.consolidationRuns; i++) {
+    const t0 = performance.now();
+    for (const p of paths) {
+      const res = await fetch(run.base + p, { headers: { cookie: run.cookie, "accept-language": "vi" } });
+      if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+    api.push(performance.now() - t0);
+    const t1 = performance.now();
+    await runRecorded(run.pool, plans);
+    raw.push(performance.now() - t1);
+  }
+  const a = summarise(api);
+  const r = summarise(raw);
+  const met = a.p95 <= 5000 && a.p95 / r.p95 <= 3;
+  run.rows.push({
+    mode: run.mode,
+    scenario: "consolidation",
+    endpoint: `consolidate 5 forms (${cfg.statOrganisations.toLocaleString("en")} orgs × ${cfg.statCells} cells each)`,
+    p50: a.p50,
+    p95: a.p95,
+    rps: 1000 / a.p50,
+    rawP50: r.p50,
+    rawP95: r.p95,
+    ratio: a.p95 / r.p95,
+    met,
+    why: [a.p95 > 5000 && "> 5 s", a.p95 / r.p95 > 3 && "p95 > 3× raw SQL p95"].filter(Boolean).join(", "),
+    requests: a.n * paths.length,
+    failures: 0,
+    queries: plans.flat().length,
+    rawConcP50: r.p50,
+    rawConcP95: r.p95,
+    rawConcRps: 1000 / r.p50,
+  });
+  console.log(`[${run.mode}] consolidation: p50 ${a.p50.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms per round of 5 forms; raw p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`);
+}
+
 async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string[], explains: string[]) {
   let dropServer: (() => Promise<void>) | undefined;
   let tempDir: string | undefined;
@@ -422,6 +498,31 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
 
     if (taskSummary) scenarios.push(...(await taskScenarios(pool, taskSummary.tasks)));
 
+    let statistics: StatisticsBenchSummary | undefined;
+    if (cfg.scenarios.includes("consolidation") || cfg.scenarios.includes("leadership")) {
+      console.log(`[${mode}] statistics data: ${cfg.statOrganisations.toLocaleString("en")} organisations × 5 forms × ${cfg.statCells} cells, ${cfg.statYears} years …`);
+      statistics = await seedStatisticsBenchData(pool, {
+        organisations: cfg.statOrganisations,
+        cellsPerReport: cfg.statCells,
+        years: cfg.statYears,
+        lastYear: new Date().getUTCFullYear() - 1,
+      });
+      console.log(`[${mode}] statistics data: ${JSON.stringify(statistics)}`);
+      notes.push(
+        `${mode}: statistics data ${statistics.periods} periods, ${statistics.reports.toLocaleString("en")} approved reports, ` +
+          `${statistics.cells.toLocaleString("en")} cells (the latest period ${cfg.statOrganisations.toLocaleString("en")} × 5 × ${cfg.statCells}); generated in ${statistics.seconds} s`,
+      );
+      if (cfg.scenarios.includes("leadership")) {
+        scenarios.push({
+          key: "leadership",
+          endpoint: `GET /dashboard/leadership (leader, ${cfg.statYears} years)`,
+          paths: ["/api/v1/dashboard/leadership"],
+          user: "leader",
+          target: "tasks",
+        });
+      }
+    }
+
     const cookies = new Map<string, string>();
     for (const s of scenarios) {
       try {
@@ -430,6 +531,15 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
         // One broken endpoint should not hide the others' figures.
         notes.push(`${mode} ${s.key}: FAILED — ${(err as Error).message}`);
         console.error(`[${mode}] ${s.key} failed:`, err);
+        scenarioFailures++;
+      }
+    }
+    if (statistics && cfg.scenarios.includes("consolidation")) {
+      try {
+        await benchConsolidation({ mode, app, pool, base, cookie, cookies, rows, explains }, statistics);
+      } catch (err) {
+        notes.push(`${mode} consolidation: FAILED — ${(err as Error).message}`);
+        console.error(`[${mode}] consolidation failed:`, err);
         scenarioFailures++;
       }
     }

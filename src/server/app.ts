@@ -30,6 +30,7 @@ import type { Policy } from "./platform/policy.js";
 import { loadSession, sessionCookieName } from "./platform/auth/sessions.js";
 import { audit } from "./platform/audit.js";
 import { registerModules } from "./modules/index.js";
+import { publicIndicatorRoutes } from "./modules/indicators/indicators.routes.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -315,6 +316,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await app.register(registerModules, { prefix: "/api/v1" });
+  // The issue names the public indicator routes /api/public/indicators…: the same handlers as /api/v1/public/indicators.
+  await app.register(publicIndicatorRoutes, { prefix: "/api" });
 
   // ─── Web app (production build) with client-side routes ───
   const hasWeb = fs.existsSync(path.join(webDistDir, "index.html"));

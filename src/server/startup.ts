@@ -9,7 +9,10 @@ import { syncProcessTemplates } from "./modules/process-templates/process-templa
 import { syncCouncilRuleSets } from "./modules/councils/councils.rulesets.js";
 import { syncHistoricalTaskStats } from "./modules/task-analytics/historical.js";
 import { syncTaskStatusGroups } from "./modules/task-analytics/task-stats.js";
+import { syncBaselinePlan } from "./modules/funding-plans/funding-plans.service.js";
+import { syncStatisticalForms } from "./modules/statistics/statistics.forms.js";
 import { seedDemoData } from "./demo/seed.js";
+import { syncIndicators } from "./modules/indicators/indicators.sync.js";
 import type { Clock } from "./platform/clock.js";
 
 export async function prepareDatabase(config: Config, opts: { dataDir?: string | null } = {}) {
@@ -24,6 +27,9 @@ export async function prepareDatabase(config: Config, opts: { dataDir?: string |
     await syncCouncilRuleSets(database.db);
     await syncHistoricalTaskStats(database.db);
     await syncTaskStatusGroups(database.db);
+    await syncIndicators(database.db);
+    await syncStatisticalForms(database.db);
+    await syncBaselinePlan(database.db);
     return { database, migration };
   } catch (err) {
     await database.close();

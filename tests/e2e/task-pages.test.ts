@@ -1,6 +1,8 @@
 // Every page of the S&T task work opens for the actor who uses it, with its data and without an error: the lists,
 // work queues, analytics, calendar and notifications per role, a task, a council and a contract record, and the
-// public results catalogue (no sign-in).
+// public results catalogue (no sign-in). The same for the targets and statistics pages (issue 4): the leadership
+// dashboard, indicators, input series, the funding plan, reporting periods, reports and forms, and the public
+// indicators.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { apiAs, launch, newPage, signIn, signedInPage } from "./browser.js";
@@ -33,6 +35,18 @@ async function pageOf(user: string) {
   return p;
 }
 
+/** Each user opens each of their paths; answers every problem seen, with the user's name. */
+async function visitAll(plan: Record<string, string[]>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [user, paths] of Object.entries(plan)) {
+    const { page, context, errors } = await pageOf(user);
+    for (const path of paths) problems.push(...(await visit(page, path)).map((p) => `${user} ${p}`));
+    problems.push(...errors.map((e) => `${user}: ${e}`));
+    await context.close();
+  }
+  return problems;
+}
+
 const firstId = async (path: string) => (await apiAs("officer").get<{ items: { id: string }[] }>(path)).items[0]?.id;
 
 describe("task pages per role", () => {
@@ -49,14 +63,7 @@ describe("task pages per role", () => {
       expert: ["/councils/mine"],
       org_rep: ["/tasks", "/contracts"],
     };
-    const problems: string[] = [];
-    for (const [user, paths] of Object.entries(plan)) {
-      const { page, context, errors } = await pageOf(user);
-      for (const path of paths) problems.push(...(await visit(page, path)).map((p) => `${user} ${p}`));
-      problems.push(...errors.map((e) => `${user}: ${e}`));
-      await context.close();
-    }
-    expect(problems).toEqual([]);
+    expect(await visitAll(plan)).toEqual([]);
   });
 
   it("the task analytics page draws its charts and the 1996–2012 figures", async () => {
@@ -72,6 +79,44 @@ describe("task pages per role", () => {
     const { page, context, errors } = await newPage(browser);
     expect(await visit(page, "/results")).toEqual([]);
     expect(page.url()).toContain("/results");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("targets and statistics pages per role", () => {
+  it("open without errors for the officer, leader, finance user and org representative", async () => {
+    const indicatorId = await firstId("/api/v1/indicators?pageSize=1");
+    const periodId = await firstId("/api/v1/statistics/periods?pageSize=1");
+    expect(indicatorId && periodId).toBeTruthy();
+    const plan: Record<string, string[]> = {
+      officer: ["/leadership", "/indicators", `/indicators/${indicatorId}`, "/indicators/series", "/funding-plans", "/statistics", `/statistics/periods/${periodId}`, "/statistics/reports", "/statistics/forms"],
+      leader: ["/leadership", "/indicators", `/indicators/${indicatorId}`, "/funding-plans", "/statistics", `/statistics/periods/${periodId}`],
+      finance: ["/leadership", "/funding-plans", "/indicators/series"],
+      // (a report page shows the form's live checks as an error alert until it is filled: statistics.test.ts covers it)
+      org_rep: ["/statistics/my", "/statistics/forms"],
+    };
+    expect(await visitAll(plan)).toEqual([]);
+  });
+
+  it("the leadership dashboard shows every indicator with its status, the budget chart and the reporting progress", async () => {
+    const { page, context, errors } = await pageOf("leader");
+    expect(await visit(page, "/leadership")).toEqual([]);
+    const total = (await apiAs("officer").get<{ total: number }>("/api/v1/indicators?pageSize=1")).total;
+    await page.getByTestId("leadership-indicators").getByText(`/ ${total}`).waitFor();
+    expect(await page.locator("canvas, svg").count()).toBeGreaterThan(1);
+    await page.getByTestId("leadership-reporting").waitFor();
+    // a figure links to its data: an indicator's row opens its page
+    await page.locator(".ant-table-row a").first().click();
+    await page.waitForURL(/\/indicators\/[0-9a-f-]{36}$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the public indicators open without signing in", async () => {
+    const { page, context, errors } = await newPage(browser);
+    expect(await visit(page, "/public/indicators")).toEqual([]);
+    expect(page.url()).toContain("/public/indicators");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -12,6 +12,9 @@ import { insertDemoData } from "./insert.js";
 import { insertDemoProgrammesAndCalls } from "./programmes-demo.js";
 import { insertDemoTasks } from "./tasks-demo.js";
 import { insertDemoCouncils } from "./councils-demo.js";
+import { insertDemoStatistics } from "../modules/statistics/statistics.demo.js";
+import { insertDemoFundingPlans } from "../modules/funding-plans/funding-plans.demo.js";
+import { insertDemoIndicators } from "../modules/indicators/indicators.demo.js";
 
 export interface SeedSummary {
   organisations: number;
@@ -35,6 +38,9 @@ export async function seedDemoData(db: Db, opts: { scale: number } & Omit<Genera
     await insertDemoProgrammesAndCalls(tx, new Date());
     await insertDemoTasks(tx, new Date());
     await insertDemoCouncils(tx, new Date());
+    await insertDemoStatistics(tx, { orgRepOrganisationId: data.anchors.orgRepOrganisationId });
+    await insertDemoFundingPlans(tx);
+    await insertDemoIndicators(tx);
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).

@@ -22,6 +22,9 @@ import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { councilRoutes } from "./councils/councils.routes.js";
 import { contractRoutes } from "./contracts/contracts.routes.js";
 import { resultRoutes } from "./results/results.routes.js";
+import { indicatorRoutes } from "./indicators/indicators.routes.js";
+import { fundingPlanRoutes } from "./funding-plans/funding-plans.routes.js";
+import { statisticsRoutes } from "./statistics/statistics.routes.js";
 
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -46,4 +49,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(councilRoutes);
   await app.register(contractRoutes);
   await app.register(resultRoutes);
+  await app.register(indicatorRoutes);
+  await app.register(statisticsRoutes);
+  await app.register(fundingPlanRoutes);
 };

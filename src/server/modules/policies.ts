@@ -2,6 +2,7 @@
 // can be sent to the web app: the menu and buttons follow the same rules that answer 403 on the server.
 import type { Actor } from "../platform/context.js";
 import type { Policy } from "../platform/policy.js";
+import { indicatorPolicy, seriesPolicy } from "./indicators/indicators.policy.js";
 import { auditPolicy } from "./audit/audit.policy.js";
 import { deletionRequestPolicy } from "./deletion-requests/deletion-requests.policy.js";
 import { importPolicy } from "./imports/imports.policy.js";
@@ -21,8 +22,12 @@ import { inspectionPolicy, monitoringPolicy } from "./monitoring/inspections.pol
 import { notificationPolicy } from "./notifications/notifications.policy.js";
 import { contractPolicy } from "./contracts/contracts.policy.js";
 import { applicationPolicy, resultPolicy } from "./results/results.policy.js";
+import { fundingActualPolicy, fundingPlanPolicy } from "./funding-plans/funding-plans.policy.js";
+import { statisticsFormPolicy, statisticsPeriodPolicy, statisticsReportPolicy } from "./statistics/statistics.policy.js";
 
 const policies: Policy<never>[] = [
+  indicatorPolicy,
+  seriesPolicy,
   auditPolicy,
   deletionRequestPolicy,
   importPolicy,
@@ -40,6 +45,11 @@ const policies: Policy<never>[] = [
   contractPolicy,
   resultPolicy,
   applicationPolicy,
+  fundingPlanPolicy,
+  fundingActualPolicy,
+  statisticsFormPolicy,
+  statisticsPeriodPolicy,
+  statisticsReportPolicy,
 ] as unknown as Policy<never>[];
 
 export type GeneralAbilities = Record<string, Record<string, boolean>>;

@@ -51,6 +51,12 @@ describe("default deny: every route declares who may call it", () => {
       // the catalogue of registered results (public summaries only, rate-limited per address)
       `GET ${API}/public/results`,
       `GET ${API}/public/results/:id`,
+      // published indicators and their open data (rate-limited per address; also mounted as /api/public/indicators…)
+      `GET ${API}/public/indicators`,
+      `GET ${API}/public/indicators/:code`,
+      `GET ${API}/public/indicators/:code/data.json`,
+      `GET ${API}/public/indicators/:code/data.csv`,
+      `GET ${API}/public/indicators/:code/data.xlsx`,
     ]);
     const extra = apiRoutes(t.app)
       .filter(isPublic)

@@ -11,6 +11,7 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FundProjectionScreenOutlined,
   DeleteRowOutlined,
   FlagOutlined,
   NotificationOutlined,
@@ -23,11 +24,19 @@ import {
   FormOutlined,
   MonitorOutlined,
   CalendarOutlined,
+  RiseOutlined,
+  TableOutlined,
+  FileDoneOutlined,
+  ScheduleOutlined,
+  ProfileOutlined,
+  FundOutlined,
 } from "@ant-design/icons";
 import type { Me } from "./session";
 import { can } from "./permissions";
 import { taskAccess } from "../features/tasks/task-access";
 import { councilAccess } from "../features/councils/council-ui";
+import { statisticsAccess } from "../features/statistics/statistics-ui";
+import { indicatorAccess } from "../features/indicators/indicator-access";
 
 export interface NavItem {
   path: string;
@@ -45,7 +54,10 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: "general",
     labelKey: "nav.general",
-    items: [{ path: "/", labelKey: "nav.dashboard", icon: <DashboardOutlined aria-hidden /> }],
+    items: [
+      { path: "/", labelKey: "nav.dashboard", icon: <DashboardOutlined aria-hidden /> },
+      { path: "/leadership", labelKey: "leadership.nav", icon: <FundProjectionScreenOutlined aria-hidden />, allowed: (me) => !!me?.can?.dashboard?.leadership },
+    ],
   },
   {
     key: "registries",
@@ -73,6 +85,18 @@ export const NAVIGATION: NavGroup[] = [
       { path: "/monitoring", labelKey: "monitoring.nav", icon: <MonitorOutlined aria-hidden />, allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)) },
       { path: "/calendar", labelKey: "calendar.nav", icon: <CalendarOutlined aria-hidden /> },
       { path: "/task-analytics", labelKey: "taskAnalytics.nav", icon: <BarChartOutlined aria-hidden />, allowed: (me) => !!me?.can?.taskAnalytics?.read },
+    ],
+  },
+  {
+    key: "statistics",
+    labelKey: "statistics.nav.group",
+    items: [
+      { path: "/funding-plans", labelKey: "fundingPlans.nav", icon: <FundOutlined aria-hidden />, allowed: (me) => !!me?.can?.fundingPlan?.read },
+      { path: "/indicators", labelKey: "indicators.nav", icon: <RiseOutlined aria-hidden />, allowed: indicatorAccess.list },
+      { path: "/statistics", labelKey: "statistics.nav.periods", icon: <ScheduleOutlined aria-hidden />, allowed: statisticsAccess.periods },
+      { path: "/statistics/reports", labelKey: "statistics.nav.reports", icon: <TableOutlined aria-hidden />, allowed: statisticsAccess.allReports },
+      { path: "/statistics/my", labelKey: "statistics.nav.my", icon: <FileDoneOutlined aria-hidden />, allowed: statisticsAccess.myReports },
+      { path: "/statistics/forms", labelKey: "statistics.nav.forms", icon: <ProfileOutlined aria-hidden />, allowed: statisticsAccess.forms },
     ],
   },
   {

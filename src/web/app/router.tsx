@@ -8,6 +8,8 @@ import { ForbiddenPage, NotFoundPage, RouteErrorPage } from "../components/state
 import { LoginPage } from "../features/auth/LoginPage";
 import { taskAccess } from "../features/tasks/task-access";
 import { councilAccess } from "../features/councils/council-ui";
+import { statisticsAccess } from "../features/statistics/statistics-ui";
+import { indicatorAccess } from "../features/indicators/indicator-access";
 
 // Pages load on first visit (code splitting): the sign-in page and the frame come with the first download.
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -41,6 +43,8 @@ const TaskQueuePage = page(() => import("../features/tasks/TasksListPage"), "Tas
 const TaskDetailPage = page(() => import("../features/tasks/TaskDetailPage"), "TaskDetailPage");
 const DossierPage = page(() => import("../features/tasks/DossierPage"), "DossierPage");
 const TaskAnalyticsPage = page(() => import("../features/task-analytics/TaskAnalyticsPage"), "TaskAnalyticsPage");
+const LeadershipPage = page(() => import("../features/dashboard/LeadershipPage"), "LeadershipPage");
+const FundingPlanPage = page(() => import("../features/funding-plans/FundingPlanPage"), "FundingPlanPage");
 const CouncilsListPage = page(() => import("../features/councils/CouncilsListPage"), "CouncilsListPage");
 const CouncilDetailPage = page(() => import("../features/councils/CouncilDetailPage"), "CouncilDetailPage");
 const MyBallotsPage = page(() => import("../features/councils/MyBallotsPage"), "MyBallotsPage");
@@ -54,8 +58,21 @@ const InspectionPage = page(() => import("../features/monitoring/InspectionPage"
 const InspectionNewPage = page(() => import("../features/monitoring/InspectionPage"), "InspectionNewPage");
 const CalendarPage = page(() => import("../features/monitoring/CalendarPage"), "CalendarPage");
 const NotificationsPage = page(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
+const StatisticsPeriodsPage = page(() => import("../features/statistics/PeriodsPage"), "PeriodsPage");
+const StatisticsPeriodPage = page(() => import("../features/statistics/PeriodPage"), "PeriodPage");
+const StatisticsReportsPage = page(() => import("../features/statistics/ReportsListPage"), "ReportsListPage");
+const MyStatisticsReportsPage = page(() => import("../features/statistics/ReportsListPage"), "MyReportsPage");
+const StatisticsFormsPage = page(() => import("../features/statistics/FormsPage"), "FormsPage");
+const StatisticsFormVersionPage = page(() => import("../features/statistics/FormsPage"), "FormVersionPage");
+const StatisticsReportPage = page(() => import("../features/statistics/ReportPage"), "ReportPage");
 const PublicResultsPage = page(() => import("../features/results/PublicResultsPage"), "PublicResultsPage");
 const PublicResultPage = page(() => import("../features/results/PublicResultsPage"), "PublicResultPage");
+const IndicatorsListPage = page(() => import("../features/indicators/IndicatorsListPage"), "IndicatorsListPage");
+const IndicatorDetailPage = page(() => import("../features/indicators/IndicatorDetailPage"), "IndicatorDetailPage");
+const IndicatorEditPage = page(() => import("../features/indicators/IndicatorEditPage"), "IndicatorEditPage");
+const SeriesPage = page(() => import("../features/indicators/SeriesPage"), "SeriesPage");
+const PublicIndicatorsPage = page(() => import("../features/public-indicators/PublicIndicatorsPage"), "PublicIndicatorsPage");
+const PublicIndicatorPage = page(() => import("../features/public-indicators/PublicIndicatorsPage"), "PublicIndicatorPage");
 
 function Allowed({ when, children }: { when: (me: Me | null) => boolean; children: ReactNode }) {
   const { me } = useSession();
@@ -67,6 +84,9 @@ export const router = createBrowserRouter([
   // The public catalogue of registered results: no sign-in, outside the signed-in frame.
   { path: "/results", element: <Suspense fallback={null}><PublicResultsPage /></Suspense>, errorElement: <RouteErrorPage /> },
   { path: "/results/:id", element: <Suspense fallback={null}><PublicResultPage /></Suspense>, errorElement: <RouteErrorPage /> },
+  // The published indicators of the plan: no sign-in, outside the signed-in frame.
+  { path: "/public/indicators", element: <Suspense fallback={null}><PublicIndicatorsPage /></Suspense>, errorElement: <RouteErrorPage /> },
+  { path: "/public/indicators/:code", element: <Suspense fallback={null}><PublicIndicatorPage /></Suspense>, errorElement: <RouteErrorPage /> },
   {
     path: "/",
     element: <AppLayout />,
@@ -109,7 +129,21 @@ export const router = createBrowserRouter([
       { path: "monitoring/inspections/:id", element: <InspectionPage /> },
       { path: "calendar", element: <CalendarPage /> },
       { path: "notifications", element: <NotificationsPage /> },
+      { path: "indicators", element: <Allowed when={indicatorAccess.list}><IndicatorsListPage /></Allowed> },
+      { path: "indicators/new", element: <Allowed when={indicatorAccess.create}><IndicatorEditPage /></Allowed> },
+      { path: "indicators/series", element: <Allowed when={indicatorAccess.series}><SeriesPage /></Allowed> },
+      { path: "indicators/:id", element: <Allowed when={indicatorAccess.list}><IndicatorDetailPage /></Allowed> },
+      { path: "indicators/:id/edit", element: <Allowed when={indicatorAccess.edit}><IndicatorEditPage /></Allowed> },
       { path: "task-analytics", element: <Allowed when={(me) => !!me?.can?.taskAnalytics?.read}><TaskAnalyticsPage /></Allowed> },
+      { path: "leadership", element: <Allowed when={(me) => !!me?.can?.dashboard?.leadership}><LeadershipPage /></Allowed> },
+      { path: "funding-plans", element: <Allowed when={(me) => !!me?.can?.fundingPlan?.read}><FundingPlanPage /></Allowed> },
+      { path: "statistics", element: <Allowed when={statisticsAccess.periods}><StatisticsPeriodsPage /></Allowed> },
+      { path: "statistics/periods/:id", element: <Allowed when={statisticsAccess.periods}><StatisticsPeriodPage /></Allowed> },
+      { path: "statistics/reports", element: <Allowed when={statisticsAccess.allReports}><StatisticsReportsPage /></Allowed> },
+      { path: "statistics/my", element: <Allowed when={statisticsAccess.myReports}><MyStatisticsReportsPage /></Allowed> },
+      { path: "statistics/reports/:id", element: <StatisticsReportPage /> },
+      { path: "statistics/forms", element: <Allowed when={statisticsAccess.forms}><StatisticsFormsPage /></Allowed> },
+      { path: "statistics/forms/:key/versions/:version", element: <Allowed when={statisticsAccess.forms}><StatisticsFormVersionPage /></Allowed> },
       { path: "imports", element: <Allowed when={can.importData}><ImportPage /></Allowed> },
       { path: "deletion-requests", element: <Allowed when={can.handleDeletionRequests}><DeletionRequestsPage /></Allowed> },
       { path: "me", element: <MyDataPage /> },

@@ -13,3 +13,7 @@ export * from "./councils.js";
 export * from "./monitoring.js";
 export * from "./results.js";
 export * from "./task-stats.js";
+export * from "./series.js";
+export * from "./indicators.js";
+export * from "./statistics.js";
+export * from "./funding-plans.js";

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { dashboardSummary as summarySchema } from "../../../common/contracts/dashboard.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 import { dashboardSummary } from "./dashboard.service.js";
+import { leadershipDashboard as leadershipSchema } from "../../../common/contracts/leadership.js";
+import { leadershipDashboard } from "./leadership.service.js";
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -15,5 +17,17 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => dashboardSummary(req.ctx),
+  );
+  app.get(
+    "/dashboard/leadership",
+    {
+      config: { policy: { of: dashboardPolicy, ability: "leadership" } },
+      schema: {
+        tags: ["dashboard"],
+        summary: "Leadership dashboard: the plan's indicators with their status, tasks and money, the S&T budget against 2% of spending, reporting completeness",
+        response: { 200: leadershipSchema },
+      },
+    },
+    async (req) => leadershipDashboard(req.ctx),
   );
 };

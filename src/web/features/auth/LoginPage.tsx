@@ -49,6 +49,8 @@ export function LoginPage() {
         </Card>
         <Typography.Paragraph className="login-public-link" style={{ textAlign: "center", marginTop: 16 }}>
           <Link to="/results">{t("results.public.link")}</Link>
+          {" · "}
+          <Link to="/public/indicators">{t("publicIndicators.link")}</Link>
         </Typography.Paragraph>
       </main>
     </div>

@@ -3,39 +3,14 @@
 import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Flex, Input, InputNumber, List, Pagination, Space, Spin, Tag, Typography } from "antd";
-import { ArrowLeftOutlined, LoginOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { PublicResult, PublicResultItem } from "../../../common/contracts/result";
 import { api, errorMessage, type ListResult } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { CodeLabel, CodeSelect } from "../../components/reference";
-import { LanguageSwitch } from "../../app/LanguageSwitch";
+import { PublicFrame } from "../../components/PublicFrame";
 
-function PublicFrame({ children }: { children: React.ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div style={{ maxWidth: 1080, margin: "0 auto", padding: "24px 16px" }}>
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Space>
-          <div className="brand-mark">KH</div>
-          <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              <Link to="/results">{t("results.public.title")}</Link>
-            </Typography.Title>
-            <Typography.Text type="secondary">{t("app.department")}</Typography.Text>
-          </div>
-        </Space>
-        <Space>
-          <LanguageSwitch />
-          <Link to="/login">
-            <Button icon={<LoginOutlined />}>{t("auth.signIn")}</Button>
-          </Link>
-        </Space>
-      </Flex>
-      <main>{children}</main>
-    </div>
-  );
-}
 
 export function PublicResultsPage() {
   const { t, i18n } = useTranslation();
@@ -62,7 +37,7 @@ export function PublicResultsPage() {
       return next;
     });
   return (
-    <PublicFrame>
+    <PublicFrame home="/results" maxWidth={1080}>
       <Typography.Paragraph type="secondary">{t("results.public.intro")}</Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={8}>
@@ -142,7 +117,7 @@ export function PublicResultPage() {
   const q = useQuery({ queryKey: ["public-results", "one", id], queryFn: () => api.get<PublicResult>(`/public/results/${id}`) });
   const money = (n: number | null) => (n === null ? "—" : `${formatNumber(n, 0)} ${t("results.dong")}`);
   return (
-    <PublicFrame>
+    <PublicFrame home="/results" maxWidth={1080}>
       <Link to="/results">
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
           {t("results.public.back")}

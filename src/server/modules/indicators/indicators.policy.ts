@@ -1,0 +1,35 @@
+import { definePolicy } from "../../platform/policy.js";
+import { hasRole, type Actor } from "../../platform/context.js";
+
+/** The Department's people who follow the plan's targets. */
+const department = (a: Actor) => hasRole(a, "admin", "officer", "leader", "finance");
+/** Staff who maintain indicator definitions and values. */
+const staff = (a: Actor) => hasRole(a, "admin", "officer");
+
+export interface IndicatorRef {
+  published: boolean;
+}
+
+// Indicators of the plan's targets: the Department (administrators, officers, leaders, finance) sees every
+// indicator, published or not, and exports them; officers and administrators define indicators, enter values and
+// publish. Researchers, organisations, enterprises and experts see the published ones on the public pages.
+export const indicatorPolicy = definePolicy<IndicatorRef, "edit" | "enterValues" | "publish" | "unpublish" | "export">({
+  resource: "indicator",
+  general: { read: department, export: department, create: staff, edit: staff, enterValues: staff, publish: staff },
+  record: {
+    read: department,
+    export: department,
+    edit: staff,
+    enterValues: staff,
+    publish: (a, r) => staff(a) && !r.published,
+    unpublish: (a, r) => staff(a) && r.published,
+  },
+});
+
+// Input series (population, GDP, city spending): read by the Department; values entered by officers, administrators
+// and finance (city spending comes from the budget's final accounts).
+export const seriesPolicy = definePolicy<unknown, "enterValues">({
+  resource: "statisticalSeries",
+  general: { read: department, enterValues: (a) => hasRole(a, "admin", "officer", "finance") },
+  record: { read: department, enterValues: (a) => hasRole(a, "admin", "officer", "finance") },
+});

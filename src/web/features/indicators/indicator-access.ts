@@ -1,0 +1,17 @@
+// What the indicator pages offer to whom: the server's general abilities (`me.can`) of the "indicator" and
+// "statisticalSeries" policies (src/server/modules/indicators/indicators.policy.ts). Record actions (edit, enter
+// values, publish, export) follow the record's own `abilities`.
+import type { Me } from "../../app/session";
+
+const ability = (resource: string, name: string) => (me: Me | null) => !!me?.can?.[resource]?.[name];
+
+export const indicatorAccess = {
+  list: ability("indicator", "read"),
+  create: ability("indicator", "create"),
+  edit: ability("indicator", "edit"),
+  export: ability("indicator", "export"),
+  /** publish and unpublish (the record's `abilities.publish` is false once it is published) */
+  publish: ability("indicator", "publish"),
+  /** the input series page (population, GDP, city spending) */
+  series: ability("statisticalSeries", "read"),
+};

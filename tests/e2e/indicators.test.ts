@@ -1,0 +1,139 @@
+// The plan's indicators in the browser: an officer opens an indicator, enters a year's value with its source and
+// sees the progress status computed from it, then publishes the indicator; an anonymous visitor finds it on the
+// public pages (chart, status, open-data links) and does not find an unpublished one (not listed, its page 404).
+// An officer edits a definition and enters an input-series value (GDP) with its provenance.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { apiAs, baseUrl, launch, newPage, signedInPage } from "./browser.js";
+import type { IndicatorListItem } from "../../src/common/contracts/indicator.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type List = { items: IndicatorListItem[]; total: number };
+
+/** An entered indicator with a baseline and a single-value target and no values yet, unpublished. */
+async function pickIndicator(exclude: string[] = []): Promise<IndicatorListItem> {
+  const list = await apiAs("officer").get<List>("/api/v1/indicators?valueSource=entered&published=false&pageSize=100");
+  const found = list.items.find(
+    (i) => !exclude.includes(i.id) && i.target && i.target.value !== null && i.target.bound !== "range" && i.baseline && !i.latest && i.baseline.year < i.target.year,
+  );
+  if (!found) throw new Error(`no suitable indicator among ${list.total}`);
+  return found;
+}
+
+const settle = async (page: Page) => {
+  await page.waitForLoadState("networkidle");
+  await page.locator(".ant-skeleton").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+};
+
+describe("indicators", () => {
+  it("an officer enters a value and sees the status; the published indicator shows publicly, an unpublished one does not", async () => {
+    const ind = await pickIndicator();
+    const other = await pickIndicator([ind.id]);
+    const target = ind.target!;
+
+    // ── officer: list → indicator page → enter a value → status → publish
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    await page.goto("/indicators?valueSource=entered&published=false&pageSize=100");
+    await page.locator(".page-header").first().waitFor();
+    await settle(page);
+    await page.getByRole("link", { name: ind.nameVi, exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/indicators/${ind.id}$`));
+    await settle(page);
+    await expect.poll(() => page.getByTestId("status-explanation").innerText()).toContain("Chưa có số liệu thực tế");
+
+    await page.getByRole("button", { name: "Nhập giá trị" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Năm").fill(String(target.year));
+    // the value as a Vietnamese user types it (decimal comma): exactly the target, so the target is achieved
+    await dialog.getByLabel(/^Giá trị/).fill(String(target.value).replace(".", ","));
+    await dialog.getByLabel("Nguồn (xuất xứ số liệu)").fill("Niên giám thống kê Hải Phòng, bảng thử nghiệm");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await expect.poll(() => page.locator("[data-status]").first().getAttribute("data-status")).toBe("achieved");
+    await expect.poll(() => page.getByTestId("status-explanation").innerText()).toContain("đã đạt mục tiêu");
+    await page.getByRole("cell", { name: "Niên giám thống kê Hải Phòng, bảng thử nghiệm" }).waitFor();
+    expect(await page.locator("canvas").count()).toBeGreaterThan(0);
+
+    // the server agrees: the value is stored with its source and the status is "achieved"
+    const stored = await apiAs("officer").get<{ status: string; values: { year: number; value: number; source: string }[] }>(`/api/v1/indicators/${ind.id}`);
+    expect(stored.status).toBe("achieved");
+    expect(stored.values.find((v) => v.year === target.year)).toMatchObject({ value: target.value, source: "Niên giám thống kê Hải Phòng, bảng thử nghiệm" });
+
+    // the indicator's data as a spreadsheet and as CSV
+    for (const [button, ext] of [["Tải Excel", /\.xlsx$/], ["Tải CSV", /\.csv$/]] as const) {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+      expect(file.suggestedFilename()).toMatch(ext);
+    }
+
+    await page.getByRole("switch", { name: "Công khai" }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "Xác nhận" }).click();
+    await expect.poll(async () => (await apiAs("officer").get<{ published: boolean }>(`/api/v1/indicators/${ind.id}`)).published).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // ── anonymous visitor: from the sign-in page to the public list and page
+    const anon = await newPage(browser);
+    await anon.page.goto("/login");
+    await anon.page.getByRole("link", { name: "Chỉ tiêu KH&CN công khai" }).click();
+    await anon.page.waitForURL(/\/public\/indicators$/);
+    await settle(anon.page);
+    await anon.page.getByRole("link", { name: ind.nameVi, exact: true }).waitFor();
+    expect(await anon.page.getByRole("link", { name: other.nameVi, exact: true }).count()).toBe(0);
+
+    await anon.page.getByRole("link", { name: ind.nameVi, exact: true }).click();
+    await anon.page.waitForURL(new RegExp(`/public/indicators/${ind.code.replace(/\./g, "\\.")}$`));
+    await settle(anon.page);
+    await anon.page.getByRole("heading", { name: ind.nameVi }).waitFor();
+    await expect.poll(() => anon.page.locator("[data-status]").first().getAttribute("data-status")).toBe("achieved");
+    expect(await anon.page.locator("canvas").count()).toBeGreaterThan(0);
+    const csvHref = await anon.page.getByRole("link", { name: /Tải CSV/ }).getAttribute("href");
+    expect(csvHref).toBe(`/api/v1/public/indicators/${ind.code}/data.csv`);
+    const csv = await fetch(baseUrl() + csvHref);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain(String(target.year));
+
+    // an unpublished indicator's public page: not found
+    await anon.page.goto(`/public/indicators/${other.code}`);
+    await anon.page.locator(".ant-result-404").waitFor();
+    expect(anon.errors).toEqual([]);
+    await anon.context.close();
+  });
+
+  it("an officer edits an indicator's definition and enters a GDP value with its source", async () => {
+    const ind = await pickIndicator();
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    await page.goto(`/indicators/${ind.id}/edit`);
+    await settle(page);
+    const note = "Ghi chú kiểm thử: số liệu lấy từ Cục Thống kê";
+    await page.getByLabel("Ghi chú").fill(note);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.waitForURL(new RegExp(`/indicators/${ind.id}$`));
+    await page.getByText(note).waitFor();
+    const saved = await apiAs("officer").get<{ notes: string; version: number }>(`/api/v1/indicators/${ind.id}`);
+    expect(saved.notes).toBe(note);
+
+    await page.goto("/indicators/series");
+    await settle(page);
+    const gdp = page.locator('[data-series="gdp"]');
+    await gdp.getByRole("button", { name: "Nhập giá trị" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Năm").fill("2019");
+    await dialog.getByLabel(/^Giá trị/).fill("276645,5");
+    await dialog.getByLabel("Nguồn (xuất xứ số liệu)").fill("Niên giám thống kê Hải Phòng 2019 (kiểm thử)");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await gdp.getByRole("cell", { name: "276.645,5" }).waitFor();
+    const series = await apiAs("officer").get<{ key: string; values: { year: number; value: number; source: string }[] }[]>("/api/v1/indicators/series");
+    expect(series.find((x) => x.key === "gdp")?.values.find((v) => v.year === 2019)).toMatchObject({ value: 276645.5, source: "Niên giám thống kê Hải Phòng 2019 (kiểm thử)" });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,290 @@
+// Journey: statistical reporting (issue 4). An officer has opened a reporting period with form 08/KHCN-SHTT and
+// assigned the organisation representative's unit. The representative opens "Báo cáo thống kê của tôi", fills the
+// form with a Total row that does not add up, saves, sees the rule's message on the table (and submitting is
+// refused), fixes the cell and submits. The officer sees the report received in the period's completeness table,
+// approves it, and the city's consolidated table now counts it; a leader withdraws the approval with a reason and
+// the figures leave the consolidated table again; the leadership dashboard follows both changes. Also: the form catalogue (a template's layout and rules; trial
+// entries checked by the same engine, in Vietnamese and English; the reports list and a period's counts by form),
+// and the xlsx round trip (download the form's template, a wrong cell refuses the whole file, the corrected file
+// replaces the draft).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { baseUrl, launch, menu, newPage, screenshot, signIn, signedInPage, apiAs } from "./browser.js";
+import ExcelJS from "exceljs";
+import { ApiClient } from "./server.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface PeriodOut {
+  id: string;
+  version: number;
+  counts: { assigned: number; submitted: number; approved: number };
+}
+interface ReportOut {
+  id: string;
+  status: string;
+  errorCount: number;
+  organisationId: string;
+  formKey: string;
+}
+
+const cell = (page: Page, key: string) => page.locator(`#cell-${key.replace(/[^a-zA-Z0-9_]/g, "__")}`);
+
+async function fillCells(page: Page, values: Record<string, number>) {
+  for (const [key, v] of Object.entries(values)) {
+    const input = cell(page, key);
+    await input.fill(String(v));
+  }
+}
+
+describe("statistical reporting", () => {
+  it("an org rep files a report with a validation error, fixes it and submits; an officer approves; the consolidated table changes", async () => {
+    const officerApi = apiAs("officer");
+    const orgRep = await new ApiClient(baseUrl()).login("org_rep");
+    const me = await orgRep.get<{ organisationId: string | null }>("/api/v1/auth/me");
+    expect(me.organisationId, "the demo org rep is linked to an organisation").toBeTruthy();
+
+    // the officer's period: 08/KHCN-SHTT, opened, the org rep's unit assigned
+    const name = `Thống kê SHTT kiểm thử ${Date.now()}`;
+    let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", { year: 2026, nameVi: name, formKeys: ["08-KHCN-SHTT"] });
+    period = await officerApi.post<PeriodOut>(`/api/v1/statistics/periods/${period.id}/open`, { version: period.version });
+    await officerApi.post(`/api/v1/statistics/periods/${period.id}/assignments`, { organisationIds: [me.organisationId] });
+    const before = await officerApi.get<PeriodOut>(`/api/v1/statistics/periods/${period.id}`);
+    expect(before.counts).toMatchObject({ assigned: 1, submitted: 0, approved: 0 });
+
+    // ── the organisation representative fills the form ──
+    const rep = await newPage(browser);
+    await signIn(rep.page, "org_rep");
+    await menu(rep.page).getByText("Báo cáo thống kê của tôi", { exact: true }).click();
+    await rep.page.waitForURL(/\/statistics\/my/);
+    const row = rep.page.locator("tr.ant-table-row", { hasText: name });
+    await row.getByRole("link", { name: "08/KHCN-SHTT" }).click();
+    await rep.page.waitForURL(/\/statistics\/reports\/[0-9a-f-]{36}$/);
+    const reportId = new URL(rep.page.url()).pathname.split("/").pop()!;
+    await rep.page.getByRole("heading", { name: /08\/KHCN-SHTT — Sở hữu trí tuệ/ }).waitFor();
+
+    // applications and titles by object; the Total row's "granted in Viet Nam" says 2 where the parts add up to 3
+    await fillCells(rep.page, {
+      "ip.invention.filed_vn": 3,
+      "ip.invention.filed_abroad": 1,
+      "ip.invention.granted_vn": 2,
+      "ip.invention.granted_abroad": 0,
+      "ip.utility.filed_vn": 1,
+      "ip.utility.filed_abroad": 0,
+      "ip.utility.granted_vn": 1,
+      "ip.utility.granted_abroad": 0,
+      ...Object.fromEntries(["design", "trademark", "plant_variety", "other"].flatMap((r) => ["filed_vn", "filed_abroad", "granted_vn", "granted_abroad"].map((c) => [`ip.${r}.${c}`, 0]))),
+      "ip.total.filed_vn": 4,
+      "ip.total.filed_abroad": 1,
+      "ip.total.granted_vn": 2,
+      "ip.total.granted_abroad": 0,
+      licences: 2,
+      licence_revenue: 150,
+    });
+    await cell(rep.page, "reporter_name").fill("Trần Thị Bình");
+    const prepared = cell(rep.page, "prepared_on");
+    await prepared.click();
+    await prepared.fill("15/01/2027");
+    await prepared.press("Enter");
+    await rep.page.getByRole("button", { name: "Lưu nháp" }).click();
+    // the server's message, on the table and in the summary
+    const ruleMessage = /Văn bằng được cấp trong nước.*dòng Tổng số \(2\) phải bằng tổng các dòng thành phần \(3\)/;
+    await rep.page.locator(".stat-table-messages").getByText(ruleMessage).waitFor();
+    await rep.page.locator(".stat-summary").getByText("Kết quả kiểm tra: 1 lỗi, 0 cảnh báo").waitFor();
+    // the Total cell is flagged; the cells the rule adds up are shaded
+    await expect.poll(() => rep.page.locator("td.has-error").count()).toBe(1);
+    await rep.page.locator("td.has-error #cell-ip__total__granted_vn").waitFor();
+    expect(await rep.page.locator("td.in-error").count()).toBe(7);
+    let saved = await orgRep.get<ReportOut>(`/api/v1/statistics/reports/${reportId}`);
+    expect(saved).toMatchObject({ status: "draft", errorCount: 1 });
+    await screenshot(rep.page, "statistics-report-error");
+
+    // submitting is refused while the error remains
+    await rep.page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }).click();
+    await rep.page.locator(".ant-popconfirm").getByRole("button", { name: "Nộp báo cáo" }).click();
+    await rep.page.locator(".ant-message").getByText(/lỗi/).first().waitFor();
+    await rep.page.locator(".ant-popconfirm").waitFor({ state: "hidden" });
+    saved = await orgRep.get<ReportOut>(`/api/v1/statistics/reports/${reportId}`);
+    expect(saved.status).toBe("draft");
+
+    // fix the Total row: the check as you type clears, then save and submit
+    await cell(rep.page, "ip.total.granted_vn").fill("3");
+    await rep.page.locator(".stat-summary").getByText("Số liệu đang nhập hợp lệ (chưa lưu)").waitFor();
+    await rep.page.getByRole("button", { name: "Lưu nháp" }).click();
+    await rep.page.locator(".stat-summary").getByText("Số liệu hợp lệ, không có lỗi").waitFor();
+    await rep.page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }).click();
+    await rep.page.locator(".ant-popconfirm").getByRole("button", { name: "Nộp báo cáo" }).click();
+    await rep.page.locator(".page-header").getByText("Đã nộp", { exact: true }).waitFor();
+    await rep.page.locator(".stat-toolbar").waitFor({ state: "detached" });
+    await screenshot(rep.page, "statistics-report-submitted");
+    expect(rep.errors).toEqual([]);
+    await rep.context.close();
+
+    // ── the officer: received in the completeness table; consolidated still empty until approval ──
+    const off = await signedInPage(browser, "officer");
+    await menu(off.page).getByText("Kỳ báo cáo thống kê", { exact: true }).click();
+    await off.page.waitForURL(/\/statistics(\?|$)/);
+    await off.page.getByRole("link", { name }).click();
+    await off.page.waitForURL(new RegExp(`/statistics/periods/${period.id}`));
+    const completeness = off.page.locator(".stat-completeness");
+    await completeness.getByText("Đã nộp", { exact: true }).waitFor();
+    await off.page.getByRole("tab", { name: "Số liệu tổng hợp" }).click();
+    await off.page.getByText("Tổng hợp từ 0/1 báo cáo đã được duyệt").waitFor();
+    await expect.poll(() => cell(off.page, "ip.invention.filed_vn").textContent()).toBe("0");
+
+    await off.page.getByRole("tab", { name: "Tình hình nộp báo cáo" }).click();
+    await completeness.getByRole("link", { name: /08\/KHCN-SHTT/ }).click();
+    await off.page.waitForURL(new RegExp(`/statistics/reports/${reportId}`));
+    await off.page.getByRole("button", { name: "Duyệt" }).click();
+    await off.page.locator(".ant-modal").getByRole("button", { name: "Duyệt" }).click();
+    await off.page.locator(".page-header").getByText("Đã duyệt", { exact: true }).waitFor();
+    await off.page.getByText("Báo cáo đã được duyệt và khoá").waitFor();
+
+    // the consolidated table and the completeness figures now count the approved report
+    await off.page.getByRole("link", { name: "Quay lại" }).click();
+    await off.page.waitForURL(new RegExp(`/statistics/periods/${period.id}`));
+    await off.page.locator(".stat-counts").getByText("100%").first().waitFor();
+    await off.page.getByRole("tab", { name: "Số liệu tổng hợp" }).click();
+    await off.page.getByText("Tổng hợp từ 1/1 báo cáo đã được duyệt").waitFor();
+    await expect.poll(() => cell(off.page, "ip.invention.filed_vn").textContent()).toBe("3");
+    await expect.poll(() => cell(off.page, "ip.total.granted_vn").textContent()).toBe("3");
+    await screenshot(off.page, "statistics-consolidated");
+    // the consolidated form as an .xlsx in the official layout, with the city's sums
+    const [xlsx] = await Promise.all([off.page.waitForEvent("download"), off.page.getByRole("button", { name: "Tải biểu tổng hợp (.xlsx)" }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    const texts: string[] = [];
+    book.worksheets[0]!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ""))));
+    expect(texts.some((x) => x.includes("08/KHCN-SHTT"))).toBe(true);
+    expect(texts).toContain("Sáng chế");
+    const after = await officerApi.get<PeriodOut>(`/api/v1/statistics/periods/${period.id}`);
+    expect(after.counts).toMatchObject({ assigned: 1, approved: 1 });
+    const consolidated = await officerApi.get<{ values: Record<string, number> }>(`/api/v1/statistics/periods/${period.id}/consolidated/08-KHCN-SHTT`);
+    expect(consolidated.values["ip.total.filed_vn"]).toBe(4);
+    expect(off.errors).toEqual([]);
+    await off.context.close();
+
+    // ── the leadership dashboard counts the approved report in the latest period's completeness ──
+    const leader = await newPage(browser);
+    await signIn(leader.page, "leader");
+    await menu(leader.page).getByText("Bảng điều hành", { exact: true }).click();
+    await leader.page.waitForURL(/\/leadership$/);
+    await leader.page.getByText("Chỉ tiêu của Đề án").waitFor();
+    const approvedOnDashboard = () => leader.page.getByTestId("leadership-reporting").locator(".ant-statistic-content-value").textContent();
+    await expect.poll(approvedOnDashboard).toBe("1");
+    await screenshot(leader.page, "leadership-dashboard");
+
+    // ── a leader withdraws the approval with a reason: the report is open again and leaves the consolidation ──
+    await leader.page.goto(`/statistics/reports/${reportId}`);
+    await leader.page.getByRole("button", { name: "Huỷ duyệt" }).click();
+    await leader.page.locator(".ant-modal").getByLabel("Lý do huỷ duyệt").fill("Số liệu sáng chế cần đối chiếu lại với Cục SHTT");
+    await leader.page.locator(".ant-modal").getByRole("button", { name: "Huỷ duyệt" }).click();
+    await leader.page.locator(".page-header").getByText("Trả lại", { exact: true }).waitFor();
+    const reopened = await officerApi.get<{ values: Record<string, number> }>(`/api/v1/statistics/periods/${period.id}/consolidated/08-KHCN-SHTT`);
+    expect(reopened.values["ip.total.filed_vn"] ?? 0).toBe(0);
+    // … and the dashboard no longer counts it; its figure links to the period
+    await leader.page.goto("/leadership");
+    await expect.poll(approvedOnDashboard).toBe("0");
+    await leader.page.getByTestId("leadership-reporting").click();
+    await leader.page.waitForURL(new RegExp(`/statistics/periods/${period.id}`));
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
+  });
+
+  it("the form catalogue shows a template's layout and rules, and checks trial entries with the same engine", async () => {
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    await menu(page).getByText("Biểu mẫu thống kê", { exact: true }).click();
+    await page.waitForURL(/\/statistics\/forms$/);
+    await page.getByRole("link", { name: "02/KHCN-NL" }).click();
+    await page.waitForURL(/\/statistics\/forms\/02-KHCN-NL\/versions\/\d+$/);
+    await page.getByRole("heading", { name: /02\/KHCN-NL — Nhân lực/ }).waitFor();
+    // more women than people with a doctorate: the rule's message appears at once, nothing is saved
+    await cell(page, "staff.ts.total").fill("10");
+    await cell(page, "staff.ts.women").fill("12");
+    await page.locator(".stat-table-messages").getByText(/Dòng «Tiến sĩ»: số nữ \(12\) không được lớn hơn tổng số \(10\)/).waitFor();
+    await page.locator("td.has-error #cell-staff__ts__women").waitFor();
+    await screenshot(page, "statistics-form-template");
+    // the template's own English labels and the engine's English message
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("heading", { name: "02/KHCN-NL — People in S&T organisations" }).waitFor();
+    await page.locator(".stat-table-messages").getByText("Row “Doctorate (PhD)”: women (12) cannot exceed the total (10).").waitFor();
+    await page.getByRole("columnheader", { name: "of which women" }).first().waitFor();
+    await page.getByText("VI", { exact: true }).click();
+    await page.getByRole("heading", { name: /02\/KHCN-NL — Nhân lực/ }).waitFor();
+
+    // every report of every unit, filtered to those awaiting review; a period's counts by form with its chart
+    await menu(page).getByText("Báo cáo thống kê", { exact: true }).click();
+    await page.waitForURL(/\/statistics\/reports$/);
+    await page.locator(".list-table tbody tr.ant-table-row").first().waitFor();
+    await menu(page).getByText("Kỳ báo cáo thống kê", { exact: true }).click();
+    await page.waitForURL(/\/statistics$/);
+    await page.locator('.list-table tbody tr.ant-table-row a[href^="/statistics/periods/"]').first().click();
+    await page.waitForURL(/\/statistics\/periods\/[0-9a-f-]{36}$/);
+    await page.getByRole("tab", { name: "Theo biểu mẫu" }).click();
+    await page.getByRole("img", { name: "Báo cáo theo trạng thái" }).locator("canvas").waitFor();
+    await screenshot(page, "statistics-period-forms");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("an org rep fills the form's Excel template: a file with a wrong cell is refused whole, the corrected file is imported", async () => {
+    const officerApi = apiAs("officer");
+    const orgRep = await new ApiClient(baseUrl()).login("org_rep");
+    const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
+    let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", { year: 2026, nameVi: `Nhập Excel SHTT ${Date.now()}`, formKeys: ["08-KHCN-SHTT"] });
+    period = await officerApi.post<PeriodOut>(`/api/v1/statistics/periods/${period.id}/open`, { version: period.version });
+    await officerApi.post(`/api/v1/statistics/periods/${period.id}/assignments`, { organisationIds: [me.organisationId] });
+    const list = await orgRep.get<{ items: ReportOut[] }>(`/api/v1/statistics/reports?mine=true&periodId=${period.id}`);
+    expect(list.items).toHaveLength(1);
+    const reportId = list.items[0]!.id;
+
+    const { page, context, errors } = await newPage(browser);
+    await signIn(page, "org_rep");
+    await page.goto(`/statistics/reports/${reportId}`);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải mẫu Excel" }).click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path())!);
+    const ws = wb.worksheets[0]!;
+    let inventionRow = 0;
+    ws.eachRow((row, n) => {
+      if (String(row.getCell(1).value ?? "").trim() === "Sáng chế") inventionRow = n;
+    });
+    expect(inventionRow, "the template lays out the row «Sáng chế»").toBeGreaterThan(0);
+    const send = async (filedVn: string | number) => {
+      ws.getCell(`B${inventionRow}`).value = filedVn;
+      ws.getCell(`C${inventionRow}`).value = 2;
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      await page.locator(".stat-toolbar input[type=file]").setInputFiles({ name: "08-KHCN-SHTT.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    };
+
+    // "ba" is not a number: nothing is imported, the cell is named with its address
+    await send("ba");
+    const refused = page.locator(".ant-alert", { hasText: "Tệp có 1 ô không hợp lệ" });
+    await refused.waitFor();
+    await refused.getByRole("cell", { name: `B${inventionRow}`, exact: true }).waitFor();
+    await refused.getByText(/phải là một số/).waitFor();
+    await screenshot(page, "statistics-import-refused");
+    const untouched = await orgRep.get<ReportOut & { values: Record<string, unknown> }>(`/api/v1/statistics/reports/${reportId}`);
+    expect(untouched.status).toBe("assigned");
+    expect(untouched.values["ip.invention.filed_vn"] ?? null).toBeNull();
+
+    // the corrected file replaces the draft; the form shows the imported figures
+    await send(3);
+    await page.locator(".ant-message").getByText("Đã nhập số liệu từ tệp").waitFor();
+    await expect.poll(() => cell(page, "ip.invention.filed_vn").inputValue()).toBe("3");
+    await expect.poll(() => cell(page, "ip.invention.filed_abroad").inputValue()).toBe("2");
+    await page.locator(".page-header").getByText("Đang soạn", { exact: true }).waitFor();
+    const imported = await orgRep.get<ReportOut & { values: Record<string, unknown> }>(`/api/v1/statistics/reports/${reportId}`);
+    expect(imported.values).toMatchObject({ "ip.invention.filed_vn": 3, "ip.invention.filed_abroad": 2 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
