@@ -30,6 +30,19 @@ export interface ComputedValue {
 export interface ComputationOptions {
   /** today's date in Vietnam (YYYY-MM-DD): the registry counts are of this year */
   today: string;
+  /** shared by the computations of one read: a figure several indicators use (the workforce, the budget tracking)
+   *  is queried once */
+  memo?: Map<string, Promise<unknown>>;
+}
+
+function once<T>(opts: ComputationOptions, key: string, f: () => Promise<T>): Promise<T> {
+  if (!opts.memo) return f();
+  let p = opts.memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = f();
+    opts.memo.set(key, p);
+  }
+  return p;
 }
 export type Computation = (db: Executor, opts: ComputationOptions) => Promise<ComputedValue[]>;
 
@@ -39,7 +52,11 @@ export const POSTGRADUATE_DEGREES = ["TSKH", "TS", "ThS"] as const;
 
 const fmt = (n: number, digits = 2) => n.toLocaleString("vi-VN", { maximumFractionDigits: digits });
 
-async function workforce(db: Executor, today: string): Promise<{ total: number; postgraduate: number }> {
+async function workforce(db: Executor, opts: ComputationOptions): Promise<{ total: number; postgraduate: number }> {
+  return once(opts, "workforce", () => countWorkforce(db, opts.today));
+}
+
+async function countWorkforce(db: Executor, today: string): Promise<{ total: number; postgraduate: number }> {
   const r = await db.execute<{ total: number; postgraduate: number }>(sql`
     WITH rd_org AS (
       SELECT id FROM organisations WHERE type IN (SELECT jsonb_array_elements_text(${JSON.stringify(RD_ORG_TYPES)}::jsonb))
@@ -62,19 +79,22 @@ async function workforce(db: Executor, today: string): Promise<{ total: number; 
 const yearOf = (today: string) => Number(today.slice(0, 4));
 
 export const computations: Record<string, Computation> = {
-  async st_workforce(db, { today }) {
-    const { total } = await workforce(db, today);
+  async st_workforce(db, opts) {
+    const { today } = opts;
+    const { total } = await workforce(db, opts);
     return [{ year: yearOf(today), value: total, source: `Cơ sở dữ liệu nhân lực KH&CN ngày ${today}: ${fmt(total, 0)} người có trình độ ĐH trở lên tại trường ĐH, CĐ, tổ chức KH&CN` }];
   },
-  async postgraduate_share(db, { today }) {
-    const { total, postgraduate } = await workforce(db, today);
+  async postgraduate_share(db, opts) {
+    const { today } = opts;
+    const { total, postgraduate } = await workforce(db, opts);
     if (total === 0) return [];
     const value = (postgraduate / total) * 100;
     return [{ year: yearOf(today), value, source: `Cơ sở dữ liệu nhân lực KH&CN ngày ${today}: ${fmt(postgraduate, 0)} TSKH, TS, ThS ÷ ${fmt(total, 0)} người × 100 = ${fmt(value)}%` }];
   },
-  async rd_staff_per_10k(db, { today }) {
+  async rd_staff_per_10k(db, opts) {
+    const { today } = opts;
     const year = yearOf(today);
-    const { total } = await workforce(db, today);
+    const { total } = await workforce(db, opts);
     const population = (await readSeries(db, ["population"])).population!.filter((p) => p.year <= year && p.value > 0);
     const pop = population[population.length - 1];
     if (!pop) return [];
@@ -84,8 +104,8 @@ export const computations: Record<string, Computation> = {
   },
 };
 
-async function fromFundingPlan(db: Executor, pick: "share" | "social"): Promise<ComputedValue[]> {
-  const rows = await budgetAgainstTargets(db);
+async function fromFundingPlan(db: Executor, opts: ComputationOptions, pick: "share" | "social"): Promise<ComputedValue[]> {
+  const rows = await once(opts, "budget", () => budgetAgainstTargets(db));
   const out: ComputedValue[] = [];
   for (const r of rows) {
     if (pick === "share" && r.sharePct !== null && r.cityStBudget !== null && r.citySpending !== null) {
@@ -97,8 +117,8 @@ async function fromFundingPlan(db: Executor, pick: "share" | "social"): Promise<
   }
   return out;
 }
-computations.budget_share_of_spending = (db) => fromFundingPlan(db, "share");
-computations.social_investment_pct_gdp = (db) => fromFundingPlan(db, "social");
+computations.budget_share_of_spending = (db, opts) => fromFundingPlan(db, opts, "share");
+computations.social_investment_pct_gdp = (db, opts) => fromFundingPlan(db, opts, "social");
 
 export const COMPUTATION_INFO: Record<string, { descriptionVi: string; descriptionEn: string; unitVi: string }> = {
   st_workforce: {

@@ -86,6 +86,8 @@ export async function enteredValues(db: Executor, ids: string[]): Promise<Map<st
 /** Per-request cache of derived values, so a computation or a consolidation runs once per list. */
 export class DerivedValues {
   private cache = new Map<string, Promise<Array<{ year: number; value: number; source: string }>>>();
+  /** figures shared by several computations in this read */
+  private memo = new Map<string, Promise<unknown>>();
   constructor(
     private db: Executor,
     private now: Date,
@@ -96,7 +98,7 @@ export class DerivedValues {
       const fn = Object.prototype.hasOwnProperty.call(computations, name) ? computations[name] : undefined;
       if (!fn) return Promise.resolve([]);
       const key = "c:" + name;
-      if (!this.cache.has(key)) this.cache.set(key, fn(this.db, { today: vietnamDate(this.now) }));
+      if (!this.cache.has(key)) this.cache.set(key, fn(this.db, { today: vietnamDate(this.now), memo: this.memo }));
       return this.cache.get(key)!;
     }
     if (row.value_source === "consolidated" && row.consolidation_form_code && row.consolidation_cell_key) {

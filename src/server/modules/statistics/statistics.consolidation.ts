@@ -12,21 +12,26 @@ import { formKeyOf, loadFormDefinition } from "./statistics.forms.js";
 
 /** Sums of the approved reports' cells of one (period, form): numeric cells and select-option counts. */
 export async function consolidateCells(db: Executor, periodId: string, formKey: string): Promise<Record<string, number>> {
+  // One pass over the approved reports' cells (an index-only scan of the primary key, which carries the values),
+  // then the numeric sums and the select-option counts from it.
   const { rows } = await db.execute<{ cell_key: string; total: string }>(sql`
-    SELECT c.cell_key, sum(c.value)::text AS total
-      FROM statistical_report_cells c
-      JOIN statistical_reports r ON r.id = c.report_id
-     WHERE r.period_id = ${periodId} AND r.form_key = ${formKey} AND r.status = 'approved' AND c.value IS NOT NULL
-     GROUP BY c.cell_key
+    WITH cells AS MATERIALIZED (
+      SELECT c.cell_key, c.value, c.text_value
+        FROM statistical_reports r
+        JOIN statistical_report_cells c ON c.report_id = r.id
+       WHERE r.period_id = ${periodId} AND r.form_key = ${formKey} AND r.status = 'approved'
+    ), selects AS (
+      SELECT DISTINCT f->>'key' AS cell_key
+        FROM statistical_period_forms pf
+        JOIN statistical_form_versions v ON v.form_key = pf.form_key AND v.version = pf.form_version,
+             jsonb_array_elements(v.definition->'sections') s, jsonb_array_elements(s->'fields') f
+       WHERE pf.period_id = ${periodId} AND pf.form_key = ${formKey} AND f->>'type' = 'select'
+    )
+    SELECT cell_key, sum(value)::text AS total FROM cells WHERE value IS NOT NULL GROUP BY cell_key
     UNION ALL
-    SELECT c.cell_key || '=' || c.text_value, count(*)::text
-      FROM statistical_report_cells c
-      JOIN statistical_reports r ON r.id = c.report_id
-      JOIN statistical_form_versions v ON v.form_key = r.form_key AND v.version = r.form_version
-     WHERE r.period_id = ${periodId} AND r.form_key = ${formKey} AND r.status = 'approved' AND c.text_value IS NOT NULL
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'sections') s, jsonb_array_elements(s->'fields') f
-                    WHERE f->>'key' = c.cell_key AND f->>'type' = 'select')
-     GROUP BY c.cell_key, c.text_value`);
+    SELECT cell_key || '=' || text_value, count(*)::text
+      FROM cells WHERE text_value IS NOT NULL AND cell_key IN (SELECT cell_key FROM selects)
+     GROUP BY cell_key, text_value`);
   return Object.fromEntries(rows.map((r) => [r.cell_key, Number(r.total)]));
 }
 

@@ -48,7 +48,7 @@ export async function countReports(db: Executor, periodIds: string[], today: SQL
       FROM statistical_reports r
       JOIN statistical_periods p ON p.id = r.period_id
       CROSS JOIN LATERAL (SELECT ${timelinessSql(today)} AS tl) t
-     WHERE r.period_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(periodIds)}::jsonb)::uuid)
+     WHERE r.period_id = ANY (${`{${periodIds.join(",")}}`}::uuid[])
      GROUP BY r.period_id, r.form_key`);
   return rows;
 }
