@@ -471,7 +471,12 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     }
     const base = `http://127.0.0.1:${port}`;
     // The embedded database accepts 12 connections (src/server/db/client.ts: the app's pool of 8 + 4).
-    pool = new pg.Pool({ connectionString: databaseUrl, max: mode === "embedded" ? Math.min(cfg.connections, 4) : cfg.connections });
+    // The raw baseline runs with the app's own session settings (src/server/db/client.ts: jit = off on a server).
+    pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: mode === "embedded" ? Math.min(cfg.connections, 4) : cfg.connections,
+      ...(mode === "server" ? { options: "-c jit=off" } : {}),
+    });
     const version = (await pool.query<{ v: string }>("SELECT version() AS v")).rows[0].v;
     notes.push(`${mode}: ${version.split(",")[0]}; seeded in ${seedSeconds.toFixed(1)} s`);
     const cookie = await signIn(base);
