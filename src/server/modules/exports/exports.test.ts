@@ -123,7 +123,10 @@ describe("organisations export", () => {
     expect(text).toContain(",'+84 225 3777 777,");
     expect(text).not.toMatch(/(^|,|\r\n)[=+\-@]/);
     expect(text).toContain("Bệnh viện Việt Tiệp,,,\"Bệnh viện, cơ sở y tế\",0200111222");
-    expect(text).toMatch(/,27\/11\/2026 \d\d:\d\d\r\n/);
+    // "last updated" is the row's own time (the database's clock), shown as a Vietnam-local date and time
+    const vnToday = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split("-").reverse().join("/");
+    expect(text).toContain(`,${vnToday} `);
+    expect(text).toMatch(/,\d\d\/\d\d\/\d{4} \d\d:\d\d\r\n/);
   });
 
   it("exports import back: the same headers and labels are understood by the importer", async () => {
