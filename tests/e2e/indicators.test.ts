@@ -60,7 +60,7 @@ describe("indicators", () => {
     await expect.poll(() => page.locator("[data-status]").first().getAttribute("data-status")).toBe("achieved");
     await expect.poll(() => page.getByTestId("status-explanation").innerText()).toContain("đã đạt mục tiêu");
     await page.getByRole("cell", { name: "Niên giám thống kê Hải Phòng, bảng thử nghiệm" }).waitFor();
-    expect(await page.locator("canvas").count()).toBeGreaterThan(0);
+    await page.locator("canvas").first().waitFor(); // the chart is drawn once its (lazy) chart code has loaded
 
     // the server agrees: the value is stored with its source and the status is "achieved"
     const stored = await apiAs("officer").get<{ status: string; values: { year: number; value: number; source: string }[] }>(`/api/v1/indicators/${ind.id}`);
@@ -93,7 +93,7 @@ describe("indicators", () => {
     await settle(anon.page);
     await anon.page.getByRole("heading", { name: ind.nameVi }).waitFor();
     await expect.poll(() => anon.page.locator("[data-status]").first().getAttribute("data-status")).toBe("achieved");
-    expect(await anon.page.locator("canvas").count()).toBeGreaterThan(0);
+    await anon.page.locator("canvas").first().waitFor();
     const csvHref = await anon.page.getByRole("link", { name: /Tải CSV/ }).getAttribute("href");
     expect(csvHref).toBe(`/api/v1/public/indicators/${ind.code}/data.csv`);
     const csv = await fetch(baseUrl() + csvHref);
