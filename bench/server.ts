@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { loadConfig } from "../src/server/config.js";
 import { bootstrap } from "../src/server/startup.js";
+import { refreshRegistryFigures } from "../src/server/modules/indicators/registry-figures.js";
 import { seedDemoData } from "../src/server/demo/seed.js";
 import { seedTaskBenchData, type TaskBenchSummary } from "./task-data.js";
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
@@ -67,6 +68,8 @@ if (Number(env.BENCH_TASKS) > 0) {
     scores: Number(env.BENCH_SCORES),
   });
 }
+// The registry figures behind the computed indicators, as the upkeep counts them at start-up and every 15 minutes.
+await refreshRegistryFigures(database.db);
 const seedSeconds = (performance.now() - started) / 1000;
 await app.listen({ port: 0, host: "127.0.0.1" });
 const address = app.server.address();

@@ -3,6 +3,7 @@ import { loadConfig } from "./config.js";
 import { bootstrap } from "./startup.js";
 import { startMaintenance } from "./platform/maintenance.js";
 import { startMonitoringJobs } from "./modules/monitoring/monitoring.jobs.js";
+import { refreshRegistryFigures } from "./modules/indicators/registry-figures.js";
 import { DataDirInUse } from "./db/data-dir-lock.js";
 
 const config = loadConfig();
@@ -14,7 +15,8 @@ const { app, database } = await bootstrap(config).catch((err: unknown) => {
   }
   throw err;
 });
-const stopMaintenance = startMaintenance(database.db, config, database.mode);
+// The upkeep also recounts the registry figures behind the computed indicators (modules/indicators/registry-figures.ts).
+const stopMaintenance = startMaintenance(database.db, config, database.mode, [(db) => refreshRegistryFigures(db)]);
 // Progress-report reminders and the e-mail outbox (idempotent; safe on every app server).
 const stopMonitoring = startMonitoringJobs(database.db, config);
 await app.listen({ port: config.port, host: config.host });

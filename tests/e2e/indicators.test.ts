@@ -136,4 +136,18 @@ describe("indicators", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("an officer recounts the people-registry figures behind a computed indicator", async () => {
+    const list = await apiAs("officer").get<List>("/api/v1/indicators?q=t6.postgraduate_share&pageSize=20");
+    const ind = list.items.find((i) => i.code === "t6.postgraduate_share")!;
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    await page.goto(`/indicators/${ind.id}`);
+    await settle(page);
+    await page.getByRole("button", { name: "Đếm lại từ cơ sở dữ liệu" }).click();
+    await page.getByText(/^Đã đếm lại: [\d.]+ người, trong đó [\d.]+ TSKH, TS, ThS$/).waitFor();
+    // the computed value now says when the registry was counted
+    await page.getByRole("cell", { name: /Cơ sở dữ liệu nhân lực KH&CN, số liệu lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

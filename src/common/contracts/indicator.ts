@@ -10,6 +10,7 @@
 //   GET    /api/v1/indicators?q&status&targetNo&published&valueSource&page&pageSize&sort → listResponse(indicatorListItem)
 //   GET    /api/v1/indicators/export?format=csv|xlsx&<same filters>                    → file (the list)
 //   GET    /api/v1/indicators/computations                                            → computationItem[]
+//   POST   /api/v1/indicators/computations/refresh                                    → registryFigures (staff)
 //   POST   /api/v1/indicators                      indicatorInput                      → 201 indicator (staff)
 //   GET    /api/v1/indicators/:id                                                      → indicator
 //   GET    /api/v1/indicators/:id/chart                                                → indicatorChart
@@ -280,6 +281,15 @@ export const formatQuery = z.object({ format: z.enum(["csv", "xlsx"]) }).strict(
 
 export const computationItem = z.object({ name: z.string(), descriptionVi: z.string(), descriptionEn: z.string(), unitVi: z.string() });
 export type ComputationItem = z.infer<typeof computationItem>;
+/** Computations over the people registry, whose figures the upkeep recounts and stores (staff may recount at once). */
+export const REGISTRY_COMPUTATIONS = ["st_workforce", "postgraduate_share", "rd_staff_per_10k"] as const;
+/** The registry figures behind the computed indicators, as stored by the upkeep or a staff refresh. */
+export const registryFigures = z.object({
+  asOf: z.string(),
+  computedAt: z.string().nullable(),
+  workforce: z.object({ total: z.number().int(), postgraduate: z.number().int() }),
+});
+export type RegistryFigures = z.infer<typeof registryFigures>;
 
 // ─── input series ───
 export const seriesValueInput = z

@@ -29,7 +29,10 @@ export async function disableInactiveAccounts(db: Db, config: Config, clock: Clo
   });
 }
 
-export function startMaintenance(db: Db, config: Config, mode: "embedded" | "server"): () => void {
+/** A module's own upkeep step (idempotent), run with the platform's every 15 minutes. */
+export type UpkeepStep = (db: Db) => Promise<unknown>;
+
+export function startMaintenance(db: Db, config: Config, mode: "embedded" | "server", steps: readonly UpkeepStep[] = []): () => void {
   let runs = 0;
   const run = async () => {
     const now = new Date();
@@ -38,6 +41,7 @@ export function startMaintenance(db: Db, config: Config, mode: "embedded" | "ser
     if (!config.demoMode) await disableInactiveAccounts(db, config).catch(() => undefined);
     // Fold the task analytics summary's deltas (migration 0016; safe beside writers and on several servers).
     await db.execute(sql`SELECT task_stats_compact()`).catch(() => undefined);
+    for (const step of steps) await step(db).catch((err: unknown) => console.error("upkeep:", err));
     // PGlite has no autovacuum: refresh statistics and the visibility map (index-only scans) about hourly.
     if (mode === "embedded" && runs++ % 4 === 0) await db.execute(sql`VACUUM (ANALYZE)`).catch(() => undefined);
   };

@@ -1,6 +1,6 @@
 // Indicators of the plan's targets and their entered values (migration 0018_indicators.sql).
 import { sql } from "drizzle-orm";
-import { pgTable, uuid, text, integer, numeric, boolean, jsonb, timestamp, primaryKey } from "drizzle-orm/pg-core";
+import { pgTable, uuid, text, integer, numeric, boolean, jsonb, timestamp, primaryKey, date } from "drizzle-orm/pg-core";
 
 export interface StoredBaseline {
   value: number;
@@ -72,3 +72,11 @@ export const indicatorValues = pgTable(
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.year] })],
 );
+
+// Figures the computed indicators take from the registries, recomputed by the upkeep (migration 0023_registry_figures.sql).
+export const registryFigures = pgTable("registry_figures", {
+  key: text("key").primaryKey(),
+  asOf: date("as_of", { mode: "string" }).notNull(),
+  figures: jsonb("figures").notNull(),
+  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -7,6 +7,7 @@ import { PROGRESS_STATUSES } from "../../../common/indicators/progress.js";
 import { STATUS_GROUPS, type StatusGroup } from "../../../common/contracts/task-analytics.js";
 import type { LeadershipDashboard } from "../../../common/contracts/leadership.js";
 import { indicatorStatusSummary } from "../indicators/indicators.summary.js";
+import { SHARED_BUDGET } from "../indicators/computations.js";
 import { analyticsGroups } from "../task-analytics/task-analytics.service.js";
 import { budgetAgainstTargets } from "../funding-plans/funding-plans.summary.js";
 import { reportingCompleteness } from "../statistics/statistics.summary.js";
@@ -16,14 +17,16 @@ export const BUDGET_TARGET_SHARE_PCT = 2;
 
 export async function leadershipDashboard(ctx: Ctx): Promise<LeadershipDashboard> {
   const db = ctx.db;
+  // The budget tracking serves its own block and the two computed budget indicators: fetched once.
+  const budget = budgetAgainstTargets(db);
   const [indicators, groups, money, years, reporting] = await Promise.all([
-    indicatorStatusSummary(db, { publishedOnly: false, now: ctx.clock.now() }),
-    analyticsGroups(db, { origin: "platform", top: 1 }),
+    indicatorStatusSummary(db, { publishedOnly: false, now: ctx.clock.now(), shared: new Map([[SHARED_BUDGET, budget]]) }),
+    analyticsGroups(db, { origin: "platform", top: 1 }, "auto", ["total", "status"]),
     db.execute<{ active: number; disbursed: string | number }>(sql`
       SELECT (SELECT count(*) FROM contracts WHERE status IN ('signed', 'amended'))::int AS active,
              (SELECT coalesce(sum(amount), 0) FROM contract_payments
                WHERE status = 'approved' AND source = 'city' AND tranche_id IS NOT NULL)::bigint AS disbursed`),
-    budgetAgainstTargets(db),
+    budget,
     reportingCompleteness(db, { now: ctx.clock.now() }),
   ]);
   const statusCount = new Map<string | null, number>();

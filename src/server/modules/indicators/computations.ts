@@ -3,12 +3,11 @@
 //
 // The people registry (people, person_affiliations, organisations) is a snapshot of today: it can give the value of
 // the CURRENT year only (earlier years are entered from statistics, and an entered value wins over a computed one).
-// Definitions:
-// - S&T workforce ("st_workforce"): people whose degree is TSKH, TS, ThS or ĐH (DSc, PhD, master, bachelor) and who
-//   work at an organisation of type university, college, rd_institute, st_service or st_enterprise — their primary
-//   organisation or an affiliation without an end date or ending today or later; each person counted once. This is
-//   the population of target (6)'s "cán bộ có trình độ đại học trở lên" of universities, colleges and S&T
-//   organisations (baseline ~4,900), and the best the registry can tell of R&D staff.
+// Its figures are counted by the upkeep and stored (registry-figures.ts, which defines the S&T workforce); the source
+// text says when they were counted. Definitions:
+// - S&T workforce ("st_workforce"): registry-figures.ts. This is the population of target (6)'s "cán bộ có trình độ
+//   đại học trở lên" of universities, colleges and S&T organisations (baseline ~4,900), and the best the registry can
+//   tell of R&D staff.
 // - R&D staff per 10,000 people ("rd_staff_per_10k"): the S&T workforce ÷ population × 10,000, with the population
 //   of the year (series `population`) or, failing that, the latest earlier year (said in the source text).
 // - Postgraduate share ("postgraduate_share"): within the S&T workforce, degree TSKH, TS or ThS ÷ all × 100.
@@ -21,6 +20,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import { readSeries } from "./series.js";
 import { budgetAgainstTargets } from "../funding-plans/funding-plans.summary.js";
+import { registryFigures, type WorkforceFigures } from "./registry-figures.js";
 
 export interface ComputedValue {
   year: number;
@@ -35,6 +35,9 @@ export interface ComputationOptions {
   memo?: Map<string, Promise<unknown>>;
 }
 
+/** The memo key of the funding plan's budget tracking (budgetAgainstTargets), which a caller may pass in. */
+export const SHARED_BUDGET = "budget";
+
 function once<T>(opts: ComputationOptions, key: string, f: () => Promise<T>): Promise<T> {
   if (!opts.memo) return f();
   let p = opts.memo.get(key) as Promise<T> | undefined;
@@ -46,66 +49,47 @@ function once<T>(opts: ComputationOptions, key: string, f: () => Promise<T>): Pr
 }
 export type Computation = (db: Executor, opts: ComputationOptions) => Promise<ComputedValue[]>;
 
-export const RD_ORG_TYPES = ["university", "college", "rd_institute", "st_service", "st_enterprise"] as const;
-export const GRADUATE_DEGREES = ["TSKH", "TS", "ThS", "DH"] as const;
-export const POSTGRADUATE_DEGREES = ["TSKH", "TS", "ThS"] as const;
-
 const fmt = (n: number, digits = 2) => n.toLocaleString("vi-VN", { maximumFractionDigits: digits });
 
-async function workforce(db: Executor, opts: ComputationOptions): Promise<{ total: number; postgraduate: number }> {
-  return once(opts, "workforce", () => countWorkforce(db, opts.today));
-}
-
-async function countWorkforce(db: Executor, today: string): Promise<{ total: number; postgraduate: number }> {
-  const r = await db.execute<{ total: number; postgraduate: number }>(sql`
-    WITH rd_org AS (
-      SELECT id FROM organisations WHERE type IN (SELECT jsonb_array_elements_text(${JSON.stringify(RD_ORG_TYPES)}::jsonb))
-    ), staff AS (
-      SELECT p.id, p.degree FROM people p
-       WHERE p.degree IN (SELECT jsonb_array_elements_text(${JSON.stringify(GRADUATE_DEGREES)}::jsonb))
-         AND (p.primary_organisation_id IN (SELECT id FROM rd_org)
-              OR EXISTS (SELECT 1 FROM person_affiliations a
-                          WHERE a.person_id = p.id AND a.organisation_id IN (SELECT id FROM rd_org)
-                            AND (a.end_date IS NULL OR a.end_date >= ${today}::date)
-                            AND (a.start_date IS NULL OR a.start_date <= ${today}::date)))
-    )
-    SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE degree IN (SELECT jsonb_array_elements_text(${JSON.stringify(POSTGRADUATE_DEGREES)}::jsonb)))::int AS postgraduate
-      FROM staff`);
-  const row = r.rows[0];
-  return { total: Number(row?.total ?? 0), postgraduate: Number(row?.postgraduate ?? 0) };
-}
+/** "14:05 27/11/2026" in Vietnam time */
+const vnTime = (iso: string) => {
+  const s = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
+  return `${s.slice(11, 16)} ${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
+};
 
 const yearOf = (today: string) => Number(today.slice(0, 4));
 
+/** The workforce figures with the words that say where they come from. */
+async function workforce(db: Executor, opts: ComputationOptions): Promise<WorkforceFigures & { year: number; from: string }> {
+  const f = await once(opts, "registry", () => registryFigures(db, opts.today));
+  const when = f.computedAt ? `số liệu lúc ${vnTime(f.computedAt)}` : `ngày ${f.asOf}`;
+  return { ...f.workforce, year: yearOf(f.asOf), from: `Cơ sở dữ liệu nhân lực KH&CN, ${when}` };
+}
+
 export const computations: Record<string, Computation> = {
   async st_workforce(db, opts) {
-    const { today } = opts;
-    const { total } = await workforce(db, opts);
-    return [{ year: yearOf(today), value: total, source: `Cơ sở dữ liệu nhân lực KH&CN ngày ${today}: ${fmt(total, 0)} người có trình độ ĐH trở lên tại trường ĐH, CĐ, tổ chức KH&CN` }];
+    const { total, year, from } = await workforce(db, opts);
+    return [{ year, value: total, source: `${from}: ${fmt(total, 0)} người có trình độ ĐH trở lên tại trường ĐH, CĐ, tổ chức KH&CN` }];
   },
   async postgraduate_share(db, opts) {
-    const { today } = opts;
-    const { total, postgraduate } = await workforce(db, opts);
+    const { total, postgraduate, year, from } = await workforce(db, opts);
     if (total === 0) return [];
     const value = (postgraduate / total) * 100;
-    return [{ year: yearOf(today), value, source: `Cơ sở dữ liệu nhân lực KH&CN ngày ${today}: ${fmt(postgraduate, 0)} TSKH, TS, ThS ÷ ${fmt(total, 0)} người × 100 = ${fmt(value)}%` }];
+    return [{ year, value, source: `${from}: ${fmt(postgraduate, 0)} TSKH, TS, ThS ÷ ${fmt(total, 0)} người × 100 = ${fmt(value)}%` }];
   },
   async rd_staff_per_10k(db, opts) {
-    const { today } = opts;
-    const year = yearOf(today);
-    const { total } = await workforce(db, opts);
+    const { total, year, from } = await workforce(db, opts);
     const population = (await readSeries(db, ["population"])).population!.filter((p) => p.year <= year && p.value > 0);
     const pop = population[population.length - 1];
     if (!pop) return [];
     const value = (total / pop.value) * 10000;
     const popText = `dân số ${pop.year}${pop.estimate ? " (ước tính)" : ""} ${fmt(pop.value, 0)}`;
-    return [{ year, value, source: `Cơ sở dữ liệu nhân lực KH&CN ngày ${today}: ${fmt(total, 0)} người ÷ ${popText} × 10.000 = ${fmt(value)} người/vạn dân` }];
+    return [{ year, value, source: `${from}: ${fmt(total, 0)} người ÷ ${popText} × 10.000 = ${fmt(value)} người/vạn dân` }];
   },
 };
 
 async function fromFundingPlan(db: Executor, opts: ComputationOptions, pick: "share" | "social"): Promise<ComputedValue[]> {
-  const rows = await once(opts, "budget", () => budgetAgainstTargets(db));
+  const rows = await once(opts, SHARED_BUDGET, () => budgetAgainstTargets(db));
   const out: ComputedValue[] = [];
   for (const r of rows) {
     if (pick === "share" && r.sharePct !== null && r.cityStBudget !== null && r.citySpending !== null) {

@@ -12,10 +12,10 @@ export interface IndicatorRef {
 
 // Indicators of the plan's targets: the Department (administrators, officers, leaders, finance) sees every
 // indicator, published or not, and exports them; officers and administrators define indicators, enter values and
-// publish. Researchers, organisations, enterprises and experts see the published ones on the public pages.
+// publish, and recount the registry figures behind computed indicators at once. Researchers, organisations, enterprises and experts see the published ones on the public pages.
 export const indicatorPolicy = definePolicy<IndicatorRef, "edit" | "enterValues" | "publish" | "unpublish" | "export">({
   resource: "indicator",
-  general: { read: department, export: department, create: staff, edit: staff, enterValues: staff, publish: staff },
+  general: { read: department, export: department, create: staff, edit: staff, enterValues: staff, publish: staff, refreshComputed: staff },
   record: {
     read: department,
     export: department,

@@ -86,11 +86,11 @@ export async function enteredValues(db: Executor, ids: string[]): Promise<Map<st
 /** Per-request cache of derived values, so a computation or a consolidation runs once per list. */
 export class DerivedValues {
   private cache = new Map<string, Promise<Array<{ year: number; value: number; source: string }>>>();
-  /** figures shared by several computations in this read */
-  private memo = new Map<string, Promise<unknown>>();
   constructor(
     private db: Executor,
     private now: Date,
+    /** figures shared by several computations in this read (see ComputationOptions.memo) */
+    private memo = new Map<string, Promise<unknown>>(),
   ) {}
   of(row: Pick<IndicatorRow, "value_source" | "computation" | "consolidation_form_code" | "consolidation_cell_key">) {
     if (row.value_source === "computed" && row.computation) {
@@ -183,15 +183,15 @@ export interface Computed {
   status: IndicatorStatus;
 }
 
-export async function computeAll(db: Executor, now: Date, rows: IndicatorRow[]): Promise<Computed[]> {
-  const entered = await enteredValues(db, rows.map((r) => r.id));
-  const derived = new DerivedValues(db, now);
-  const out: Computed[] = [];
-  for (const row of rows) {
-    const values = mergeValues(row, entered.get(row.id) ?? [], await derived.of(row));
-    out.push({ row, values, status: statusOf(row, values) });
-  }
-  return out;
+/** Values and status of each row. The derived values are fetched together (one query per distinct computation or
+ *  consolidated cell, concurrently); `shared` may carry figures the caller already has (e.g. "budget"). */
+export async function computeAll(db: Executor, now: Date, rows: IndicatorRow[], shared?: Map<string, Promise<unknown>>): Promise<Computed[]> {
+  const derived = new DerivedValues(db, now, shared);
+  const [entered, derivedRows] = await Promise.all([enteredValues(db, rows.map((r) => r.id)), Promise.all(rows.map((row) => derived.of(row)))]);
+  return rows.map((row, i) => {
+    const values = mergeValues(row, entered.get(row.id) ?? [], derivedRows[i]!);
+    return { row, values, status: statusOf(row, values) };
+  });
 }
 
 /** Rank for sorting by status: achieved first, no status last. */

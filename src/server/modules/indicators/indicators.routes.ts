@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
 import {
   computationItem,
+  registryFigures,
   formatQuery,
   indicator,
   indicatorChart,
@@ -32,6 +33,7 @@ import {
   getIndicator,
   indicatorChart as chartOfIndicator,
   listComputations,
+  refreshComputedFigures,
   listIndicators,
   putIndicatorValue,
   setPublished,
@@ -74,6 +76,18 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     "/indicators/computations",
     { config: guard("read"), schema: { tags: ["indicators"], summary: "Named computations a computed indicator may use", response: { 200: z.array(computationItem) } } },
     async () => listComputations(),
+  );
+  app.post(
+    "/indicators/computations/refresh",
+    {
+      config: guard("refreshComputed"),
+      schema: {
+        tags: ["indicators"],
+        summary: "Recount the people-registry figures behind the computed indicators now (the upkeep does it every 15 minutes); audited",
+        response: { 200: registryFigures },
+      },
+    },
+    async (req) => refreshComputedFigures(req.ctx),
   );
   app.get(
     "/indicators/series",

@@ -1,6 +1,6 @@
 // Indicator commands and queries (issue 4 item 1): list with filters and search, one indicator with its values,
 // status and chart, definitions (staff), values per year with provenance (staff; optimistic concurrency per value),
-// publish / unpublish (staff; audited).
+// publish / unpublish (staff; audited), recounting the registry figures (staff; audited).
 import { sql, type SQL } from "drizzle-orm";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
@@ -22,6 +22,7 @@ import {
 import type { z } from "zod";
 import { indicatorPolicy } from "./indicators.policy.js";
 import { COMPUTATION_INFO, computations } from "./computations.js";
+import { refreshRegistryFigures } from "./registry-figures.js";
 import {
   baselineOf,
   chartOf,
@@ -121,6 +122,15 @@ export async function indicatorChart(ctx: Ctx, id: string) {
 
 export function listComputations() {
   return Object.keys(computations).map((name) => ({ name, ...COMPUTATION_INFO[name]! }));
+}
+
+/** Recounts the registry figures behind the computed indicators now, rather than at the upkeep's next run; audited. */
+export async function refreshComputedFigures(ctx: Ctx) {
+  return ctx.db.transaction(async (tx) => {
+    const figures = await refreshRegistryFigures(tx, ctx.clock);
+    await audit(tx, ctx, { action: "indicator.registry_refresh", entityType: "registry_figures", entityId: "workforce", after: figures });
+    return figures;
+  });
 }
 
 function checkSource(input: ParsedInput | ParsedUpdate) {

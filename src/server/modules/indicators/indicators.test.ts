@@ -12,6 +12,7 @@ import { verifyAuditChain } from "../../platform/audit.js";
 import { LEFT_OUT, PLAN_INDICATORS } from "./plan-indicators.js";
 import { syncIndicators, syncPlanIndicators } from "./indicators.sync.js";
 import { indicatorStatusSummary } from "./indicators.summary.js";
+import { refreshRegistryFigures } from "./registry-figures.js";
 import { DEMO_PUBLISHED, insertDemoIndicators } from "./indicators.demo.js";
 
 const API = "/api/v1";
@@ -242,6 +243,31 @@ describe(`indicators (${testDbMode()})`, () => {
       "social_investment_pct_gdp",
       "st_workforce",
     ]);
+  });
+
+  it("reads the registry figures the upkeep stored; staff recount them at once (audited)", async () => {
+    const db = t.database.db;
+    expect((await pi.post(`${API}/indicators/computations/refresh`, {})).status).toBe(403);
+    expect((await leader.post(`${API}/indicators/computations/refresh`, {})).status).toBe(403);
+    const first = await officer.post(`${API}/indicators/computations/refresh`, {});
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const before = first.body.workforce as { total: number; postgraduate: number };
+    expect(before.total).toBeGreaterThan(0);
+    expect(first.body.computedAt).not.toBeNull();
+    const share = async () => (await officer.get(`${API}/indicators/${ids["t6.postgraduate_share"]}`)).body.values.at(-1);
+    const stored = await share();
+    expect(stored.value).toBeCloseTo((before.postgraduate / before.total) * 100, 9);
+    expect(stored.source).toMatch(/số liệu lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+
+    // a researcher added to the registry counts from the next recount (the upkeep's step), not before
+    const university = await buildOrganisation(db, { type: "university", nameVi: "Trường Đại học Hàng hải (thử)" });
+    await buildPerson(db, { degree: "TSKH", primaryOrganisationId: university.id });
+    expect((await share()).value).toBeCloseTo(stored.value, 9);
+    const second = await refreshRegistryFigures(db);
+    expect(second.workforce).toEqual({ total: before.total + 1, postgraduate: before.postgraduate + 1 });
+    expect((await share()).value).toBeCloseTo(((before.postgraduate + 1) / (before.total + 1)) * 100, 9);
+    const audits = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicator.registry_refresh'`);
+    expect(Number(audits.rows[0]!.n)).toBe(1);
   });
 
   it("consolidates an indicator from approved statistical reports only (sum over organisations, per year)", async () => {

@@ -570,48 +570,37 @@ export async function submitReport(ctx: Ctx, id: string, version: number): Promi
   return getReport(ctx, id);
 }
 
-export async function returnReport(ctx: Ctx, id: string, input: z.infer<typeof reportReturn>): Promise<Report> {
+/** An officer's decision on a submitted report: the shared lock → check → update → audit of return and approve. */
+async function reviewReport(ctx: Ctx, id: string, version: number, comment: string | null, decision: "returned" | "approved", set: SQL): Promise<Report> {
   await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, input.version);
+    const r = await lockForChange(ctx, tx, id, version);
     if (r.status === "approved") throw locked();
     if (r.status !== "submitted") throw wrongReportStatus(r.status);
     authorize(ctx.actor, statisticsReportPolicy, "review", refOf(r));
     await tx.execute(sql`
-      UPDATE statistical_reports SET status = 'returned', returned_at = ${ctx.clock.now()}, review_comment = ${input.comment},
+      UPDATE statistical_reports SET status = ${decision}, ${set}, review_comment = ${comment},
              updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
-       WHERE id = ${id} AND version = ${input.version}`);
+       WHERE id = ${id} AND version = ${version}`);
     await audit(tx, ctx, {
-      action: "statistics_report.return",
+      action: decision === "returned" ? "statistics_report.return" : "statistics_report.approve",
       entityType: "statistical_report",
       entityId: id,
       before: { status: r.status },
-      after: { status: "returned" },
-      details: { comment: input.comment },
+      after: { status: decision },
+      details: { comment },
     });
   });
   return getReport(ctx, id);
 }
 
+/** Returns a submitted report to its organisation with a comment to fix. */
+export async function returnReport(ctx: Ctx, id: string, input: z.infer<typeof reportReturn>): Promise<Report> {
+  return reviewReport(ctx, id, input.version, input.comment, "returned", sql`returned_at = ${ctx.clock.now()}`);
+}
+
+/** Approves a submitted report: its cells are locked (423; DB trigger) and count in the consolidation. */
 export async function approveReport(ctx: Ctx, id: string, input: z.infer<typeof reportApprove>): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, input.version);
-    if (r.status === "approved") throw locked();
-    if (r.status !== "submitted") throw wrongReportStatus(r.status);
-    authorize(ctx.actor, statisticsReportPolicy, "review", refOf(r));
-    await tx.execute(sql`
-      UPDATE statistical_reports SET status = 'approved', approved_at = ${ctx.clock.now()}, approved_by = ${ctx.actor!.userId},
-             review_comment = ${input.comment}, updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
-       WHERE id = ${id} AND version = ${input.version}`);
-    await audit(tx, ctx, {
-      action: "statistics_report.approve",
-      entityType: "statistical_report",
-      entityId: id,
-      before: { status: r.status },
-      after: { status: "approved" },
-      details: { comment: input.comment },
-    });
-  });
-  return getReport(ctx, id);
+  return reviewReport(ctx, id, input.version, input.comment ?? null, "approved", sql`approved_at = ${ctx.clock.now()}, approved_by = ${ctx.actor!.userId}`);
 }
 
 /** Withdraws an approval (leader/admin, with a reason; SECURITY.md 23): the report goes back to "returned". */

@@ -351,6 +351,12 @@ describe("the trigger-kept summary (migration 0016)", () => {
   const same = async (q: TaskAnalyticsQuery) => {
     expect(norm(await analyticsGroups(t.database.db, q, "summary"))).toEqual(norm(await analyticsGroups(t.database.db, q, "scan")));
     expect(outs(await analyticsOutputs(t.database.db, q, "summary"))).toEqual(outs(await analyticsOutputs(t.database.db, q, "scan")));
+    // only some dimensions (the leadership dashboard's): the same rows of those dimensions, from either source
+    const dims = ["total", "status"] as const;
+    const some = norm(await analyticsGroups(t.database.db, q, "summary", dims));
+    expect(some).toEqual(norm(await analyticsGroups(t.database.db, q, "scan", dims)));
+    expect(some).toEqual(norm((await analyticsGroups(t.database.db, q, "scan")).filter((r) => (dims as readonly string[]).includes(r.dim))));
+    expect(some.some((r) => r.startsWith("status|"))).toBe(true);
   };
 
   it("stores the contract's status mapping, with the passing grades the SQL names", async () => {

@@ -5,10 +5,10 @@
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Col, Popconfirm, Row, Space, Switch, Table, Tag, Typography, Card } from "antd";
-import { DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, PlusOutlined } from "@ant-design/icons";
+import { App, Button, Col, Popconfirm, Row, Space, Switch, Table, Tag, Tooltip, Typography, Card } from "antd";
+import { DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { indicatorValueInput, type Indicator, type IndicatorValue } from "../../../common/contracts/indicator";
+import { REGISTRY_COMPUTATIONS, indicatorValueInput, type Indicator, type IndicatorValue, type RegistryFigures } from "../../../common/contracts/indicator";
 import { ApiError, api, download, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { RecordView } from "../../components/RecordView";
@@ -128,6 +128,27 @@ function PublishToggle({ ind }: { ind: Indicator }) {
   );
 }
 
+/** Staff recount the people-registry figures behind a computed indicator now instead of at the next upkeep run. */
+function RecountButton() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: () => api.post<RegistryFigures>(indicatorApi.recount, {}),
+    onSuccess: async (r) => {
+      message.success(t("indicators.values.recounted", { total: formatNumber(r.workforce.total), postgraduate: formatNumber(r.workforce.postgraduate) }));
+      await qc.invalidateQueries({ queryKey: ["indicators"] });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  return (
+    <Tooltip title={t("indicators.values.recountHint")}>
+      <Button icon={<ReloadOutlined aria-hidden />} loading={m.isPending} onClick={() => m.mutate()}>
+        {t("indicators.values.recount")}
+      </Button>
+    </Tooltip>
+  );
+}
 
 function ValuesCard({ ind }: { ind: Indicator }) {
   const { t, i18n } = useTranslation();
@@ -137,6 +158,8 @@ function ValuesCard({ ind }: { ind: Indicator }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<{ year?: number } | null>(null);
   const canEnter = ind.abilities.enterValues;
+  const { me } = useSession();
+  const canRecount = indicatorAccess.recount(me) && ind.valueSource === "computed" && (REGISTRY_COMPUTATIONS as readonly string[]).includes(ind.computation ?? "");
   const remove = useMutation({
     mutationFn: (v: IndicatorValue) => api.delete(indicatorApi.value(ind.id, v.year), { version: v.version }),
     onSuccess: async () => {
@@ -154,10 +177,15 @@ function ValuesCard({ ind }: { ind: Indicator }) {
       title={t("indicators.values.title")}
       className="chart-card"
       extra={
-        canEnter && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({})}>
-            {t("indicators.values.add")}
-          </Button>
+        (canEnter || canRecount) && (
+          <Space wrap>
+            {canRecount && <RecountButton />}
+            {canEnter && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({})}>
+                {t("indicators.values.add")}
+              </Button>
+            )}
+          </Space>
         )
       }
     >

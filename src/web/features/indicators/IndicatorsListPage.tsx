@@ -13,7 +13,6 @@ import { indicatorApi } from "./indicator-api";
 import { indicatorAccess } from "./indicator-access";
 import { LatestVsTarget, StatusTag, TARGET_NOS, ValueSourceTag, nameOf, unitOf } from "./indicator-ui";
 
-
 export function IndicatorsListPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";

@@ -5,6 +5,7 @@ export const indicatorApi = {
   list: "/indicators",
   export: "/indicators/export",
   computations: "/indicators/computations",
+  recount: "/indicators/computations/refresh",
   one: (id: string) => `/indicators/${id}`,
   exportOne: (id: string) => `/indicators/${id}/export`,
   value: (id: string, year: number) => `/indicators/${id}/values/${year}`,

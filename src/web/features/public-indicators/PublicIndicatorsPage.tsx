@@ -17,7 +17,6 @@ import { ChartNote, IndicatorChartCard, IndicatorMetadata, LatestVsTarget, Statu
 
 export const PUBLIC_INDICATORS_PATH = "/public/indicators";
 
-
 export function PublicIndicatorsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";

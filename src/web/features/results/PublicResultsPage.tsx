@@ -11,7 +11,6 @@ import { formatDate, formatNumber } from "../../app/format";
 import { CodeLabel, CodeSelect } from "../../components/reference";
 import { PublicFrame } from "../../components/PublicFrame";
 
-
 export function PublicResultsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
