@@ -176,7 +176,7 @@ describe("statistical reporting", () => {
     await signIn(leader.page, "leader");
     await menu(leader.page).getByText("Bảng điều hành", { exact: true }).click();
     await leader.page.waitForURL(/\/leadership$/);
-    await leader.page.getByText("Chỉ tiêu của Đề án").waitFor();
+    await leader.page.getByText("Chỉ tiêu của Đề án", { exact: true }).waitFor();
     const approvedOnDashboard = () => leader.page.getByTestId("leadership-reporting").locator(".ant-statistic-content-value").textContent();
     await expect.poll(approvedOnDashboard).toBe("1");
     await screenshot(leader.page, "leadership-dashboard");

@@ -17,6 +17,7 @@ import type { Executor } from "../platform/context.js";
 import { templateInForce, vietnamDate } from "../platform/workflow.js";
 import { defaultRequiredDocuments } from "../../common/contracts/call.js";
 import type { DossierStatus, TaskMethod, TaskType } from "../db/schema/tasks.js";
+import { eachTogether } from "../platform/together.js";
 
 const DAY = 86400_000;
 const MILLION = 1_000_000;
@@ -66,7 +67,7 @@ async function ids(tx: Executor, query: ReturnType<typeof sql>): Promise<string[
 
 export async function insertDemoTasks(tx: Executor, now: Date) {
   const user = async (name: string) => (await ids(tx, sql`SELECT id FROM users WHERE username = ${name}`))[0];
-  const [officer, leader, pi, orgRep, enterprise] = await Promise.all(["officer", "leader", "pi", "org_rep", "enterprise"].map(user));
+  const [officer, leader, pi, orgRep, enterprise] = await eachTogether(tx, ["officer", "leader", "pi", "org_rep", "enterprise"], user);
   const links = await tx.execute<{ username: string; person_id: string | null; organisation_id: string | null }>(
     sql`SELECT username, person_id, organisation_id FROM users WHERE username IN ('pi', 'enterprise')`,
   );
@@ -80,7 +81,7 @@ export async function insertDemoTasks(tx: Executor, now: Date) {
     sql`SELECT id FROM organisations WHERE type IN ('rd_institute', 'university') AND id <> ${vmu} ORDER BY name_vi, id LIMIT 8`,
   );
   const programme = async (code: string) => (await ids(tx, sql`SELECT id FROM programmes WHERE code = ${code}`))[0];
-  const [p1, p2, p3] = await Promise.all(["CT.KHCN.01", "CT.KHCN.02", "CT.KHCN.03"].map(programme));
+  const [p1, p2, p3] = await eachTogether(tx, ["CT.KHCN.01", "CT.KHCN.02", "CT.KHCN.03"], programme);
   const proposalCall2027 = (await ids(tx, sql`SELECT id FROM calls WHERE code = 'DXDH-2027'`))[0];
 
   const at = (days: number) => new Date(now.getTime() + days * DAY);

@@ -10,6 +10,7 @@ import { authorize } from "../../platform/policy.js";
 import { DOCX_MEDIA_TYPE, bodyName, contract as contractDocument, issuerFromConfig, vnDigits, vnShortDate, type BudgetLine } from "../../documents/index.js";
 import { contractPolicy } from "./contracts.policy.js";
 import { decisionNumberOf, lawBasis, personLine } from "../tasks/tasks.documents.js";
+import { together } from "../../platform/together.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
 
@@ -30,11 +31,11 @@ export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFil
     const [c] = await tx.select().from(contracts).where(eq(contracts.id, id));
     if (!c) throw notFound();
     authorize(ctx.actor, contractPolicy, "read", { status: c.status, piPersonId: c.piPersonId, partyBOrganisationId: c.partyBOrganisationId });
-    const [products, tranches, [task], [org]] = await Promise.all([
-      tx.select().from(contractProducts).where(eq(contractProducts.contractId, id)).orderBy(asc(contractProducts.position)),
-      tx.select().from(contractTranches).where(eq(contractTranches.contractId, id)).orderBy(asc(contractTranches.position)),
-      tx.select().from(tasks).where(eq(tasks.id, c.taskId)),
-      tx.select().from(organisations).where(eq(organisations.id, c.partyBOrganisationId)),
+    const [products, tranches, [task], [org]] = await together(tx, [
+      () => tx.select().from(contractProducts).where(eq(contractProducts.contractId, id)).orderBy(asc(contractProducts.position)),
+      () => tx.select().from(contractTranches).where(eq(contractTranches.contractId, id)).orderBy(asc(contractTranches.position)),
+      () => tx.select().from(tasks).where(eq(tasks.id, c.taskId)),
+      () => tx.select().from(organisations).where(eq(organisations.id, c.partyBOrganisationId)),
     ]);
     const planned = tranches.filter((x) => x.status === "planned");
     const missing = [

@@ -51,6 +51,7 @@ import {
 } from "../../../common/contracts/contract.js";
 import { contractPolicy, contractStaff, type ContractRef } from "./contracts.policy.js";
 import type { z } from "zod";
+import { together } from "../../platform/together.js";
 
 type ContractRow = typeof contracts.$inferSelect;
 type PaymentRow = typeof contractPayments.$inferSelect;
@@ -84,9 +85,9 @@ interface Ledger {
 }
 
 async function loadLedger(db: Executor, contractId: string): Promise<Ledger> {
-  const [tranches, payments] = await Promise.all([
-    db.select().from(contractTranches).where(eq(contractTranches.contractId, contractId)).orderBy(asc(contractTranches.position)),
-    db.select().from(contractPayments).where(eq(contractPayments.contractId, contractId)).orderBy(asc(contractPayments.preparedAt), asc(contractPayments.id)),
+  const [tranches, payments] = await together(db, [
+    () => db.select().from(contractTranches).where(eq(contractTranches.contractId, contractId)).orderBy(asc(contractTranches.position)),
+    () => db.select().from(contractPayments).where(eq(contractPayments.contractId, contractId)).orderBy(asc(contractPayments.preparedAt), asc(contractPayments.id)),
   ]);
   return { tranches, payments };
 }
@@ -244,13 +245,13 @@ async function namesOf(db: Executor, ids: (string | null)[]) {
 }
 
 async function present(db: Executor, ctx: Ctx, c: ContractRow): Promise<Contract> {
-  const [[task], [org], [pi], products, ledger, amendments] = await Promise.all([
-    db.select({ code: tasks.code, titleVi: tasks.titleVi, state: tasks.state, approvedBudgetCity: tasks.approvedBudgetCity }).from(tasks).where(eq(tasks.id, c.taskId)),
-    db.select({ name: organisations.nameVi }).from(organisations).where(eq(organisations.id, c.partyBOrganisationId)),
-    db.select({ name: people.fullName }).from(people).where(eq(people.id, c.piPersonId)),
-    db.select().from(contractProducts).where(eq(contractProducts.contractId, c.id)).orderBy(asc(contractProducts.position)),
-    loadLedger(db, c.id),
-    db.select().from(contractAmendments).where(eq(contractAmendments.contractId, c.id)).orderBy(desc(contractAmendments.seq)),
+  const [[task], [org], [pi], products, ledger, amendments] = await together(db, [
+    () => db.select({ code: tasks.code, titleVi: tasks.titleVi, state: tasks.state, approvedBudgetCity: tasks.approvedBudgetCity }).from(tasks).where(eq(tasks.id, c.taskId)),
+    () => db.select({ name: organisations.nameVi }).from(organisations).where(eq(organisations.id, c.partyBOrganisationId)),
+    () => db.select({ name: people.fullName }).from(people).where(eq(people.id, c.piPersonId)),
+    () => db.select().from(contractProducts).where(eq(contractProducts.contractId, c.id)).orderBy(asc(contractProducts.position)),
+    () => loadLedger(db, c.id),
+    () => db.select().from(contractAmendments).where(eq(contractAmendments.contractId, c.id)).orderBy(desc(contractAmendments.seq)),
   ]);
   const names = await namesOf(db, [
     c.preparedBy,

@@ -30,6 +30,7 @@ import { VOTING_ROLES, type CouncilRole } from "../../../common/councils/index.j
 import { councilPolicy, isCouncilMember } from "./councils.policy.js";
 import { criteriaOf, loadCouncil, type LoadedCouncil } from "./councils.service.js";
 import { decisionNumberOf, lawBasis } from "../tasks/tasks.documents.js";
+import { eachTogether } from "../../platform/together.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
 
@@ -174,7 +175,7 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
     ).filter((b) => voterIds.has(b.memberId));
     const scores = ballots.length ? await tx.select().from(councilBallotScores).where(inArray(councilBallotScores.ballotId, ballots.map((b) => b.id))) : [];
     const results = await tx.select().from(councilResults).where(eq(councilResults.councilId, id));
-    const criteria = new Map(await Promise.all(l.subjects.map(async (s) => [s.id, await criteriaOf(tx, l.rules, s)] as const)));
+    const criteria = new Map(await eachTogether(tx, l.subjects, async (s) => [s.id, await criteriaOf(tx, l.rules, s)] as const));
     await audit(tx, ctx, {
       action: "council.scores_view",
       entityType: "council",

@@ -65,6 +65,7 @@ import { councilPolicy, isCouncilMember, isCouncilParty, type CouncilRef } from 
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
 import type { z } from "zod";
+import { eachTogether } from "../../platform/together.js";
 
 type CouncilRow = typeof councils.$inferSelect;
 type MemberRow = typeof councilMembers.$inferSelect & { fullName: string; recordedByName: string | null };
@@ -248,19 +249,17 @@ async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Council> {
     decisionDate: l.c.decisionDate,
     status: l.c.status,
     quorum: quorumOf(l),
-    subjects: await Promise.all(
-      subjects.map(async (s) => ({
-        id: s.id,
-        taskId: s.taskId,
-        taskCode: s.taskCode,
-        taskTitle: s.taskTitle,
-        dossierId: s.dossierId,
-        applicantName: s.applicantName,
-        lateSubmission: s.lateSubmission,
-        criteria: await criteriaOf(db, l.rules, s),
-        recommendedBudget: l.rules.scoring.method === "criteria_met" && l.rules.scoring.recommendedBudget,
-      })),
-    ),
+    subjects: await eachTogether(db, subjects, async (s) => ({
+      id: s.id,
+      taskId: s.taskId,
+      taskCode: s.taskCode,
+      taskTitle: s.taskTitle,
+      dossierId: s.dossierId,
+      applicantName: s.applicantName,
+      lateSubmission: s.lateSubmission,
+      criteria: await criteriaOf(db, l.rules, s),
+      recommendedBudget: l.rules.scoring.method === "criteria_met" && l.rules.scoring.recommendedBudget,
+    })),
     members: party
       ? []
       : l.members.map((m) => ({

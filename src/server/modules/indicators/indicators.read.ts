@@ -11,6 +11,7 @@ import type { Baseline, IndicatorChart, IndicatorStatus, IndicatorValue, Target,
 import { computations } from "./computations.js";
 import { consolidatedValues } from "./consolidated.js";
 import { vietnamDate } from "../../platform/workflow.js";
+import { eachTogether, together } from "../../platform/together.js";
 
 export type IndicatorRow = {
   id: string;
@@ -184,10 +185,13 @@ export interface Computed {
 }
 
 /** Values and status of each row. The derived values are fetched together (one query per distinct computation or
- *  consolidated cell, concurrently); `shared` may carry figures the caller already has (e.g. "budget"). */
+ *  consolidated cell; platform/together.ts); `shared` may carry figures the caller already has (e.g. "budget"). */
 export async function computeAll(db: Executor, now: Date, rows: IndicatorRow[], shared?: Map<string, Promise<unknown>>): Promise<Computed[]> {
   const derived = new DerivedValues(db, now, shared);
-  const [entered, derivedRows] = await Promise.all([enteredValues(db, rows.map((r) => r.id)), Promise.all(rows.map((row) => derived.of(row)))]);
+  const [entered, derivedRows] = await together(db, [
+    () => enteredValues(db, rows.map((r) => r.id)),
+    () => eachTogether(db, rows, (row) => derived.of(row)),
+  ]);
   return rows.map((row, i) => {
     const values = mergeValues(row, entered.get(row.id) ?? [], derivedRows[i]!);
     return { row, values, status: statusOf(row, values) };

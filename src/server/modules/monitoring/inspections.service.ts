@@ -23,6 +23,7 @@ import { notify } from "../notifications/notify.js";
 import { taskInProgress, visibleTaskSql } from "./monitoring.policy.js";
 import { inspectionPolicy, type InspectionRef } from "./inspections.policy.js";
 import { loadTask, taskBriefOf, taskRecipients, vnDay, type TaskRow } from "./monitoring.shared.js";
+import { together } from "../../platform/together.js";
 
 type Row = typeof inspections.$inferSelect;
 type Ability = "update" | "conclude" | "cancel" | "uploadMinutes" | "completeAction";
@@ -38,17 +39,19 @@ async function load(db: Executor, id: string) {
 
 async function present(ctx: Ctx, db: Executor, i: Row, task: TaskRow): Promise<Inspection> {
   const today = vnDay(ctx.clock.now());
-  const [inspectors, actions, minutes] = await Promise.all([
-    db
-      .select({ personId: inspectionInspectors.personId, fullName: people.fullName })
-      .from(inspectionInspectors)
-      .innerJoin(people, eq(people.id, inspectionInspectors.personId))
-      .where(eq(inspectionInspectors.inspectionId, i.id))
-      .orderBy(asc(people.fullName)),
-    db.select().from(inspectionActions).where(eq(inspectionActions.inspectionId, i.id)).orderBy(asc(inspectionActions.position)),
-    i.minutesFileId
-      ? db.select({ fileId: files.id, fileName: files.originalName, sizeBytes: files.sizeBytes }).from(files).where(eq(files.id, i.minutesFileId))
-      : Promise.resolve([]),
+  const [inspectors, actions, minutes] = await together(db, [
+    () =>
+      db
+        .select({ personId: inspectionInspectors.personId, fullName: people.fullName })
+        .from(inspectionInspectors)
+        .innerJoin(people, eq(people.id, inspectionInspectors.personId))
+        .where(eq(inspectionInspectors.inspectionId, i.id))
+        .orderBy(asc(people.fullName)),
+    () => db.select().from(inspectionActions).where(eq(inspectionActions.inspectionId, i.id)).orderBy(asc(inspectionActions.position)),
+    () =>
+      i.minutesFileId
+        ? db.select({ fileId: files.id, fileName: files.originalName, sizeBytes: files.sizeBytes }).from(files).where(eq(files.id, i.minutesFileId))
+        : Promise.resolve([]),
   ]);
   return {
     id: i.id,

@@ -13,17 +13,19 @@ import {
 } from "../../db/schema/index.js";
 import type { Executor } from "../../platform/context.js";
 import type { DossierTotals } from "../../../common/contracts/task.js";
+import { together } from "../../platform/together.js";
 
 export async function dossierLists(db: Executor, dossierId: string) {
-  const [products, milestones, team, budget] = await Promise.all([
-    db.select().from(taskDossierProducts).where(eq(taskDossierProducts.dossierId, dossierId)).orderBy(asc(taskDossierProducts.position)),
-    db.select().from(taskDossierMilestones).where(eq(taskDossierMilestones.dossierId, dossierId)).orderBy(asc(taskDossierMilestones.position)),
-    db.select().from(taskDossierTeam).where(eq(taskDossierTeam.dossierId, dossierId)).orderBy(asc(taskDossierTeam.role), asc(taskDossierTeam.personId)),
-    db
-      .select()
-      .from(taskDossierBudget)
-      .where(eq(taskDossierBudget.dossierId, dossierId))
-      .orderBy(asc(taskDossierBudget.year), asc(taskDossierBudget.source), asc(taskDossierBudget.category)),
+  const [products, milestones, team, budget] = await together(db, [
+    () => db.select().from(taskDossierProducts).where(eq(taskDossierProducts.dossierId, dossierId)).orderBy(asc(taskDossierProducts.position)),
+    () => db.select().from(taskDossierMilestones).where(eq(taskDossierMilestones.dossierId, dossierId)).orderBy(asc(taskDossierMilestones.position)),
+    () => db.select().from(taskDossierTeam).where(eq(taskDossierTeam.dossierId, dossierId)).orderBy(asc(taskDossierTeam.role), asc(taskDossierTeam.personId)),
+    () =>
+      db
+        .select()
+        .from(taskDossierBudget)
+        .where(eq(taskDossierBudget.dossierId, dossierId))
+        .orderBy(asc(taskDossierBudget.year), asc(taskDossierBudget.source), asc(taskDossierBudget.category)),
   ]);
   return { products, milestones, team, budget };
 }
