@@ -20,7 +20,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import { readSeries } from "./series.js";
 import { budgetAgainstTargets } from "../funding-plans/funding-plans.summary.js";
-import { registryFigures, type WorkforceFigures } from "./registry-figures.js";
+import { readRegistryFigures, type WorkforceFigures } from "./registry-figures.js";
+import { formatDateTimeVi } from "../../platform/csv.js";
 
 export interface ComputedValue {
   year: number;
@@ -51,17 +52,14 @@ export type Computation = (db: Executor, opts: ComputationOptions) => Promise<Co
 
 const fmt = (n: number, digits = 2) => n.toLocaleString("vi-VN", { maximumFractionDigits: digits });
 
-/** "14:05 27/11/2026" in Vietnam time */
-const vnTime = (iso: string) => {
-  const s = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${s.slice(11, 16)} ${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
-};
+/** "14:05 27/11/2026" in Vietnam time: the hour first, as said in a sentence */
+const vnTime = (iso: string) => formatDateTimeVi(new Date(iso)).split(" ").reverse().join(" ");
 
 const yearOf = (today: string) => Number(today.slice(0, 4));
 
 /** The workforce figures with the words that say where they come from. */
 async function workforce(db: Executor, opts: ComputationOptions): Promise<WorkforceFigures & { year: number; from: string }> {
-  const f = await once(opts, "registry", () => registryFigures(db, opts.today));
+  const f = await once(opts, "registry", () => readRegistryFigures(db, opts.today));
   const when = f.computedAt ? `số liệu lúc ${vnTime(f.computedAt)}` : `ngày ${f.asOf}`;
   return { ...f.workforce, year: yearOf(f.asOf), from: `Cơ sở dữ liệu nhân lực KH&CN, ${when}` };
 }

@@ -68,7 +68,7 @@ export async function refreshRegistryFigures(db: Executor, clock: Clock = system
 }
 
 /** The stored figures when they are of today's year (YYYY-MM-DD in Vietnam), else a live count (not stored). */
-export async function registryFigures(db: Executor, today: string): Promise<RegistryFigures> {
+export async function readRegistryFigures(db: Executor, today: string): Promise<RegistryFigures> {
   const r = await db.execute<{ as_of: string; figures: WorkforceFigures; computed_at: string | Date }>(sql`
     SELECT as_of::text AS as_of, figures, computed_at FROM registry_figures WHERE key = 'workforce'`);
   const row = r.rows[0];
