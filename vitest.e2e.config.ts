@@ -8,6 +8,8 @@ const common = {
   globalSetup: ["tests/e2e/global-setup.ts"],
   testTimeout: 120_000,
   hookTimeout: 180_000,
+  // a polled expectation waits as long as a page action (browser.ts: 20 s), not vitest's default second
+  expect: { poll: { timeout: 20_000 } },
   // one app and one browser at a time: the journeys share the demo database
   fileParallelism: false,
   pool: "forks" as const,

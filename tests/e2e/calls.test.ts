@@ -3,7 +3,7 @@
 // with a reason through the dialog.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
+import { apiAs, launch, menu, screenshot, signedInPage, confirmWith } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,8 +38,7 @@ describe("calls for proposals", () => {
     expect(piList.items).toEqual([]);
 
     // publish: the server's clock decides; the window opens tomorrow, so the countdown is to the opening
-    await page.getByRole("button", { name: "Công bố", exact: true }).click();
-    await page.locator(".ant-popconfirm").getByRole("button", { name: "Công bố" }).click();
+    await confirmWith(page.getByRole("button", { name: "Công bố", exact: true }), "Công bố");
     await page.getByText("Đã công bố", { exact: true }).first().waitFor();
     await page.getByRole("timer").getByText(/Mở nhận hồ sơ sau/).waitFor();
     await screenshot(page, "call-published");

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ApiClient } from "./server.js";
-import { apiAs, baseUrl, launch, menu, newPage, screenshot, signIn, signedInPage } from "./browser.js";
+import { apiAs, baseUrl, launch, menu, newPage, screenshot, signIn, signedInPage, chooseOption, confirmWith } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,21 +45,14 @@ interface CouncilOut {
   results: { subjectId: string; rank: number | null; selected: boolean; passed: boolean | null; meetsThreshold: boolean | null; average: number | null }[] | null;
 }
 
-/** The open dropdown of antd Selects (closed ones stay in the page, hidden). */
-const openOptions = (page: Page) => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option");
-
 /** Types into an antd Select found by its label and picks the first option whose text matches. */
 async function choose(page: Page, label: string, typed: string | null, option: string | RegExp) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  if (typed !== null) await input.fill(typed);
-  await openOptions(page).filter({ hasText: option }).first().click();
+  await chooseOption(page.getByLabel(label, { exact: true }), option, typed ?? undefined);
 }
 
 /** Clicks a button whose Popconfirm then asks; confirms. */
 async function confirmed(page: Page, name: string) {
-  await page.getByRole("button", { name, exact: true }).click();
-  await page.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary").click();
+  await confirmWith(page.getByRole("button", { name, exact: true }));
 }
 
 const ROLE_LABEL = { chair: "Chủ tịch", vice_chair: "Phó chủ tịch", reviewer: "Phản biện", scientific_secretary: "Thư ký khoa học", member: "Uỷ viên" } as const;
@@ -130,9 +123,7 @@ describe("selection council", () => {
     const dialog = page.locator(".ant-modal");
     const title = `Hội đồng tư vấn tuyển chọn ${t.code}`;
     await dialog.locator("#title").fill(title);
-    await dialog.locator("#taskIds").click();
-    await dialog.locator("#taskIds").fill(t.code.toLowerCase());
-    await openOptions(page).filter({ hasText: t.code }).first().click();
+    await chooseOption(dialog.locator("#taskIds"), t.code, t.code.toLowerCase());
     await dialog.getByRole("button", { name: "Lưu" }).click();
     await page.waitForURL(/\/councils\/[0-9a-f-]{36}$/);
     const councilId = new URL(page.url()).pathname.split("/").pop()!;
@@ -214,13 +205,11 @@ describe("selection council", () => {
     for (const d of [vmuDossier, otherDossier]) {
       await paperRow.getByRole("button", { name: `Nhập phiếu giấy: ${paperName}` }).click();
       const ballotDialog = page.locator(".ant-modal").filter({ hasText: `Nhập phiếu giấy của ${paperName}` });
-      await ballotDialog.getByLabel("Nhiệm vụ, hồ sơ", { exact: true }).click();
-      await openOptions(page).filter({ hasText: d.leadOrganisationName }).first().click();
+      await chooseOption(ballotDialog.getByLabel("Nhiệm vụ, hồ sơ", { exact: true }), d.leadOrganisationName);
       const points = scoreOf(PAPER, d);
       for (const [k, label] of LABELS.entries()) await ballotDialog.getByLabel(label, { exact: true }).fill(String(points[k]));
       await expect.poll(() => ballotDialog.locator("strong[aria-live=polite]").textContent()).toBe(String(sum(points)));
-      await ballotDialog.getByRole("button", { name: "Nộp phiếu" }).click();
-      await page.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary").click();
+      await confirmWith(ballotDialog.getByRole("button", { name: "Nộp phiếu" }));
       await ballotDialog.waitFor({ state: "hidden" });
     }
     await paperRow.getByText("2/2").waitFor();
@@ -255,8 +244,7 @@ describe("selection council", () => {
         await expect.poll(() => total.textContent()).toBe(String(running));
       }
       expect(running).toBe(sum(points));
-      await card.getByRole("button", { name: "Nộp phiếu" }).click();
-      await ep.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary").click();
+      await confirmWith(card.getByRole("button", { name: "Nộp phiếu" }));
       await card.locator(".ant-tag").getByText("Đã nộp", { exact: true }).waitFor();
     }
     await screenshot(ep, "council-expert-scored");

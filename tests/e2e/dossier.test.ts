@@ -7,7 +7,7 @@
 // shows in the action dialog).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
+import { apiAs, launch, menu, screenshot, signedInPage, chooseOption, confirmWith } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,10 +46,7 @@ async function typeDate(input: ReturnType<Page["locator"]>, value: string) {
 
 /** Picks the option of the antd Select whose input has this id, the first whose text contains `text` (typed first). */
 async function pick(page: Page, id: string, text: string | RegExp) {
-  const input = page.locator(`[id="${id}"]`);
-  await input.click();
-  if (typeof text === "string") await input.fill(text);
-  await page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: text }).first().click();
+  await chooseOption(page.locator(`[id="${id}"]`), text, typeof text === "string" ? text : undefined);
 }
 
 describe("task proposal", () => {
@@ -202,8 +199,7 @@ describe("dossier of a task", () => {
     // submitting without the required documents is refused with the server's reasons
     const required = saved.documents.filter((d) => d.required).map((d) => d.code);
     if (required.length) {
-      await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
-      await page.locator(".ant-popconfirm").getByRole("button", { name: "Nộp hồ sơ" }).click();
+      await confirmWith(page.getByRole("button", { name: "Nộp hồ sơ", exact: true }), "Nộp hồ sơ");
       await page.locator(".dossier-submit .refusal-list").getByText(new RegExp(required[0])).waitFor();
     }
 
@@ -223,8 +219,7 @@ describe("dossier of a task", () => {
     await screenshot(page, "dossier-filled");
 
     // submit
-    await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
-    await page.locator(".ant-popconfirm").getByRole("button", { name: "Nộp hồ sơ" }).click();
+    await confirmWith(page.getByRole("button", { name: "Nộp hồ sơ", exact: true }), "Nộp hồ sơ");
     await page.locator(".dossier-locked").getByText(/đã được khoá/).waitFor();
     const submitted = await api.get<DossierOut>(`/api/v1/tasks/${task!.id}/dossiers/${dossierId}`);
     expect(submitted.status).toBe("submitted");

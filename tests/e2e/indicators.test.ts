@@ -4,7 +4,7 @@
 // An officer edits a definition and enters an input-series value (GDP) with its provenance.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { apiAs, baseUrl, launch, newPage, signedInPage } from "./browser.js";
+import { apiAs, baseUrl, launch, newPage, signedInPage, confirmWith } from "./browser.js";
 import type { IndicatorListItem } from "../../src/common/contracts/indicator.js";
 
 let browser: Browser;
@@ -73,8 +73,7 @@ describe("indicators", () => {
       expect(file.suggestedFilename()).toMatch(ext);
     }
 
-    await page.getByRole("switch", { name: "Công khai" }).click();
-    await page.locator(".ant-popconfirm").getByRole("button", { name: "Xác nhận" }).click();
+    await confirmWith(page.getByRole("switch", { name: "Công khai" }), "Xác nhận");
     await expect.poll(async () => (await apiAs("officer").get<{ published: boolean }>(`/api/v1/indicators/${ind.id}`)).published).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

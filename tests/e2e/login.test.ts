@@ -2,7 +2,7 @@
 // the middle of the work sends them back to the sign-in page; sign-out ends the session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { apiAs, baseUrl, launch, menu, newPage, screenshot, signIn } from "./browser.js";
+import { apiAs, baseUrl, launch, menu, newPage, screenshot, signIn, chooseMenuItem } from "./browser.js";
 import { e2eDatabaseMode } from "./server.js";
 
 let browser: Browser;
@@ -77,8 +77,7 @@ describe("sign-in", () => {
     await page.getByLabel("Mật khẩu").fill("khcn-demo");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.waitForURL((u) => u.pathname === "/organisations");
-    await page.getByRole("button", { name: "Tài khoản" }).click();
-    await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
+    await chooseMenuItem(page, "Tài khoản", "Đăng xuất");
     await page.waitForURL(/\/login/);
     const me = await page.evaluate(() => fetch("/api/v1/auth/me").then((r) => r.status));
     expect(me).toBe(401);

@@ -2,7 +2,7 @@
 // the organisation by typing part of its name without diacritics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { apiAs, launch, screenshot, signedInPage } from "./browser.js";
+import { apiAs, launch, screenshot, signedInPage, chooseOption } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,11 +14,8 @@ afterAll(async () => {
 
 /** Picks an option in an Ant Design select opened from its label (typing filters the options). */
 async function choose(page: Page, label: string, type: string, option: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.pressSequentially(type, { delay: 20 });
   const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: exact }).first().click();
+  await chooseOption(page.getByLabel(label, { exact: true }), exact, type, true);
 }
 
 describe("registry records", () => {

@@ -9,7 +9,7 @@
 // replaces the draft).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn, signedInPage, apiAs } from "./browser.js";
+import { baseUrl, launch, menu, newPage, screenshot, signIn, signedInPage, apiAs, confirmWith } from "./browser.js";
 import ExcelJS from "exceljs";
 import { ApiClient } from "./server.js";
 
@@ -106,8 +106,7 @@ describe("statistical reporting", () => {
     await screenshot(rep.page, "statistics-report-error");
 
     // submitting is refused while the error remains
-    await rep.page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }).click();
-    await rep.page.locator(".ant-popconfirm").getByRole("button", { name: "Nộp báo cáo" }).click();
+    await confirmWith(rep.page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }), "Nộp báo cáo");
     await rep.page.locator(".ant-message").getByText(/lỗi/).first().waitFor();
     await rep.page.locator(".ant-popconfirm").waitFor({ state: "hidden" });
     saved = await orgRep.get<ReportOut>(`/api/v1/statistics/reports/${reportId}`);
@@ -118,8 +117,7 @@ describe("statistical reporting", () => {
     await rep.page.locator(".stat-summary").getByText("Số liệu đang nhập hợp lệ (chưa lưu)").waitFor();
     await rep.page.getByRole("button", { name: "Lưu nháp" }).click();
     await rep.page.locator(".stat-summary").getByText("Số liệu hợp lệ, không có lỗi").waitFor();
-    await rep.page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }).click();
-    await rep.page.locator(".ant-popconfirm").getByRole("button", { name: "Nộp báo cáo" }).click();
+    await confirmWith(rep.page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }), "Nộp báo cáo");
     await rep.page.locator(".page-header").getByText("Đã nộp", { exact: true }).waitFor();
     await rep.page.locator(".stat-toolbar").waitFor({ state: "detached" });
     await screenshot(rep.page, "statistics-report-submitted");

@@ -4,7 +4,7 @@
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launch, newPage, screenshot } from "./browser.js";
+import { launch, newPage, screenshot, chooseMenuItem } from "./browser.js";
 import { startApp, type RunningApp } from "./server.js";
 
 let browser: Browser;
@@ -43,8 +43,7 @@ describe("two-factor sign-in", () => {
     await page.getByRole("button", { name: "Xác nhận" }).click();
     await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
 
-    await page.getByRole("button", { name: "Tài khoản" }).click();
-    await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
+    await chooseMenuItem(page, "Tài khoản", "Đăng xuất");
     await page.waitForURL(/\/login/);
 
     await credentials(page);
