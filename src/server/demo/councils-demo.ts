@@ -8,7 +8,7 @@ import { councilBallotScores, councilBallots, councilMembers, councilResults, co
 import type { Executor } from "../platform/context.js";
 import { hashPassword } from "../platform/auth/password.js";
 import { IDENTIFICATION_TT06_2023, countMet, type CouncilRole } from "../../common/councils/index.js";
-import { vietnamDate } from "../platform/workflow.js";
+import { vietnamDate } from "../platform/clock.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 
 const DAY = 86400_000;

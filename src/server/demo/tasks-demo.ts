@@ -14,7 +14,8 @@ import {
   tasks,
 } from "../db/schema/index.js";
 import type { Executor } from "../platform/context.js";
-import { templateInForce, vietnamDate } from "../platform/workflow.js";
+import { templateInForce } from "../platform/workflow.js";
+import { vietnamDate } from "../platform/clock.js";
 import { defaultRequiredDocuments } from "../../common/contracts/call.js";
 import type { DossierStatus, TaskMethod, TaskType } from "../db/schema/tasks.js";
 import { eachTogether } from "../platform/together.js";

@@ -1,7 +1,6 @@
 // Pure formatting rules of Vietnamese official documents (NĐ 30/2020/NĐ-CP, Phụ lục I) and vi-VN numbers.
 // Dates are Vietnam-local days: an instant is read at UTC+7 (Vietnam has no daylight saving time).
-
-const VN_OFFSET_MS = 7 * 3600_000;
+import { VN_OFFSET_MS } from "../platform/clock.js";
 
 export interface LocalDay {
   year: number;

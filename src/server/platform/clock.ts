@@ -1,4 +1,15 @@
-// The server's notion of "now". Tests replace it to move time (idle timeouts, lockouts, inactivity).
+// The server's notion of "now", and the calendar day in Vietnam. Tests replace the clock to move time (idle timeouts,
+// lockouts, inactivity).
+
+/** Vietnam has one time zone, UTC+7, and no daylight saving time. */
+export const VN_OFFSET_MS = 7 * 3600_000;
+
+/** The calendar day in Vietnam of an instant, as YYYY-MM-DD. */
+export const vietnamDate = (at: Date) => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The instant a Vietnam calendar day (YYYY-MM-DD) begins. */
+export const startOfVietnamDay = (day: string) => new Date(`${day}T00:00:00+07:00`);
+
 export interface Clock {
   now(): Date;
 }

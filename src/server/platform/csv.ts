@@ -1,5 +1,6 @@
 // CSV for spreadsheet users (SECURITY.md 14): RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark so Excel
 // opens Vietnamese text correctly, and formula injection neutralised in every text cell.
+import { VN_OFFSET_MS } from "./clock.js";
 
 /** A value of one exported cell. Dates are instants (timestamptz) or calendar dates ("YYYY-MM-DD" → use dateOnly). */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -22,8 +23,6 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? "'" + text : text;
 }
 
-/** Vietnam has one time zone (UTC+7) and no daylight saving time. */
-const VN_OFFSET_MS = 7 * 3600_000;
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** 27/11/2026 10:05 in Vietnam time. */

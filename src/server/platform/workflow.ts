@@ -38,9 +38,6 @@ const columns = {
   definition: processTemplateVersions.definition,
 };
 
-/** The calendar day in Vietnam (UTC+7) of an instant, as YYYY-MM-DD. */
-export const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
 /** The version of a template in force on a date: the latest effective date ≤ that date (then the highest number). */
 export async function templateInForce(db: Executor, key: string, onDate: string): Promise<TemplateVersionRow | null> {
   const [row] = await db

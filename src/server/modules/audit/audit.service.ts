@@ -5,10 +5,9 @@ import type { Ctx } from "../../platform/context.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { searchCondition } from "../../platform/list.js";
 import type { AuditEntry, AuditListQuery } from "../../../common/contracts/audit.js";
+import { startOfVietnamDay } from "../../platform/clock.js";
 
 const DAY_MS = 86400_000;
-/** Start of a calendar day in Vietnam time (UTC+7, no daylight saving). */
-const vnDayStart = (day: string) => new Date(day + "T00:00:00+07:00");
 
 /** Free text matches the action, the actor's username, the entity type and the entity id, accent- and case-insensitively. */
 const searchable = sql`f_fold(${auditLog.action} || ' ' || coalesce(${auditLog.actorUsername}, '') || ' ' || coalesce(${auditLog.entityType}, '') || ' ' || coalesce(${auditLog.entityId}, ''))`;
@@ -21,8 +20,8 @@ export function auditFilters(q: Omit<AuditListQuery, "page" | "pageSize" | "sort
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
     q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
-    q.from ? sql`${auditLog.at} >= ${vnDayStart(q.from)}` : undefined,
-    q.to ? sql`${auditLog.at} < ${new Date(vnDayStart(q.to).getTime() + DAY_MS)}` : undefined,
+    q.from ? sql`${auditLog.at} >= ${startOfVietnamDay(q.from)}` : undefined,
+    q.to ? sql`${auditLog.at} < ${new Date(startOfVietnamDay(q.to).getTime() + DAY_MS)}` : undefined,
   );
 }
 

@@ -30,7 +30,7 @@ import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
-import { vietnamDate, type GuardResult } from "../../platform/workflow.js";
+import type { GuardResult } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
 import {
   CONTRACT_SORTS,
@@ -52,6 +52,7 @@ import {
 import { contractPolicy, contractStaff, type ContractRef } from "./contracts.policy.js";
 import type { z } from "zod";
 import { together } from "../../platform/together.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type ContractRow = typeof contracts.$inferSelect;
 type PaymentRow = typeof contractPayments.$inferSelect;

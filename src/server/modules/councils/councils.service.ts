@@ -25,7 +25,6 @@ import { AppError, badInput, forbidden, notFound, staleVersion } from "../../pla
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
-import { vietnamDate } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
 import {
   VOTING_ROLES,
@@ -66,6 +65,7 @@ import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
 import type { z } from "zod";
 import { eachTogether } from "../../platform/together.js";
+import { vietnamDate, startOfVietnamDay } from "../../platform/clock.js";
 
 type CouncilRow = typeof councils.$inferSelect;
 type MemberRow = typeof councilMembers.$inferSelect & { fullName: string; recordedByName: string | null };
@@ -769,9 +769,6 @@ export async function signDeclaration(ctx: Ctx, id: string, input: { statement: 
   });
   return getCouncil(ctx, id);
 }
-
-/** Day → the instant it starts in Vietnam (UTC+7), the moment a paper declaration is dated. */
-const startOfVietnamDay = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 /**
  * The secretary (an officer) records a member's declaration signed on paper, with the day it was signed: the member

@@ -11,14 +11,12 @@ import {
   peopleByFieldQuery,
   peopleByGenderQuery,
 } from "./dashboard.queries.js";
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving) at the given instant, as YYYY-MM-DD. */
-export const vietnamDay = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+import { vietnamDate } from "../../platform/clock.js";
 
 type CodeCount = { code: string | null; count: number };
 
 export async function dashboardSummary(ctx: Ctx): Promise<DashboardSummary> {
-  const today = vietnamDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const year = Number(today.slice(0, 4));
   const rows = <T extends Record<string, unknown>>(q: SQL) => ctx.db.execute<T>(q).then((r) => r.rows);
   const codeCounts = (q: SQL) => rows<CodeCount>(q).then((r) => r.map((x) => ({ code: x.code, count: Number(x.count) })));

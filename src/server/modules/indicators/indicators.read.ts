@@ -10,8 +10,8 @@ import { judgedTarget, targetPath } from "../../../common/indicators/targets.js"
 import type { Baseline, IndicatorChart, IndicatorStatus, IndicatorValue, Target, ValueSource } from "../../../common/contracts/indicator.js";
 import { computations } from "./computations.js";
 import { consolidatedValues } from "./consolidated.js";
-import { vietnamDate } from "../../platform/workflow.js";
 import { eachTogether, together } from "../../platform/together.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 export type IndicatorRow = {
   id: string;

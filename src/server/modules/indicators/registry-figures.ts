@@ -10,8 +10,7 @@
 // each person counted once. Postgraduates are those of them with TSKH, TS or ThS.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import { systemClock, type Clock } from "../../platform/clock.js";
-import { vietnamDate } from "../../platform/workflow.js";
+import { systemClock, type Clock, vietnamDate } from "../../platform/clock.js";
 
 export const RD_ORG_TYPES = ["university", "college", "rd_institute", "st_service", "st_enterprise"] as const;
 export const GRADUATE_DEGREES = ["TSKH", "TS", "ThS", "DH"] as const;

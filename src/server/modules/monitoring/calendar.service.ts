@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import type { CalendarEvent } from "../../../common/contracts/monitoring.js";
 import { MONITORED_STATES, isMonitoringReader, visibleTaskSql } from "./monitoring.policy.js";
-import { vnDay } from "./monitoring.shared.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Row = {
   kind: CalendarEvent["kind"];
@@ -23,7 +23,7 @@ const VN = sql.raw(`interval '7 hours'`);
 
 export async function calendar(ctx: Ctx, q: { from: string; to: string }) {
   const actor = ctx.actor!;
-  const today = vnDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const visible = visibleTaskSql(actor, "t");
   const staff = isMonitoringReader(actor);
   const personId = actor.personId;

@@ -22,8 +22,9 @@ import type {
 import { notify } from "../notifications/notify.js";
 import { taskInProgress, visibleTaskSql } from "./monitoring.policy.js";
 import { inspectionPolicy, type InspectionRef } from "./inspections.policy.js";
-import { loadTask, taskBriefOf, taskRecipients, vnDay, type TaskRow } from "./monitoring.shared.js";
+import { loadTask, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { together } from "../../platform/together.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Row = typeof inspections.$inferSelect;
 type Ability = "update" | "conclude" | "cancel" | "uploadMinutes" | "completeAction";
@@ -38,7 +39,7 @@ async function load(db: Executor, id: string) {
 }
 
 async function present(ctx: Ctx, db: Executor, i: Row, task: TaskRow): Promise<Inspection> {
-  const today = vnDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const [inspectors, actions, minutes] = await together(db, [
     () =>
       db

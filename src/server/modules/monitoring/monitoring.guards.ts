@@ -5,10 +5,10 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import type { GuardResult } from "../../platform/workflow.js";
 import { t } from "../../platform/messages.js";
-import { vnDay } from "./monitoring.shared.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 export async function reportsUpToDateGuard(db: Executor, taskId: string, now: Date): Promise<GuardResult> {
-  const today = vnDay(now);
+  const today = vietnamDate(now);
   const r = await db.execute<{ overdue: number; earliest: string | null; revision: number }>(sql`
     SELECT count(*) FILTER (WHERE first_submitted_at IS NULL AND due_on < ${today}::date)::int AS overdue,
            (min(due_on) FILTER (WHERE first_submitted_at IS NULL AND due_on < ${today}::date))::text AS earliest,

@@ -4,12 +4,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/context.js";
 import type { Config } from "../../config.js";
-import { systemClock, type Clock } from "../../platform/clock.js";
+import { systemClock, type Clock, vietnamDate } from "../../platform/clock.js";
 import { DUE_SOON_DAYS } from "../../../common/contracts/monitoring.js";
 import { isMailEnabled } from "../notifications/notify.js";
 import { sendOutbox, smtpTransport, type MailTransport } from "../notifications/mail.js";
 import { MONITORED_STATES } from "./monitoring.policy.js";
-import { vnDay } from "./monitoring.shared.js";
 
 /**
  * Notifies the PI and the lead organisation's representatives of each report of a task in progress that is due within
@@ -17,7 +16,7 @@ import { vnDay } from "./monitoring.shared.js";
  * Returns how many notifications were added.
  */
 export async function remindReports(db: Db, clock: Clock = systemClock): Promise<number> {
-  const today = vnDay(clock.now());
+  const today = vietnamDate(clock.now());
   const states = sql.join(MONITORED_STATES.map((s) => sql`${s}`), sql`, `);
   const mail = isMailEnabled();
   return db.transaction(async (tx) => {

@@ -1,12 +1,7 @@
-// Helpers shared by the monitoring services: the day in Vietnam, the task summary, the people a task notifies.
+// Helpers shared by the monitoring services: the task summary, the people a task notifies.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import type { TaskBrief } from "../../../common/contracts/monitoring.js";
-
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving) at an instant, "YYYY-MM-DD". */
-export const vnDay = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86400_000);
 

@@ -10,7 +10,7 @@ import type { Ctx } from "../../platform/context.js";
 import { searchCondition } from "../../platform/list.js";
 import { AT_RISK_END_DAYS, AT_RISK_GAP_POINTS, type OverviewItem, type OverviewQuery } from "../../../common/contracts/monitoring.js";
 import { MONITORED_STATES, visibleTaskSql } from "./monitoring.policy.js";
-import { vnDay } from "./monitoring.shared.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Row = {
   id: string;
@@ -59,7 +59,7 @@ export function flaggedTasksSql(today: string, visible: SQL): SQL {
 }
 
 export async function monitoringOverview(ctx: Ctx, q: OverviewQuery) {
-  const today = vnDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const base = flaggedTasksSql(today, visibleTaskSql(ctx.actor!, "t"));
   const where = sql`true
     ${q.flag === "overdue" ? sql`AND x.overdue_reports > 0` : sql``}

@@ -19,8 +19,9 @@ import type {
 } from "../../../common/contracts/monitoring.js";
 import { notify, type NotificationParams } from "../notifications/notify.js";
 import { reportPolicy, taskInProgress, visibleTaskSql, type ReportRef } from "./monitoring.policy.js";
-import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, vnDay, type TaskRow } from "./monitoring.shared.js";
+import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { scheduleReports } from "./monitoring.schedule.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Row = typeof progressReports.$inferSelect;
 const EDITABLE = ["scheduled", "draft", "needs_revision"] as const;
@@ -60,7 +61,7 @@ async function loadReport(db: Executor, id: string) {
 }
 
 async function present(ctx: Ctx, db: Executor, r: Row, task: TaskRow): Promise<Report> {
-  const today = vnDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const milestones = await loadMilestones(db, task.selected_dossier_id);
   const items = await db.select().from(progressReportItems).where(eq(progressReportItems.reportId, r.id));
   const byId = new Map(items.map((i) => [i.milestoneId, i]));
@@ -101,7 +102,7 @@ export async function getReport(ctx: Ctx, id: string): Promise<Report> {
 }
 
 export async function listReports(ctx: Ctx, q: ReportListQuery) {
-  const today = vnDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const where: SQL = sql`${visibleTaskSql(ctx.actor!, "t")}
     ${q.taskId ? sql`AND r.task_id = ${q.taskId}` : sql``}
     ${q.status ? sql`AND r.status = ${q.status}` : sql``}
@@ -132,7 +133,7 @@ async function taskForWrite(tx: Executor, taskId: string) {
 
 /** An officer (re)generates a task's schedule; existing reports are kept. */
 export async function scheduleTask(ctx: Ctx, taskId: string, intervalMonths?: number) {
-  const today = vnDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const created = await ctx.db.transaction(async (tx) => {
     const task = await taskForWrite(tx, taskId);
     if (!ctx.actor || !reportPolicy.general.create?.(ctx.actor)) throw forbidden();

@@ -5,12 +5,12 @@ import type { Ctx, Db } from "../../platform/context.js";
 import { AppError, badInput, notFound } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
-import { vietnamDate } from "../../platform/workflow.js";
 import { GUARDS, PROCESS_TEMPLATES, parseProcessDefinition, type ProcessDefinition } from "../../../common/processes/index.js";
 import type { ProcessTemplate, ProcessVersion, ProcessVersionSummary } from "../../../common/processes/contract.js";
 import type { processDefinitionInput } from "../../../common/processes/schema.js";
 import type { z } from "zod";
 import { processTemplatePolicy } from "./process-templates.policy.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 /**
  * Loads the template versions shipped in src/common/processes that the database does not have yet. A stored version

@@ -8,12 +8,13 @@ import type { Ctx, Tx } from "../../platform/context.js";
 import { AppError, badInput, forbidden, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
-import { templateInForce, vietnamDate } from "../../platform/workflow.js";
+import { templateInForce } from "../../platform/workflow.js";
 import { PROPOSAL_STEPS, type ProposalListQuery, type Task, type proposalInput, type proposalUpdate } from "../../../common/contracts/task.js";
 import { assertCallAccepting } from "../calls/calls.service.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { isTaskStaff } from "../tasks/tasks.policy.js";
 import { definitionOf, getTask, listTaskRows, presentTask, visibleTask } from "../tasks/tasks.service.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof proposalInput>;
 type Update = z.output<typeof proposalUpdate>;

@@ -33,9 +33,10 @@ import {
 import { validateReport } from "../../../common/statistics/validate.js";
 import { statisticsPeriodPolicy, statisticsReportPolicy, type ReportRef } from "./statistics.policy.js";
 import { formKeyOf, listFormVersions, loadFormDefinition } from "./statistics.forms.js";
-import { asTimeliness, countReports, sumCounts, timelinessSql, vietnamDay } from "./statistics.sql.js";
+import { asTimeliness, countReports, sumCounts, timelinessSql } from "./statistics.sql.js";
+import { vietnamDate } from "../../platform/clock.js";
 
-const todayOf = (ctx: Ctx): SQL => sql`${vietnamDay(ctx.clock.now())}::date`;
+const todayOf = (ctx: Ctx): SQL => sql`${vietnamDate(ctx.clock.now())}::date`;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const locked = () => new AppError("STATISTICS_REPORT_LOCKED", 423, "statistics.report.locked");
 const wrongReportStatus = (status: string) => new AppError("INVALID_STATE", 409, "statistics.report.wrong_status", { status }, { status });

@@ -3,9 +3,6 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import type { PeriodCounts, Timeliness } from "../../../common/contracts/statistics.js";
 
-/** The Vietnam calendar day of an instant (UTC+7, no daylight saving). */
-export const vietnamDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * Timeliness of report r in period p on Vietnam day `today`: received (submitted or approved) by the deadline →
  * on_time, after it → late; not received and the deadline passed → overdue; otherwise pending. A returned report

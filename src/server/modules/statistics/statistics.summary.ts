@@ -3,7 +3,8 @@
 // deadline; overdue = not received and the deadline (Vietnam date) has passed.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import { countReports, sumCounts, vietnamDay } from "./statistics.sql.js";
+import { countReports, sumCounts } from "./statistics.sql.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 export async function reportingCompleteness(
   db: Executor,
@@ -16,7 +17,7 @@ export async function reportingCompleteness(
   );
   const p = rows[0];
   if (!p) return { periodId: null, periodName: null, assigned: 0, submitted: 0, approved: 0, onTime: 0, overdue: 0 };
-  const today = sql`${vietnamDay(opts.now ?? new Date())}::date`;
+  const today = sql`${vietnamDate(opts.now ?? new Date())}::date`;
   const c = sumCounts(await countReports(db, [p.id], today));
   return { periodId: p.id, periodName: p.name_vi, assigned: c.assigned, submitted: c.submitted + c.approved, approved: c.approved, onTime: c.onTime, overdue: c.overdue };
 }

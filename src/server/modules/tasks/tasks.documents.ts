@@ -7,8 +7,8 @@ import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { DOCX_MEDIA_TYPE, approvalDecision, bodyName, issuerFromConfig, registrationCertificate, type BudgetLine } from "../../documents/index.js";
-import { vietnamDate } from "../../platform/workflow.js";
 import { visibleTask, type TaskRow } from "./tasks.service.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
 

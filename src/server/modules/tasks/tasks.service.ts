@@ -12,7 +12,7 @@ import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 import { contractSignedGuard } from "../contracts/contracts.guards.js";
 import { authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
-import { allTemplateDefinitions, availableActions, templateVersion, transition, vietnamDate } from "../../platform/workflow.js";
+import { allTemplateDefinitions, availableActions, templateVersion, transition } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
 import type { ProcessDefinition, ProcessTransition } from "../../../common/processes/schema.js";
 import { fromSteps } from "../../../common/processes/schema.js";
@@ -32,6 +32,7 @@ import { isTaskStaff, ownsTask, taskPolicy, type TaskRef } from "./tasks.policy.
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
 import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
 import type { z } from "zod";
+import { vietnamDate } from "../../platform/clock.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 type Body = z.output<typeof transitionBody>;
