@@ -34,20 +34,21 @@ export async function newPage(browser: Browser, opts: { viewport?: { width: numb
   // a failing journey leaves a picture of the screen it failed on, and prints where it was, the messages on screen and
   // the page's last API answers and console errors
   const trail: string[] = [];
+  const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, "");
   const keep = (line: string) => {
     trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
     if (trail.length > 40) trail.shift();
   };
   page.on("response", (r) => {
-    if (r.url().includes("/api/")) keep(`${r.request().method()} ${r.url().replace(/^https?:\/\/[^/]+/, "")} → ${r.status()}`);
+    if (r.url().includes("/api/")) keep(`${r.request().method()} ${pathOf(r.url())} → ${r.status()}`);
   });
-  page.on("requestfailed", (r) => keep(`${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, "")} failed: ${r.failure()?.errorText}`));
+  page.on("requestfailed", (r) => keep(`${r.method()} ${pathOf(r.url())} failed: ${r.failure()?.errorText}`));
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") keep(`console.${m.type()}: ${m.text().slice(0, 300)}`);
   });
   page.on("pageerror", (e) => keep(`pageerror: ${e.message}`));
   page.on("framenavigated", (f) => {
-    if (f === page.mainFrame()) keep(`at ${f.url().replace(/^https?:\/\/[^/]+/, "")}`);
+    if (f === page.mainFrame()) keep(`at ${pathOf(f.url())}`);
   });
   const test = (expect.getState().currentTestName ?? "test").replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
   onTestFailed(async () => {
@@ -147,8 +148,8 @@ export async function confirmWith(opener: Locator, answer?: string) {
 export async function chooseOption(input: Locator, option: string | RegExp, typed?: string, keyByKey = false) {
   await input.click();
   if (typed !== undefined) await (keyByKey ? input.pressSequentially(typed, { delay: 20 }) : input.fill(typed));
-  // this Select's own list (another one may still be closing)
-  const list = (await input.getAttribute("aria-controls")) ?? `${await input.getAttribute("id")}_list`;
+  // this Select's own list, "<input id>_list" (another one may still be closing)
+  const list = `${await input.getAttribute("id")}_list`;
   const options = input.page().locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden):has([id="${list}"]) .ant-select-item-option`);
   await clickInPopup(input, options.filter({ hasText: option }).first());
 }
