@@ -59,6 +59,7 @@ const summary = await seedDemoData(database.db, {
   scale: 1,
   people: Number(env.BENCH_PEOPLE),
   organisations: Number(env.BENCH_ORGANISATIONS),
+  now: new Date(),
 });
 let taskSummary: TaskBenchSummary | null = null;
 if (Number(env.BENCH_TASKS) > 0) {

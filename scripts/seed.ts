@@ -71,7 +71,7 @@ try {
       );
     }
     const started = Date.now();
-    const summary = await seedDemoData(database.db, { scale, people, organisations, laboratories, seed: args.seed });
+    const summary = await seedDemoData(database.db, { scale, people, organisations, laboratories, seed: args.seed, now: new Date() });
     console.log(
       `Đã nạp dữ liệu mẫu / demo data loaded (${database.mode}, migration ${migration}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
     );

@@ -13,7 +13,7 @@ import { syncBaselinePlan } from "./modules/funding-plans/funding-plans.service.
 import { syncStatisticalForms } from "./modules/statistics/statistics.forms.js";
 import { seedDemoData } from "./demo/seed.js";
 import { syncIndicators } from "./modules/indicators/indicators.sync.js";
-import type { Clock } from "./platform/clock.js";
+import { systemClock, type Clock } from "./platform/clock.js";
 
 export async function prepareDatabase(config: Config, opts: { dataDir?: string | null } = {}) {
   const database = await openDatabase({
@@ -48,7 +48,7 @@ export async function bootstrap(config: Config, opts: { clock?: Clock; dataDir?:
 }> {
   const { database, migration } = await prepareDatabase(config, opts);
   if (config.demoMode && opts.seed !== false && (await isEmpty(database))) {
-    await seedDemoData(database.db, { scale: 1 });
+    await seedDemoData(database.db, { scale: 1, now: (opts.clock ?? systemClock).now() });
   }
   const app = await buildApp({ config, database, migration, clock: opts.clock });
   app.addHook("onClose", async () => database.close());

@@ -19,7 +19,8 @@ export const DEMO_DISPLAY_NAMES: Record<(typeof ROLES)[number], string> = {
 
 export async function createDemoAccounts(
   db: Executor,
-  links: Partial<Record<(typeof ROLES)[number], { personId?: string; organisationId?: string }>> = {},
+  links: Partial<Record<(typeof ROLES)[number], { personId?: string; organisationId?: string }>>,
+  now: Date,
 ) {
   // The demo password is short and known on purpose; it bypasses the password rules, demo mode only.
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -31,6 +32,9 @@ export async function createDemoAccounts(
       roles: [role],
       personId: links[role]?.personId ?? null,
       organisationId: links[role]?.organisationId ?? null,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
     })),
   );
 }

@@ -71,23 +71,29 @@ const COLUMNS = {
   } satisfies Record<keyof ConsentRow, string>,
 };
 
-async function bulkInsert(db: Executor, table: keyof typeof COLUMNS, rows: object[]) {
+/** Tables whose rows carry creation and update times, set from the seeding clock (never a column default). */
+const STAMPED = new Set<keyof typeof COLUMNS>(["organisations", "people"]);
+
+async function bulkInsert(db: Executor, table: keyof typeof COLUMNS, rows: object[], now: Date) {
   const cols = Object.entries(COLUMNS[table]);
+  const stamped = STAMPED.has(table);
   const names = sql.raw(cols.map(([c]) => c).join(", "));
+  const stampNames = sql.raw(stamped ? ", created_at, updated_at" : "");
+  const stampValues = stamped ? sql`, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz` : sql``;
   const recordType = sql.raw(cols.map(([c, t]) => `${c} ${t}`).join(", "));
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = JSON.stringify(rows.slice(i, i + CHUNK));
     await db.execute(
-      sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset(${chunk}::jsonb) AS r(${recordType})`,
+      sql`INSERT INTO ${sql.raw(table)} (${names}${stampNames}) SELECT ${names}${stampValues} FROM jsonb_to_recordset(${chunk}::jsonb) AS r(${recordType})`,
     );
   }
 }
 
 /** Inserts organisations (parents before children), laboratories, people, affiliations and consents. */
-export async function insertDemoData(db: Executor, data: DemoData) {
-  await bulkInsert(db, "organisations", data.organisations);
-  await bulkInsert(db, "laboratories", data.laboratories);
-  await bulkInsert(db, "people", data.people);
-  await bulkInsert(db, "person_affiliations", data.affiliations);
-  await bulkInsert(db, "consents", data.consents);
+export async function insertDemoData(db: Executor, data: DemoData, now: Date) {
+  await bulkInsert(db, "organisations", data.organisations, now);
+  await bulkInsert(db, "laboratories", data.laboratories, now);
+  await bulkInsert(db, "people", data.people, now);
+  await bulkInsert(db, "person_affiliations", data.affiliations, now);
+  await bulkInsert(db, "consents", data.consents, now);
 }

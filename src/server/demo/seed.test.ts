@@ -12,7 +12,7 @@ const one = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute
 
 beforeAll(async () => {
   t = await createTestApp();
-  const summary = await seedDemoData(t.database.db, { scale: 1 });
+  const summary = await seedDemoData(t.database.db, { scale: 1, now: t.clock.now() });
   expect(summary).toMatchObject({ organisations: 150, laboratories: 20, people: 1500, users: ROLES.length });
 });
 afterAll(async () => t?.close());
@@ -87,7 +87,7 @@ describe("seeding at a larger scale", () => {
   afterAll(async () => big?.close());
   it("multiplies people and organisations", async () => {
     big = await createTestApp();
-    await seedDemoData(big.database.db, { scale: 3 });
+    await seedDemoData(big.database.db, { scale: 3, now: big.clock.now() });
     const r = await big.database.db.execute<{ o: number; p: number; l: number; a: number }>(sql`
       SELECT (SELECT count(*)::int FROM organisations) AS o, (SELECT count(*)::int FROM people) AS p,
              (SELECT count(*)::int FROM laboratories) AS l, (SELECT count(*)::int FROM person_affiliations) AS a`);

@@ -25,22 +25,31 @@ export interface SeedSummary {
   users: number;
 }
 
-export async function seedDemoData(db: Db, opts: { scale: number } & Omit<GenerateOptions, "scale">): Promise<SeedSummary> {
+/**
+ * `now` is the seeding instant (the server's clock; a test's clock in tests): every time in the demo data is placed
+ * relative to it or fixed, none is left to a column default.
+ */
+export async function seedDemoData(db: Db, opts: { scale: number; now: Date } & Omit<GenerateOptions, "scale">): Promise<SeedSummary> {
   const data = generateDemoData(opts);
+  const { now } = opts;
   await db.transaction(async (tx) => {
-    await insertDemoData(tx, data);
-    await createDemoAccounts(tx, {
-      pi: { personId: data.anchors.piPersonId, organisationId: data.anchors.orgRepOrganisationId },
-      expert: { personId: data.anchors.expertPersonId },
-      org_rep: { organisationId: data.anchors.orgRepOrganisationId },
-      enterprise: { organisationId: data.anchors.enterpriseOrganisationId },
-    });
-    await insertDemoProgrammesAndCalls(tx, new Date());
-    await insertDemoTasks(tx, new Date());
-    await insertDemoCouncils(tx, new Date());
+    await insertDemoData(tx, data, now);
+    await createDemoAccounts(
+      tx,
+      {
+        pi: { personId: data.anchors.piPersonId, organisationId: data.anchors.orgRepOrganisationId },
+        expert: { personId: data.anchors.expertPersonId },
+        org_rep: { organisationId: data.anchors.orgRepOrganisationId },
+        enterprise: { organisationId: data.anchors.enterpriseOrganisationId },
+      },
+      now,
+    );
+    await insertDemoProgrammesAndCalls(tx, now);
+    await insertDemoTasks(tx, now);
+    await insertDemoCouncils(tx, now);
     await insertDemoStatistics(tx, { orgRepOrganisationId: data.anchors.orgRepOrganisationId });
     await insertDemoFundingPlans(tx);
-    await insertDemoIndicators(tx);
+    await insertDemoIndicators(tx, now);
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).

@@ -4,6 +4,7 @@ import { createScratchDatabase } from "../db/scratch-database.js";
 import { loadConfig, type Config } from "../config.js";
 import { bootstrap } from "../startup.js";
 import { TestClock } from "../platform/clock.js";
+import { registerTestClock, TEST_START } from "./test-clock.js";
 import type { App } from "../app.js";
 import type { Database } from "../db/client.js";
 import { sessionCookieName } from "../platform/auth/sessions.js";
@@ -28,8 +29,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     drop = created.drop;
   }
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }, { demoMode: true, requireTotp: false, databaseUrl, ...overrides });
-  const clock = new TestClock(new Date("2026-11-27T03:00:00Z"));
+  const clock = new TestClock(TEST_START);
   const { app, database } = await bootstrap(config, { clock, dataDir: null, seed: false });
+  registerTestClock(database.db, clock);
   await app.ready();
   return {
     app,

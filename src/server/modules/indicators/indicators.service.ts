@@ -196,7 +196,7 @@ export async function updateIndicator(ctx: Ctx, id: string, body: IndicatorUpdat
       UPDATE indicators SET (target_no, name_vi, name_en, statement_vi, unit_vi, unit_en, direction, definition_vi, definition_en,
              notes, baseline, targets, value_source, computation, consolidation_form_code, consolidation_cell_key)
            = (${definitionValues(input)}),
-             updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${input.version}`);
     const after = await loadRow(tx, id);
     await audit(tx, ctx, { action: "indicator.update", entityType: "indicator", entityId: id, before: snapshot(row), after: snapshot(after) });
@@ -218,7 +218,7 @@ export async function putIndicatorValue(ctx: Ctx, id: string, year: number, inpu
       if (Number(before.version) !== input.version) throw await stale();
       await tx.execute(sql`
         UPDATE indicator_values SET value = ${input.value}, source = ${input.source}, note = ${input.note ?? null},
-               updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+               updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
          WHERE indicator_id = ${id} AND year = ${year} AND version = ${input.version}`);
     } else {
       if (input.version !== undefined) throw await stale();
@@ -269,7 +269,7 @@ export async function setPublished(ctx: Ctx, id: string, publish: boolean, versi
     authorize(ctx.actor, indicatorPolicy, publish ? "publish" : "unpublish", { published: row.published });
     await tx.execute(sql`
       UPDATE indicators SET published = ${publish}, published_at = ${publish ? ctx.clock.now() : null},
-             published_by = ${publish ? ctx.actor!.userId : null}, updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             published_by = ${publish ? ctx.actor!.userId : null}, updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${version}`);
     await audit(tx, ctx, {
       action: publish ? "indicator.publish" : "indicator.unpublish",

@@ -508,7 +508,7 @@ describe(`indicators (${testDbMode()})`, () => {
   });
 
   it("demo data publishes the human-resources and budget indicators, whose values are the plan's or computed", async () => {
-    await insertDemoIndicators(t.database.db);
+    await insertDemoIndicators(t.database.db, t.clock.now());
     const r = await anonymous.get(`/api/public/indicators?pageSize=50`);
     expect(r.body.items.map((i: { code: string }) => i.code).sort()).toEqual([...DEMO_PUBLISHED].sort());
   });

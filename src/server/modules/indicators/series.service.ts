@@ -70,7 +70,7 @@ export async function putSeriesValue(ctx: Ctx, key: string, year: number, input:
       if (before.version !== input.version) throw staleVersion(series);
       await tx.execute(sql`
         UPDATE statistical_series_values SET value = ${input.value}, source = ${input.source}, note = ${input.note ?? null},
-               estimate = ${input.estimate ?? false}, updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+               estimate = ${input.estimate ?? false}, updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
          WHERE series_key = ${key} AND year = ${year} AND version = ${input.version}`);
     } else {
       if (input.version !== undefined) throw staleVersion(series);

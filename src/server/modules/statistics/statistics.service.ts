@@ -235,7 +235,7 @@ export async function updatePeriod(ctx: Ctx, id: string, input: z.infer<typeof p
     await tx.execute(sql`
       UPDATE statistical_periods SET year = ${input.year}, name_vi = ${input.nameVi}, name_en = ${input.nameEn},
              reference_date = ${referenceDate}, deadline = ${deadline}, note = ${input.note},
-             updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${input.version}`);
     await audit(tx, ctx, {
       action: "statistics_period.update",
@@ -257,7 +257,7 @@ export async function setPeriodStatus(ctx: Ctx, id: string, action: "open" | "cl
     const to = action === "open" ? "open" : "closed";
     await tx.execute(sql`
       UPDATE statistical_periods SET status = ${to}, ${action === "open" ? sql`opened_at` : sql`closed_at`} = ${ctx.clock.now()},
-             updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${version}`);
     await audit(tx, ctx, { action: `statistics_period.${action}`, entityType: "statistical_period", entityId: id, before: { status: p.status }, after: { status: to } });
   });
@@ -531,7 +531,7 @@ export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellVal
   await tx.execute(sql`
     UPDATE statistical_reports SET status = CASE WHEN status = 'assigned' THEN 'draft' ELSE status END,
            messages = ${JSON.stringify(result.messages)}::jsonb, error_count = ${result.errors}, warning_count = ${result.warnings},
-           updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+           updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
      WHERE id = ${r.id} AND version = ${r.version}`);
   await audit(tx, ctx, {
     action,
@@ -564,7 +564,7 @@ export async function submitReport(ctx: Ctx, id: string, version: number): Promi
     await tx.execute(sql`
       UPDATE statistical_reports SET status = 'submitted', submitted_at = ${ctx.clock.now()}, submitted_by = ${ctx.actor!.userId},
              messages = ${JSON.stringify(result.messages)}::jsonb, error_count = 0, warning_count = ${result.warnings},
-             updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${version}`);
     await audit(tx, ctx, { action: "statistics_report.submit", entityType: "statistical_report", entityId: id, before: { status: r.status }, after: { status: "submitted" } });
   });
@@ -580,7 +580,7 @@ async function reviewReport(ctx: Ctx, id: string, version: number, comment: stri
     authorize(ctx.actor, statisticsReportPolicy, "review", refOf(r));
     await tx.execute(sql`
       UPDATE statistical_reports SET status = ${decision}, ${set}, review_comment = ${comment},
-             updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${version}`);
     await audit(tx, ctx, {
       action: decision === "returned" ? "statistics_report.return" : "statistics_report.approve",
@@ -613,7 +613,7 @@ export async function unapproveReport(ctx: Ctx, id: string, input: z.infer<typeo
     await tx.execute(sql`
       UPDATE statistical_reports SET status = 'returned', approved_at = NULL, approved_by = NULL, unapproved_at = ${ctx.clock.now()},
              unapprove_reason = ${input.reason}, review_comment = ${input.reason}, returned_at = ${ctx.clock.now()},
-             updated_at = now(), updated_by = ${ctx.actor!.userId}, version = version + 1
+             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${input.version}`);
     await audit(tx, ctx, {
       action: "statistics_report.unapprove",

@@ -9,7 +9,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoData(t.database.db, { scale: 1 });
+  await seedDemoData(t.database.db, { scale: 1, now: t.clock.now() });
 });
 afterAll(async () => t?.close());
 

@@ -133,11 +133,12 @@ export class Fixture {
     o: { quorumMet?: boolean; concluded?: boolean } = {},
   ) {
     const db = this.t.database.db;
+    const now = this.t.clock.now();
     const rs = await db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets WHERE kind = ${kind} ORDER BY version LIMIT 1`);
     const { key, version } = rs.rows[0];
     const c = await db.execute<{ id: string }>(sql`
-      INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, quorum_met)
-      VALUES (${kind}, ${key}, ${version}, ${"Hội đồng thử nghiệm"}, 'in_session', ${o.quorumMet ?? true}) RETURNING id`);
+      INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, quorum_met, created_at, updated_at)
+      VALUES (${kind}, ${key}, ${version}, ${"Hội đồng thử nghiệm"}, 'in_session', ${o.quorumMet ?? true}, ${now}, ${now}) RETURNING id`);
     const councilId = c.rows[0].id;
     let pos = 0;
     for (const s of subjects) {
@@ -145,9 +146,9 @@ export class Fixture {
         INSERT INTO council_subjects (council_id, task_id, dossier_id, position) VALUES (${councilId}, ${taskId}, ${s.dossierId ?? null}, ${++pos}) RETURNING id`);
       await db.execute(sql`
         INSERT INTO council_results (council_id, subject_id, ballots, valid_count, invalid_count, passed, selected, grade, details, computed_at)
-        VALUES (${councilId}, ${sub.rows[0].id}, 7, 7, 0, ${s.passed ?? null}, ${s.selected ?? false}, ${s.grade ?? null}, '{}'::jsonb, now())`);
+        VALUES (${councilId}, ${sub.rows[0].id}, 7, 7, 0, ${s.passed ?? null}, ${s.selected ?? false}, ${s.grade ?? null}, '{}'::jsonb, ${now})`);
     }
-    if (o.concluded !== false) await db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = now() WHERE id = ${councilId}`);
+    if (o.concluded !== false) await db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${now} WHERE id = ${councilId}`);
     return councilId;
   }
 }
