@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // Server and unit tests. With TEST_DATABASE_URL set, every server test runs twice: on the embedded database
-// (PGlite) and on the PostgreSQL server.
+// (PGlite) and on the PostgreSQL server (ARCHITECTURE.md, "Which tests run on both databases").
 const both = !!process.env.TEST_DATABASE_URL;
 const common = {
   include: ["src/**/*.test.ts"],
@@ -14,7 +14,10 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...common, name: "embedded", env: { TEST_DATABASE_URL: "" } } },
-      ...(both ? [{ test: { ...common, name: "server", env: { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL! } } }] : []),
+      // src/common holds pure functions (rules, scoring, validation, the funding model): no database, so they run once.
+      ...(both
+        ? [{ test: { ...common, include: ["src/server/**/*.test.ts"], name: "server", env: { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL! } } }]
+        : []),
     ],
   },
 });
