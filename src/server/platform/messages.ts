@@ -728,7 +728,6 @@ const messages = {
   "fundingPlan.sheet.printed": { vi: "Bảng như bản in", en: "Table as printed" },
   "fundingPlan.col.row": { vi: "Năm", en: "Year" },
   "fundingPlan.col.column": { vi: "Cột", en: "Column" },
-  "fundingPlan.col.printed": { vi: "Bản in", en: "Printed" },
   "fundingPlan.col.printedText": { vi: "Bản in (nguyên văn)", en: "Printed (verbatim)" },
   "fundingPlan.col.decimals": { vi: "Số chữ số thập phân in", en: "Printed decimals" },
   "fundingPlan.col.recomputed": { vi: "Tính lại (mô hình)", en: "Recomputed (model)" },
