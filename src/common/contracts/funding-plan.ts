@@ -1,9 +1,11 @@
-// Contract of the funding plans (issue 4 item 2): versions of the 2014–2020 S&T funding plan (the baseline implied from
-// the printed table, and named what-if scenarios, immutable once saved), the table of printed vs recomputed cells, and
-// the actual allocations per year tracked against the plan and the 2%-of-spending and %-of-GDP targets.
+// Contract of the funding plans (issue 4 item 2, issue 10 item 7): versions of the 2014–2020 S&T funding plan (the
+// baseline implied from the printed table, and named what-if scenarios, immutable once saved), the model's table, the
+// checks of the printed figures (baseline only, classed by what rounding can explain), and the actual allocations per
+// year tracked against the plan and the 2%-of-spending and %-of-GDP targets.
 // Model amounts are tỷ đồng (billion VND, decimals as printed); actual allocations are money in integer đồng.
 import { z } from "zod";
 import { COLUMN_KEYS } from "../funding-plan/model.js";
+import { CHECK_CLASSES } from "../funding-plan/checks.js";
 import { optText, uuid, version } from "./shared.js";
 
 export const FUNDING_PLAN_KINDS = ["baseline", "scenario"] as const;
@@ -47,14 +49,11 @@ const yearInputs = yearInputsInput.extend({
 
 const printedCell = z.object({ original: z.string(), value: z.number(), decimals: z.number().int(), sourceLine: z.number().int() });
 
+/** A cell of the model's table: recomputed from the version's inputs; a scenario's also beside the baseline's. */
 export const tableCell = z.object({
   key: z.enum(COLUMN_KEYS),
   recomputed: z.number().nullable(),
   arithmetic: z.string(),
-  printed: printedCell.nullable(),
-  difference: z.number().nullable(),
-  tolerance: z.number().nullable(),
-  flagged: z.boolean(),
   baseline: z.number().nullable(),
   deltaFromBaseline: z.number().nullable(),
 });
@@ -69,6 +68,55 @@ export const tableRow = z.object({
 });
 export type TableRowDto = z.infer<typeof tableRow>;
 
+export const checkClass = z.enum(CHECK_CLASSES);
+export type CheckClassDto = z.infer<typeof checkClass>;
+const range = z.tuple([z.number(), z.number()]);
+
+/** One check of printed figures against each other (see common/funding-plan/checks.ts for the classes). */
+export const printedCheck = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  kind: z.enum(["parts", "half", "other", "share", "sum"]),
+  rowLabel: z.string(),
+  year: z.number().int().nullable(),
+  resultKey: z.enum(COLUMN_KEYS),
+  class: checkClass,
+  relation: z.string(),
+  arithmetic: z.string(),
+  explanation: z.string(),
+  figures: z.array(
+    z.object({ row: z.string(), year: z.number().int().nullable(), key: z.enum(COLUMN_KEYS), role: z.enum(["result", "operand"]), cell: printedCell }),
+  ),
+  value: z.number().nullable(),
+  printed: z.number(),
+  difference: z.number().nullable(),
+  range: range.nullable(),
+  printedRange: range,
+  widenedRange: range.nullable(),
+  printedWidenedRange: range,
+  gap: z.number().nullable(),
+});
+export type PrintedCheckDto = z.infer<typeof printedCheck>;
+
+export const printedCheckReport = z.object({
+  checks: z.array(printedCheck),
+  counts: z.object({ exact: z.number().int(), rounded: z.number().int(), decimals: z.number().int(), wholes: z.number().int(), inconsistent: z.number().int() }),
+  /** checks inconsistent beyond any rounding: the plan's real errors */
+  errorCount: z.number().int(),
+  /** the printed table, each figure with the checks that name it */
+  rows: z.array(
+    z.object({
+      label: z.string(),
+      year: z.number().int().nullable(),
+      sourceLine: z.number().int(),
+      cells: z.array(
+        z.object({ key: z.enum(COLUMN_KEYS), cell: printedCell, worst: checkClass.nullable(), checks: z.array(z.number().int()), errors: z.array(z.number().int()) }),
+      ),
+    }),
+  ),
+});
+export type PrintedCheckReportDto = z.infer<typeof printedCheckReport>;
+
 export const fundingPlanVersionItem = z.object({
   id: uuid,
   planKey: z.string(),
@@ -79,7 +127,8 @@ export const fundingPlanVersionItem = z.object({
   basedOnId: uuid.nullable(),
   createdAt: z.string(),
   createdByName: z.string().nullable(),
-  flaggedCount: z.number().int(),
+  /** the baseline: checks of its printed figures inconsistent beyond any rounding; a scenario has none to check (null) */
+  errorCount: z.number().int().nullable(),
 });
 export type FundingPlanVersionItem = z.infer<typeof fundingPlanVersionItem>;
 
@@ -90,7 +139,10 @@ export const fundingPlanVersion = fundingPlanVersionItem.extend({
   sourceLines: z.tuple([z.number().int(), z.number().int()]),
   footnoteVi: z.string(),
   columns: z.array(z.object({ key: z.enum(COLUMN_KEYS), labelVi: z.string(), labelEn: z.string() })),
+  /** the model's table: recomputed from the inputs (a scenario: beside the baseline's) — a model, not a check */
   rows: z.array(tableRow),
+  /** the baseline: its printed figures checked against each other; null for a scenario */
+  printedCheck: printedCheckReport.nullable(),
   /** the version a scenario is compared with (the baseline); null for the baseline itself */
   comparedWithId: uuid.nullable(),
 });

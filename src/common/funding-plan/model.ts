@@ -12,8 +12,8 @@
 // The total row sums each column over the years; its percentage is recomputed from the summed totals.
 // The plan prints neither GDP nor spending: the baseline's inputs are IMPLIED from the printed totals
 // (GDP = social_total ÷ share, spending = city_budget_total ÷ 2%) and marked so, with that arithmetic.
-// Every cell is compared with its printed value: tolerance = half a unit of the printed precision (0,05 for "920,5",
-// 0,5 for "304"), flagged when |printed − recomputed| > tolerance.
+// This is a model for what-if scenarios: its chained values are NOT a check of the printed figures. The printed table
+// is checked on its own terms, figure against figure at the printed precision, in checks.ts.
 
 export const COLUMN_KEYS = [
   "social_total",
@@ -27,7 +27,8 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export type Lang = "vi" | "en";
+export type { Lang } from "./rational.js";
+import { Rat, decimalText, type Lang } from "./rational.js";
 
 export interface PrintedCell {
   original: string;
@@ -118,13 +119,6 @@ export function impliedInputs(printed: PrintedRow[]): YearInputs[] {
     });
 }
 
-/** Half a unit of the printed precision: 0,0005 for "1.223,584", 0,05 for "920,5", 0,5 for "304". */
-export const toleranceFor = (decimals: number) => 0.5 * 10 ** -decimals;
-
-export function isFlagged(printed: number, recomputed: number, decimals: number): boolean {
-  return Math.abs(clean(printed - recomputed)) > toleranceFor(decimals) + 1e-12;
-}
-
 /** vi-VN or en number text with up to `max` decimals (trailing zeros dropped): 1.223,584 / 1,223.584. */
 export function formatNumber(x: number, lang: Lang, max = 3): string {
   const neg = x < 0;
@@ -138,10 +132,9 @@ export function formatNumber(x: number, lang: Lang, max = 3): string {
 }
 
 /** A printed cell in the reader's language: its verbatim text in Vietnamese, the same digits in English. */
-export function printedText(c: PrintedCell, lang: Lang): string {
+export function printedText(c: Pick<PrintedCell, "original" | "value" | "decimals">, lang: Lang): string {
   if (lang === "vi") return c.original;
-  const [int, frac] = Math.abs(c.value).toFixed(c.decimals).split(".");
-  return (c.value < 0 ? "−" : "") + int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? "." + frac : "");
+  return decimalText(Rat.printed(c.value, c.decimals).scaled(c.decimals), c.decimals, lang);
 }
 
 const pct = (x: number, lang: Lang) => formatNumber(x, lang, 3) + "%";
@@ -195,13 +188,8 @@ function totalFormula(key: ColumnKey, years: { year: number; values: RowValues }
 export interface TableCell {
   key: ColumnKey;
   recomputed: number | null;
-  /** the arithmetic of the recomputed value, and for a flagged cell the printed value beside it */
+  /** the arithmetic of the recomputed value */
   arithmetic: string;
-  printed: PrintedCell | null;
-  /** printed − recomputed */
-  difference: number | null;
-  tolerance: number | null;
-  flagged: boolean;
   /** a scenario: the baseline's recomputed value and scenario − baseline */
   baseline: number | null;
   deltaFromBaseline: number | null;
@@ -217,21 +205,18 @@ export interface TableRow {
 
 export interface PlanTable {
   rows: TableRow[];
-  flaggedCount: number;
 }
 
 /**
- * The table for a set of inputs: recomputed cells with their arithmetic, compared with the printed cells (when given:
- * the baseline) and with the baseline's recomputed values (when given: a scenario).
+ * The model's table for a set of inputs: recomputed cells with their arithmetic and, for a scenario, the baseline's
+ * recomputed values beside them. Printed figures are not compared here (see checks.ts).
  */
 export function planTable(
   inputs: YearInputs[],
   opts: {
-    /** the printed cells to compare with (the baseline); null for a scenario */
-    printed: PrintedRow[] | null;
-    /** the baseline's inputs, to show a scenario's differences from it */
+    /** the baseline's inputs, to show a scenario's differences from it; null for the baseline itself */
     baseline: YearInputs[] | null;
-    /** the plan as printed, which explains implied inputs */
+    /** the plan as printed, which explains implied inputs and gives each row its plan line */
     source: PrintedRow[];
     lang: Lang;
   },
@@ -239,34 +224,16 @@ export function planTable(
   const { lang } = opts;
   const r = recompute(inputs);
   const base = opts.baseline ? recompute(opts.baseline) : null;
-  const printedByYear = new Map((opts.printed ?? []).filter((p) => p.year !== null).map((p) => [p.year!, p]));
-  const printedTotal = (opts.printed ?? []).find((p) => p.year === null) ?? null;
-  const explanationPrinted = new Map(opts.source.filter((p) => p.year !== null).map((p) => [p.year!, p]));
+  const printedByYear = new Map(opts.source.filter((p) => p.year !== null).map((p) => [p.year!, p]));
   const byYear = new Map(inputs.map((i) => [i.year, i]));
-  let flaggedCount = 0;
 
-  const cell = (key: ColumnKey, value: number | null, arithmetic: string, printed: PrintedRow | null | undefined, baseValue: number | null | undefined): TableCell => {
-    const p = printed ? printed.cells[key] : null;
-    const difference = p && value !== null ? clean(p.value - value) : null;
-    const flagged = !!p && value !== null && isFlagged(p.value, value, p.decimals);
-    if (flagged) flaggedCount++;
-    const printedNote = p
-      ? lang === "vi"
-        ? `; bản in: ${printedText(p, lang)}${flagged ? ` (chênh ${formatNumber(difference!, lang, 6)})` : ""}`
-        : `; printed: ${printedText(p, lang)}${flagged ? ` (difference ${formatNumber(difference!, lang, 6)})` : ""}`
-      : "";
-    return {
-      key,
-      recomputed: value,
-      arithmetic: arithmetic + printedNote,
-      printed: p,
-      difference,
-      tolerance: p ? toleranceFor(p.decimals) : null,
-      flagged,
-      baseline: baseValue ?? null,
-      deltaFromBaseline: baseValue !== undefined && baseValue !== null && value !== null ? clean(value - baseValue) : null,
-    };
-  };
+  const cell = (key: ColumnKey, value: number | null, arithmetic: string, baseValue: number | null | undefined): TableCell => ({
+    key,
+    recomputed: value,
+    arithmetic,
+    baseline: baseValue ?? null,
+    deltaFromBaseline: baseValue !== undefined && baseValue !== null && value !== null ? clean(value - baseValue) : null,
+  });
 
   const rows: TableRow[] = r.years.map((y) => {
     const i = byYear.get(y.year)!;
@@ -276,16 +243,16 @@ export function planTable(
       label: String(y.year),
       year: y.year,
       sourceLine: printed?.sourceLine ?? null,
-      inputs: { ...i, explanation: explainInputs(i, explanationPrinted.get(y.year), lang) },
-      cells: COLUMN_KEYS.map((k) => cell(k, y.values[k], formula(k, i, y.values, lang), printed, baseYear ? baseYear.values[k] : undefined)),
+      inputs: { ...i, explanation: explainInputs(i, printed, lang) },
+      cells: COLUMN_KEYS.map((k) => cell(k, y.values[k], formula(k, i, y.values, lang), baseYear ? baseYear.values[k] : undefined)),
     };
   });
   rows.push({
     label: lang === "vi" ? "Tổng" : "Total",
     year: null,
-    sourceLine: printedTotal?.sourceLine ?? null,
+    sourceLine: opts.source.find((p) => p.year === null)?.sourceLine ?? null,
     inputs: null,
-    cells: COLUMN_KEYS.map((k) => cell(k, r.total[k], totalFormula(k, r.years, r.total, lang), printedTotal, base ? base.total[k] : undefined)),
+    cells: COLUMN_KEYS.map((k) => cell(k, r.total[k], totalFormula(k, r.years, r.total, lang), base ? base.total[k] : undefined)),
   });
-  return { rows, flaggedCount };
+  return { rows };
 }

@@ -1,6 +1,6 @@
-// Funding plans: the baseline version (inputs implied from the printed 2014–2020 table, loaded at start-up), named
-// what-if scenarios (new immutable versions of the inputs), the table of printed vs recomputed cells, its xlsx export,
-// and the actual allocations per year (version-checked, audited).
+// Funding plans: the baseline version (inputs implied from the printed 2014–2020 table, loaded at start-up) with the
+// checks of its printed figures, named what-if scenarios (new immutable versions of the inputs) recomputed by the
+// model beside the baseline, the xlsx export of either, and the actual allocations per year (version-checked, audited).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { fundingPlanActuals, fundingPlanVersions, users } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
@@ -10,6 +10,10 @@ import { AppError, notFound, staleVersion } from "../../platform/errors.js";
 import { t, type Lang } from "../../platform/messages.js";
 import { writeWorkbook, XLSX_MEDIA_TYPE, type SheetSpec } from "../../platform/xlsx.js";
 import {
+  CHECK_CLASSES,
+  checkColumnName,
+  checkPrintedPlan,
+  classRank,
   COLUMN_KEYS,
   impliedInputs,
   planTable,
@@ -87,16 +91,13 @@ async function baselineOf(db: Executor): Promise<VersionRow> {
 }
 
 function tableOf(v: VersionRow, baseline: VersionRow, lang: Lang) {
-  const isBaseline = v.kind === "baseline";
-  return planTable(v.inputs, {
-    printed: isBaseline ? PRINTED_ROWS : null,
-    baseline: isBaseline ? null : baseline.inputs,
-    source: PRINTED_ROWS,
-    lang,
-  });
+  return planTable(v.inputs, { baseline: v.kind === "baseline" ? null : baseline.inputs, source: PRINTED_ROWS, lang });
 }
 
-function item(v: VersionRow, flaggedCount: number): FundingPlanVersionItem {
+/** The checks of the printed figures: the baseline only; a scenario's figures are the model's, not printed. */
+const printedCheckOf = (v: Pick<VersionRow, "kind">, lang: Lang) => (v.kind === "baseline" ? checkPrintedPlan(PRINTED_ROWS, lang) : null);
+
+function item(v: VersionRow, errorCount: number | null): FundingPlanVersionItem {
   return {
     id: v.id,
     planKey: v.planKey,
@@ -107,15 +108,14 @@ function item(v: VersionRow, flaggedCount: number): FundingPlanVersionItem {
     basedOnId: v.basedOnId,
     createdAt: v.createdAt.toISOString(),
     createdByName: v.createdByName,
-    flaggedCount,
+    errorCount,
   };
 }
 
 export async function listVersions(ctx: Ctx): Promise<FundingPlanList> {
   const rows = await loadVersions(ctx.db);
-  const baseline = rows.find((r) => r.kind === "baseline");
   return {
-    items: rows.map((v) => item(v, baseline ? tableOf(v, baseline, ctx.lang).flaggedCount : 0)),
+    items: rows.map((v) => item(v, printedCheckOf(v, ctx.lang)?.errorCount ?? null)),
     abilities: {
       createScenario: canGeneral(ctx.actor, fundingPlanPolicy, "createScenario"),
       editActuals: canGeneral(ctx.actor, fundingPlanPolicy, "editActuals"),
@@ -126,16 +126,17 @@ export async function listVersions(ctx: Ctx): Promise<FundingPlanList> {
 
 async function presentVersion(db: Executor, v: VersionRow, lang: Lang): Promise<FundingPlanVersion> {
   const baseline = v.kind === "baseline" ? v : await baselineOf(db);
-  const table = tableOf(v, baseline, lang);
+  const printedCheck = printedCheckOf(v, lang);
   return {
-    ...item(v, table.flaggedCount),
+    ...item(v, printedCheck?.errorCount ?? null),
     titleVi: PLAN_TITLE_VI,
     unitVi: "Tỷ đồng",
     unitEn: "billion VND",
     sourceLines: PLAN_SOURCE_LINES,
     footnoteVi: PLAN_FOOTNOTE_VI,
     columns: COLUMN_KEYS.map((key) => ({ key, labelVi: COLUMN_LABELS[key].vi, labelEn: COLUMN_LABELS[key].en })),
-    rows: table.rows,
+    rows: tableOf(v, baseline, lang).rows,
+    printedCheck,
     comparedWithId: v.kind === "baseline" ? null : baseline.id,
   };
 }
@@ -202,11 +203,12 @@ export async function createScenario(ctx: Ctx, input: ScenarioInput): Promise<Fu
   return getVersion(ctx, id);
 }
 
-// ─── xlsx: the table with printed vs recomputed, the inputs, the flagged cells ───
+// ─── xlsx: the baseline's checks of the printed figures, the table as printed, the model's inputs; a scenario's
+// model table beside the baseline and its inputs ───
 export async function exportVersion(ctx: Ctx, id: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
   const v = await getVersion(ctx, id);
   await ctx.db.transaction((tx) =>
-    audit(tx, ctx, { action: "funding_plan.export", entityType: "funding_plan_version", entityId: id, details: { format: "xlsx", flagged: v.flaggedCount } }),
+    audit(tx, ctx, { action: "funding_plan.export", entityType: "funding_plan_version", entityId: id, details: { format: "xlsx", errors: v.errorCount } }),
   );
   const content = await writeWorkbook(versionSheets(v, ctx.lang));
   return { fileName: `${t(ctx.lang, "fundingPlan.file")} - ${v.number}.xlsx`, mediaType: XLSX_MEDIA_TYPE, content };
@@ -219,64 +221,119 @@ export function versionSheets(v: FundingPlanVersion, lang: Lang): SheetSpec[] {
     const c = v.columns.find((x) => x.key === key)!;
     return lang === "en" ? c.labelEn : c.labelVi;
   };
-  const scenario = v.kind === "scenario";
-  const cellRows = v.rows.flatMap((r) =>
-    r.cells.map((c) =>
-      scenario
-        ? [r.label, label(c.key), c.recomputed, c.baseline, c.deltaFromBaseline, c.arithmetic]
-        : [r.label, label(c.key), c.printed?.value ?? null, c.printed?.original ?? null, c.recomputed, c.difference, c.tolerance, c.flagged, c.arithmetic, c.printed?.sourceLine ?? null],
+  const classLabel = (c: (typeof CHECK_CLASSES)[number]) => m(`fundingPlan.class.${c}`);
+  const basis = (implied: boolean, text: string | null) => (implied && text ? m("fundingPlan.implied", { arithmetic: text }) : m("fundingPlan.entered"));
+  const sheet = (name: string, headers: [string, number][], rows: SheetSpec["rows"]): SheetSpec => ({
+    name,
+    columns: headers.map(([header, width]) => ({ header, width })),
+    rows,
+    yesNo,
+  });
+  const inputs = sheet(
+    m("fundingPlan.sheet.inputs"),
+    [
+      [m("fundingPlan.col.row"), 10],
+      [m("fundingPlan.col.gdp"), 18],
+      [m("fundingPlan.col.socialShare"), 16],
+      [m("fundingPlan.col.citySpending"), 18],
+      [m("fundingPlan.col.cityShare"), 16],
+      [m("fundingPlan.col.recurrentShare"), 14],
+      [m("fundingPlan.col.basis") + " (GRDP)", 50],
+      [m("fundingPlan.col.basis") + " (NS)", 50],
+    ],
+    v.rows
+      .filter((r) => r.inputs)
+      .map((r) => {
+        const i = r.inputs!;
+        return [r.label, i.gdp, i.socialSharePct, i.citySpending, i.cityBudgetSharePct, i.recurrentSharePct, basis(i.gdpImplied, i.explanation.gdp), basis(i.citySpendingImplied, i.explanation.citySpending)];
+      }),
+  );
+
+  const report = v.printedCheck;
+  if (!report) {
+    // a scenario: the model recomputed from its inputs beside the baseline's model values
+    const table = sheet(
+      m("fundingPlan.sheet.table"),
+      [
+        [m("fundingPlan.col.row"), 10],
+        [m("fundingPlan.col.column"), 44],
+        [m("fundingPlan.col.recomputed"), 16],
+        [m("fundingPlan.col.baseline"), 16],
+        [m("fundingPlan.col.delta"), 16],
+        [m("fundingPlan.col.arithmetic"), 70],
+      ],
+      v.rows.flatMap((r) => r.cells.map((c) => [r.label, label(c.key), c.recomputed, c.baseline, c.deltaFromBaseline, c.arithmetic])),
+    );
+    return [table, inputs];
+  }
+
+  // the baseline: every check, errors first, then by what rounding explains, then in table order
+  const ordered = [...report.checks].sort((a, b) => classRank(b.class) - classRank(a.class) || a.number - b.number);
+  const checks = sheet(
+    m("fundingPlan.sheet.checks"),
+    [
+      [m("fundingPlan.col.number"), 6],
+      [m("fundingPlan.col.class"), 34],
+      [m("fundingPlan.col.row"), 8],
+      [m("fundingPlan.col.relation"), 44],
+      [m("fundingPlan.col.arithmetic"), 60],
+      [m("fundingPlan.col.explanation"), 90],
+      [m("fundingPlan.col.computed"), 16],
+      [m("fundingPlan.col.printedValue"), 14],
+      [m("fundingPlan.col.difference"), 14],
+      [m("fundingPlan.col.rangeLow"), 16],
+      [m("fundingPlan.col.rangeHigh"), 16],
+      [m("fundingPlan.col.widenedLow"), 16],
+      [m("fundingPlan.col.widenedHigh"), 16],
+      [m("fundingPlan.col.gap"), 14],
+      [m("fundingPlan.col.lines"), 20],
+    ],
+    ordered.map((c) => [
+      c.number,
+      classLabel(c.class),
+      c.rowLabel,
+      c.relation,
+      c.arithmetic,
+      c.explanation,
+      c.value,
+      c.printed,
+      c.difference,
+      c.range?.[0] ?? null,
+      c.range?.[1] ?? null,
+      c.widenedRange?.[0] ?? null,
+      c.widenedRange?.[1] ?? null,
+      c.gap,
+      c.figures.map((f) => f.cell.sourceLine).join(", "),
+    ]),
+  );
+  const printed = sheet(
+    m("fundingPlan.sheet.printed"),
+    [
+      [m("fundingPlan.col.row"), 8],
+      [m("fundingPlan.col.column"), 44],
+      [m("fundingPlan.col.printedText"), 16],
+      [m("fundingPlan.col.printedValue"), 14],
+      [m("fundingPlan.col.decimals"), 10],
+      [m("fundingPlan.col.worst"), 40],
+      [m("fundingPlan.col.checks"), 16],
+      [m("fundingPlan.col.errors"), 12],
+      [m("fundingPlan.col.sourceLine"), 12],
+    ],
+    report.rows.flatMap((r) =>
+      r.cells.map((c) => [
+        r.label,
+        checkColumnName(c.key, lang),
+        c.cell.original,
+        c.cell.value,
+        c.cell.decimals,
+        c.worst ? classLabel(c.worst) : null,
+        c.checks.join(", "),
+        c.errors.join(", ") || null,
+        c.cell.sourceLine,
+      ]),
     ),
   );
-  const tableColumns = scenario
-    ? [m("fundingPlan.col.row"), m("fundingPlan.col.column"), m("fundingPlan.col.recomputed"), m("fundingPlan.col.baseline"), m("fundingPlan.col.delta"), m("fundingPlan.col.arithmetic")]
-    : [
-        m("fundingPlan.col.row"),
-        m("fundingPlan.col.column"),
-        m("fundingPlan.col.printed"),
-        m("fundingPlan.col.printedText"),
-        m("fundingPlan.col.recomputed"),
-        m("fundingPlan.col.difference"),
-        m("fundingPlan.col.tolerance"),
-        m("fundingPlan.col.flagged"),
-        m("fundingPlan.col.arithmetic"),
-        m("fundingPlan.col.sourceLine"),
-      ];
-  const widths = scenario ? [10, 44, 16, 16, 16, 70] : [10, 44, 14, 16, 16, 16, 14, 10, 70, 12];
-  const basis = (implied: boolean, text: string | null) => (implied && text ? m("fundingPlan.implied", { arithmetic: text }) : m("fundingPlan.entered"));
-  const sheets: SheetSpec[] = [
-    { name: m("fundingPlan.sheet.table"), columns: tableColumns.map((header, i) => ({ header, width: widths[i] })), rows: cellRows, yesNo },
-    {
-      name: m("fundingPlan.sheet.inputs"),
-      columns: [
-        m("fundingPlan.col.row"),
-        m("fundingPlan.col.gdp"),
-        m("fundingPlan.col.socialShare"),
-        m("fundingPlan.col.citySpending"),
-        m("fundingPlan.col.cityShare"),
-        m("fundingPlan.col.recurrentShare"),
-        m("fundingPlan.col.basis") + " (GRDP)",
-        m("fundingPlan.col.basis") + " (NS)",
-      ].map((header, i) => ({ header, width: [10, 18, 16, 18, 16, 14, 50, 50][i] })),
-      rows: v.rows
-        .filter((r) => r.inputs)
-        .map((r) => {
-          const i = r.inputs!;
-          return [r.label, i.gdp, i.socialSharePct, i.citySpending, i.cityBudgetSharePct, i.recurrentSharePct, basis(i.gdpImplied, i.explanation.gdp), basis(i.citySpendingImplied, i.explanation.citySpending)];
-        }),
-      yesNo,
-    },
-  ];
-  if (!scenario) {
-    sheets.push({
-      name: m("fundingPlan.sheet.flags"),
-      columns: [m("fundingPlan.col.row"), m("fundingPlan.col.column"), m("fundingPlan.col.printedText"), m("fundingPlan.col.recomputed"), m("fundingPlan.col.difference"), m("fundingPlan.col.arithmetic")].map(
-        (header, i) => ({ header, width: [10, 44, 16, 16, 16, 80][i] }),
-      ),
-      rows: v.rows.flatMap((r) => r.cells.filter((c) => c.flagged).map((c) => [r.label, label(c.key), c.printed?.original ?? null, c.recomputed, c.difference, c.arithmetic])),
-      yesNo,
-    });
-  }
-  return sheets;
+  return [checks, printed, inputs];
 }
 
 // ─── actual allocations ───

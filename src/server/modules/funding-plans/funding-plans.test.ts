@@ -1,6 +1,7 @@
-// Funding plans through the real app: the baseline loaded at start-up with its flagged cells, scenarios (validation,
-// immutability, comparison with the baseline), actual allocations with optimistic concurrency, tracking against the
-// targets from the input series, the xlsx export read back, and who may do what.
+// Funding plans through the real app: the baseline loaded at start-up with the checks of its printed figures (three
+// real errors, the rest notes by what rounding explains), scenarios (validation, immutability, the model beside the
+// baseline, no printed checks), actual allocations with optimistic concurrency, tracking against the targets from the
+// input series, the xlsx export of both read back, and who may do what.
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,33 +44,62 @@ describe(`funding plans (${testDbMode()})`, () => {
     expect(r.status).toBe(200);
     const baselines = r.body.items.filter((i: any) => i.kind === "baseline");
     expect(baselines).toHaveLength(1);
-    expect(baselines[0]).toMatchObject({ number: 1, planKey: "2014-2020", flaggedCount: 17 });
+    expect(baselines[0]).toMatchObject({ number: 1, planKey: "2014-2020", errorCount: 3 });
     expect(r.body.abilities).toEqual({ createScenario: true, editActuals: true, export: true });
     baselineId = baselines[0].id;
   });
 
-  it("shows every cell printed vs recomputed, with the arithmetic and the flag", async () => {
+  it("checks the printed figures against each other: three errors beyond any rounding, the rest as classed notes", async () => {
     const r = await officer.get(`/api/v1/funding-plans/${baselineId}`);
     expect(r.status).toBe(200);
     expect(r.body.sourceLines).toEqual([861, 954]);
-    expect(r.body.rows.map((x: any) => x.label)).toEqual(["2014", "2015", "2016", "2017", "2018", "2019", "2020", "Tổng"]);
+    const report = r.body.printedCheck;
+    expect(report.counts).toEqual({ exact: 43, rounded: 8, decimals: 11, wholes: 6, inconsistent: 3 });
+    expect(r.body.errorCount).toBe(3);
+    const errors = report.checks.filter((c: any) => c.class === "inconsistent");
+    expect(errors.map((c: any) => c.id)).toEqual(["2014:other_total:other", "total:other_pct_of_social:share", "total:other_total:sum"]);
+    expect(errors[0]).toMatchObject({
+      number: 7,
+      rowLabel: "2014",
+      relation: "Huy động khác = Đầu tư xã hội − Ngân sách TP",
+      arithmetic: "1.223,584 − 304 = 919,584; bản in: 920,5",
+      value: 919.584,
+      printed: 920.5,
+      printedWidenedRange: [920.45, 920.55],
+    });
+    expect(errors[0].widenedRange[0]).toBeCloseTo(919.0835, 9);
+    expect(errors[0].gap).toBeCloseTo(0.3655, 9);
+    expect(errors[0].explanation).toContain("Không giải thích được bằng làm tròn");
+    const note = report.checks.find((c: any) => c.id === "2016:other_total:other");
+    expect(note).toMatchObject({ class: "wholes", arithmetic: "2.092,410 − 388 = 1.704,41; bản in: 1.704,0" });
+    // the printed table exactly as printed, each figure with the checks that name it
+    expect(report.rows.map((x: any) => x.label)).toEqual(["2014", "2015", "2016", "2017", "2018", "2019", "2020", "Tổng"]);
+    const social2014 = report.rows[0].cells.find((c: any) => c.key === "social_total");
+    expect(social2014).toMatchObject({ cell: { original: "1.223,584", value: 1223.584, decimals: 3, sourceLine: 877 }, worst: "inconsistent", errors: [7] });
+    expect(report.rows[1].cells.find((c: any) => c.key === "social_total").cell.original).toBe("1.382,650");
+
+    // the model, apart: inputs implied from the printed totals, chained recomputation with its own arithmetic
     const y2014 = r.body.rows[0];
     expect(y2014.inputs).toMatchObject({ year: 2014, socialSharePct: 1.5, cityBudgetSharePct: 2, citySpending: 15200, gdpImplied: true, citySpendingImplied: true });
     expect(y2014.inputs.explanation.gdp).toBe("1.223,584 ÷ 1,5% = 81.572,267");
-    const other = y2014.cells.find((c: any) => c.key === "other_total");
-    expect(other).toMatchObject({ recomputed: 919.584, flagged: true, tolerance: 0.05, printed: { original: "920,5", sourceLine: 883 } });
-    expect(other.difference).toBeCloseTo(0.916, 9);
-    expect(other.arithmetic).toBe("1.223,584 − 304 = 919,584; bản in: 920,5 (chênh 0,916)");
-    const city = y2014.cells.find((c: any) => c.key === "city_budget_total");
-    expect(city).toMatchObject({ recomputed: 304, flagged: false, difference: 0 });
-    const flagged = r.body.rows.flatMap((row: any) => row.cells.filter((c: any) => c.flagged).map((c: any) => `${row.label}:${c.key}`));
-    expect(flagged).toHaveLength(17);
-    expect(flagged).toContain("Tổng:social_total");
+    expect(y2014.cells.find((c: any) => c.key === "other_total")).toEqual({
+      key: "other_total",
+      recomputed: 919.584,
+      arithmetic: "1.223,584 − 304 = 919,584",
+      baseline: null,
+      deltaFromBaseline: null,
+    });
 
     officer.lang = "en";
     const en = await officer.get(`/api/v1/funding-plans/${baselineId}`);
     officer.lang = "vi";
-    expect(en.body.rows[0].cells.find((c: any) => c.key === "other_total").arithmetic).toBe("1,223.584 − 304 = 919.584; printed: 920.5 (difference 0.916)");
+    const enError = en.body.printedCheck.checks.find((c: any) => c.id === "2014:other_total:other");
+    expect(enError.arithmetic).toBe("1,223.584 − 304 = 919.584; printed: 920.5");
+    expect(enError.relation).toBe("Other sources = social investment − city budget");
+    expect(enError.explanation).toContain("Rounding cannot explain it");
+    // printed figures stay as printed in either language
+    expect(en.body.printedCheck.rows[0].cells[0].cell.original).toBe("1.223,584");
+    expect(en.body.printedCheck.rows.at(-1).label).toBe("Total");
     expect(en.body.rows.at(-1).label).toBe("Total");
   });
 
@@ -87,12 +117,13 @@ describe(`funding plans (${testDbMode()})`, () => {
       }));
     const r = await leader.post("/api/v1/funding-plans", { name: "GRDP 2020 cao hơn, ngân sách 2,5%", note: "Thử nghiệm", inputs });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ kind: "scenario", number: 2, basedOnId: baselineId, comparedWithId: baselineId, flaggedCount: 0 });
+    // a scenario is the model recomputed from its inputs: no printed figures, so no checks
+    expect(r.body).toMatchObject({ kind: "scenario", number: 2, basedOnId: baselineId, comparedWithId: baselineId, errorCount: null, printedCheck: null });
     const y2020 = r.body.rows.find((x: any) => x.year === 2020);
     expect(y2020.inputs).toMatchObject({ gdp: 200_000, gdpImplied: false, citySpendingImplied: false });
     expect(r.body.rows.find((x: any) => x.year === 2014).inputs).toMatchObject({ gdpImplied: true, citySpendingImplied: true });
     const social2020 = y2020.cells.find((c: any) => c.key === "social_total");
-    expect(social2020).toMatchObject({ recomputed: 4000, baseline: 3472.404, printed: null, flagged: false });
+    expect(social2020).toMatchObject({ recomputed: 4000, baseline: 3472.404 });
     expect(social2020.deltaFromBaseline).toBeCloseTo(527.596, 9);
     const city2019 = r.body.rows.find((x: any) => x.year === 2019).cells.find((c: any) => c.key === "city_budget_total");
     expect(city2019.recomputed).toBeCloseTo(707.5, 9);
@@ -126,7 +157,10 @@ describe(`funding plans (${testDbMode()})`, () => {
     expect(extra.status).toBe(400);
 
     const list = await officer.get("/api/v1/funding-plans");
-    expect(list.body.items.map((i: any) => i.number)).toEqual([1, 2]);
+    expect(list.body.items.map((i: any) => [i.number, i.errorCount])).toEqual([
+      [1, 3],
+      [2, null],
+    ]);
   });
 
   it("keeps the funding plan from researchers and organisations", async () => {
@@ -227,29 +261,50 @@ describe(`funding plans (${testDbMode()})`, () => {
     expect((await finance.get(`/api/v1/funding-plans/actuals/${created.body.id}`)).status).toBe(404);
   });
 
-  it("exports the table with printed vs recomputed as xlsx (read back), audited", async () => {
+  it("exports the baseline's checks by class, the table as printed and the model's inputs as xlsx (read back), audited", async () => {
     const r = await leader.get(`/api/v1/funding-plans/${baselineId}/export.xlsx`);
     expect(r.status).toBe(200);
     expect(r.headers["content-type"]).toContain("spreadsheetml");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.raw.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Bảng khái toán", "Số liệu đầu vào", "Ô lệch so với bản in"]);
-    const table = wb.worksheets[0]!;
-    expect(table.getRow(1).getCell(1).value).toBe("Năm");
-    expect(table.rowCount).toBe(1 + 8 * 8);
-    const rows = table.getSheetValues().slice(2) as unknown[][];
-    const other2014 = rows.find((row) => row[1] === "2014" && row[2] === "Huy động khác ngoài ngân sách TP – Tổng")!;
-    expect(other2014.slice(3, 9)).toEqual([920.5, "920,5", 919.584, 0.916, 0.05, "Có"]);
-    expect(other2014[9]).toBe("1.223,584 − 304 = 919,584; bản in: 920,5 (chênh 0,916)");
-    expect(other2014[10]).toBe(883);
-    expect(wb.worksheets[2]!.rowCount).toBe(1 + 17);
-    const inputs = wb.worksheets[1]!.getRow(2).values as unknown[];
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Kiểm tra bản in", "Bảng như bản in", "Số liệu đầu vào (mô hình)"]);
+    const checks = wb.worksheets[0]!;
+    expect(checks.rowCount).toBe(1 + 71);
+    const rows = checks.getSheetValues().slice(2) as unknown[][];
+    // errors first, then the notes by what rounding explains, each class in table order
+    const classes = rows.map((row) => row[2]);
+    expect(classes.slice(0, 3)).toEqual(Array(3).fill("Lỗi: không khớp ngoài mọi sai số làm tròn"));
+    expect(classes.slice(3, 9)).toEqual(Array(6).fill("Chỉ giải thích được nếu số nguyên cũng đã làm tròn"));
+    expect(classes.slice(9, 20)).toEqual(Array(11).fill("Giải thích được bằng làm tròn phần thập phân"));
+    expect(classes.slice(20, 28)).toEqual(Array(8).fill("Bằng nhau sau khi làm tròn"));
+    expect(classes.slice(28)).toEqual(Array(43).fill("Khớp đúng"));
+    expect(rows.slice(0, 3).map((row) => row[1])).toEqual([7, 64, 71]);
+    const first = rows[0]!;
+    expect(first.slice(3, 6)).toEqual(["2014", "Huy động khác = Đầu tư xã hội − Ngân sách TP", "1.223,584 − 304 = 919,584; bản in: 920,5"]);
+    expect(first.slice(7, 10)).toEqual([919.584, 920.5, 0.916]);
+    expect(first[14]).toBeCloseTo(0.3655, 9);
+    expect(first[15]).toBe("883, 877, 880");
+    const printed = wb.worksheets[1]!;
+    expect(printed.rowCount).toBe(1 + 8 * 8);
+    const p2014 = printed.getRow(2).values as unknown[];
+    expect(p2014.slice(1, 10)).toEqual(["2014", "Đầu tư xã hội – Tổng", "1.223,584", 1223.584, 3, "Lỗi: không khớp ngoài mọi sai số làm tròn", "1, 2, 3, 7, 8, 65", "7", 877]);
+    const inputs = wb.worksheets[2]!.getRow(2).values as unknown[];
     expect(inputs[1]).toBe("2014");
     expect(inputs[4]).toBe(15200);
     expect(String(inputs[7])).toContain("1.223,584 ÷ 1,5%");
     const audit = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'funding_plan.export' AND entity_id = ${baselineId}`);
     expect(audit.rows[0]!.n).toBe(1);
     expect((await pi.get(`/api/v1/funding-plans/${baselineId}/export.xlsx`)).status).toBe(403);
+
+    // a scenario exports the model beside the baseline, and no checks
+    const scenario = (await leader.get("/api/v1/funding-plans")).body.items.find((i: any) => i.kind === "scenario");
+    leader.lang = "en";
+    const s = await leader.get(`/api/v1/funding-plans/${scenario.id}/export.xlsx`);
+    leader.lang = "vi";
+    const swb = new ExcelJS.Workbook();
+    await swb.xlsx.load(s.raw.rawPayload as unknown as ArrayBuffer);
+    expect(swb.worksheets.map((w) => w.name)).toEqual(["Funding plan (model)", "Inputs (model)"]);
+    expect(swb.worksheets[0]!.getRow(1).values).toEqual([undefined, "Year", "Column", "Recomputed (model)", "Baseline (model)", "Change from baseline", "Arithmetic"]);
   });
 
   it("demo data: illustrative actuals for 2014–2020 and a scenario, marked as such, inserted once", async () => {

@@ -1,22 +1,27 @@
-// The 2014–2020 S&T funding plan (khái toán kinh phí, Đề án mục IV.6) as a model: pick a version (the baseline as
-// printed, or a named scenario); the table shows printed and recomputed values side by side (a scenario: its values
-// beside the baseline's), flagged cells highlighted with the arithmetic in a tooltip and in the expanded row; new
-// scenarios are what-if edits of the inputs; the "actuals" tab records the money actually allocated per year and
-// charts it against the plan and the 2%-of-spending target. Every figure comes from GET /funding-plans….
+// The 2014–2020 S&T funding plan (khái toán kinh phí, Đề án mục IV.6). Pick a version. The baseline (the plan as
+// printed) leads with the errors of its printed table — relations of printed figures that no rounding explains — then
+// the table exactly as printed with those figures marked, the other checks as notes by what rounding explains, and,
+// apart, the model's inputs implied from the print. A scenario is the model only: each cell recomputed from its inputs
+// beside the baseline's model. New scenarios are what-if edits of the inputs; the "actuals" tab records the money
+// actually allocated per year and charts it against the plan and the 2%-of-spending target. Every figure and every
+// sentence of arithmetic comes from GET /funding-plans… in the reader's language.
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType, ColumnType } from "antd/es/table";
-import { DeleteOutlined, DownloadOutlined, EditOutlined, ExperimentOutlined, PlusOutlined, WarningOutlined } from "@ant-design/icons";
+import { AimOutlined, CloseCircleOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, ExperimentOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as echarts from "echarts/core";
 import { LineChart } from "echarts/charts";
 import type { EChartsOption } from "echarts";
 import type {
   Actual,
+  CheckClassDto,
   FundingPlanList,
   FundingPlanVersion,
+  PrintedCheckDto,
+  PrintedCheckReportDto,
   TableCellDto,
   TableRowDto,
   Tracking,
@@ -149,16 +154,17 @@ function VersionView({ list, versionId, onSelect }: { list: FundingPlanList; ver
               {v!.note && <Descriptions.Item label={t("fundingPlans.note")}>{v!.note}</Descriptions.Item>}
             </Descriptions>
           </Card>
-          {v!.kind === "baseline" ? (
-            v!.flaggedCount > 0 ? (
-              <Alert type="warning" showIcon icon={<WarningOutlined aria-hidden />} message={t("fundingPlans.flaggedSummary", { count: v!.flaggedCount })} description={t("fundingPlans.flaggedHelp")} />
-            ) : (
-              <Alert type="success" showIcon message={t("fundingPlans.noFlags")} />
-            )
+          {v!.printedCheck ? (
+            <>
+              <PrintedChecks report={v!.printedCheck} version={v!} />
+              <ModelInputs version={v!} />
+            </>
           ) : (
-            <Alert type="info" showIcon message={t("fundingPlans.scenarioHelp")} />
+            <>
+              <Alert type="info" showIcon message={t("fundingPlans.scenarioHelp")} />
+              <PlanTable version={v!} />
+            </>
           )}
-          <PlanTable version={v!} />
           <Typography.Text type="secondary">{v!.footnoteVi}</Typography.Text>
         </>
       )}
@@ -176,78 +182,257 @@ function VersionView({ list, versionId, onSelect }: { list: FundingPlanList; ver
   );
 }
 
-function CellValue({ cell, scenario }: { cell: TableCellDto; scenario: boolean }) {
+// ─── the baseline: checks of the printed figures ───
+const CLASS_ORDER: CheckClassDto[] = ["inconsistent", "wholes", "decimals", "rounded", "exact"];
+const CLASS_COLOR: Record<CheckClassDto, string> = { inconsistent: "red", wholes: "gold", decimals: "blue", rounded: "cyan", exact: "green" };
+
+function PrintedChecks({ report, version }: { report: PrintedCheckReportDto; version: FundingPlanVersion }) {
   const { t } = useTranslation();
-  if (scenario) {
-    return (
-      <Tooltip title={cell.arithmetic}>
-        <span>{num(cell.recomputed)}</span>
-      </Tooltip>
-    );
-  }
+  const [selected, setSelected] = useState<number | null>(null);
+  const errors = report.checks.filter((c) => c.class === "inconsistent");
+  const chosen = report.checks.find((c) => c.number === selected) ?? null;
+  const select = (n: number) => setSelected((s) => (s === n ? null : n));
+  const notes = CLASS_ORDER.filter((k) => k !== "inconsistent" && report.counts[k] > 0);
   return (
-    <Tooltip title={cell.arithmetic}>
-      <span
-        className={cell.flagged ? "fp-flagged" : undefined}
-        style={cell.flagged ? { background: "#fff1f0", color: "#a8071a", padding: "0 4px", borderRadius: 4, fontWeight: 600, whiteSpace: "nowrap" } : undefined}
-        aria-label={cell.flagged ? `${num(cell.recomputed)} — ${t("fundingPlans.flagged")}: ${cell.arithmetic}` : undefined}
-      >
-        {cell.flagged && <WarningOutlined aria-hidden style={{ marginRight: 4 }} />}
-        {num(cell.recomputed)}
-      </span>
-    </Tooltip>
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      {errors.length > 0 ? (
+        <Card
+          size="small"
+          className="fp-errors"
+          styles={{ header: { background: "#fff1f0" } }}
+          title={
+            <Space>
+              <CloseCircleOutlined aria-hidden style={{ color: "#cf1322" }} />
+              <span>{t("fundingPlans.check.errorsTitle", { count: errors.length })}</span>
+            </Space>
+          }
+        >
+          <Typography.Paragraph type="secondary">{t("fundingPlans.check.errorsHelp")}</Typography.Paragraph>
+          <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+            {errors.map((c) => (
+              <CheckItem key={c.id} check={c} selected={selected === c.number} onSelect={select} />
+            ))}
+          </Space>
+        </Card>
+      ) : (
+        <Alert type="success" showIcon message={t("fundingPlans.check.noErrors")} />
+      )}
+      <Card size="small" title={t("fundingPlans.check.printedTitle", { from: version.sourceLines[0], to: version.sourceLines[1] })}>
+        <Typography.Paragraph type="secondary">{t("fundingPlans.check.printedHelp")}</Typography.Paragraph>
+        {chosen && (
+          <Alert
+            style={{ marginBottom: 8 }}
+            type="warning"
+            showIcon
+            icon={<AimOutlined aria-hidden />}
+            message={t("fundingPlans.check.marked", { number: chosen.number, relation: chosen.relation, row: chosen.rowLabel })}
+            action={
+              <Button size="small" onClick={() => setSelected(null)}>
+                {t("fundingPlans.check.unmark")}
+              </Button>
+            }
+          />
+        )}
+        <PrintedTable report={report} version={version} chosen={chosen} />
+      </Card>
+      <Card size="small" title={t("fundingPlans.check.notesTitle", { count: report.checks.length - errors.length })}>
+        <Collapse
+          defaultActiveKey={["wholes", "decimals"]}
+          items={notes.map((k) => ({
+            key: k,
+            label: (
+              <Space wrap>
+                <Tag color={CLASS_COLOR[k]}>{t(`fundingPlans.check.class.${k}`)}</Tag>
+                <span>{t("fundingPlans.check.countOf", { count: report.counts[k] })}</span>
+              </Space>
+            ),
+            children: (
+              <Space direction="vertical" size="small" style={{ width: "100%" }}>
+                <Typography.Text type="secondary">{t(`fundingPlans.check.classHelp.${k}`)}</Typography.Text>
+                {report.checks
+                  .filter((c) => c.class === k)
+                  .map((c) => (
+                    <CheckItem key={c.id} check={c} selected={selected === c.number} onSelect={select} />
+                  ))}
+              </Space>
+            ),
+          }))}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 4 }}>
+          {t("fundingPlans.check.method")}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t("fundingPlans.check.notCheckable")}
+        </Typography.Paragraph>
+      </Card>
+    </Space>
   );
 }
 
+function CheckItem({ check, selected, onSelect }: { check: PrintedCheckDto; selected: boolean; onSelect: (n: number) => void }) {
+  const { t } = useTranslation();
+  const error = check.class === "inconsistent";
+  return (
+    <div className={error ? "fp-error-item" : "fp-note-item"} style={{ borderLeft: `3px solid ${error ? "#cf1322" : "#d9d9d9"}`, paddingLeft: 12 }}>
+      <Space wrap size="small">
+        <Typography.Text strong>{t(error ? "fundingPlans.check.error" : "fundingPlans.check.number", { number: check.number })}</Typography.Text>
+        <Tag>{check.rowLabel}</Tag>
+        <Typography.Text>{check.relation}</Typography.Text>
+        <Button size="small" type={selected ? "primary" : "link"} icon={<AimOutlined aria-hidden />} onClick={() => onSelect(check.number)} aria-pressed={selected}>
+          {t(selected ? "fundingPlans.check.shown" : "fundingPlans.check.show")}
+        </Button>
+      </Space>
+      <div>
+        <Typography.Text code>{check.arithmetic}</Typography.Text>
+      </div>
+      <Typography.Text type={error ? "danger" : "secondary"}>{check.explanation}</Typography.Text>
+    </div>
+  );
+}
+
+type PrintedRowDto = PrintedCheckReportDto["rows"][number];
+
+function PrintedTable({ report, version, chosen }: { report: PrintedCheckReportDto; version: FundingPlanVersion; chosen: PrintedCheckDto | null }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const inChosen = (row: PrintedRowDto, key: string) =>
+    !!chosen && chosen.figures.some((f) => f.year === row.year && f.key === key);
+  const columns: ColumnsType<PrintedRowDto> = [
+    { title: t("fundingPlans.col.year"), dataIndex: "label", key: "label", fixed: "left", width: 70 },
+    ...version.columns.map(
+      (c, index): ColumnType<PrintedRowDto> => ({
+        title: lang === "en" ? c.labelEn : c.labelVi,
+        key: c.key,
+        align: "right",
+        width: 130,
+        render: (_: unknown, r: PrintedRowDto) => {
+          const cell = r.cells[index]!;
+          const error = cell.errors.length > 0;
+          const marked = inChosen(r, c.key);
+          const tip = [
+            t("fundingPlans.line", { line: cell.cell.sourceLine }),
+            t("fundingPlans.check.cellChecks", { numbers: cell.checks.join(", ") }),
+            cell.worst ? t("fundingPlans.check.cellWorst", { finding: t(`fundingPlans.check.class.${cell.worst}`) }) : null,
+          ]
+            .filter(Boolean)
+            .join(" · ");
+          return (
+            <Tooltip title={tip}>
+              <span
+                className={[error ? "fp-error" : "", marked ? "fp-marked" : ""].join(" ").trim() || undefined}
+                data-figure={`${r.label}:${c.key}`}
+                style={{
+                  whiteSpace: "nowrap",
+                  padding: "0 4px",
+                  borderRadius: 4,
+                  border: error ? "1px solid #ff7875" : "1px solid transparent",
+                  color: error ? "#a8071a" : undefined,
+                  background: marked ? "#fff566" : error ? "#fff1f0" : undefined,
+                  fontWeight: marked ? 600 : undefined,
+                }}
+              >
+                <span className="fp-printed">{cell.cell.original}</span>
+                {error && <sup style={{ marginLeft: 2 }}>{cell.errors.join(",")}</sup>}
+              </span>
+            </Tooltip>
+          );
+        },
+      }),
+    ),
+  ];
+  return <Table<PrintedRowDto> size="small" bordered rowKey="label" columns={columns} dataSource={report.rows} pagination={false} scroll={{ x: "max-content" }} />;
+}
+
+// ─── the model's inputs (the basis of scenarios), apart from the checks ───
+function ModelInputs({ version }: { version: FundingPlanVersion }) {
+  const { t } = useTranslation();
+  const rows = version.rows.filter((r) => r.inputs);
+  return (
+    <Card size="small" title={t("fundingPlans.model.title")}>
+      <Typography.Paragraph type="secondary">{t("fundingPlans.model.help")}</Typography.Paragraph>
+      <Table<TableRowDto>
+        size="small"
+        rowKey="label"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: "max-content" }}
+        columns={[
+          { title: t("fundingPlans.col.year"), dataIndex: "label", key: "label", width: 70 },
+          {
+            title: t("fundingPlans.input.gdp"),
+            key: "gdp",
+            render: (_: unknown, r: TableRowDto) => <InputValue value={r.inputs!.gdp} implied={r.inputs!.gdpImplied} explanation={r.inputs!.explanation.gdp} />,
+          },
+          {
+            title: t("fundingPlans.input.citySpending"),
+            key: "citySpending",
+            render: (_: unknown, r: TableRowDto) => (
+              <InputValue value={r.inputs!.citySpending} implied={r.inputs!.citySpendingImplied} explanation={r.inputs!.explanation.citySpending} />
+            ),
+          },
+          {
+            title: t("fundingPlans.input.shares"),
+            key: "shares",
+            render: (_: unknown, r: TableRowDto) =>
+              t("fundingPlans.input.sharesText", {
+                social: formatNumber(r.inputs!.socialSharePct),
+                city: formatNumber(r.inputs!.cityBudgetSharePct),
+                recurrent: formatNumber(r.inputs!.recurrentSharePct),
+              }),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function InputValue({ value, implied, explanation }: { value: number; implied: boolean; explanation: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {num(value)} {implied && <Tag color="gold">{t("fundingPlans.implied")}</Tag>}
+      {explanation && (
+        <div>
+          <Typography.Text type="secondary">{explanation}</Typography.Text>
+        </div>
+      )}
+    </>
+  );
+}
+
+// ─── a scenario: the model recomputed from its inputs, beside the baseline's model ───
 function PlanTable({ version }: { version: FundingPlanVersion }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const scenario = version.kind === "scenario";
   const columns: ColumnsType<TableRowDto> = [
     { title: t("fundingPlans.col.year"), dataIndex: "label", key: "label", fixed: "left", width: 80 },
     ...version.columns.map((c, index): ColumnType<TableRowDto> & { children: ColumnType<TableRowDto>[] } => ({
       title: lang === "en" ? c.labelEn : c.labelVi,
       key: c.key,
-      children: scenario
-        ? [
-            {
-              title: t("fundingPlans.col.scenario"),
-              key: `${c.key}-value`,
-              align: "right",
-              width: 120,
-              render: (_: unknown, r: TableRowDto) => <CellValue cell={r.cells[index]!} scenario />,
-            },
-            { title: t("fundingPlans.col.baseline"), key: `${c.key}-base`, align: "right", width: 110, render: (_: unknown, r: TableRowDto) => num(r.cells[index]!.baseline) },
-            {
-              title: t("fundingPlans.col.delta"),
-              key: `${c.key}-delta`,
-              align: "right",
-              width: 100,
-              render: (_: unknown, r: TableRowDto) => {
-                const d = r.cells[index]!.deltaFromBaseline;
-                return <Typography.Text type={d ? (d > 0 ? "success" : "danger") : undefined}>{d ? (d > 0 ? "+" : "") + num(d) : "0"}</Typography.Text>;
-              },
-            },
-          ]
-        : [
-            {
-              title: t("fundingPlans.col.printed"),
-              key: `${c.key}-printed`,
-              align: "right",
-              width: 110,
-              render: (_: unknown, r: TableRowDto) => {
-                const p = r.cells[index]!.printed;
-                return p ? <Tooltip title={t("fundingPlans.line", { line: p.sourceLine })}>{p.original}</Tooltip> : "—";
-              },
-            },
-            {
-              title: t("fundingPlans.col.recomputed"),
-              key: `${c.key}-recomputed`,
-              align: "right",
-              width: 120,
-              render: (_: unknown, r: TableRowDto) => <CellValue cell={r.cells[index]!} scenario={false} />,
-            },
-          ],
+      children: [
+        {
+          title: t("fundingPlans.col.scenario"),
+          key: `${c.key}-value`,
+          align: "right",
+          width: 120,
+          render: (_: unknown, r: TableRowDto) => (
+            <Tooltip title={r.cells[index]!.arithmetic}>
+              <span>{num(r.cells[index]!.recomputed)}</span>
+            </Tooltip>
+          ),
+        },
+        { title: t("fundingPlans.col.baseline"), key: `${c.key}-base`, align: "right", width: 110, render: (_: unknown, r: TableRowDto) => num(r.cells[index]!.baseline) },
+        {
+          title: t("fundingPlans.col.delta"),
+          key: `${c.key}-delta`,
+          align: "right",
+          width: 100,
+          render: (_: unknown, r: TableRowDto) => {
+            const d = r.cells[index]!.deltaFromBaseline;
+            return <Typography.Text type={d ? (d > 0 ? "success" : "danger") : undefined}>{d ? (d > 0 ? "+" : "") + num(d) : "0"}</Typography.Text>;
+          },
+        },
+      ],
     })),
   ];
   return (
@@ -277,12 +462,10 @@ function RowDetail({ row, version }: { row: TableRowDto; version: FundingPlanVer
       {i && (
         <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t("fundingPlans.input.gdp")}>
-            {num(i.gdp)} {i.gdpImplied && <Tag color="gold">{t("fundingPlans.implied")}</Tag>}
-            {i.explanation.gdp && <div><Typography.Text type="secondary">{i.explanation.gdp}</Typography.Text></div>}
+            <InputValue value={i.gdp} implied={i.gdpImplied} explanation={i.explanation.gdp} />
           </Descriptions.Item>
           <Descriptions.Item label={t("fundingPlans.input.citySpending")}>
-            {num(i.citySpending)} {i.citySpendingImplied && <Tag color="gold">{t("fundingPlans.implied")}</Tag>}
-            {i.explanation.citySpending && <div><Typography.Text type="secondary">{i.explanation.citySpending}</Typography.Text></div>}
+            <InputValue value={i.citySpending} implied={i.citySpendingImplied} explanation={i.explanation.citySpending} />
           </Descriptions.Item>
           <Descriptions.Item label={t("fundingPlans.input.shares")}>
             {t("fundingPlans.input.sharesText", {
@@ -300,23 +483,7 @@ function RowDetail({ row, version }: { row: TableRowDto; version: FundingPlanVer
         dataSource={row.cells}
         columns={[
           { title: t("fundingPlans.col.column"), key: "key", render: (_: unknown, c: TableCellDto) => label(c.key) },
-          {
-            title: t("fundingPlans.col.arithmetic"),
-            key: "arithmetic",
-            render: (_: unknown, c: TableCellDto) => <Typography.Text type={c.flagged ? "danger" : undefined}>{c.arithmetic}</Typography.Text>,
-          },
-          {
-            title: t("fundingPlans.col.tolerance"),
-            key: "tolerance",
-            align: "right",
-            render: (_: unknown, c: TableCellDto) => (c.tolerance === null ? "—" : `± ${formatNumber(c.tolerance, 4)}`),
-          },
-          {
-            title: t("fundingPlans.col.status"),
-            key: "flag",
-            render: (_: unknown, c: TableCellDto) =>
-              c.printed ? c.flagged ? <Tag color="red">{t("fundingPlans.flagged")}</Tag> : <Tag color="green">{t("fundingPlans.matches")}</Tag> : null,
-          },
+          { title: t("fundingPlans.col.arithmetic"), key: "arithmetic", render: (_: unknown, c: TableCellDto) => c.arithmetic },
         ]}
       />
     </Space>
