@@ -8,6 +8,7 @@ import { buildOrganisation, buildPerson, buildUser } from "../../testing/factori
 import { laboratories, personAffiliations } from "../../db/schema/index.js";
 import { canGeneral } from "../../platform/policy.js";
 import { personPolicy } from "../people/people.policy.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 let t: TestApp;
 let officer: Client;
@@ -123,8 +124,8 @@ describe("organisations export", () => {
     expect(text).toContain(",'+84 225 3777 777,");
     expect(text).not.toMatch(/(^|,|\r\n)[=+\-@]/);
     expect(text).toContain("Bệnh viện Việt Tiệp,,,\"Bệnh viện, cơ sở y tế\",0200111222");
-    // "last updated" is the row's own time (the database's clock), shown as a Vietnam-local date and time
-    const vnToday = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split("-").reverse().join("/");
+    // "last updated" is the row's own time (written from the test clock), shown as a Vietnam-local date and time
+    const vnToday = vietnamDate(t.clock.now()).split("-").reverse().join("/");
     expect(text).toContain(`,${vnToday} `);
     expect(text).toMatch(/,\d\d\/\d\d\/\d{4} \d\d:\d\d\r\n/);
   });
