@@ -14,6 +14,7 @@ import { Client, createTestApp, testDbMode, type TestApp } from "../testing/harn
 import { buildOrganisation, buildPerson, buildUser } from "../testing/factories.js";
 import { audit, verifyAuditChain } from "../platform/audit.js";
 import { TestClock } from "../platform/clock.js";
+import { TEST_START } from "../testing/test-clock.js";
 import { openDatabase, type Database } from "./client.js";
 import { migrate } from "./migrate.js";
 import { createScratchDatabase } from "./scratch-database.js";
@@ -171,7 +172,7 @@ describe(`backup and restore (${testDbMode()})`, () => {
     // The audit sequence continues after the restored rows, and the chain stays intact.
     const maxId = Number((await target.pool.query("SELECT max(id) AS m FROM audit_log")).rows[0].m);
     await target.db.transaction((tx) =>
-      audit(tx, { actor: null, ip: null, correlationId: "after-restore", clock: new TestClock() }, { action: "test.after_restore" }),
+      audit(tx, { actor: null, ip: null, correlationId: "after-restore", clock: new TestClock(TEST_START) }, { action: "test.after_restore" }),
     );
     const next = await target.pool.query("SELECT id FROM audit_log WHERE correlation_id = 'after-restore'");
     expect(Number(next.rows[0].id)).toBe(maxId + 1);
@@ -258,7 +259,7 @@ describe(`npm run db:backup / db:restore (${testDbMode()})`, () => {
       await migrate(db.pool);
       await buildOrganisation(db.db, { nameVi: "Sở Khoa học và Công nghệ" });
       await db.db.transaction((tx) =>
-        audit(tx, { actor: null, ip: null, correlationId: "cli", clock: new TestClock() }, { action: "test.cli" }),
+        audit(tx, { actor: null, ip: null, correlationId: "cli", clock: new TestClock(TEST_START) }, { action: "test.cli" }),
       );
       expected = await databaseChecksums(db.pool);
       await db.close();
@@ -296,5 +297,6 @@ describe(`npm run db:backup / db:restore (${testDbMode()})`, () => {
     } finally {
       await restored.close();
     }
-  });
+    // three commands, each a fresh Node process: slow to start on a loaded machine
+  }, 240_000);
 });

@@ -16,7 +16,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export class TestClock implements Clock {
-  constructor(private current = new Date()) {}
+  constructor(private current: Date) {}
   now() {
     return new Date(this.current);
   }
