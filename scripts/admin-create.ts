@@ -9,13 +9,21 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/server/config.js";
-// BackupError: the maintenance commands' bilingual error (message in Vietnamese and English).
-import { openForMaintenance, BackupError } from "../src/server/db/backup.js";
-import { prepareDatabase } from "../src/server/startup.js";
 import { checkFirstAdminInput, createFirstAdministrator, FIRST_ADMIN_DISPLAY_NAME } from "../src/server/modules/auth/first-admin.js";
 import { AppError } from "../src/server/platform/errors.js";
 import { t } from "../src/server/platform/messages.js";
 import { systemClock } from "../src/server/platform/clock.js";
+
+/** The maintenance commands' bilingual error (message in Vietnamese and English). */
+class CommandError extends Error {
+  constructor(
+    public readonly vi: string,
+    en: string,
+  ) {
+    super(en);
+  }
+}
+const viMessage = (err: Error) => (err as Error & { vi: string }).vi;
 
 const usage =
   "Cách dùng / usage: npm run admin:create -- --username NAME [--display-name TEXT] [--email ADDRESS] [--password-stdin] [--force]";
@@ -78,7 +86,7 @@ function askHidden(question: string): Promise<string> {
         }
         if (ch === "\u0003" || ch === "\u0004") {
           finish();
-          reject(new BackupError("đã hủy.", "cancelled."));
+          reject(new CommandError("đã hủy.", "cancelled."));
           return;
         }
         if (ch === "\u007f" || ch === "\b") value = [...value].slice(0, -1).join("");
@@ -92,14 +100,14 @@ function askHidden(question: string): Promise<string> {
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin) return readStdinLine();
   if (!process.stdin.isTTY) {
-    throw new BackupError(
+    throw new CommandError(
       "không có cửa sổ dòng lệnh để hỏi mật khẩu; dùng --password-stdin và đưa mật khẩu vào đầu vào chuẩn.",
       "no terminal to ask for the password; use --password-stdin and pipe the password in.",
     );
   }
   const first = await askHidden("Mật khẩu / password: ");
   const again = await askHidden("Nhập lại / again: ");
-  if (first !== again) throw new BackupError("hai lần nhập mật khẩu không khớp.", "the two passwords differ.");
+  if (first !== again) throw new CommandError("hai lần nhập mật khẩu không khớp.", "the two passwords differ.");
   return first;
 }
 
@@ -113,6 +121,9 @@ try {
     force: args.force,
   };
   checkFirstAdminInput(input); // before the database is opened and prepared: a weak password is refused at once
+  // The database side is loaded only now (the whole application's modules, through start-up).
+  const { openForMaintenance } = await import("../src/server/db/backup.js");
+  const { prepareDatabase } = await import("../src/server/startup.js");
   const database = await openForMaintenance(config, { mustExist: false });
   try {
     await prepareDatabase(database);
@@ -138,8 +149,9 @@ try {
   if (err instanceof AppError) {
     console.error(`Lỗi: ${t("vi", err.messageKey, err.params)}\nError: ${t("en", err.messageKey, err.params)}`);
     process.exitCode = 1;
-  } else if (err instanceof BackupError) {
-    console.error(`Lỗi: ${err.vi}\nError: ${err.message}`);
+  } else if (err instanceof CommandError || (err instanceof Error && err.name === "BackupError")) {
+    // BackupError (db/backup.ts, e.g. an embedded folder held by a running server) has the same two messages.
+    console.error(`Lỗi: ${viMessage(err)}\nError: ${err.message}`);
     process.exitCode = 1;
   } else throw err;
 }
