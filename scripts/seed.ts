@@ -1,16 +1,16 @@
 // npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset]
 // Loads the deterministic demo data (src/server/demo) into the configured database: DATABASE_URL, or the embedded one
-// in DATA_DIR (stop the application first: the embedded database has a single owner, DATA_DIR/khcn.lock).
+// in DATA_DIR (stop the application first: the embedded database has a single owner, DATA_DIR/khcn.lock). An empty
+// folder or an empty database is prepared first exactly as start-up prepares it (startup.ts prepareDatabase:
+// migrations, configuration data), under the start-up lock; the demo data goes in in one transaction.
 // --scale N multiplies people (1,500), organisations (150) and laboratories (20); scale 67 ≈ 100,000 people.
-// The database must be empty; --reset first DROPS EVERYTHING in it (schema public) and migrates again.
+// The database must be empty; --reset first DROPS EVERYTHING in it (schema public) and prepares it again.
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/server/config.js";
 // BackupError: the maintenance commands' bilingual error (message in Vietnamese and English).
 import { openForMaintenance, BackupError } from "../src/server/db/backup.js";
-import { migrate } from "../src/server/db/migrate.js";
-import { syncReferenceData } from "../src/server/modules/reference/reference.service.js";
-import { seedDemoData } from "../src/server/demo/seed.js";
+import { prepareDatabase } from "../src/server/startup.js";
+import { systemClock } from "../src/server/platform/clock.js";
 
 const usage =
   "Cách dùng / usage: npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset]";
@@ -55,27 +55,22 @@ const config = loadConfig();
 try {
   const database = await openForMaintenance(config, { mustExist: false });
   try {
-    if (args.reset) {
-      console.log(`Xóa toàn bộ dữ liệu / dropping all data (${database.mode}) …`);
-      await database.pool.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-    }
-    const migration = await migrate(database.pool);
-    await syncReferenceData(database.db);
-    const { rows } = await database.db.execute<{ n: number }>(
-      sql`SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM organisations) + (SELECT count(*) FROM people) AS n`,
-    );
-    if (Number(rows[0].n) > 0) {
+    if (args.reset) console.log(`Xóa toàn bộ dữ liệu / dropping all data (${database.mode}) …`);
+    const started = performance.now();
+    const prepared = await prepareDatabase(database, {
+      reset: args.reset,
+      demo: { scale, people, organisations, laboratories, seed: args.seed, now: systemClock.now() },
+    });
+    if (!prepared.demo) {
       throw new BackupError(
         "cơ sở dữ liệu đã có dữ liệu; thêm --reset để xóa và nạp lại.",
         "the database is not empty; add --reset to wipe it and seed again.",
       );
     }
-    const started = Date.now();
-    const summary = await seedDemoData(database.db, { scale, people, organisations, laboratories, seed: args.seed, now: new Date() });
     console.log(
-      `Đã nạp dữ liệu mẫu / demo data loaded (${database.mode}, migration ${migration}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+      `Đã nạp dữ liệu mẫu / demo data loaded (${database.mode}, migration ${prepared.migration}) in ${((performance.now() - started) / 1000).toFixed(1)} s:`,
     );
-    for (const [k, v] of Object.entries(summary)) console.log(`  ${k.padEnd(14)} ${String(v).padStart(9)}`);
+    for (const [k, v] of Object.entries(prepared.demo)) console.log(`  ${k.padEnd(14)} ${String(v).padStart(9)}`);
     console.log("  Tài khoản / accounts: admin, officer, finance, leader, expert, pi, org_rep, enterprise — mật khẩu / password: khcn-demo");
   } finally {
     await database.close();

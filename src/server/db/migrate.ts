@@ -1,4 +1,4 @@
-// Versioned SQL migrations, applied at start-up in file-name order, each in its own transaction.
+// Versioned SQL migrations, applied at start-up in file-name order, all pending ones in one transaction.
 // The same files run on PGlite and on a PostgreSQL server (written for PostgreSQL 15).
 import fs from "node:fs";
 import path from "node:path";
@@ -27,12 +27,14 @@ export function listMigrations(dir = migrationsDir): MigrationFile[] {
 export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<string> {
   const client = await pool.connect();
   try {
+    // Start-up migrates inside the start-up lock (startup-lock.ts); this lock of its own covers the commands that
+    // migrate alone (restore) against a server starting at the same moment. The bookkeeping table is created under
+    // it too: two concurrent CREATE TABLE IF NOT EXISTS collide on the catalogue.
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(7261001)");
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    // Several app servers may start together: one migrates, the others wait.
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(7261001)");
     const done = new Map(
       (await client.query<{ id: string; checksum: string }>("SELECT id, checksum FROM schema_migrations")).rows.map((r) => [
         r.id,

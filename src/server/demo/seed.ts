@@ -25,11 +25,16 @@ export interface SeedSummary {
   users: number;
 }
 
+/** How much demo data, with the seeding instant `now`. */
+export type SeedOptions = { scale: number; now: Date } & Omit<GenerateOptions, "scale">;
+
 /**
- * `now` is the seeding instant (the server's clock; a test's clock in tests): every time in the demo data is placed
- * relative to it or fixed, none is left to a column default.
+ * The demo data, in one transaction (a failure leaves the database as it was). `now` is the seeding instant (the
+ * server's clock; a test's clock in tests): every time in the demo data is placed relative to it or fixed, none is
+ * left to a column default. The database must hold the configuration data first (startup.ts prepareDatabase, which
+ * also decides whether the database is empty).
  */
-export async function seedDemoData(db: Db, opts: { scale: number; now: Date } & Omit<GenerateOptions, "scale">): Promise<SeedSummary> {
+export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   const data = generateDemoData(opts);
   const { now } = opts;
   await db.transaction(async (tx) => {

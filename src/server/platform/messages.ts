@@ -110,6 +110,16 @@ const messages = {
   // ─── Users, audit, dashboard (helper "admin") ───
   "user.cannot_disable_self": { vi: "Không thể tự vô hiệu hoá tài khoản của chính mình", en: "You cannot disable your own account" },
   "user.username_taken": { vi: "Tên đăng nhập “{{username}}” đã được dùng", en: "The username “{{username}}” is already taken" },
+  // ─── The first administrator (npm run admin:create) ───
+  "admin_setup.username_invalid": {
+    vi: "Tên đăng nhập gồm 2–64 ký tự: chữ, số và . _ - @, bắt đầu bằng chữ hoặc số",
+    en: "A username has 2–64 characters: letters, digits and . _ - @, starting with a letter or digit",
+  },
+  "admin_setup.display_name_invalid": { vi: "Tên hiển thị gồm 1–200 ký tự", en: "A display name has 1–200 characters" },
+  "admin_setup.admin_exists": {
+    vi: "Đã có quản trị viên đang hoạt động: {{usernames}}. Thêm --force để vẫn tạo thêm một quản trị viên.",
+    en: "There is already an active administrator: {{usernames}}. Add --force to create another one anyway.",
+  },
   "user.person_not_found": { vi: "Không tìm thấy hồ sơ cá nhân được liên kết", en: "The linked person was not found" },
   "user.organisation_not_found": { vi: "Không tìm thấy tổ chức được liên kết", en: "The linked organisation was not found" },
   "user.person_taken": { vi: "Người này đã có một tài khoản khác", en: "This person already has another account" },
