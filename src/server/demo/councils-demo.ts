@@ -58,6 +58,9 @@ export async function insertDemoCouncils(tx: Executor, now: Date) {
       passwordHash: hash,
       roles: ["expert"],
       personId: p.id,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
     })),
   );
 
