@@ -214,6 +214,11 @@ describe(`tasks (${testDbMode()})`, () => {
     const incomplete = await piA.client.post(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}/submit`, { version: dA.body.version });
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.error.code).toBe("DOSSIER_INCOMPLETE");
+    // each language lists the problems in its own words
+    const incompleteEn = await piA.client.post(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}/submit`, { version: dA.body.version }, { "accept-language": "en" });
+    const problems = incomplete.body.error.details.problems as { vi: string; en: string }[];
+    expect(incomplete.body.error.message).toBe(`Hồ sơ chưa đầy đủ: ${problems.map((p) => p.vi).join("; ")}`);
+    expect(incompleteEn.body.error.message).toBe(`The dossier is incomplete: ${problems.map((p) => p.en).join("; ")}`);
     const edited = await piA.client.put(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}`, { ...f.dossierBody(piA), version: dA.body.version });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.products).toHaveLength(1);
@@ -231,6 +236,7 @@ describe(`tasks (${testDbMode()})`, () => {
     });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe("DOSSIER_LOCKED");
+    expect(locked.body.error.message).toMatch(/^Hồ sơ đang ở trạng thái “đã nộp” nên không sửa được/);
     const after = await piA.client.get(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}`);
     expect(after.body).toMatchObject({ objectives: submitted.body.objectives, version: submitted.body.version, submissionHash: submitted.body.submissionHash });
     expect((await f.upload(piA.client, task.id, "KHAC", { dossierId: dA.body.id })).status).toBe(409);
@@ -365,6 +371,11 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(fake.status).toBe(400);
     const exe = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, fileName: "x.exe" });
     expect(exe.status).toBe(400);
+    // a bad form field other than code or stage is named as such, field by field
+    const badField = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: "not-a-uuid" });
+    expect(badField.status).toBe(400);
+    expect(badField.body.error.message).toContain("(code, stage, dossierId, note)");
+    expect(badField.body.error.details.map((d: { path: string }) => d.path)).toEqual(["dossierId"]);
     const big = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, content: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(300_000)]) });
     expect(big.status).toBe(413);
     const ok = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, fileName: "Đơn đăng ký.pdf" });
