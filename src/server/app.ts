@@ -29,6 +29,7 @@ import type { Actor, Ctx } from "./platform/context.js";
 import type { Policy } from "./platform/policy.js";
 import { loadSession, sessionCookieName } from "./platform/auth/sessions.js";
 import { audit } from "./platform/audit.js";
+import { multipartRequestSchema, type MultipartDoc } from "./platform/uploads.js";
 import { registerModules } from "./modules/index.js";
 import { publicIndicatorRoutes } from "./modules/indicators/indicators.routes.js";
 
@@ -171,7 +172,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: { title: "KHCN API", version: "1.0.0", description: "Science, technology and innovation management platform" },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: sessionCookieName(config) } } },
     },
-    transform: jsonSchemaTransform,
+    // zod schemas → JSON schema; a multipart route's `schema.multipart` → its multipart/form-data request body
+    // (platform/uploads.ts), with the configured size limit.
+    transform: (doc) => {
+      const out = jsonSchemaTransform(doc);
+      const multipart = (doc.schema as { multipart?: MultipartDoc } | undefined)?.multipart;
+      const schema = out.schema as Record<string, unknown>;
+      if (multipart && !schema.hide) {
+        delete schema.multipart;
+        schema.body = multipartRequestSchema(multipart, config.uploadMaxBytes);
+        schema.consumes = ["multipart/form-data"];
+      }
+      return out;
+    },
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",

@@ -19,6 +19,8 @@ export const AMENDMENT_STATUSES = ["pending", "approved", "rejected", "withdrawn
 /** Integer đồng, up to 10^15 (a thousand thousand billion). */
 export const money = z.number().int().min(0).max(1_000_000_000_000_000);
 const positiveMoney = z.number().int().min(1).max(1_000_000_000_000_000);
+const recordVersion = version.describe("the record's `version` as last read; a stale one answers 409 VERSION_CONFLICT");
+const decisionNote = optText(2000).describe("a note kept with the decision");
 
 /** A real calendar date YYYY-MM-DD between 1990 and 2100. */
 export const realDate = isoDate.refine((v) => {
@@ -29,91 +31,118 @@ export const realDate = isoDate.refine((v) => {
 
 export const contractProductInput = z
   .object({
-    name: z.string().trim().min(2).max(500),
-    outputType: z.enum(OUTPUT_TYPES),
-    quantity: z.number().positive().max(1_000_000_000),
-    unit: z.string().trim().min(1).max(50),
-    qualityTarget: z.string().trim().min(2).max(4000),
+    name: z.string().trim().min(2).max(500).describe("the product's name"),
+    outputType: z.enum(OUTPUT_TYPES).describe("kind of output"),
+    quantity: z.number().positive().max(1_000_000_000).describe("how many, in `unit`"),
+    unit: z.string().trim().min(1).max(50).describe("unit of the quantity"),
+    qualityTarget: z.string().trim().min(2).max(4000).describe("the quality the product must reach (checked at acceptance)"),
   })
   .strict();
 export type ContractProductInput = z.infer<typeof contractProductInput>;
 
-export const contractCreate = z.object({ taskId: uuid }).strict();
+export const contractCreate = z
+  .object({ taskId: uuid.describe("a task at step `approved` without a contract; parties, value, period and products come from it") })
+  .strict();
 
 export const contractUpdate = z
   .object({
-    version,
-    partyARepresentative: optText(300),
-    partyBRepresentative: optText(300),
-    valueCity: money,
-    valueOther: money,
-    startDate: realDate,
-    endDate: realDate,
-    terms: optText(20000),
-    products: z.array(contractProductInput).min(1).max(100),
+    version: recordVersion,
+    partyARepresentative: optText(300).describe("who signs for Bên A (the Department)"),
+    partyBRepresentative: optText(300).describe("who signs for Bên B (the lead organisation)"),
+    valueCity: money.describe("value from the city S&T budget, integer đồng; never above the task's approved city budget"),
+    valueOther: money.describe("value from other sources, integer đồng"),
+    startDate: realDate.describe("start of the contract period, YYYY-MM-DD"),
+    endDate: realDate.describe("end of the contract period, YYYY-MM-DD, not before startDate"),
+    terms: optText(20000).describe("the contract's terms"),
+    products: z.array(contractProductInput).min(1).max(100).describe("the products Bên B delivers; replaces the whole list"),
   })
   .strict()
   .refine((c) => c.endDate >= c.startDate, { path: ["endDate"], message: "endDate ≥ startDate" });
 export type ContractUpdate = z.input<typeof contractUpdate>;
 
 export const contractSign = z
-  .object({ version, partyASignedOn: realDate, partyBSignedOn: realDate })
+  .object({
+    version: recordVersion,
+    partyASignedOn: realDate.describe("the day Bên A signed, YYYY-MM-DD, not after today (Vietnam date)"),
+    partyBSignedOn: realDate.describe("the day Bên B signed, YYYY-MM-DD, not after today (Vietnam date)"),
+  })
   .strict();
 
 export const trancheInput = z
   .object({
     /** an existing tranche keeps its id (and its payments) */
-    id: uuid.optional(),
-    kind: z.enum(TRANCHE_KINDS),
-    label: z.string().trim().min(2).max(300),
-    plannedDate: realDate,
-    amountCity: money,
-    amountOther: money,
-    condition: optText(2000),
+    id: uuid.optional().describe("an existing tranche's id: it keeps its payments; absent: a new tranche"),
+    kind: z.enum(TRANCHE_KINDS).describe("`advance` (tạm ứng) or `tranche` (cấp theo đợt)"),
+    label: z.string().trim().min(2).max(300).describe("the tranche's name, e.g. Tạm ứng đợt 1"),
+    plannedDate: realDate.describe("planned payment day, YYYY-MM-DD"),
+    amountCity: money.describe("amount from the city S&T budget, integer đồng"),
+    amountOther: money.describe("amount from other sources, integer đồng (city + other > 0)"),
+    condition: optText(2000).describe("the condition for paying it (e.g. the first progress report accepted)"),
   })
   .strict()
   .refine((t) => t.amountCity + t.amountOther > 0, { path: ["amountCity"], message: "> 0" });
 export type TrancheInput = z.input<typeof trancheInput>;
 
-export const disbursementPlanInput = z.object({ version, tranches: z.array(trancheInput).min(1).max(60) }).strict();
-export const trancheCancel = z.object({ version, reason: z.string().trim().min(3).max(2000) }).strict();
+export const disbursementPlanInput = z
+  .object({
+    version: recordVersion,
+    tranches: z
+      .array(trancheInput)
+      .min(1)
+      .max(60)
+      .describe("the whole plan, in order; the planned city amounts add up to the contract's city value; a tranche left out that has payments answers 409"),
+  })
+  .strict();
+export const trancheCancel = z
+  .object({ version: recordVersion, reason: z.string().trim().min(3).max(2000).describe("why the unpaid rest is no longer due") })
+  .strict();
 
 export const paymentInput = z
   .object({
-    kind: z.enum(["payment", "return"]),
+    kind: z.enum(["payment", "return"]).describe("`payment` to Bên B on a tranche, or `return` of money by Bên B"),
     /** required for a payment: the tranche it pays */
-    trancheId: uuid.optional(),
-    source: z.enum(FUND_SOURCES),
-    amount: positiveMoney,
-    paidOn: realDate,
-    reference: optText(200),
-    note: optText(2000),
+    trancheId: uuid.optional().describe("required for a payment: the planned tranche it pays"),
+    source: z.enum(FUND_SOURCES).describe("`city` (city S&T budget) or `other`"),
+    amount: positiveMoney.describe("integer đồng, > 0; never beyond the tranche, the plan or the contract value"),
+    paidOn: realDate.describe("the day of the transfer, YYYY-MM-DD"),
+    reference: optText(200).describe("the payment order or bank reference"),
+    note: optText(2000).describe("a note"),
   })
   .strict()
   .refine((p) => p.kind !== "payment" || !!p.trancheId, { path: ["trancheId"], message: "required" });
 export type PaymentInput = z.input<typeof paymentInput>;
 
 export const paymentReversal = z
-  .object({ amount: positiveMoney, paidOn: realDate, reason: z.string().trim().min(3).max(2000), reference: optText(200) })
+  .object({
+    amount: positiveMoney.describe("how much of the approved entry to reverse, integer đồng, at most what remains of it"),
+    paidOn: realDate.describe("the day of the correction, YYYY-MM-DD"),
+    reason: z.string().trim().min(3).max(2000).describe("why the entry is reversed"),
+    reference: optText(200).describe("a reference of the correction"),
+  })
   .strict();
-export const paymentDecision = z.object({ version, note: optText(2000) }).strict();
+export const paymentDecision = z.object({ version: recordVersion, note: decisionNote }).strict();
 
-export const settlementInput = z.object({ version, spentCity: money }).strict();
+export const settlementInput = z
+  .object({
+    version: recordVersion,
+    spentCity: money.describe("the city-budget expenditure Bên B has justified (quyết toán), integer đồng, at most what was disbursed"),
+  })
+  .strict();
 
 export const amendmentInput = z
   .object({
-    kind: z.enum(AMENDMENT_KINDS),
-    reason: z.string().trim().min(3).max(4000),
+    kind: z.enum(AMENDMENT_KINDS).describe("what changes: `schedule` (endDate), `content` (products and/or terms), `budget` (valueCity and/or valueOther), `pi` (piPersonId)"),
+    reason: z.string().trim().min(3).max(4000).describe("why the change is requested"),
     /** schedule */
-    endDate: realDate.optional(),
+    endDate: realDate.optional().describe("kind `schedule`: the new end of the period"),
     /** content */
-    products: z.array(contractProductInput).min(1).max(100).optional(),
-    terms: optText(20000).optional(),
+    products: z.array(contractProductInput).min(1).max(100).optional().describe("kind `content`: the new list of products"),
+    terms: optText(20000).optional().describe("kind `content`: the new terms"),
     /** budget */
-    valueCity: money.optional(),
-    valueOther: money.optional(),
+    valueCity: money.optional().describe("kind `budget`: the new city value, integer đồng"),
+    valueOther: money.optional().describe("kind `budget`: the new value from other sources, integer đồng"),
     /** pi */
-    piPersonId: uuid.optional(),
+    piPersonId: uuid.optional().describe("kind `pi`: the new principal investigator (people registry)"),
   })
   .strict()
   .refine(
@@ -125,12 +154,16 @@ export const amendmentInput = z
     { path: ["kind"], message: "the proposed values of this kind are missing" },
   );
 export type AmendmentInput = z.input<typeof amendmentInput>;
-export const amendmentDecision = z.object({ version, note: optText(2000) }).strict();
+export const amendmentDecision = z.object({ version: recordVersion, note: decisionNote }).strict();
 
 export const contractTerminate = z
-  .object({ version, reason: z.string().trim().min(3).max(4000), amountToReturn: money })
+  .object({
+    version: recordVersion,
+    reason: z.string().trim().min(3).max(4000).describe("why the contract is terminated"),
+    amountToReturn: money.describe("what Bên B must return, integer đồng, at most the city money disbursed"),
+  })
   .strict();
-export const contractLiquidate = z.object({ version }).strict();
+export const contractLiquidate = z.object({ version: recordVersion }).strict();
 
 export const contractAbilities = z.object({
   read: z.boolean(),

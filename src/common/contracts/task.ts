@@ -40,7 +40,10 @@ export const DOCUMENT_STAGES = [
 ] as const;
 export type DocumentStage = (typeof DOCUMENT_STAGES)[number];
 
-/** Every action of the seeded templates (baseline-2013 and law-2025); the transition route accepts these. */
+/**
+ * Every action of the seeded templates (baseline-2013 and law-2025). Each has its own route
+ * POST /api/v1/tasks/:id/<action> (TASK_ACTION_ROUTES) except those another route performs (TASK_ACTIONS_ELSEWHERE).
+ */
 export const TASK_ACTIONS = [
   // baseline-2013
   "send_to_identification",
@@ -95,35 +98,42 @@ export const PROPOSAL_STEPS = ["proposal", "identification", "order_council"] as
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const longText = (max: number) => z.string().trim().min(10).max(max);
-const fieldCode = z.string().trim().min(1).max(10);
-const sectorCode = z.string().trim().min(1).max(20);
+const fieldCode = z.string().trim().min(1).max(10).describe("S&T field code (lĩnh vực KH&CN, level 1 or 2 of the national classification)");
+const sectorCode = z.string().trim().min(1).max(20).describe("socio-economic sector code (ngành) the task serves");
 const budgetYear = z.number().int().min(1990).max(2100);
+const recordVersion = version.describe("the record's `version` as last read; a stale one answers 409 VERSION_CONFLICT");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Proposal (đề xuất đặt hàng)
 
 export const proposalInput = z
   .object({
-    callId: uuid,
-    titleVi: z.string().trim().min(5).max(500),
-    titleEn: optText(500),
-    taskType: z.enum(TASK_TYPES),
+    callId: uuid.describe("a published call of kind `proposal_collection` that accepts proposals now (server time)"),
+    titleVi: z.string().trim().min(5).max(500).describe("title in Vietnamese"),
+    titleEn: optText(500).describe("title in English"),
+    taskType: z.enum(TASK_TYPES).describe("kind of task: đề tài, dự án SXTN, dự án KH&CN, đề án, international cooperation (htqt), grassroots (co_so)"),
     fieldCode,
     sectorCode,
-    programmeId: uuid.nullish().transform((v) => v ?? null),
+    programmeId: uuid
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe("the S&T programme the task belongs to, if any"),
     /** absent: the proposer's own organisation */
-    proposingOrganisationId: uuid.nullish().transform((v) => v ?? null),
-    rationale: longText(20000),
-    objectives: longText(20000),
-    expectedResults: longText(20000),
-    proposedBudget: money,
-    proposedMonths: z.number().int().min(1).max(120),
+    proposingOrganisationId: uuid
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe("the proposing organisation; absent: the proposer's own organisation"),
+    rationale: longText(20000).describe("why the task is needed (tính cấp thiết), at least 10 characters"),
+    objectives: longText(20000).describe("the task's objectives, at least 10 characters"),
+    expectedResults: longText(20000).describe("the results expected, at least 10 characters"),
+    proposedBudget: money.describe("proposed total budget, integer đồng"),
+    proposedMonths: z.number().int().min(1).max(120).describe("proposed duration in months (1–120)"),
   })
   .strict();
 export type ProposalInput = z.input<typeof proposalInput>;
 
 /** The proposer edits the proposal while it is at the initial step; the call cannot change. */
-export const proposalUpdate = proposalInput.omit({ callId: true }).safeExtend({ version }).strict();
+export const proposalUpdate = proposalInput.omit({ callId: true }).safeExtend({ version: recordVersion }).strict();
 export type ProposalUpdate = z.input<typeof proposalUpdate>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -313,61 +323,183 @@ export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
 export const validityCheck = z
   .object({
-    dossierId: uuid,
-    complete: z.boolean(),
-    signedAndSealed: z.boolean(),
-    detailsMatch: z.boolean(),
+    dossierId: uuid.describe("a dossier of this task in status `submitted`"),
+    complete: z.boolean().describe("the dossier has every required part"),
+    signedAndSealed: z.boolean().describe("signed and sealed where the forms require it"),
+    detailsMatch: z.boolean().describe("the details agree across the dossier's documents"),
     /** the officer's verdict: valid dossiers go on to the council */
-    valid: z.boolean(),
-    note: optText(2000),
+    valid: z.boolean().describe("the officer's verdict: a valid dossier goes on to the council, an invalid one is set aside"),
+    note: optText(2000).describe("the officer's note on the check"),
   })
   .strict();
 export type ValidityCheck = z.infer<typeof validityCheck>;
 
+/** Every action body has these two fields. */
+const actionCommon = {
+  version: version.describe("the task's `version` as last read; a stale one answers 409 VERSION_CONFLICT with the current record"),
+  comment: optText(2000).describe("a comment kept in the task's history and audit trail"),
+};
+const actionBody = <S extends z.ZodRawShape>(fields: S) => z.object({ ...actionCommon, ...fields }).strict();
+const callIdField = {
+  callId: uuid.describe("a published call of kind `selection` (GET /api/v1/calls?kind=selection&status=published): the call that receives the dossiers"),
+};
+const noFields = actionBody({});
+
 /**
- * Body of POST /api/v1/tasks/:id/:action. Only `version` and `comment` are common; the other fields belong to
- * particular actions and the service refuses one sent to an action that does not take it.
+ * The actions of the seeded templates that the transition routes perform (POST /api/v1/tasks/:id/<action>), each with
+ * its own body: `version` and `comment`, plus the fields of that action only (`.strict()`: any other field is refused).
+ * `effect` says what the action does beyond moving the task (API documentation).
  */
-export const transitionBody = z
-  .object({
-    version,
-    comment: optText(2000),
-    /** approve_list: selection | direct; approve_order_list: funding | ordering */
-    method: z.enum(TASK_METHODS).optional(),
-    /** announce_selection, invite_direct, announce_order, open_funding_call: a published selection call */
-    callId: uuid.optional(),
-    /** open_dossier: one check per submitted dossier */
-    checks: z.array(validityCheck).min(1).max(50).optional(),
-    /** prepare_decision */
-    decisionNumber: z.string().trim().min(1).max(100).optional(),
-    approvedBudgetCity: money.optional(),
-    approvedBudgetOther: money.optional(),
-    startDate: isoDate.optional(),
-    endDate: isoDate.optional(),
-  })
-  .strict();
-export type TransitionBody = z.input<typeof transitionBody>;
+export const TASK_ACTION_ROUTES = {
+  // baseline-2013
+  send_to_identification: { body: noFields },
+  reject_proposal: { body: noFields },
+  approve_list: {
+    body: actionBody({
+      method: z
+        .enum(["selection", "direct"])
+        .describe("how the task will be assigned: `selection` (tuyển chọn, open selection) or `direct` (giao trực tiếp, direct assignment)"),
+    }),
+    effect: "Sets the task's method. Refused (409 NOT_RECOMMENDED) unless the concluded identification council recommended the task.",
+  },
+  not_recommended: { body: noFields },
+  announce_selection: {
+    body: actionBody(callIdField),
+    effect: "Links the task to the selection call (method `selection` unless already set).",
+  },
+  invite_direct: { body: actionBody(callIdField), effect: "Links the task to the call (method `direct` unless already set)." },
+  close_without_dossier: { body: noFields },
+  open_dossier: {
+    body: actionBody({
+      checks: z
+        .array(validityCheck)
+        .min(1)
+        .max(50)
+        .describe("exactly one validity check per submitted dossier of the task (400 otherwise)"),
+    }),
+    effect:
+      "Records each submitted dossier's validity check; a dossier becomes `valid` or `invalid`. Only after the call's deadline (409 CALL_STILL_ACCEPTING before).",
+  },
+  declare_invalid: { body: noFields, effect: "Sets every submitted or valid dossier of the task to `invalid`." },
+  convene_selection: { body: noFields },
+  select: {
+    body: noFields,
+    effect:
+      "The dossier the concluded selection council selected becomes the task's: its PI, lead organisation, start date, period and budget by source; the other dossiers become `not_selected`.",
+  },
+  not_selected: { body: noFields, effect: "Sets every submitted or valid dossier of the task to `not_selected`." },
+  submit_revision: {
+    body: noFields,
+    effect: "Submits the selected dossier again at its next revision (its SHA-256 stored again). The revised dossier's documents are required.",
+  },
+  request_changes: { body: noFields },
+  prepare_decision: {
+    body: actionBody({
+      decisionNumber: z.string().trim().min(1).max(100).describe("the number of the approval decision, e.g. 1234/QĐ-UBND"),
+      approvedBudgetCity: money.describe("approved budget from the city S&T budget, integer đồng"),
+      approvedBudgetOther: money.optional().describe("approved budget from other sources, integer đồng (default 0)"),
+      startDate: isoDate.describe("start of the task's period, YYYY-MM-DD"),
+      endDate: isoDate.describe("end of the task's period, YYYY-MM-DD, not before startDate"),
+    }),
+    effect: "Stores the decision's number, the approved budgets and the period on the task.",
+  },
+  approve: { body: noFields, effect: "Sets the decision date to today (Vietnam date)." },
+  return_to_appraisal: { body: noFields },
+  refuse: { body: noFields },
+  sign_contract: {
+    body: noFields,
+    effect: "Follows the contract: the task's contract must already be signed in the contracts module (409 CONTRACT_NOT_SIGNED otherwise).",
+  },
+  start: { body: noFields, effect: "Schedules the periodic progress reports and the final report." },
+  request_change: { body: noFields },
+  approve_change: { body: noFields },
+  reject_change: { body: noFields },
+  terminate: { body: noFields },
+  request_internal_acceptance: { body: noFields },
+  submit_for_acceptance: { body: noFields },
+  convene_acceptance: { body: noFields },
+  pass_acceptance: {
+    body: noFields,
+    effect: "Stores the acceptance council's grade (excellent or pass); refused (409 GRADE_MISMATCH) when the council graded the task `fail`.",
+  },
+  fail_acceptance: {
+    body: noFields,
+    effect: "Stores the grade `fail`; refused (409 GRADE_MISMATCH) unless the acceptance council graded the task `fail`.",
+  },
+  reevaluate: { body: noFields },
+  register_result: { body: noFields, effect: "Gives the result its registration code ĐK-<year>-<NNNNN>-<mark> and date." },
+  report_application: { body: noFields },
+  liquidate: { body: noFields },
+  // law-2025 only
+  send_to_order_council: { body: noFields },
+  open_funding_call: {
+    body: actionBody(callIdField),
+    effect: "Links the task to the call that receives the dossiers (method `funding` unless already set).",
+  },
+  approve_order_list: {
+    body: actionBody({
+      method: z.enum(["funding", "ordering"]).describe("how the task will be assigned: `funding` (tài trợ) or `ordering` (đặt hàng)"),
+    }),
+    effect: "Sets the task's method. Refused (409 NOT_RECOMMENDED) unless the concluded identification council recommended the task.",
+  },
+  announce_order: { body: actionBody(callIdField), effect: "Links the task to the call that receives the dossiers." },
+  convene_review: { body: noFields },
+  recommend: {
+    body: noFields,
+    effect:
+      "The dossier the concluded review council selected becomes the task's: its PI, lead organisation, start date, period and budget by source; the other dossiers become `not_selected`.",
+  },
+  not_recommended_for_funding: { body: noFields, effect: "Sets every submitted or valid dossier of the task to `not_selected`." },
+  accept_risk: { body: noFields },
+  terminate_failed: { body: noFields },
+} as const satisfies Record<string, { body: z.ZodObject; effect?: string }>;
+
+/** Actions of the templates that another route performs, with that route. */
+export const TASK_ACTIONS_ELSEWHERE = {
+  submit_dossier: "POST /api/v1/tasks/{id}/dossiers/{dossierId}/submit",
+} as const satisfies Partial<Record<TaskAction, string>>;
+
+export type TaskRouteAction = keyof typeof TASK_ACTION_ROUTES;
+export const TASK_ROUTE_ACTIONS = Object.keys(TASK_ACTION_ROUTES) as TaskRouteAction[];
+/** What a client sends to POST /api/v1/tasks/:id/<action>. */
+export type TaskActionBody<A extends TaskRouteAction> = z.input<(typeof TASK_ACTION_ROUTES)[A]["body"]>;
+/** Any action's body as the service receives it (after parsing): every field an action may have. */
+export type TaskActionFields = { version: number; comment: string | null } & Partial<{
+  method: TaskMethod;
+  callId: string;
+  checks: ValidityCheck[];
+  decisionNumber: string;
+  approvedBudgetCity: number;
+  approvedBudgetOther: number;
+  startDate: string;
+  endDate: string;
+}>;
+
+// Every action of the templates is performed either by its own route or by the route named in TASK_ACTIONS_ELSEWHERE.
+type Covered = TaskRouteAction | keyof typeof TASK_ACTIONS_ELSEWHERE;
+const coverage: [Exclude<TaskAction, Covered>] extends [never] ? ([Exclude<Covered, TaskAction>] extends [never] ? true : never) : never = true;
+void coverage;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dossiers
 
 export const dossierProduct = z
   .object({
-    name: text(500),
-    outputType: z.enum(OUTPUT_TYPES),
-    quantity: z.number().positive().max(1e9),
-    unit: text(50),
-    qualityTarget: text(2000),
+    name: text(500).describe("the product's name"),
+    outputType: z.enum(OUTPUT_TYPES).describe("kind of output"),
+    quantity: z.number().positive().max(1e9).describe("how many, in `unit`"),
+    unit: text(50).describe("unit of the quantity"),
+    qualityTarget: text(2000).describe("the quality the product must reach (checked at acceptance)"),
   })
   .strict();
 export type DossierProduct = z.infer<typeof dossierProduct>;
 
 export const dossierMilestone = z
   .object({
-    content: text(2000),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    deliverable: optText(1000),
+    content: text(2000).describe("the work of this milestone"),
+    startsOn: isoDate.describe("YYYY-MM-DD"),
+    endsOn: isoDate.describe("YYYY-MM-DD, not before startsOn"),
+    deliverable: optText(1000).describe("what is delivered at the end; progress reports are filed against the milestones"),
   })
   .strict()
   .refine((m) => m.endsOn >= m.startsOn, { path: ["endsOn"], message: "endsOn ≥ startsOn" });
@@ -375,35 +507,55 @@ export type DossierMilestone = z.infer<typeof dossierMilestone>;
 
 export const dossierTeamMember = z
   .object({
-    personId: uuid,
-    role: z.enum(TEAM_ROLES),
-    months: z.number().positive().max(120).nullish().transform((v) => v ?? null),
+    personId: uuid.describe("a person of the people registry (each person once)"),
+    role: z.enum(TEAM_ROLES).describe("role in the team"),
+    months: z
+      .number()
+      .positive()
+      .max(120)
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe("months of work on the task"),
   })
   .strict();
 export type DossierTeamMember = z.infer<typeof dossierTeamMember>;
 
 export const dossierBudgetLine = z
   .object({
-    year: budgetYear,
-    source: z.enum(BUDGET_SOURCES),
-    category: z.enum(BUDGET_CATEGORIES),
-    amount: money,
+    year: budgetYear.describe("a year within the task's period"),
+    source: z.enum(BUDGET_SOURCES).describe("`city` (city S&T budget) or `other` sources"),
+    category: z.enum(BUDGET_CATEGORIES).describe("cost category"),
+    amount: money.describe("integer đồng"),
   })
   .strict();
 export type DossierBudgetLine = z.infer<typeof dossierBudgetLine>;
 
 const dossierFields = {
-  objectives: optText(20000),
-  content: optText(50000),
-  methods: optText(20000),
-  novelty: optText(10000),
-  applicationPlan: optText(10000),
-  durationMonths: z.number().int().min(1).max(120).nullish().transform((v) => v ?? null),
-  startDate: isoDate.nullish().transform((v) => v ?? null),
-  products: z.array(dossierProduct).max(100).default([]),
-  milestones: z.array(dossierMilestone).max(100).default([]),
-  team: z.array(dossierTeamMember).max(100).default([]),
-  budget: z.array(dossierBudgetLine).max(300).default([]),
+  objectives: optText(20000).describe("objectives (mục tiêu)"),
+  content: optText(50000).describe("content of the work (nội dung)"),
+  methods: optText(20000).describe("methods and approach (phương pháp)"),
+  novelty: optText(10000).describe("what is new (tính mới)"),
+  applicationPlan: optText(10000).describe("how the results will be applied (phương án ứng dụng)"),
+  durationMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe("duration in months (1–120)"),
+  startDate: isoDate
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe("planned start, YYYY-MM-DD"),
+  products: z.array(dossierProduct).max(100).default([]).describe("the products (outputs) promised; replaces the whole list"),
+  milestones: z.array(dossierMilestone).max(100).default([]).describe("the schedule; replaces the whole list"),
+  team: z.array(dossierTeamMember).max(100).default([]).describe("the team, each person once; replaces the whole list"),
+  budget: z
+    .array(dossierBudgetLine)
+    .max(300)
+    .default([])
+    .describe("budget lines, one per (year, source, category), each year within the period; replaces the whole list"),
 };
 
 const uniqueLists = <T extends { team: DossierTeamMember[]; budget: DossierBudgetLine[] }>(d: T, ctx: z.RefinementCtx) => {
@@ -416,8 +568,14 @@ const uniqueLists = <T extends { team: DossierTeamMember[]; budget: DossierBudge
 /** POST /api/v1/tasks/:id/dossiers. personId absent: the actor's person; organisationId absent: the actor's organisation. */
 export const dossierCreate = z
   .object({
-    personId: uuid.nullish().transform((v) => v ?? null),
-    organisationId: uuid.nullish().transform((v) => v ?? null),
+    personId: uuid
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe("the principal investigator (people registry); absent: the actor's own person record"),
+    organisationId: uuid
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe("the lead organisation; absent: the actor's organisation (one dossier per organisation)"),
     ...dossierFields,
   })
   .strict()
@@ -426,12 +584,12 @@ export type DossierCreate = z.input<typeof dossierCreate>;
 
 /** PUT: replaces the text sections and every list. */
 export const dossierUpdate = z
-  .object({ version, ...dossierFields })
+  .object({ version: recordVersion, ...dossierFields })
   .strict()
   .superRefine(uniqueLists);
 export type DossierUpdate = z.input<typeof dossierUpdate>;
 
-export const dossierAction = z.object({ version }).strict();
+export const dossierAction = z.object({ version: recordVersion }).strict();
 
 export const dossierTotals = z.object({
   total: z.number().int(),
@@ -490,10 +648,14 @@ export type Dossier = z.infer<typeof dossier>;
 
 export const documentUploadFields = z
   .object({
-    code: z.string().trim().regex(DOCUMENT_CODE_RE, "A-Z 0-9 . - _"),
-    stage: z.enum(DOCUMENT_STAGES),
-    dossierId: uuid.optional(),
-    note: optText(1000),
+    code: z
+      .string()
+      .trim()
+      .regex(DOCUMENT_CODE_RE, "A-Z 0-9 . - _")
+      .describe("the national form code of the document (e.g. B1-1-ĐON, DU-TOAN, BC-TONG-HOP); required documents of an action are matched by it"),
+    stage: z.enum(DOCUMENT_STAGES).describe("the stage of the task the document belongs to"),
+    dossierId: uuid.optional().describe("a dossier of this task, for a dossier's own document (editable by its owner while the dossier is a draft)"),
+    note: optText(1000).describe("a note shown beside the document"),
   })
   .strict();
 export type DocumentUploadFields = z.infer<typeof documentUploadFields>;

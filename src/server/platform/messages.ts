@@ -300,9 +300,25 @@ const messages = {
     vi: "Không thể thực hiện thao tác này khi hợp đồng đang ở trạng thái “{{status}}”",
     en: "This is not possible while the contract is “{{status}}”",
   },
-  "contract.two_person": {
-    vi: "Nguyên tắc hai người: người lập ({{preparedBy}}) không được tự phê duyệt hoặc ký",
-    en: "Two-person rule: the person who prepared it ({{preparedBy}}) cannot approve or sign it",
+  "contract.two_person.sign_preparer": {
+    vi: "Nguyên tắc hai người: người ký không được là người đã lập hợp đồng ({{name}})",
+    en: "Two-person rule: the signer must not be the person who prepared the contract ({{name}})",
+  },
+  "contract.two_person.sign_editor": {
+    vi: "Nguyên tắc hai người: người ký không được là người sửa hợp đồng lần cuối ({{name}})",
+    en: "Two-person rule: the signer must not be the person who last edited the contract ({{name}})",
+  },
+  "contract.two_person.payment_recorder": {
+    vi: "Nguyên tắc hai người: người duyệt hoặc từ chối không được là người đã ghi khoản này ({{name}})",
+    en: "Two-person rule: the person approving or rejecting must not be the one who recorded this entry ({{name}})",
+  },
+  "contract.two_person.amendment_requester": {
+    vi: "Nguyên tắc hai người: người quyết định không được là người đã đề nghị điều chỉnh ({{name}})",
+    en: "Two-person rule: the person deciding must not be the one who requested the change ({{name}})",
+  },
+  "contract.two_person.terminate_preparer": {
+    vi: "Nguyên tắc hai người: người chấm dứt hợp đồng không được là người đã lập hợp đồng ({{name}})",
+    en: "Two-person rule: the person terminating the contract must not be the one who prepared it ({{name}})",
   },
   "contract.value_exceeds_approved": {
     vi: "Kinh phí từ ngân sách KH&CN thành phố ({{value}} đồng) vượt mức được phê duyệt ({{approved}} đồng)",
@@ -457,15 +473,6 @@ const messages = {
     vi: "Chưa có quy trình “{{key}}” có hiệu lực vào ngày {{date}}",
     en: "No version of process “{{key}}” is in force on {{date}}",
   },
-  "task.action.field_not_allowed": {
-    vi: "Trường “{{field}}” không dùng cho thao tác này",
-    en: "The field “{{field}}” does not belong to this action",
-  },
-  "task.action.field_required": { vi: "Thao tác này cần trường “{{field}}”", en: "This action needs the field “{{field}}”" },
-  "task.action.bad_method": {
-    vi: "Phương thức “{{method}}” không dùng được ở bước này (chọn: {{allowed}})",
-    en: "Method “{{method}}” does not apply here (choose: {{allowed}})",
-  },
   "task.action.not_recommended": {
     vi: "Hội đồng xác định nhiệm vụ không kiến nghị thực hiện nhiệm vụ này",
     en: "The identification council did not recommend this task",
@@ -486,16 +493,30 @@ const messages = {
     vi: "Hội đồng chưa chọn hồ sơ hợp lệ nào",
     en: "The council has not selected a valid dossier",
   },
-  "task.action.no_grade": { vi: "Hội đồng chưa có kết quả xếp loại phù hợp", en: "The council's grade does not allow this" },
-  "task.action.contract_not_signed": { vi: "Hợp đồng chưa được ký: {{reason}}", en: "The contract is not signed: {{reason}}" },
-  "task.action.use_dossier_submit": {
-    vi: "Hồ sơ được nộp bằng nút “Nộp hồ sơ” của chính hồ sơ đó",
-    en: "A dossier is submitted from the dossier itself",
+  "task.action.no_grade": {
+    vi: "Hội đồng đánh giá, nghiệm thu chưa xếp loại nhiệm vụ",
+    en: "The acceptance council has not graded the task",
+  },
+  "task.action.grade_mismatch": {
+    vi: "Hội đồng đã xếp loại nhiệm vụ “{{gradeVi}}”: hãy chọn “{{otherVi}}”",
+    en: "The council graded the task “{{gradeEn}}”: take “{{otherEn}}” instead",
+  },
+  "task.action.contract_not_signed": {
+    vi: "Nhiệm vụ chưa thể chuyển sang bước đã ký hợp đồng: {{reasonVi}}",
+    en: "The task cannot move to “Contract signed” yet: {{reasonEn}}",
+  },
+  "task.action.performed_elsewhere": {
+    vi: "Thao tác “{{action}}” không thực hiện tại địa chỉ này: dùng {{route}}",
+    en: "The action “{{action}}” is not performed here: use {{route}}",
+  },
+  "task.guard.council_not_formed": {
+    vi: "Chưa thành lập {{kindVi}} cho nhiệm vụ này (hội đồng đã huỷ không tính). Bước tiếp theo: cán bộ quản lý lập hội đồng cho nhiệm vụ (mục Hội đồng), tổ chức phiên họp và kết luận, rồi thực hiện lại “{{actionVi}}”",
+    en: "No {{kindEn}} has been formed for this task yet (a cancelled one does not count). Next step: an officer forms one for the task (Councils), holds its session and concludes it; then take “{{actionEn}}” again",
   },
   "task.action.dates_order": { vi: "Ngày kết thúc phải sau ngày bắt đầu", en: "The end date must follow the start date" },
   "task.dossier.locked": {
-    vi: "Hồ sơ đã nộp nên không sửa được",
-    en: "The dossier has been submitted and can no longer be changed",
+    vi: "Hồ sơ đang ở trạng thái “{{statusVi}}” nên không sửa được: chỉ sửa hồ sơ đang soạn, hoặc hồ sơ được chọn khi nhiệm vụ ở bước hoàn thiện",
+    en: "The dossier is “{{statusEn}}” and cannot be changed: only a draft, or the selected dossier while the task is at revision, can be",
   },
   "task.dossier.not_receiving": {
     vi: "Nhiệm vụ này hiện không nhận hồ sơ đăng ký",
@@ -513,7 +534,7 @@ const messages = {
     vi: "Tài khoản chưa gắn với tổ chức: hãy chọn tổ chức chủ trì",
     en: "Your account has no organisation: choose the lead organisation",
   },
-  "task.dossier.incomplete": { vi: "Hồ sơ chưa đầy đủ: {{items}}", en: "The dossier is incomplete: {{items}}" },
+  "task.dossier.incomplete": { vi: "Hồ sơ chưa đầy đủ: {{itemsVi}}", en: "The dossier is incomplete: {{itemsEn}}" },
   "task.dossier.not_draft": { vi: "Chỉ nộp được hồ sơ đang soạn", en: "Only a draft dossier can be submitted" },
   "task.dossier.cannot_withdraw": {
     vi: "Chỉ rút được hồ sơ đang soạn hoặc đã nộp, trước hạn nộp",
@@ -530,8 +551,8 @@ const messages = {
     en: "A dossier's documents change only while it is a draft or under revision",
   },
   "task.document.bad_fields": {
-    vi: "Thiếu hoặc sai mã tài liệu / giai đoạn",
-    en: "The document code or stage is missing or invalid",
+    vi: "Trường của biểu mẫu tải lên thiếu hoặc không hợp lệ (code, stage, dossierId, note): xem chi tiết từng trường",
+    en: "A field of the upload form is missing or invalid (code, stage, dossierId, note): see the details per field",
   },
   // ─── end tasks ───
   // ─── councils ───

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { promisify } from "node:util";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { files } from "../db/schema/index.js";
 import { foldVietnamese } from "../../common/list.js";
 import { AppError, badInput } from "./errors.js";
@@ -225,6 +226,63 @@ export async function receiveUploadWithFields(
       sizeBytes: content.length,
       sha256: crypto.createHash("sha256").update(content).digest("hex"),
     },
+  };
+}
+
+// ─── OpenAPI description of multipart routes ───
+// A multipart body is read as a stream (receiveUpload*), so no schema validates it before the handler runs, and
+// fastify-type-provider-zod only turns JSON body schemas into OpenAPI. A multipart route therefore declares
+// `schema.multipart` (documentation only: the file field, its allowed types, the text fields that precede it), and
+// the app's OpenAPI transform (app.ts) turns it into the route's multipart/form-data request body, with the size
+// limit of the running configuration.
+
+export interface MultipartDoc {
+  /** what the file is */
+  file: string;
+  /** the allowed types, as receiveUpload* is given them */
+  types: readonly UploadTypeKey[];
+  /** the file part's field name (default "file") */
+  fileField?: string;
+  /** the text fields, sent BEFORE the file part; the service validates them with this schema */
+  fields?: z.ZodObject;
+}
+
+declare module "fastify" {
+  interface FastifySchema {
+    /** documentation of a multipart/form-data body (platform/uploads.ts MultipartDoc) */
+    multipart?: MultipartDoc;
+  }
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/** The JSON schema of a multipart route's form, for OpenAPI. */
+export function multipartRequestSchema(doc: MultipartDoc, maxBytes: number): Record<string, unknown> {
+  const fileField = doc.fileField ?? "file";
+  const extensions = doc.types.flatMap((k) => uploadTypes[k].extensions);
+  const mediaTypes = [...new Set(doc.types.map((k) => uploadTypes[k].mediaType))];
+  const fields = doc.fields ? (z.toJSONSchema(doc.fields, { io: "input", unrepresentable: "any" }) as Record<string, unknown>) : null;
+  const fieldProps = (fields?.properties ?? {}) as Record<string, unknown>;
+  const required = [...((fields?.required as string[] | undefined) ?? []), fileField];
+  return {
+    type: "object",
+    description:
+      `One file in the form field “${fileField}”` +
+      (Object.keys(fieldProps).length ? `, after the text fields ${Object.keys(fieldProps).map((f) => `“${f}”`).join(", ")} (fields sent after the file are not read)` : "") +
+      `. Allowed: ${extensions.join(", ")}, checked by extension AND content (400 UNSUPPORTED_FILE); at most ${megabytes(maxBytes)} ` +
+      `(413 PAYLOAD_TOO_LARGE, answered from Content-Length before the body is read); zip-based files are unpacked with ` +
+      `entry-count and size limits (400 SUSPICIOUS_ARCHIVE); not multipart: 415 UNSUPPORTED_MEDIA; no file: 400.`,
+    properties: {
+      ...fieldProps,
+      [fileField]: {
+        type: "string",
+        format: "binary",
+        contentMediaType: mediaTypes.length === 1 ? mediaTypes[0] : "application/octet-stream",
+        description: `${doc.file} (${extensions.join(", ")}; at most ${megabytes(maxBytes)})`,
+      },
+    },
+    required,
+    additionalProperties: false,
   };
 }
 

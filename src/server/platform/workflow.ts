@@ -10,7 +10,8 @@
 // Order of checks in `transition()`: the action exists from the record's current state (else 409 naming the action
 // and the step in the caller's language) → the actor holds one of the transition's roles (403, audited as a denial)
 // → the transition's required documents (409) → its named guards, each a function the calling module supplies
-// (409 with the guard's own reason) → `UPDATE … SET state, version + 1 WHERE id AND state AND version` (0 rows:
+// (409 with the guard's own reason; a guard may instead throw its own AppError when the condition cannot be judged
+// yet, e.g. the tasks' council guards before any council is formed) → `UPDATE … SET state, version + 1 WHERE id AND state AND version` (0 rows:
 // 409, someone else moved it first) → audit "<entity>.<action>" with from/to. Of N concurrent identical
 // transitions exactly one wins; the others answer 409 (SECURITY.md 22).
 import { and, desc, eq, lte, sql, type SQL } from "drizzle-orm";

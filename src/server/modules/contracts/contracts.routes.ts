@@ -51,7 +51,7 @@ const paymentParams = z.object({ id: z.string().uuid(), paymentId: z.string().uu
 const trancheParams = z.object({ id: z.string().uuid(), trancheId: z.string().uuid() });
 const amendmentParams = z.object({ id: z.string().uuid(), amendmentId: z.string().uuid() });
 const rules =
-  " A wrong status answers 409 ILLEGAL_TRANSITION; a stale version 409 VERSION_CONFLICT; the same person as the preparer 409 TWO_PERSON_RULE.";
+  " A wrong status answers 409 ILLEGAL_TRANSITION; a stale version 409 VERSION_CONFLICT; the same person as the one the two-person rule excludes (the contract's preparer or last editor for signing, the entry's recorder, the change's requester, the contract's preparer for termination) 409 TWO_PERSON_RULE, the message naming that role (details.rule).";
 
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -6,7 +6,8 @@
 //   budget amendment is applied).
 // - A contract is signed by someone other than who prepared or last edited it; a payment, reversal or return is
 //   approved by a finance user or leader other than who recorded it; an amendment is decided by a leader other than
-//   who requested it. The same person answers 409 TWO_PERSON_RULE with the reason.
+//   who requested it. The same person answers 409 TWO_PERSON_RULE whose message names the role that matched
+//   (details.rule: sign_preparer | sign_editor | payment_recorder | amendment_requester | terminate_preparer).
 // - The ledger is append-only: an approved entry is never edited; a reversal is a new negative entry with a reason,
 //   itself approved by a second person. Every money write locks the contract row (FOR UPDATE) first, so the limits
 //   (tranche plan, contract value, returns) hold under concurrency, and of N identical approvals exactly one wins.
@@ -69,12 +70,29 @@ async function userName(db: Executor, id: string | null): Promise<string | null>
   return u?.n ?? null;
 }
 
-async function twoPerson(db: Executor, ctx: Ctx, preparers: (string | null)[]) {
+/**
+ * The two-person rules, each naming the role the actor must not have had: signing (the contract's preparer, its last
+ * editor), deciding a ledger entry (who recorded it), deciding an amendment (who requested it), terminating (the
+ * contract's preparer).
+ */
+const TWO_PERSON_RULES = {
+  sign_preparer: "contract.two_person.sign_preparer",
+  sign_editor: "contract.two_person.sign_editor",
+  payment_recorder: "contract.two_person.payment_recorder",
+  amendment_requester: "contract.two_person.amendment_requester",
+  terminate_preparer: "contract.two_person.terminate_preparer",
+} as const satisfies Record<string, MessageKey>;
+type TwoPersonRule = keyof typeof TWO_PERSON_RULES;
+
+/** Refuses (409 TWO_PERSON_RULE) when the actor is the user of one of the rules, in the order given: the message names that role. */
+async function twoPerson(db: Executor, ctx: Ctx, checks: [TwoPersonRule, string | null][]) {
   const me = ctx.actor!.userId;
-  const hit = preparers.find((p) => p === me);
+  const hit = checks.find(([, user]) => user === me);
   if (hit) {
-    const name = (await userName(db, hit)) ?? ctx.actor!.username;
-    throw new AppError("TWO_PERSON_RULE", 409, "contract.two_person", { preparedBy: hit }, { preparedBy: name });
+    const [rule, user] = hit;
+    const name = (await userName(db, user)) ?? ctx.actor!.username;
+    const roles = checks.filter(([, u]) => u === me).map(([r]) => r);
+    throw new AppError("TWO_PERSON_RULE", 409, TWO_PERSON_RULES[rule], { rule, rules: roles, userId: user }, { name });
   }
 }
 
@@ -170,18 +188,27 @@ async function contractOfTask(db: Executor, taskId: string) {
   return c ?? null;
 }
 
+const NO_CONTRACT = {
+  vi: "Nhiệm vụ chưa có hợp đồng: cán bộ quản lý lập hợp đồng cho nhiệm vụ đã phê duyệt (mục Hợp đồng), rồi một người khác ký",
+  en: "The task has no contract yet: an officer draws one up for the approved task (Contracts), then someone else signs it",
+};
+const draftContract = (c: ContractRow) => ({
+  vi: `Hợp đồng ${c.number} còn là dự thảo, chưa được ký: người ký phải khác người lập và người sửa lần cuối`,
+  en: `Contract ${c.number} is still a draft, not signed: it is signed by someone other than its preparer and last editor`,
+});
+
 export async function contractSignedGuardImpl(db: Executor, taskId: string): Promise<GuardResult> {
   const c = await contractOfTask(db, taskId);
-  if (!c) return { vi: "Nhiệm vụ chưa có hợp đồng", en: "The task has no contract" };
-  if (c.status === "draft") return { vi: `Hợp đồng ${c.number} chưa được ký`, en: `Contract ${c.number} is not signed yet` };
+  if (!c) return NO_CONTRACT;
+  if (c.status === "draft") return draftContract(c);
   if (c.status === "terminated") return { vi: `Hợp đồng ${c.number} đã bị chấm dứt`, en: `Contract ${c.number} has been terminated` };
   return true;
 }
 
 export async function paymentsSettledGuardImpl(db: Executor, taskId: string): Promise<GuardResult> {
   const c = await contractOfTask(db, taskId);
-  if (!c) return { vi: "Nhiệm vụ chưa có hợp đồng", en: "The task has no contract" };
-  if (c.status === "draft") return { vi: `Hợp đồng ${c.number} chưa được ký`, en: `Contract ${c.number} is not signed yet` };
+  if (!c) return NO_CONTRACT;
+  if (c.status === "draft") return draftContract(c);
   const s = settlementOf(c, await loadLedger(db, c.id));
   if (s.settled) return true;
   return { vi: s.reasons.map((r) => r.vi).join("; "), en: s.reasons.map((r) => r.en).join("; ") };
@@ -589,7 +616,10 @@ export async function signContract(ctx: Ctx, id: string, body: { version: number
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const before = await authorized(tx, ctx, id, "sign", true);
-    await twoPerson(tx, ctx, [before.preparedBy, before.updatedBy]);
+    await twoPerson(tx, ctx, [
+      ["sign_preparer", before.preparedBy],
+      ["sign_editor", before.updatedBy],
+    ]);
     const today = vietnamDate(now);
     if (body.partyASignedOn > today || body.partyBSignedOn > today) throw badInput("contract.signed_in_future", { today });
     const approved = await approvedCityBudget(tx, before.taskId);
@@ -819,7 +849,7 @@ export async function decidePayment(ctx: Ctx, id: string, paymentId: string, dec
     if (!p) throw notFound();
     if (p.status !== "pending") throw conflict("ALREADY_DECIDED", "contract.payment_decided", { status: p.status });
     if (p.version !== body.version) throw staleVersion(await paymentResult(tx, ctx, c, p.id));
-    await twoPerson(tx, ctx, [p.preparedBy]);
+    await twoPerson(tx, ctx, [["payment_recorder", p.preparedBy]]);
     if (decision === "approve") {
       if (p.kind === "payment" && c.status === "terminated") throw wrongStatus(c.status);
       if (p.kind !== "reversal") assertWithinLimits(c, ledger, { kind: p.kind, trancheId: p.trancheId, source: p.source, amount: p.amount }, true);
@@ -923,7 +953,7 @@ export async function decideAmendment(ctx: Ctx, id: string, amendmentId: string,
     if (!a) throw notFound();
     if (a.status !== "pending") throw conflict("ALREADY_DECIDED", "contract.amendment_decided", { status: a.status });
     if (a.version !== body.version) throw conflict("VERSION_CONFLICT", "error.conflict_version", {}, { current: { status: a.status, version: a.version } });
-    await twoPerson(tx, ctx, [a.requestedBy]);
+    await twoPerson(tx, ctx, [["amendment_requester", a.requestedBy]]);
     const now = ctx.clock.now();
     let previous: Record<string, unknown> | null = null;
     if (decision === "approve") {
@@ -990,7 +1020,7 @@ export async function decideAmendment(ctx: Ctx, id: string, amendmentId: string,
 export async function terminateContract(ctx: Ctx, id: string, body: { version: number; reason: string; amountToReturn: number }): Promise<Contract> {
   await ctx.db.transaction(async (tx) => {
     const before = await authorized(tx, ctx, id, "terminate", true);
-    await twoPerson(tx, ctx, [before.preparedBy]);
+    await twoPerson(tx, ctx, [["terminate_preparer", before.preparedBy]]);
     const disbursed = netOnContract(await loadLedger(tx, id), "city", false);
     if (body.amountToReturn > disbursed)
       throw conflict("OVER_RETURN", "contract.return_amount_exceeds", { amount: vnd(body.amountToReturn), disbursed: vnd(disbursed) });

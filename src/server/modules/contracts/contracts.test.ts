@@ -84,12 +84,12 @@ async function approvedTask(over: Partial<typeof tasks.$inferInsert> = {}) {
 
 const product = { name: "Quy trình nuôi cá song", outputType: "solution", quantity: 1, unit: "quy trình", qualityTarget: "Được hội đồng nghiệm thu đánh giá đạt" };
 
-async function draft() {
+async function draft(by = officer) {
   const task = await approvedTask();
-  const r = await officer.post("/api/v1/contracts", { taskId: task.id });
+  const r = await by.post("/api/v1/contracts", { taskId: task.id });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   let c = r.body;
-  const u = await officer.put(`/api/v1/contracts/${c.id}`, {
+  const u = await by.put(`/api/v1/contracts/${c.id}`, {
     version: c.version,
     partyARepresentative: "Giám đốc Sở",
     partyBRepresentative: "Viện trưởng",
@@ -102,7 +102,7 @@ async function draft() {
   });
   expect(u.status, JSON.stringify(u.body)).toBe(200);
   c = u.body;
-  const p = await officer.put(`/api/v1/contracts/${c.id}/disbursements`, {
+  const p = await by.put(`/api/v1/contracts/${c.id}/disbursements`, {
     version: c.version,
     tranches: [
       { kind: "advance", label: "Tạm ứng đợt 1", plannedDate: "2027-01-15", amountCity: 300_000_000, amountOther: 0 },
@@ -409,15 +409,79 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(pay.status).toBe(409);
   });
 
-  it("answers the two-person refusal in the caller's language", async () => {
+  it("a two-person refusal names the role that matched (preparer, last editor, recorder, requester), in the caller's language", async () => {
+    const signBody = (version: number) => ({ version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
+    const asEn = async <T,>(c: Client, run: () => Promise<T>) => {
+      c.lang = "en";
+      try {
+        return await run();
+      } finally {
+        c.lang = "vi";
+      }
+    };
+    // The officer prepared the contract and edited it last: the first rule that matched is named, both are listed.
     const { c } = await draft();
-    officer.lang = "en";
-    const r = await officer.post(`/api/v1/contracts/${c.id}/sign`, { version: c.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
-    officer.lang = "vi";
+    const r = await asEn(officer, () => officer.post(`/api/v1/contracts/${c.id}/sign`, signBody(c.version)));
     expect(r.status).toBe(409);
-    expect(r.body.error.message).toMatch(/Two-person rule/);
-    const vi = await officer.post(`/api/v1/contracts/${c.id}/sign`, { version: c.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
-    expect(vi.body.error.message).toMatch(/Nguyên tắc hai người/);
+    expect(r.body.error).toMatchObject({ code: "TWO_PERSON_RULE", details: { rule: "sign_preparer", rules: ["sign_preparer", "sign_editor"] } });
+    expect(r.body.error.message).toBe("Two-person rule: the signer must not be the person who prepared the contract (officer1)");
+    const vi = await officer.post(`/api/v1/contracts/${c.id}/sign`, signBody(c.version));
+    expect(vi.body.error.message).toBe("Nguyên tắc hai người: người ký không được là người đã lập hợp đồng (officer1)");
+
+    // Another officer edits it: that officer is now the last editor, and the refusal says so (not "prepared").
+    const edited = await officer2.put(`/api/v1/contracts/${c.id}`, {
+      version: c.version,
+      valueCity: CITY,
+      valueOther: OTHER,
+      startDate: "2027-01-01",
+      endDate: "2028-12-31",
+      products: [product],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const byEditor = await asEn(officer2, () => officer2.post(`/api/v1/contracts/${c.id}/sign`, signBody(edited.body.version)));
+    expect(byEditor.status).toBe(409);
+    expect(byEditor.body.error.details).toMatchObject({ rule: "sign_editor", rules: ["sign_editor"] });
+    expect(byEditor.body.error.message).toBe("Two-person rule: the signer must not be the person who last edited the contract (officer2)");
+    const byEditorVi = await officer2.post(`/api/v1/contracts/${c.id}/sign`, signBody(edited.body.version));
+    expect(byEditorVi.body.error.message).toBe("Nguyên tắc hai người: người ký không được là người sửa hợp đồng lần cuối (officer2)");
+    const signedC = await leader.post(`/api/v1/contracts/${c.id}/sign`, signBody(edited.body.version));
+    expect(signedC.status, JSON.stringify(signedC.body)).toBe(200);
+
+    // A ledger entry: who recorded it.
+    const entry = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: signedC.body.tranches[0].id, source: "city", amount: 1_000_000, paidOn: "2026-11-27" });
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    const selfApprove = await asEn(finance, () => finance.post(`/api/v1/contracts/${c.id}/payments/${entry.body.id}/approve`, { version: entry.body.version }));
+    expect(selfApprove.body.error).toMatchObject({ code: "TWO_PERSON_RULE", details: { rule: "payment_recorder" } });
+    expect(selfApprove.body.error.message).toBe("Two-person rule: the person approving or rejecting must not be the one who recorded this entry (finance1)");
+
+    // An amendment: who requested it.
+    const asked = await leader.post(`/api/v1/contracts/${c.id}/amendments`, { kind: "schedule", reason: "Lùi thời hạn", endDate: "2029-03-31" });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const amendment = asked.body.amendments.find((x: { status: string }) => x.status === "pending");
+    const selfDecide = await asEn(leader, () => leader.post(`/api/v1/contracts/${c.id}/amendments/${amendment.id}/approve`, { version: amendment.version }));
+    expect(selfDecide.body.error).toMatchObject({ code: "TWO_PERSON_RULE", details: { rule: "amendment_requester" } });
+    expect(selfDecide.body.error.message).toBe("Two-person rule: the person deciding must not be the one who requested the change (leader1)");
+
+    // Termination: a leader who also prepared the contract (an officer and leader) may not terminate it.
+    await buildUser(t.database.db, { username: "offlead1", roles: ["officer", "leader"] });
+    const officerLeader = new Client(t);
+    await officerLeader.login("offlead1");
+    const own = await draft(officerLeader);
+    const ownSigned = await leader.post(`/api/v1/contracts/${own.c.id}/sign`, signBody(own.c.version));
+    expect(ownSigned.status, JSON.stringify(ownSigned.body)).toBe(200);
+    const selfTerminate = await asEn(officerLeader, () =>
+      officerLeader.post(`/api/v1/contracts/${own.c.id}/terminate`, { version: ownSigned.body.version, reason: "Không đảm bảo tiến độ", amountToReturn: 0 }),
+    );
+    expect(selfTerminate.body.error).toMatchObject({ code: "TWO_PERSON_RULE", details: { rule: "terminate_preparer" } });
+    expect(selfTerminate.body.error.message).toBe("Two-person rule: the person terminating the contract must not be the one who prepared it (offlead1)");
+  });
+
+  it("the task's guard names what is missing about the contract: none yet, or still a draft", async () => {
+    const none = await approvedTask();
+    expect(await contractSignedGuard(t.database.db, none.id)).toMatchObject({ en: expect.stringContaining("The task has no contract yet: an officer draws one up") });
+    const { task, c } = await draft();
+    expect(await contractSignedGuard(t.database.db, task.id)).toMatchObject({ en: expect.stringContaining(`Contract ${c.number} is still a draft, not signed`) });
+    expect(await paymentsSettledGuard(t.database.db, none.id)).toMatchObject({ vi: expect.stringContaining("Nhiệm vụ chưa có hợp đồng") });
   });
 
   it("visibility: staff see all; the PI and org rep their own; another PI and outsiders get 404", async () => {

@@ -45,8 +45,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["imports"],
         summary:
           "Upload an .xlsx (multipart field “file”) → validated preview. The same file or Idempotency-Key again returns the same import.",
+        description:
+          "multipart/form-data with one part, the file “file”: an .xlsx whose first sheet has the kind's columns (GET /api/v1/imports/templates/{kind} gives the layout). " +
+          "Optional header Idempotency-Key (1–200 visible ASCII characters): the same key, or the same file, returns the same import.",
         params: importKindParams,
         consumes: ["multipart/form-data"],
+        multipart: { file: "the spreadsheet to import", types: ["xlsx"] },
         response: { 200: importView },
       },
     },

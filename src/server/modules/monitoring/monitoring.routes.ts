@@ -40,7 +40,7 @@ import {
 } from "./inspections.service.js";
 import { monitoringOverview } from "./overview.service.js";
 import { calendar } from "./calendar.service.js";
-import { receiveMinutes } from "./minutes-upload.js";
+import { MINUTES_UPLOAD_DOC, receiveMinutes } from "./minutes-upload.js";
 
 const reportGuard = (ability: string) => ({ policy: { of: reportPolicy, ability } });
 const inspectionGuard = (ability: string) => ({ policy: { of: inspectionPolicy, ability } });
@@ -204,8 +204,10 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["monitoring"],
         summary: "Upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file",
+        description: "multipart/form-data with one part, the file “file” (.pdf or .docx). A new upload replaces the inspection's earlier minutes.",
         params: idParams,
         consumes: ["multipart/form-data"],
+        multipart: MINUTES_UPLOAD_DOC,
         response: { 200: inspection },
       },
     },

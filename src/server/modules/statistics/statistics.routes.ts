@@ -303,9 +303,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Upload the filled template (multipart field “file”; ?version=N). All or nothing: 422 STATISTICS_IMPORT_INVALID with details.errors (address, cellKey, message) when any cell is wrong. " +
           lockedNote,
+        description:
+          "multipart/form-data with one part, the file “file”: the report's own .xlsx (GET /api/v1/statistics/reports/{id}/export.xlsx) with the cells filled in; every cell is read back by its address.",
         params: idParams,
         querystring: importQuery,
         consumes: ["multipart/form-data"],
+        multipart: { file: "the filled statistical report template", types: ["xlsx"] },
         response: { 200: report },
       },
     },

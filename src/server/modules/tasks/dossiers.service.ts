@@ -32,7 +32,19 @@ type DossierRow = typeof taskDossiers.$inferSelect;
 const RECEIVING = ["call_open", "dossier_submitted"];
 
 const notReceiving = () => new AppError("NOT_RECEIVING", 409, "task.dossier.not_receiving");
-const locked = (d: DossierRow) => new AppError("DOSSIER_LOCKED", 409, "task.dossier.locked", { status: d.status });
+/** A dossier's status in words, for messages that name it. */
+export const DOSSIER_STATUS_LABEL: Record<DossierRow["status"], { vi: string; en: string }> = {
+  draft: { vi: "đang soạn", en: "draft" },
+  submitted: { vi: "đã nộp", en: "submitted" },
+  valid: { vi: "hợp lệ", en: "valid" },
+  invalid: { vi: "không hợp lệ", en: "invalid" },
+  selected: { vi: "được chọn", en: "selected" },
+  not_selected: { vi: "không được chọn", en: "not selected" },
+  withdrawn: { vi: "đã rút", en: "withdrawn" },
+};
+const statusParams = (d: Pick<DossierRow, "status">) => ({ statusVi: DOSSIER_STATUS_LABEL[d.status].vi, statusEn: DOSSIER_STATUS_LABEL[d.status].en });
+/** The dossier cannot be edited: the message names its status (submitted, withdrawn, selected outside revision…). */
+const locked = (d: DossierRow) => new AppError("DOSSIER_LOCKED", 409, "task.dossier.locked", { status: d.status }, statusParams(d));
 
 /** Staff see every dossier; an applicant sees the dossiers they own or lead as PI. */
 export function canSeeDossier(actor: Actor | null, d: Pick<DossierRow, "ownerUserId" | "piPersonId">): boolean {
@@ -253,7 +265,8 @@ export async function submitDossier(ctx: Ctx, taskId: string, dossierId: string,
     const problems = await dossierProblems(tx, dossierId);
     if (problems.length) {
       throw new AppError("DOSSIER_INCOMPLETE", 409, "task.dossier.incomplete", { problems }, {
-        items: problems.map((p) => p.vi).join("; "),
+        itemsVi: problems.map((p) => p.vi).join("; "),
+        itemsEn: problems.map((p) => p.en).join("; "),
       });
     }
     if (task.state === "call_open") {

@@ -1,10 +1,14 @@
 // The guards of the task templates (common/processes/schema.ts GUARDS), evaluated on a task inside the transition's
 // transaction. Guards about money and progress come from the modules that own those records (contracts, monitoring).
+// A guard's reason names the real cause: a council guard at a step whose council has not been formed yet throws
+// 409 COUNCIL_NOT_FORMED (with the next step) instead of failing on the quorum; the two-person rule names the step
+// the actor took.
 import { eq, sql } from "drizzle-orm";
 import { calls, tasks } from "../../db/schema/index.js";
 import type { Actor, Executor } from "../../platform/context.js";
 import type { GuardFn } from "../../platform/workflow.js";
-import type { GuardKey } from "../../../common/processes/schema.js";
+import type { GuardKey, ProcessDefinition, ProcessTransition } from "../../../common/processes/schema.js";
+import { AppError } from "../../platform/errors.js";
 import { councilOutcomeForTask, type CouncilKind } from "../councils/councils.outcome.js";
 import { isAccepting } from "../calls/calls.service.js";
 import { dossierProblems } from "./tasks.dossier-rules.js";
@@ -25,20 +29,64 @@ export const COUNCIL_OF_STEP: Record<string, CouncilKind> = {
 
 const reason = (vi: string, en: string) => ({ vi, en });
 
+const KIND_LABEL: Record<CouncilKind, { vi: string; en: string }> = {
+  identification: { vi: "hội đồng xác định nhiệm vụ", en: "identification council" },
+  selection: { vi: "hội đồng tuyển chọn / xét tài trợ, đặt hàng", en: "selection (review) council" },
+  appraisal: { vi: "hội đồng thẩm định", en: "appraisal council" },
+  acceptance: { vi: "hội đồng đánh giá, nghiệm thu", en: "acceptance council" },
+};
+const COUNCIL_STATUS_LABEL: Record<string, { vi: string; en: string }> = {
+  draft: { vi: "dự thảo", en: "draft" },
+  invited: { vi: "đã gửi giấy mời", en: "invited" },
+  in_session: { vi: "đang họp", en: "in session" },
+  concluded: { vi: "đã kết luận", en: "concluded" },
+};
+const statusLabel = (s: string) => COUNCIL_STATUS_LABEL[s] ?? { vi: s, en: s };
+
+/** The task's step has a council kind but no council of that kind (other than a cancelled one) considers the task. */
+function councilNotFormed(kind: CouncilKind, task: TaskRow, action: { labelVi: string; labelEn: string }, guard: GuardKey) {
+  return new AppError(
+    "COUNCIL_NOT_FORMED",
+    409,
+    "task.guard.council_not_formed",
+    { guard, councilKind: kind, taskId: task.id, next: "POST /api/v1/councils" },
+    { kindVi: KIND_LABEL[kind].vi, kindEn: KIND_LABEL[kind].en, actionVi: action.labelVi, actionEn: action.labelEn },
+  );
+}
+
 export async function selectionCallAccepting(db: Executor, task: Pick<TaskRow, "selectionCallId">, now: Date): Promise<boolean> {
   if (!task.selectionCallId) return false;
   const [c] = await db.select().from(calls).where(eq(calls.id, task.selectionCallId));
   return !!c && isAccepting(c, now);
 }
 
-export function taskGuards(
-  actor: Actor,
-  task: TaskRow,
-  now: Date,
-  opts: { dossierId?: string | null } = {},
-): Partial<Record<GuardKey, GuardFn>> {
+export interface GuardContext {
+  dossierId?: string | null;
+  /** the definition the task follows and the transition being taken (names in the reasons) */
+  definition?: ProcessDefinition;
+  transition?: ProcessTransition;
+}
+
+/** The task's latest transition (its own audit row): the step that brought it to where it is. */
+async function previousTransition(tx: Executor, taskId: string): Promise<string | null> {
+  const r = await tx.execute<{ action: string }>(sql`
+    SELECT action FROM audit_log
+     WHERE entity_type = 'task' AND entity_id = ${taskId} AND outcome = 'success' AND after ? 'state'
+     ORDER BY id DESC LIMIT 1`);
+  return r.rows[0]?.action.replace(/^task\./, "") ?? null;
+}
+
+export function taskGuards(actor: Actor, task: TaskRow, now: Date, opts: GuardContext = {}): Partial<Record<GuardKey, GuardFn>> {
   const kind = COUNCIL_OF_STEP[task.state];
-  const outcome = async (tx: Executor) => (kind ? councilOutcomeForTask(tx, task.id, kind) : null);
+  const actionLabels = opts.transition ?? { labelVi: "", labelEn: "" };
+  // A guard about a council whose step has one but which has no council yet: the cause is the missing council, not
+  // the quorum or the conclusion (COUNCIL_NOT_FORMED, with the next step).
+  const outcome = async (tx: Executor, guard: GuardKey) => {
+    if (!kind) return null;
+    const o = await councilOutcomeForTask(tx, task.id, kind);
+    if (!o) throw councilNotFormed(kind, task, actionLabels, guard);
+    return o;
+  };
   return {
     before_deadline: async (tx) =>
       (await selectionCallAccepting(tx, task, now)) ||
@@ -49,21 +97,41 @@ export function taskGuards(
       return problems.length ? reason(problems.map((p) => p.vi).join("; "), problems.map((p) => p.en).join("; ")) : true;
     },
     council_quorum: async (tx) => {
-      const o = await outcome(tx);
-      if (!o) return reason("Chưa có hội đồng xem xét nhiệm vụ ở bước này", "No council has considered the task at this step");
-      return o.quorumMet || reason("Hội đồng chưa đủ số thành viên có mặt", "The council did not meet its quorum");
+      const o = await outcome(tx, "council_quorum");
+      if (!o) return reason("Bước này không có hội đồng", "This step has no council");
+      if (o.quorumMet) return true;
+      // Concluding records the quorum as met; before that it is known only from the attendance taken at the session.
+      const s = statusLabel(o.status);
+      if (o.status === "in_session") {
+        return reason("Số thành viên được ghi nhận có mặt chưa đủ số lượng tối thiểu của hội đồng", "The members recorded present do not make the council's quorum");
+      }
+      return reason(
+        `Hội đồng chưa họp (trạng thái: ${s.vi}): số thành viên có mặt được ghi nhận tại phiên họp`,
+        `The council has not met yet (status: ${s.en}); attendance is recorded at its session`,
+      );
     },
     council_concluded: async (tx) => {
-      const o = await outcome(tx);
-      if (!o) return reason("Chưa có hội đồng xem xét nhiệm vụ ở bước này", "No council has considered the task at this step");
-      return o.concluded || reason("Hội đồng chưa kết luận", "The council has not concluded");
+      const o = await outcome(tx, "council_concluded");
+      if (!o) return reason("Bước này không có hội đồng", "This step has no council");
+      const s = statusLabel(o.status);
+      return o.concluded || reason(`Hội đồng chưa kết luận (trạng thái: ${s.vi})`, `The council has not concluded yet (status: ${s.en})`);
     },
     contract_signed: (tx) => contractSignedGuard(tx, task.id),
     payments_settled: (tx) => paymentsSettledGuard(tx, task.id),
     reports_up_to_date: (tx) => reportsUpToDateGuard(tx, task.id, now),
-    two_person_rule: () =>
-      task.stateEnteredBy !== actor.userId ||
-      reason("Người chuẩn bị bước trước không được tự phê duyệt", "The person who prepared the previous step cannot approve it"),
+    // The actor moved the task to its current step: someone else takes the next one. The reason names that step.
+    two_person_rule: async (tx) => {
+      if (task.stateEnteredBy !== actor.userId) return true;
+      const previous = await previousTransition(tx, task.id);
+      const p = previous ? opts.definition?.transitions.find((x) => x.action === previous) : undefined;
+      const step = opts.definition?.steps.find((x) => x.key === task.state);
+      const prevVi = p?.labelVi ?? previous ?? step?.labelVi ?? task.state;
+      const prevEn = p?.labelEn ?? previous ?? step?.labelEn ?? task.state;
+      return reason(
+        `Bạn đã thực hiện bước trước (“${prevVi}”) nên cần một người khác thực hiện “${actionLabels.labelVi}”`,
+        `You took the previous step (“${prevEn}”), so someone else must take “${actionLabels.labelEn}”`,
+      );
+    },
   };
 }
 

@@ -2,24 +2,27 @@ import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
 import {
-  TASK_ACTIONS,
+  TASK_ACTIONS_ELSEWHERE,
+  TASK_ACTION_ROUTES,
+  TASK_ROUTE_ACTIONS,
   dossier,
   dossierAction,
   dossierCreate,
   dossierUpdate,
+  documentUploadFields,
   task,
   taskDocument,
   taskListItem,
   taskListQuery,
-  transitionBody,
 } from "../../../common/contracts/task.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { taskPolicy } from "./tasks.policy.js";
-import { getTask, listTasks, runTaskAction } from "./tasks.service.js";
+import { getTask, listTasks, performedElsewhere, runTaskAction } from "./tasks.service.js";
+import { actionDescription, actionSummary } from "./tasks.actions-doc.js";
 import { taskApprovalDocument, taskRegistrationDocument } from "./tasks.documents.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import { createDossier, getDossier, submitDossier, updateDossier, withdrawDossier } from "./dossiers.service.js";
-import { deleteDocument, downloadDocument, listDocuments, receiveDocument, uploadDocument } from "./documents.service.js";
+import { TASK_DOCUMENT_TYPES, deleteDocument, downloadDocument, listDocuments, receiveDocument, uploadDocument } from "./documents.service.js";
 
 const guard = (ability: string) => ({ policy: { of: taskPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
@@ -115,7 +118,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("updateDossier"),
       schema: {
         tags: ["tasks"],
-        summary: "Submit a complete dossier before the deadline (server time); it is then locked and hashed",
+        summary:
+          "Submit a complete dossier before the deadline (server time); it is then locked and hashed. The first submission moves the task from call_open to dossier_submitted (the templates' submit_dossier action)",
         params: dossierParams,
         body: dossierAction,
         response: { 200: dossier },
@@ -143,8 +147,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["tasks"],
         summary: "Upload a document (multipart: fields code, stage, dossierId?, note?, then file): pdf, docx, doc, xlsx, xls, zip, jpg, png",
+        description:
+          "multipart/form-data: the text fields code, stage and optionally dossierId and note, THEN the file “file” (fields after the file are not read). " +
+          "Invalid fields answer 400 with one entry per field in details.",
         params: idParams,
         consumes: ["multipart/form-data"],
+        multipart: { file: "the document", types: TASK_DOCUMENT_TYPES, fields: documentUploadFields },
         response: { 201: taskDocument },
       },
     },
@@ -166,19 +174,34 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send(null);
     },
   );
-  app.post(
-    "/tasks/:id/:action",
-    {
-      config: guard("transition"),
-      schema: {
-        tags: ["tasks"],
-        summary:
-          "Move the task along its template: roles, guards and required documents are checked, then the action's effects apply. 409 with the reason otherwise.",
-        params: z.object({ id: z.string().uuid(), action: z.enum(TASK_ACTIONS) }),
-        body: transitionBody,
-        response: { 200: task },
+  // One route per workflow action, generated from TASK_ACTION_ROUTES: each has its own body schema (version, comment
+  // and that action's fields only) and a description built from the seeded templates. Fastify matches these static
+  // segments before the parametric routes above, so /tasks/:id/dossiers and /tasks/:id/documents are unaffected.
+  for (const action of TASK_ROUTE_ACTIONS) {
+    app.post(
+      `/tasks/:id/${action}`,
+      {
+        config: guard("transition"),
+        schema: {
+          tags: ["tasks"],
+          operationId: `task_${action}`,
+          summary: actionSummary(action),
+          description: actionDescription(action),
+          params: idParams,
+          body: TASK_ACTION_ROUTES[action].body,
+          response: { 200: task },
+        },
       },
-    },
-    async (req) => runTaskAction(req.ctx, req.params.id, req.params.action, req.body),
-  );
+      async (req) => runTaskAction(req.ctx, req.params.id, action, req.body),
+    );
+  }
+  // Template actions performed by another route: not listed in the API description; a client that guesses the
+  // template's action name is told which route performs it.
+  for (const [action, route] of Object.entries(TASK_ACTIONS_ELSEWHERE)) {
+    app.post(
+      `/tasks/:id/${action}`,
+      { config: guard("transition"), schema: { hide: true, params: idParams } },
+      async () => performedElsewhere(action, route),
+    );
+  }
 };

@@ -21,21 +21,20 @@ import {
   type DossierSummary,
   type Task,
   type TaskHistoryEntry,
-  type TaskAction,
+  type TaskActionFields,
   type TaskListItem,
   type TaskListQuery,
-  type transitionBody,
+  type TaskRouteAction,
 } from "../../../common/contracts/task.js";
 import { isAccepting } from "../calls/calls.service.js";
 import { councilOutcomeForTask } from "../councils/councils.outcome.js";
 import { isTaskStaff, ownsTask, taskPolicy, type TaskRef } from "./tasks.policy.js";
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
 import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
-import type { z } from "zod";
 import { vietnamDate } from "../../platform/clock.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
-type Body = z.output<typeof transitionBody>;
+type Body = TaskActionFields;
 
 const OWNER_ROLES = ["pi", "org_rep"];
 const col = (c: string) => sql.raw(`"tasks"."${c}"`);
@@ -454,41 +453,6 @@ export async function getTask(ctx: Ctx, id: string): Promise<Task> {
 // ---------------------------------------------------------------------------------------------------------------
 // Transitions
 
-/** The body fields each action takes beyond version and comment; every other field is refused. */
-const ACTION_FIELDS: Partial<Record<TaskAction, (keyof Body)[]>> = {
-  approve_list: ["method"],
-  approve_order_list: ["method"],
-  announce_selection: ["callId"],
-  invite_direct: ["callId"],
-  announce_order: ["callId"],
-  open_funding_call: ["callId"],
-  open_dossier: ["checks"],
-  prepare_decision: ["decisionNumber", "approvedBudgetCity", "approvedBudgetOther", "startDate", "endDate"],
-};
-const REQUIRED_FIELDS: Partial<Record<TaskAction, (keyof Body)[]>> = {
-  approve_list: ["method"],
-  approve_order_list: ["method"],
-  announce_selection: ["callId"],
-  invite_direct: ["callId"],
-  announce_order: ["callId"],
-  open_funding_call: ["callId"],
-  open_dossier: ["checks"],
-  prepare_decision: ["decisionNumber", "approvedBudgetCity", "startDate", "endDate"],
-};
-const METHODS: Partial<Record<TaskAction, string[]>> = { approve_list: ["selection", "direct"], approve_order_list: ["funding", "ordering"] };
-const COMMON = new Set(["version", "comment"]);
-
-function checkFields(action: TaskAction, body: Body) {
-  const allowed = new Set(ACTION_FIELDS[action] ?? []);
-  for (const [k, v] of Object.entries(body)) {
-    if (COMMON.has(k) || v === undefined) continue;
-    if (!allowed.has(k as keyof Body)) throw badInput("task.action.field_not_allowed", { field: k }, [{ path: k, code: "not_allowed", message: action }]);
-  }
-  for (const k of REQUIRED_FIELDS[action] ?? []) {
-    if (body[k] === undefined) throw badInput("task.action.field_required", { field: k }, [{ path: k, code: "required", message: action }]);
-  }
-}
-
 const conflict = (code: string, key: Parameters<typeof badInput>[0], params: Record<string, unknown> = {}, details?: unknown) =>
   new AppError(code, 409, key, details, params);
 
@@ -507,16 +471,13 @@ async function assertSelectionCall(tx: Tx, callId: string) {
 }
 
 /** Effects that run after the guarded UPDATE, in the same transaction; an error here undoes the transition. */
-async function applyEffects(ctx: Ctx, tx: Tx, task: TaskRow, action: TaskAction, body: Body, now: Date): Promise<Record<string, unknown>> {
+async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: TaskRow, action: TaskRouteAction, body: Body, now: Date): Promise<Record<string, unknown>> {
   const uid = ctx.actor!.userId;
   const setTask = (values: Partial<typeof tasks.$inferInsert>) => tx.update(tasks).set(values).where(eq(tasks.id, task.id));
   switch (action) {
     case "approve_list":
     case "approve_order_list": {
-      const allowed = METHODS[action]!;
-      if (!allowed.includes(body.method!)) {
-        throw badInput("task.action.bad_method", { method: body.method, allowed: allowed.join(", ") }, [{ path: "method", code: "invalid", message: "" }]);
-      }
+      // The body schema admits only this action's methods (selection | direct; funding | ordering).
       const o = await councilOutcomeForTask(tx, task.id, "identification");
       if (!o?.recommended) throw conflict("NOT_RECOMMENDED", "task.action.not_recommended");
       await setTask({ method: body.method! });
@@ -627,14 +588,23 @@ async function applyEffects(ctx: Ctx, tx: Tx, task: TaskRow, action: TaskAction,
     case "fail_acceptance": {
       const o = await councilOutcomeForTask(tx, task.id, "acceptance");
       const grade = o?.grade ?? null;
-      if (!grade || (action === "pass_acceptance") === (grade === "fail")) throw conflict("GRADE_MISMATCH", "task.action.no_grade");
+      if (!grade) throw conflict("GRADE_MISMATCH", "task.action.no_grade");
+      if ((action === "pass_acceptance") === (grade === "fail")) {
+        const other = def.transitions.find((x) => x.action === (grade === "fail" ? "fail_acceptance" : "pass_acceptance"));
+        throw conflict("GRADE_MISMATCH", "task.action.grade_mismatch", {
+          gradeVi: GRADE_LABEL[grade].vi,
+          gradeEn: GRADE_LABEL[grade].en,
+          otherVi: other?.labelVi ?? "",
+          otherEn: other?.labelEn ?? "",
+        }, { grade });
+      }
       await setTask({ resultGrade: grade });
       return { grade };
     }
     case "sign_contract": {
       // The contract itself is signed in the contracts module (two-person rule there); the task follows it.
       const signed = await contractSignedGuard(tx, task.id);
-      if (signed !== true) throw conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reason: ctx.lang === "en" ? signed.en : signed.vi });
+      if (signed !== true) throw conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reasonVi: signed.vi, reasonEn: signed.en }, { reason: signed });
       return {};
     }
     case "start": {
@@ -650,6 +620,8 @@ async function applyEffects(ctx: Ctx, tx: Tx, task: TaskRow, action: TaskAction,
       return {};
   }
 }
+
+const GRADE_LABEL = { excellent: { vi: "Xuất sắc", en: "excellent" }, pass: { vi: "Đạt", en: "pass" }, fail: { vi: "Không đạt", en: "fail" } } as const;
 
 /** Registration type marks of the certificate code, by task type (DOMAIN.md §1 step 10: "ĐT-2016-30218-ĐT"). */
 const REGISTRATION_MARK: Record<TaskRow["taskType"], string> = {
@@ -668,13 +640,11 @@ async function registrationCode(tx: Tx, task: TaskRow, now: Date): Promise<strin
   return `ĐK-${year}-${String(n).padStart(5, "0")}-${REGISTRATION_MARK[task.taskType]}`;
 }
 
-export async function runTaskAction(ctx: Ctx, id: string, action: TaskAction, body: Body): Promise<Task> {
+export async function runTaskAction(ctx: Ctx, id: string, action: TaskRouteAction, body: Body): Promise<Task> {
   const actor = ctx.actor!;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const { task } = await visibleTask(ctx, tx, id);
-    checkFields(action, body);
-    if (action === "submit_dossier") throw conflict("USE_DOSSIER_SUBMIT", "task.action.use_dossier_submit");
     const def = await definitionOf(tx, task);
     const t = def.transitions.find((x) => x.action === action && fromSteps(x).includes(task.state));
     // An owner role (pi / org_rep) acts only on its own task; the engine checks the roles themselves.
@@ -687,12 +657,12 @@ export async function runTaskAction(ctx: Ctx, id: string, action: TaskAction, bo
       version: body.version,
       definition: def,
       action,
-      guards: taskGuards(actor, task, now),
+      guards: taskGuards(actor, task, now, { definition: def, transition: t }),
       missingDocuments: (db, codes) => missingTaskDocuments(db, id, codes, dossierTransition ? task.selectedDossierId : null),
       set: sql`state_entered_by = ${actor.userId}, state_entered_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz, updated_by = ${actor.userId}`,
       details: body.comment ? { comment: body.comment } : undefined,
     });
-    const effects = await applyEffects(ctx, tx, task, action, body, now);
+    const effects = await applyEffects(ctx, tx, def, task, action, body, now);
     if (Object.keys(effects).length) {
       await audit(tx, ctx, { action: `task.${action}.effects`, entityType: "task", entityId: id, details: effects });
     }
@@ -700,3 +670,7 @@ export async function runTaskAction(ctx: Ctx, id: string, action: TaskAction, bo
   return getTask(ctx, id);
 }
 
+/** A template action that another route performs (TASK_ACTIONS_ELSEWHERE): 404 naming that route. */
+export function performedElsewhere(action: string, route: string): never {
+  throw new AppError("PERFORMED_ELSEWHERE", 404, "task.action.performed_elsewhere", { action, route }, { action, route });
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
 import { auditLog, taskDossiers } from "../../db/schema/index.js";
 import { DAY, DOSSIER_DOCS, Fixture, type Actor } from "./tasks.fixtures.js";
@@ -56,6 +56,7 @@ describe(`tasks (${testDbMode()})`, () => {
     await f.must(officer.client, p.id, "send_to_identification");
     const noCouncil = await f.act(leader.client, p.id, "approve_list", { method: "selection" });
     expect(noCouncil.status).toBe(409);
+    expect(noCouncil.body.error.code).toBe("COUNCIL_NOT_FORMED");
     expect(noCouncil.body.error.details.guard).toBe("council_quorum");
     await f.council(p.id, "identification", [{ passed: false }]);
     const notRecommended = await f.act(leader.client, p.id, "approve_list", { method: "selection" });
@@ -70,6 +71,77 @@ describe(`tasks (${testDbMode()})`, () => {
     expect((await f.act(piA.client, p.id, "approve_list", { method: "selection" })).status).toBe(403);
     const task = await officer.client.get(`/api/v1/tasks/${p.id}`);
     expect(task.body).toMatchObject({ state: "identification", method: null });
+  });
+
+  it("a council guard names the real cause: no council formed yet (with the next step), a council not met, no quorum, not concluded", async () => {
+    const en = { "accept-language": "en" };
+    const actEn = async (a: Actor, id: string, action: string, extra: Record<string, unknown> = {}) => {
+      const cur = await a.client.get(`/api/v1/tasks/${id}`);
+      return a.client.post(`/api/v1/tasks/${id}/${action}`, { version: cur.body.version, ...extra }, en);
+    };
+    const p = await f.propose(piA.client, proposalCallId);
+    await f.must(officer.client, p.id, "send_to_identification");
+
+    // No council yet: neither the quorum guard (approve_list) nor the conclusion guard (not_recommended) is the cause.
+    for (const [who, action, guard] of [
+      [leader, "approve_list", "council_quorum"],
+      [officer, "not_recommended", "council_concluded"],
+    ] as const) {
+      const vi = await f.act(who.client, p.id, action, action === "approve_list" ? { method: "selection" } : {});
+      expect(vi.status).toBe(409);
+      expect(vi.body.error).toMatchObject({
+        code: "COUNCIL_NOT_FORMED",
+        details: { guard, councilKind: "identification", taskId: p.id, next: "POST /api/v1/councils" },
+      });
+      expect(vi.body.error.message).toMatch(/^Chưa thành lập hội đồng xác định nhiệm vụ cho nhiệm vụ này/);
+      expect(vi.body.error.message).toContain("lập hội đồng");
+      expect(vi.body.error.message).not.toMatch(/số thành viên/);
+      const inEn = await actEn(who, p.id, action, action === "approve_list" ? { method: "selection" } : {});
+      expect(inEn.body.error.message).toMatch(/^No identification council has been formed for this task yet/);
+      expect(inEn.body.error.message).toContain("Next step: an officer forms one for the task");
+      expect(inEn.body.error.message).not.toMatch(/quorum/i);
+    }
+
+    // A council that has not met: its quorum is not known yet, and the reason says so.
+    const councilId = await f.council(p.id, "identification", [{ passed: true }], { quorumMet: false, concluded: false });
+    await t.database.db.execute(sql`UPDATE councils SET status = 'invited' WHERE id = ${councilId}`);
+    const notMet = await actEn(leader, p.id, "approve_list", { method: "selection" });
+    expect(notMet.status).toBe(409);
+    expect(notMet.body.error).toMatchObject({ code: "GUARD_FAILED", details: { guard: "council_quorum" } });
+    expect(notMet.body.error.details.reason.en).toBe("The council has not met yet (status: invited); attendance is recorded at its session");
+    expect(notMet.body.error.details.reason.vi).toContain("Hội đồng chưa họp (trạng thái: đã gửi giấy mời)");
+
+    // In session without its quorum.
+    await t.database.db.execute(sql`UPDATE councils SET status = 'in_session' WHERE id = ${councilId}`);
+    const noQuorum = await actEn(leader, p.id, "approve_list", { method: "selection" });
+    expect(noQuorum.body.error.details).toMatchObject({ guard: "council_quorum", reason: { en: "The members recorded present do not make the council's quorum" } });
+
+    // Quorum met, not concluded: the conclusion guard answers, naming the council's status.
+    await t.database.db.execute(sql`UPDATE councils SET quorum_met = true WHERE id = ${councilId}`);
+    const open = await actEn(leader, p.id, "approve_list", { method: "selection" });
+    expect(open.body.error.details).toMatchObject({ guard: "council_concluded", reason: { en: "The council has not concluded yet (status: in session)" } });
+
+    // Concluded: the action goes through.
+    await t.database.db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${t.clock.now().toISOString()}::timestamptz WHERE id = ${councilId}`);
+    expect(await f.must(leader.client, p.id, "approve_list", { method: "selection" })).toMatchObject({ state: "list_approved" });
+  });
+
+  it("acceptance: no council yet, then a grade that does not fit the action, each named", async () => {
+    const p = await f.propose(piA.client, proposalCallId);
+    // The path to the acceptance council is walked in lifecycle.test.ts; here the task is placed at that step.
+    await t.database.db.execute(sql`UPDATE tasks SET state = 'acceptance_council', state_entered_by = NULL WHERE id = ${p.id}`);
+    const none = await f.act(officer.client, p.id, "pass_acceptance");
+    expect(none.status).toBe(409);
+    expect(none.body.error).toMatchObject({ code: "COUNCIL_NOT_FORMED", details: { councilKind: "acceptance", guard: "council_quorum" } });
+    expect(none.body.error.message).toMatch(/^Chưa thành lập hội đồng đánh giá, nghiệm thu cho nhiệm vụ này/);
+
+    await f.council(p.id, "acceptance", [{ passed: false, grade: "fail" }]);
+    const cur = await officer.client.get(`/api/v1/tasks/${p.id}`);
+    const wrong = await officer.client.post(`/api/v1/tasks/${p.id}/pass_acceptance`, { version: cur.body.version }, { "accept-language": "en" });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error).toMatchObject({ code: "GRADE_MISMATCH", details: { grade: "fail" } });
+    expect(wrong.body.error.message).toBe("The council graded the task “fail”: take “Not accepted” instead");
+    expect(await f.must(officer.client, p.id, "fail_acceptance")).toMatchObject({ state: "acceptance_failed", resultGrade: "fail" });
   });
 
   it("follows a task's own template: law-2025 orders through its council, or opens a funding call directly", async () => {
@@ -90,7 +162,11 @@ describe(`tasks (${testDbMode()})`, () => {
     // The pi is not this task's PI: no action of theirs is offered or allowed.
     const seen = await piA.client.get(`/api/v1/tasks/${q.id}`);
     expect(seen.body.abilities.actions).toEqual([]);
-    expect((await f.act(piA.client, q.id, "submit_dossier")).status).toBe(409);
+    // submit_dossier is the dossier's own route: the action's name answers 404 naming that route.
+    const elsewhere = await f.act(piA.client, q.id, "submit_dossier");
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error).toMatchObject({ code: "PERFORMED_ELSEWHERE", details: { action: "submit_dossier", route: "POST /api/v1/tasks/{id}/dossiers/{dossierId}/submit" } });
+    expect(elsewhere.body.error.message).toContain("POST /api/v1/tasks/{id}/dossiers/{dossierId}/submit");
   });
 
   it("of 50 identical transitions at once exactly one succeeds", async () => {
@@ -138,6 +214,11 @@ describe(`tasks (${testDbMode()})`, () => {
     const incomplete = await piA.client.post(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}/submit`, { version: dA.body.version });
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.error.code).toBe("DOSSIER_INCOMPLETE");
+    // each language lists the problems in its own words
+    const incompleteEn = await piA.client.post(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}/submit`, { version: dA.body.version }, { "accept-language": "en" });
+    const problems = incomplete.body.error.details.problems as { vi: string; en: string }[];
+    expect(incomplete.body.error.message).toBe(`Hồ sơ chưa đầy đủ: ${problems.map((p) => p.vi).join("; ")}`);
+    expect(incompleteEn.body.error.message).toBe(`The dossier is incomplete: ${problems.map((p) => p.en).join("; ")}`);
     const edited = await piA.client.put(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}`, { ...f.dossierBody(piA), version: dA.body.version });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.products).toHaveLength(1);
@@ -155,6 +236,7 @@ describe(`tasks (${testDbMode()})`, () => {
     });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe("DOSSIER_LOCKED");
+    expect(locked.body.error.message).toMatch(/^Hồ sơ đang ở trạng thái “đã nộp” nên không sửa được/);
     const after = await piA.client.get(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}`);
     expect(after.body).toMatchObject({ objectives: submitted.body.objectives, version: submitted.body.version, submissionHash: submitted.body.submissionHash });
     expect((await f.upload(piA.client, task.id, "KHAC", { dossierId: dA.body.id })).status).toBe(409);
@@ -249,6 +331,9 @@ describe(`tasks (${testDbMode()})`, () => {
     const self = await f.act(officerLeader.client, task.id, "approve");
     expect(self.status).toBe(409);
     expect(self.body.error.details.guard).toBe("two_person_rule");
+    // the reason names the step the actor took and the one someone else must take
+    expect(self.body.error.details.reason.en).toBe("You took the previous step (“Draft the approval decision”), so someone else must take “Sign the approval decision”");
+    expect(self.body.error.message).toContain("Bạn đã thực hiện bước trước (“Dự thảo quyết định phê duyệt”)");
     const approved = await f.must(leader2.client, task.id, "approve");
     expect(approved).toMatchObject({ state: "approved", decisionDate: "2026-12-02" });
 
@@ -286,6 +371,11 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(fake.status).toBe(400);
     const exe = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, fileName: "x.exe" });
     expect(exe.status).toBe(400);
+    // a bad form field other than code or stage is named as such, field by field
+    const badField = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: "not-a-uuid" });
+    expect(badField.status).toBe(400);
+    expect(badField.body.error.message).toContain("(code, stage, dossierId, note)");
+    expect(badField.body.error.details.map((d: { path: string }) => d.path)).toEqual(["dossierId"]);
     const big = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, content: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(300_000)]) });
     expect(big.status).toBe(413);
     const ok = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, fileName: "Đơn đăng ký.pdf" });
