@@ -173,7 +173,10 @@ async function validateWorkbook(db: Executor, kind: ImportKind, content: Buffer,
     }
   }
 
-  for (const e of await kind.checkDatabase(db, sql`${JSON.stringify(rows)}::jsonb`)) {
+  // Only the keys the check reads go to the database (the rows themselves are stored once, with the import).
+  const checked = Object.keys(kind.checkedColumns);
+  const keys = rows.map((rec) => Object.fromEntries(checked.map((k) => [k, rec[k] ?? null])));
+  for (const e of await kind.checkDatabase(db, sql`${JSON.stringify(keys)}::jsonb`)) {
     if (failed.has(`${e.row}:${e.column}`)) continue;
     const cell = rawByRow.get(e.row)?.get(e.column) ?? e.value;
     errors.push({ ...e, value: clip(cell) });

@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { foldVietnamese } from "../../../../common/list.js";
 import { hasRole, type Ctx, type Executor, type Tx } from "../../../platform/context.js";
-import { code, integer, normaliseHeader, organisationRef, text, type ImportColumn, type ImportKind, type Parsed, type RowError } from "../columns.js";
+import { code, integer, normaliseHeader, organisationRef, recordsOf, text, type ImportColumn, type ImportKind, type Parsed, type RowError } from "../columns.js";
 
 export const HISTORICAL_TEMPLATE_KEY = "baseline-2013";
 
@@ -32,8 +32,8 @@ const rowsOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r(
   "endYear" int, "leadOrganisationId" uuid, "piName" text, "budgetCity" bigint, "budgetOther" bigint, "resultGrade" text,
   "finalState" text)`;
 
-/** The few columns the registry checks read: a narrow record is cheaper to build from the stored rows. */
-const keysOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r("row" int, code text, "leadOrganisationId" uuid, "finalState" text)`;
+/** What the registry checks read. */
+const CHECKED = { row: "int", code: "text", leadOrganisationId: "uuid", finalState: "text" } as const;
 
 const MAX_MONEY = 1_000_000_000_000_000;
 
@@ -128,9 +128,10 @@ export const historicalTasksImport: ImportKind = {
       ? [{ column: "endYear", key: "import.year_before_start" }]
       : [],
 
+  checkedColumns: CHECKED,
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {
     const r = await db.execute<{ row: number; column: string; value: string }>(sql`
-      WITH r AS MATERIALIZED (SELECT * FROM ${keysOf(rows)})
+      WITH r AS MATERIALIZED (SELECT * FROM ${recordsOf(rows, CHECKED)})
       SELECT r."row", 'code' AS "column", r.code AS value
         FROM r
        WHERE r.code IS NOT NULL AND EXISTS (SELECT 1 FROM tasks t WHERE t.code = r.code)

@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { foldVietnamese } from "../../../../common/list.js";
 import type { Ctx, Executor, Tx } from "../../../platform/context.js";
 import { personPolicy } from "../../people/people.policy.js";
-import { code, codes, email, integer, orcid, organisationRef, text, wordList, yesNo, type ImportKind, type RowError } from "../columns.js";
+import { code, codes, email, integer, orcid, organisationRef, recordsOf, text, wordList, yesNo, type ImportKind, type RowError } from "../columns.js";
 
 const fold = (s: unknown) => (typeof s === "string" ? foldVietnamese(s).replace(/\s+/g, " ").trim() : "");
 
@@ -13,8 +13,8 @@ const rowsOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r(
   keywords text[], orcid text, email text, phone text, address text, "isExpert" boolean, "organisationId" uuid,
   position text)`;
 
-/** The few columns the registry checks read: a narrow record is cheaper to build from the stored rows. */
-const keysOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r("row" int, "fullName" text, "birthYear" int, orcid text, "organisationId" uuid)`;
+/** What the registry checks read. */
+const CHECKED = { row: "int", fullName: "text", birthYear: "int", orcid: "text", organisationId: "uuid" } as const;
 
 export const peopleImport: ImportKind = {
   kind: "people",
@@ -82,6 +82,8 @@ export const peopleImport: ImportKind = {
       ? [{ column: "position", key: "import.requires_column", params: { columnKey: "organisation" } }]
       : [],
 
+  checkedColumns: CHECKED,
+
   // Already registered: the same ORCID, or the same person — the same folded name (people.search_text =
   // f_fold(full_name)), the same birth year and the same primary organisation, an empty value matching an empty one.
   // Every lookup is an equality probe of a btree (migration 0032: people_name_key_idx carries the year and the
@@ -89,7 +91,7 @@ export const peopleImport: ImportKind = {
   // list search made each probe scan every name sharing a trigram (quadratic).
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {
     const r = await db.execute<{ row: number; column: string; value: string }>(sql`
-      WITH r AS MATERIALIZED (SELECT r.*, f_fold(r."fullName") AS folded FROM ${keysOf(rows)})
+      WITH r AS MATERIALIZED (SELECT r.*, f_fold(r."fullName") AS folded FROM ${recordsOf(rows, CHECKED)})
       SELECT r."row", 'orcid' AS "column", r.orcid AS value
         FROM r
        WHERE r.orcid IS NOT NULL AND EXISTS (SELECT 1 FROM people p WHERE p.orcid = r.orcid)
