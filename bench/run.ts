@@ -12,11 +12,16 @@
 // Statistics and the leadership dashboard (issue 4 item 7, bench/statistics-data.ts): ten yearly reporting periods,
 // 1,000 organisations × 5 forms each, 500 cells per report in the latest period; consolidating the latest period's five
 // forms (target ≤ 5 s) and the leadership dashboard over the ten years (target p95 ≤ 200 ms on the server).
+// People import (issue 10 item 3, bench/import-data.ts): a generated 20,000-row people file uploaded (parsed and
+// validated) and committed into the 100,000-person registry, each step timed once, beside the SQL it ran replayed
+// directly in a transaction that is rolled back. Runs last: it adds 20,000 people. Target: validate + commit ≤ 20 s on
+// the PostgreSQL server.
 //
 // Options: --modes embedded,server  --duration 10 (s per scenario)  --warmup 2 (s)  --connections 2×cores
 //          --people 100000  --organisations 10000  --raw-runs 300
 //          --scenarios people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail,
-//                      consolidation,leadership
+//                      consolidation,leadership,peopleImport
+//          --import-rows 20000
 //          --stat-organisations 1000  --stat-cells 500  --stat-years 10  --consolidation-runs 5
 //          --tasks 100000  --task-people 50000  --scores 1000000 (0 tasks: registries only)
 //          --embedded-tasks / --embedded-scores (the embedded mode's size; default the same)
@@ -33,6 +38,7 @@ import pg from "pg";
 import autocannon from "autocannon";
 import { createScratchDatabase } from "../src/server/db/scratch-database.js";
 import { seedStatisticsBenchData, type StatisticsBenchSummary } from "./statistics-data.js";
+import { peopleImportFile } from "./import-data.js";
 import "../src/server/db/client.js"; // the app's type parsers (bigint, numeric, date), so raw rows parse the same way
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
 
@@ -50,8 +56,10 @@ const { values: opt } = parseArgs({
     "raw-runs": { type: "string", default: "300" },
     scenarios: {
       type: "string",
-      default: "people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail,consolidation,leadership",
+      default:
+        "people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail,consolidation,leadership,peopleImport",
     },
+    "import-rows": { type: "string", default: "20000" },
     "stat-organisations": { type: "string", default: "1000" },
     "stat-cells": { type: "string", default: "500" },
     "stat-years": { type: "string", default: "10" },
@@ -90,6 +98,7 @@ const cfg = {
   statCells: num("stat-cells"),
   statYears: num("stat-years"),
   consolidationRuns: num("consolidation-runs"),
+  importRows: num("import-rows"),
   explain: !!opt.explain,
   profile: !!opt.profile,
   logLevel: String(opt["log-level"]),
@@ -429,6 +438,179 @@ async function benchConsolidation(run: ModeRun, st: StatisticsBenchSummary) {
   console.log(`[${run.mode}] consolidation: p50 ${a.p50.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms per round of 5 forms; raw p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`);
 }
 
+// ─── People import (issue 10 item 3) ─────────────────────────────────────────────────────────────────────────────
+interface ImportRow {
+  mode: string;
+  step: "validate" | "commit" | "validate + commit";
+  rows: number;
+  registry: number;
+  /** the HTTP request, as the user waits for it */
+  apiMs: number;
+  /** the SQL the request ran, replayed directly */
+  rawMs: number;
+  statements: number;
+  met: boolean | null;
+  why: string;
+}
+const importRows: ImportRow[] = [];
+const IMPORT_TARGET_MS = 20_000;
+
+const isTransactionControl = (text: string) => /^\s*(begin|commit|rollback)\b/i.test(text);
+
+/** Replays recorded statements on one connection inside a transaction that is rolled back. `reset` first puts the
+ *  rows the request wrote back as they were before it (inside the same transaction, not timed), so every statement
+ *  does the work it did in the app. With `explainOver`, statements that took longer are run again under
+ *  EXPLAIN (ANALYZE, BUFFERS) in a second rolled-back pass. */
+async function replayRolledBack(
+  pool: pg.Pool,
+  queries: CapturedQuery[],
+  reset: (c: pg.PoolClient) => Promise<unknown>,
+  explainOver?: number,
+): Promise<{ ms: number; statements: number; slowest: { ms: number; text: string }[]; plans: string[] }> {
+  const run = async (explain: Set<number> | null) => {
+    const client = await pool.connect();
+    const times: { ms: number; text: string; i: number }[] = [];
+    const plans: string[] = [];
+    try {
+      await client.query("BEGIN");
+      await reset(client);
+      const all = [...queries].sort((a, b) => a.start - b.start);
+      for (const [i, q] of all.entries()) {
+        if (isTransactionControl(q.text)) continue;
+        const t0 = performance.now();
+        if (explain?.has(i)) {
+          const plan = await client.query({ text: "EXPLAIN (ANALYZE, BUFFERS) " + q.text, values: q.values });
+          plans.push(`${q.text}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+        } else {
+          if (q.rowMode) await client.query({ text: q.text, values: q.values, rowMode: "array" });
+          else await client.query({ text: q.text, values: q.values });
+        }
+        times.push({ ms: performance.now() - t0, text: q.text, i });
+      }
+    } finally {
+      await client.query("ROLLBACK").catch(() => undefined);
+      client.release();
+    }
+    return { times, plans };
+  };
+  const { times } = await run(null);
+  const plans = explainOver !== undefined ? (await run(new Set(times.filter((t) => t.ms > explainOver).map((t) => t.i)))).plans : [];
+  return {
+    ms: times.reduce((a, t) => a + t.ms, 0),
+    statements: times.length,
+    slowest: times
+      .slice()
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map((t) => ({ ms: t.ms, text: t.text.replace(/\s+/g, " ").trim().slice(0, 90) })),
+    plans,
+  };
+}
+
+function multipartBody(fileName: string, content: Buffer) {
+  const boundary = "----khcnbench" + Math.random().toString(16).slice(2);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+  );
+  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Upload (parse + validate + store) and commit of a generated people file, each timed once, then the SQL each ran
+ *  replayed directly. Target: validate + commit ≤ 20 s on the PostgreSQL server. */
+async function benchPeopleImport(run: ModeRun, notes: string[]) {
+  const t0 = performance.now();
+  const file = await peopleImportFile(run.pool, cfg.importRows);
+  console.log(
+    `[${run.mode}] people import file: ${file.rows.toLocaleString("en")} rows, ${(file.content.length / 2 ** 20).toFixed(1)} MiB ` +
+      `(${file.byTaxCode} by tax code, ${file.byName} by name, ${file.withoutOrganisation} without organisation, ${file.withOrcid} ORCID; ` +
+      `${file.redrawn} drawn again) in ${((performance.now() - t0) / 1000).toFixed(1)} s; registry ${file.registryPeople.toLocaleString("en")} people`,
+  );
+  const cookie = await signIn(run.base); // a fresh session: the import may come after long scenarios
+  const headers = { cookie, "accept-language": "vi" };
+
+  const { body, contentType } = multipartBody("nhan-luc-khcn.xlsx", file.content);
+  await run.app.request({ type: "capture-start" });
+  const v0 = performance.now();
+  const up = await fetch(`${run.base}/api/v1/imports/people`, { method: "POST", headers: { ...headers, "content-type": contentType }, body });
+  const upBody = (await up.json()) as { id: string; status: string; errorCount: number; errors: unknown[] };
+  const validateMs = performance.now() - v0;
+  const validateSql = ((await run.app.request({ type: "capture-stop" })) as Extract<BenchChildMessage, { type: "captured" }>).queries;
+  if (up.status !== 200 || upBody.status !== "ready") {
+    throw new Error(`upload answered ${up.status} ${upBody.status}: ${JSON.stringify(upBody.errors ?? upBody).slice(0, 500)}`);
+  }
+  console.log(`[${run.mode}] people import: validated in ${(validateMs / 1000).toFixed(2)} s (${validateSql.length} statements)`);
+
+  // The raw baseline of each step runs right after it, in a transaction that is rolled back. Validation: the import
+  // row the upload created is taken away first, so the replayed upload finds no earlier import and inserts its own.
+  // Commit: the people it created (their affiliations follow by ON DELETE CASCADE) are taken away and the import is
+  // set back to 'ready' at its earlier version.
+  const explainOver = cfg.explain ? 50 : undefined;
+  const rawValidate = await replayRolledBack(run.pool, validateSql, (c) => c.query("DELETE FROM imports WHERE id = $1", [upBody.id]), explainOver);
+
+  await run.app.request({ type: "capture-start" });
+  const c0 = performance.now();
+  const commit = await fetch(`${run.base}/api/v1/imports/${upBody.id}/commit`, { method: "POST", headers });
+  const commitBody = (await commit.json()) as { created?: number };
+  const commitMs = performance.now() - c0;
+  const commitSql = ((await run.app.request({ type: "capture-stop" })) as Extract<BenchChildMessage, { type: "captured" }>).queries;
+  if (commit.status !== 200 || commitBody.created !== file.rows) throw new Error(`commit answered ${commit.status}: ${JSON.stringify(commitBody).slice(0, 500)}`);
+  console.log(`[${run.mode}] people import: committed in ${(commitMs / 1000).toFixed(2)} s (${commitSql.length} statements)`);
+
+  const rawCommit = await replayRolledBack(
+    run.pool,
+    commitSql,
+    async (c) => {
+      await c.query("DELETE FROM people WHERE id IN (SELECT (jsonb_array_elements_text(created_ids))::uuid FROM imports WHERE id = $1)", [upBody.id]);
+      await c.query("UPDATE imports SET status = 'ready', committed_at = NULL, created_ids = NULL, version = version - 1 WHERE id = $1", [upBody.id]);
+    },
+    explainOver,
+  );
+  for (const [step, r] of [["validate", rawValidate], ["commit", rawCommit]] as const) {
+    notes.push(`${run.mode} people import, ${step}: slowest statements ${r.slowest.map((x) => `${x.ms.toFixed(0)} ms “${x.text}…”`).join("; ")}`);
+    for (const p of r.plans) run.explains.push(`── ${run.mode} · peopleImport ${step}\n${p}`);
+  }
+
+  const base = { mode: run.mode, rows: file.rows, registry: file.registryPeople };
+  const totalMs = validateMs + commitMs;
+  const onServer = run.mode === "server";
+  importRows.push(
+    { ...base, step: "validate", apiMs: validateMs, rawMs: rawValidate.ms, statements: rawValidate.statements, met: null, why: "" },
+    { ...base, step: "commit", apiMs: commitMs, rawMs: rawCommit.ms, statements: rawCommit.statements, met: null, why: "" },
+    {
+      ...base,
+      step: "validate + commit",
+      apiMs: totalMs,
+      rawMs: rawValidate.ms + rawCommit.ms,
+      statements: rawValidate.statements + rawCommit.statements,
+      met: onServer ? totalMs <= IMPORT_TARGET_MS : null,
+      why: onServer && totalMs > IMPORT_TARGET_MS ? "> 20 s" : "",
+    },
+  );
+  notes.push(
+    `${run.mode}: people import of ${file.rows.toLocaleString("en")} rows (${(file.content.length / 2 ** 20).toFixed(1)} MiB; ${file.byTaxCode} organisations by tax code, ` +
+      `${file.byName} by name, ${file.withoutOrganisation} without; ${file.withOrcid} ORCID iDs) into ${file.registryPeople.toLocaleString("en")} people`,
+  );
+}
+
+function importTable(rows: ImportRow[]) {
+  const head = ["mode", "step", "rows", "registry", "API s", "raw SQL s", "API − raw s", "statements", "target met"];
+  const body = rows.map((r) => [
+    r.mode,
+    r.step,
+    r.rows.toLocaleString("en"),
+    r.registry.toLocaleString("en"),
+    (r.apiMs / 1000).toFixed(2),
+    (r.rawMs / 1000).toFixed(2),
+    ((r.apiMs - r.rawMs) / 1000).toFixed(2),
+    String(r.statements),
+    r.met === null ? "–" : r.met ? "yes" : `NO (${r.why})`,
+  ]);
+  const num = (i: number) => i >= 2 && i <= 7;
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => (num(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ") + " |";
+  return [line(head), "|" + widths.map((w, i) => (num(i) ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|", ...body.map(line)].join("\n");
+}
+
 async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string[], explains: string[]) {
   let dropServer: (() => Promise<void>) | undefined;
   let tempDir: string | undefined;
@@ -548,6 +730,16 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
         scenarioFailures++;
       }
     }
+    // Last: the import adds people to the registry the other scenarios measure.
+    if (cfg.scenarios.includes("peopleImport")) {
+      try {
+        await benchPeopleImport({ mode, app, pool, base, cookie, cookies: new Map(), rows, explains }, notes);
+      } catch (err) {
+        notes.push(`${mode} peopleImport: FAILED — ${(err as Error).message}`);
+        console.error(`[${mode}] peopleImport failed:`, err);
+        scenarioFailures++;
+      }
+    }
   } finally {
     await pool?.end().catch(() => undefined);
     await app?.stop();
@@ -598,10 +790,18 @@ for (const mode of cfg.modes) {
     console.error(`[${mode}] failed:`, err);
   }
 }
-console.log("\n" + table(rows));
-console.log(
-  `Target: API p95 ≤ 3 × raw SQL p95 — the same queries (session lookup included) run directly through node-postgres from ${cfg.connections} clients at once, as many as autocannon's connections — and ≥ 500 req/s on the PostgreSQL server. "raw ×1": the same SQL one request at a time.`,
-);
+if (rows.length) {
+  console.log("\n" + table(rows));
+  console.log(
+    `Target: API p95 ≤ 3 × raw SQL p95 — the same queries (session lookup included) run directly through node-postgres from ${cfg.connections} clients at once, as many as autocannon's connections — and ≥ 500 req/s on the PostgreSQL server. "raw ×1": the same SQL one request at a time.`,
+  );
+}
+if (importRows.length) {
+  console.log("\n" + importTable(importRows));
+  console.log(
+    `People import: one upload (read, parse and validate the file, store it with its rows) and one commit; "raw SQL": the statements each request ran, replayed directly on one connection in a transaction that is rolled back. Target: validate + commit ≤ ${IMPORT_TARGET_MS / 1000} s on the PostgreSQL server.`,
+  );
+}
 const loadAfter = os.loadavg();
 notes.push(`load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
 for (const n of notes) console.log("· " + n);
@@ -609,7 +809,7 @@ if (explains.length) console.log("\n" + explains.join("\n\n"));
 
 const outDir = path.join(here, "results");
 fs.mkdirSync(outDir, { recursive: true });
-const report = { date: new Date().toISOString(), machine, config: cfg, rows, notes };
+const report = { date: new Date().toISOString(), machine, config: cfg, rows, importRows, notes };
 fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(report, null, 2));
 console.log(`\nWritten: ${path.relative(root, path.join(outDir, "latest.json"))}`);
 if (failed || scenarioFailures > 0) process.exitCode = 1;

@@ -24,7 +24,10 @@ const originalQuery = pg.Client.prototype.query as unknown as QueryFn;
   if (typeof config?.text !== "string") return originalQuery.apply(this, args);
   const record: CapturedQuery = {
     text: config.text,
-    values: ((Array.isArray(second) ? second : config.values) ?? []).map((v) => (v instanceof Date ? v.toISOString() : v)),
+    // Dates as ISO text and byte strings in bytea's hex form: what the replay sends means the same to the database.
+    values: ((Array.isArray(second) ? second : config.values) ?? []).map((v) =>
+      v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? "\\x" + v.toString("hex") : v,
+    ),
     rowMode: config.rowMode === "array" ? "array" : undefined,
     start: performance.now(),
     end: NaN,

@@ -225,7 +225,9 @@ export async function loadCodeLists(db: Executor, lists: (CodeListKey | "governa
   return out;
 }
 
-/** Resolves every distinct value to the organisations it names: tax code first, else exact name (accents ignored). */
+/** Resolves every distinct value to the organisations it names: tax code first, else exact name (accents ignored).
+ *  One statement for the file; each value is a probe of the tax code's unique index or of organisations_name_key_idx
+ *  (migration 0032, the same expression). */
 export async function resolveOrganisations(db: Executor, values: string[]) {
   const out = new Map<string, { id: string; nameVi: string }[]>();
   const distinct = [...new Set(values)];
@@ -249,6 +251,18 @@ export async function resolveOrganisations(db: Executor, values: string[]) {
   return out;
 }
 
+/** SQL types of stored-row keys, as jsonb_to_recordset's column definition list names them. */
+export type RecordType = "int" | "text" | "uuid";
+
+/** The stored rows (a jsonb array) as the relation `r` with just these keys as typed columns. */
+export function recordsOf(rows: SQL, columns: Readonly<Record<string, RecordType>>): SQL {
+  const defs = sql.join(
+    Object.entries(columns).map(([key, type]) => sql`${sql.identifier(key)} ${sql.raw(type)}`),
+    sql`, `,
+  );
+  return sql`jsonb_to_recordset(${rows}) AS r(${defs})`;
+}
+
 /** A stored, parsed row: its Excel row number, a pre-generated id, and one value per column key. */
 export type StoredRow = { row: number; id: string } & Record<string, unknown>;
 
@@ -268,8 +282,14 @@ export interface ImportKind {
   /** Rules across the columns of one parsed row (optional). */
   checkRow?(row: StoredRow): Omit<RowError, "row" | "value">[];
   /**
-   * Problems only the database can see (already registered, unknown references), over a jsonb array of stored rows.
-   * Runs when the file is uploaded and again inside the commit's transaction.
+   * The stored-row keys checkDatabase reads, with their types (`row` included). At upload only these are sent to the
+   * database for the check: a narrow record is cheaper to send and to build than every column of every row.
+   */
+  checkedColumns: Readonly<Record<string, RecordType>>;
+  /**
+   * Problems only the database can see (already registered, unknown references), over a jsonb array of stored rows
+   * (read them with `recordsOf(rows, checkedColumns)`): one set-based statement per file, each row an equality probe
+   * of an index. Runs when the file is uploaded and again inside the commit's transaction.
    */
   checkDatabase(db: Executor, rows: SQL): Promise<RowError[]>;
   /** Inserts every row of the jsonb array with set-based statements (no statement per row). Returns the count. */

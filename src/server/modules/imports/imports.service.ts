@@ -173,7 +173,10 @@ async function validateWorkbook(db: Executor, kind: ImportKind, content: Buffer,
     }
   }
 
-  for (const e of await kind.checkDatabase(db, sql`${JSON.stringify(rows)}::jsonb`)) {
+  // Only the keys the check reads go to the database (the rows themselves are stored once, with the import).
+  const checked = Object.keys(kind.checkedColumns);
+  const keys = rows.map((rec) => Object.fromEntries(checked.map((k) => [k, rec[k] ?? null])));
+  for (const e of await kind.checkDatabase(db, sql`${JSON.stringify(keys)}::jsonb`)) {
     if (failed.has(`${e.row}:${e.column}`)) continue;
     const cell = rawByRow.get(e.row)?.get(e.column) ?? e.value;
     errors.push({ ...e, value: clip(cell) });
@@ -309,9 +312,8 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
       createdAt: imports.createdAt,
       committedAt: imports.committedAt,
       fileName: files.originalName,
-      preview: sql<StoredRow[]>`(SELECT coalesce(jsonb_agg(e ORDER BY n), '[]'::jsonb)
-                                   FROM jsonb_array_elements(${imports.rows}) WITH ORDINALITY AS x(e, n)
-                                  WHERE n <= ${PREVIEW_ROWS})`,
+      // The first rows only, without unfolding the whole stored array (20,000 rows).
+      preview: sql<StoredRow[]>`jsonb_path_query_array(${imports.rows}, ${`$[0 to ${PREVIEW_ROWS - 1}]`}::jsonpath)`,
       created: sql<number | null>`jsonb_array_length(${imports.createdIds})`,
     })
     .from(imports)
@@ -403,7 +405,7 @@ export async function commitImport(ctx: Ctx, id: string): Promise<CommitResult> 
         .set({
           status: "committed",
           committedAt: ctx.clock.now(),
-          createdIds: sql`(SELECT coalesce(jsonb_agg(e -> 'id'), '[]'::jsonb) FROM jsonb_array_elements("imports"."rows") e)`,
+          createdIds: sql`jsonb_path_query_array("imports"."rows", '$[*].id')`,
           version: sql`${imports.version} + 1`,
         })
         .where(and(eq(imports.id, id), eq(imports.status, "ready"), eq(imports.version, imp.version)))

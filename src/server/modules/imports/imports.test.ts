@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 
 let t: TestApp;
 let officer: Client;
@@ -344,6 +344,111 @@ describe("commit", () => {
     const c = await officer.post(`/api/v1/imports/${r.body.id}/commit`);
     expect(c.body.created).toBe(3000);
     expect(await orgsNamed("Viện Số Lượng")).toBe(3000);
+  });
+});
+
+describe("people: the duplicate rule", () => {
+  // Same person = the same name with accents and case ignored, the same birth year (both empty counts as the same) and
+  // the same primary organisation (both empty counts as the same); or the same ORCID.
+  const HEADERS = ["Họ và tên", "Năm sinh", "ORCID", "Đơn vị công tác", "Chức vụ"];
+  const peopleNamed = (names: string[]) =>
+    count(sql`SELECT count(*) AS n FROM people WHERE f_fold(full_name) IN (${sql.join(
+      names.map((n) => sql`f_fold(${n})`),
+      sql`, `,
+    )})`);
+  const messages = (body: { errors: { row: number; column: string; message: string }[] }) => body.errors.map((e) => [e.row, e.column, e.message]);
+
+  it("finds duplicates inside the file and against the registry: accents and case ignored, birth year and organisation kept apart", async () => {
+    const org = await buildOrganisation(t.database.db, { nameVi: "Viện Trùng Người", taxCode: "0200777001" });
+    await buildPerson(t.database.db, { fullName: "Vũ Thị Ánh Tuyết", birthYear: 1979, primaryOrganisationId: org.id });
+    await buildPerson(t.database.db, { fullName: "Lý Văn Khôi", birthYear: null, primaryOrganisationId: null });
+    await buildPerson(t.database.db, { fullName: "Đặng Quốc Bảo", birthYear: 1988, orcid: "0000-0001-5109-3700" });
+    const file = await xlsx(HEADERS, [
+      ["VŨ THỊ ÁNH TUYẾT", 1979, null, "0200777001", null], // 2: in the registry (case)
+      ["vu thi anh tuyet", 1979, null, "Viện Trùng Người", null], // 3: same as row 2 (and the registry)
+      ["Vũ Thị Ánh Tuyết", 1980, null, "0200777001", null], // 4: another birth year
+      ["Vũ Thị Ánh Tuyết", 1979, null, null, null], // 5: no organisation, the registry's has one
+      ["LÝ VĂN KHÔI", null, null, null, null], // 6: in the registry (no year, no organisation on both)
+      ["Lý Văn Khôi", 1970, null, null, null], // 7: another birth year
+      ["Hồ Minh Trí", 1985, "0000-0001-5109-3700", null, null], // 8: ORCID in the registry
+      ["Hồ Minh Tâm", 1985, "https://orcid.org/0000-0002-9079-593X", null, null], // 9
+      ["Hồ Minh Tín", 1986, "0000-0002-9079-593x", null, null], // 10: the ORCID of row 9
+      ["hồ minh tâm", 1985, null, null, "Nghiên cứu viên"], // 11: row 9 again (and a position without organisation)
+      ["Ho Minh Tam", 1985, null, "0200777001", null], // 12: row 9's name and year, another organisation
+    ]);
+    const r = await upload(officer, "people", file);
+    expect(r.body).toMatchObject({ status: "invalid", totalRows: 11 });
+    expect(messages(r.body)).toEqual([
+      [2, "fullName", "Đã có trong hệ thống"],
+      [3, "fullName", "Trùng với dòng 2 trong tệp"],
+      [6, "fullName", "Đã có trong hệ thống"],
+      [8, "orcid", "Đã có trong hệ thống"],
+      [10, "orcid", "Trùng với dòng 9 trong tệp"],
+      [11, "fullName", "Trùng với dòng 9 trong tệp"],
+      [11, "position", "Cần nhập cả cột “Đơn vị công tác”"],
+    ]);
+    officer.lang = "en";
+    const en = await officer.get(`/api/v1/imports/${r.body.id}`);
+    officer.lang = "vi";
+    expect(en.body.errors.slice(0, 2).map((e: { message: string }) => e.message)).toEqual(["Already in the system", "Duplicates row 2 of the file"]);
+
+    expect((await officer.post(`/api/v1/imports/${r.body.id}/commit`)).status).toBe(409);
+    expect(await peopleNamed(["Vũ Thị Ánh Tuyết", "Lý Văn Khôi", "Hồ Minh Tâm", "Hồ Minh Trí", "Hồ Minh Tín"])).toBe(2);
+
+    // Without the duplicates the same people import, and the registry check sees them afterwards.
+    const clean = await xlsx(HEADERS, [
+      ["Vũ Thị Ánh Tuyết", 1980, null, "0200777001", null],
+      ["Vũ Thị Ánh Tuyết", 1979, null, null, null],
+      ["Lý Văn Khôi", 1970, null, null, null],
+      ["Hồ Minh Tâm", 1985, "0000-0002-9079-593X", null, null],
+      ["Ho Minh Tam", 1985, null, "0200777001", "Nghiên cứu viên"],
+    ]);
+    const ok = await upload(officer, "people", clean);
+    expect(ok.body).toMatchObject({ status: "ready", errorCount: 0 });
+    expect((await officer.post(`/api/v1/imports/${ok.body.id}/commit`)).body).toMatchObject({ status: "committed", created: 5 });
+    const again = await upload(officer, "people", await xlsx(HEADERS, [["VŨ THỊ ÁNH TUYẾT", 1980, null, "Viện Trùng Người", null], ["Hồ Minh Tâm", 1990, "0000-0002-9079-593X", null, null]]));
+    expect(messages(again.body)).toEqual([
+      [2, "fullName", "Đã có trong hệ thống"],
+      [3, "orcid", "Đã có trong hệ thống"],
+    ]);
+  });
+
+  it("checks the registry again at commit: the same person registered meanwhile (written otherwise) stops the whole file", async () => {
+    const r = await upload(officer, "people", await xlsx(HEADERS, [["Tạ Văn Mới", 1990, null, null, null], ["Tạ Thị Sau", 1991, null, null, null]]));
+    expect(r.body.status).toBe("ready");
+    await buildPerson(t.database.db, { fullName: "TẠ THỊ SAU", birthYear: 1991 });
+    const c = await officer.post(`/api/v1/imports/${r.body.id}/commit`);
+    expect(c.status).toBe(409);
+    expect(c.body.error.code).toBe("IMPORT_STALE");
+    expect(await peopleNamed(["Tạ Văn Mới", "Tạ Thị Sau"])).toBe(1);
+    const now = await officer.get(`/api/v1/imports/${r.body.id}`);
+    expect(now.body).toMatchObject({ status: "invalid", errorCount: 1 });
+    expect(messages(now.body)).toEqual([[3, "fullName", "Đã có trong hệ thống"]]);
+  });
+
+  it("commits people and their affiliations in one transaction: a refused affiliation leaves no person; retried, it commits once", async () => {
+    const org = await buildOrganisation(t.database.db, { nameVi: "Viện Một Giao Dịch", taxCode: "0200777002" });
+    const rows = Array.from({ length: 30 }, (_, i) => [`Quách Văn Giao ${String(i + 1).padStart(2, "0")}`, 1970 + i, null, "0200777002", "Nghiên cứu viên"]);
+    rows.push(["Quách Văn Cuối", 1999, null, "0200777002", "Chức vụ bị từ chối"]);
+    await t.database.db.execute(sql`ALTER TABLE person_affiliations ADD CONSTRAINT import_test_refuse CHECK (position <> 'Chức vụ bị từ chối')`);
+    try {
+      const r = await upload(officer, "people", await xlsx(HEADERS, rows));
+      expect(r.body).toMatchObject({ status: "ready", totalRows: 31 });
+      const c = await officer.post(`/api/v1/imports/${r.body.id}/commit`);
+      expect(c.status).toBe(409);
+      expect(c.body.error.code).toBe("IMPORT_FAILED");
+      expect(await count(sql`SELECT count(*) AS n FROM people WHERE full_name LIKE 'Quách Văn%'`)).toBe(0);
+      expect(await count(sql`SELECT count(*) AS n FROM person_affiliations WHERE organisation_id = ${org.id}`)).toBe(0);
+
+      await t.database.db.execute(sql`ALTER TABLE person_affiliations DROP CONSTRAINT import_test_refuse`);
+      const results = await Promise.all([0, 1, 2].map(() => officer.post(`/api/v1/imports/${r.body.id}/commit`)));
+      for (const x of results) expect(x.body).toEqual({ id: r.body.id, status: "committed", created: 31 });
+      expect(await count(sql`SELECT count(*) AS n FROM people WHERE full_name LIKE 'Quách Văn%' AND primary_organisation_id = ${org.id}`)).toBe(31);
+      expect(await count(sql`SELECT count(*) AS n FROM person_affiliations WHERE organisation_id = ${org.id}`)).toBe(31);
+      expect(await auditCount("import.commit", r.body.id)).toBe(1);
+    } finally {
+      await t.database.db.execute(sql`ALTER TABLE person_affiliations DROP CONSTRAINT IF EXISTS import_test_refuse`);
+    }
   });
 });
 

@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { foldVietnamese } from "../../../../common/list.js";
 import { hasRole, type Ctx, type Executor, type Tx } from "../../../platform/context.js";
-import { code, integer, normaliseHeader, organisationRef, text, type ImportColumn, type ImportKind, type Parsed, type RowError } from "../columns.js";
+import { code, integer, normaliseHeader, organisationRef, recordsOf, text, type ImportColumn, type ImportKind, type Parsed, type RowError } from "../columns.js";
 
 export const HISTORICAL_TEMPLATE_KEY = "baseline-2013";
 
@@ -31,6 +31,9 @@ const rowsOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r(
   "row" int, id uuid, code text, "titleVi" text, "taskType" text, level text, field text, sector text, "startYear" int,
   "endYear" int, "leadOrganisationId" uuid, "piName" text, "budgetCity" bigint, "budgetOther" bigint, "resultGrade" text,
   "finalState" text)`;
+
+/** What the registry checks read. */
+const CHECKED = { row: "int", code: "text", leadOrganisationId: "uuid", finalState: "text" } as const;
 
 const MAX_MONEY = 1_000_000_000_000_000;
 
@@ -125,9 +128,10 @@ export const historicalTasksImport: ImportKind = {
       ? [{ column: "endYear", key: "import.year_before_start" }]
       : [],
 
+  checkedColumns: CHECKED,
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {
     const r = await db.execute<{ row: number; column: string; value: string }>(sql`
-      WITH r AS MATERIALIZED (SELECT * FROM ${rowsOf(rows)})
+      WITH r AS MATERIALIZED (SELECT * FROM ${recordsOf(rows, CHECKED)})
       SELECT r."row", 'code' AS "column", r.code AS value
         FROM r
        WHERE r.code IS NOT NULL AND EXISTS (SELECT 1 FROM tasks t WHERE t.code = r.code)
@@ -153,6 +157,8 @@ export const historicalTasksImport: ImportKind = {
   async insertAll(tx: Tx, ctx: Ctx, rows: SQL): Promise<number> {
     const at = ctx.clock.now().toISOString();
     const by = ctx.actor!.userId;
+    // The principal investigator: the only person with this folded name, one probe of people_name_key_idx (migration
+    // 0032, which carries the id) per row.
     const r = await tx.execute(sql`
       WITH tpl AS (SELECT min(v.version) AS version FROM process_template_versions v WHERE v.template_key = ${HISTORICAL_TEMPLATE_KEY})
       INSERT INTO tasks (id, code, title_vi, task_type, level, template_key, template_version, state, state_entered_by,

@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { foldVietnamese } from "../../../../common/list.js";
 import type { Ctx, Executor, Tx } from "../../../platform/context.js";
 import { personPolicy } from "../../people/people.policy.js";
-import { code, codes, email, integer, orcid, organisationRef, text, wordList, yesNo, type ImportKind, type RowError } from "../columns.js";
+import { code, codes, email, integer, orcid, organisationRef, recordsOf, text, wordList, yesNo, type ImportKind, type RowError } from "../columns.js";
 
 const fold = (s: unknown) => (typeof s === "string" ? foldVietnamese(s).replace(/\s+/g, " ").trim() : "");
 
@@ -12,6 +12,9 @@ const rowsOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r(
   "row" int, id uuid, "fullName" text, "birthYear" int, gender text, degree text, title text, fields text[],
   keywords text[], orcid text, email text, phone text, address text, "isExpert" boolean, "organisationId" uuid,
   position text)`;
+
+/** What the registry checks read. */
+const CHECKED = { row: "int", fullName: "text", birthYear: "int", orcid: "text", organisationId: "uuid" } as const;
 
 export const peopleImport: ImportKind = {
   kind: "people",
@@ -79,18 +82,25 @@ export const peopleImport: ImportKind = {
       ? [{ column: "position", key: "import.requires_column", params: { columnKey: "organisation" } }]
       : [],
 
+  checkedColumns: CHECKED,
+
+  // Already registered: the same ORCID, or the same person — the same folded name (people.search_text =
+  // f_fold(full_name)), the same birth year and the same primary organisation, an empty value matching an empty one.
+  // Every lookup is an equality probe of a btree (migration 0032: people_name_key_idx carries the year and the
+  // organisation), so a file costs a few index pages per row whatever the registry's size; the trigram index of the
+  // list search made each probe scan every name sharing a trigram (quadratic).
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {
     const r = await db.execute<{ row: number; column: string; value: string }>(sql`
-      WITH r AS MATERIALIZED (SELECT * FROM ${rowsOf(rows)})
+      WITH r AS MATERIALIZED (SELECT r.*, f_fold(r."fullName") AS folded FROM ${recordsOf(rows, CHECKED)})
       SELECT r."row", 'orcid' AS "column", r.orcid AS value
         FROM r
        WHERE r.orcid IS NOT NULL AND EXISTS (SELECT 1 FROM people p WHERE p.orcid = r.orcid)
       UNION ALL
       SELECT r."row", 'fullName', r."fullName"
         FROM r
-       WHERE r."fullName" IS NOT NULL AND EXISTS (
+       WHERE r.folded IS NOT NULL AND EXISTS (
              SELECT 1 FROM people p
-              WHERE p.search_text = f_fold(r."fullName")
+              WHERE p.search_text = r.folded
                 AND p.birth_year IS NOT DISTINCT FROM r."birthYear"
                 AND p.primary_organisation_id IS NOT DISTINCT FROM r."organisationId")
       UNION ALL
@@ -111,21 +121,28 @@ export const peopleImport: ImportKind = {
     const at = now.toISOString();
     const today = at.slice(0, 10);
     const by = ctx.actor!.userId;
-    const r = await tx.execute(sql`
-      INSERT INTO people (id, full_name, birth_year, gender, degree, title, fields, keywords, orcid, email, phone, address,
-                          is_expert, expert_since, primary_organisation_id, created_at, updated_at, created_by, updated_by)
-      SELECT r.id, r."fullName", r."birthYear", r.gender, r.degree, r.title, coalesce(r.fields, '{}'), coalesce(r.keywords, '{}'),
-             r.orcid, r.email, r.phone, r.address, coalesce(r."isExpert", false),
-             CASE WHEN r."isExpert" THEN ${today}::date END, r."organisationId",
-             ${at}::timestamptz, ${at}::timestamptz, ${by}::uuid, ${by}::uuid
-        FROM ${rowsOf(rows)}
-       ORDER BY r."row"`);
-    await tx.execute(sql`
-      INSERT INTO person_affiliations (person_id, organisation_id, position)
-      SELECT r.id, r."organisationId", r.position
-        FROM ${rowsOf(rows)}
-       WHERE r."organisationId" IS NOT NULL
-       ORDER BY r."row"`);
-    return r.rowCount ?? 0;
+    // One statement, one reading of the stored rows: the people, then their affiliations (the foreign key to the new
+    // people is checked at the end of the statement, when both are written).
+    const r = await tx.execute<{ people: number }>(sql`
+      WITH r AS MATERIALIZED (SELECT * FROM ${rowsOf(rows)}),
+      p AS (
+        INSERT INTO people (id, full_name, birth_year, gender, degree, title, fields, keywords, orcid, email, phone, address,
+                            is_expert, expert_since, primary_organisation_id, created_at, updated_at, created_by, updated_by)
+        SELECT r.id, r."fullName", r."birthYear", r.gender, r.degree, r.title, coalesce(r.fields, '{}'), coalesce(r.keywords, '{}'),
+               r.orcid, r.email, r.phone, r.address, coalesce(r."isExpert", false),
+               CASE WHEN r."isExpert" THEN ${today}::date END, r."organisationId",
+               ${at}::timestamptz, ${at}::timestamptz, ${by}::uuid, ${by}::uuid
+          FROM r
+         ORDER BY r."row"
+        RETURNING 1),
+      a AS (
+        INSERT INTO person_affiliations (person_id, organisation_id, position)
+        SELECT r.id, r."organisationId", r.position
+          FROM r
+         WHERE r."organisationId" IS NOT NULL
+         ORDER BY r."row"
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM p)::int AS people, (SELECT count(*) FROM a)::int AS affiliations`);
+    return Number(r.rows[0].people);
   },
 };
