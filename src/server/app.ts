@@ -25,12 +25,14 @@ import { webDistDir } from "./paths.js";
 import { AccessDenied, AppError } from "./platform/errors.js";
 import { pickLang, t, type Lang, type MessageKey } from "./platform/messages.js";
 import { systemClock, type Clock } from "./platform/clock.js";
+import { loggerOptions, type LogDestination } from "./platform/logging.js";
 import type { Actor, Ctx } from "./platform/context.js";
 import type { Policy } from "./platform/policy.js";
 import { loadSession, sessionCookieName } from "./platform/auth/sessions.js";
 import { audit } from "./platform/audit.js";
 import { multipartRequestSchema, type MultipartDoc } from "./platform/uploads.js";
 import { registerModules } from "./modules/index.js";
+import { policiesOfRoutes } from "./modules/policies.js";
 import { publicIndicatorRoutes } from "./modules/indicators/indicators.routes.js";
 
 declare module "fastify" {
@@ -53,6 +55,8 @@ export interface AppDeps {
   database: Database;
   clock?: Clock;
   migration: string;
+  /** Log lines go here instead of standard output (tests read the log). */
+  logDestination?: LogDestination;
 }
 
 export type App = FastifyInstance;
@@ -112,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    logger: config.env === "test" ? false : { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    logger: loggerOptions(config, deps.logDestination),
     genReqId: () => crypto.randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: config.uploadMaxBytes + 1024 * 1024,
@@ -138,6 +142,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
   app.decorate("routeList", routeList);
+  // The policies of the mounted routes make the abilities in GET /auth/me; collecting them once at start-up makes an
+  // app whose routes name two different policies under one resource name fail to start.
+  app.addHook("onReady", async () => {
+    policiesOfRoutes(routeList);
+  });
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -274,7 +283,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
             : status === 404
               ? "error.not_found"
               : "error.bad_request";
-      return reply.status(status).send({ error: { code: err.code ?? "BAD_REQUEST", message: t(lang, key), details: null } });
+      const code = status === 413 ? "PAYLOAD_TOO_LARGE" : (err.code ?? "BAD_REQUEST");
+      if (status === 413) reply.header("connection", "close"); // the rest of an oversize body is not read
+      return reply.status(status).send({ error: { code, message: t(lang, key), details: null } });
     }
     // Database errors arrive wrapped by Drizzle (DrizzleQueryError, the driver's error as `cause`).
     const dbError = databaseError(err);

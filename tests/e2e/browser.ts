@@ -129,7 +129,8 @@ export async function clickInPopup(opener: Locator | ElementHandle, target: Loca
 export async function chooseMenuItem(page: Page, button: string, item: string) {
   const opener = page.getByRole("button", { name: button });
   await opener.click();
-  await clickInPopup(opener, page.getByRole("menuitem", { name: item }));
+  // exact: "Đăng xuất" is not "Đăng xuất khỏi mọi thiết bị"
+  await clickInPopup(opener, page.getByRole("menuitem", { name: item, exact: true }));
 }
 
 /** Clicks `opener` (a button, a switch) and answers its confirmation with the button named `answer` (else its OK button). */

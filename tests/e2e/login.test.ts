@@ -83,4 +83,40 @@ describe("sign-in", () => {
     expect(me).toBe(401);
     await context.close();
   });
+
+  it("shows the person's name in the header, and signs out of every browser from the account menu", async () => {
+    // An account of its own, linked to a person record: signing out everywhere must not end the run's shared sessions.
+    const admin = apiAs("admin");
+    const suffix = Date.now().toString(36);
+    const person = await admin.post<{ id: string }>("/api/v1/people", {
+      fullName: "Lê Thị Thanh Hương",
+      birthYear: 1985,
+      gender: "female",
+      degree: "TS",
+      fields: ["202"],
+    });
+    await admin.post("/api/v1/users", {
+      username: `huong.${suffix}`,
+      displayName: `huong.${suffix}`,
+      password: "mật khẩu thử đăng xuất",
+      roles: ["pi"],
+      personId: person.id,
+    });
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    await signIn(first.page, `huong.${suffix}`, "mật khẩu thử đăng xuất");
+    await signIn(second.page, `huong.${suffix}`, "mật khẩu thử đăng xuất");
+    await first.page.locator(".account-name", { hasText: "Lê Thị Thanh Hương" }).waitFor();
+    await screenshot(first.page, "header-person-name");
+
+    await chooseMenuItem(first.page, "Tài khoản", "Đăng xuất khỏi mọi thiết bị");
+    await first.page.waitForURL(/\/login/);
+    // The other browser's session ended too: its next request is refused and it lands on the sign-in page.
+    expect(await second.page.evaluate(() => fetch("/api/v1/auth/me").then((r) => r.status))).toBe(401);
+    await menu(second.page).getByText("Dữ liệu của tôi", { exact: true }).click();
+    await second.page.waitForURL(/\/login/);
+    expect(first.errors).toEqual([]);
+    await first.context.close();
+    await second.context.close();
+  });
 });

@@ -1,7 +1,7 @@
 // Contract of the organisations registry (tổ chức KH&CN, trường đại học, doanh nghiệp, cơ quan), shared by API and web.
 import { z } from "zod";
 import { listQuery } from "../list.js";
-import { optText, uuid, isoDate, version, TAX_CODE_RE, EMAIL_RE } from "./shared.js";
+import { optText, optWebAddress, uuid, isoDate, version, TAX_CODE_RE, EMAIL_RE } from "./shared.js";
 
 export const laboratoryInput = z
   .object({
@@ -29,7 +29,7 @@ export const organisationInput = z
     district: optText(40),
     governance: z.enum(["central", "local"]).default("local"),
     fields: z.array(z.string().max(10)).max(30).default([]),
-    website: optText(300),
+    website: optWebAddress(300),
     email: optText(200).refine((v) => v === null || EMAIL_RE.test(v), { message: "e-mail" }),
     phone: optText(40),
     foundedYear: z.number().int().min(1800).max(2100).nullish().transform((v) => v ?? null),

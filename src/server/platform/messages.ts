@@ -35,11 +35,20 @@ const messages = {
     en: "A referenced record does not exist",
   },
   "error.uri_too_long": { vi: "Địa chỉ yêu cầu quá dài", en: "The request address is too long" },
+  "input.web_address": {
+    vi: "Địa chỉ trang web phải bắt đầu bằng http:// hoặc https:// (ví dụ https://skhcn.haiphong.gov.vn)",
+    en: "A website address must start with http:// or https:// (for example https://skhcn.haiphong.gov.vn)",
+  },
   "input.nul_character": {
     vi: "Không được chứa ký tự NUL (\\u0000)",
     en: "Must not contain the NUL character (\\u0000)",
   },
-  "auth.invalid_credentials": { vi: "Tên đăng nhập hoặc mật khẩu không đúng", en: "Wrong username or password" },
+  // One answer for a wrong password, an unknown account and a locked one: it says how locking works, not whether
+  // this account exists or is locked (ARCHITECTURE.md, security model).
+  "auth.invalid_credentials": {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng. Sau {{max}} lần nhập sai, tài khoản tạm khoá {{minutes}} phút; cần hỗ trợ, hãy liên hệ quản trị.",
+    en: "Wrong username or password. After {{max}} wrong attempts an account is locked for {{minutes}} minutes; for help, contact an administrator.",
+  },
   "auth.locked": {
     vi: "Tài khoản tạm khoá do đăng nhập sai nhiều lần. Thử lại sau {{minutes}} phút hoặc liên hệ quản trị.",
     en: "The account is locked after too many failed sign-ins. Try again in {{minutes}} minutes or contact an administrator.",
@@ -89,6 +98,10 @@ const messages = {
   "import.invalid_number": { vi: "Phải là số nguyên", en: "Must be a whole number" },
   "import.out_of_range": { vi: "Giá trị phải trong khoảng {{min}}–{{max}}", en: "Must be between {{min}} and {{max}}" },
   "import.invalid_code": { vi: "“{{value}}” không có trong danh mục", en: "“{{value}}” is not in the code list" },
+  "import.invalid_web_address": {
+    vi: "Địa chỉ trang web phải bắt đầu bằng http:// hoặc https://",
+    en: "A website address must start with http:// or https://",
+  },
   "import.invalid_email": { vi: "Thư điện tử không hợp lệ", en: "Invalid e-mail address" },
   "import.invalid_orcid": { vi: "ORCID phải có dạng 0000-0000-0000-000X", en: "ORCID must look like 0000-0000-0000-000X" },
   "import.invalid_tax_code": { vi: "Mã số thuế gồm 10 hoặc 13 chữ số", en: "A tax code has 10 or 13 digits" },

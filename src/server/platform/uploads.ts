@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { promisify } from "node:util";
+import type { IncomingMessage } from "node:http";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { files } from "../db/schema/index.js";
@@ -39,7 +40,8 @@ const notAllowed = (allowed: string) =>
   new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed });
 const notXlsx = () => new AppError("UNSUPPORTED_FILE", 400, "import.not_xlsx");
 const bomb = () => new AppError("SUSPICIOUS_ARCHIVE", 400, "upload.bomb");
-export const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, "error.payload_too_large");
+/** 413; the connection closes after the answer, so the rest of an oversize body is not read. */
+export const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, "error.payload_too_large", null, {}, { connection: "close" });
 
 /**
  * Reads a zip's central directory and unpacks every entry with an output budget, so a lying header cannot hide a
@@ -190,24 +192,31 @@ export async function receiveUploadWithFields(
   if (Number.isFinite(declaredLength) && declaredLength > max + MULTIPART_OVERHEAD) throw tooLarge();
   if (!req.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA", 415, "error.unsupported_media");
 
-  let content: Buffer;
-  let filename: string;
   const fields: Record<string, string> = {};
-  try {
-    const part = await req.file({ limits: { fileSize: max, files: 1, fields: 10, parts: 20 } });
+  // req.file() starts piping the raw body into the multipart parser at once; the size watch goes on the same stream.
+  const parsing = req.file({ limits: { fileSize: max, files: 1, fields: 10, parts: 20 } });
+  const watch = watchBodySize(req.raw, max + MULTIPART_OVERHEAD);
+  const read = async () => {
+    const part = await parsing;
     if (!part || part.fieldname !== field) throw badInput("upload.missing");
-    filename = part.filename ?? "";
     for (const [name, value] of Object.entries(part.fields)) {
       const first = Array.isArray(value) ? value[0] : value;
       if (name !== field && first && first.type === "field" && typeof first.value === "string") fields[name] = first.value;
     }
-    content = await part.toBuffer();
+    return { filename: part.filename ?? "", content: await part.toBuffer() };
+  };
+  let content: Buffer;
+  let filename: string;
+  try {
+    ({ content, filename } = await Promise.race([read(), watch.exceeded]));
   } catch (e) {
     if (e instanceof AppError) throw e;
     const status = (e as { statusCode?: number }).statusCode;
     if (status === 413) throw tooLarge();
     if (status === 406) throw new AppError("UNSUPPORTED_MEDIA", 415, "error.unsupported_media");
     throw new AppError("BAD_REQUEST", 400, "error.bad_request");
+  } finally {
+    watch.stop();
   }
   if (!content.length) throw badInput("upload.missing");
 
@@ -270,7 +279,7 @@ export function multipartRequestSchema(doc: MultipartDoc, maxBytes: number): Rec
       `One file in the form field “${fileField}”` +
       (Object.keys(fieldProps).length ? `, after the text fields ${Object.keys(fieldProps).map((f) => `“${f}”`).join(", ")} (fields sent after the file are not read)` : "") +
       `. Allowed: ${extensions.join(", ")}, checked by extension AND content (400 UNSUPPORTED_FILE); at most ${megabytes(maxBytes)} ` +
-      `(413 PAYLOAD_TOO_LARGE, answered from Content-Length before the body is read); zip-based files are unpacked with ` +
+      `(413 PAYLOAD_TOO_LARGE, answered from Content-Length before the body is read, or as soon as a body sent without it passes the limit); zip-based files are unpacked with ` +
       `entry-count and size limits (400 SUSPICIOUS_ARCHIVE); not multipart: 415 UNSUPPORTED_MEDIA; no file: 400.`,
     properties: {
       ...fieldProps,
@@ -284,6 +293,28 @@ export function multipartRequestSchema(doc: MultipartDoc, maxBytes: number): Rec
     required,
     additionalProperties: false,
   };
+}
+
+/**
+ * Counts the raw request body as the multipart parser reads it. Past `limit` bytes — whatever part they belong to:
+ * the file, a stuffed text field, parts after the file — reading stops and `exceeded` rejects with 413. Content-Length
+ * is checked before anything is read; this is the limit for bodies sent without it (Transfer-Encoding: chunked).
+ */
+function watchBodySize(raw: IncomingMessage, limit: number): { exceeded: Promise<never>; stop(): void } {
+  let seen = 0;
+  let refuse!: (e: AppError) => void;
+  const exceeded = new Promise<never>((_, reject) => (refuse = reject));
+  exceeded.catch(() => undefined); // settled or not, the caller races it; never an unhandled rejection
+  const onData = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen <= limit) return;
+    raw.off("data", onData);
+    raw.unpipe();
+    raw.pause();
+    refuse(tooLarge());
+  };
+  raw.on("data", onData);
+  return { exceeded, stop: () => raw.off("data", onData) };
 }
 
 /** Stores an upload under a generated id; returns the id. Call inside the transaction that uses the file. */

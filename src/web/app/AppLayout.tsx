@@ -2,8 +2,8 @@
 import { Suspense, useState } from "react";
 import { LoadingState } from "../components/states";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
-import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
+import { DisconnectOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useSession, useSignOut } from "./session";
 import { selectedNavPath, visibleNavigation } from "./navigation";
@@ -19,6 +19,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const mobile = screens.lg === false;
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
@@ -45,12 +46,25 @@ export function AppLayout() {
     children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) })),
   }));
 
+  // The person's full name from the registry when the account is linked to one, else the account's display name.
+  const shownName = me.fullName ?? me.displayName;
   const accountItems: MenuProps["items"] = [
-    { key: "who", label: <span className="muted">{me.roles.map((r) => t(`roles.${r}`)).join(", ")}</span>, disabled: true },
+    {
+      key: "who",
+      label: (
+        <span className="muted">
+          {shownName} ({me.username})
+          <br />
+          {me.roles.map((r) => t(`roles.${r}`)).join(", ")}
+        </span>
+      ),
+      disabled: true,
+    },
     { type: "divider" },
     { key: "me", icon: <UserOutlined aria-hidden />, label: t("nav.myData") },
     { key: "password", icon: <KeyOutlined aria-hidden />, label: t("auth.changePassword") },
     { key: "logout", icon: <LogoutOutlined aria-hidden />, label: t("auth.logout"), danger: true },
+    { key: "logoutAll", icon: <DisconnectOutlined aria-hidden />, label: t("auth.logoutEverywhere"), danger: true },
   ];
   const onAccount: MenuProps["onClick"] = async ({ key }) => {
     if (key === "me") navigate("/me");
@@ -58,6 +72,15 @@ export function AppLayout() {
     if (key === "logout") {
       await signOut();
       navigate("/login", { replace: true });
+    }
+    if (key === "logoutAll") {
+      try {
+        await signOut(true);
+        navigate("/login", { replace: true });
+      } catch {
+        // The other sessions may still be open: say so instead of pretending.
+        message.error(t("auth.logoutEverywhereFailed"));
+      }
     }
   };
 
@@ -120,7 +143,7 @@ export function AppLayout() {
               <Dropdown menu={{ items: accountItems, onClick: onAccount }} trigger={["click"]} placement="bottomRight">
                 <Button type="text" className="account-button" aria-label={t("auth.accountMenu")}>
                   <Avatar size="small" style={{ background: "#0b4f8a" }} icon={<UserOutlined aria-hidden />} />
-                  {!mobile && <span className="account-name">{me.displayName}</span>}
+                  {!mobile && <span className="account-name">{shownName}</span>}
                 </Button>
               </Dropdown>
             </Flex>

@@ -3,20 +3,11 @@
 import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "../../common/roles";
+import type { Me } from "../../common/contracts/auth";
 import { api, ApiError, onUnauthenticated } from "./api";
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  personId: string | null;
-  organisationId: string | null;
-  mfa: "none" | "verify" | "setup";
-  totpEnabled: boolean;
-  /** General abilities per resource, from the server's policies. */
-  can: Record<string, Record<string, boolean>>;
-}
+/** The signed-in user (GET /auth/me), as the shared contract describes it. */
+export type { Me };
 
 export const ME_KEY = ["auth", "me"] as const;
 
@@ -49,11 +40,16 @@ export function SessionWatcher() {
   return null;
 }
 
-/** Signs out: the browser drops the session whatever the server answers (already ended, network trouble). */
+/**
+ * Signs out: the browser drops the session whatever the server answers (already ended, network trouble).
+ * `everywhere` ends every session of the user on the server (all browsers and devices); when the server does not
+ * confirm it, the error reaches the caller, since the other sessions may still be open.
+ */
 export function useSignOut() {
   const qc = useQueryClient();
-  return async () => {
-    await api.post("/auth/logout").catch(() => undefined);
+  return async (everywhere = false) => {
+    if (everywhere) await api.post("/auth/logout-all");
+    else await api.post("/auth/logout").catch(() => undefined);
     qc.clear();
     qc.setQueryData(ME_KEY, null);
   };

@@ -1,47 +1,37 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyReply } from "fastify";
+import type { RouteInfo } from "../../app.js";
 import { eq } from "drizzle-orm";
-import { ROLES, type Role } from "../../../common/roles.js";
-import { generalAbilities } from "../policies.js";
-import { users } from "../../db/schema/index.js";
+import type { Role } from "../../../common/roles.js";
+import { changePasswordInput, loginInput, me, type Me } from "../../../common/contracts/auth.js";
+import { generalAbilities, policiesOfRoutes } from "../policies.js";
+import { people, users } from "../../db/schema/index.js";
+import type { Executor } from "../../platform/context.js";
 import { cookieOptions, sessionCookieName } from "../../platform/auth/sessions.js";
 import type { Config } from "../../config.js";
-import { beginTotpSetup, changePassword, login, logout, needsTotp, verifySecondFactor } from "./auth.service.js";
+import { beginTotpSetup, changePassword, login, logout, logoutEverywhere, needsTotp, verifySecondFactor } from "./auth.service.js";
 import { authPolicy } from "./auth.policy.js";
 
-const me = z.object({
-  id: z.string().uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
-  personId: z.string().uuid().nullable(),
-  organisationId: z.string().uuid().nullable(),
-  mfa: z.enum(["none", "verify", "setup"]),
-  totpEnabled: z.boolean(),
-  /** General abilities per resource (list, create, import, export…) from the same policies the server enforces. */
-  can: z.record(z.string(), z.record(z.string(), z.boolean())),
-});
-
 type UserRow = typeof users.$inferSelect;
-const presentMe = (u: UserRow, mfa: "none" | "verify" | "setup") => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  roles: u.roles as Role[],
-  personId: u.personId,
-  organisationId: u.organisationId,
-  mfa,
-  totpEnabled: u.totpEnabled,
-  can: generalAbilities({
-    userId: u.id,
+
+/** The signed-in user as GET /auth/me and sign-in answer it: the account, the linked person's name, abilities. */
+async function presentMe(routes: readonly RouteInfo[], db: Executor, u: UserRow, mfa: Me["mfa"]): Promise<Me> {
+  const [person] = u.personId ? await db.select({ fullName: people.fullName }).from(people).where(eq(people.id, u.personId)) : [];
+  const actor = { userId: u.id, username: u.username, roles: u.roles as Role[], personId: u.personId, organisationId: u.organisationId, sessionId: "" };
+  return {
+    id: u.id,
     username: u.username,
-    roles: u.roles as Role[],
+    displayName: u.displayName,
+    fullName: person?.fullName ?? null,
+    roles: actor.roles,
     personId: u.personId,
     organisationId: u.organisationId,
-    sessionId: "",
-  }),
-});
+    mfa,
+    totpEnabled: u.totpEnabled,
+    can: generalAbilities(actor, policiesOfRoutes(routes)),
+  };
+}
 
 const setCookie = (reply: FastifyReply, config: Config, token: string) =>
   reply.setCookie(sessionCookieName(config), token, cookieOptions(config));
@@ -58,14 +48,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Sign in; sets the session cookie. mfa tells whether a second factor is still needed.",
-        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) }).strict(),
+        body: loginInput,
         response: { 200: me },
       },
     },
     async (req, reply) => {
       const r = await login(req.ctx, { ...req.body, userAgent: req.headers["user-agent"] ?? null });
       setCookie(reply, config, r.token);
-      return presentMe(r.user, r.mfa);
+      return presentMe(app.routeList, req.ctx.db, r.user, r.mfa);
     },
   );
 
@@ -79,6 +69,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    "/auth/logout-all",
+    {
+      config: self,
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out everywhere: ends every session of the signed-in user, in all browsers and devices",
+        body: z.object({}).strict().optional(),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await logoutEverywhere(req.ctx);
+      reply.clearCookie(sessionCookieName(config), cookieOptions(config));
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     "/auth/me",
     {
@@ -87,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const [u] = await req.ctx.db.select().from(users).where(eq(users.id, req.ctx.actor!.userId));
-      return presentMe(u, req.mfaPending ? (u.totpEnabled ? "verify" : "setup") : "none");
+      return presentMe(app.routeList, req.ctx.db, u, req.mfaPending ? (u.totpEnabled ? "verify" : "setup") : "none");
     },
   );
 
@@ -130,7 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Change own password",
-        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }).strict(),
+        body: changePasswordInput,
         response: { 204: z.null() },
       },
     },

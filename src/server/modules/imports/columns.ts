@@ -3,7 +3,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CodeListKey } from "../../../common/reference.js";
 import { foldVietnamese } from "../../../common/list.js";
-import { EMAIL_RE, ORCID_RE, TAX_CODE_RE } from "../../../common/contracts/shared.js";
+import { EMAIL_RE, ORCID_RE, TAX_CODE_RE, webAddress } from "../../../common/contracts/shared.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
 import type { MessageKey } from "../../platform/messages.js";
 import { currentCodes, type CodeRow } from "../reference/reference.service.js";
@@ -99,6 +99,16 @@ type ColumnBase = Omit<ImportColumn, "parse" | "codeList" | "organisationRef">;
 export const text = (c: ColumnBase, max: number, min = 1): ImportColumn => ({
   ...c,
   parse: (raw) => (raw.length > max ? fail("import.too_long", { max }) : raw.length < min ? fail("import.too_short", { min }) : ok(raw)),
+});
+
+/** A website address: http or https only (common/contracts/shared.ts webAddress); stored with its scheme. */
+export const webAddressColumn = (c: ColumnBase, max: number): ImportColumn => ({
+  ...c,
+  parse: (raw) => {
+    if (raw.length > max) return fail("import.too_long", { max });
+    const address = webAddress(raw);
+    return address ? ok(address) : fail("import.invalid_web_address");
+  },
 });
 
 export const integer = (c: ColumnBase, min: number, max: number): ImportColumn => ({

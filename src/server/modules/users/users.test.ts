@@ -266,7 +266,8 @@ describe("user administration: account state", () => {
     for (let i = 0; i < t.config.login.maxFailures; i++) {
       expect((await c.post("/api/v1/auth/login", { username: "locked.out", password: "wrong password" })).status).toBe(401);
     }
-    expect((await c.post("/api/v1/auth/login", { username: "locked.out", password: TEST_PASSWORD })).status).toBe(423);
+    // Locked: answered like a wrong password (the lock is not told to the caller).
+    expect((await c.post("/api/v1/auth/login", { username: "locked.out", password: TEST_PASSWORD })).status).toBe(401);
 
     const listed = await admin.get("/api/v1/users?status=locked");
     expect(listed.body.items.map((x: { username: string }) => x.username)).toContain("locked.out");
@@ -396,8 +397,9 @@ describe("user administration: inactivity", () => {
   it("an account disabled for 45 days of inactivity signs in again once an administrator re-enables it", async () => {
     const strict = await createTestApp({ demoMode: false, requireTotp: false });
     try {
-      await buildUser(strict.database.db, { username: "adm_strict", roles: ["officer"] });
-      const sleeper = await buildUser(strict.database.db, { username: "sleeper", roles: ["pi"] });
+      // Created at the test clock's time (not the database's now()), so the 46 days below hold on any calendar date.
+      await buildUser(strict.database.db, { username: "adm_strict", roles: ["officer"], createdAt: strict.clock.now() });
+      const sleeper = await buildUser(strict.database.db, { username: "sleeper", roles: ["pi"], createdAt: strict.clock.now() });
       const [adminRow] = await strict.database.db
         .update(users)
         .set({ roles: ["admin"] })

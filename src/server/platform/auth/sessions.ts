@@ -85,8 +85,10 @@ export async function endSession(db: Executor, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function endAllSessions(db: Executor, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of the user; returns how many there were. */
+export async function endAllSessions(db: Executor, userId: string): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function purgeExpiredSessions(db: Executor, now: Date) {

@@ -22,7 +22,7 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.welcome", { name: me?.displayName ?? "" })} />
+      <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.welcome", { name: me?.fullName ?? me?.displayName ?? "" })} />
       {q.isPending ? (
         <Card>
           <LoadingState rows={10} />

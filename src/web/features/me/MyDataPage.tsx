@@ -19,7 +19,7 @@ export function MyDataPage() {
   const { me } = useSession();
   return (
     <>
-      <PageHeader title={t("me.title")} subtitle={t("me.subtitle", { name: me?.displayName ?? "" })} />
+      <PageHeader title={t("me.title")} subtitle={t("me.subtitle", { name: me?.fullName ?? me?.displayName ?? "" })} />
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
         <OwnRecord />
         <Consents />

@@ -67,7 +67,7 @@ export function OrganisationDetailPage() {
               {
                 key: "web",
                 label: t("organisations.fields.website"),
-                children: o.website && /^https?:\/\//.test(o.website) ? (
+                children: o.website && /^https?:\/\//i.test(o.website) ? (
                   <a href={o.website} target="_blank" rel="noreferrer noopener">
                     {o.website}
                   </a>

@@ -14,6 +14,7 @@ import {
   ror,
   taxCode,
   text,
+  webAddressColumn,
   type ImportKind,
   type RowError,
 } from "../columns.js";
@@ -83,7 +84,7 @@ export const organisationsImport: ImportKind = {
       "field",
       30,
     ),
-    text({ key: "website", label: { vi: "Trang web", en: "Website" }, sample: "https://rimf.org.vn" }, 300),
+    webAddressColumn({ key: "website", label: { vi: "Trang web", en: "Website" }, sample: "https://rimf.org.vn" }, 300),
     email({ key: "email", label: { vi: "Thư điện tử", en: "E-mail" }, sample: "vanthu@rimf.org.vn" }),
     text({ key: "phone", label: { vi: "Điện thoại", en: "Phone" }, sample: "0225 3836 656", text: true }, 40),
     integer({ key: "foundedYear", label: { vi: "Năm thành lập", en: "Year founded" }, sample: 1961 }, 1800, 2100),
