@@ -60,7 +60,7 @@ import {
   type paperDeclarationInput,
   type TaskCouncil,
 } from "../../../common/contracts/council.js";
-import { councilPolicy, isCouncilInsider, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
+import { councilPolicy, isCouncilInsider, isCouncilMember, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
 import type { z } from "zod";
@@ -121,7 +121,8 @@ const ACTIONS = Object.keys(ACTION_TEXT) as CouncilAbility[];
  * and what the actor may do in that state; details carry { status, action, allowed } for clients.
  */
 function wrongState(ctx: Ctx, l: Loaded, action: CouncilAbility) {
-  const allowed = ACTIONS.filter((x) => can(ctx.actor, councilPolicy, x, l.ref));
+  // (staff hold "ballot" only to reach the paper-ballot route: it is named as "paperBallot")
+  const allowed = ACTIONS.filter((x) => can(ctx.actor, councilPolicy, x, l.ref) && (x !== "ballot" || isCouncilMember(ctx.actor!, l.ref)));
   const none = { vi: "không có thao tác nào", en: "nothing" }[ctx.lang];
   return new AppError(
     "COUNCIL_WRONG_STATE",
