@@ -212,7 +212,7 @@ describe("selection council", () => {
       await confirmWith(ballotDialog.getByRole("button", { name: "Nộp phiếu" }));
       await ballotDialog.waitFor({ state: "hidden" });
     }
-    await paperRow.getByText("2/2").waitFor();
+    await paperRow.getByText("2/2", { exact: true }).waitFor();
     expect(await paperRow.getByRole("button", { name: `Nhập phiếu giấy: ${paperName}` }).count()).toBe(0);
     await screenshot(page, "council-paper-ballots");
 
@@ -273,7 +273,7 @@ describe("selection council", () => {
     // ---- the officer concludes; the results rank the dossiers and mark the winner
     await page.reload();
     await members.locator("tbody tr.ant-table-row").first().waitFor();
-    for (const [i] of seats) await members.locator("tbody tr").filter({ hasText: experts[i].person.fullName }).getByText("2/2").waitFor();
+    for (const [i] of seats) await members.locator("tbody tr").filter({ hasText: experts[i].person.fullName }).getByText("2/2", { exact: true }).waitFor();
     await confirmed(page, "Kết luận và khoá kết quả");
     await page.locator(".ant-tag").getByText("Đã kết luận", { exact: true }).waitFor();
     const results = page.locator(".ant-card").filter({ hasText: "Nhiệm vụ, hồ sơ được xem xét" });

@@ -161,6 +161,9 @@ function ResultCell({ council: c, r }: { council: Council; r: CouncilResult | un
   return <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>;
 }
 
+/** A long column title wrapped over lines, so the results table stays within the page. */
+const WrapTitle = ({ children }: { children: React.ReactNode }) => <div style={{ whiteSpace: "normal", width: 120 }}>{children}</div>;
+
 function SubjectsCard({ council: c }: { council: Council }) {
   const { t } = useTranslation();
   const results = new Map((c.results ?? []).map((r) => [r.subjectId, r]));
@@ -201,11 +204,11 @@ function SubjectsCard({ council: c }: { council: Council }) {
                 ...(c.kind === "selection"
                   ? [
                       // three columns, each labelled for its own value: average of valid ballots, bonus, final score
-                      { title: t("councils.results.average"), key: "avg", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average) },
-                      { title: t("councils.results.bonus"), key: "bonus", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus ?? null) },
-                      { title: t("councils.results.score"), key: "score", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score) },
+                      { title: <WrapTitle>{t("councils.results.average")}</WrapTitle>, key: "avg", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average) },
+                      { title: <WrapTitle>{t("councils.results.bonus")}</WrapTitle>, key: "bonus", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus ?? null) },
+                      { title: <WrapTitle>{t("councils.results.score")}</WrapTitle>, key: "score", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score) },
                       {
-                        title: t("councils.results.validInvalid"),
+                        title: <WrapTitle>{t("councils.results.validInvalid")}</WrapTitle>,
                         key: "valid",
                         render: (_: unknown, s: Subject) => {
                           const r = results.get(s.id);
