@@ -240,9 +240,9 @@ export const council = z.object({
   status: z.enum(COUNCIL_STATUSES),
   quorum: quorumView,
   subjects: z.array(councilSubject),
-  /** empty for a PI or lead organisation: reviewer identities stay confidential */
+  /** empty for an applicant (outside the council): reviewer identities stay confidential */
   members: z.array(councilMember),
-  /** after conclusion only; a PI / lead organisation sees only their own dossier's aggregated result */
+  /** after conclusion only; an applicant sees only their own subject's aggregated result, without rank */
   results: z.array(councilResult).nullable(),
   /** the signed-in user's membership, when they are a member */
   myMemberId: uuid.nullable(),

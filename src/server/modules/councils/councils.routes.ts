@@ -71,7 +71,8 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("ofTask"),
       schema: {
         tags,
-        summary: "The councils of one task (for the task page): only those the signed-in user may read — staff and leaders all, the task's PI, proposer, dossier owners and lead organisation those considering their task, members those they sit on",
+        summary:
+          "The councils of one task (for the task page): only those the signed-in user may read — officers, administrators and leaders all, members those they sit on, an applicant those considering their own dossier or proposal (a selection council: its dossiers' owners, PIs and organisations only)",
         params: taskCouncilsParams,
         response: { 200: taskCouncils },
       },

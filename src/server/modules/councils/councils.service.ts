@@ -390,8 +390,8 @@ export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
 
 /**
  * The councils of one task, for its page: every council of the task the actor may read (the councils policy decides:
- * staff and leaders all of them; the PI, proposer, dossier owner and lead organisation those where they are a party;
- * members those they sit on). Cancelled councils are listed too (with their status).
+ * staff and leaders all of them; members those they sit on; an applicant those where one of the subjects is theirs —
+ * see subjectParties). Cancelled councils are listed too (with their status).
  */
 export async function councilsOfTask(ctx: Ctx, taskId: string): Promise<{ items: TaskCouncil[] }> {
   const rows = await ctx.db
