@@ -542,7 +542,8 @@ export async function updateCouncil(ctx: Ctx, id: string, input: z.output<typeof
 }
 
 // ---------- members and conflicts ----------
-async function runCheck(tx: Executor, ctx: Ctx, l: Loaded, personId: string, role: (typeof VOTING_ROLES)[number] | "admin_secretary") {
+/** The conflict check of one person for one role, on the registries as they are now; every check is kept. */
+async function runCheck(tx: Executor, ctx: Ctx, l: Loaded, personId: string, role: MemberRow["role"]) {
   const [p] = await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.id, personId));
   if (!p) throw badInput("council.member.unknown_person", {}, [{ path: "personId", code: "not_found", message: "" }]);
   const r = await conflictsOf(tx, l.c.id, personId, role, l.rules, vietnamDate(ctx.clock.now()));
@@ -571,11 +572,9 @@ function blockingLines(m: Pick<MemberRow, "conflictOverrideBy" | "conflictOverri
  * applicant organisation, a dossier's team…): kept in council_conflict_checks and stored on the member.
  */
 async function recheckMember(tx: Executor, ctx: Ctx, l: Loaded, m: MemberRow) {
-  const now = ctx.clock.now();
-  const r = await conflictsOf(tx, l.c.id, m.personId, m.role, l.rules, vietnamDate(now));
-  await tx.insert(councilConflictChecks).values({ councilId: l.c.id, personId: m.personId, role: m.role, conflict: r.conflict, lines: r.lines, checkedAt: now, checkedBy: ctx.actor!.userId });
-  await tx.update(councilMembers).set({ conflictLines: r.lines, conflictCheckedAt: now }).where(eq(councilMembers.id, m.id));
-  return { lines: r.lines, blocking: blockingLines(m, r.lines) };
+  const check = await runCheck(tx, ctx, l, m.personId, m.role);
+  await tx.update(councilMembers).set({ conflictLines: check.lines, conflictCheckedAt: new Date(check.checkedAt) }).where(eq(councilMembers.id, m.id));
+  return { lines: check.lines, blocking: blockingLines(m, check.lines) };
 }
 
 const linesText = (lines: ConflictLine[], lang: "vi" | "en") => lines.map((x) => x[lang]).join("; ");
