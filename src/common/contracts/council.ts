@@ -96,26 +96,46 @@ export type PaperDeclarationInput = z.input<typeof paperDeclarationInput>;
 
 export const scoreInput = z
   .object({
-    criterionKey: z.string().trim().min(1).max(120),
-    points: z.number().int().min(0).max(100).nullish(),
-    level: grade.nullish(),
-    met: z.boolean().nullish(),
-    /** acceptance quantity shortfall: share of the ordered quantity achieved, percent */
-    percent: z.number().int().min(0).max(1000).nullish(),
+    criterionKey: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .describe(
+        "The criterion scored, a key from the subject's `criteria` in GET /councils/:id. Acceptance councils: `product:<productId>:quantity` and `product:<productId>:quality` for each product of the dossier, and `report` for the summary report",
+      ),
+    points: z.number().int().min(0).max(100).nullish().describe("Selection councils (kind `points`): the points given, 0 to the criterion's `max`; null otherwise"),
+    level: grade
+      .nullish()
+      .describe("Acceptance councils (kinds `quantity`, `quality`, `report`): the level given — `excellent` (Xuất sắc), `pass` (Đạt) or `fail` (Không đạt); null otherwise"),
+    met: z.boolean().nullish().describe("Identification and appraisal councils (kind `met`): the criterion is met (Đạt); null otherwise"),
+    percent: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .nullish()
+      .describe("Acceptance councils, a `quantity` criterion graded `fail`: the share of the ordered quantity or volume achieved, in percent (TT 11/2014)"),
   })
-  .strict();
+  .strict()
+  .describe("One criterion of the ballot: exactly one of points, level or met, as the criterion's kind requires");
 export const ballotInput = z
   .object({
-    scores: z.array(scoreInput).max(200),
-    comment: optText(8000),
-    recommendedBudget: z.number().int().min(0).max(1e15).nullish(),
-    submit: z.boolean().default(false),
-    /** an officer entering a paper ballot on a member's behalf */
-    memberId: uuid.optional(),
-    /** the ballot's version when it exists already */
-    version: version.optional(),
+    scores: z.array(scoreInput).max(200).describe("The scores, one per criterion; a submitted ballot needs every criterion of the subject"),
+    comment: optText(8000).describe("The member's written comments on the subject (optional)"),
+    recommendedBudget: z
+      .number()
+      .int()
+      .min(0)
+      .max(1e15)
+      .nullish()
+      .describe("Appraisal councils only: the budget the member recommends, in đồng; ignored by the other kinds"),
+    submit: z.boolean().default(false).describe("true submits the ballot (final, no more changes); false (default) saves a draft"),
+    memberId: uuid.optional().describe("An officer entering a paper ballot: the member whose signed paper ballot this is (after their paper declaration is recorded)"),
+    version: version.optional().describe("The ballot's version when it exists already (a stale version answers 409 with the current ballot)"),
   })
-  .strict();
+  .strict()
+  .describe("A member's ballot on one subject of the council (selection, identification, appraisal or acceptance)");
 export type BallotInput = z.input<typeof ballotInput>;
 export const ballotParams = z.object({ id: uuid, subjectId: uuid });
 
@@ -157,6 +177,8 @@ export const councilMember = z.object({
   present: z.boolean(),
   conflictOverridden: z.boolean(),
   conflictOverrideReason: z.string().nullable(),
+  /** staff and leaders: conflict lines of the member's latest check that no override covers (the member is blocked) */
+  blockingConflicts: z.array(conflictLine),
   /** how many of the member's ballots are submitted (officers see who has voted, not how) */
   submitted: z.number().int(),
 });
@@ -218,9 +240,9 @@ export const council = z.object({
   status: z.enum(COUNCIL_STATUSES),
   quorum: quorumView,
   subjects: z.array(councilSubject),
-  /** empty for a PI or lead organisation: reviewer identities stay confidential */
+  /** empty for an applicant (outside the council): reviewer identities stay confidential */
   members: z.array(councilMember),
-  /** after conclusion only; a PI / lead organisation sees only their own dossier's aggregated result */
+  /** after conclusion only; an applicant sees only their own subject's aggregated result, without rank */
   results: z.array(councilResult).nullable(),
   /** the signed-in user's membership, when they are a member */
   myMemberId: uuid.nullable(),

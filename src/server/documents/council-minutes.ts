@@ -34,10 +34,14 @@ export interface ScoreTable {
   ballots: { member: string; scores: number[]; valid: boolean }[];
 }
 
+/** One dossier in the ranking: the average of its valid ballots, the bonus for the proposing organisation, and the
+ *  final score (average + bonus) that ranks. */
 export interface RankingLine {
   rank: number;
   subject: string;
   average: number;
+  bonus: number;
+  score: number;
   passed: boolean;
 }
 
@@ -126,13 +130,17 @@ export async function councilMinutes(input: CouncilMinutesInput): Promise<Buffer
     body.push(scoreTableBlock(t));
   }
   if (input.ranking?.length) {
-    body.push({ kind: "paragraph", text: "Xếp hạng theo điểm trung bình của các phiếu hợp lệ:" });
+    body.push({
+      kind: "paragraph",
+      text: "Xếp hạng theo điểm xếp hạng (điểm trung bình của các phiếu hợp lệ cộng điểm ưu tiên cho tổ chức đề xuất nhiệm vụ):",
+    });
     body.push({
       kind: "table",
-      header: ["Xếp hạng", "Hồ sơ", "Điểm trung bình", "Kết quả"],
-      widths: [2, 8, 3, 3],
-      align: ["center", "left", "center", "center"],
-      rows: input.ranking.map((r) => [String(r.rank), r.subject, vnScore(r.average), r.passed ? "Đạt" : "Không đạt"]),
+      header: ["Xếp hạng", "Hồ sơ", "Điểm trung bình của các phiếu hợp lệ", "Điểm ưu tiên (tổ chức đề xuất)", "Điểm xếp hạng", "Kết quả"],
+      widths: [2, 6, 3, 3, 2, 2],
+      align: ["center", "left", "center", "center", "center", "center"],
+      fontSize: 11,
+      rows: input.ranking.map((r) => [String(r.rank), r.subject, vnScore(r.average), vnScore(r.bonus), vnScore(r.score), r.passed ? "Đạt" : "Không đạt"]),
     });
   }
   if (input.gradeCounts?.length) {

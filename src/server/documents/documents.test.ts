@@ -339,7 +339,10 @@ describe("generated documents", () => {
       },
       ballots: { issued: 3, returned: 3, valid: 2, invalid: [{ member: "Hoàng Văn Nam", reason: "tổng điểm lệch quá 20% so với điểm trung bình" }] },
       scoreTables: [scoreTable],
-      ranking: [{ rank: 1, subject: "Hồ sơ của Viện Tài nguyên và Môi trường biển", average: 31.25, passed: false }],
+      ranking: [
+        { rank: 1, subject: "Hồ sơ của Trường Đại học Hàng hải Việt Nam", average: 75, bonus: 7.5, score: 82.5, passed: true },
+        { rank: 2, subject: "Hồ sơ của Viện Tài nguyên và Môi trường biển", average: 31.25, bonus: 0, score: 31.25, passed: false },
+      ],
       conclusions: ["Hội đồng kiến nghị không chọn hồ sơ vì điểm trung bình dưới 70."],
       adoption: { agreed: 3, present: 3, endsAt: "2026-03-10T04:00:00Z" },
       secretary: "Phạm Thu Hà",
@@ -362,7 +365,13 @@ describe("generated documents", () => {
       ["Hoàng Văn Nam", "2", "3", "5", "Không hợp lệ"],
       ["Điểm trung bình (phiếu hợp lệ)", "10,5", "20,75", "31,25", ""],
     ]);
-    expect(doc.tables[2][1]).toEqual(["1", "Hồ sơ của Viện Tài nguyên và Môi trường biển", "31,25", "Không đạt"]);
+    // The ranking: the average of valid ballots, the bonus and the final score each in a column labelled for its value.
+    expect(text).toContain("Xếp hạng theo điểm xếp hạng (điểm trung bình của các phiếu hợp lệ cộng điểm ưu tiên cho tổ chức đề xuất nhiệm vụ):");
+    expect(doc.tables[2]).toEqual([
+      ["Xếp hạng", "Hồ sơ", "Điểm trung bình của các phiếu hợp lệ", "Điểm ưu tiên (tổ chức đề xuất)", "Điểm xếp hạng", "Kết quả"],
+      ["1", "Hồ sơ của Trường Đại học Hàng hải Việt Nam", "75", "7,5", "82,5", "Đạt"],
+      ["2", "Hồ sơ của Viện Tài nguyên và Môi trường biển", "31,25", "0", "31,25", "Không đạt"],
+    ]);
     // Signatures: the secretary on the left, the chair on the right; no "Nơi nhận".
     const [left, right] = doc.tables[doc.tables.length - 1][0];
     expect(left.split("\n").filter(Boolean)).toEqual(["THƯ KÝ", "Phạm Thu Hà"]);

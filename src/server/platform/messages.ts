@@ -573,7 +573,10 @@ const messages = {
     vi: "Hội đồng đã kết luận, kết quả đã khoá. Cần lãnh đạo mở lại (có lý do) trước khi sửa.",
     en: "The council has concluded and its result is locked. A leader must re-open it (with a reason) first.",
   },
-  "council.wrong_status": { vi: "Không thể thực hiện khi hội đồng đang ở trạng thái {{status}}", en: "Not possible while the council is {{status}}" },
+  "council.wrong_state": {
+    vi: "Không thể {{action}} khi hội đồng {{state}}. Ở trạng thái này có thể: {{allowed}}.",
+    en: "Cannot {{action}} while the council is {{state}}. Possible now: {{allowed}}.",
+  },
   "council.no_rule_set": { vi: "Chưa có quy định hội đồng loại này có hiệu lực vào ngày {{day}}", en: "No council rule set of this kind is in force on {{day}}" },
   "council.subjects.one_task": { vi: "Hội đồng loại này xét đúng một nhiệm vụ", en: "A council of this kind considers exactly one task" },
   "council.subjects.no_valid_dossier": {
@@ -589,6 +592,18 @@ const messages = {
     vi: "Người này có xung đột lợi ích với nhiệm vụ được xem xét; chỉ lãnh đạo hoặc quản trị mới có thể chấp thuận kèm lý do",
     en: "This person has a conflict of interest with a task under review; only a leader or administrator may override it, with a reason",
   },
+  "council.conflict.invite": {
+    vi: "Chưa gửi được giấy mời: kiểm tra lại xung đột lợi ích trên dữ liệu hiện tại cho thấy {{members}} Cần thay thành viên, hoặc lãnh đạo / quản trị chấp thuận kèm lý do.",
+    en: "The invitations were not sent: checking conflicts of interest again on the current records found {{members}} Replace the member, or have a leader / administrator override it with a reason.",
+  },
+  "council.conflict.ballot": {
+    vi: "Phiếu chưa được nhận: kiểm tra lại cho thấy thành viên {{name}} có xung đột lợi ích ({{lines}}). Cần lãnh đạo hoặc quản trị chấp thuận kèm lý do.",
+    en: "The ballot was not accepted: checking again found a conflict of interest for {{name}} ({{lines}}). A leader or administrator must override it, with a reason.",
+  },
+  "council.conflict.nothing_to_override": {
+    vi: "Thành viên {{name}} hiện không có xung đột lợi ích nào cần chấp thuận",
+    en: "{{name}} has no conflict of interest to override now",
+  },
   "council.member.duplicate": { vi: "Người này đã là thành viên hội đồng", en: "This person is already a member of the council" },
   "council.member.unknown_person": { vi: "Không có nhà khoa học này trong danh bạ", en: "No such person in the registry" },
   "council.no_quorum": {
@@ -603,7 +618,6 @@ const messages = {
     vi: "Thành viên cần ký bản cam kết không xung đột lợi ích trước khi chấm",
     en: "The member must sign the conflict-of-interest declaration before scoring",
   },
-  "council.ballot.not_in_session": { vi: "Chỉ chấm phiếu khi hội đồng đang họp", en: "Ballots are recorded only while the council is in session" },
   "council.ballot.submitted": { vi: "Phiếu đã nộp, không sửa được", en: "The ballot has been submitted and cannot be changed" },
   "council.ballot.invalid_scores": { vi: "Phiếu chấm chưa đúng mẫu: {{reason}}", en: "The ballot does not match the form: {{reason}}" },
   "council.ballot.not_member": { vi: "Người này không phải thành viên có quyền biểu quyết của hội đồng", en: "This person is not a voting member of the council" },

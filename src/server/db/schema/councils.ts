@@ -1,4 +1,5 @@
-// Councils (migration 0008_councils.sql): rule sets, councils, subjects, members, conflict checks, ballots, results.
+// Councils (migrations 0008_councils.sql, 0015_council_paper.sql, 0033_council_late_conflicts.sql): rule sets, councils,
+// subjects, members, conflict checks, ballots, results.
 import { sql } from "drizzle-orm";
 import { pgTable, uuid, text, integer, bigint, jsonb, timestamp, date, boolean, doublePrecision, primaryKey } from "drizzle-orm/pg-core";
 import type { CouncilKind, CouncilRole, CouncilRuleSet, Grade } from "../../../common/councils/index.js";
@@ -81,6 +82,11 @@ export const councilMembers = pgTable("council_members", {
   conflictOverrideBy: uuid("conflict_override_by"),
   conflictOverrideReason: text("conflict_override_reason"),
   conflictOverriddenAt: timestamp("conflict_overridden_at", { withTimezone: true }),
+  /** the lines of the member's latest conflict check (when added, invited, before each ballot, when overridden) */
+  conflictLines: jsonb("conflict_lines").$type<ConflictLine[]>(),
+  conflictCheckedAt: timestamp("conflict_checked_at", { withTimezone: true }),
+  /** the conflict lines the leader's override covers; a line found later and not among them blocks again */
+  conflictOverrideLines: jsonb("conflict_override_lines").$type<ConflictLine[]>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   createdBy: uuid("created_by"),
   version: integer("version").notNull().default(1),

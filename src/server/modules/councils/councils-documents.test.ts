@@ -182,14 +182,22 @@ describe(`council documents (${testDbMode()})`, () => {
     expect(tA.at(-1)![0]).toBe("Điểm trung bình (phiếu hợp lệ)");
     expect(tA.at(-1)![1]).toBe(String(own[0]));
 
+    // Dossier A: six valid ballots of 10 + 20 + 4 × 14 = 86 points; its organisation proposed the task: +10% = 8,6
+    // (TT 20/2023), final 94,6. Dossier B: 9 + 18 + 4 × 12 = 75, no bonus. Each figure sits under the label that
+    // names it, and the score table's average row agrees with the ranking's average column.
+    expect(tA.at(-1)!.at(-2)).toBe("86");
     const ranking = table(doc, "Xếp hạng")!;
+    expect(ranking[0]).toEqual(["Xếp hạng", "Hồ sơ", "Điểm trung bình của các phiếu hợp lệ", "Điểm ưu tiên (tổ chức đề xuất)", "Điểm xếp hạng", "Kết quả"]);
     // Dossier B (75/100) meets the pass mark but is ranked second: "Đạt" in the table, not selected.
-    expect(ranking.slice(1).map((row) => [row[0], row[3]])).toEqual([
-      ["1", "Đạt"],
-      ["2", "Đạt"],
+    expect(ranking.slice(1).map((row) => [row[0], ...row.slice(2)])).toEqual([
+      ["1", "86", "8,6", "94,6", "Đạt"],
+      ["2", "75", "0", "75", "Đạt"],
     ]);
+    expect(text).toContain("Xếp hạng theo điểm xếp hạng (điểm trung bình của các phiếu hợp lệ cộng điểm ưu tiên cho tổ chức đề xuất nhiệm vụ):");
     expect(text.some((x) => x.includes("đạt yêu cầu, không xếp thứ nhất"))).toBe(true);
+    expect(text.some((x) => x.includes("Viện Nghiên cứu Hải sản: điểm trung bình của các phiếu hợp lệ 86; điểm ưu tiên 8,6; điểm xếp hạng 94,6; xếp hạng 1;"))).toBe(true);
     expect(ranking[1][1]).toContain("Viện Nghiên cứu Hải sản");
+    expect(c.results.find((x: any) => x.subjectId === subjectA)).toMatchObject({ average: 86, bonus: 8.6, score: 94.6 });
     expect(text.some((x) => x.includes("Hội đồng kiến nghị giao hồ sơ này chủ trì"))).toBe(true);
     expect(doc.tables.at(-1)![0].join("\n")).toContain("Chuyên Gia E");
 

@@ -1,5 +1,6 @@
-// Conflict-of-interest check (SECURITY.md 9, DOMAIN.md §1 "Conflicts of interest"), run BEFORE an invitation, from the
-// platform's own registries, each finding explained as one line in Vietnamese and English:
+// Conflict-of-interest check (SECURITY.md 9, DOMAIN.md §1 "Conflicts of interest"), from the platform's own registries
+// as they are when it runs — when a member is added, again for every member when the invitations go out, and again
+// before each ballot is accepted — each finding explained as one line in Vietnamese and English:
 //   • the person is the PI of a subject's task or dossier;
 //   • the person is on the team of a subject's dossier;
 //   • the person works at (primary organisation) the lead / applicant organisation or the proposing organisation;

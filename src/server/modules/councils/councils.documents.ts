@@ -291,17 +291,23 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
       .filter((x) => x.r?.rank != null)
       .sort((a, b) => a.r!.rank! - b.r!.rank!)
       // "Đạt" = meets the pass mark and the zero-score rule, whatever the rank (only the first is selected).
-      .map(({ s, r }) => ({ rank: r!.rank!, subject: subjectLabel(s), average: r!.score ?? r!.average ?? 0, passed: !!r!.passed || r!.details.meetsThresholds === true }));
+      .map(({ s, r }) => {
+        const average = r!.average ?? 0;
+        const bonus = r!.bonus ?? 0;
+        return { rank: r!.rank!, subject: subjectLabel(s), average, bonus, score: r!.score ?? average + bonus, passed: !!r!.passed || r!.details.meetsThresholds === true };
+      });
     for (const s of l.subjects) {
       const r = resultOf(s.id);
       if (!r) continue;
-      const bonus = r.bonus ? ` (gồm ${vnScore(r.bonus)} điểm ưu tiên)` : "";
+      const average = r.average ?? 0;
+      const bonus = r.bonus ?? 0;
+      const scores = `điểm trung bình của các phiếu hợp lệ ${vnScore(average)}; điểm ưu tiên ${vnScore(bonus)}; điểm xếp hạng ${vnScore(r.score ?? average + bonus)}`;
       const verdict = r.selected
         ? "Hội đồng kiến nghị giao hồ sơ này chủ trì thực hiện nhiệm vụ"
         : r.passed || r.details.meetsThresholds === true
           ? "đạt yêu cầu, không xếp thứ nhất"
           : "không đạt yêu cầu";
-      conclusions.push(`${subjectLabel(s)}: điểm ${vnScore(r.score ?? r.average ?? 0)}${bonus}${r.rank ? `, xếp hạng ${r.rank}` : ""}; ${verdict}.`);
+      conclusions.push(`${subjectLabel(s)}: ${scores}${r.rank ? `; xếp hạng ${r.rank}` : ""}; ${verdict}.`);
     }
     if (!results.some((r) => r.selected)) conclusions.push("Không có hồ sơ nào đủ điều kiện để Hội đồng kiến nghị giao chủ trì thực hiện nhiệm vụ.");
   } else {

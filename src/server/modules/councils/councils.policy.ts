@@ -2,30 +2,43 @@ import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import type { CouncilStatus } from "../../../common/contracts/council.js";
 
+/** Who applied with one subject of the council: the people, users and organisations whose own result it is. */
+export interface SubjectParties {
+  subjectId: string;
+  userIds: string[];
+  personIds: string[];
+  organisationIds: string[];
+}
+
 export interface CouncilRef {
   status: CouncilStatus;
   /** people who sit on the council */
   memberPersonIds: string[];
-  /** users, people and organisations whose task or dossier the council considers (PI, proposer, dossier owner, lead organisation) */
-  partyUserIds: string[];
-  partyPersonIds: string[];
-  partyOrganisationIds: string[];
+  /** per subject, its applicants (see subjectParties in councils.service.ts) */
+  subjects: SubjectParties[];
 }
 
 const staff = (a: Actor) => hasRole(a, "admin", "officer");
 const senior = (a: Actor) => hasRole(a, "admin", "leader");
-export const isCouncilMember = (a: Actor, c: CouncilRef) => !!a.personId && c.memberPersonIds.includes(a.personId);
-export const isCouncilParty = (a: Actor, c: CouncilRef) =>
-  c.partyUserIds.includes(a.userId) ||
-  (!!a.personId && c.partyPersonIds.includes(a.personId)) ||
-  (hasRole(a, "org_rep") && !!a.organisationId && c.partyOrganisationIds.includes(a.organisationId));
+export const isCouncilMember = (a: Actor, c: Pick<CouncilRef, "memberPersonIds">) => !!a.personId && c.memberPersonIds.includes(a.personId);
+/** Inside the council: the Department's council staff (admin, officer), leaders, and the council's members. */
+export const isCouncilInsider = (a: Actor, c: Pick<CouncilRef, "memberPersonIds">) => staff(a) || hasRole(a, "leader") || isCouncilMember(a, c);
+/** The actor applied with this subject: its user, its person, or the representative of its organisation. */
+export const ownsSubject = (a: Actor, s: SubjectParties) =>
+  s.userIds.includes(a.userId) ||
+  (!!a.personId && s.personIds.includes(a.personId)) ||
+  (hasRole(a, "org_rep") && !!a.organisationId && s.organisationIds.includes(a.organisationId));
+/** The subjects whose result is the actor's own (an applicant sees these and nothing of the others). */
+export const ownSubjectIds = (a: Actor, c: Pick<CouncilRef, "subjects">) => c.subjects.filter((s) => ownsSubject(a, s)).map((s) => s.subjectId);
+export const isCouncilParty = (a: Actor, c: Pick<CouncilRef, "subjects">) => c.subjects.some((s) => ownsSubject(a, s));
 
 // Councils: officers build and run them; leaders and administrators re-open a concluded council (with a reason) and
 // override a conflict of interest (with a reason); members sign their declaration and score their own ballots; a member
 // who takes part on paper signs a paper declaration, which an officer records before entering their paper ballots.
-// Confidentiality (SECURITY.md 8): a PI or lead organisation reads the council only for their own dossier's aggregated
-// result (no members, no individual scores); officers see individual scores only after conclusion; leaders see
-// aggregated results.
+// Confidentiality (ARCHITECTURE.md, Councils): an applicant reads the council only for their own subject's aggregated
+// result (no members, no other subject, no rank); officers see individual scores only after conclusion; leaders see
+// aggregated results; nobody else reads the council at all (404). A conflict found late (at invitation or before a
+// ballot) is overridden by a leader or administrator, with a reason, while the council is not concluded.
 export const councilPolicy = definePolicy<
   CouncilRef,
   "update" | "members" | "overrideConflict" | "invite" | "attend" | "open" | "conclude" | "reopen" | "cancel" | "viewScores" | "paperBallot" | "paperDeclaration" | "ballot" | "declare"
@@ -46,16 +59,17 @@ export const councilPolicy = definePolicy<
     open: staff,
     conclude: staff,
     reopen: senior,
+    overrideConflict: senior,
     cancel: staff,
     ballot: () => true,
     declare: () => true,
     viewScores: () => true,
   },
   record: {
-    read: (a, c) => staff(a) || hasRole(a, "leader") || isCouncilMember(a, c) || isCouncilParty(a, c),
+    read: (a, c) => isCouncilInsider(a, c) || isCouncilParty(a, c),
     update: (a, c) => staff(a) && c.status === "draft",
     members: (a, c) => (staff(a) || senior(a)) && c.status === "draft",
-    overrideConflict: (a, c) => senior(a) && c.status === "draft",
+    overrideConflict: (a, c) => senior(a) && (c.status === "draft" || c.status === "invited" || c.status === "in_session"),
     invite: (a, c) => staff(a) && c.status === "draft",
     attend: (a, c) => staff(a) && (c.status === "invited" || c.status === "in_session"),
     open: (a, c) => staff(a) && c.status === "invited",

@@ -37,6 +37,7 @@ import {
   listBallots,
   listCouncils,
   myCouncils,
+  overrideMemberConflict,
   recordAttendance,
   recordPaperDeclaration,
   removeMember,
@@ -50,7 +51,8 @@ import {
 const guard = (ability: string) => ({ policy: { of: councilPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ["councils"];
-const stale = "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 423 COUNCIL_LOCKED.";
+const stale =
+  "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 423 COUNCIL_LOCKED; another state that does not allow the action answers 409 COUNCIL_WRONG_STATE naming the state and the actions possible in it.";
 
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -69,7 +71,8 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("ofTask"),
       schema: {
         tags,
-        summary: "The councils of one task (for the task page): only those the signed-in user may read — staff and leaders all, the task's PI, proposer, dossier owners and lead organisation those considering their task, members those they sit on",
+        summary:
+          "The councils of one task (for the task page): only those the signed-in user may read — officers, administrators and leaders all, members those they sit on, an applicant those considering their own dossier or proposal (a selection council: its dossiers' owners, PIs and organisations only)",
         params: taskCouncilsParams,
         response: { 200: taskCouncils },
       },
@@ -82,7 +85,8 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("read"),
       schema: {
         tags,
-        summary: "One council: rule set, quorum, subjects with their scoring criteria, members (not for a PI or lead organisation), results after conclusion",
+        summary:
+          "One council: rule set, quorum, subjects with their scoring criteria, members, results after conclusion. Staff, leaders and members see every subject; an applicant (dossier owner, PI or organisation of a subject) only their own subject and its aggregated result, without rank or members; anyone else 404",
         params: idParams,
         response: { 200: council },
       },
@@ -163,6 +167,22 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => removeMember(req.ctx, req.params.id, req.params.memberId, req.body.version),
   );
   app.post(
+    "/councils/:id/members/:memberId/override-conflict",
+    {
+      config: guard("overrideConflict"),
+      schema: {
+        tags,
+        summary:
+          "A leader or administrator overrides, with a reason (audited), a conflict of interest found late for a sitting member — at invitation or before a ballot, the check runs again on the current registries and blocks the member (draft, invited or in session). The check runs again now; nothing blocking answers 409 NO_CONFLICT. " +
+          stale,
+        params: memberParams,
+        body: councilReasonBody,
+        response: { 200: council },
+      },
+    },
+    async (req) => overrideMemberConflict(req.ctx, req.params.id, req.params.memberId, req.body),
+  );
+  app.post(
     "/councils/:id/attendance",
     {
       config: guard("attend"),
@@ -208,7 +228,9 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("ballot"),
       schema: {
         tags,
-        summary: "Save (or submit) the signed-in member's ballot for one subject; an officer may record a paper ballot with memberId. " + stale,
+        summary:
+          "Save (or submit) the signed-in member's ballot for one subject; an officer may record a paper ballot with memberId. The member's conflicts of interest are checked again first on the current registries: a conflict found since the invitation and not overridden answers 409 CONFLICT_OF_INTEREST naming the member and the conflict. " +
+          stale,
         params: ballotParams,
         body: ballotInput,
         response: { 200: ballot },
@@ -217,7 +239,11 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => saveBallot(req.ctx, req.params.id, req.params.subjectId, req.body),
   );
   const transitions: [CouncilAction, string, typeof councilVersionBody | typeof councilReasonBody][] = [
-    ["invite", "draft → invited: size and role bounds of the rule set checked (409 COUNCIL_COMPOSITION)", councilVersionBody],
+    [
+      "invite",
+      "draft → invited: size and role bounds of the rule set checked (409 COUNCIL_COMPOSITION); every member's conflicts of interest checked again on the current registries (409 CONFLICT_OF_INTEREST naming each member and conflict not overridden)",
+      councilVersionBody,
+    ],
     ["open", "invited → in_session", councilVersionBody],
     ["conclude", "in_session → concluded: quorum (409 COUNCIL_NO_QUORUM with the reasons), every present member's ballots submitted, results computed and locked", councilVersionBody],
     ["reopen", "concluded → in_session (leader/admin, with a reason; results removed; audited)", councilReasonBody],

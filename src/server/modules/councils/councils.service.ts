@@ -60,10 +60,11 @@ import {
   type paperDeclarationInput,
   type TaskCouncil,
 } from "../../../common/contracts/council.js";
-import { councilPolicy, isCouncilMember, isCouncilParty, type CouncilRef } from "./councils.policy.js";
+import { councilPolicy, isCouncilInsider, isCouncilMember, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
 import type { z } from "zod";
+import type { ConflictLine } from "../../db/schema/index.js";
 import { eachTogether } from "../../platform/together.js";
 import { vietnamDate, startOfVietnamDay } from "../../platform/clock.js";
 
@@ -90,7 +91,47 @@ const REASON_TEXT: Record<QuorumReason, { vi: string; en: string }> = {
   secretary_absent: { vi: "vắng thư ký khoa học", en: "the scientific secretary is absent" },
 };
 
-const wrongStatus = (status: CouncilStatus) => new AppError("ILLEGAL_TRANSITION", 409, "council.wrong_status", { status }, { status });
+type CouncilAbility = Exclude<keyof typeof councilPolicy.record, "read" | "viewScores">;
+const STATE_TEXT: Record<CouncilStatus, { vi: string; en: string }> = {
+  draft: { vi: "đang dự thảo", en: "a draft" },
+  invited: { vi: "đã gửi giấy mời, chưa họp", en: "invited, not yet in session" },
+  in_session: { vi: "đang họp", en: "in session" },
+  concluded: { vi: "đã kết luận", en: "concluded" },
+  cancelled: { vi: "đã huỷ", en: "cancelled" },
+};
+const ACTION_TEXT: Record<CouncilAbility, { vi: string; en: string }> = {
+  update: { vi: "sửa thông tin hội đồng", en: "edit the council" },
+  members: { vi: "thêm, bớt thành viên", en: "add or remove members" },
+  overrideConflict: { vi: "chấp thuận xung đột lợi ích (kèm lý do)", en: "override a conflict of interest (with a reason)" },
+  invite: { vi: "gửi giấy mời", en: "send the invitations" },
+  attend: { vi: "điểm danh", en: "record attendance" },
+  open: { vi: "khai mạc phiên họp", en: "open the session" },
+  conclude: { vi: "kết luận", en: "conclude" },
+  reopen: { vi: "mở lại (kèm lý do)", en: "re-open (with a reason)" },
+  cancel: { vi: "huỷ hội đồng", en: "cancel the council" },
+  paperBallot: { vi: "nhập phiếu giấy", en: "enter a paper ballot" },
+  paperDeclaration: { vi: "ghi nhận bản cam kết giấy", en: "record a paper declaration" },
+  ballot: { vi: "chấm phiếu", en: "score a ballot" },
+  declare: { vi: "ký bản cam kết", en: "sign the declaration" },
+};
+const ACTIONS = Object.keys(ACTION_TEXT) as CouncilAbility[];
+
+/**
+ * 409 COUNCIL_WRONG_STATE: the council's state does not allow this action. The message names the action, the state
+ * and what the actor may do in that state; details carry { status, action, allowed } for clients.
+ */
+function wrongState(ctx: Ctx, l: Loaded, action: CouncilAbility) {
+  // (staff hold "ballot" only to reach the paper-ballot route: it is named as "paperBallot")
+  const allowed = ACTIONS.filter((x) => can(ctx.actor, councilPolicy, x, l.ref) && (x !== "ballot" || isCouncilMember(ctx.actor!, l.ref)));
+  const none = { vi: "không có thao tác nào", en: "nothing" }[ctx.lang];
+  return new AppError(
+    "COUNCIL_WRONG_STATE",
+    409,
+    "council.wrong_state",
+    { status: l.c.status, action, allowed },
+    { action: ACTION_TEXT[action][ctx.lang], state: STATE_TEXT[l.c.status][ctx.lang], allowed: allowed.map((x) => ACTION_TEXT[x][ctx.lang]).join(", ") || none },
+  );
+}
 const locked = () => new AppError("COUNCIL_LOCKED", 423, "council.locked");
 
 // ---------- loading ----------
@@ -142,15 +183,30 @@ async function loadCouncil(db: Executor, id: string, lock = false): Promise<Load
       .where(eq(councilMembers.councilId, id))
       .orderBy(asc(councilMembers.createdAt), asc(councilMembers.id))
   ).map((r) => ({ ...r.m, fullName: r.fullName, recordedByName: r.recordedByName }));
-  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   const ref: CouncilRef = {
     status: c.status,
     memberPersonIds: members.map((m) => m.personId),
-    partyUserIds: uniq(subjects.flatMap((s) => [s.proposerUserId, s.dossierOwner])),
-    partyPersonIds: uniq(subjects.flatMap((s) => [s.taskPi, s.dossierPi])),
-    partyOrganisationIds: uniq(subjects.flatMap((s) => [s.taskLeadOrg, s.dossierOrg])),
+    subjects: subjects.map((s) => subjectParties(c.kind, s)),
   };
   return { c, rules, subjects, members, ref };
+}
+
+/**
+ * The applicants of one subject, whose own result it is. A dossier's are its owner, its PI and its lead organisation.
+ * In a selection council the subjects are competing dossiers of one task, so the task's own links (its proposer, and
+ * its PI and lead organisation, which become the winner's once the decision is taken) make nobody a party: each
+ * applicant sees only their dossier. The other kinds consider tasks (identification: each proposal; appraisal and
+ * acceptance: the one task), whose proposer, PI, lead and proposing organisations are that subject's applicants too.
+ */
+function subjectParties(kind: CouncilKind, s: SubjectRow): SubjectParties {
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+  const task = kind !== "selection";
+  return {
+    subjectId: s.id,
+    userIds: uniq([s.dossierOwner, task ? s.proposerUserId : null]),
+    personIds: uniq([s.dossierPi, task ? s.taskPi : null]),
+    organisationIds: uniq([s.dossierOrg, ...(task ? [s.taskLeadOrg, s.proposingOrganisationId] : [])]),
+  };
 }
 
 async function mustLoad(ctx: Ctx, db: Executor, id: string, lock = false) {
@@ -193,16 +249,11 @@ async function criteriaOf(db: Executor, rules: CouncilRuleSet, s: Pick<SubjectRo
 // ---------- presenting ----------
 async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Council> {
   const a = ctx.actor!;
-  const staffOrLeader = can(a, councilPolicy, "attend", { ...l.ref, status: "invited" }) || a.roles.includes("leader") || a.roles.includes("admin");
-  const member = isCouncilMember(a, l.ref);
-  const party = !staffOrLeader && !member && isCouncilParty(a, l.ref);
-  const ownSubjects = party
-    ? new Set(
-        l.subjects
-          .filter((s) => [s.proposerUserId, s.dossierOwner].includes(a.userId) || [s.taskPi, s.dossierPi].includes(a.personId ?? "") || (!!a.organisationId && [s.taskLeadOrg, s.dossierOrg].includes(a.organisationId)))
-          .map((s) => s.id),
-      )
-    : null;
+  // Confidentiality (ARCHITECTURE.md, Councils): inside the council (staff, leaders, members) every subject; an
+  // applicant only the subjects they applied with — no other subject, no rank, no members.
+  const party = !isCouncilInsider(a, l.ref);
+  const ownSubjects = party ? new Set(ownSubjectIds(a, l.ref)) : null;
+  const seesConflicts = a.roles.some((r) => r === "admin" || r === "officer" || r === "leader");
   const submitted = new Map<string, number>();
   if (!party) {
     const rows = await db
@@ -276,6 +327,7 @@ async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Council> {
           present: m.present,
           conflictOverridden: !!m.conflictOverrideBy,
           conflictOverrideReason: m.conflictOverrideReason,
+          blockingConflicts: seesConflicts ? blockingLines(m, m.conflictLines ?? []) : [],
           submitted: submitted.get(m.id) ?? 0,
         })),
     results,
@@ -338,8 +390,8 @@ export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
 
 /**
  * The councils of one task, for its page: every council of the task the actor may read (the councils policy decides:
- * staff and leaders all of them; the PI, proposer, dossier owner and lead organisation those where they are a party;
- * members those they sit on). Cancelled councils are listed too (with their status).
+ * staff and leaders all of them; members those they sit on; an applicant those where one of the subjects is theirs —
+ * see subjectParties). Cancelled councils are listed too (with their status).
  */
 export async function councilsOfTask(ctx: Ctx, taskId: string): Promise<{ items: TaskCouncil[] }> {
   const rows = await ctx.db
@@ -462,17 +514,14 @@ async function bump(tx: Executor, ctx: Ctx, l: Loaded, expected: number, set: Pa
   return updated[0];
 }
 
-function assertCan(ctx: Ctx, l: Loaded, ability: Parameters<typeof can<CouncilRef, string>>[2]) {
-  if (can(ctx.actor, councilPolicy, ability as never, l.ref)) return;
+function assertCan(ctx: Ctx, l: Loaded, ability: CouncilAbility | "viewScores") {
+  if (can(ctx.actor, councilPolicy, ability, l.ref)) return;
   // Individual scores are confidential until conclusion: a refusal, never a hint about the council's state.
   if (ability === "viewScores") throw forbidden();
   if (l.c.status === "concluded" && ability !== "reopen") throw locked();
-  // Staff acting in the wrong state: 409 with the status; anyone else: 403.
-  const asDraft = can(ctx.actor, councilPolicy, ability as never, { ...l.ref, status: "draft" });
-  const asInvited = can(ctx.actor, councilPolicy, ability as never, { ...l.ref, status: "invited" });
-  const asSession = can(ctx.actor, councilPolicy, ability as never, { ...l.ref, status: "in_session" });
-  const asConcluded = can(ctx.actor, councilPolicy, ability as never, { ...l.ref, status: "concluded" });
-  if (asDraft || asInvited || asSession || asConcluded) throw wrongStatus(l.c.status);
+  // Someone who could do this in another state: 409 naming the state and what is possible now; anyone else: 403.
+  const statuses: CouncilStatus[] = ["draft", "invited", "in_session", "concluded"];
+  if (statuses.some((status) => can(ctx.actor, councilPolicy, ability, { ...l.ref, status }))) throw wrongState(ctx, l, ability);
   throw forbidden();
 }
 
@@ -493,7 +542,8 @@ export async function updateCouncil(ctx: Ctx, id: string, input: z.output<typeof
 }
 
 // ---------- members and conflicts ----------
-async function runCheck(tx: Executor, ctx: Ctx, l: Loaded, personId: string, role: (typeof VOTING_ROLES)[number] | "admin_secretary") {
+/** The conflict check of one person for one role, on the registries as they are now; every check is kept. */
+async function runCheck(tx: Executor, ctx: Ctx, l: Loaded, personId: string, role: MemberRow["role"]) {
   const [p] = await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.id, personId));
   if (!p) throw badInput("council.member.unknown_person", {}, [{ path: "personId", code: "not_found", message: "" }]);
   const r = await conflictsOf(tx, l.c.id, personId, role, l.rules, vietnamDate(ctx.clock.now()));
@@ -504,6 +554,30 @@ async function runCheck(tx: Executor, ctx: Ctx, l: Loaded, personId: string, rol
   const check: ConflictCheck = { personId, fullName: p.fullName, role, conflict: r.conflict, lines: r.lines, checkedAt: row.checkedAt.toISOString() };
   return check;
 }
+
+const sameLine = (a: ConflictLine, b: ConflictLine) => a.code === b.code && a.vi === b.vi;
+
+/**
+ * The lines that block a member: conflicts (not role limits) that the leader's override does not cover. An override
+ * granted before its lines were kept (migration 0033) covers whatever was found when it was granted.
+ */
+function blockingLines(m: Pick<MemberRow, "conflictOverrideBy" | "conflictOverrideLines">, lines: ConflictLine[]): ConflictLine[] {
+  if (m.conflictOverrideBy && !m.conflictOverrideLines) return [];
+  const covered = m.conflictOverrideBy ? (m.conflictOverrideLines ?? []) : [];
+  return lines.filter((x) => !x.limit && !covered.some((c) => sameLine(c, x)));
+}
+
+/**
+ * The conflict check again for a sitting member, on the registries as they are now (a member may since have joined an
+ * applicant organisation, a dossier's team…): kept in council_conflict_checks and stored on the member.
+ */
+async function recheckMember(tx: Executor, ctx: Ctx, l: Loaded, m: MemberRow) {
+  const check = await runCheck(tx, ctx, l, m.personId, m.role);
+  await tx.update(councilMembers).set({ conflictLines: check.lines, conflictCheckedAt: new Date(check.checkedAt) }).where(eq(councilMembers.id, m.id));
+  return { lines: check.lines, blocking: blockingLines(m, check.lines) };
+}
+
+const linesText = (lines: ConflictLine[], lang: "vi" | "en") => lines.map((x) => x[lang]).join("; ");
 
 export async function checkConflict(ctx: Ctx, id: string, input: { personId: string; role: MemberRow["role"] }): Promise<ConflictCheck> {
   return ctx.db.transaction(async (tx) => {
@@ -516,7 +590,8 @@ export async function checkConflict(ctx: Ctx, id: string, input: { personId: str
 }
 
 export async function addMember(ctx: Ctx, id: string, input: z.output<typeof memberInput>): Promise<Council> {
-  await ctx.db.transaction(async (tx) => {
+  // A refusal keeps its conflict check and its audit row: it is returned, and thrown once they are committed.
+  const refusal = await ctx.db.transaction(async (tx) => {
     const l = await mustLoad(ctx, tx, id, true);
     assertCan(ctx, l, "members");
     if (l.members.some((m) => m.personId === input.personId)) {
@@ -527,7 +602,7 @@ export async function addMember(ctx: Ctx, id: string, input: z.output<typeof mem
     if (check.conflict) {
       if (!override || !can(ctx.actor, councilPolicy, "overrideConflict", l.ref)) {
         await audit(tx, ctx, { action: "council.member_refused", entityType: "council", entityId: id, outcome: "denied", details: { personId: input.personId, role: input.role, lines: check.lines } });
-        throw new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict", { lines: check.lines });
+        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict", { lines: check.lines });
       }
     }
     await bump(tx, ctx, l, input.version);
@@ -542,6 +617,9 @@ export async function addMember(ctx: Ctx, id: string, input: z.output<typeof mem
         conflictOverrideBy: override ? ctx.actor!.userId : null,
         conflictOverrideReason: override,
         conflictOverriddenAt: override ? now : null,
+        conflictOverrideLines: override ? check.lines.filter((x) => !x.limit) : null,
+        conflictLines: check.lines,
+        conflictCheckedAt: now,
         createdAt: now,
         createdBy: ctx.actor!.userId,
       })
@@ -553,7 +631,50 @@ export async function addMember(ctx: Ctx, id: string, input: z.output<typeof mem
       after: { memberId: m.id, personId: m.personId, role: m.role },
       details: override ? { reason: override, lines: check.lines } : check.lines.length ? { lines: check.lines } : undefined,
     });
+    return null;
   });
+  if (refusal) throw refusal;
+  return getCouncil(ctx, id);
+}
+
+/**
+ * A leader or administrator overrides, with a reason, a conflict found late for a sitting member (at invitation or
+ * before a ballot): the check runs again now, and the override covers the lines it finds (audited). A member with
+ * nothing blocking answers 409 NO_CONFLICT.
+ */
+export async function overrideMemberConflict(ctx: Ctx, id: string, memberId: string, input: { version: number; reason: string }): Promise<Council> {
+  const refusal = await ctx.db.transaction(async (tx) => {
+    const l = await mustLoad(ctx, tx, id, true);
+    if (l.c.status === "concluded") throw locked();
+    assertCan(ctx, l, "overrideConflict");
+    const m = l.members.find((x) => x.id === memberId);
+    if (!m) throw notFound();
+    const r = await recheckMember(tx, ctx, l, m);
+    if (!r.blocking.length) return new AppError("NO_CONFLICT", 409, "council.conflict.nothing_to_override", { lines: r.lines }, { name: m.fullName });
+    await bump(tx, ctx, l, input.version);
+    const now = ctx.clock.now();
+    const covered = [...(m.conflictOverrideLines ?? []), ...r.blocking];
+    await tx
+      .update(councilMembers)
+      .set({
+        conflictOverrideBy: ctx.actor!.userId,
+        conflictOverrideReason: input.reason,
+        conflictOverriddenAt: now,
+        conflictOverrideLines: covered,
+        version: sql`${councilMembers.version} + 1`,
+      })
+      .where(eq(councilMembers.id, m.id));
+    await audit(tx, ctx, {
+      action: "council.member_override",
+      entityType: "council",
+      entityId: id,
+      before: { memberId: m.id, reason: m.conflictOverrideReason, lines: m.conflictOverrideLines },
+      after: { memberId: m.id, personId: m.personId, role: m.role, reason: input.reason, lines: covered },
+      details: { lines: r.blocking },
+    });
+    return null;
+  });
+  if (refusal) throw refusal;
   return getCouncil(ctx, id);
 }
 
@@ -575,13 +696,26 @@ export type CouncilAction = "invite" | "open" | "conclude" | "reopen" | "cancel"
 
 export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAction, body: { version: number; reason?: string }): Promise<Council> {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const refusal = await ctx.db.transaction(async (tx) => {
     const l = await mustLoad(ctx, tx, id, true);
     assertCan(ctx, l, action);
     let details: Record<string, unknown> | undefined;
     if (action === "invite") {
       const issues = compositionIssues(l.rules, l.members.map((m) => m.role));
       if (issues.length) throw new AppError("COUNCIL_COMPOSITION", 409, "council.composition", { issues }, { legalBasis: l.rules.legalBasis });
+      // The conflict check again, on the registries as they are now: a conflict found since a member was added
+      // blocks the invitations until the member is replaced or a leader overrides it (the checks and the refusal are kept).
+      const blocked: { member: MemberRow; lines: ConflictLine[] }[] = [];
+      for (const m of l.members) {
+        const r = await recheckMember(tx, ctx, l, m);
+        if (r.blocking.length) blocked.push({ member: m, lines: r.blocking });
+      }
+      if (blocked.length) {
+        const members = blocked.map((b) => ({ memberId: b.member.id, personId: b.member.personId, fullName: b.member.fullName, role: b.member.role, lines: b.lines }));
+        await audit(tx, ctx, { action: "council.invite_refused", entityType: "council", entityId: id, outcome: "denied", details: { members } });
+        const text = blocked.map((b) => `${b.member.fullName}: ${linesText(b.lines, ctx.lang)}.`).join(" ");
+        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.invite", { members }, { members: text });
+      }
       await bump(tx, ctx, l, body.version, { status: "invited", invitedAt: now });
       await tx.update(councilMembers).set({ invitedAt: now }).where(eq(councilMembers.councilId, id));
       details = { members: l.members.length };
@@ -607,7 +741,9 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
       after: { status: action === "invite" ? "invited" : action === "cancel" ? "cancelled" : action === "conclude" ? "concluded" : "in_session", version: l.c.version + 1 },
       details,
     });
+    return null;
   });
+  if (refusal) throw refusal;
   return getCouncil(ctx, id);
 }
 
@@ -847,7 +983,7 @@ const presentBallot = (b: typeof councilBallots.$inferSelect, scores: (typeof co
 });
 
 export async function saveBallot(ctx: Ctx, id: string, subjectId: string, input: z.output<typeof ballotInput>): Promise<Ballot> {
-  return ctx.db.transaction(async (tx) => {
+  const out = await ctx.db.transaction(async (tx): Promise<Ballot | AppError> => {
     const l = await mustLoad(ctx, tx, id);
     const paper = !!input.memberId;
     if (l.c.status === "concluded") throw locked();
@@ -857,6 +993,14 @@ export async function saveBallot(ctx: Ctx, id: string, subjectId: string, input:
     if (!member.declarationSignedAt) throw new AppError("DECLARATION_REQUIRED", 409, "council.declaration_required");
     const subject = l.subjects.find((s) => s.id === subjectId);
     if (!subject) throw notFound();
+    // The conflict check again before the ballot is accepted: a conflict found since the invitation (a member who
+    // joined an applicant organisation, a dossier's team…) refuses it until a leader overrides it (refusal kept).
+    const recheck = await recheckMember(tx, ctx, l, member);
+    if (recheck.blocking.length) {
+      const details = { memberId: member.id, personId: member.personId, subjectId, lines: recheck.blocking };
+      await audit(tx, ctx, { action: "council.ballot_refused", entityType: "council", entityId: id, outcome: "denied", details });
+      return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.ballot", details, { name: member.fullName, lines: linesText(recheck.blocking, ctx.lang) });
+    }
     const criteria = await criteriaOf(tx, l.rules, subject);
     const problem = validateScores(criteria, input, input.submit);
     if (problem) throw badInput("council.ballot.invalid_scores", { reason: problem }, [{ path: "scores", code: "invalid", message: problem }]);
@@ -908,6 +1052,8 @@ export async function saveBallot(ctx: Ctx, id: string, subjectId: string, input:
     });
     return presentBallot(ballot, scores);
   });
+  if (out instanceof AppError) throw out;
+  return out;
 }
 
 /** Individual ballots: a member's own (any time), or every ballot for staff after conclusion. Every view is audited. */

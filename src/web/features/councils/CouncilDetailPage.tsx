@@ -161,11 +161,16 @@ function ResultCell({ council: c, r }: { council: Council; r: CouncilResult | un
   return <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>;
 }
 
+/** A long column title wrapped over lines, so the results table stays within the page. */
+const WrapTitle = ({ children }: { children: React.ReactNode }) => <div style={{ whiteSpace: "normal", width: 120 }}>{children}</div>;
+
 function SubjectsCard({ council: c }: { council: Council }) {
   const { t } = useTranslation();
   const results = new Map((c.results ?? []).map((r) => [r.subjectId, r]));
   const concluded = c.results !== null;
-  const sorted = concluded && c.kind === "selection" ? [...c.subjects].sort((a, b) => (results.get(a.id)?.rank ?? 99) - (results.get(b.id)?.rank ?? 99)) : c.subjects;
+  // An applicant reads only their own dossier's result, without its rank: no rank column for them.
+  const ranked = concluded && c.kind === "selection" && (c.results ?? []).some((r) => r.rank !== null);
+  const sorted = ranked ? [...c.subjects].sort((a, b) => (results.get(a.id)?.rank ?? 99) - (results.get(b.id)?.rank ?? 99)) : c.subjects;
   return (
     <Card title={t("councils.sections.subjects")}>
       <Table<Subject>
@@ -175,7 +180,7 @@ function SubjectsCard({ council: c }: { council: Council }) {
         dataSource={sorted}
         scroll={{ x: "max-content" }}
         columns={[
-          ...(concluded && c.kind === "selection" ? [{ title: t("councils.results.rank"), key: "rank", render: (_: unknown, s: Subject) => results.get(s.id)?.rank ?? "" }] : []),
+          ...(ranked ? [{ title: t("councils.results.rank"), key: "rank", render: (_: unknown, s: Subject) => results.get(s.id)?.rank ?? "" }] : []),
           {
             title: t("councils.fields.task"),
             key: "task",
@@ -198,11 +203,12 @@ function SubjectsCard({ council: c }: { council: Council }) {
             ? [
                 ...(c.kind === "selection"
                   ? [
-                      { title: t("councils.results.average"), key: "avg", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average) },
-                      { title: t("councils.results.bonus"), key: "bonus", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus || null) },
-                      { title: t("councils.results.score"), key: "score", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score) },
+                      // three columns, each labelled for its own value: average of valid ballots, bonus, final score
+                      { title: <WrapTitle>{t("councils.results.average")}</WrapTitle>, key: "avg", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average) },
+                      { title: <WrapTitle>{t("councils.results.bonus")}</WrapTitle>, key: "bonus", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus ?? null) },
+                      { title: <WrapTitle>{t("councils.results.score")}</WrapTitle>, key: "score", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score) },
                       {
-                        title: t("councils.results.validInvalid"),
+                        title: <WrapTitle>{t("councils.results.validInvalid")}</WrapTitle>,
                         key: "valid",
                         render: (_: unknown, s: Subject) => {
                           const r = results.get(s.id);
@@ -235,7 +241,8 @@ function SubjectsCard({ council: c }: { council: Council }) {
 }
 
 function MembersCard({ council: c }: { council: Council }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const attendance = useCouncilMutation(
     c,
@@ -247,6 +254,7 @@ function MembersCard({ council: c }: { council: Council }) {
     "councils.done.attendance",
   );
   const [paper, setPaper] = useState<{ member: Member; what: "declaration" | "ballot" } | null>(null);
+  const [overriding, setOverriding] = useState<Member | null>(null);
   const remove = useCouncilMutation(c, (m: Member) => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember");
   const dirty = c.members.some((m) => present[m.id] !== undefined && present[m.id] !== m.present);
   return (
@@ -272,7 +280,25 @@ function MembersCard({ council: c }: { council: Council }) {
           {
             title: t("councils.fields.conflict"),
             key: "conflict",
-            render: (_, m) => (m.conflictOverridden ? <Tag color="orange" title={m.conflictOverrideReason ?? ""}>{t("councils.conflictOverridden")}</Tag> : null),
+            render: (_, m) => (
+              <Space size={4} wrap>
+                {m.conflictOverridden && (
+                  <Tag color="orange" title={m.conflictOverrideReason ?? ""}>
+                    {t("councils.conflictOverridden")}
+                  </Tag>
+                )}
+                {m.blockingConflicts.length > 0 && (
+                  <Tag color="red" title={m.blockingConflicts.map((l) => (en ? l.en : l.vi)).join("; ")}>
+                    {t("councils.lateConflict.tag")}
+                  </Tag>
+                )}
+                {m.blockingConflicts.length > 0 && c.abilities.overrideConflict && (
+                  <Button size="small" onClick={() => setOverriding(m)} aria-label={`${t("councils.lateConflict.override")}: ${m.fullName}`}>
+                    {t("councils.lateConflict.override")}
+                  </Button>
+                )}
+              </Space>
+            ),
           },
           { title: t("councils.fields.invitedAt"), dataIndex: "invitedAt", render: (d: string | null) => formatDateTime(d) },
           {
@@ -348,7 +374,30 @@ function MembersCard({ council: c }: { council: Council }) {
       {c.abilities.members && <AddMember council={c} />}
       {paper?.what === "declaration" && <PaperDeclarationDialog council={c} member={paper.member} onClose={() => setPaper(null)} />}
       {paper?.what === "ballot" && <PaperBallotDialog council={c} member={paper.member} onClose={() => setPaper(null)} />}
+      {overriding && <OverrideConflictDialog council={c} member={overriding} onClose={() => setOverriding(null)} />}
     </Card>
+  );
+}
+
+/** A leader or administrator overrides, with a reason, a conflict of interest found late for a sitting member. */
+function OverrideConflictDialog({ council: c, member: m, onClose }: { council: Council; member: Member; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const override = useCouncilMutation(
+    c,
+    (v: { reason: string }) => api.post<Council>(`/councils/${c.id}/members/${m.id}/override-conflict`, { version: c.version, reason: v.reason }),
+    "councils.done.override",
+  );
+  return (
+    <Modal open title={t("councils.lateConflict.title", { name: m.fullName })} onCancel={onClose} onOk={() => form.submit()} okText={t("councils.lateConflict.override")} confirmLoading={override.isPending}>
+      <Typography.Paragraph>{t("councils.lateConflict.intro")}</Typography.Paragraph>
+      <List size="small" dataSource={m.blockingConflicts} renderItem={(l) => <List.Item>{i18n.language === "en" ? l.en : l.vi}</List.Item>} />
+      <Form form={form} layout="vertical" onFinish={(v) => override.mutate(v, { onSuccess: onClose })}>
+        <Form.Item name="reason" label={t("councils.lateConflict.reason")} rules={[{ required: true, min: 3, max: 2000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -1,5 +1,5 @@
 // The councils of one task, on the task's page: kind, status, date and a link to each council the signed-in user may
-// read (staff and leaders all; the task's PI, proposer, dossier owners and lead organisation those considering it).
+// read (staff and leaders all; members those they sit on; an applicant those considering their own dossier or proposal).
 import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Table } from "antd";
