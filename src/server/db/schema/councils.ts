@@ -1,4 +1,4 @@
-// Councils (migrations 0008_councils.sql, 0015_council_paper.sql, 0033_council_late_conflicts.sql): rule sets, councils,
+// Councils (migrations 0008_councils.sql, 0015_council_paper.sql, 0026_council_late_conflicts.sql): rule sets, councils,
 // subjects, members, conflict checks, ballots, results.
 import { sql } from "drizzle-orm";
 import { pgTable, uuid, text, integer, bigint, jsonb, timestamp, date, boolean, doublePrecision, primaryKey } from "drizzle-orm/pg-core";

@@ -559,7 +559,7 @@ const sameLine = (a: ConflictLine, b: ConflictLine) => a.code === b.code && a.vi
 
 /**
  * The lines that block a member: conflicts (not role limits) that the leader's override does not cover. An override
- * granted before its lines were kept (migration 0033) covers whatever was found when it was granted.
+ * granted before its lines were kept (migration 0026) covers whatever was found when it was granted.
  */
 function blockingLines(m: Pick<MemberRow, "conflictOverrideBy" | "conflictOverrideLines">, lines: ConflictLine[]): ConflictLine[] {
   if (m.conflictOverrideBy && !m.conflictOverrideLines) return [];

@@ -237,7 +237,7 @@ export async function loadCodeLists(db: Executor, lists: (CodeListKey | "governa
 
 /** Resolves every distinct value to the organisations it names: tax code first, else exact name (accents ignored).
  *  One statement for the file; each value is a probe of the tax code's unique index or of organisations_name_key_idx
- *  (migration 0032, the same expression). */
+ *  (migration 0025, the same expression). */
 export async function resolveOrganisations(db: Executor, values: string[]) {
   const out = new Map<string, { id: string; nameVi: string }[]>();
   const distinct = [...new Set(values)];

@@ -158,7 +158,7 @@ export const historicalTasksImport: ImportKind = {
     const at = ctx.clock.now().toISOString();
     const by = ctx.actor!.userId;
     // The principal investigator: the only person with this folded name, one probe of people_name_key_idx (migration
-    // 0032, which carries the id) per row.
+    // 0025, which carries the id) per row.
     const r = await tx.execute(sql`
       WITH tpl AS (SELECT min(v.version) AS version FROM process_template_versions v WHERE v.template_key = ${HISTORICAL_TEMPLATE_KEY})
       INSERT INTO tasks (id, code, title_vi, task_type, level, template_key, template_version, state, state_entered_by,

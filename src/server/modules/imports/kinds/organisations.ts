@@ -97,7 +97,7 @@ export const organisationsImport: ImportKind = {
   checkedColumns: CHECKED,
 
   // Already registered: the same tax code, or the same name with accents, case and surrounding spaces ignored. Each
-  // lookup is an equality probe of a btree (the tax code's unique index; organisations_name_key_idx of migration 0032
+  // lookup is an equality probe of a btree (the tax code's unique index; organisations_name_key_idx of migration 0025
   // on the same expression as here), so a file costs a few index pages per row whatever the registry's size.
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {
     const r = await db.execute<{ row: number; column: string; value: string }>(sql`

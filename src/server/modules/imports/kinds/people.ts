@@ -86,7 +86,7 @@ export const peopleImport: ImportKind = {
 
   // Already registered: the same ORCID, or the same person — the same folded name (people.search_text =
   // f_fold(full_name)), the same birth year and the same primary organisation, an empty value matching an empty one.
-  // Every lookup is an equality probe of a btree (migration 0032: people_name_key_idx carries the year and the
+  // Every lookup is an equality probe of a btree (migration 0025: people_name_key_idx carries the year and the
   // organisation), so a file costs a few index pages per row whatever the registry's size; the trigram index of the
   // list search made each probe scan every name sharing a trigram (quadratic).
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {
