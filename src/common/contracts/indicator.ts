@@ -58,7 +58,16 @@ export const INDICATOR_CODE_RE = /^[a-z0-9][a-z0-9._-]{1,79}$/;
 export const indicatorCode = z.string().trim().regex(INDICATOR_CODE_RE, "a-z 0-9 . _ -");
 export const SERIES_KEY_RE = /^[a-z][a-z0-9_]*$/;
 const year = z.coerce.number().int().min(1900).max(2200);
-const num = z.number().finite().min(-1e15).max(1e15);
+/** The smallest magnitude of a non-zero figure (10⁻⁹). Growth rates, the target path and the computed shares divide
+ *  by these figures (a baseline, a population, the city's spending): a figure such as 1e-300 makes them overflow to
+ *  infinity, and no statistic is that small. The refusal carries the message key `input.number_too_small`. */
+export const MIN_MAGNITUDE = 1e-9;
+const num = z
+  .number()
+  .finite()
+  .min(-1e15)
+  .max(1e15)
+  .refine((v) => v === 0 || Math.abs(v) >= MIN_MAGNITUDE, { params: { messageKey: "input.number_too_small" } });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ─── definition ───

@@ -111,6 +111,23 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
     );
   });
 
+  it("every number it gives is finite, whatever the positive figures; past a number's range it says why instead", () => {
+    // Figures from the whole range a double holds (a consolidated total may be 1e300, a stored baseline 5e-324).
+    const any = fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(any, any, any, fc.constantFrom<Direction>("increase", "decrease"), (y0, yi, yT, direction) => {
+        const r = progressStatus({ direction, baseline: { year: 2000, value: y0 }, values: [{ year: 2001, value: yi }], target: { year: 2002, value: yT } });
+        for (const n of [r.actualGrowth, r.requiredGrowth, r.ratio]) if (n !== null) expect(Number.isFinite(n)).toBe(true);
+        const path = targetPath(direction, { year: 2000, value: y0 }, [{ year: 2002, value: yT, min: null, max: null, bound: "exact" }]);
+        for (const p of path) expect(Number.isFinite(p.value)).toBe(true);
+      }),
+    );
+    const tiny = progressStatus({ direction: "increase", baseline: { year: 2000, value: 5e-324 }, values: [{ year: 2001, value: 10 }], target: { year: 2010, value: 1e15 } });
+    expect(tiny).toMatchObject({ status: null, reason: "growth_out_of_range", latest: { year: 2001, value: 10 } });
+    const path = targetPath("increase", { year: 2000, value: 5e-324 }, [{ year: 2002, value: 30, min: null, max: null, bound: "exact" }]);
+    expect(path[1]!.value / (Math.sqrt(5e-324) * Math.sqrt(30))).toBeCloseTo(1, 9); // halfway at a constant rate
+  });
+
   it("uses the latest year's value whatever the order of the values", () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.record({ year: fc.integer({ min: 2011, max: 2040 }), value: positive }), { selector: (p) => p.year, minLength: 1, maxLength: 10 }), (values) => {

@@ -14,7 +14,8 @@
 // Without a quantitative target the observed growth d · CAGR_i alone is classed: ≥ 1.5 % substantial, 0.5–1.5 %
 // moderate, 0–0.5 % limited, < 0 deterioration.
 // No status (null) with a reason when the data do not allow it: no value, no baseline, the latest value not after the
-// baseline year, or a value ≤ 0 (a growth rate cannot be computed).
+// baseline year, a value ≤ 0 (a growth rate cannot be computed), or a growth rate or ratio too large for a number
+// (e.g. a consolidated total of 1e300 against a baseline of 0.5).
 
 export const PROGRESS_STATUSES = ["achieved", "substantial", "moderate", "limited", "deterioration"] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -25,6 +26,7 @@ export const STATUS_REASONS = [
   "latest_not_after_baseline",
   "non_positive_value",
   "target_not_after_baseline",
+  "growth_out_of_range",
 ] as const;
 export type StatusReason = (typeof STATUS_REASONS)[number];
 
@@ -120,16 +122,19 @@ export function progressStatus(input: StatusInput): StatusResult {
   if (latest.year <= baseline.year) return none("latest_not_after_baseline", latest);
   if (!(baseline.value > 0) || !(latest.value > 0)) return none("non_positive_value", latest);
   const actual = cagr(baseline.value, baseline.year, latest.value, latest.year);
+  if (!Number.isFinite(actual)) return none("growth_out_of_range", latest);
   if (target) {
     if (target.year <= baseline.year) return none("target_not_after_baseline", latest);
     if (!(target.value > 0)) return none("non_positive_value", latest);
     const required = cagr(baseline.value, baseline.year, target.value, target.year);
+    if (!Number.isFinite(required)) return none("growth_out_of_range", latest);
     // Required growth zero or against the desired direction: the baseline already met the target and the latest
     // value fell back (achieved was checked above) — moving away from the target.
     if (d * required <= 0) {
       return { status: "deterioration", reason: null, method: "target", latest, actualGrowth: actual, requiredGrowth: required, ratio: null };
     }
     const ratio = (d * actual) / Math.abs(required);
+    if (!Number.isFinite(ratio)) return none("growth_out_of_range", latest);
     return { status: classify(ratio, STATUS_THRESHOLDS), reason: null, method: "target", latest, actualGrowth: actual, requiredGrowth: required, ratio };
   }
   return { status: classify(d * actual, TREND_THRESHOLDS), reason: null, method: "trend", latest, actualGrowth: actual, requiredGrowth: null, ratio: null };

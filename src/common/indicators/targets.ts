@@ -54,9 +54,17 @@ export function targetPath(direction: Direction, baseline: Point | null, targets
     const span = b.year - a.year;
     for (let y = a.year + 1; y <= b.year; y++) {
       const k = (y - a.year) / span;
-      const value = y === b.year ? b.value : a.value > 0 && b.value > 0 ? a.value * Math.pow(b.value / a.value, k) : a.value + (b.value - a.value) * k;
+      const value = y === b.year ? b.value : a.value > 0 && b.value > 0 ? geometric(a.value, b.value, k) : a.value + (b.value - a.value) * k;
       out.push({ year: y, value });
     }
   }
   return out;
+}
+
+/** The point a fraction k of the way from a to b (both > 0) at a constant compound rate: a·(b/a)^k, or in logarithms
+ *  when b/a is too large (or too small) for a number — the result lies between a and b, so it is always finite. */
+function geometric(a: number, b: number, k: number): number {
+  const ratio = b / a;
+  if (Number.isFinite(ratio) && ratio > 0) return a * Math.pow(ratio, k);
+  return Math.exp((1 - k) * Math.log(a) + k * Math.log(b));
 }

@@ -39,6 +39,10 @@ const messages = {
     vi: "Địa chỉ trang web phải bắt đầu bằng http:// hoặc https:// (ví dụ https://skhcn.haiphong.gov.vn)",
     en: "A website address must start with http:// or https:// (for example https://skhcn.haiphong.gov.vn)",
   },
+  "input.number_too_small": {
+    vi: "Số khác 0 phải có giá trị tuyệt đối từ 0,000000001 trở lên",
+    en: "A non-zero number must be at least 0.000000001 in absolute value",
+  },
   "input.nul_character": {
     vi: "Không được chứa ký tự NUL (\\u0000)",
     en: "Must not contain the NUL character (\\u0000)",

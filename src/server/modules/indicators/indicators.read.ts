@@ -99,7 +99,8 @@ export class DerivedValues {
       const fn = Object.prototype.hasOwnProperty.call(computations, name) ? computations[name] : undefined;
       if (!fn) return Promise.resolve([]);
       const key = "c:" + name;
-      if (!this.cache.has(key)) this.cache.set(key, fn(this.db, { today: vietnamDate(this.now), memo: this.memo }));
+      // A share or rate over a figure near zero can come out infinite: such a value is no value (as in consolidated.ts).
+      if (!this.cache.has(key)) this.cache.set(key, fn(this.db, { today: vietnamDate(this.now), memo: this.memo }).then((vs) => vs.filter((v) => Number.isFinite(v.value))));
       return this.cache.get(key)!;
     }
     if (row.value_source === "consolidated" && row.consolidation_form_code && row.consolidation_cell_key) {

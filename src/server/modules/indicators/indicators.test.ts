@@ -507,6 +507,59 @@ describe(`indicators (${testDbMode()})`, () => {
     expect((await pi.get(`${API}/indicators/series`)).status).toBe(403);
   });
 
+  it("refuses a figure too small for growth rates (a 5e-324 baseline answered 500): 400 with a vi/en field message, nothing stored", async () => {
+    const base = {
+      code: "x.tiny_figures",
+      nameVi: "Chỉ tiêu thử số rất nhỏ",
+      nameEn: "Tiny figures",
+      unitVi: "%",
+      unitEn: "%",
+      direction: "increase",
+      baseline: { value: 2, year: 2015 },
+      targets: [{ year: 2030, value: 30, bound: "exact" }],
+      valueSource: "entered",
+    };
+    const created = await officer.post(`${API}/indicators`, base);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const { code: _code, ...definition } = base;
+    // The fuzz suite's counterexample: the definition's baseline replaced by a subnormal number, with targets in place.
+    const tiny = { ...definition, baseline: { value: 5e-324, year: 2015 }, version: 1 };
+    const vi = await officer.put(`${API}/indicators/${id}`, tiny);
+    expect(vi.status, JSON.stringify(vi.body)).toBe(400);
+    expect(vi.body.error.details).toEqual([expect.objectContaining({ path: "body.baseline.value", message: "Số khác 0 phải có giá trị tuyệt đối từ 0,000000001 trở lên" })]);
+    officer.lang = "en";
+    const en = await officer.put(`${API}/indicators/${id}`, tiny);
+    officer.lang = "vi";
+    expect(en.status).toBe(400);
+    expect(en.body.error.details[0].message).toBe("A non-zero number must be at least 0.000000001 in absolute value");
+    // the same figure as a target, a new indicator's baseline, a year's value and a series value
+    expect((await officer.put(`${API}/indicators/${id}`, { ...tiny, baseline: base.baseline, targets: [{ year: 2030, value: -1e-300, bound: "exact" }] })).body.error.details[0].path).toBe("body.targets.0.value");
+    expect((await officer.post(`${API}/indicators`, { ...base, code: "x.tiny_figures_2", baseline: { value: 1e-10, year: 2015 } })).status).toBe(400);
+    const value = await officer.put(`${API}/indicators/${id}/values/2020`, { value: 5e-324, source: "x" });
+    expect(value.status).toBe(400);
+    expect(value.body.error.details[0].path).toBe("body.value");
+    const spending = await finance.put(`${API}/indicators/series/city_spending/values/2031`, { value: 5e-324, source: "x" });
+    expect(spending.status).toBe(400);
+    expect(spending.body.error.details[0].path).toBe("body.value");
+    // nothing stored
+    const after = await officer.get(`${API}/indicators/${id}`);
+    expect(after.body).toMatchObject({ version: 1, baselineDetail: { value: 2 }, values: [] });
+    expect((await leader.get(`${API}/indicators/series`)).body.find((x: { key: string }) => x.key === "city_spending").values.map((v: { year: number }) => v.year)).not.toContain(2031);
+    expect((await t.database.db.execute(sql`SELECT 1 FROM indicators WHERE code = 'x.tiny_figures_2'`)).rows).toEqual([]);
+    // the smallest figure allowed, and zero, still work: the status and the target path stay numbers
+    const least = await officer.put(`${API}/indicators/${id}`, { ...tiny, baseline: { value: 1e-9, year: 2015 } });
+    expect(least.status, JSON.stringify(least.body)).toBe(200);
+    expect(least.body.chart.targetPath.every((p: { value: number }) => Number.isFinite(p.value) && p.value >= 1e-9 && p.value <= 30)).toBe(true);
+    const up = await officer.put(`${API}/indicators/${id}/values/2016`, { value: 20, source: "x" });
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    expect(up.body.statusDetail).toMatchObject({ status: "substantial", method: "target", latest: { year: 2016, value: 20 } });
+    expect(up.body.statusDetail.actualGrowth).toBeCloseTo(20 / 1e-9 - 1, -3);
+    const zero = await officer.put(`${API}/indicators/${id}/values/2016`, { value: 0, source: "x", version: 1 });
+    expect(zero.status).toBe(200);
+    expect(zero.body.statusDetail).toMatchObject({ status: null, reason: "non_positive_value" });
+  });
+
   it("demo data publishes the human-resources and budget indicators, whose values are the plan's or computed", async () => {
     await insertDemoIndicators(t.database.db, t.clock.now());
     const r = await anonymous.get(`/api/public/indicators?pageSize=50`);
