@@ -4,24 +4,15 @@
 // the real unpacked size; files stored in the database under a generated id with their SHA-256.
 // Out: attachments with a sanitised ASCII file name plus the UTF-8 name (RFC 5987/6266) and nosniff.
 import crypto from "node:crypto";
-import zlib from "node:zlib";
-import { promisify } from "node:util";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { files } from "../db/schema/index.js";
 import { foldVietnamese } from "../../common/list.js";
 import { AppError, badInput } from "./errors.js";
 import type { Executor } from "./context.js";
 import { XLSX_MEDIA_TYPE } from "./xlsx.js";
+import { DEFAULT_ZIP_LIMITS, inspectZip, notXlsx } from "./zip.js";
 
-const inflateRaw = promisify(zlib.inflateRaw) as (buf: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
-
-export interface ZipLimits {
-  maxEntries: number;
-  maxUncompressedBytes: number;
-}
-
-/** An xlsx made by Excel or LibreOffice has tens of parts and unpacks to a few times its size. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxUncompressedBytes: 150 * 1024 * 1024 };
+export { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from "./zip.js";
 
 /** What the multipart envelope may add to the file itself before Content-Length alone says "too large". */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -36,82 +27,7 @@ export interface UploadType {
 
 const notAllowed = (allowed: string) =>
   new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed });
-const notXlsx = () => new AppError("UNSUPPORTED_FILE", 400, "import.not_xlsx");
-const bomb = () => new AppError("SUSPICIOUS_ARCHIVE", 400, "upload.bomb");
 export const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, "error.payload_too_large");
-
-/**
- * Reads a zip's central directory and unpacks every entry with an output budget, so a lying header cannot hide a
- * bomb. Returns the entry names. Throws 400 (not a zip / suspicious archive).
- */
-export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, notZip = notXlsx): Promise<string[]> {
-  if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) throw notZip();
-  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the end of the file.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw notZip();
-  const disk = buf.readUInt16LE(eocd + 4);
-  const cdDisk = buf.readUInt16LE(eocd + 6);
-  const entriesHere = buf.readUInt16LE(eocd + 8);
-  const total = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  // ZIP64 markers: an upload under our size limit never needs them; an archive that uses them is suspicious.
-  if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw bomb();
-  if (disk !== 0 || cdDisk !== 0 || entriesHere !== total) throw notZip();
-  if (total > limits.maxEntries) throw bomb();
-  if (cdOffset + cdSize > eocd) throw notZip();
-
-  const entries: { name: string; flags: number; method: number; comp: number; uncomp: number; local: number }[] = [];
-  let declared = 0;
-  let p = cdOffset;
-  for (let i = 0; i < total; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw notZip();
-    const nameLen = buf.readUInt16LE(p + 28);
-    const entry = {
-      flags: buf.readUInt16LE(p + 8),
-      method: buf.readUInt16LE(p + 10),
-      comp: buf.readUInt32LE(p + 20),
-      uncomp: buf.readUInt32LE(p + 24),
-      local: buf.readUInt32LE(p + 42),
-      name: buf.toString("utf8", p + 46, p + 46 + nameLen),
-    };
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    if (p > eocd) throw notZip();
-    declared += entry.uncomp;
-    if (declared > limits.maxUncompressedBytes) throw bomb();
-    entries.push(entry);
-  }
-
-  // The declared sizes may lie: unpack each entry with a budget of its declared size.
-  for (const e of entries) {
-    if (e.flags & 0x1) throw notZip(); // encrypted
-    if (e.local + 30 > cdOffset || buf.readUInt32LE(e.local) !== 0x04034b50) throw notZip();
-    const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
-    if (start + e.comp > cdOffset) throw notZip();
-    const data = buf.subarray(start, start + e.comp);
-    if (e.method === 0) {
-      if (e.comp !== e.uncomp) throw bomb();
-    } else if (e.method === 8) {
-      let out: Buffer;
-      try {
-        out = await inflateRaw(data, { maxOutputLength: Math.max(1, e.uncomp) });
-      } catch (err) {
-        if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) throw bomb();
-        throw notZip();
-      }
-      if (out.length !== e.uncomp) throw bomb();
-    } else {
-      throw notZip();
-    }
-  }
-  return entries.map((e) => e.name);
-}
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const startsWith = (content: Buffer, signature: Buffer | number[]) => Buffer.from(signature).equals(content.subarray(0, signature.length));
