@@ -49,7 +49,8 @@ function kindOf(key: string): ImportKind {
  * What an import reads of a workbook (ARCHITECTURE.md, "Imports, exports and files"): the parts it parses unpack to
  * at most 40 MiB — 20,000 rows of about 2 KiB of sheet XML, far more than a filled template needs and far below the
  * general zip-bomb limit of uploads — else 413 before parsing; the rows are streamed and reading stops at the first
- * data row over MAX_IMPORT_ROWS (400 naming the limit).
+ * row over MAX_IMPORT_ROWS below the header with a value (400 naming the limit). Formatted rows without values do
+ * not count.
  */
 export const IMPORT_SHEET_LIMITS: SheetLimits = { maxPartBytes: 40 * 1024 * 1024 };
 
@@ -91,16 +92,17 @@ async function readTable(content: Buffer, kind: ImportKind, lang: Lang): Promise
   const pause = slicer();
   const out: RawRow[] = [];
   let header: Header | null = null;
+  let filled = 0; // rows below the header with a value in any column
   const take = (row: ExcelJS.Row) => {
+    if (!row.hasValues) return;
+    // The row limit stops the reading here: rows past it are never parsed.
+    if (++filled > MAX_IMPORT_ROWS) throw tooManyRows();
     const cells = new Map<string, string>();
     for (const [key, col] of header!.columns) {
       const text = cellText(row.getCell(col).value);
       if (text !== null) cells.set(key, text);
     }
-    if (!cells.size) return;
-    // The row limit stops the reading here: rows past it are never parsed.
-    if (out.length === MAX_IMPORT_ROWS) throw tooManyRows();
-    out.push({ row: row.number, cells });
+    if (cells.size) out.push({ row: row.number, cells });
   };
 
   for await (const sheet of streamSheets(content, IMPORT_SHEET_LIMITS)) {

@@ -169,7 +169,8 @@ export async function reportTemplate(ctx: Ctx, id: string) {
 /**
  * What the import reads of an upload (ARCHITECTURE.md, "Imports, exports and files"). A form's layout has a few
  * hundred rows and its template unpacks to well under 1 MiB, so the parsed parts may unpack to at most 4 MiB (else
- * 413 before parsing) and the first sheet may have at most 2,000 rows: reading stops at the first row over (400).
+ * 413 before parsing) and the first sheet may have at most 2,000 rows with values: reading stops at the first row
+ * over (400).
  */
 export const STATISTICS_SHEET_LIMITS: SheetLimits = { maxPartBytes: 4 * 1024 * 1024 };
 export const STATISTICS_MAX_ROWS = 2_000;
@@ -181,6 +182,7 @@ async function readFormSheet(content: Buffer): Promise<Map<string, ExcelJS.CellV
     const cells = new Map<string, ExcelJS.CellValue>();
     let rows = 0;
     for await (const row of sheet.rows) {
+      if (!row.hasValues) continue;
       if (++rows > STATISTICS_MAX_ROWS) throw new AppError("TOO_MANY_ROWS", 400, "statistics.import.too_many_rows", null, { max: STATISTICS_MAX_ROWS });
       row.eachCell((cell) => cells.set(cell.address, cell.value));
       await pause();
