@@ -85,13 +85,17 @@ async function* unpacked(e: Pick<ZipEntry, "method" | "data">): AsyncGenerator<B
   if (carry) yield carry;
 }
 
+/** Bytes no XML parser accepts. */
+const UNREADABLE = Buffer.alloc(PIECE, "<");
+
 /**
  * The parts as a zip stream of their own, each unpacked here and stored: a local header (with the sizes, no data
  * descriptor) and the unpacked bytes of each part the central directory lists, in `parts` order, then an end record.
  * The reader thus sees exactly the entries that were measured, never a sheet before the shared strings and styles it
  * refers to (exceljs would otherwise spool such a sheet to a temporary file), and its XML in pieces that end on whole
  * characters (exceljs decodes each piece on its own: a Vietnamese letter split between two would be lost).
- * The sizes were verified by unpacking (checkZipEntry) before.
+ * The sizes were verified by unpacking (checkZipEntry) before. Should a part unpack differently all the same, the rest
+ * of its declared size is filled with bytes no XML parser accepts: the read fails (400) instead of waiting for bytes.
  */
 async function* reframe(parts: Pick<ZipEntry, "name" | "method" | "crc" | "uncomp" | "data">[]): AsyncGenerator<Buffer> {
   for (const e of parts) {
@@ -106,7 +110,17 @@ async function* reframe(parts: Pick<ZipEntry, "name" | "method" | "crc" | "uncom
     head.writeUInt32LE(e.uncomp, 22);
     head.writeUInt16LE(name.length, 26);
     yield Buffer.concat([head, name]);
-    yield* unpacked(e);
+    let sent = 0;
+    try {
+      for await (const piece of unpacked(e)) {
+        if (sent + piece.length > e.uncomp) throw new Error("longer than declared");
+        sent += piece.length;
+        yield piece;
+      }
+    } catch {
+      // below
+    }
+    for (let left = e.uncomp - sent; left > 0; left -= UNREADABLE.length) yield UNREADABLE.subarray(0, Math.min(left, UNREADABLE.length));
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
