@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { dateOnly, formatDateTimeVi, neutraliseFormula, quoteCsvField, toCsv } from "./csv.js";
+import { dateOnly, formatDateTimeVi, neutraliseFormula, quoteCsvField, toCsv, writeCsv, type ExportCell } from "./csv.js";
 
 describe("formula injection (SECURITY.md 14)", () => {
   it("prefixes every dangerous first character with an apostrophe", () => {
@@ -30,6 +30,17 @@ describe("RFC 4180", () => {
     });
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(buf.subarray(3).toString("utf8")).toBe('Tên,Năm,Chuyên gia,Ngày\r\n"Nguyễn Văn An, TS",1980,Có,27/11/2026\r\n,,Không,\r\n');
+  });
+
+  it("writes rows that come in pages byte for byte as toCsv writes them at once", async () => {
+    const rows: ExportCell[][] = Array.from({ length: 3000 }, (_, i) => [`=Người ${i}, "TS"`, i, i % 2 === 0, dateOnly("2026-11-27"), new Date(Date.UTC(2026, 10, 27, i % 24))]);
+    async function* pages() {
+      for (let at = 0; at < rows.length; at += 700) yield rows.slice(at, at + 700);
+    }
+    const options = { yesNo: ["Có", "Không"] as [string, string] };
+    const paged = await writeCsv(["Tên", "Số", "Có?", "Ngày", "Lúc"], pages(), options);
+    expect(paged.equals(toCsv(["Tên", "Số", "Có?", "Ngày", "Lúc"], rows, options))).toBe(true);
+    expect(parseCsv(paged.subarray(3).toString("utf8"))).toHaveLength(3001);
   });
 
   it("writes instants in Vietnam time (UTC+7)", () => {

@@ -1,6 +1,7 @@
 // CSV for spreadsheet users (SECURITY.md 14): RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark so Excel
 // opens Vietnamese text correctly, and formula injection neutralised in every text cell.
 import { VN_OFFSET_MS } from "./clock.js";
+import { slicer } from "./slices.js";
 
 /** A value of one exported cell. Dates are instants (timestamptz) or calendar dates ("YYYY-MM-DD" → use dateOnly). */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -61,10 +62,38 @@ export interface CsvOptions {
   yesNo?: [string, string];
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const headerLine = (headers: string[]) => headers.map((h) => quoteCsvField(neutraliseFormula(h))).join(",");
+const rowLine = (row: ExportCell[], yesNo: [string, string]) => row.map((c) => quoteCsvField(cellText(c, yesNo))).join(",");
+
 /** A whole CSV file: BOM, header line, one line per row, CRLF after each line. */
 export function toCsv(headers: string[], rows: ExportCell[][], options: CsvOptions = {}): Buffer {
   const yesNo = options.yesNo ?? ["true", "false"];
-  const lines: string[] = [headers.map((h) => quoteCsvField(neutraliseFormula(h))).join(",")];
-  for (const row of rows) lines.push(row.map((c) => quoteCsvField(cellText(c, yesNo))).join(","));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
+  const lines: string[] = [headerLine(headers)];
+  for (const row of rows) lines.push(rowLine(row, yesNo));
+  return Buffer.concat([BOM, Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
+}
+
+/**
+ * The same file as toCsv for rows that come in pages (a large export), written in slices with a turn of the event
+ * loop between them (platform/slices.ts), so other requests are answered while it is built.
+ */
+export async function writeCsv(headers: string[], pages: AsyncIterable<ExportCell[][]>, options: CsvOptions = {}): Promise<Buffer> {
+  const yesNo = options.yesNo ?? ["true", "false"];
+  const pause = slicer();
+  const parts: Buffer[] = [BOM, Buffer.from(headerLine(headers) + "\r\n", "utf8")];
+  for await (const page of pages) {
+    let text = "";
+    for (const row of page) {
+      text += rowLine(row, yesNo) + "\r\n";
+      const turn = pause();
+      if (turn) {
+        parts.push(Buffer.from(text, "utf8"));
+        text = "";
+        await turn;
+      }
+    }
+    parts.push(Buffer.from(text, "utf8"));
+  }
+  return Buffer.concat(parts);
 }

@@ -93,7 +93,14 @@ const messages = {
     en: "Required columns are missing: {{columns}}",
   },
   "import.empty": { vi: "Tệp không có dòng dữ liệu nào", en: "The file has no data rows" },
-  "import.too_many_rows": { vi: "Tệp có quá {{max}} dòng", en: "The file has more than {{max}} rows" },
+  "import.too_many_rows": {
+    vi: "Tệp có hơn {{max}} dòng dữ liệu: mỗi lần nhập tối đa {{max}} dòng. Hãy chia thành nhiều tệp.",
+    en: "The file has more than {{max}} data rows: an import takes at most {{max}} rows. Split it into several files.",
+  },
+  "import.sheet_too_large": {
+    vi: "Dữ liệu bảng tính khi giải nén lớn hơn {{max}} MB, giới hạn của một tệp nhập. Hãy chia thành nhiều tệp nhỏ hơn.",
+    en: "The spreadsheet's data unpacks to more than {{max}} MB, the limit for one file to import. Split it into smaller files.",
+  },
   "import.has_errors": {
     vi: "Tệp còn {{count}} lỗi; không có dòng nào được nhập",
     en: "The file still has {{count}} errors; nothing was imported",
@@ -840,6 +847,10 @@ const messages = {
   "statistics.report.has_errors": { vi: "Báo cáo còn {{count}} lỗi: hãy sửa trước khi nộp.", en: "The report has {{count}} errors: fix them before submitting." },
   "statistics.report.not_removable": { vi: "Chỉ gỡ được báo cáo chưa nhập số liệu.", en: "Only reports with no data yet can be removed." },
   "statistics.import.invalid": { vi: "Tệp có {{count}} ô không hợp lệ; chưa nhập dữ liệu nào.", en: "The file has {{count}} invalid cells; nothing was imported." },
+  "statistics.import.too_many_rows": {
+    vi: "Trang tính của biểu có hơn {{max}} dòng, giới hạn của một biểu báo cáo. Hãy dùng mẫu tải từ báo cáo này.",
+    en: "The form's sheet has more than {{max}} rows, the limit for a report form. Use the template downloaded from this report.",
+  },
   "statistics.import.wrong_form": { vi: "Tệp không phải mẫu của biểu {{code}} (ô A2 phải ghi mã biểu và phiên bản {{version}}). Hãy tải mẫu từ báo cáo này.", en: "The file is not the template of form {{code}} (cell A2 must hold the form code and version {{version}}). Download the template from this report." },
   "statistics.xlsx.title": { vi: "Tổng hợp", en: "Consolidated" },
   "statistics.xlsx.form": { vi: "Biểu", en: "Form" },

@@ -4,8 +4,6 @@
 // the real unpacked size; files stored in the database under a generated id with their SHA-256.
 // Out: attachments with a sanitised ASCII file name plus the UTF-8 name (RFC 5987/6266) and nosniff.
 import crypto from "node:crypto";
-import zlib from "node:zlib";
-import { promisify } from "node:util";
 import type { IncomingMessage } from "node:http";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -14,16 +12,10 @@ import { foldVietnamese } from "../../common/list.js";
 import { AppError, badInput } from "./errors.js";
 import type { Executor } from "./context.js";
 import { XLSX_MEDIA_TYPE } from "./xlsx.js";
+import { DEFAULT_ZIP_LIMITS, inspectZip, notXlsx } from "./zip.js";
+import { slicer } from "./slices.js";
 
-const inflateRaw = promisify(zlib.inflateRaw) as (buf: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
-
-export interface ZipLimits {
-  maxEntries: number;
-  maxUncompressedBytes: number;
-}
-
-/** An xlsx made by Excel or LibreOffice has tens of parts and unpacks to a few times its size. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxUncompressedBytes: 150 * 1024 * 1024 };
+export { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from "./zip.js";
 
 /** What the multipart envelope may add to the file itself before Content-Length alone says "too large". */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -38,83 +30,8 @@ export interface UploadType {
 
 const notAllowed = (allowed: string) =>
   new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed });
-const notXlsx = () => new AppError("UNSUPPORTED_FILE", 400, "import.not_xlsx");
-const bomb = () => new AppError("SUSPICIOUS_ARCHIVE", 400, "upload.bomb");
 /** 413; the connection closes after the answer, so the rest of an oversize body is not read. */
 export const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, "error.payload_too_large", null, {}, { connection: "close" });
-
-/**
- * Reads a zip's central directory and unpacks every entry with an output budget, so a lying header cannot hide a
- * bomb. Returns the entry names. Throws 400 (not a zip / suspicious archive).
- */
-export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, notZip = notXlsx): Promise<string[]> {
-  if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) throw notZip();
-  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the end of the file.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw notZip();
-  const disk = buf.readUInt16LE(eocd + 4);
-  const cdDisk = buf.readUInt16LE(eocd + 6);
-  const entriesHere = buf.readUInt16LE(eocd + 8);
-  const total = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  // ZIP64 markers: an upload under our size limit never needs them; an archive that uses them is suspicious.
-  if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw bomb();
-  if (disk !== 0 || cdDisk !== 0 || entriesHere !== total) throw notZip();
-  if (total > limits.maxEntries) throw bomb();
-  if (cdOffset + cdSize > eocd) throw notZip();
-
-  const entries: { name: string; flags: number; method: number; comp: number; uncomp: number; local: number }[] = [];
-  let declared = 0;
-  let p = cdOffset;
-  for (let i = 0; i < total; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw notZip();
-    const nameLen = buf.readUInt16LE(p + 28);
-    const entry = {
-      flags: buf.readUInt16LE(p + 8),
-      method: buf.readUInt16LE(p + 10),
-      comp: buf.readUInt32LE(p + 20),
-      uncomp: buf.readUInt32LE(p + 24),
-      local: buf.readUInt32LE(p + 42),
-      name: buf.toString("utf8", p + 46, p + 46 + nameLen),
-    };
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    if (p > eocd) throw notZip();
-    declared += entry.uncomp;
-    if (declared > limits.maxUncompressedBytes) throw bomb();
-    entries.push(entry);
-  }
-
-  // The declared sizes may lie: unpack each entry with a budget of its declared size.
-  for (const e of entries) {
-    if (e.flags & 0x1) throw notZip(); // encrypted
-    if (e.local + 30 > cdOffset || buf.readUInt32LE(e.local) !== 0x04034b50) throw notZip();
-    const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
-    if (start + e.comp > cdOffset) throw notZip();
-    const data = buf.subarray(start, start + e.comp);
-    if (e.method === 0) {
-      if (e.comp !== e.uncomp) throw bomb();
-    } else if (e.method === 8) {
-      let out: Buffer;
-      try {
-        out = await inflateRaw(data, { maxOutputLength: Math.max(1, e.uncomp) });
-      } catch (err) {
-        if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) throw bomb();
-        throw notZip();
-      }
-      if (out.length !== e.uncomp) throw bomb();
-    } else {
-      throw notZip();
-    }
-  }
-  return entries.map((e) => e.name);
-}
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const startsWith = (content: Buffer, signature: Buffer | number[]) => Buffer.from(signature).equals(content.subarray(0, signature.length));
@@ -233,7 +150,7 @@ export async function receiveUploadWithFields(
       mediaType: type.mediaType,
       content,
       sizeBytes: content.length,
-      sha256: crypto.createHash("sha256").update(content).digest("hex"),
+      sha256: await sha256Of(content),
     },
   };
 }
@@ -315,6 +232,17 @@ function watchBodySize(raw: IncomingMessage, limit: number): { exceeded: Promise
   };
   raw.on("data", onData);
   return { exceeded, stop: () => raw.off("data", onData) };
+}
+
+/** SHA-256 in hex, hashed 1 MiB at a time with turns of the event loop between slices (an upload may be 10 MB). */
+async function sha256Of(content: Buffer): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  const pause = slicer();
+  for (let at = 0; at < content.length; at += 1024 * 1024) {
+    hash.update(content.subarray(at, at + 1024 * 1024));
+    await pause();
+  }
+  return hash.digest("hex");
 }
 
 /** Stores an upload under a generated id; returns the id. Call inside the transaction that uses the file. */

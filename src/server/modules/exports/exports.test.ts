@@ -206,3 +206,75 @@ describe("people export", () => {
     expect(text).not.toContain("0912000111");
   });
 });
+
+describe("exports larger than one page of rows", () => {
+  const TRANG = 2150; // more than one page (EXPORT_PAGE = 2,000) of rows read for the file
+
+  /** The first column of every data line of a CSV export (names here hold no comma or quote). */
+  const csvNames = (payload: Buffer) =>
+    payload
+      .subarray(3)
+      .toString("utf8")
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[0]);
+
+  /** The names of every row of the list, page after page, in the list's order. */
+  async function listed(url: string, field: "fullName" | "nameVi") {
+    const names: string[] = [];
+    for (let page = 1; ; page++) {
+      const r = await officer.get(`${url}&pageSize=200&page=${page}`);
+      expect(r.status).toBe(200);
+      names.push(...r.body.items.map((i: Record<string, string>) => i[field]));
+      if (names.length >= r.body.total) return names;
+    }
+  }
+
+  it("people: every row once, in the list's order, for each sort; the position of a row read in a later page", async () => {
+    const db = t.database.db;
+    const trang = await buildOrganisation(db, { nameVi: "Viện Trang Rộng", type: "rd_institute" });
+    const other = await buildOrganisation(db, { nameVi: "Bệnh viện Trang Hẹp", type: "hospital" });
+    await db.execute(sql`
+      INSERT INTO people (full_name, birth_year, degree, primary_organisation_id)
+      SELECT 'Đào Trang ' || lpad(g::text, 4, '0'), 1950 + g % 40, (ARRAY['TS', 'ThS', 'DH', NULL])[1 + g % 4],
+             CASE g % 3 WHEN 0 THEN ${trang.id}::uuid WHEN 1 THEN ${other.id}::uuid END
+        FROM generate_series(1, ${TRANG}::int) AS g`);
+    await db.execute(sql`
+      INSERT INTO person_affiliations (person_id, organisation_id, position)
+      SELECT id, primary_organisation_id, 'Nghiên cứu viên ' || right(full_name, 4)
+        FROM people WHERE full_name LIKE 'Đào Trang %' AND primary_organisation_id = ${trang.id}`);
+
+    for (const sort of ["name", "-birthYear", "degree", "organisation", "-organisation", "updatedAt"]) {
+      const r = await officer.get(`/api/v1/people/export?q=dao%20trang&sort=${sort}&format=csv`);
+      expect(r.status).toBe(200);
+      const exported = csvNames(r.raw.rawPayload);
+      expect(exported).toHaveLength(TRANG);
+      expect(exported, sort).toEqual(await listed(`/api/v1/people?q=dao%20trang&sort=${sort}`, "fullName"));
+    }
+
+    // xlsx through the same pages; the position comes from the row's own page (the 2,100th row, in the second).
+    const x = await officer.get("/api/v1/people/export?q=dao%20trang&sort=name&format=xlsx");
+    const { rows } = await openXlsx(x.raw.rawPayload);
+    expect(rows.map((r) => r["Họ và tên"].value)).toEqual(Array.from({ length: TRANG }, (_, i) => `Đào Trang ${String(i + 1).padStart(4, "0")}`));
+    expect(rows[2099]["Chức vụ"].value).toBe("Nghiên cứu viên 2100");
+    expect(rows[2099]["Đơn vị công tác"].value).toBe("Viện Trang Rộng");
+    expect(rows[2098]["Chức vụ"].value).toBeNull();
+    const audits = await exportAudits("person.export");
+    expect(audits.rows.at(-1)!.details).toMatchObject({ format: "xlsx", rows: TRANG });
+  });
+
+  it("organisations: every row once, in the list's order, for each sort", async () => {
+    await t.database.db.execute(sql`
+      INSERT INTO organisations (name_vi, type, district)
+      SELECT 'Tổ chức Trang ' || lpad(g::text, 4, '0'), (ARRAY['rd_institute', 'university', 'hospital'])[1 + g % 3],
+             (ARRAY['LE_CHAN', 'NGO_QUYEN', NULL])[1 + g % 3]
+        FROM generate_series(1, ${TRANG}::int) AS g`);
+    for (const sort of ["-name", "type", "district", "peopleCount"]) {
+      const r = await officer.get(`/api/v1/organisations/export?q=to%20chuc%20trang&sort=${sort}&format=csv`);
+      expect(r.status).toBe(200);
+      const exported = csvNames(r.raw.rawPayload);
+      expect(exported).toHaveLength(TRANG);
+      expect(exported, sort).toEqual(await listed(`/api/v1/organisations?q=to%20chuc%20trang&sort=${sort}`, "nameVi"));
+    }
+  });
+});

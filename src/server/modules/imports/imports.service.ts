@@ -4,6 +4,7 @@
 // gives the same import. Commit: ONE transaction re-checks the database, inserts every row with set-based
 // statements, marks the import committed and writes one audit row — all or nothing; a second commit inserts nothing.
 import crypto from "node:crypto";
+import type ExcelJS from "exceljs";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { files, imports } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
@@ -12,7 +13,8 @@ import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { t, type Lang } from "../../platform/messages.js";
 import { storeFile, type Upload } from "../../platform/uploads.js";
-import { cellText, readWorkbook, writeWorkbook, type SheetSpec, type Workbook, type Worksheet } from "../../platform/xlsx.js";
+import { slicer } from "../../platform/slices.js";
+import { cellText, streamSheets, writeWorkbook, type SheetLimits, type SheetSpec } from "../../platform/xlsx.js";
 import {
   loadCodeLists,
   normaliseHeader,
@@ -43,36 +45,19 @@ function kindOf(key: string): ImportKind {
 
 // ─── Reading and validating a workbook ───
 
-interface Table {
-  ws: Worksheet;
+/**
+ * What an import reads of a workbook (ARCHITECTURE.md, "Imports, exports and files"): the parts it parses unpack to
+ * at most 40 MiB — 20,000 rows of about 2 KiB of sheet XML, far more than a filled template needs and far below the
+ * general zip-bomb limit of uploads — else 413 before parsing; the rows are streamed and reading stops at the first
+ * row over MAX_IMPORT_ROWS below the header with a value (400 naming the limit). Formatted rows without values do
+ * not count.
+ */
+export const IMPORT_SHEET_LIMITS: SheetLimits = { maxPartBytes: 40 * 1024 * 1024 };
+
+interface Header {
   headerRow: number;
   /** column key → column number */
   columns: Map<string, number>;
-}
-
-/** The header row: the row in the top rows of the first sheet that names the most of the kind's columns. */
-function findTable(wb: Workbook, kind: ImportKind, lang: Lang): Table {
-  const aliases = new Map<string, string>();
-  for (const c of kind.columns) for (const a of [c.key, c.label.en, c.label.vi]) aliases.set(normaliseHeader(a), c.key);
-  let best = null as Table | null;
-  for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
-      const found = new Map<string, number>();
-      ws.getRow(r).eachCell((cell, col) => {
-        const text = cellText(cell.value);
-        const key = text ? aliases.get(normaliseHeader(text)) : undefined;
-        if (key && !found.has(key)) found.set(key, col);
-      });
-      if (found.size && (!best || found.size > best.columns.size)) best = { ws, headerRow: r, columns: found };
-    }
-    if (best) break; // the data sheet comes first; later sheets (“Danh mục”) are reference only
-  }
-  const missing = kind.columns.filter((c) => c.required && !best?.columns.has(c.key));
-  if (!best || missing.length) {
-    const names = (missing.length ? missing : kind.columns.filter((c) => c.required)).map((c) => c.label[lang]);
-    throw badInput("import.missing_columns", { columns: names.join(", ") });
-  }
-  return best;
 }
 
 interface RawRow {
@@ -80,20 +65,73 @@ interface RawRow {
   cells: Map<string, string>;
 }
 
-function readRows(table: Table): RawRow[] {
-  const { ws, headerRow, columns } = table;
-  if (ws.actualRowCount - headerRow > MAX_IMPORT_ROWS) throw badInput("import.too_many_rows", { max: MAX_IMPORT_ROWS });
+const tooManyRows = () => new AppError("TOO_MANY_ROWS", 400, "import.too_many_rows", null, { max: MAX_IMPORT_ROWS });
+
+/**
+ * The data rows of the workbook: the header row is the row among the top rows of a sheet that names the most of the
+ * kind's columns, in the first sheet that has one (the data sheet comes first; later sheets such as “Danh mục” are
+ * reference only); the rows below it with a value in one of the kind's columns are the data.
+ */
+async function readTable(content: Buffer, kind: ImportKind, lang: Lang): Promise<RawRow[]> {
+  const aliases = new Map<string, string>();
+  for (const c of kind.columns) for (const a of [c.key, c.label.en, c.label.vi]) aliases.set(normaliseHeader(a), c.key);
+  const headerIn = (rows: ExcelJS.Row[]): Header | null => {
+    let best = null as Header | null;
+    for (const row of rows) {
+      const found = new Map<string, number>();
+      row.eachCell((cell, col) => {
+        const text = cellText(cell.value);
+        const key = text ? aliases.get(normaliseHeader(text)) : undefined;
+        if (key && !found.has(key)) found.set(key, col);
+      });
+      if (found.size && (!best || found.size > best.columns.size)) best = { headerRow: row.number, columns: found };
+    }
+    return best;
+  };
+
+  const pause = slicer();
   const out: RawRow[] = [];
-  ws.eachRow((row, number) => {
-    if (number <= headerRow) return;
+  let header: Header | null = null;
+  let filled = 0; // rows below the header with a value in any column
+  const take = (row: ExcelJS.Row) => {
+    if (!row.hasValues) return;
+    // The row limit stops the reading here: rows past it are never parsed.
+    if (++filled > MAX_IMPORT_ROWS) throw tooManyRows();
     const cells = new Map<string, string>();
-    for (const [key, col] of columns) {
+    for (const [key, col] of header!.columns) {
       const text = cellText(row.getCell(col).value);
       if (text !== null) cells.set(key, text);
     }
-    if (cells.size) out.push({ row: number, cells });
-  });
-  if (out.length > MAX_IMPORT_ROWS) throw badInput("import.too_many_rows", { max: MAX_IMPORT_ROWS });
+    if (cells.size) out.push({ row: row.number, cells });
+  };
+
+  for await (const sheet of streamSheets(content, IMPORT_SHEET_LIMITS)) {
+    const top: ExcelJS.Row[] = [];
+    for await (const row of sheet.rows) {
+      if (!header) {
+        if (row.number <= HEADER_SEARCH_ROWS) {
+          top.push(row);
+          continue;
+        }
+        header = headerIn(top);
+        if (!header) break; // no header at the top of this sheet: the next one
+        for (const r of top) if (r.number > header.headerRow) take(r);
+      }
+      take(row);
+      await pause();
+    }
+    if (!header) {
+      header = headerIn(top);
+      if (header) for (const r of top) if (r.number > header.headerRow) take(r);
+    }
+    if (header) break;
+  }
+
+  const missing = kind.columns.filter((c) => c.required && !header?.columns.has(c.key));
+  if (!header || missing.length) {
+    const names = (missing.length ? missing : kind.columns.filter((c) => c.required)).map((c) => c.label[lang]);
+    throw badInput("import.missing_columns", { columns: names.join(", ") });
+  }
   if (!out.length) throw badInput("import.empty");
   return out;
 }
@@ -117,14 +155,15 @@ interface Validation {
 
 /** Parses every cell, then finds duplicates inside the file and against the database. */
 async function validateWorkbook(db: Executor, kind: ImportKind, content: Buffer, lang: Lang): Promise<Validation> {
-  const wb = await readWorkbook(content);
-  const raw = readRows(findTable(wb, kind, lang));
+  const raw = await readTable(content, kind, lang);
   const lookups = await buildLookups(db, kind, raw);
   const errors: RowError[] = [];
   const failed = new Set<string>(); // "row:column" with an error already
   const rawByRow = new Map(raw.map((r) => [r.row, r.cells]));
+  const pause = slicer();
 
-  const rows: StoredRow[] = raw.map(({ row, cells }) => {
+  const rows: StoredRow[] = [];
+  for (const { row, cells } of raw) {
     const rec: StoredRow = { row, id: crypto.randomUUID() };
     for (const col of kind.columns) {
       const value = cells.get(col.key) ?? null;
@@ -146,8 +185,9 @@ async function validateWorkbook(db: Executor, kind: ImportKind, content: Buffer,
         failed.add(`${row}:${col.key}`);
       }
     }
-    return rec;
-  });
+    rows.push(rec);
+    await pause();
+  }
 
   for (const rec of rows) {
     for (const e of kind.checkRow?.(rec) ?? []) {
@@ -155,6 +195,7 @@ async function validateWorkbook(db: Executor, kind: ImportKind, content: Buffer,
       errors.push({ ...e, row: rec.row, value: clip(rawByRow.get(rec.row)?.get(e.column) ?? null) });
       failed.add(`${rec.row}:${e.column}`);
     }
+    await pause();
   }
 
   for (const uk of kind.uniqueKeys) {

@@ -1,6 +1,7 @@
 // Excel import through the real app, with real .xlsx files written by exceljs (SECURITY.md 15, 24).
 import crypto from "node:crypto";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
@@ -38,6 +39,14 @@ async function xlsx(headers: string[], rows: unknown[][]): Promise<Buffer> {
   ws.addRow(headers);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The workbook with its first sheet's XML changed by `edit`. */
+async function editSheet(content: Buffer, edit: (xml: string) => string) {
+  const zip = await JSZip.loadAsync(content);
+  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", edit(xml));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function multipart(fileName: string, content: Buffer, field = "file") {
@@ -183,9 +192,40 @@ describe("validation", () => {
     const empty = await upload(officer, "organisations", await xlsx(ORG_HEADERS, []));
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toBe("Tệp không có dòng dữ liệu nào");
-    const many = await upload(officer, "organisations", await xlsx(["Tên tổ chức", "Loại hình"], Array.from({ length: 20001 }, (_, i) => [`Viện ${i}`, "Khác"])));
+  });
+
+  it("stops reading at the row limit: 20,001 data rows answer 400 naming the limit, rows past it are never parsed", async () => {
+    const rows = Array.from({ length: 23000 }, (_, i) => [`Viện ${i}`, "Khác"]);
+    const broken = (xml: string) => xml.replace("</sheetData>", '<row r="30000"><c r="A30000"><v>1</c></row></sheetData>');
+    // 23,000 data rows, then XML no parser accepts, far past the limit: reading stops before it.
+    const file = await editSheet(await xlsx(["Tên tổ chức", "Loại hình"], rows), broken);
+    const before = await count(sql`SELECT count(*) AS n FROM imports`);
+    const many = await upload(officer, "organisations", file);
     expect(many.status).toBe(400);
-    expect(many.body.error.message).toBe("Tệp có quá 20000 dòng");
+    expect(many.body.error).toMatchObject({
+      code: "TOO_MANY_ROWS",
+      message: "Tệp có hơn 20000 dòng dữ liệu: mỗi lần nhập tối đa 20000 dòng. Hãy chia thành nhiều tệp.",
+    });
+    officer.lang = "en";
+    const en = await upload(officer, "organisations", file);
+    officer.lang = "vi";
+    expect(en.body.error.message).toBe("The file has more than 20000 data rows: an import takes at most 20000 rows. Split it into several files.");
+    // The same file cut to 20,000 rows reaches the broken XML: the limit, not the end of the file, stopped the read.
+    const cut = await upload(officer, "organisations", await editSheet(await xlsx(["Tên tổ chức", "Loại hình"], rows.slice(0, 20000)), broken));
+    expect(cut.status).toBe(400);
+    expect(cut.body.error.message).toMatch(/^Không đọc được tệp Excel: .*unexpected close tag/);
+    expect(await count(sql`SELECT count(*) AS n FROM imports`)).toBe(before);
+  });
+
+  it("refuses a workbook whose sheet data unpack to more than 40 MB (413) before parsing it", async () => {
+    const huge = await xlsx(ORG_HEADERS, [orgRow("x".repeat(41 * 1024 * 1024))]);
+    expect(huge.length).toBeLessThan(1024 * 1024);
+    const r = await upload(officer, "organisations", huge);
+    expect(r.status).toBe(413);
+    expect(r.body.error).toMatchObject({
+      code: "SHEET_TOO_LARGE",
+      message: "Dữ liệu bảng tính khi giải nén lớn hơn 40 MB, giới hạn của một tệp nhập. Hãy chia thành nhiều tệp nhỏ hơn.",
+    });
   });
 });
 

@@ -12,6 +12,8 @@ import { buildOrganisation, buildPerson, buildUser } from "../../testing/factori
 import { verifyAuditChain } from "../../platform/audit.js";
 import { consolidatedCellValues } from "./statistics.consolidation.js";
 import { reportingCompleteness } from "./statistics.summary.js";
+import { STATISTICS_MAX_ROWS, STATISTICS_SHEET_LIMITS } from "./statistics.xlsx.js";
+import { readZipDirectory } from "../../platform/zip.js";
 
 const API = "/api/v1/statistics";
 let t: TestApp;
@@ -326,6 +328,48 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     const wf = await repA.request("POST", `${API}/reports/${rep.id}/import?version=${ok.body.version}`, wrongForm.body, wrongForm.headers);
     expect(wf.status).toBe(422);
     expect(wf.body.error.code).toBe("STATISTICS_IMPORT_WRONG_FORM");
+  });
+
+  it("xlsx import limits: a sheet of more than 2,000 rows (400) or over 4 MB unpacked (413) is refused unread; nothing saved", async () => {
+    // Every form's template stays far inside both limits.
+    for (const formKey of ["01-KHCN-TC", "02-KHCN-NL", "03-KHCN-CP", "04-KHCN-NV", "08-KHCN-SHTT"]) {
+      const r = await reportOf(repA, orgA, formKey);
+      const tpl = (await repA.get(`${API}/reports/${r.id}/export.xlsx`)).raw.rawPayload;
+      const unpacked = readZipDirectory(tpl)
+        .filter((e) => /^xl\/(worksheets\/sheet\d+|sharedStrings|styles|workbook)\.xml$/.test(e.name))
+        .reduce((n, e) => n + e.uncomp, 0);
+      expect(unpacked, formKey).toBeLessThan(STATISTICS_SHEET_LIMITS.maxPartBytes / 10);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(tpl as never);
+      expect(wb.worksheets[0].rowCount, formKey).toBeLessThan(STATISTICS_MAX_ROWS / 4);
+    }
+    const rep = await reportOf(repA, orgA, "08-KHCN-SHTT");
+    const template = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await repA.get(`${API}/reports/${rep.id}/export.xlsx`)).raw.rawPayload as never);
+      return wb;
+    };
+    const send = (content: Buffer) => {
+      const m = multipart("08.xlsx", content);
+      return repA.request("POST", `${API}/reports/${rep.id}/import?version=${rep.version}`, m.body, m.headers);
+    };
+    const long = await template();
+    const last = long.worksheets[0].rowCount;
+    for (let r = 1; r <= STATISTICS_MAX_ROWS; r++) long.worksheets[0].getCell(`A${last + r}`).value = r;
+    const tooLong = await send(Buffer.from(await long.xlsx.writeBuffer()));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({
+      code: "TOO_MANY_ROWS",
+      message: "Trang tính của biểu có hơn 2000 dòng, giới hạn của một biểu báo cáo. Hãy dùng mẫu tải từ báo cáo này.",
+    });
+    const big = await template();
+    big.worksheets[0].getCell("F1").value = "x".repeat(5 * 1024 * 1024);
+    const tooBig = await send(Buffer.from(await big.xlsx.writeBuffer()));
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error).toMatchObject({ code: "SHEET_TOO_LARGE", message: expect.stringContaining("4 MB") });
+    const after = await repA.get(`${API}/reports/${rep.id}`);
+    expect(after.body.version).toBe(rep.version);
+    expect(after.body.values).toEqual({});
   });
 
   it("completeness and timeliness: on time, late and overdue by the Vietnam date of the deadline", async () => {

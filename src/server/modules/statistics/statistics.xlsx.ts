@@ -9,7 +9,8 @@ import { AppError } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { t, type Lang } from "../../platform/messages.js";
 import { neutraliseFormula, formatDateVi, formatDateTimeVi } from "../../platform/csv.js";
-import { cellText, readWorkbook } from "../../platform/xlsx.js";
+import { slicer } from "../../platform/slices.js";
+import { cellText, streamSheets, type SheetLimits } from "../../platform/xlsx.js";
 import type { Upload } from "../../platform/uploads.js";
 import type { CellValues, FormDefinition, ImportCellError, Report } from "../../../common/contracts/statistics.js";
 import { cellIndex, normaliseValue, validateReport } from "../../../common/statistics/validate.js";
@@ -166,19 +167,44 @@ export async function reportTemplate(ctx: Ctx, id: string) {
 }
 
 /**
+ * What the import reads of an upload (ARCHITECTURE.md, "Imports, exports and files"). A form's layout has a few
+ * hundred rows and its template unpacks to well under 1 MiB, so the parsed parts may unpack to at most 4 MiB (else
+ * 413 before parsing) and the first sheet may have at most 2,000 rows with values: reading stops at the first row
+ * over (400).
+ */
+export const STATISTICS_SHEET_LIMITS: SheetLimits = { maxPartBytes: 4 * 1024 * 1024 };
+export const STATISTICS_MAX_ROWS = 2_000;
+
+/** The non-empty cells of the workbook's first sheet by address (null: no sheet), read up to the row limit. */
+async function readFormSheet(content: Buffer): Promise<Map<string, ExcelJS.CellValue> | null> {
+  const pause = slicer();
+  for await (const sheet of streamSheets(content, STATISTICS_SHEET_LIMITS)) {
+    const cells = new Map<string, ExcelJS.CellValue>();
+    let rows = 0;
+    for await (const row of sheet.rows) {
+      if (!row.hasValues) continue;
+      if (++rows > STATISTICS_MAX_ROWS) throw new AppError("TOO_MANY_ROWS", 400, "statistics.import.too_many_rows", null, { max: STATISTICS_MAX_ROWS });
+      row.eachCell((cell) => cells.set(cell.address, cell.value));
+      await pause();
+    }
+    return cells;
+  }
+  return null;
+}
+
+/**
  * Imports a filled template: every cell is read at its address and parsed; ANY cell that cannot be read (not a
  * number, out of range, not an allowed option, too long) refuses the whole file (422 with one error per cell).
  * Otherwise the values replace the report's draft like an online save (rule messages saved with it).
  */
 export async function importReport(ctx: Ctx, id: string, version: number, receive: () => Promise<Upload>): Promise<Report> {
   const upload = await receive();
-  const wb = await readWorkbook(upload.content);
+  const sheet = await readFormSheet(upload.content);
   await ctx.db.transaction(async (tx) => {
     const r = await reportForImport(ctx, tx, id, version);
     const def = await loadFormDefinition(tx, r.form_key, r.form_version);
-    const ws = wb.worksheets[0];
-    const marker = ws ? cellText(ws.getCell("A2").value) : null;
-    if (!ws || marker !== formMarker(def))
+    const marker = sheet ? cellText(sheet.get("A2") ?? null) : null;
+    if (!sheet || marker !== formMarker(def))
       throw new AppError("STATISTICS_IMPORT_WRONG_FORM", 422, "statistics.import.wrong_form", { expected: formMarker(def), found: marker }, { code: def.code, version: def.version });
     // the addresses of this form's layout (the header lines do not move the cells: they are a fixed block)
     const probe = new ExcelJS.Workbook().addWorksheet("x");
@@ -188,7 +214,7 @@ export async function importReport(ctx: Ctx, id: string, version: number, receiv
     const errors: ImportCellError[] = [];
     for (const [key, addr] of addresses) {
       const spec = index.get(key)!;
-      const raw = ws.getCell(addr).value;
+      const raw = sheet.get(addr) ?? null;
       const text = cellText(raw);
       const v = typeof raw === "number" ? raw : text;
       const { value, error } = normaliseValue(spec, v);
