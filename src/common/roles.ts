@@ -1,4 +1,4 @@
-// Roles of the platform (DOMAIN.md §0). A user holds one or more.
+// Roles of the platform (README.md "Demo accounts" lists them). A user holds one or more.
 export const ROLES = ["admin", "officer", "finance", "leader", "expert", "pi", "org_rep", "enterprise"] as const;
 export type Role = (typeof ROLES)[number];
 

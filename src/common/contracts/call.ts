@@ -43,7 +43,7 @@ export const requiredDocument = z
   .strict();
 export type RequiredDocument = z.infer<typeof requiredDocument>;
 
-/** The documents a call asks for by default (DOMAIN.md §1 "Dossier documents"); an officer edits them per call. */
+/** The documents a call asks for by default (the dossier of TT 08/2017/TT-BKHCN); an officer edits them per call. */
 export function defaultRequiredDocuments(kind: CallKind): RequiredDocument[] {
   if (kind === "proposal_collection") {
     return [

@@ -142,7 +142,7 @@ export const IDENTIFICATION_TT06_2023: CouncilRuleSet = {
 
 const pc = (key: string, max: number, labelVi: string, labelEn: string): PointCriterion => ({ key, max, labelVi, labelEn });
 
-/** The 100-point scoring sheets (B2-3) of DOMAIN.md §1, one per task type. */
+/** The 100-point scoring sheets (B2-3) of TT 08/2017/TT-BKHCN, one per task type. */
 export const SELECTION_RUBRICS: Record<RubricKey, PointCriterion[]> = {
   de_tai: [
     pc("overview", 12, "Tổng quan tình hình nghiên cứu", "Overview of existing research"),

@@ -115,7 +115,7 @@ export interface SelectionSubject {
   excellentRecord: boolean;
 }
 
-/** How far back a "Xuất sắc" acceptance grade counts for the selection tie-break (DOMAIN.md §1, TT 08/2017). */
+/** How far back a "Xuất sắc" acceptance grade counts for the selection tie-break (TT 08/2017/TT-BKHCN). */
 export const EXCELLENT_RECORD_YEARS = 5;
 export interface SelectionResult {
   subjectId: string;

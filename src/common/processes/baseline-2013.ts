@@ -1,5 +1,5 @@
 // Baseline lifecycle of a city-level S&T task selected openly (tuyển chọn) or assigned directly (giao trực tiếp),
-// DOMAIN.md §1 steps 1–12, as the 2013 law, its circulars and Hải Phòng's QĐ 2848/2015 describe it.
+// Steps 1–12 of a city-level task, as the 2013 law, its circulars and Hải Phòng's QĐ 2848/2015 describe it.
 import type { ProcessDefinition, ProcessTransition } from "./schema.js";
 
 type T = ProcessTransition;

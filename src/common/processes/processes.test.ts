@@ -192,7 +192,7 @@ describe("the shipped templates", () => {
     expect(referenceReachableAll(d)).toBe(true);
   });
 
-  it("follows DOMAIN.md §1 and gives each actor their part", () => {
+  it("follows the 2013 law's steps and gives each actor their part", () => {
     const order = ["proposal", "identification", "list_approved", "call_open", "dossier_submitted", "dossier_opened", "selection_council", "revision", "appraisal"];
     const steps = BASELINE_2013.steps.map((s) => s.key);
     expect(steps.slice(0, order.length)).toEqual(order);

@@ -1,4 +1,4 @@
-// Biên bản họp hội đồng (NĐ 30/2020 mẫu 1.9 and the circulars; DOMAIN.md "Minutes"): I general information,
+// Biên bản họp hội đồng (NĐ 30/2020 mẫu 1.9 and the council circulars): I general information,
 // II proceedings, III voting result (ballots, the score table members × criteria, averages, ranking), IV conclusions,
 // V adoption; signed by the secretary (left) and the chair (right).
 import { renderNd30, type Block, type Issuer } from "./nd30.js";

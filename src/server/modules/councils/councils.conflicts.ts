@@ -1,4 +1,4 @@
-// Conflict-of-interest check (SECURITY.md 9, DOMAIN.md §1 "Conflicts of interest"), from the platform's own registries
+// Conflict-of-interest check (SECURITY.md 9; the conflict rules of TT 08/2017 and TT 20/2023 as ARCHITECTURE.md "Councils" lists them), from the platform's own registries
 // as they are when it runs — when a member is added, again for every member when the invitations go out, and again
 // before each ballot is accepted — each finding explained as one line in Vietnamese and English:
 //   • the person is the PI of a subject's task or dossier;

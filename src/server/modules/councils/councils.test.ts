@@ -500,7 +500,7 @@ describe("result labels and the councils of a task", () => {
   });
 });
 
-describe("selection tie-break: a Xuất sắc record in the past 5 years (DOMAIN.md §1)", () => {
+describe("selection tie-break: a Xuất sắc record in the past 5 years (TT 08/2017/TT-BKHCN)", () => {
   it("equal score and equal budget: the dossier whose PI had a task graded Xuất sắc within 5 years ranks first", async () => {
     const db = t.database.db;
     const orgC = (await buildOrganisation(db, { nameVi: "Viện Cơ khí" })).id;

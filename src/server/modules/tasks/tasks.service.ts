@@ -623,7 +623,7 @@ async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: Task
 
 const GRADE_LABEL = { excellent: { vi: "Xuất sắc", en: "excellent" }, pass: { vi: "Đạt", en: "pass" }, fail: { vi: "Không đạt", en: "fail" } } as const;
 
-/** Registration type marks of the certificate code, by task type (DOMAIN.md §1 step 10: "ĐT-2016-30218-ĐT"). */
+/** Registration type marks of the certificate code, by task type (registration of results, TT 14/2014/TT-BKHCN: e.g. "ĐT-2016-30218-ĐT"). */
 const REGISTRATION_MARK: Record<TaskRow["taskType"], string> = {
   de_tai: "ĐT",
   du_an_sxtn: "DA",
