@@ -1,5 +1,6 @@
-// Providers around the whole app: server state, Ant Design (theme and vi_VN / en_US locale), dayjs locale, router.
-import { useEffect } from "react";
+// Providers around the whole app: server state, Ant Design (theme, vi_VN / en_US locale, no animations when the user
+// asks for reduced motion), dayjs locale, router.
+import { useEffect, useMemo } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import viVN from "antd/locale/vi_VN";
@@ -13,17 +14,20 @@ import { queryClient } from "./query-client";
 import { router } from "./router";
 import { theme } from "./theme";
 import { SessionWatcher } from "./session";
+import { useReducedMotion } from "./reduced-motion";
 
 export function Root() {
   const { i18n } = useTranslation();
   const en = i18n.language === "en";
+  const reducedMotion = useReducedMotion();
+  const themed = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   dayjs.locale(en ? "en" : "vi");
   useEffect(() => {
     document.title = i18n.t("app.documentTitle");
   }, [i18n, i18n.language]);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={en ? enUS : viVN} theme={theme}>
+      <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
         <AntApp>
           <SessionWatcher />
           <RouterProvider router={router} />

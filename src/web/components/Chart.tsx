@@ -5,19 +5,19 @@ import { BarChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import type { EChartsOption } from "echarts";
+import { useReducedMotion } from "../app/reduced-motion";
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 export const PALETTE = ["#0b4f8a", "#2a9d8f", "#e9a23b", "#c8553d", "#6a4c93", "#4f772d", "#1d8ad1", "#8d6e63", "#d35d90", "#607d8b"];
 
-const reducedMotion = () => typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-
 export function Chart({ option, height = 300, label }: { option: EChartsOption; height?: number; label: string }) {
+  const reducedMotion = useReducedMotion();
   return (
     <div role="img" aria-label={label}>
       <ReactEChartsCore
         echarts={echarts}
-        option={{ color: PALETTE, aria: { enabled: true }, animation: !reducedMotion(), textStyle: { fontFamily: "inherit" }, ...option }}
+        option={{ color: PALETTE, aria: { enabled: true }, animation: !reducedMotion, textStyle: { fontFamily: "inherit" }, ...option }}
         style={{ height, width: "100%" }}
         notMerge
         lazyUpdate
