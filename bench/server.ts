@@ -7,6 +7,7 @@ import pg from "pg";
 import { loadConfig } from "../src/server/config.js";
 import { bootstrap } from "../src/server/startup.js";
 import { refreshRegistryFigures } from "../src/server/modules/indicators/registry-figures.js";
+import { systemClock } from "../src/server/platform/clock.js";
 import { seedDemoData } from "../src/server/demo/seed.js";
 import { seedTaskBenchData, type TaskBenchSummary } from "./task-data.js";
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
@@ -73,7 +74,7 @@ if (Number(env.BENCH_TASKS) > 0) {
   });
 }
 // The registry figures behind the computed indicators, as the upkeep counts them at start-up and every 15 minutes.
-await refreshRegistryFigures(database.db);
+await refreshRegistryFigures(database.db, systemClock);
 const seedSeconds = (performance.now() - started) / 1000;
 await app.listen({ port: 0, host: "127.0.0.1" });
 const address = app.server.address();

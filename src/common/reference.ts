@@ -192,8 +192,8 @@ export const CODE_LISTS: CodeListDef[] = [
   },
 ];
 
-/** The newest version of a list in force on a date. */
-export function currentList(key: CodeListKey, on = new Date().toISOString().slice(0, 10)): CodeListDef {
+/** The newest version of a list in force on a day (YYYY-MM-DD, the caller's calendar day). */
+export function currentList(key: CodeListKey, on: string): CodeListDef {
   const versions = CODE_LISTS.filter((l) => l.key === key && l.effectiveFrom <= on).sort((a, b) => b.version - a.version);
   return versions[0] ?? CODE_LISTS.find((l) => l.key === key)!;
 }

@@ -2,6 +2,7 @@
 import { loadConfig } from "./config.js";
 import { bootstrap } from "./startup.js";
 import { startMaintenance } from "./platform/maintenance.js";
+import { systemClock } from "./platform/clock.js";
 import { startMonitoringJobs } from "./modules/monitoring/monitoring.jobs.js";
 import { refreshRegistryFigures } from "./modules/indicators/registry-figures.js";
 import { DataDirInUse } from "./db/data-dir-lock.js";
@@ -16,9 +17,9 @@ const { app, database } = await bootstrap(config).catch((err: unknown) => {
   throw err;
 });
 // The upkeep also recounts the registry figures behind the computed indicators (modules/indicators/registry-figures.ts).
-const stopMaintenance = startMaintenance(database.db, config, database.mode, [(db) => refreshRegistryFigures(db)]);
+const stopMaintenance = startMaintenance(database.db, config, database.mode, systemClock, [(db) => refreshRegistryFigures(db, systemClock)]);
 // Progress-report reminders and the e-mail outbox (idempotent; safe on every app server).
-const stopMonitoring = startMonitoringJobs(database.db, config);
+const stopMonitoring = startMonitoringJobs(database.db, config, systemClock);
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
   `KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`,

@@ -1,7 +1,7 @@
 // Biên bản họp hội đồng đánh giá, nghiệm thu (TT 11/2014/TT-BKHCN): the grades given per product and for the summary
 // report, the count of each member's overall grade and the council's grade.
 import { renderNd30, type Block, type Issuer } from "./nd30.js";
-import { vnDateTime } from "./format.js";
+import { vnDateTime, vnLocalDay } from "./format.js";
 import { standardProceedings, type BallotsSummary, type MinutesGeneral } from "./council-minutes.js";
 
 export type Grade = "excellent" | "pass" | "fail";
@@ -78,6 +78,7 @@ export async function acceptanceMinutes(input: AcceptanceMinutesInput): Promise<
     number: input.number,
     typeAbbreviation: "BB",
     date: null,
+    year: vnLocalDay(input.general.startsAt).year,
     type: "BIÊN BẢN",
     summary: ["Họp Hội đồng tư vấn đánh giá, nghiệm thu", "kết quả thực hiện nhiệm vụ khoa học và công nghệ"],
     body,

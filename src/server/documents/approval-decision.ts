@@ -14,6 +14,8 @@ export interface ApprovalDecisionInput {
   issuer: Issuer;
   number: number | null;
   date: Date | string | null;
+  /** The year printed while the date is blank (the year the document is drawn up). */
+  year: number;
   taskCode: string;
   taskTitle: string;
   leadOrganisation: string;
@@ -41,6 +43,7 @@ export async function approvalDecision(input: ApprovalDecisionInput): Promise<Bu
     number: input.number,
     typeAbbreviation: "QĐ",
     date: input.date,
+    year: input.year,
     type: "QUYẾT ĐỊNH",
     summary: ["Phê duyệt tổ chức, cá nhân chủ trì và kinh phí thực hiện", "nhiệm vụ khoa học và công nghệ"],
     authorityTitle: headTitle(input.issuer),

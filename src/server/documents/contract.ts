@@ -19,6 +19,8 @@ export interface ContractInput {
   issuer: Issuer;
   number: number | null;
   date: Date | string | null;
+  /** The year printed while the date is blank (the year the document is drawn up). */
+  year: number;
   /** "Quyết định số 07/QĐ-SKHCN ngày 20/01/2026 của Giám đốc Sở …" */
   approvalDecision: string;
   legalBases: string[];
@@ -135,6 +137,7 @@ export async function contract(input: ContractInput): Promise<Buffer> {
     number: input.number,
     typeAbbreviation: "HĐ",
     date: input.date,
+    year: input.year,
     type: "HỢP ĐỒNG",
     summary: ["Thực hiện nhiệm vụ khoa học và công nghệ"],
     legalBases: input.legalBases,

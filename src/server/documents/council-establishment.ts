@@ -27,6 +27,8 @@ export interface CouncilEstablishmentInput {
   issuer: Issuer;
   number: number | null;
   date: Date | string | null;
+  /** The year printed while the date is blank (the year the document is drawn up). */
+  year: number;
   kind: CouncilKindVi;
   /** The task(s) the council advises on. */
   subjects: string[];
@@ -61,6 +63,7 @@ export async function councilEstablishmentDecision(input: CouncilEstablishmentIn
     number: input.number,
     typeAbbreviation: "QĐ",
     date: input.date,
+    year: input.year,
     type: "QUYẾT ĐỊNH",
     summary: [`Về việc thành lập ${name}`],
     authorityTitle: headTitle(input.issuer),

@@ -2,7 +2,7 @@
 // II proceedings, III voting result (ballots, the score table members × criteria, averages, ranking), IV conclusions,
 // V adoption; signed by the secretary (left) and the chair (right).
 import { renderNd30, type Block, type Issuer } from "./nd30.js";
-import { vnDateTime, vnScore } from "./format.js";
+import { vnDateTime, vnLocalDay, vnScore } from "./format.js";
 import { COUNCIL_NAME_VI, type CouncilKindVi } from "./council-establishment.js";
 
 export interface MinutesGeneral {
@@ -165,6 +165,7 @@ export async function councilMinutes(input: CouncilMinutesInput): Promise<Buffer
     number: input.number,
     typeAbbreviation: "BB",
     date: null,
+    year: vnLocalDay(input.general.startsAt).year,
     type: "BIÊN BẢN",
     summary: [`Họp ${name}`],
     body,

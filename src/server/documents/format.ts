@@ -36,10 +36,11 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
  * leading zero (NĐ 30/2020, Phụ lục I, mục 5). Without a date (a document not yet signed) the day and month are left
  * blank for handwriting and the year is the given one.
  */
+export function vnPlaceDateLine(place: string, date: Date | string): string;
+export function vnPlaceDateLine(place: string, date: Date | string | null, blankYear: number): string;
 export function vnPlaceDateLine(place: string, date: Date | string | null, blankYear?: number): string {
   if (date === null) {
-    const year = blankYear ?? new Date(Date.now() + VN_OFFSET_MS).getUTCFullYear();
-    return `${place}, ngày      tháng      năm ${year}`;
+    return `${place}, ngày      tháng      năm ${blankYear}`;
   }
   const { year, month, day } = vnLocalDay(date);
   const mm = month <= 2 ? pad2(month) : String(month);

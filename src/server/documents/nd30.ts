@@ -97,8 +97,8 @@ export interface Nd30Document {
   typeAbbreviation: string;
   /** The issue date (Vietnam-local day of an instant, or "YYYY-MM-DD"); null leaves day and month blank. */
   date: Date | string | null;
-  /** Year shown with a blank date. */
-  year?: number;
+  /** The year shown while the date is blank: the year the document is drawn up in, from the caller's clock. */
+  year: number;
   /** Tên loại văn bản, e.g. "QUYẾT ĐỊNH". */
   type: string;
   /** Trích yếu nội dung: one or more lines. */

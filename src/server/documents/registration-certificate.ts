@@ -7,6 +7,8 @@ export interface RegistrationCertificateInput {
   issuer: Issuer;
   number: number | null;
   date: Date | string | null;
+  /** The year printed while the date is blank (the year the document is drawn up). */
+  year: number;
   registrationCode: string;
   taskCode: string;
   taskTitle: string;
@@ -29,6 +31,7 @@ export async function registrationCertificate(input: RegistrationCertificateInpu
     number: input.number,
     typeAbbreviation: "GCN",
     date: input.date,
+    year: input.year,
     type: "GIẤY CHỨNG NHẬN",
     summary: ["Đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ"],
     body: [

@@ -4,11 +4,11 @@ import type { Db } from "./context.js";
 import type { Config } from "../config.js";
 import { purgeExpiredSessions } from "./auth/sessions.js";
 import { purgeOldWindows } from "./auth/rate-limit.js";
-import { systemClock, type Clock } from "./clock.js";
+import type { Clock } from "./clock.js";
 import { audit } from "./audit.js";
 
 /** Disables accounts not used for the configured number of days (SECURITY.md 5) and audits each. */
-export async function disableInactiveAccounts(db: Db, config: Config, clock: Clock = systemClock) {
+export async function disableInactiveAccounts(db: Db, config: Config, clock: Clock) {
   const cutoff = new Date(clock.now().getTime() - config.login.inactiveDisableDays * 86400_000);
   return db.transaction(async (tx) => {
     const r = await tx.execute<{ id: string; username: string }>(sql`
@@ -32,13 +32,13 @@ export async function disableInactiveAccounts(db: Db, config: Config, clock: Clo
 /** A module's own upkeep step (idempotent), run with the platform's every 15 minutes. */
 export type UpkeepStep = (db: Db) => Promise<unknown>;
 
-export function startMaintenance(db: Db, config: Config, mode: "embedded" | "server", steps: readonly UpkeepStep[] = []): () => void {
+export function startMaintenance(db: Db, config: Config, mode: "embedded" | "server", clock: Clock, steps: readonly UpkeepStep[] = []): () => void {
   let runs = 0;
   const run = async () => {
-    const now = new Date();
+    const now = clock.now();
     await purgeExpiredSessions(db, now).catch(() => undefined);
     await purgeOldWindows(db, now).catch(() => undefined);
-    if (!config.demoMode) await disableInactiveAccounts(db, config).catch(() => undefined);
+    if (!config.demoMode) await disableInactiveAccounts(db, config, clock).catch(() => undefined);
     // Fold the task analytics summary's deltas (migration 0016; safe beside writers and on several servers).
     await db.execute(sql`SELECT task_stats_compact()`).catch(() => undefined);
     for (const step of steps) await step(db).catch((err: unknown) => console.error("upkeep:", err));

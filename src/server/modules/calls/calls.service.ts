@@ -26,6 +26,7 @@ import { assertCodes, currentCodes } from "../reference/reference.service.js";
 import { callNotice, DOCX_MEDIA_TYPE, issuerFromConfig } from "../../documents/index.js";
 import { callPolicy } from "./calls.policy.js";
 import type { z } from "zod";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof callInput>;
 type CallRow = typeof calls.$inferSelect;
@@ -179,9 +180,10 @@ export async function getCall(ctx: Ctx, id: string): Promise<Call> {
   return present(ctx, r);
 }
 
-async function validate(db: Executor, input: Input, selfId?: string) {
-  await assertCodes(db, "field", input.fields, "fields");
-  await assertCodes(db, "sector", input.sectors, "sectors");
+async function validate(ctx: Ctx, db: Executor, input: Input, selfId?: string) {
+  const day = vietnamDate(ctx.clock.now());
+  await assertCodes(db, day, "field", input.fields, "fields");
+  await assertCodes(db, day, "sector", input.sectors, "sectors");
   if (input.programmeId) {
     const r = await db.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM programmes WHERE id = ${input.programmeId}) AS ok`);
     if (!r.rows[0]?.ok) throw badInput("error.invalid_reference", {}, [{ path: "programmeId", code: "not_found", message: "" }]);
@@ -236,7 +238,7 @@ const illegal = (key: MessageKey, action: CallAction | "update", status: CallSta
 export async function createCall(ctx: Ctx, input: Input): Promise<Call> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    await validate(tx, input);
+    await validate(ctx, tx, input);
     const values = columns(input);
     const [row] = await tx
       .insert(calls)
@@ -256,7 +258,7 @@ export async function updateCall(ctx: Ctx, id: string, input: Input & { version:
     authorize(ctx.actor, callPolicy, "read", before.c);
     if (!generalCan(ctx, "update")) throw forbidden();
     if (before.c.status !== "draft") throw illegal("call.edit.not_draft", "update", before.c.status);
-    await validate(tx, input, id);
+    await validate(ctx, tx, input, id);
     const updated = await tx
       .update(calls)
       .set({ ...columns(input), updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${calls.version} + 1` })
@@ -362,7 +364,7 @@ export async function callNoticeDocument(ctx: Ctx, id: string): Promise<{ fileNa
     return found;
   });
   const { c } = r;
-  const [fields, sectors] = await Promise.all([currentCodes(ctx.db, "field"), currentCodes(ctx.db, "sector")]);
+  const [fields, sectors] = await Promise.all([currentCodes(ctx.db, "field", vietnamDate(ctx.clock.now())), currentCodes(ctx.db, "sector", vietnamDate(ctx.clock.now()))]);
   const label = (rows: { code: string; labelVi: string }[], code: string) => rows.find((x) => x.code === code)?.labelVi ?? code;
   const content = await callNotice({
     issuer: issuerFromConfig(ctx.config),

@@ -2,6 +2,7 @@
 // the schedule of disbursements from the planned tranches. For whoever may read the contract (staff, bên B); a draft's
 // document is the text to sign (no date); 409 while the contract lacks what the document needs; each download audited.
 import { asc, eq } from "drizzle-orm";
+import { vietnamDate } from "../../platform/clock.js";
 import { contractProducts, contractTranches, contracts, organisations, tasks } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
 import { AppError, notFound } from "../../platform/errors.js";
@@ -61,6 +62,7 @@ export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFil
     issuer,
     number: decisionNumberOf(c.number),
     date: c.partyASignedOn,
+    year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     approvalDecision: approval,
     legalBases: ["Căn cứ Bộ luật Dân sự số 91/2015/QH13", lawBasis(task?.templateKey ?? null), `Căn cứ ${approval} phê duyệt nhiệm vụ khoa học và công nghệ`],
     partyA: {

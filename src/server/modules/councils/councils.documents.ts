@@ -4,6 +4,7 @@
 // The minutes carry every member's individual scores: staff only (officer, admin), only after conclusion, and each
 // download is audited both as an export and as a view of the scores.
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { vietnamDate } from "../../platform/clock.js";
 import { councilBallotScores, councilBallots, councilResults, organisations, people, tasks } from "../../db/schema/index.js";
 import { hasRole, type Ctx, type Executor } from "../../platform/context.js";
 import { AppError, forbidden, notFound } from "../../platform/errors.js";
@@ -136,6 +137,7 @@ export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promis
     issuer,
     number: decisionNumberOf(l.c.decisionNumber),
     date: l.c.decisionNumber ? l.c.decisionDate : null,
+    year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     kind: l.c.kind,
     subjects: subjectTasks(l),
     legalBases: legalBases(l, templateKey),

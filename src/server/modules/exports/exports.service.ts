@@ -24,6 +24,7 @@ import { personFilters, personOrder } from "../people/people.service.js";
 import { loadCodeLists, type ImportKind } from "../imports/columns.js";
 import { organisationsImport } from "../imports/kinds/organisations.js";
 import { peopleImport } from "../imports/kinds/people.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 export const MAX_EXPORT_ROWS = 100_000;
 /** Rows read per query while a file is written. */
@@ -49,8 +50,8 @@ function col<R>(kind: ImportKind, key: string, lang: Lang, value: (row: R) => Ex
 }
 
 /** code → label in the reader's language, for each list. */
-async function labeller(ctx: Ctx, lists: Parameters<typeof loadCodeLists>[1]) {
-  const loaded = await loadCodeLists(ctx.db, lists);
+async function labeller(ctx: Ctx, lists: Parameters<typeof loadCodeLists>[2]) {
+  const loaded = await loadCodeLists(ctx.db, vietnamDate(ctx.clock.now()), lists);
   const maps = Object.fromEntries(
     Object.entries(loaded).map(([k, v]) => [k, new Map(v!.rows.map((r) => [r.code, ctx.lang === "en" ? r.labelEn : r.labelVi]))]),
   );
@@ -189,7 +190,7 @@ export const mayExportContact = (ctx: Ctx) => hasRole(ctx.actor, "admin", "offic
 
 export async function exportPeople(ctx: Ctx, q: PersonExportQuery): Promise<ExportFile> {
   const { format, sort, ...filters } = q;
-  const where = personFilters(filters);
+  const where = personFilters(filters, vietnamDate(ctx.clock.now()));
   const withContact = mayExportContact(ctx);
   const label = await labeller(ctx, ["gender", "degree", "title"]);
   const byOrganisation = parseSort(sort, PERSON_SORTS, "name").key === "organisation";
@@ -197,7 +198,7 @@ export async function exportPeople(ctx: Ctx, q: PersonExportQuery): Promise<Expo
     async (tx) => {
       const count = await tx.$count(people, where);
       if (count > MAX_EXPORT_ROWS) throw tooMany(count);
-      let query = tx.select({ ids: orderedIds(people.id, personOrder(sort)) }).from(people).$dynamic();
+      let query = tx.select({ ids: orderedIds(people.id, personOrder(sort, vietnamDate(ctx.clock.now()))) }).from(people).$dynamic();
       // The "organisation" sort orders by the primary organisation's name.
       if (byOrganisation) query = query.leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId));
       const [found] = await query.where(where);

@@ -225,11 +225,11 @@ const GOVERNANCE = [
   { code: "local", labelVi: "Địa phương", labelEn: "Local" },
 ];
 
-/** Code lists (with their rows, for the template's "Danh mục" sheet) and organisation references. */
-export async function loadCodeLists(db: Executor, lists: (CodeListKey | "governance")[]) {
+/** Code lists in force on `day` (with their rows, for the template's "Danh mục" sheet) and organisation references. */
+export async function loadCodeLists(db: Executor, day: string, lists: (CodeListKey | "governance")[]) {
   const out: Partial<Record<CodeListKey | "governance", { matcher: CodeMatcher; rows: Pick<CodeRow, "code" | "labelVi" | "labelEn">[] }>> = {};
   for (const list of new Set(lists)) {
-    const rows = list === "governance" ? GOVERNANCE : (await currentCodes(db, list)).codes;
+    const rows = list === "governance" ? GOVERNANCE : (await currentCodes(db, list, day)).codes;
     out[list] = { matcher: new CodeMatcher(list, rows), rows };
   }
   return out;

@@ -28,6 +28,7 @@ import {
 import { importKinds } from "./kinds/index.js";
 import { importPolicy } from "./imports.policy.js";
 import type { CommitResult, ImportView } from "./imports.schemas.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 /** Rows per file. Larger lists are split into several files. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -136,8 +137,8 @@ async function readTable(content: Buffer, kind: ImportKind, lang: Lang): Promise
   return out;
 }
 
-async function buildLookups(db: Executor, kind: ImportKind, raw: RawRow[]): Promise<Lookups> {
-  const lists = await loadCodeLists(db, kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])));
+async function buildLookups(db: Executor, day: string, kind: ImportKind, raw: RawRow[]): Promise<Lookups> {
+  const lists = await loadCodeLists(db, day, kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])));
   const refColumns = kind.columns.filter((c) => c.organisationRef).map((c) => c.key);
   const names = raw.flatMap((r) => refColumns.map((k) => r.cells.get(k)).filter((v): v is string => !!v));
   return {
@@ -154,9 +155,9 @@ interface Validation {
 }
 
 /** Parses every cell, then finds duplicates inside the file and against the database. */
-async function validateWorkbook(db: Executor, kind: ImportKind, content: Buffer, lang: Lang): Promise<Validation> {
+async function validateWorkbook(db: Executor, day: string, kind: ImportKind, content: Buffer, lang: Lang): Promise<Validation> {
   const raw = await readTable(content, kind, lang);
-  const lookups = await buildLookups(db, kind, raw);
+  const lookups = await buildLookups(db, day, kind, raw);
   const errors: RowError[] = [];
   const failed = new Set<string>(); // "row:column" with an error already
   const rawByRow = new Map(raw.map((r) => [r.row, r.cells]));
@@ -272,7 +273,7 @@ export async function uploadImport(
     return getImport(ctx, existing.id);
   }
 
-  const { rows, errors } = await validateWorkbook(ctx.db, kind, upload.content, ctx.lang);
+  const { rows, errors } = await validateWorkbook(ctx.db, vietnamDate(ctx.clock.now()), kind, upload.content, ctx.lang);
   const status = errors.length ? "invalid" : "ready";
   try {
     const id = await ctx.db.transaction(async (tx) => {
@@ -314,7 +315,7 @@ export async function uploadImport(
 }
 
 async function revalidate(ctx: Ctx, kind: ImportKind, existing: ImportHead, upload: Upload) {
-  const { rows, errors } = await validateWorkbook(ctx.db, kind, upload.content, ctx.lang);
+  const { rows, errors } = await validateWorkbook(ctx.db, vietnamDate(ctx.clock.now()), kind, upload.content, ctx.lang);
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(imports)
@@ -497,7 +498,7 @@ export async function importTemplate(ctx: Ctx, kindKey: ImportKindKey): Promise<
   if (!kind.canImport(ctx.actor!)) throw forbidden();
   const lang = ctx.lang;
   const yesNo: [string, string] = [t(lang, "import.yes"), t(lang, "import.no")];
-  const lists = await loadCodeLists(ctx.db, kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])));
+  const lists = await loadCodeLists(ctx.db, vietnamDate(ctx.clock.now()), kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])));
   const data: SheetSpec = {
     name: kind.title[lang],
     columns: kind.columns.map((c) => ({ header: c.label[lang], width: c.width, note: c.hint?.[lang], required: c.required, text: c.text })),

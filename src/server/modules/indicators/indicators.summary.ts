@@ -20,10 +20,10 @@ export interface IndicatorSummaryItem {
 /** `shared`: figures the caller already fetches, keyed as the computations' memo (computations.ts SHARED_BUDGET). */
 export async function indicatorStatusSummary(
   db: Executor,
-  opts: { publishedOnly: boolean; now?: Date; shared?: Map<string, Promise<unknown>> },
+  opts: { publishedOnly: boolean; now: Date; shared?: Map<string, Promise<unknown>> },
 ): Promise<IndicatorSummaryItem[]> {
   const rows = await selectIndicators(db, opts.publishedOnly ? sql`i.published` : undefined);
-  const computed = await computeAll(db, opts.now ?? new Date(), rows, opts.shared);
+  const computed = await computeAll(db, opts.now, rows, opts.shared);
   return computed.map((c) => {
     const item = listItemOf(c);
     return {

@@ -263,7 +263,7 @@ describe(`indicators (${testDbMode()})`, () => {
     const university = await buildOrganisation(db, { type: "university", nameVi: "Trường Đại học Hàng hải (thử)" });
     await buildPerson(db, { degree: "TSKH", primaryOrganisationId: university.id });
     expect((await share()).value).toBeCloseTo(stored.value, 9);
-    const second = await refreshRegistryFigures(db);
+    const second = await refreshRegistryFigures(db, t.clock);
     expect(second.workforce).toEqual({ total: before.total + 1, postgraduate: before.postgraduate + 1 });
     expect((await share()).value).toBeCloseTo(((before.postgraduate + 1) / (before.total + 1)) * 100, 9);
     const audits = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicator.registry_refresh'`);
@@ -480,7 +480,7 @@ describe(`indicators (${testDbMode()})`, () => {
     const summary = await indicatorStatusSummary(t.database.db, { publishedOnly: false, now: t.clock.now() });
     expect(summary).toHaveLength(all.total);
     expect(summary.find((s) => s.code === "t6.rd_staff_per_10k")).toMatchObject({ status: "deterioration", target: { year: 2020, value: 12 } });
-    expect(await indicatorStatusSummary(t.database.db, { publishedOnly: true })).toEqual([]);
+    expect(await indicatorStatusSummary(t.database.db, { publishedOnly: true, now: t.clock.now() })).toEqual([]);
     expect(await byCode("t6.rd_staff_per_10k")).toBeDefined();
   });
 

@@ -10,7 +10,7 @@
 // each person counted once. Postgraduates are those of them with TSKH, TS or ThS.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import { systemClock, type Clock, vietnamDate } from "../../platform/clock.js";
+import { type Clock, vietnamDate } from "../../platform/clock.js";
 
 export const RD_ORG_TYPES = ["university", "college", "rd_institute", "st_service", "st_enterprise"] as const;
 export const GRADUATE_DEGREES = ["TSKH", "TS", "ThS", "DH"] as const;
@@ -54,7 +54,7 @@ export async function countWorkforce(db: Executor, today: string): Promise<Workf
 }
 
 /** Counts the figures now and stores them (idempotent; on several servers at once the latest count stays). */
-export async function refreshRegistryFigures(db: Executor, clock: Clock = systemClock): Promise<RegistryFigures> {
+export async function refreshRegistryFigures(db: Executor, clock: Clock): Promise<RegistryFigures> {
   const now = clock.now();
   const asOf = vietnamDate(now);
   const workforce = await countWorkforce(db, asOf);

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/context.js";
 import type { Config } from "../../config.js";
-import { systemClock, type Clock, vietnamDate } from "../../platform/clock.js";
+import { type Clock, vietnamDate } from "../../platform/clock.js";
 import { DUE_SOON_DAYS } from "../../../common/contracts/monitoring.js";
 import { isMailEnabled } from "../notifications/notify.js";
 import { sendOutbox, smtpTransport, type MailTransport } from "../notifications/mail.js";
@@ -15,7 +15,7 @@ import { MONITORED_STATES } from "./monitoring.policy.js";
  * DUE_SOON_DAYS days ("report_due_soon") or overdue ("report_overdue"), once per report, threshold and user.
  * Returns how many notifications were added.
  */
-export async function remindReports(db: Db, clock: Clock = systemClock): Promise<number> {
+export async function remindReports(db: Db, clock: Clock): Promise<number> {
   const today = vietnamDate(clock.now());
   const states = sql.join(MONITORED_STATES.map((s) => sql`${s}`), sql`, `);
   const mail = isMailEnabled();
@@ -52,17 +52,17 @@ export async function remindReports(db: Db, clock: Clock = systemClock): Promise
 }
 
 /** One run: reminders, then the outbox when SMTP is configured (or a transport is given, as in tests). */
-export async function runMonitoringJobs(db: Db, config: Config, clock: Clock = systemClock, transport: MailTransport | null = smtpTransport(config)) {
+export async function runMonitoringJobs(db: Db, config: Config, clock: Clock, transport: MailTransport | null = smtpTransport(config)) {
   const reminded = await remindReports(db, clock);
   const mail = transport ? await sendOutbox(db, config, transport, clock) : { sent: 0, failed: 0 };
   return { reminded, ...mail };
 }
 
 /** Starts the periodic run (every 15 minutes, first run at once); returns the stop function. */
-export function startMonitoringJobs(db: Db, config: Config): () => void {
+export function startMonitoringJobs(db: Db, config: Config, clock: Clock): () => void {
   const transport = smtpTransport(config);
   // A failed run is logged and retried at the next tick (reminders are deduplicated, the outbox retries itself).
-  const run = () => runMonitoringJobs(db, config, systemClock, transport).catch((err: unknown) => console.error("monitoring jobs:", err));
+  const run = () => runMonitoringJobs(db, config, clock, transport).catch((err: unknown) => console.error("monitoring jobs:", err));
   void run();
   const timer = setInterval(run, 15 * 60_000);
   timer.unref();

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "../../platform/context.js";
 import type { Config } from "../../config.js";
-import { systemClock, type Clock } from "../../platform/clock.js";
+import type { Clock } from "../../platform/clock.js";
 import { renderNotification } from "./render.js";
 import type { NotificationParams } from "./notify.js";
 
@@ -35,7 +35,7 @@ export function composeMail(config: Config, kind: string, params: NotificationPa
 }
 
 /** Sends up to `limit` pending e-mails; returns how many were sent and how many failed this run. */
-export async function sendOutbox(db: Db, config: Config, transport: MailTransport, clock: Clock = systemClock, limit = 50) {
+export async function sendOutbox(db: Db, config: Config, transport: MailTransport, clock: Clock, limit = 50) {
   const now = clock.now();
   const claimed = await db.execute<{ id: string; to_address: string; kind: string; params: NotificationParams; link: string | null; attempts: number }>(sql`
     WITH c AS (

@@ -18,6 +18,7 @@ import {
 import { assertCodes } from "../reference/reference.service.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import type { z } from "zod";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof organisationInput>;
 
@@ -130,11 +131,12 @@ export async function getOrganisation(ctx: Ctx, id: string): Promise<Organisatio
   return present(ctx, r);
 }
 
-async function validateReferences(db: Executor, input: Input, selfId?: string) {
-  await assertCodes(db, "org_type", [input.type], "type");
-  await assertCodes(db, "district", [input.district], "district");
-  await assertCodes(db, "field", input.fields, "fields");
-  await assertCodes(db, "field", input.laboratories.flatMap((l) => l.fields), "laboratories.fields");
+async function validateReferences(ctx: Ctx, db: Executor, input: Input, selfId?: string) {
+  const day = vietnamDate(ctx.clock.now());
+  await assertCodes(db, day, "org_type", [input.type], "type");
+  await assertCodes(db, day, "district", [input.district], "district");
+  await assertCodes(db, day, "field", input.fields, "fields");
+  await assertCodes(db, day, "field", input.laboratories.flatMap((l) => l.fields), "laboratories.fields");
   if (input.parentId) {
     // The parent must exist and must not be this organisation or one of its descendants.
     const r = await db.execute<{ ok: boolean; cyc: boolean }>(sql`
@@ -195,7 +197,7 @@ async function replaceLaboratories(tx: Executor, organisationId: string, labs: I
 export async function createOrganisation(ctx: Ctx, input: Input): Promise<Organisation> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    await validateReferences(tx, input);
+    await validateReferences(ctx, tx, input);
     await assertUniqueTaxCode(tx, input.taxCode);
     const [row] = await tx
       .insert(organisations)
@@ -214,7 +216,7 @@ export async function updateOrganisation(ctx: Ctx, id: string, input: Input & { 
     const before = await loadOrganisation(tx, id);
     if (!before) throw notFound();
     authorize(ctx.actor, organisationPolicy, "update", before.o);
-    await validateReferences(tx, input, id);
+    await validateReferences(ctx, tx, input, id);
     await assertUniqueTaxCode(tx, input.taxCode, id);
     const updated = await tx
       .update(organisations)

@@ -23,13 +23,14 @@ import {
 } from "../../../common/contracts/person.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { mayManagePersonRegistry, personPolicy } from "./people.policy.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof personInput>;
 type Update = z.output<typeof personUpdate>;
 
 /** A field of science with all its sub-fields, so a level-1 filter ("2") finds people filed under "201", "202"… */
-function fieldWithDescendants(code: string): string[] {
-  const list = currentList("field").codes;
+function fieldWithDescendants(code: string, day: string): string[] {
+  const list = currentList("field", day).codes;
   const out = [code];
   for (let i = 0; i < out.length; i++) {
     for (const c of list) if (c.parent === out[i] && !out.includes(c.code)) out.push(c.code);
@@ -37,14 +38,14 @@ function fieldWithDescendants(code: string): string[] {
   return out;
 }
 
-/** The list filters as one SQL condition over `people` (also used by the people export). */
-export function personFilters(q: Omit<PersonListQuery, "page" | "pageSize" | "sort">): SQL | undefined {
+/** The list filters as one SQL condition over `people` (also used by the people export); `day` picks the code lists. */
+export function personFilters(q: Omit<PersonListQuery, "page" | "pageSize" | "sort">, day: string): SQL | undefined {
   return and(
     searchCondition(people.searchText, q.q),
     q.degree ? eq(people.degree, q.degree) : undefined,
     q.title ? eq(people.title, q.title) : undefined,
     q.gender ? eq(people.gender, q.gender) : undefined,
-    q.field ? arrayOverlaps(people.fields, fieldWithDescendants(q.field)) : undefined,
+    q.field ? arrayOverlaps(people.fields, fieldWithDescendants(q.field, day)) : undefined,
     q.organisationId
       ? sql`(${people.primaryOrganisationId} = ${q.organisationId} OR EXISTS (SELECT 1 FROM person_affiliations a WHERE a.person_id = ${people.id} AND a.organisation_id = ${q.organisationId}))`
       : undefined,
@@ -58,13 +59,13 @@ export function personFilters(q: Omit<PersonListQuery, "page" | "pageSize" | "so
  * ORDER BY for each sort key (also used by the people export). Names sort the Vietnamese way: given name (last
  * word), then full name. The "organisation" sort needs `organisations` left-joined on the primary organisation.
  */
-export function personOrder(sort: string | undefined): SQL[] {
+export function personOrder(sort: string | undefined, day: string): SQL[] {
   const { key, desc } = parseSort(sort, PERSON_SORTS, "name");
   const dir = desc ? sql`DESC` : sql`ASC`;
   const byName = sql`${people.givenName} COLLATE vn ${dir}, ${people.fullName} COLLATE vn ${dir}`;
   const nameAsc = sql`${people.givenName} COLLATE vn, ${people.fullName} COLLATE vn`;
   // Degrees in the order of their code list (TSKH, TS, ThS, ĐH, CĐ, khác), not alphabetically by code.
-  const degreeRank = currentList("degree").codes.map((c) => c.code);
+  const degreeRank = currentList("degree", day).codes.map((c) => c.code);
   const order: Record<(typeof PERSON_SORTS)[number], SQL> = {
     name: byName,
     birthYear: sql`${people.birthYear} ${dir} NULLS LAST, ${nameAsc}`,
@@ -77,8 +78,9 @@ export function personOrder(sort: string | undefined): SQL[] {
 }
 
 export async function listPeople(ctx: Ctx, q: PersonListQuery) {
-  const where = personFilters(q);
-  const order = personOrder(q.sort);
+  const day = vietnamDate(ctx.clock.now());
+  const where = personFilters(q, day);
+  const order = personOrder(q.sort, day);
   // The page's ids first, then their rows ("deferred join"): the id query can be answered from the covering sort
   // index (migration 0004) without visiting the table for every row it skips.
   let pageIds = ctx.db.select({ id: people.id }).from(people).$dynamic();
@@ -177,10 +179,11 @@ export async function readPerson(ctx: Ctx, db: Executor, id: string): Promise<Pe
 
 export const getPerson = (ctx: Ctx, id: string) => readPerson(ctx, ctx.db, id);
 
-async function validateReferences(db: Executor, input: Input) {
-  await assertCodes(db, "degree", [input.degree], "degree");
-  await assertCodes(db, "title", [input.title], "title");
-  await assertCodes(db, "field", input.fields, "fields");
+async function validateReferences(ctx: Ctx, db: Executor, input: Input) {
+  const day = vietnamDate(ctx.clock.now());
+  await assertCodes(db, day, "degree", [input.degree], "degree");
+  await assertCodes(db, day, "title", [input.title], "title");
+  await assertCodes(db, day, "field", input.fields, "fields");
   const wanted = [
     ...(input.primaryOrganisationId ? [{ id: input.primaryOrganisationId, path: "primaryOrganisationId" }] : []),
     ...input.affiliations.map((a, i) => ({ id: a.organisationId, path: `affiliations.${i}.organisationId` })),
@@ -257,7 +260,7 @@ async function replaceAffiliations(tx: Executor, personId: string, list: Input["
 export async function createPerson(ctx: Ctx, input: Input): Promise<Person> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    await validateReferences(tx, input);
+    await validateReferences(ctx, tx, input);
     await assertUniqueOrcid(tx, input.orcid);
     const [row] = await tx
       .insert(people)
@@ -296,7 +299,7 @@ async function writePerson(ctx: Ctx, id: string, action: string, build: (current
         );
       }
     }
-    await validateReferences(tx, input);
+    await validateReferences(ctx, tx, input);
     await assertUniqueOrcid(tx, input.orcid, id);
     const updated = await tx
       .update(people)

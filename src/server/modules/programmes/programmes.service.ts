@@ -17,6 +17,7 @@ import {
 import { assertCodes } from "../reference/reference.service.js";
 import { programmePolicy } from "./programmes.policy.js";
 import type { z } from "zod";
+import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof programmeInput>;
 
@@ -110,9 +111,10 @@ export async function getProgramme(ctx: Ctx, id: string): Promise<Programme> {
   return present(ctx, r);
 }
 
-async function validate(db: Executor, input: Input, selfId?: string) {
-  await assertCodes(db, "sector", input.sectors, "sectors");
-  await assertCodes(db, "field", input.fields, "fields");
+async function validate(ctx: Ctx, db: Executor, input: Input, selfId?: string) {
+  const day = vietnamDate(ctx.clock.now());
+  await assertCodes(db, day, "sector", input.sectors, "sectors");
+  await assertCodes(db, day, "field", input.fields, "fields");
   if (input.managingOrganisationId) {
     const r = await db.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM organisations WHERE id = ${input.managingOrganisationId}) AS ok`);
     if (!r.rows[0]?.ok) throw badInput("error.invalid_reference", {}, [{ path: "managingOrganisationId", code: "not_found", message: "" }]);
@@ -146,7 +148,7 @@ function snapshot(p: typeof programmes.$inferSelect) {
 export async function createProgramme(ctx: Ctx, input: Input): Promise<Programme> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    await validate(tx, input);
+    await validate(ctx, tx, input);
     const [row] = await tx
       .insert(programmes)
       .values({ ...columns(input), createdAt: now, updatedAt: now, createdBy: ctx.actor!.userId, updatedBy: ctx.actor!.userId })
@@ -163,7 +165,7 @@ export async function updateProgramme(ctx: Ctx, id: string, input: Input & { ver
     const before = await loadProgramme(tx, id);
     if (!before) throw notFound();
     authorize(ctx.actor, programmePolicy, "update", before.p);
-    await validate(tx, input, id);
+    await validate(ctx, tx, input, id);
     const updated = await tx
       .update(programmes)
       .set({ ...columns(input), updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${programmes.version} + 1` })

@@ -20,8 +20,9 @@ type Input = z.output<typeof proposalInput>;
 type Update = z.output<typeof proposalUpdate>;
 
 async function validate(ctx: Ctx, tx: Tx, input: Omit<Input, "callId">) {
-  await assertCodes(tx, "field", [input.fieldCode], "fieldCode");
-  await assertCodes(tx, "sector", [input.sectorCode], "sectorCode");
+  const day = vietnamDate(ctx.clock.now());
+  await assertCodes(tx, day, "field", [input.fieldCode], "fieldCode");
+  await assertCodes(tx, day, "sector", [input.sectorCode], "sectorCode");
   if (input.programmeId) {
     const [p] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, input.programmeId));
     if (!p) throw badInput("error.invalid_reference", {}, [{ path: "programmeId", code: "not_found", message: "" }]);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { CODE_LIST_KEYS } from "../../../common/reference.js";
 import { currentCodes, listVersions } from "./reference.service.js";
 import { referencePolicy } from "./reference.policy.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 const code = z.object({
   code: z.string(),
@@ -24,7 +25,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ list: z.string(), version: z.number().int(), codes: z.array(code) }) },
       },
     },
-    async (req) => ({ list: req.params.list, ...(await currentCodes(req.ctx.db, req.params.list)) }),
+    async (req) => ({ list: req.params.list, ...(await currentCodes(req.ctx.db, req.params.list, vietnamDate(req.ctx.clock.now()))) }),
   );
   app.get(
     "/reference-versions",

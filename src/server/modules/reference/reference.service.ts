@@ -44,12 +44,14 @@ export interface CodeRow {
   labelEn: string;
 }
 
-/** The codes of the version in force today (the newest whose effective date has come). */
-export async function currentCodes(db: Executor, key: CodeListKey): Promise<{ version: number; codes: CodeRow[] }> {
+/** The version of a list in force on `day` (a Vietnamese calendar date, YYYY-MM-DD): the newest whose effective date has
+ *  come. The day comes from the request's clock (`vietnamDate(ctx.clock.now())`), never the database's `current_date`,
+ *  which is the server's UTC day and ignores the test clock. */
+export async function currentCodes(db: Executor, key: CodeListKey, day: string): Promise<{ version: number; codes: CodeRow[] }> {
   const v = await db
     .select({ version: codeListVersions.version })
     .from(codeListVersions)
-    .where(and(eq(codeListVersions.listKey, key), sql`${codeListVersions.effectiveFrom} <= current_date`))
+    .where(and(eq(codeListVersions.listKey, key), sql`${codeListVersions.effectiveFrom} <= ${day}::date`))
     .orderBy(sql`${codeListVersions.version} DESC`)
     .limit(1);
   const version = v[0]?.version ?? 1;
@@ -73,14 +75,16 @@ export async function listVersions(db: Executor) {
 
 const cache = new Map<string, { at: number; set: Set<string> }>();
 
-/** Throws a 400 naming the first code that is not in the list in force. Cached for 30 s per process. */
-export async function assertCodes(db: Executor, key: CodeListKey, values: (string | null | undefined)[], path: string) {
+/** Throws a 400 naming the first code that is not in the list in force on `day`. Cached for 30 s per process and day. */
+export async function assertCodes(db: Executor, day: string, key: CodeListKey, values: (string | null | undefined)[], path: string) {
   const present = values.filter((v): v is string => !!v);
   if (!present.length) return;
-  let entry = cache.get(key);
+  const cacheKey = `${key}@${day}`;
+  let entry = cache.get(cacheKey);
   if (!entry || Date.now() - entry.at > 30_000) {
-    entry = { at: Date.now(), set: new Set((await currentCodes(db, key)).codes.map((c) => c.code)) };
-    cache.set(key, entry);
+    if (cache.size > 64) cache.clear();
+    entry = { at: Date.now(), set: new Set((await currentCodes(db, key, day)).codes.map((c) => c.code)) };
+    cache.set(cacheKey, entry);
   }
   for (const v of present) {
     if (!entry.set.has(v)) {

@@ -8,7 +8,7 @@ import { vietnamDate } from "../../platform/clock.js";
 
 export async function reportingCompleteness(
   db: Executor,
-  opts: { periodId?: string; now?: Date } = {},
+  opts: { periodId?: string; now: Date },
 ): Promise<{ periodId: string | null; periodName: string | null; assigned: number; submitted: number; approved: number; onTime: number; overdue: number }> {
   const { rows } = await db.execute<{ id: string; name_vi: string }>(
     opts.periodId
@@ -17,7 +17,7 @@ export async function reportingCompleteness(
   );
   const p = rows[0];
   if (!p) return { periodId: null, periodName: null, assigned: 0, submitted: 0, approved: 0, onTime: 0, overdue: 0 };
-  const today = sql`${vietnamDate(opts.now ?? new Date())}::date`;
+  const today = sql`${vietnamDate(opts.now)}::date`;
   const c = sumCounts(await countReports(db, [p.id], today));
   return { periodId: p.id, periodName: p.name_vi, assigned: c.assigned, submitted: c.submitted + c.approved, approved: c.approved, onTime: c.onTime, overdue: c.overdue };
 }

@@ -20,6 +20,7 @@ import {
 import { OUTPUT_TYPES, TASK_TYPES, type OutputType, type TaskType } from "../../../common/contracts/task.js";
 import { historicalFigures } from "./historical.js";
 import { HISTORICAL_NOTES, HISTORICAL_PERIOD } from "./historical-data.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 /** The status group of a task row, from the contract's mapping (parameters, not code). */
 function statusGroupSql(): SQL {
@@ -169,12 +170,12 @@ function outputsQuery(q: TaskAnalyticsQuery): SQL {
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 
 /** The labels of the fields of science and the sectors in force (the versions currentCodes() picks), in one query. */
-async function labels(db: Executor) {
+async function labels(db: Executor, day: string) {
   const r = await db.execute<{ list_key: "field" | "sector"; code: string; label_vi: string; label_en: string }>(sql`
     SELECT c.list_key, c.code, c.label_vi, c.label_en
       FROM codes c
       JOIN (SELECT k.list_key, coalesce((SELECT max(v.version) FROM code_list_versions v
-                                          WHERE v.list_key = k.list_key AND v.effective_from <= current_date), 1) AS version
+                                          WHERE v.list_key = k.list_key AND v.effective_from <= ${day}::date), 1) AS version
               FROM (VALUES ('field'), ('sector')) AS k (list_key)) inforce
         ON inforce.list_key = c.list_key AND inforce.version = c.version
      ORDER BY c.list_key, c.sort_order`);
@@ -189,7 +190,7 @@ export async function taskAnalyticsReport(ctx: Ctx, q: TaskAnalyticsQuery): Prom
   const counted = summaryAnswers(q)
     ? fromSummary(db, q)
     : Promise.all([analyticsGroups(db, q, "scan"), analyticsOutputs(db, q, "scan")]).then(([groups, outputs]) => ({ groups, outputs }));
-  const [{ groups, outputs }, names, historical] = await Promise.all([counted, labels(db), historicalFigures(db)]);
+  const [{ groups, outputs }, names, historical] = await Promise.all([counted, labels(db, vietnamDate(ctx.clock.now())), historicalFigures(db)]);
   const of = (dim: Dim) => groups.filter((g) => g.dim === dim);
   const total = of("total")[0];
 
