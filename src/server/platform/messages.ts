@@ -607,6 +607,10 @@ const messages = {
     vi: "Chưa gửi được giấy mời: kiểm tra lại xung đột lợi ích trên dữ liệu hiện tại cho thấy {{members}} Cần thay thành viên, hoặc lãnh đạo / quản trị chấp thuận kèm lý do.",
     en: "The invitations were not sent: checking conflicts of interest again on the current records found {{members}} Replace the member, or have a leader / administrator override it with a reason.",
   },
+  "council.conflict.conclude": {
+    vi: "Chưa kết luận được: kiểm tra lại xung đột lợi ích trên dữ liệu hiện tại cho thấy {{members}} Phiếu của thành viên này chưa được tính. Lãnh đạo / quản trị chấp thuận kèm lý do, hoặc ghi nhận thành viên vắng mặt (phiếu của họ không được tính).",
+    en: "The council was not concluded: checking conflicts of interest again on the current records found {{members}} That member's ballots cannot be counted yet. Have a leader / administrator override it with a reason, or record the member as absent (their ballots are then not counted).",
+  },
   "council.conflict.ballot": {
     vi: "Phiếu chưa được nhận: kiểm tra lại cho thấy thành viên {{name}} có xung đột lợi ích ({{lines}}). Cần lãnh đạo hoặc quản trị chấp thuận kèm lý do.",
     en: "The ballot was not accepted: checking again found a conflict of interest for {{name}} ({{lines}}). A leader or administrator must override it, with a reason.",

@@ -1,5 +1,5 @@
 // Conflicts of interest found late, through the real app: the check runs again on the current registries when the
-// invitations go out and before each ballot is accepted; a conflict found since blocks that member until a leader or
+// invitations go out, before each ballot is accepted and before the results; a conflict found since blocks that member until a leader or
 // administrator overrides it with a reason (audited). Also: council wrong-state errors (COUNCIL_WRONG_STATE, naming the
 // state and what is possible in it) and the OpenAPI description of the ballot body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 import { auditLog, councilBallots, people, taskDossierTeam, taskDossiers, tasks } from "../../db/schema/index.js";
-import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
+import { SELECTION_RUBRICS, VOTING_ROLES } from "../../../common/councils/index.js";
 
 let t: TestApp;
 let officer: Client;
@@ -196,6 +196,38 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     const wrong = await officer.post(`${API}/${c.id}/invite`, { version: c.version });
     expect(wrong.body.error).toMatchObject({ code: "COUNCIL_WRONG_STATE", details: { status: "in_session", action: "invite", allowed: ["attend", "conclude", "cancel", "paperBallot", "paperDeclaration"] } });
     expect(wrong.body.error.message).toContain("khi hội đồng đang họp");
+  });
+
+  it("at conclusion: a voting member found in conflict since scoring holds the results until a leader overrides it", async () => {
+    const [subjectA, subjectB] = [dossierA, dossierB].map((d) => c.subjects.find((s: any) => s.dossierId === d).id);
+    c = (await leader.post(`${API}/${c.id}/members/${memberOf(5).id}/override-conflict`, { version: c.version, reason: "Tham gia nhóm hồ sơ B sau khi được mời; Sở chấp thuận" })).body;
+    for (const [i, e] of experts.entries()) {
+      if (!VOTING_ROLES.includes(ROLES[i])) continue;
+      for (const subject of [subjectA, subjectB]) {
+        if (subject === subjectA && (i === 0 || i === 6)) continue; // already scored
+        const r = await e.client.put(`${API}/${c.id}/ballots/${subject}`, { scores: scoresAt(0.8), submit: true });
+        expect(r.status, `${e.name}: ${JSON.stringify(r.body)}`).toBe(200);
+      }
+    }
+    await refresh();
+    // after every ballot is in, expert H joins dossier A's team
+    await t.database.db.insert(taskDossierTeam).values({ dossierId: dossierA, personId: experts[7].personId, position: 2, role: "member" } as typeof taskDossierTeam.$inferInsert);
+    const r = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("CONFLICT_OF_INTEREST");
+    expect(r.body.error.message).toBe(
+      "Chưa kết luận được: kiểm tra lại xung đột lợi ích trên dữ liệu hiện tại cho thấy Chuyên Gia H: Là thành viên nhóm thực hiện của hồ sơ ĐT.2026.XĐ. Phiếu của thành viên này chưa được tính. Lãnh đạo / quản trị chấp thuận kèm lý do, hoặc ghi nhận thành viên vắng mặt (phiếu của họ không được tính).",
+    );
+    expect(r.body.error.details.members).toEqual([expect.objectContaining({ memberId: memberOf(7).id, fullName: "Chuyên Gia H", lines: [expect.objectContaining({ code: "team" })] })]);
+    await refresh();
+    expect(c.status).toBe("in_session");
+    expect(memberOf(7).blockingConflicts.map((l: any) => l.code)).toEqual(["team"]);
+    expect(await audits("council.conclude_refused")).toHaveLength(1);
+
+    c = (await leader.post(`${API}/${c.id}/members/${memberOf(7).id}/override-conflict`, { version: c.version, reason: "Chỉ hỗ trợ số liệu sau phiên họp; không ảnh hưởng điểm" })).body;
+    const done = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.status).toBe("concluded");
   });
 });
 

@@ -579,6 +579,19 @@ async function recheckMember(tx: Executor, ctx: Ctx, l: Loaded, m: MemberRow) {
 
 const linesText = (lines: ConflictLine[], lang: "vi" | "en") => lines.map((x) => x[lang]).join("; ");
 
+/**
+ * The conflict check again for `members` (every check kept): those with a conflict that no override covers, with the
+ * lines that block them, and the refusal's text ("Name: line; line.").
+ */
+async function blockedMembers(tx: Executor, ctx: Ctx, l: Loaded, members: MemberRow[]) {
+  const blocked: { memberId: string; personId: string; fullName: string; role: MemberRow["role"]; lines: ConflictLine[] }[] = [];
+  for (const m of members) {
+    const r = await recheckMember(tx, ctx, l, m);
+    if (r.blocking.length) blocked.push({ memberId: m.id, personId: m.personId, fullName: m.fullName, role: m.role, lines: r.blocking });
+  }
+  return { members: blocked, text: blocked.map((b) => `${b.fullName}: ${linesText(b.lines, ctx.lang)}.`).join(" ") };
+}
+
 export async function checkConflict(ctx: Ctx, id: string, input: { personId: string; role: MemberRow["role"] }): Promise<ConflictCheck> {
   return ctx.db.transaction(async (tx) => {
     const l = await mustLoad(ctx, tx, id);
@@ -705,16 +718,10 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
       if (issues.length) throw new AppError("COUNCIL_COMPOSITION", 409, "council.composition", { issues }, { legalBasis: l.rules.legalBasis });
       // The conflict check again, on the registries as they are now: a conflict found since a member was added
       // blocks the invitations until the member is replaced or a leader overrides it (the checks and the refusal are kept).
-      const blocked: { member: MemberRow; lines: ConflictLine[] }[] = [];
-      for (const m of l.members) {
-        const r = await recheckMember(tx, ctx, l, m);
-        if (r.blocking.length) blocked.push({ member: m, lines: r.blocking });
-      }
-      if (blocked.length) {
-        const members = blocked.map((b) => ({ memberId: b.member.id, personId: b.member.personId, fullName: b.member.fullName, role: b.member.role, lines: b.lines }));
-        await audit(tx, ctx, { action: "council.invite_refused", entityType: "council", entityId: id, outcome: "denied", details: { members } });
-        const text = blocked.map((b) => `${b.member.fullName}: ${linesText(b.lines, ctx.lang)}.`).join(" ");
-        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.invite", { members }, { members: text });
+      const blocked = await blockedMembers(tx, ctx, l, l.members);
+      if (blocked.members.length) {
+        await audit(tx, ctx, { action: "council.invite_refused", entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });
+        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.invite", { members: blocked.members }, { members: blocked.text });
       }
       await bump(tx, ctx, l, body.version, { status: "invited", invitedAt: now });
       await tx.update(councilMembers).set({ invitedAt: now }).where(eq(councilMembers.councilId, id));
@@ -731,6 +738,15 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
       const removed = await tx.delete(councilResults).where(eq(councilResults.councilId, id)).returning({ id: councilResults.id });
       details = { reason, resultsRemoved: removed.length };
     } else {
+      // Once more before the results: a present voting member found in conflict since their ballots were accepted
+      // would have their scores counted. Refused (checks and refusal kept) until a leader overrides the conflict or
+      // the member is recorded absent, which leaves their ballots out of the count.
+      const voters = l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role));
+      const blocked = await blockedMembers(tx, ctx, l, voters);
+      if (blocked.members.length) {
+        await audit(tx, ctx, { action: "council.conclude_refused", entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });
+        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.conclude", { members: blocked.members }, { members: blocked.text });
+      }
       details = await conclude(tx, ctx, l, body.version);
     }
     await audit(tx, ctx, {
