@@ -1,7 +1,9 @@
 // Journey: the officer takes the demo task whose two valid dossiers (from two organisations) wait for the selection
 // council, convenes it (task action), creates the selection council on the council pages, seats seven members after
 // the conflict-of-interest check (a member of staff of an applicant organisation is refused, with the check's
-// lines), invites them, opens the session and records attendance. The demo expert signs the declaration and scores
+// lines); a member found in conflict when the invitations go out (they have since joined the other applicant) blocks
+// them until a leader overrides it with a reason in the council page's dialog; then the officer invites them, opens
+// the session and records attendance. The demo expert signs the declaration and scores
 // both dossiers on the 100-point rubric (the total follows the input) and submits; the other six members, who have
 // their own accounts, sign and score online too — except one, who signs and scores on paper: the officer records
 // the signed paper declaration and enters the paper ballots on the council page. The officer concludes: the results table ranks the dossiers and
@@ -166,7 +168,52 @@ describe("selection council", () => {
     expect(await members.locator("tbody tr.ant-table-row").count()).toBe(7);
     expect(await members.getByText(conflicted.fullName).count()).toBe(0);
 
+    // ---- a conflict found late: one member has since joined the other applicant organisation; the invitations are
+    // refused naming them, and a leader overrides it with a reason in the dialog on the council page
+    const late = experts[5].person;
+    const moveTo = async (organisationId: string | null) => {
+      const p = await officerApi.get<Record<string, any>>(`/api/v1/people/${late.id}`);
+      const { id: _i, givenName: _g, contact, primaryOrganisationName: _pn, abilities: _a, createdAt: _c, updatedAt: _u, ...rest } = p;
+      await officerApi.put(`/api/v1/people/${late.id}`, {
+        ...rest,
+        email: contact?.email ?? null,
+        phone: contact?.phone ?? null,
+        address: contact?.address ?? null,
+        affiliations: p.affiliations.map(({ id: _id, organisationName: _on, ...a }: Record<string, unknown>) => a),
+        primaryOrganisationId: organisationId,
+      });
+      return p.primaryOrganisationId as string | null;
+    };
+    const lateHome = await moveTo(otherDossier.leadOrganisationId);
+    await confirmed(page, "Gửi mời");
+    await page.locator(".ant-message").getByText(`Chưa gửi được giấy mời`, { exact: false }).waitFor();
+    await page.locator(".ant-message").getByText(`${late.fullName}: Đang công tác tại tổ chức chủ trì / đăng ký ${otherDossier.leadOrganisationName}`, { exact: false }).waitFor();
+    const lateRow = members.locator("tbody tr").filter({ hasText: late.fullName });
+    await lateRow.getByText("Xung đột mới phát hiện", { exact: true }).waitFor();
+    // an officer may not override it
+    expect(await page.getByRole("button", { name: `Chấp thuận kèm lý do: ${late.fullName}` }).count()).toBe(0);
+    const leader = await newPage(browser);
+    await signIn(leader.page, "leader");
+    await leader.page.goto(`/councils/${councilId}`);
+    await leader.page.getByRole("button", { name: `Chấp thuận kèm lý do: ${late.fullName}` }).click();
+    const overrideDialog = leader.page.locator(".ant-modal").filter({ hasText: `Xung đột lợi ích của ${late.fullName}` });
+    await overrideDialog.getByText(`Đang công tác tại tổ chức chủ trì / đăng ký ${otherDossier.leadOrganisationName}`, { exact: false }).waitFor();
+    await overrideDialog.getByRole("button", { name: "Chấp thuận kèm lý do" }).click();
+    await overrideDialog.getByText("Vui lòng nhập", { exact: false }).or(overrideDialog.locator(".ant-form-item-explain-error")).first().waitFor();
+    await overrideDialog.getByLabel("Lý do chấp thuận (bắt buộc, được ghi nhật ký)").fill("Chuyên gia đầu ngành duy nhất về nuôi biển; chỉ mới chuyển công tác, không tham gia hồ sơ");
+    await overrideDialog.getByRole("button", { name: "Chấp thuận kèm lý do" }).click();
+    await overrideDialog.waitFor({ state: "detached" });
+    const leaderRow = leader.page.locator(".ant-card").filter({ hasText: "Thành viên hội đồng" }).locator("tbody tr").filter({ hasText: late.fullName });
+    await leaderRow.getByText("Đã chấp thuận có lý do", { exact: true }).waitFor();
+    expect(await leaderRow.getByText("Xung đột mới phát hiện", { exact: true }).count()).toBe(0);
+    await screenshot(leader.page, "council-late-conflict-overridden");
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
+    await moveTo(lateHome);
+
     // ---- invites, opens the session, records attendance
+    await page.reload();
+    await lateRow.getByText("Đã chấp thuận có lý do", { exact: true }).waitFor();
     await confirmed(page, "Gửi mời");
     await page.locator(".ant-tag").getByText("Đã mời", { exact: true }).waitFor();
     await confirmed(page, "Khai mạc phiên họp");
