@@ -254,12 +254,6 @@ const messages = {
   "export.col.updatedAt": { vi: "Cập nhật lần cuối", en: "Last updated" },
   // ─── end import / export ───
   // ─── programmes and calls (issue 3 item 1) ───
-  "call.edit.not_draft": {
-    vi: "Chỉ sửa được đợt đang ở trạng thái nháp",
-    en: "Only a draft call can be edited",
-  },
-  "call.publish.not_draft": { vi: "Chỉ công bố được đợt đang ở trạng thái nháp", en: "Only a draft call can be published" },
-  "call.publish.already": { vi: "Đợt này đã được công bố", en: "This call has already been published" },
   "call.publish.no_title": { vi: "Đợt cần có tên trước khi công bố", en: "The call needs a title before it is published" },
   "call.publish.window_ended": {
     vi: "Hạn nộp của đợt đã qua. Hãy sửa thời gian nhận hồ sơ trước khi công bố.",
@@ -269,14 +263,10 @@ const messages = {
     vi: "Đợt cần ít nhất một tài liệu bắt buộc trong hồ sơ trước khi công bố",
     en: "The call needs at least one required document before it is published",
   },
-  "call.close.not_published": { vi: "Chỉ đóng được đợt đang công bố", en: "Only a published call can be closed" },
-  "call.close.already": { vi: "Đợt này đã được đóng", en: "This call has already been closed" },
   "call.close.early_needs_reason": {
     vi: "Đóng đợt trước hạn nộp cần nêu lý do",
     en: "Closing a call before its deadline needs a reason",
   },
-  "call.cancel.not_open": { vi: "Chỉ huỷ được đợt đang nháp hoặc đang công bố", en: "Only a draft or published call can be cancelled" },
-  "call.cancel.already": { vi: "Đợt này đã bị huỷ", en: "This call has already been cancelled" },
   "call.not_accepting.not_published": {
     vi: "Đợt này hiện không nhận hồ sơ",
     en: "This call is not taking submissions",
@@ -288,6 +278,10 @@ const messages = {
   "workflow.not_allowed": {
     vi: "Không thể thực hiện “{{actionVi}}” khi hồ sơ đang ở bước “{{stateVi}}”",
     en: "“{{actionEn}}” is not allowed in state “{{stateEn}}”",
+  },
+  "lifecycle.invalid_state": {
+    vi: "Không thể {{command}} khi {{entity}} đang ở trạng thái “{{state}}”. Ở trạng thái này có thể: {{allowed}}.",
+    en: "Cannot {{command}} while the {{entity}} is “{{state}}”. Possible now: {{allowed}}.",
   },
   "workflow.guard_failed": {
     vi: "Chưa đủ điều kiện “{{guardVi}}”: {{reasonVi}}",

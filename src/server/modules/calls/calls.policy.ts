@@ -2,7 +2,7 @@ import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import type { CallStatus } from "../../../common/contracts/call.js";
 
-type CallRef = { id: string; status: CallStatus; publishedAt: Date | null };
+export type CallRef = { id: string; status: CallStatus; publishedAt: Date | null };
 
 const staff = (a: Actor) => hasRole(a, "admin", "officer");
 

@@ -9,7 +9,8 @@ import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 
 const guard = (ability: string) => ({ policy: { of: callPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
-const illegal = "An illegal transition answers 409 ILLEGAL_TRANSITION with the reason; a stale version 409 VERSION_CONFLICT.";
+const illegal =
+  "A wrong state answers 409 INVALID_STATE naming the state and what is possible now; an unmet condition 409 GUARD_FAILED with the reason; a stale version 409 VERSION_CONFLICT.";
 
 export const callRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -6,7 +6,7 @@
 import { and, eq, gt, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { calls, programmes } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, forbidden, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, badInput, notFound } from "../../platform/errors.js";
 import type { MessageKey } from "../../platform/messages.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
@@ -25,6 +25,8 @@ import {
 import { assertCodes, currentCodes } from "../reference/reference.service.js";
 import { callNotice, DOCX_MEDIA_TYPE, issuerFromConfig } from "../../documents/index.js";
 import { callPolicy } from "./calls.policy.js";
+import { callLifecycle } from "./calls.lifecycle.js";
+import { guardFailed, runCommand } from "../../platform/lifecycle.js";
 import type { z } from "zod";
 import { vietnamDate } from "../../platform/clock.js";
 
@@ -125,12 +127,13 @@ export async function listCalls(ctx: Ctx, q: CallListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadCall(db: Executor, id: string) {
-  const [row] = await db
+async function loadCall(db: Executor, id: string, forUpdate = false) {
+  const q = db
     .select({ c: calls, programmeCode: programmes.code, programmeName: programmes.nameVi })
     .from(calls)
     .leftJoin(programmes, eq(programmes.id, calls.programmeId))
     .where(eq(calls.id, id));
+  const [row] = forUpdate ? await q.for("update", { of: calls }) : await q;
   return row ?? null;
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadCall>>>;
@@ -232,9 +235,6 @@ function snapshot(c: CallRow) {
   };
 }
 
-const illegal = (key: MessageKey, action: CallAction | "update", status: CallStatus) =>
-  new AppError("ILLEGAL_TRANSITION", 409, key, { action, status });
-
 export async function createCall(ctx: Ctx, input: Input): Promise<Call> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
@@ -250,89 +250,58 @@ export async function createCall(ctx: Ctx, input: Input): Promise<Call> {
   return getCall(ctx, id);
 }
 
+/** The kit's view of a call: loaded FOR UPDATE, its policy reference, and the record as the API shows it. */
+const commandOf = (ctx: Ctx) => ({
+  load: (tx: Executor, id: string, forUpdate: boolean) => loadCall(tx, id, forUpdate),
+  refOf: (l: Loaded) => l.c,
+  present: (l: Loaded) => present(ctx, l),
+});
+
+/** Edits a draft call (the lifecycle's "update"): the same checks as creating it, audited with both versions. */
 export async function updateCall(ctx: Ctx, id: string, input: Input & { version: number }): Promise<Call> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const before = await loadCall(tx, id);
-    if (!before) throw notFound();
-    authorize(ctx.actor, callPolicy, "read", before.c);
-    if (!generalCan(ctx, "update")) throw forbidden();
-    if (before.c.status !== "draft") throw illegal("call.edit.not_draft", "update", before.c.status);
-    await validate(ctx, tx, input, id);
-    const updated = await tx
-      .update(calls)
-      .set({ ...columns(input), updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${calls.version} + 1` })
-      .where(and(eq(calls.id, id), eq(calls.status, "draft"), eq(calls.version, input.version)))
-      .returning();
-    if (!updated.length) {
-      const current = (await loadCall(tx, id)) ?? before;
-      if (current.c.status !== "draft") throw illegal("call.edit.not_draft", "update", current.c.status);
-      throw staleVersion(present(ctx, current));
-    }
-    await audit(tx, ctx, { action: "call.update", entityType: "call", entityId: id, before: snapshot(before.c), after: snapshot(updated[0]) });
+  await runCommand(ctx, callLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "update",
+    version: input.version,
+    guard: (_l, tx) => validate(ctx, tx, input, id),
+    set: () => columns(input),
+    effect: async (tx, before) => {
+      const after = await loadCall(tx, id);
+      return { before: snapshot(before.c), after: snapshot(after!.c) };
+    },
   });
   return getCall(ctx, id);
 }
 
-const FROM: Record<CallAction, CallStatus[]> = { publish: ["draft"], close: ["published"], cancel: ["draft", "published"] };
-const TO: Record<CallAction, CallStatus> = { publish: "published", close: "closed", cancel: "cancelled" };
-const ALREADY: Record<CallAction, MessageKey> = {
-  publish: "call.publish.already",
-  close: "call.close.already",
-  cancel: "call.cancel.already",
-};
-const WRONG_STATE: Record<CallAction, MessageKey> = {
-  publish: "call.publish.not_draft",
-  close: "call.close.not_published",
-  cancel: "call.cancel.not_open",
-};
-
-/** The guard of a transition: throws 409 with the reason when the call may not take it now. */
+/** Conditions of the transitions beyond the state: a publishable call, a reason to close before the deadline. */
 function guard(action: CallAction, c: CallRow, now: Date, reason: string | null) {
-  if (!FROM[action].includes(c.status)) throw illegal(c.status === TO[action] ? ALREADY[action] : WRONG_STATE[action], action, c.status);
+  const details = { action, status: c.status };
   if (action === "publish") {
-    if (!c.titleVi.trim()) throw illegal("call.publish.no_title", action, c.status);
-    if (c.closesAt.getTime() <= now.getTime()) throw illegal("call.publish.window_ended", action, c.status);
-    if (!c.requiredDocuments.some((d) => d.required)) throw illegal("call.publish.no_required_document", action, c.status);
+    if (!c.titleVi.trim()) throw guardFailed("call.publish.no_title", {}, details);
+    if (c.closesAt.getTime() <= now.getTime()) throw guardFailed("call.publish.window_ended", {}, details);
+    if (!c.requiredDocuments.some((d) => d.required)) throw guardFailed("call.publish.no_required_document", {}, details);
   }
-  if (action === "close" && now.getTime() < c.closesAt.getTime() && !reason) throw illegal("call.close.early_needs_reason", action, c.status);
+  if (action === "close" && now.getTime() < c.closesAt.getTime() && !reason) throw guardFailed("call.close.early_needs_reason", {}, details);
 }
 
 export async function transitionCall(ctx: Ctx, id: string, action: CallAction, body: { version: number; reason?: string | null }): Promise<Call> {
   const now = ctx.clock.now();
   const reason = body.reason?.trim() || null;
-  await ctx.db.transaction(async (tx) => {
-    const before = await loadCall(tx, id);
-    if (!before) throw notFound();
-    authorize(ctx.actor, callPolicy, "read", before.c);
-    if (!generalCan(ctx, action)) throw forbidden();
-    guard(action, before.c, now, reason);
-    const to = TO[action];
-    const set =
+  const by = ctx.actor?.userId ?? null;
+  await runCommand(ctx, callLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: action,
+    version: body.version,
+    guard: (l) => guard(action, l.c, now, reason),
+    set: () =>
       action === "publish"
-        ? { publishedAt: now, publishedBy: ctx.actor!.userId }
+        ? { publishedAt: now, publishedBy: by }
         : action === "close"
-          ? { closedAt: now, closedBy: ctx.actor!.userId, closeReason: reason }
-          : { cancelledAt: now, cancelledBy: ctx.actor!.userId, cancelReason: reason };
-    // The guarded UPDATE: of concurrent identical commands exactly one finds the row still in the source state.
-    const updated = await tx
-      .update(calls)
-      .set({ ...set, status: to, updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${calls.version} + 1` })
-      .where(and(eq(calls.id, id), eq(calls.status, before.c.status), eq(calls.version, body.version)))
-      .returning({ id: calls.id });
-    if (!updated.length) {
-      const current = (await loadCall(tx, id)) ?? before;
-      guard(action, current.c, now, reason);
-      throw staleVersion(present(ctx, current));
-    }
-    await audit(tx, ctx, {
-      action: `call.${action}`,
-      entityType: "call",
-      entityId: id,
-      before: { status: before.c.status, version: before.c.version },
-      after: { status: to, version: before.c.version + 1 },
-      details: reason ? { reason } : undefined,
-    });
+          ? { closedAt: now, closedBy: by, closeReason: reason }
+          : { cancelledAt: now, cancelledBy: by, cancelReason: reason },
+    details: reason ? { reason } : undefined,
   });
   return getCall(ctx, id);
 }

@@ -152,7 +152,11 @@ describe(`calls (${testDbMode()})`, () => {
     const pub = await officer.post(`/api/v1/calls/${d.id}/publish`, { version: 2 });
     const refused = await officer.put(`/api/v1/calls/${d.id}`, body(pub.body));
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: "ILLEGAL_TRANSITION", message: "Chỉ sửa được đợt đang ở trạng thái nháp" });
+    expect(refused.body.error).toMatchObject({
+      code: "INVALID_STATE",
+      message: "Không thể sửa đợt khi đợt đang ở trạng thái “Đã công bố”. Ở trạng thái này có thể: đóng đợt, huỷ đợt.",
+      details: { state: "published", command: "update", allowed: ["close", "cancel"] },
+    });
     expect(await auditRows(d.id, "call.update")).toHaveLength(1);
   });
 
@@ -181,10 +185,18 @@ describe(`calls (${testDbMode()})`, () => {
     expect(p.abilities).toMatchObject({ publish: false, close: true, cancel: true, update: false });
     const again = await officer.post(`/api/v1/calls/${p.id}/publish`, { version: p.version });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: "ILLEGAL_TRANSITION", message: "Đợt này đã được công bố", details: { action: "publish", status: "published" } });
+    expect(again.body.error).toMatchObject({
+      code: "INVALID_STATE",
+      message: "Không thể công bố đợt khi đợt đang ở trạng thái “Đã công bố”. Ở trạng thái này có thể: đóng đợt, huỷ đợt.",
+      details: { state: "published", command: "publish", allowed: ["close", "cancel"] },
+    });
     const noReason = await officer.post(`/api/v1/calls/${p.id}/close`, { version: p.version });
     expect(noReason.status).toBe(409);
-    expect(noReason.body.error.message).toBe("Đóng đợt trước hạn nộp cần nêu lý do");
+    expect(noReason.body.error).toMatchObject({
+      code: "GUARD_FAILED",
+      message: "Đóng đợt trước hạn nộp cần nêu lý do",
+      details: { action: "close", status: "published", reason: { vi: "Đóng đợt trước hạn nộp cần nêu lý do", en: "Closing a call before its deadline needs a reason" } },
+    });
     officer.lang = "en";
     const en = await officer.post(`/api/v1/calls/${p.id}/close`, { version: p.version });
     officer.lang = "vi";
@@ -195,7 +207,12 @@ describe(`calls (${testDbMode()})`, () => {
     expect(closed.body.abilities).toMatchObject({ publish: false, close: false, cancel: false });
     const cancel = await officer.post(`/api/v1/calls/${p.id}/cancel`, { version: closed.body.version, reason: "Thử huỷ" });
     expect(cancel.status).toBe(409);
-    expect(cancel.body.error.message).toBe("Chỉ huỷ được đợt đang nháp hoặc đang công bố");
+    expect(cancel.body.error.message).toBe("Không thể huỷ đợt khi đợt đang ở trạng thái “Đã đóng”. Ở trạng thái này có thể: không có thao tác nào.");
+    officer.lang = "en";
+    expect((await officer.post(`/api/v1/calls/${p.id}/cancel`, { version: closed.body.version, reason: "Thử huỷ" })).body.error.message).toBe(
+      "Cannot cancel the call while the call is “Closed”. Possible now: nothing.",
+    );
+    officer.lang = "vi";
     const stale = await officer.post(`/api/v1/calls/${p.id}/close`, { version: 1, reason: "x" });
     expect(stale.status).toBe(409);
     const [pubRow] = await auditRows(p.id, "call.publish");
@@ -227,7 +244,7 @@ describe(`calls (${testDbMode()})`, () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => officer.post(`/api/v1/calls/${d.id}/publish`, { version: d.version })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
-    for (const r of results.filter((x) => x.status === 409)) expect(["ILLEGAL_TRANSITION", "VERSION_CONFLICT"]).toContain(r.body.error.code);
+    for (const r of results.filter((x) => x.status === 409)) expect(["INVALID_STATE", "VERSION_CONFLICT"]).toContain(r.body.error.code);
     expect(await auditRows(d.id, "call.publish")).toHaveLength(1);
     expect((await officer.get(`/api/v1/calls/${d.id}`)).body).toMatchObject({ status: "published", version: 2 });
   });

@@ -1,0 +1,165 @@
+// The lifecycle kit: one way to move a record that has a status. A module declares its lifecycle (states, commands,
+// each command's source states and target) beside its policy, and runs every command through `runCommand`:
+//
+//   load the record FOR UPDATE → 404 when missing or not visible → 403 when the role may not do this in any state →
+//   409 INVALID_STATE (the state, the command, what is possible now) when the role could but not in this state →
+//   the module's guard (409 GUARD_FAILED with the reason in both languages) → the guarded
+//   UPDATE … WHERE id AND state AND version (409 VERSION_CONFLICT with the record as it is now) → the module's effect
+//   → one audit row "<entity>.<command>", all in one transaction.
+//
+// A command without a target state is an edit allowed in some states (e.g. "update" while draft). The process
+// templates of S&T tasks (platform/workflow.ts) are the template-driven case of the same steps.
+import { and, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { AppError, forbidden, hiddenRecord, notFound, staleVersion, unauthenticated } from "./errors.js";
+import { can, type Policy } from "./policy.js";
+import { audit } from "./audit.js";
+import { t, type Lang, type MessageKey } from "./messages.js";
+import type { Actor, Ctx, Tx } from "./context.js";
+
+export interface Label {
+  vi: string;
+  en: string;
+}
+
+export interface CommandDef<S extends string> {
+  /** The states the command may run in. */
+  from: readonly S[];
+  /** The state it leads to; none for an edit that keeps the state. */
+  to?: S;
+  /** What the command is called in messages ("công bố", "publish"). */
+  label: Label;
+}
+
+export interface Lifecycle<S extends string, C extends string, R> {
+  /** Audit entity type and action prefix ("call" → "call.publish"). */
+  entity: string;
+  /** The record's name in messages, lower case ("đợt gọi", "call"). */
+  name: Label;
+  states: Record<S, Label>;
+  commands: Record<C, CommandDef<S>>;
+  /** The policy whose record abilities (named like the commands) decide who may run each command. */
+  policy: Policy<R, string>;
+  /** The state in the policy's record reference, and the same reference in another state. */
+  stateOf: (ref: R) => S;
+  withState: (ref: R, state: S) => R;
+  /**
+   * The table and its columns. The kit sets the state column, `version`, `updatedAt` and `updatedBy` (the property
+   * names every record table with a status uses).
+   */
+  table: PgTable;
+  columns: { id: AnyPgColumn; state: AnyPgColumn; version: AnyPgColumn };
+  /** The property name of the state column in the table ("status", "state"). */
+  stateKey: string;
+}
+
+/** Declares a lifecycle; checks that every command's states exist (a typo fails at start-up, not at the first use). */
+export function defineLifecycle<S extends string, C extends string, R>(lc: Lifecycle<S, C, R>): Lifecycle<S, C, R> {
+  for (const [name, c] of Object.entries<CommandDef<S>>(lc.commands)) {
+    for (const s of [...c.from, ...(c.to ? [c.to] : [])]) {
+      if (!(s in lc.states)) throw new Error(`lifecycle ${lc.entity}: command ${name} names the unknown state ${s}`);
+    }
+  }
+  return lc;
+}
+
+/** The commands the actor may run on the record now. */
+export function allowedCommands<S extends string, C extends string, R>(actor: Actor | null, lc: Lifecycle<S, C, R>, ref: R): C[] {
+  const state = lc.stateOf(ref);
+  return (Object.keys(lc.commands) as C[]).filter((c) => lc.commands[c].from.includes(state) && can(actor, lc.policy, c, ref));
+}
+
+/** 409 INVALID_STATE: the command cannot run in the record's state; names the state and what the actor may do now. */
+export function invalidState<S extends string, C extends string, R>(actor: Actor | null, lang: Lang, lc: Lifecycle<S, C, R>, ref: R, command: C): AppError {
+  const state = lc.stateOf(ref);
+  const allowed = allowedCommands(actor, lc, ref);
+  const none = { vi: "không có thao tác nào", en: "nothing" }[lang];
+  return new AppError(
+    "INVALID_STATE",
+    409,
+    "lifecycle.invalid_state",
+    { state, command, allowed },
+    {
+      entity: lc.name[lang],
+      state: lc.states[state][lang],
+      command: lc.commands[command].label[lang],
+      allowed: allowed.map((c) => lc.commands[c].label[lang]).join(", ") || none,
+    },
+  );
+}
+
+/** 409 GUARD_FAILED: the record is in the right state but a condition of the command is not met; the reason in both languages. */
+export function guardFailed(key: MessageKey, params: Record<string, unknown> = {}, details: Record<string, unknown> = {}): AppError {
+  return new AppError("GUARD_FAILED", 409, key, { ...details, reason: { vi: t("vi", key, params), en: t("en", key, params) } }, params);
+}
+
+/**
+ * 404 when the actor may not see the record; passes when they may run the command on it; 409 INVALID_STATE when they
+ * could run it in another state of the lifecycle; 403 otherwise.
+ */
+export function authorizeCommand<S extends string, C extends string, R>(actor: Actor | null, lang: Lang, lc: Lifecycle<S, C, R>, ref: R, command: C) {
+  if (!actor) throw unauthenticated();
+  if (!lc.policy.record.read(actor, ref)) throw hiddenRecord();
+  const state = lc.stateOf(ref);
+  if (lc.commands[command].from.includes(state) && can(actor, lc.policy, command, ref)) return;
+  const elsewhere = lc.commands[command].from.some((s) => s !== state && can(actor, lc.policy, command, lc.withState(ref, s)));
+  throw elsewhere ? invalidState(actor, lang, lc, ref, command) : forbidden();
+}
+
+export interface CommandRun<S extends string, C extends string, R, L> {
+  id: string;
+  command: C;
+  /** The version the caller read. */
+  version: number;
+  /** Loads the record (the kit asks for it FOR UPDATE), or null when there is none. */
+  load: (tx: Tx, id: string, forUpdate: boolean) => Promise<L | null>;
+  /** The policy's reference of the loaded record. */
+  refOf: (loaded: L) => R;
+  /** The record as the API shows it, for the VERSION_CONFLICT answer. */
+  present: (loaded: L) => unknown;
+  /** Conditions of the command beyond the state (throw `guardFailed(…)`). */
+  guard?: (loaded: L, tx: Tx) => void | Promise<void>;
+  /** Further columns the UPDATE sets (timestamps of the step, who took it, a reason…). */
+  set?: (loaded: L) => Record<string, unknown>;
+  /** The module's effect after the UPDATE, in the same transaction; may add to the audit row. */
+  effect?: (tx: Tx, loaded: L) => Promise<AuditExtra | void>;
+  /** Details of the audit row (a reason, a comment…). */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditExtra {
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  details?: Record<string, unknown>;
+}
+
+/** Runs one command in its own transaction (see the top of this file). */
+export async function runCommand<S extends string, C extends string, R, L>(ctx: Ctx, lc: Lifecycle<S, C, R>, run: CommandRun<S, C, R, L>): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const loaded = await run.load(tx, run.id, true);
+    if (!loaded) throw notFound();
+    const ref = run.refOf(loaded);
+    authorizeCommand(ctx.actor, ctx.lang, lc, ref, run.command);
+    await run.guard?.(loaded, tx);
+    const from = lc.stateOf(ref);
+    const to = lc.commands[run.command].to ?? from;
+    const updated = await tx
+      .update(lc.table)
+      .set({ ...run.set?.(loaded), [lc.stateKey]: to, updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${lc.columns.version} + 1` } as never)
+      .where(and(eq(lc.columns.id, run.id), eq(lc.columns.state, from), eq(lc.columns.version, run.version)))
+      .returning({ id: lc.columns.id });
+    // The row is locked and in `from`: only the version can differ.
+    if (!updated.length) throw staleVersion(run.present(loaded));
+    const extra = (await run.effect?.(tx, loaded)) ?? {};
+    const version = run.version;
+    await audit(tx, ctx, {
+      action: `${lc.entity}.${run.command}`,
+      entityType: lc.entity,
+      entityId: run.id,
+      before: { status: from, version, ...extra.before },
+      after: { status: to, version: version + 1, ...extra.after },
+      details: run.details || extra.details ? { ...run.details, ...extra.details } : undefined,
+    });
+  });
+}
