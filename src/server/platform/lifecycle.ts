@@ -44,13 +44,15 @@ export interface Lifecycle<S extends string, C extends string, R> {
   stateOf: (ref: R) => S;
   withState: (ref: R, state: S) => R;
   /**
-   * The table and its columns. The kit sets the state column, `version`, `updatedAt` and `updatedBy` (the property
-   * names every record table with a status uses).
+   * The table and its columns. The kit sets the state column, `version` and, unless `stamped` is false, `updatedAt`
+   * and `updatedBy` (the property names every record table with a status uses).
    */
   table: PgTable;
   columns: { id: AnyPgColumn; state: AnyPgColumn; version: AnyPgColumn };
   /** The property name of the state column in the table ("status", "state"). */
   stateKey: string;
+  /** Whether the table has `updatedAt` / `updatedBy` for the kit to set (default true). */
+  stamped?: boolean;
 }
 
 /** Declares a lifecycle; checks that every command's states exist (a typo fails at start-up, not at the first use). */
@@ -146,7 +148,12 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
     const to = lc.commands[run.command].to ?? from;
     const updated = await tx
       .update(lc.table)
-      .set({ ...run.set?.(loaded), [lc.stateKey]: to, updatedAt: now, updatedBy: ctx.actor!.userId, version: sql`${lc.columns.version} + 1` } as never)
+      .set({
+        ...run.set?.(loaded),
+        [lc.stateKey]: to,
+        ...(lc.stamped === false ? {} : { updatedAt: now, updatedBy: ctx.actor!.userId }),
+        version: sql`${lc.columns.version} + 1`,
+      } as never)
       .where(and(eq(lc.columns.id, run.id), eq(lc.columns.state, from), eq(lc.columns.version, run.version)))
       .returning({ id: lc.columns.id });
     // The row is locked and in `from`: only the version can differ.

@@ -165,10 +165,6 @@ const messages = {
     vi: "Tài khoản của bạn chưa được liên kết với hồ sơ nhân lực nào. Hãy liên hệ chuyên viên của Sở.",
     en: "Your account is not linked to a person record. Contact the Department's staff.",
   },
-  "deletion.not_open": {
-    vi: "Yêu cầu xoá này đã được xử lý (trạng thái: {{status}})",
-    en: "This deletion request has already been handled (status: {{status}})",
-  },
   "me.export.yes": { vi: "Có", en: "Yes" },
   "me.export.no": { vi: "Không", en: "No" },
   "me.export.col.item": { vi: "Mục", en: "Item" },

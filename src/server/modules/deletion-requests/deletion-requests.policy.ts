@@ -1,7 +1,8 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole } from "../../platform/context.js";
 
-type DeletionRequestRef = { requestedBy: string | null; personId: string | null; status: string };
+export type DeletionRequestStatus = "open" | "completed" | "rejected";
+export type DeletionRequestRef = { requestedBy: string | null; personId: string | null; status: DeletionRequestStatus };
 
 // A deletion request is seen by the person who asked and by the Department's staff, who complete or reject it.
 // Anyone else asking for it by id gets 404.

@@ -3,7 +3,8 @@
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { deletionRequests, people, users } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { runCommand } from "../../platform/lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
@@ -11,6 +12,7 @@ import { parseSort } from "../../../common/list.js";
 import type { DeletionRequest, DeletionRequestListQuery } from "../../../common/contracts/person.js";
 import { erasePersonalData } from "../people/people.service.js";
 import { deletionRequestPolicy } from "./deletion-requests.policy.js";
+import { deletionRequestLifecycle } from "./deletion-requests.lifecycle.js";
 
 const noPerson = () => new AppError("NO_PERSON", 404, "me.no_person");
 
@@ -130,8 +132,8 @@ export async function getDeletionRequest(ctx: Ctx, id: string): Promise<Deletion
 }
 
 /**
- * Completes or rejects an open request in one transaction: version and state checked on the locked row, the
- * person's data erased (complete), the request closed, each step audited.
+ * Completes or rejects an open request in one command (platform/lifecycle.ts): state and version checked on the locked
+ * row, the person's data erased (complete), the request closed, audited with what was erased.
  */
 async function resolve(
   ctx: Ctx,
@@ -139,33 +141,18 @@ async function resolve(
   outcome: "complete" | "reject",
   input: { resolution: string | null; version: number },
 ): Promise<DeletionRequest> {
-  await ctx.db.transaction(async (tx) => {
-    const row = await loadRequest(tx, id, true);
-    if (!row) throw notFound();
-    authorize(ctx.actor, deletionRequestPolicy, "read", row.r);
-    if (row.r.version !== input.version) throw staleVersion(present(ctx, row));
-    if (row.r.status !== "open") throw new AppError("INVALID_STATE", 409, "deletion.not_open", { status: row.r.status });
-    authorize(ctx.actor, deletionRequestPolicy, outcome, row.r);
-    const status = outcome === "complete" ? "completed" : "rejected";
-    const erasedFields = outcome === "complete" && row.r.personId ? await erasePersonalData(tx, ctx, row.r.personId, id) : null;
-    await tx
-      .update(deletionRequests)
-      .set({
-        status,
-        resolution: input.resolution,
-        resolvedAt: ctx.clock.now(),
-        resolvedBy: ctx.actor!.userId,
-        version: sql`${deletionRequests.version} + 1`,
-      })
-      .where(and(eq(deletionRequests.id, id), eq(deletionRequests.version, input.version)));
-    await audit(tx, ctx, {
-      action: `deletion_request.${outcome}`,
-      entityType: "deletion_request",
-      entityId: id,
-      before: { status: "open" },
-      after: { status, resolution: input.resolution },
-      details: erasedFields ? { personId: row.r.personId, erasedFields } : null,
-    });
+  await runCommand(ctx, deletionRequestLifecycle, {
+    id,
+    command: outcome,
+    version: input.version,
+    load: (tx, id, forUpdate) => loadRequest(tx, id, forUpdate),
+    refOf: (row) => row.r,
+    present: (row) => present(ctx, row),
+    set: () => ({ resolution: input.resolution, resolvedAt: ctx.clock.now(), resolvedBy: ctx.actor!.userId }),
+    effect: async (tx, row) => {
+      const erasedFields = outcome === "complete" && row.r.personId ? await erasePersonalData(tx, ctx, row.r.personId, id) : null;
+      return { after: { resolution: input.resolution }, details: erasedFields ? { personId: row.r.personId, erasedFields } : undefined };
+    },
   });
   return getDeletionRequest(ctx, id);
 }

@@ -90,8 +90,12 @@ describe("deletion requests: access", () => {
     // Already handled: 409, whatever version is sent.
     const again = await officer.post(`/api/v1/deletion-requests/${req.id}/complete`, { version: 2 });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe("INVALID_STATE");
-    expect((await officer.post(`/api/v1/deletion-requests/${req.id}/complete`, { version: 1 })).body.error.code).toBe("VERSION_CONFLICT");
+    expect(again.body.error).toMatchObject({
+      code: "INVALID_STATE",
+      message: "Không thể xoá dữ liệu theo yêu cầu khi yêu cầu xoá dữ liệu đang ở trạng thái “Đã từ chối”. Ở trạng thái này có thể: không có thao tác nào.",
+      details: { state: "rejected", command: "complete", allowed: [] },
+    });
+    expect((await officer.post(`/api/v1/deletion-requests/${req.id}/complete`, { version: 1 })).body.error.code).toBe("INVALID_STATE");
   });
 });
 
