@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Server and unit tests. With TEST_DATABASE_URL set, every server test runs twice: on the embedded database
@@ -10,8 +11,13 @@ const common = {
   pool: "forks" as const,
 };
 
+// Two test files at a time even on a 2-core machine (vitest's default there is one): a file spends much of its time
+// waiting on its database (PGlite's worker thread, or the PostgreSQL server process), which the other file fills.
+const maxWorkers = Math.max(2, (os.availableParallelism?.() ?? 2) - 1);
+
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       { test: { ...common, name: "embedded", env: { TEST_DATABASE_URL: "" } } },
       // src/common holds pure functions (rules, scoring, validation, the funding model): no database, so they run once.
