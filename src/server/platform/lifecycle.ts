@@ -43,6 +43,8 @@ export interface Lifecycle<S extends string, C extends string, R> {
   /** The state in the policy's record reference, and the same reference in another state. */
   stateOf: (ref: R) => S;
   withState: (ref: R, state: S) => R;
+  /** Whether a command the actor may run is named among "what is possible now" (default: all of them). */
+  offered?: (actor: Actor, ref: R, command: C) => boolean;
   /**
    * The table and its columns. The kit sets the state column, `version` and, unless `stamped` is false, `updatedAt`
    * and `updatedBy` (the property names every record table with a status uses).
@@ -68,7 +70,9 @@ export function defineLifecycle<S extends string, C extends string, R>(lc: Lifec
 /** The commands the actor may run on the record now. */
 export function allowedCommands<S extends string, C extends string, R>(actor: Actor | null, lc: Lifecycle<S, C, R>, ref: R): C[] {
   const state = lc.stateOf(ref);
-  return (Object.keys(lc.commands) as C[]).filter((c) => lc.commands[c].from.includes(state) && can(actor, lc.policy, c, ref));
+  return (Object.keys(lc.commands) as C[]).filter(
+    (c) => lc.commands[c].from.includes(state) && can(actor, lc.policy, c, ref) && (!lc.offered || !actor || lc.offered(actor, ref, c)),
+  );
 }
 
 /** 409 INVALID_STATE: the command cannot run in the record's state; names the state and what the actor may do now. */

@@ -574,10 +574,6 @@ const messages = {
     vi: "Hội đồng đã kết luận, kết quả đã khoá. Cần lãnh đạo mở lại (có lý do) trước khi sửa.",
     en: "The council has concluded and its result is locked. A leader must re-open it (with a reason) first.",
   },
-  "council.wrong_state": {
-    vi: "Không thể {{action}} khi hội đồng {{state}}. Ở trạng thái này có thể: {{allowed}}.",
-    en: "Cannot {{action}} while the council is {{state}}. Possible now: {{allowed}}.",
-  },
   "council.no_rule_set": { vi: "Chưa có quy định hội đồng loại này có hiệu lực vào ngày {{day}}", en: "No council rule set of this kind is in force on {{day}}" },
   "council.subjects.one_task": { vi: "Hội đồng loại này xét đúng một nhiệm vụ", en: "A council of this kind considers exactly one task" },
   "council.subjects.no_valid_dossier": {

@@ -1,6 +1,6 @@
 // Conflicts of interest found late, through the real app: the check runs again on the current registries when the
 // invitations go out, before each ballot is accepted and before the results; a conflict found since blocks that member until a leader or
-// administrator overrides it with a reason (audited). Also: council wrong-state errors (COUNCIL_WRONG_STATE, naming the
+// administrator overrides it with a reason (audited). Also: council wrong-state errors (INVALID_STATE, naming the
 // state and what is possible in it) and the OpenAPI description of the ballot body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
@@ -71,25 +71,25 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(c.members.every((m: any) => m.blockingConflicts.length === 0)).toBe(true);
   });
 
-  it("a wrong state answers COUNCIL_WRONG_STATE naming the state and what is possible in it (vi and en)", async () => {
+  it("a wrong state answers INVALID_STATE naming the state and what is possible in it (vi and en)", async () => {
     const r = await officer.post(`${API}/${c.id}/open`, { version: c.version });
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe("COUNCIL_WRONG_STATE");
-    expect(r.body.error.details).toEqual({ status: "draft", action: "open", allowed: ["update", "members", "invite", "cancel"] });
-    expect(r.body.error.message).toBe("Không thể khai mạc phiên họp khi hội đồng đang dự thảo. Ở trạng thái này có thể: sửa thông tin hội đồng, thêm, bớt thành viên, gửi giấy mời, huỷ hội đồng.");
+    expect(r.body.error.code).toBe("INVALID_STATE");
+    expect(r.body.error.details).toEqual({ state: "draft", command: "open", allowed: ["update", "members", "invite", "cancel"] });
+    expect(r.body.error.message).toBe("Không thể khai mạc phiên họp khi hội đồng đang ở trạng thái “Nháp”. Ở trạng thái này có thể: sửa thông tin hội đồng, thêm, bớt thành viên, gửi giấy mời, huỷ hội đồng.");
     officer.lang = "en";
     const en = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
     officer.lang = "vi";
-    expect(en.body.error.code).toBe("COUNCIL_WRONG_STATE");
-    expect(en.body.error.message).toBe("Cannot conclude while the council is a draft. Possible now: edit the council, add or remove members, send the invitations, cancel the council.");
+    expect(en.body.error.code).toBe("INVALID_STATE");
+    expect(en.body.error.message).toBe("Cannot conclude while the council is “Draft”. Possible now: edit the council, add or remove members, send the invitations, cancel the council.");
     // a member, before the session: nothing they may do yet
     const subject = c.subjects[0].id;
     const ballot = await experts[0].client.put(`${API}/${c.id}/ballots/${subject}`, { scores: scoresAt(0.8) });
     expect(ballot.status).toBe(409);
-    expect(ballot.body.error).toMatchObject({ code: "COUNCIL_WRONG_STATE", details: { status: "draft", action: "ballot", allowed: [] } });
-    expect(ballot.body.error.message).toBe("Không thể chấm phiếu khi hội đồng đang dự thảo. Ở trạng thái này có thể: không có thao tác nào.");
+    expect(ballot.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "draft", command: "ballot", allowed: [] } });
+    expect(ballot.body.error.message).toBe("Không thể chấm phiếu khi hội đồng đang ở trạng thái “Nháp”. Ở trạng thái này có thể: không có thao tác nào.");
     const paper = await officer.post(`${API}/${c.id}/members/${memberOf(0).id}/paper-declaration`, { version: c.version, signedOn: "2026-11-20", statement: "Tôi cam kết không có xung đột lợi ích" });
-    expect(paper.body.error).toMatchObject({ code: "COUNCIL_WRONG_STATE", details: { status: "draft", action: "paperDeclaration" } });
+    expect(paper.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "draft", command: "paperDeclaration" } });
   });
 
   it("invitation: a member who since joined an applicant organisation blocks it, the reason naming the member and the conflict", async () => {
@@ -194,8 +194,8 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     // in session, the lifecycle's own actions are named
     const wrong = await officer.post(`${API}/${c.id}/invite`, { version: c.version });
-    expect(wrong.body.error).toMatchObject({ code: "COUNCIL_WRONG_STATE", details: { status: "in_session", action: "invite", allowed: ["attend", "conclude", "cancel", "paperBallot", "paperDeclaration"] } });
-    expect(wrong.body.error.message).toContain("khi hội đồng đang họp");
+    expect(wrong.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "in_session", command: "invite", allowed: ["attend", "conclude", "cancel", "paperBallot", "paperDeclaration"] } });
+    expect(wrong.body.error.message).toContain("khi hội đồng đang ở trạng thái “Đang họp”");
   });
 
   it("at conclusion: a voting member found in conflict since scoring holds the results until a leader overrides it", async () => {

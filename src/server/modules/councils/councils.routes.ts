@@ -52,7 +52,7 @@ const guard = (ability: string) => ({ policy: { of: councilPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ["councils"];
 const stale =
-  "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 423 COUNCIL_LOCKED; another state that does not allow the action answers 409 COUNCIL_WRONG_STATE naming the state and the actions possible in it.";
+  "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 423 COUNCIL_LOCKED; another state that does not allow the action answers 409 INVALID_STATE naming the state and the actions possible in it.";
 
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

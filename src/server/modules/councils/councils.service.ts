@@ -63,6 +63,8 @@ import {
 import { councilPolicy, isCouncilInsider, isCouncilMember, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
+import { councilLifecycle } from "./councils.lifecycle.js";
+import { authorizeCommand } from "../../platform/lifecycle.js";
 import type { z } from "zod";
 import type { ConflictLine } from "../../db/schema/index.js";
 import { eachTogether } from "../../platform/together.js";
@@ -91,47 +93,7 @@ const REASON_TEXT: Record<QuorumReason, { vi: string; en: string }> = {
   secretary_absent: { vi: "vắng thư ký khoa học", en: "the scientific secretary is absent" },
 };
 
-type CouncilAbility = Exclude<keyof typeof councilPolicy.record, "read" | "viewScores">;
-const STATE_TEXT: Record<CouncilStatus, { vi: string; en: string }> = {
-  draft: { vi: "đang dự thảo", en: "a draft" },
-  invited: { vi: "đã gửi giấy mời, chưa họp", en: "invited, not yet in session" },
-  in_session: { vi: "đang họp", en: "in session" },
-  concluded: { vi: "đã kết luận", en: "concluded" },
-  cancelled: { vi: "đã huỷ", en: "cancelled" },
-};
-const ACTION_TEXT: Record<CouncilAbility, { vi: string; en: string }> = {
-  update: { vi: "sửa thông tin hội đồng", en: "edit the council" },
-  members: { vi: "thêm, bớt thành viên", en: "add or remove members" },
-  overrideConflict: { vi: "chấp thuận xung đột lợi ích (kèm lý do)", en: "override a conflict of interest (with a reason)" },
-  invite: { vi: "gửi giấy mời", en: "send the invitations" },
-  attend: { vi: "điểm danh", en: "record attendance" },
-  open: { vi: "khai mạc phiên họp", en: "open the session" },
-  conclude: { vi: "kết luận", en: "conclude" },
-  reopen: { vi: "mở lại (kèm lý do)", en: "re-open (with a reason)" },
-  cancel: { vi: "huỷ hội đồng", en: "cancel the council" },
-  paperBallot: { vi: "nhập phiếu giấy", en: "enter a paper ballot" },
-  paperDeclaration: { vi: "ghi nhận bản cam kết giấy", en: "record a paper declaration" },
-  ballot: { vi: "chấm phiếu", en: "score a ballot" },
-  declare: { vi: "ký bản cam kết", en: "sign the declaration" },
-};
-const ACTIONS = Object.keys(ACTION_TEXT) as CouncilAbility[];
-
-/**
- * 409 COUNCIL_WRONG_STATE: the council's state does not allow this action. The message names the action, the state
- * and what the actor may do in that state; details carry { status, action, allowed } for clients.
- */
-function wrongState(ctx: Ctx, l: Loaded, action: CouncilAbility) {
-  // (staff hold "ballot" only to reach the paper-ballot route: it is named as "paperBallot")
-  const allowed = ACTIONS.filter((x) => can(ctx.actor, councilPolicy, x, l.ref) && (x !== "ballot" || isCouncilMember(ctx.actor!, l.ref)));
-  const none = { vi: "không có thao tác nào", en: "nothing" }[ctx.lang];
-  return new AppError(
-    "COUNCIL_WRONG_STATE",
-    409,
-    "council.wrong_state",
-    { status: l.c.status, action, allowed },
-    { action: ACTION_TEXT[action][ctx.lang], state: STATE_TEXT[l.c.status][ctx.lang], allowed: allowed.map((x) => ACTION_TEXT[x][ctx.lang]).join(", ") || none },
-  );
-}
+type CouncilAbility = keyof typeof councilLifecycle.commands;
 const locked = () => new AppError("COUNCIL_LOCKED", 423, "council.locked");
 
 // ---------- loading ----------
@@ -519,10 +481,9 @@ function assertCan(ctx: Ctx, l: Loaded, ability: CouncilAbility | "viewScores") 
   // Individual scores are confidential until conclusion: a refusal, never a hint about the council's state.
   if (ability === "viewScores") throw forbidden();
   if (l.c.status === "concluded" && ability !== "reopen") throw locked();
-  // Someone who could do this in another state: 409 naming the state and what is possible now; anyone else: 403.
-  const statuses: CouncilStatus[] = ["draft", "invited", "in_session", "concluded"];
-  if (statuses.some((status) => can(ctx.actor, councilPolicy, ability, { ...l.ref, status }))) throw wrongState(ctx, l, ability);
-  throw forbidden();
+  // Someone who could do this in another state: 409 INVALID_STATE naming the state and what is possible now; anyone
+  // else: 403 (platform/lifecycle.ts).
+  authorizeCommand(ctx.actor, ctx.lang, councilLifecycle, l.ref, ability);
 }
 
 export async function updateCouncil(ctx: Ctx, id: string, input: z.output<typeof councilUpdate>): Promise<Council> {
