@@ -31,14 +31,19 @@ export function registerPreparedRoot(db: object, named: boolean) {
 /**
  * The prepared query of `key` on this executor, built by `build(db, name)` the first time. `key` must determine the
  * SQL text (include every choice that changes it: filters present, sort), values go in as placeholders.
+ *
+ * `named: false` keeps a statement unnamed on a server too. For searches: after five executions PostgreSQL may
+ * switch a named statement to a generic plan, chosen without the parameter values — for `search_text LIKE $1` it
+ * cannot tell a rare phrase from a common one, and the plan of a page or a count depends on exactly that. An unnamed
+ * statement is planned for its values each time, as before; it still skips the query builder.
  */
-export function prepared<T>(db: Executor, key: string, build: (db: Executor, name: string) => T): T {
+export function prepared<T>(db: Executor, key: string, build: (db: Executor, name: string) => T, options: { named?: boolean } = {}): T {
   const cache = roots.get(db);
   if (!cache) return build(db, "");
   let query = cache.queries.get(key) as T | undefined;
   if (query === undefined) {
     // PostgreSQL names are at most 63 bytes: a readable prefix and a digest of the full key.
-    const name = cache.named ? `k_${key.replace(/[^a-z0-9_]/gi, "_").slice(0, 30)}_${crypto.createHash("sha1").update(key).digest("hex").slice(0, 16)}` : "";
+    const name = cache.named && options.named !== false ? `k_${key.replace(/[^a-z0-9_]/gi, "_").slice(0, 30)}_${crypto.createHash("sha1").update(key).digest("hex").slice(0, 16)}` : "";
     query = build(db, name);
     cache.queries.set(key, query);
   }

@@ -86,6 +86,7 @@ export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
   };
   const statements = prepared(ctx.db, `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}`, (db, name) =>
     organisationListStatements(db, where, order[key], name),
+    { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
   const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const [rows, [{ total }]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)]);

@@ -125,6 +125,7 @@ export async function listPeople(ctx: Ctx, q: PersonListQuery) {
   const byOrganisation = key === "organisation";
   const statements = prepared(ctx.db, `people_list:${key}:${desc ? "d" : "a"}:${p.shape}`, (db, name) =>
     peopleListStatements(db, where, order, byOrganisation, name),
+    { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
   const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const [rows, [{ total }]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)]);
