@@ -23,7 +23,8 @@ export function searchCondition(column: SQL | { getSQL(): SQL }, q: string | und
  * named placeholder of a prepared statement (db/prepared.ts), recording the value for its execution.
  */
 export type Bind = (name: string, value: unknown) => unknown;
-export const literal: Bind = (_name, value) => value;
+// sql.param, not the bare value: Drizzle renders a bare array inside sql`` as a list of parameters "($1, $2, …)".
+export const literal: Bind = (_name, value) => sql.param(value);
 
 export class Placeholders {
   readonly values: Record<string, unknown> = {};
