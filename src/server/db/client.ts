@@ -7,6 +7,7 @@ import pg from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema/index.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { registerPreparedRoot } from "./prepared.js";
 
 // bigint (int8) columns hold money in đồng and counts: parse to JS numbers (safe up to 9e15 đồng).
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -89,6 +90,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     /* an idle client lost its connection; the pool replaces it */
   });
   const db = drizzle(pool, { schema });
+  // Hot-path statements are prepared on this instance; named (parsed and planned once per connection) on a server only.
+  registerPreparedRoot(db, mode === "server");
   return {
     mode,
     pool,

@@ -5,7 +5,8 @@ import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
-import { searchCondition } from "../../platform/list.js";
+import { Placeholders, literal, searchCondition, type Bind } from "../../platform/list.js";
+import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import {
   ORGANISATION_SORTS,
@@ -22,13 +23,14 @@ import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof organisationInput>;
 
-export function organisationFilters(q: Omit<OrganisationListQuery, "page" | "pageSize" | "sort">): SQL | undefined {
+/** The list filters as one SQL condition (also used by the export); `bind` puts each value in (platform/list.ts). */
+export function organisationFilters(q: Omit<OrganisationListQuery, "page" | "pageSize" | "sort">, bind: Bind = literal): SQL | undefined {
   return and(
-    searchCondition(organisations.searchText, q.q),
-    q.type ? eq(organisations.type, q.type) : undefined,
-    q.district ? eq(organisations.district, q.district) : undefined,
-    q.governance ? eq(organisations.governance, q.governance) : undefined,
-    q.field ? sql`${q.field} = ANY(${organisations.fields})` : undefined,
+    searchCondition(organisations.searchText, q.q, bind),
+    q.type ? sql`${organisations.type} = ${bind("type", q.type)}` : undefined,
+    q.district ? sql`${organisations.district} = ${bind("district", q.district)}` : undefined,
+    q.governance ? sql`${organisations.governance} = ${bind("governance", q.governance)}` : undefined,
+    q.field ? sql`${bind("field", q.field)} = ANY(${organisations.fields})` : undefined,
     q.hasLab === "true" ? sql`EXISTS (SELECT 1 FROM laboratories l WHERE l.organisation_id = ${outer.id})` : undefined,
     q.hasLab === "false" ? sql`NOT EXISTS (SELECT 1 FROM laboratories l WHERE l.organisation_id = ${outer.id})` : undefined,
   );
@@ -40,8 +42,39 @@ const outer = { id: sql.raw(`"organisations"."id"`), parentId: sql.raw(`"organis
 const peopleCountSql = sql<number>`(SELECT count(*)::int FROM people p WHERE p.primary_organisation_id = ${outer.id})`;
 const labCountSql = sql<number>`(SELECT count(*)::int FROM laboratories l WHERE l.organisation_id = ${outer.id})`;
 
+// The list's two statements, prepared per shape (which filters are given, the sort): db/prepared.ts.
+function organisationListStatements(db: Executor, where: SQL | undefined, order: SQL, name: string) {
+  const page = db
+    .select({
+      id: organisations.id,
+      type: organisations.type,
+      nameVi: organisations.nameVi,
+      nameEn: organisations.nameEn,
+      abbreviation: organisations.abbreviation,
+      taxCode: organisations.taxCode,
+      district: organisations.district,
+      governance: organisations.governance,
+      labCount: labCountSql,
+      peopleCount: peopleCountSql,
+      updatedAt: organisations.updatedAt,
+    })
+    .from(organisations)
+    .where(where)
+    .orderBy(order, organisations.id)
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(name && `${name}_page`);
+  const count = db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(organisations)
+    .where(where)
+    .prepare(name && `${name}_count`);
+  return { page, count };
+}
+
 export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
-  const where = organisationFilters(q);
+  const p = new Placeholders();
+  const where = organisationFilters(q, p.bind);
   const { key, desc } = parseSort(q.sort, ORGANISATION_SORTS, "name");
   const dir = desc ? sql`DESC` : sql`ASC`;
   const order: Record<(typeof ORGANISATION_SORTS)[number], SQL> = {
@@ -51,40 +84,37 @@ export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
     updatedAt: sql`${organisations.updatedAt} ${dir}`,
     peopleCount: sql`${peopleCountSql} ${dir}, ${organisations.nameVi} COLLATE vn`,
   };
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select({
-        id: organisations.id,
-        type: organisations.type,
-        nameVi: organisations.nameVi,
-        nameEn: organisations.nameEn,
-        abbreviation: organisations.abbreviation,
-        taxCode: organisations.taxCode,
-        district: organisations.district,
-        governance: organisations.governance,
-        labCount: labCountSql,
-        peopleCount: peopleCountSql,
-        updatedAt: organisations.updatedAt,
-      })
-      .from(organisations)
-      .where(where)
-      .orderBy(order[key], organisations.id)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.$count(organisations, where),
-  ]);
+  const statements = prepared(ctx.db, `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}`, (db, name) =>
+    organisationListStatements(db, where, order[key], name),
+    { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
+  );
+  const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const [rows, [{ total }]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)]);
   const items: OrganisationSummary[] = rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadOrganisation(db: Executor, id: string) {
-  const [row] = await db
-    .select({ o: organisations, parentName: sql<string | null>`(SELECT name_vi FROM organisations p WHERE p.id = ${outer.parentId})`, peopleCount: peopleCountSql })
+// An organisation with its parent's name, its people count and its laboratories (by name), in one prepared statement
+// (db/prepared.ts): the detail page is one round trip after the session lookup.
+type LabRow = typeof laboratories.$inferSelect;
+const labsSql = sql<LabRow[]>`(SELECT coalesce(json_agg(json_build_object('id', l.id, 'organisationId', l.organisation_id,
+  'name', l.name, 'scheme', l.scheme, 'accreditationNumber', l.accreditation_number, 'expiresOn', l.expires_on,
+  'fields', l.fields) ORDER BY l.name), '[]'::json) FROM laboratories l WHERE l.organisation_id = ${outer.id})`;
+const organisationRow = (db: Executor, name: string) =>
+  db
+    .select({
+      o: organisations,
+      parentName: sql<string | null>`(SELECT name_vi FROM organisations p WHERE p.id = ${outer.parentId})`,
+      peopleCount: peopleCountSql,
+      labs: labsSql,
+    })
     .from(organisations)
-    .where(eq(organisations.id, id));
-  if (!row) return null;
-  const labs = await db.select().from(laboratories).where(eq(laboratories.organisationId, id)).orderBy(laboratories.name);
-  return { ...row, labs };
+    .where(eq(organisations.id, sql.placeholder("id")))
+    .prepare(name);
+
+async function loadOrganisation(db: Executor, id: string) {
+  const [row] = await prepared(db, "organisation_row", organisationRow).execute({ id });
+  return row ?? null;
 }
 
 function present(ctx: Ctx, r: NonNullable<Awaited<ReturnType<typeof loadOrganisation>>>): Organisation {

@@ -8,7 +8,8 @@ import type { Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
-import { searchCondition } from "../../platform/list.js";
+import { Placeholders, literal, searchCondition, type Bind } from "../../platform/list.js";
+import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import { currentList } from "../../../common/reference.js";
 import {
@@ -38,20 +39,23 @@ function fieldWithDescendants(code: string, day: string): string[] {
   return out;
 }
 
-/** The list filters as one SQL condition over `people` (also used by the people export); `day` picks the code lists. */
-export function personFilters(q: Omit<PersonListQuery, "page" | "pageSize" | "sort">, day: string): SQL | undefined {
+/**
+ * The list filters as one SQL condition over `people` (also used by the people export); `day` picks the code lists.
+ * `bind` puts each value in (platform/list.ts): a parameter, or a placeholder of the prepared list statement.
+ */
+export function personFilters(q: Omit<PersonListQuery, "page" | "pageSize" | "sort">, day: string, bind: Bind = literal): SQL | undefined {
   return and(
-    searchCondition(people.searchText, q.q),
-    q.degree ? eq(people.degree, q.degree) : undefined,
-    q.title ? eq(people.title, q.title) : undefined,
-    q.gender ? eq(people.gender, q.gender) : undefined,
-    q.field ? arrayOverlaps(people.fields, fieldWithDescendants(q.field, day)) : undefined,
+    searchCondition(people.searchText, q.q, bind),
+    q.degree ? sql`${people.degree} = ${bind("degree", q.degree)}` : undefined,
+    q.title ? sql`${people.title} = ${bind("title", q.title)}` : undefined,
+    q.gender ? sql`${people.gender} = ${bind("gender", q.gender)}` : undefined,
+    q.field ? sql`${people.fields} && ${bind("fields", fieldWithDescendants(q.field, day))}` : undefined,
     q.organisationId
-      ? sql`(${people.primaryOrganisationId} = ${q.organisationId} OR EXISTS (SELECT 1 FROM person_affiliations a WHERE a.person_id = ${people.id} AND a.organisation_id = ${q.organisationId}))`
+      ? sql`(${people.primaryOrganisationId} = ${bind("organisationId", q.organisationId)} OR EXISTS (SELECT 1 FROM person_affiliations a WHERE a.person_id = ${people.id} AND a.organisation_id = ${bind("organisationId", q.organisationId)}))`
       : undefined,
-    q.isExpert ? eq(people.isExpert, q.isExpert === "true") : undefined,
-    q.birthYearFrom !== undefined ? gte(people.birthYear, q.birthYearFrom) : undefined,
-    q.birthYearTo !== undefined ? lte(people.birthYear, q.birthYearTo) : undefined,
+    q.isExpert ? sql`${people.isExpert} = ${bind("isExpert", q.isExpert === "true")}` : undefined,
+    q.birthYearFrom !== undefined ? sql`${people.birthYear} >= ${bind("birthYearFrom", q.birthYearFrom)}` : undefined,
+    q.birthYearTo !== undefined ? sql`${people.birthYear} <= ${bind("birthYearTo", q.birthYearTo)}` : undefined,
   );
 }
 
@@ -59,61 +63,72 @@ export function personFilters(q: Omit<PersonListQuery, "page" | "pageSize" | "so
  * ORDER BY for each sort key (also used by the people export). Names sort the Vietnamese way: given name (last
  * word), then full name. The "organisation" sort needs `organisations` left-joined on the primary organisation.
  */
-export function personOrder(sort: string | undefined, day: string): SQL[] {
+export function personOrder(sort: string | undefined, day: string, bind: Bind = literal): SQL[] {
   const { key, desc } = parseSort(sort, PERSON_SORTS, "name");
   const dir = desc ? sql`DESC` : sql`ASC`;
   const byName = sql`${people.givenName} COLLATE vn ${dir}, ${people.fullName} COLLATE vn ${dir}`;
   const nameAsc = sql`${people.givenName} COLLATE vn, ${people.fullName} COLLATE vn`;
-  // Degrees in the order of their code list (TSKH, TS, ThS, ĐH, CĐ, khác), not alphabetically by code.
-  const degreeRank = currentList("degree", day).codes.map((c) => c.code);
-  const order: Record<(typeof PERSON_SORTS)[number], SQL> = {
-    name: byName,
-    birthYear: sql`${people.birthYear} ${dir} NULLS LAST, ${nameAsc}`,
-    degree: sql`array_position(${sql.param(degreeRank)}::text[], ${people.degree}) ${dir} NULLS LAST, ${nameAsc}`,
-    organisation: sql`${organisations.nameVi} COLLATE vn ${dir} NULLS LAST, ${nameAsc}`,
-    updatedAt: sql`${people.updatedAt} ${dir}`,
+  const order: Record<(typeof PERSON_SORTS)[number], () => SQL> = {
+    name: () => byName,
+    birthYear: () => sql`${people.birthYear} ${dir} NULLS LAST, ${nameAsc}`,
+    // Degrees in the order of their code list (TSKH, TS, ThS, ĐH, CĐ, khác), not alphabetically by code.
+    degree: () =>
+      sql`array_position(${bind("degreeRank", currentList("degree", day).codes.map((c) => c.code))}::text[], ${people.degree}) ${dir} NULLS LAST, ${nameAsc}`,
+    organisation: () => sql`${organisations.nameVi} COLLATE vn ${dir} NULLS LAST, ${nameAsc}`,
+    updatedAt: () => sql`${people.updatedAt} ${dir}`,
   };
   // The id breaks ties in the same direction, so the name sort reads the (given_name, full_name, id) index either way.
-  return [order[key], sql`${people.id} ${dir}`];
+  return [order[key](), sql`${people.id} ${dir}`];
+}
+
+// The list's two statements, prepared per shape (which filters are given, the sort): db/prepared.ts.
+function peopleListStatements(db: Executor, where: SQL | undefined, order: SQL[], byOrganisation: boolean, name: string) {
+  // The page's ids first, then their rows ("deferred join"): the id query can be answered from the covering sort
+  // index (migration 0004) without visiting the table for every row it skips.
+  let pageIds = db.select({ id: people.id }).from(people).$dynamic();
+  if (byOrganisation) pageIds = pageIds.leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId));
+  pageIds = pageIds.where(where).orderBy(...order).limit(sql.placeholder("limit")).offset(sql.placeholder("offset"));
+  const page = db
+    .select({
+      id: people.id,
+      fullName: people.fullName,
+      birthYear: people.birthYear,
+      gender: people.gender,
+      degree: people.degree,
+      title: people.title,
+      fields: people.fields,
+      isExpert: people.isExpert,
+      orcid: people.orcid,
+      primaryOrganisationId: people.primaryOrganisationId,
+      primaryOrganisationName: organisations.nameVi,
+      updatedAt: people.updatedAt,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId))
+    .where(inArray(people.id, pageIds))
+    .orderBy(...order)
+    .prepare(name && `${name}_page`);
+  const count = db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(people)
+    .where(where)
+    .prepare(name && `${name}_count`);
+  return { page, count };
 }
 
 export async function listPeople(ctx: Ctx, q: PersonListQuery) {
   const day = vietnamDate(ctx.clock.now());
-  const where = personFilters(q, day);
-  const order = personOrder(q.sort, day);
-  // The page's ids first, then their rows ("deferred join"): the id query can be answered from the covering sort
-  // index (migration 0004) without visiting the table for every row it skips.
-  let pageIds = ctx.db.select({ id: people.id }).from(people).$dynamic();
-  if (parseSort(q.sort, PERSON_SORTS, "name").key === "organisation") {
-    pageIds = pageIds.leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId));
-  }
-  pageIds = pageIds
-    .where(where)
-    .orderBy(...order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select({
-        id: people.id,
-        fullName: people.fullName,
-        birthYear: people.birthYear,
-        gender: people.gender,
-        degree: people.degree,
-        title: people.title,
-        fields: people.fields,
-        isExpert: people.isExpert,
-        orcid: people.orcid,
-        primaryOrganisationId: people.primaryOrganisationId,
-        primaryOrganisationName: organisations.nameVi,
-        updatedAt: people.updatedAt,
-      })
-      .from(people)
-      .leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId))
-      .where(inArray(people.id, pageIds))
-      .orderBy(...order),
-    ctx.db.$count(people, where),
-  ]);
+  const p = new Placeholders();
+  const where = personFilters(q, day, p.bind);
+  const order = personOrder(q.sort, day, p.bind);
+  const { key, desc } = parseSort(q.sort, PERSON_SORTS, "name");
+  const byOrganisation = key === "organisation";
+  const statements = prepared(ctx.db, `people_list:${key}:${desc ? "d" : "a"}:${p.shape}`, (db, name) =>
+    peopleListStatements(db, where, order, byOrganisation, name),
+    { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
+  );
+  const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const [rows, [{ total }]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)]);
   // Built field by field: contact data is not in a list item, whoever asks.
   const items: PersonSummary[] = rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
   return { items, total, page: q.page, pageSize: q.pageSize };

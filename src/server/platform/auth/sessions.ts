@@ -6,6 +6,7 @@ import { sessions, users } from "../../db/schema/index.js";
 import type { Config } from "../../config.js";
 import type { Actor, Executor } from "../context.js";
 import type { Role } from "../../../common/roles.js";
+import { prepared } from "../../db/prepared.js";
 
 export const sessionCookieName = (config: Config) => (config.secureCookies ? "__Host-khcn_sid" : "khcn_sid");
 
@@ -45,37 +46,61 @@ export interface LoadedSession {
   mfaPending: boolean;
 }
 
+// The session lookup runs on every API request: prepared once (db/prepared.ts), and it reads only the columns the
+// timeouts and the actor need (not the password hash, the TOTP secret…).
+const sessionLookup = (db: Executor, name: string) =>
+  db
+    .select({
+      userId: users.id,
+      username: users.username,
+      roles: users.roles,
+      personId: users.personId,
+      organisationId: users.organisationId,
+      status: users.status,
+      mfaPending: sessions.mfaPending,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare(name);
+const sessionTouch = (db: Executor, name: string) =>
+  db
+    .update(sessions)
+    .set({ lastSeenAt: sql`${sql.placeholder("now")}::timestamptz` })
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(name);
+
+/** How often the sliding idle window is written: a session's last_seen_at may lag the last request by this much. */
+export const SESSION_TOUCH_MS = 20_000;
+
 /** Resolves a cookie token to the signed-in actor, applying the idle and absolute timeouts. */
 export async function loadSession(db: Executor, config: Config, token: string, now: Date): Promise<LoadedSession | null> {
   const id = hashToken(token);
-  const rows = await db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  const rows = await prepared(db, "session_lookup", sessionLookup).execute({ id });
   const row = rows[0];
   if (!row) return null;
-  const roles = row.u.roles as Role[];
+  const roles = row.roles as Role[];
   const idleMs = (roles.includes("admin") ? config.session.idleMinutesAdmin : config.session.idleMinutes) * 60_000;
-  const expired =
-    row.u.status !== "active" || row.s.expiresAt <= now || now.getTime() - row.s.lastSeenAt.getTime() > idleMs;
+  const expired = row.status !== "active" || row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > idleMs;
   if (expired) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  // Sliding idle window; written at most every 20 s to keep reads cheap.
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 20_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  // Sliding idle window; written at most every SESSION_TOUCH_MS to keep reads cheap (most requests only read).
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await prepared(db, "session_touch", sessionTouch).execute({ id, now: now.toISOString() });
   }
   return {
-    mfaPending: row.s.mfaPending,
+    mfaPending: row.mfaPending,
     actor: {
-      userId: row.u.id,
-      username: row.u.username,
+      userId: row.userId,
+      username: row.username,
       roles,
-      personId: row.u.personId,
-      organisationId: row.u.organisationId,
+      personId: row.personId,
+      organisationId: row.organisationId,
       sessionId: id,
     },
   };
