@@ -49,7 +49,7 @@ export type { Direction, ProgressStatus, StatusReason, TargetBound };
  *  approved statistical reports (a form's cell). */
 export const VALUE_SOURCES = ["entered", "computed", "consolidated"] as const;
 export type ValueSource = (typeof VALUE_SOURCES)[number];
-/** seed: loaded from the plan (seed-facts.json) at start-up; custom: created by staff. */
+/** seed: loaded from the plan (docs/plan/plan-facts.json, transcribed in plan-indicators.ts) at start-up; custom: created by staff. */
 export const INDICATOR_ORIGINS = ["seed", "custom"] as const;
 export type IndicatorOrigin = (typeof INDICATOR_ORIGINS)[number];
 

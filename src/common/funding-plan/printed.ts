@@ -1,7 +1,7 @@
 // The 2014–2020 funding plan as printed (Đề án, section IV.6 "Khái toán nhu cầu kinh phí…", plan lines 861–954),
-// transcribed from ../shared/data/seed-facts.json `funding_plan_2014_2020`: every cell with its printed text, value,
-// printed decimals and the plan line it stands on. Unit: tỷ đồng (billion VND). funding-plan.test.ts checks this
-// file against seed-facts.json when that file is present.
+// transcribed from docs/plan/plan-facts.json `funding_plan_2014_2020`: every cell with its printed text, value,
+// printed decimals and the plan line it stands on. Unit: tỷ đồng (billion VND). model.test.ts checks this
+// file against plan-facts.json cell by cell.
 import type { PrintedRow } from "./model.js";
 
 export const PLAN_KEY = "2014-2020";

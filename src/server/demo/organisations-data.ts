@@ -4,7 +4,7 @@
 //   15 state agencies, 10 hospitals and health facilities, 45 enterprises, 5 associations — where the people work
 //   (line 241 places masters and doctors in universities, city departments, public S&T organisations, districts and
 //   associations) and the enterprises the plan names (lines 78–80, 148, 175, 194–201).
-// `source` is the line of the plan (../shared/data/seed-facts.json, named_entities.*, organizations.named_institutions)
+// `source` is the line of the plan (docs/plan/plan-facts.json, named_entities.*, organizations.named_institutions)
 // that names the organisation; records without it have plausible, invented names.
 // Fields are level-2 codes of the field-of-science list (src/common/reference.ts).
 

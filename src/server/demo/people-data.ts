@@ -1,5 +1,5 @@
 // The plan's figures that shape the demo people registry, each with the line of the Đề án it comes from
-// (../shared/data/seed-facts.json, section human_resources). The plan is a human document: where it gives no figure
+// (docs/plan/plan-facts.json, section human_resources). The plan is a human document: where it gives no figure
 // for R&D staff, the closest printed population is used and named.
 
 /** Registry size at scale 1: line 245 "gần 1.450 người có trình độ từ đại học làm việc trong các tổ chức nghiên cứu

@@ -1,4 +1,4 @@
-// Demo programmes and calls: three of the city programmes the plan proposes (seed-facts.json
+// Demo programmes and calls: three of the city programmes the plan proposes (docs/plan/plan-facts.json
 // named_entities.programmes.city_programmes_planned, source lines 458 and 970), an open call for task proposals and a
 // draft selection call. Windows are set relative to the day the demo starts, so the open call is open on first start.
 import { sql } from "drizzle-orm";

@@ -57,10 +57,10 @@ describe(`indicators (${testDbMode()})`, () => {
     expect(r.body.total).toBe(PLAN_INDICATORS.length);
     const details = new Map<string, any>();
     for (const p of PLAN_INDICATORS) details.set(p.code, (await officer.get(`${API}/indicators/${ids[p.code]}`)).body);
-    const seedFile = "/work/shared/data/seed-facts.json";
-    const facts = fs.existsSync(seedFile) ? JSON.parse(fs.readFileSync(seedFile, "utf8")).targets : null;
+    // every quantitative target of the plan (docs/plan/plan-facts.json) is an indicator with its baseline and targets
+    const facts = JSON.parse(fs.readFileSync(new URL("../../../../docs/plan/plan-facts.json", import.meta.url), "utf8")).targets;
     const fromPlan = (id: string) => PLAN_INDICATORS.find((p) => p.seedIds.includes(id));
-    if (facts) {
+    {
       const quantitative = facts.specific_targets.filter((s: { qualitative?: boolean }) => !s.qualitative);
       expect(quantitative.length).toBeGreaterThan(15);
       for (const s of quantitative) {

@@ -1,11 +1,11 @@
 // The plan's quantitative targets as indicators (Đề án, Part 2 section II "Mục tiêu phát triển", and the
-// quantitative targets stated elsewhere in the plan), transcribed from ../shared/data/seed-facts.json (`targets`),
+// quantitative targets stated elsewhere in the plan), transcribed from docs/plan/plan-facts.json (`targets`),
 // each figure with the line of the plan it comes from and the quote. Loaded at start-up by indicators.sync.ts.
 //
 // Choices (documented here and in ARCHITECTURE.md):
 // - A measure the plan targets for several years is ONE indicator with a target per year (high-tech share of
 //   industrial output 30 % in 2015 and > 40 % in 2020; TFP; postgraduate share; social investment).
-// - "The plan's baseline ("hiện nay") is dated 2012: the plan's latest data are of 10/2012 (seed-facts meta).
+// - "The plan's baseline ("hiện nay") is dated 2012: the plan's latest data are of 10/2012 (plan-facts meta).
 //   A baseline stated for a period (2006–2011) is dated by the period's last year.
 // - A target without a year is dated 2020, the plan's horizon (noted on the target).
 // - "Grows on average X %/year" with a baseline COUNT (S&T workforce ~4,900; trademark filings abroad ~10) is an
@@ -22,7 +22,7 @@ import type { BaselineInput, TargetInput, ValueSource, Direction } from "../../.
 
 export interface PlanIndicator {
   code: string;
-  /** the seed-facts ids of the targets this indicator carries */
+  /** the plan-facts ids (docs/plan/plan-facts.json) of the targets this indicator carries */
   seedIds: string[];
   targetNo: string | null;
   nameVi: string;
@@ -444,7 +444,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
   },
 ];
 
-/** seed-facts ids of quantitative targets deliberately not turned into indicators, with the reason. */
+/** plan-facts ids of quantitative targets deliberately not turned into indicators, with the reason. */
 export const LEFT_OUT: Record<string, string> = {
   "other.it_egov_2020": "a milestone year, not a measure",
   "other.party_congress_xv": "a milestone year, not a measure",

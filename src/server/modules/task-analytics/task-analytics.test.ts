@@ -209,9 +209,9 @@ describe("GET /task-analytics", () => {
     expect(by.get("tasks.budget")?.value).toBe(91_327_853_000);
     expect(["scientific_arguments", "models", "solutions", "new_products", "varieties"].map((k) => by.get(`tasks.outputs.${k}`)?.value)).toEqual([20, 80, 357, 48, 11]);
     expect(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"].map((s) => by.get(`tasks.by_field.${s}.count`)?.value)).toEqual([99, 51, 88, 164, 77, 72]);
-    const seedFile = "/work/shared/data/seed-facts.json";
-    const facts = fs.existsSync(seedFile) ? JSON.parse(fs.readFileSync(seedFile, "utf8")).tasks_1996_2012 : null;
-    if (facts) {
+    // every 1996–2012 figure of the plan (docs/plan/plan-facts.json), as printed and with its line
+    const facts = JSON.parse(fs.readFileSync(new URL("../../../../docs/plan/plan-facts.json", import.meta.url), "utf8")).tasks_1996_2012;
+    {
       const all = [
         ...facts.summary,
         ...facts.outputs,
