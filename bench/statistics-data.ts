@@ -11,7 +11,7 @@
 // and on again before measuring: the reports are inserted as submitted, given their cells, then approved.
 import type pg from "pg";
 import { formCells, isNumericCell } from "../src/common/statistics/validate.js";
-import type { FormDefinition } from "../src/common/contracts/statistics.js";
+import type { FormDefinition } from "../src/common/api/statistics.js";
 
 export interface StatisticsBenchSummary {
   periods: number;

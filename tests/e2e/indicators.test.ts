@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { apiAs, baseUrl, launch, newPage, signedInPage, confirmWith } from "./browser.js";
-import type { IndicatorListItem } from "../../src/common/contracts/indicator.js";
+import type { IndicatorListItem } from "../../src/common/api/indicator.js";
 
 let browser: Browser;
 beforeAll(async () => {

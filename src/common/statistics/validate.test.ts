@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { SEEDED_FORMS } from "./forms/index.js";
 import { checkFormDefinition, formCells, normaliseValue, validateReport, cellIndex } from "./validate.js";
-import type { CellValues, FormDefinition } from "../contracts/statistics.js";
+import type { CellValues, FormDefinition } from "../api/statistics.js";
 
 const form = (key: string) => SEEDED_FORMS.find((f) => f.key === key)!;
 const nl = form("02-KHCN-NL");

@@ -1,7 +1,7 @@
 // The pure validation engine of statistical forms: the form definition (configuration) says which cells exist,
 // their types, ranges and required flags, and the rules between cells; validateReport() returns every message.
 // The same code runs on the server (save/submit/import) and may run in the browser.
-import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage, ValidationRule } from "../contracts/statistics.js";
+import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage, ValidationRule } from "../api/statistics.js";
 
 export type CellSpec =
   | { kind: "field"; key: string; field: FormField; labelVi: string; labelEn: string }

@@ -3,7 +3,7 @@
 // clock, no Math.random — the same options give the same records (ids included) on every machine.
 import { CODE_LISTS } from "../../common/reference.js";
 import { foldVietnamese } from "../../common/list.js";
-import { CONSENT_NOTICE_VERSION, type ConsentPurpose } from "../../common/contracts/person.js";
+import { CONSENT_NOTICE_VERSION, type ConsentPurpose } from "../../common/api/person.js";
 import { Prng } from "./prng.js";
 import { vietnameseName } from "./names.js";
 import {

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { calls, programmes } from "../db/schema/index.js";
 import type { Executor } from "../platform/context.js";
-import { defaultRequiredDocuments } from "../../common/contracts/call.js";
+import { defaultRequiredDocuments } from "../../common/api/call.js";
 
 const DAY = 86400_000;
 const BILLION = 1_000_000_000;

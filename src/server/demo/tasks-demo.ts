@@ -16,7 +16,7 @@ import {
 import type { Executor } from "../platform/context.js";
 import { templateInForce } from "../platform/workflow.js";
 import { vietnamDate } from "../platform/clock.js";
-import { defaultRequiredDocuments } from "../../common/contracts/call.js";
+import { defaultRequiredDocuments } from "../../common/api/call.js";
 import type { DossierStatus, TaskMethod, TaskType } from "../db/schema/tasks.js";
 import { eachTogether } from "../platform/together.js";
 

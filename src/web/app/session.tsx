@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "../../common/roles";
-import type { Me } from "../../common/contracts/auth";
+import type { Me } from "../../common/api/auth";
 import { api, ApiError, onUnauthenticated } from "./api";
 
 /** The signed-in user (GET /auth/me), as the shared contract describes it. */

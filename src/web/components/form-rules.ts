@@ -1,4 +1,4 @@
-// Form validation driven by the shared zod contracts (src/common/contracts): a field is checked with the same schema
+// Form validation driven by the shared zod contracts (src/common/api): a field is checked with the same schema
 // the server uses, with zod's Vietnamese or English messages; server-side validation errors land on their fields.
 import { z } from "zod";
 import type { FormInstance, FormRule } from "antd";

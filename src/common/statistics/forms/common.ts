@@ -1,6 +1,6 @@
 // Building blocks shared by the form templates: the reporter section every form ends with, and helpers that write
 // the usual "total = sum of parts" and "part ≤ total" rules of the official tables as data.
-import type { FormField, FormSection, TableAxisItem, ValidationRule } from "../../contracts/statistics.js";
+import type { FormField, FormSection, TableAxisItem, ValidationRule } from "../../api/statistics.js";
 
 export const TT15 = "Thông tư 15/2018/TT-BKHCN (chế độ báo cáo thống kê ngành KH&CN), hiệu lực 01/01/2019";
 

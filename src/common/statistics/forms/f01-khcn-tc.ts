@@ -1,7 +1,7 @@
 // 01/KHCN-TC — Số tổ chức khoa học và công nghệ (TT 15/2018/TT-BKHCN), filled per organisation with the general
 // information of the reporting unit (the 01/CS layer of TT 25/2015: name, address, founding decision…). The city's
 // aggregate counts organisations by type, economic type and field (select answers are counted per option).
-import type { FormDefinitionInput } from "../../contracts/statistics.js";
+import type { FormDefinitionInput } from "../../api/statistics.js";
 import { TT15, reporterSection } from "./common.js";
 
 const opt = (value: string, labelVi: string, labelEn: string) => ({ value, labelVi, labelEn });

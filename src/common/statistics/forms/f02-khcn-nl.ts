@@ -1,7 +1,7 @@
 // 02/KHCN-NL — Nhân lực trong các tổ chức khoa học và công nghệ (TT 15/2018/TT-BKHCN): people by qualification ×
 // (total, women, ethnic minorities, working in R&D) and by academic title. Prefilled from the people registry
 // (people whose primary organisation is the reporting unit, by degree, gender and title).
-import type { FormDefinitionInput, TableAxisItem } from "../../contracts/statistics.js";
+import type { FormDefinitionInput, TableAxisItem } from "../../api/statistics.js";
 import { TT15, partOfTotalRule, reporterSection, rowsSumRule } from "./common.js";
 
 const qualificationRows: TableAxisItem[] = [

@@ -1,6 +1,6 @@
 // 03/KHCN-CP — Chi cho khoa học và công nghệ (TT 15/2018/TT-BKHCN): expenditure by type (development investment,
 // R&D tasks, other recurrent) × source (state budget central / local, enterprises, foreign, other), million VND.
-import type { FormDefinitionInput, TableAxisItem } from "../../contracts/statistics.js";
+import type { FormDefinitionInput, TableAxisItem } from "../../api/statistics.js";
 import { TT15, columnsSumRule, reporterSection, rowsSumRule } from "./common.js";
 
 const rows: TableAxisItem[] = [

@@ -1,7 +1,7 @@
 // 04/KHCN-NV — Nhiệm vụ khoa học và công nghệ (TT 15/2018/TT-BKHCN): tasks by level × status (carried over, new,
 // accepted in the year, ongoing at 31/12) and their funding (million VND). Prefilled from the platform's tasks led by
 // the reporting unit (city-level tasks; other levels as the platform records them).
-import type { FormDefinitionInput, TableAxisItem } from "../../contracts/statistics.js";
+import type { FormDefinitionInput, TableAxisItem } from "../../api/statistics.js";
 import { TT15, columnsSumRule, reporterSection, rowsSumRule } from "./common.js";
 
 const levels = (prefix: string, prefill: boolean): TableAxisItem[] => [

@@ -1,6 +1,6 @@
 // 08/KHCN-SHTT — Sở hữu trí tuệ (TT 15/2018/TT-BKHCN): industrial-property applications filed and titles granted
 // in the year, in Viet Nam and abroad, by object.
-import type { FormDefinitionInput, TableAxisItem } from "../../contracts/statistics.js";
+import type { FormDefinitionInput, TableAxisItem } from "../../api/statistics.js";
 import { TT15, reporterSection, rowsSumRule } from "./common.js";
 
 const rows: TableAxisItem[] = [

@@ -1,7 +1,7 @@
 // The seeded statistical form templates (versioned configuration). Start-up loads every version the database lacks
 // into statistical_form_versions; a changed form is a NEW version (a new object here with version + 1), never an
 // edit of a stored one.
-import { formDefinition, type FormDefinition } from "../../contracts/statistics.js";
+import { formDefinition, type FormDefinition } from "../../api/statistics.js";
 import { form01 } from "./f01-khcn-tc.js";
 import { form02 } from "./f02-khcn-nl.js";
 import { form03 } from "./f03-khcn-cp.js";

@@ -3,7 +3,7 @@
 -- grouping every task nine ways (and joining every selected dossier's products) on each request.
 --
 -- task_status_groups: the analytics status group of each process step — the data of STEP_STATUS_GROUP,
--- LIQUIDATED_WITHOUT_PASS and PROPOSED_MONEY_GROUPS in src/common/contracts/task-analytics.ts, written at start-up
+-- LIQUIDATED_WITHOUT_PASS and PROPOSED_MONEY_GROUPS in src/common/api/task-analytics.ts, written at start-up
 -- (which rebuilds the summary when the mapping changed).
 CREATE TABLE task_status_groups (
   step text PRIMARY KEY,

@@ -1,7 +1,7 @@
 // S&T programmes and calls (migration 0005_programmes_calls.sql).
 import { sql } from "drizzle-orm";
 import { pgTable, uuid, text, integer, bigint, jsonb, timestamp } from "drizzle-orm/pg-core";
-import type { RequiredDocument } from "../../../common/contracts/call.js";
+import type { RequiredDocument } from "../../../common/api/call.js";
 
 export const programmes = pgTable("programmes", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import { auditEntry, auditListQuery, auditVerification } from "../../../common/contracts/audit.js";
+import { auditEntry, auditListQuery, auditVerification } from "../../../common/api/audit.js";
 import { auditPolicy } from "./audit.policy.js";
 import { listAudit, verifyAudit } from "./audit.service.js";
 

@@ -4,7 +4,7 @@ import { auditLog } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { searchCondition } from "../../platform/list.js";
-import type { AuditEntry, AuditListQuery } from "../../../common/contracts/audit.js";
+import type { AuditEntry, AuditListQuery } from "../../../common/api/audit.js";
 import { startOfVietnamDay } from "../../platform/clock.js";
 
 const DAY_MS = 86400_000;

@@ -4,7 +4,7 @@ import type { FastifyReply } from "fastify";
 import type { RouteInfo } from "../../app.js";
 import { eq } from "drizzle-orm";
 import type { Role } from "../../../common/roles.js";
-import { changePasswordInput, loginInput, me, type Me } from "../../../common/contracts/auth.js";
+import { changePasswordInput, loginInput, me, type Me } from "../../../common/api/auth.js";
 import { generalAbilities, policiesOfRoutes } from "../policies.js";
 import { people, users } from "../../db/schema/index.js";
 import type { Executor } from "../../platform/context.js";

@@ -11,8 +11,8 @@ import type { Db, Executor } from "../../platform/context.js";
 import { AppError, badInput } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { hashPassword, passwordProblem } from "../../platform/auth/password.js";
-import { USERNAME_RE } from "../../../common/contracts/user.js";
-import { EMAIL_RE } from "../../../common/contracts/shared.js";
+import { USERNAME_RE } from "../../../common/api/user.js";
+import { EMAIL_RE } from "../../../common/api/shared.js";
 
 /** Serialises first-administrator creations (two commands at once create one). */
 const FIRST_ADMIN_LOCK_KEY = 7261003;

@@ -2,7 +2,7 @@
 // Who may run each command is the call policy's record ability of the same name (calls.policy.ts).
 import { calls } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
-import type { CallStatus } from "../../../common/contracts/call.js";
+import type { CallStatus } from "../../../common/api/call.js";
 import { callPolicy, type CallRef } from "./calls.policy.js";
 
 export const callLifecycle = defineLifecycle<CallStatus, "update" | "publish" | "close" | "cancel", CallRef>({

@@ -1,6 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import type { CallStatus } from "../../../common/contracts/call.js";
+import type { CallStatus } from "../../../common/api/call.js";
 
 export type CallRef = { id: string; status: CallStatus; publishedAt: Date | null };
 

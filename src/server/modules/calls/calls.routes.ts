@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import { call, callCancel, callClose, callInput, callListQuery, callPublish, callSummary, callUpdate } from "../../../common/contracts/call.js";
+import { call, callCancel, callClose, callInput, callListQuery, callPublish, callSummary, callUpdate } from "../../../common/api/call.js";
 import { callPolicy } from "./calls.policy.js";
 import { callNoticeDocument, createCall, getCall, listCalls, transitionCall, updateCall } from "./calls.service.js";
 import { sendDownload } from "../../platform/uploads.js";

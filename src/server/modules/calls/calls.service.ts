@@ -21,7 +21,7 @@ import {
   type CallSummary,
   callInput,
   defaultRequiredDocuments,
-} from "../../../common/contracts/call.js";
+} from "../../../common/api/call.js";
 import { assertCodes, currentCodes } from "../reference/reference.service.js";
 import { callNotice, DOCX_MEDIA_TYPE, issuerFromConfig } from "../../documents/index.js";
 import { callPolicy } from "./calls.policy.js";

@@ -1,6 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import type { ContractStatus } from "../../../common/contracts/contract.js";
+import type { ContractStatus } from "../../../common/api/contract.js";
 
 export type ContractRef = { status: ContractStatus; piPersonId: string; partyBOrganisationId: string };
 

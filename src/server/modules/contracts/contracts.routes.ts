@@ -20,7 +20,7 @@ import {
   paymentReversal,
   settlementInput,
   trancheCancel,
-} from "../../../common/contracts/contract.js";
+} from "../../../common/api/contract.js";
 import { contractPolicy } from "./contracts.policy.js";
 import {
   cancelTranche,

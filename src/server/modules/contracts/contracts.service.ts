@@ -49,7 +49,7 @@ import {
   contractUpdate,
   disbursementPlanInput,
   paymentInput,
-} from "../../../common/contracts/contract.js";
+} from "../../../common/api/contract.js";
 import { contractPolicy, contractStaff, type ContractRef } from "./contracts.policy.js";
 import type { z } from "zod";
 import { together } from "../../platform/together.js";

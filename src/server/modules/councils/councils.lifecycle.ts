@@ -4,7 +4,7 @@
 // labels are the ones the council pages show.
 import { councils } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
-import type { CouncilStatus } from "../../../common/contracts/council.js";
+import type { CouncilStatus } from "../../../common/api/council.js";
 import { councilPolicy, isCouncilMember, type CouncilRef } from "./councils.policy.js";
 
 const OPEN = ["draft", "invited", "in_session"] as const;

@@ -1,6 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import type { CouncilStatus } from "../../../common/contracts/council.js";
+import type { CouncilStatus } from "../../../common/api/council.js";
 
 /** Who applied with one subject of the council: the people, users and organisations whose own result it is. */
 export interface SubjectParties {

@@ -23,7 +23,7 @@ import {
   paperDeclarationInput,
   taskCouncils,
   taskCouncilsParams,
-} from "../../../common/contracts/council.js";
+} from "../../../common/api/council.js";
 import { councilPolicy } from "./councils.policy.js";
 import { councilEstablishmentDocument, councilMinutesDocument } from "./councils.documents.js";
 import { sendDownload } from "../../platform/uploads.js";
@@ -52,7 +52,7 @@ const guard = (ability: string) => ({ policy: { of: councilPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ["councils"];
 const stale =
-  "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 423 COUNCIL_LOCKED; another state that does not allow the action answers 409 INVALID_STATE naming the state and the actions possible in it.";
+  "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 409 LOCKED; another state that does not allow the action answers 409 INVALID_STATE naming the state and the actions possible in it.";
 
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,7 +1,7 @@
 // Councils: one engine for identification, selection, appraisal and acceptance councils, counted by the council's own
 // rule-set version (src/common/councils). Lifecycle: draft → invited → in_session → concluded (locked), or cancelled;
 // re-opening a concluded council (→ in_session, results removed) needs a leader or administrator and a reason.
-// Every write: one transaction, council version check, audit row. Ballot writes refuse a concluded council with 423
+// Every write: one transaction, council version check, audit row. Ballot writes refuse a concluded council with 409 LOCKED
 // (and the database refuses them too, by trigger).
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
@@ -21,7 +21,7 @@ import {
   users,
 } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, forbidden, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, badInput, forbidden, notFound, staleVersion, locked } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
@@ -59,7 +59,7 @@ import {
   type memberInput,
   type paperDeclarationInput,
   type TaskCouncil,
-} from "../../../common/contracts/council.js";
+} from "../../../common/api/council.js";
 import { councilPolicy, isCouncilInsider, isCouncilMember, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
@@ -94,7 +94,7 @@ const REASON_TEXT: Record<QuorumReason, { vi: string; en: string }> = {
 };
 
 type CouncilAbility = keyof typeof councilLifecycle.commands;
-const locked = () => new AppError("COUNCIL_LOCKED", 423, "council.locked");
+const councilLocked = () => locked("council.locked", { status: "concluded" });
 
 // ---------- loading ----------
 interface Loaded {
@@ -480,7 +480,7 @@ function assertCan(ctx: Ctx, l: Loaded, ability: CouncilAbility | "viewScores") 
   if (can(ctx.actor, councilPolicy, ability, l.ref)) return;
   // Individual scores are confidential until conclusion: a refusal, never a hint about the council's state.
   if (ability === "viewScores") throw forbidden();
-  if (l.c.status === "concluded" && ability !== "reopen") throw locked();
+  if (l.c.status === "concluded" && ability !== "reopen") throw councilLocked();
   // Someone who could do this in another state: 409 INVALID_STATE naming the state and what is possible now; anyone
   // else: 403 (platform/lifecycle.ts).
   authorizeCommand(ctx.actor, ctx.lang, councilLifecycle, l.ref, ability);
@@ -619,7 +619,7 @@ export async function addMember(ctx: Ctx, id: string, input: z.output<typeof mem
 export async function overrideMemberConflict(ctx: Ctx, id: string, memberId: string, input: { version: number; reason: string }): Promise<Council> {
   const refusal = await ctx.db.transaction(async (tx) => {
     const l = await mustLoad(ctx, tx, id, true);
-    if (l.c.status === "concluded") throw locked();
+    if (l.c.status === "concluded") throw councilLocked();
     assertCan(ctx, l, "overrideConflict");
     const m = l.members.find((x) => x.id === memberId);
     if (!m) throw notFound();
@@ -885,7 +885,7 @@ export async function signDeclaration(ctx: Ctx, id: string, input: { statement: 
 
 /**
  * The secretary (an officer) records a member's declaration signed on paper, with the day it was signed: the member
- * may then take part on paper (their paper ballots are entered by an officer). Audited; 423 once concluded.
+ * may then take part on paper (their paper ballots are entered by an officer). Audited; 409 LOCKED once concluded.
  */
 export async function recordPaperDeclaration(ctx: Ctx, id: string, memberId: string, input: z.output<typeof paperDeclarationInput>): Promise<Council> {
   await ctx.db.transaction(async (tx) => {
@@ -963,7 +963,7 @@ export async function saveBallot(ctx: Ctx, id: string, subjectId: string, input:
   const out = await ctx.db.transaction(async (tx): Promise<Ballot | AppError> => {
     const l = await mustLoad(ctx, tx, id);
     const paper = !!input.memberId;
-    if (l.c.status === "concluded") throw locked();
+    if (l.c.status === "concluded") throw councilLocked();
     assertCan(ctx, l, paper ? "paperBallot" : "ballot");
     const member = paper ? l.members.find((m) => m.id === input.memberId) : l.members.find((m) => m.personId === ctx.actor!.personId);
     if (!member || !VOTING_ROLES.includes(member.role)) throw new AppError("NOT_A_MEMBER", paper ? 409 : 403, "council.ballot.not_member");

@@ -258,12 +258,13 @@ describe("selection council (TT 20/2023)", () => {
     const outcome = await councilOutcomeForTask(t.database.db, task1, "selection");
     expect(outcome).toMatchObject({ councilId: c.id, concluded: true, quorumMet: true, selectedDossierId: dossierA });
   });
-  it("after conclusion writes answer 423 and the database is unchanged; the trigger refuses direct writes", async () => {
+  it("after conclusion writes answer 409 LOCKED and the database is unchanged; the trigger refuses direct writes", async () => {
     const subjectB = c.subjects.find((s: any) => s.dossierId === dossierB).id;
     const before = await t.database.db.select().from(councilBallots).where(eq(councilBallots.councilId, c.id));
     const r = await experts[8].client.put(`${API}/${c.id}/ballots/${subjectB}`, { scores: scoresAt(1), submit: true });
-    expect(r.status).toBe(423);
-    expect((await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: [{ memberId: c.members[0].id, present: false }] })).status).toBe(423);
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("LOCKED");
+    expect((await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: [{ memberId: c.members[0].id, present: false }] })).status).toBe(409);
     expect(await t.database.db.select().from(councilBallots).where(eq(councilBallots.councilId, c.id))).toEqual(before);
     await expect(t.database.db.execute(sql`UPDATE council_ballots SET comment = 'x' WHERE council_id = ${c.id}`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM council_results WHERE council_id = ${c.id}`)).rejects.toThrow();
@@ -461,12 +462,14 @@ describe("paper declarations and ballots", () => {
     // the paper ballot counts: 8 of 8 ballots say "Thực hiện"
     expect(c.results[0]).toMatchObject({ ballots: 8, approvals: 8, passed: true, meetsThreshold: null });
 
-    // after conclusion: 423 and nothing changes
+    // after conclusion: 409 LOCKED and nothing changes
     const membersBefore = (await officer.get(`${API}/${c.id}`)).body.members;
     const lockedDecl = await officer.post(`${API}/${c.id}/members/${absent.id}/paper-declaration`, body(c.version));
-    expect(lockedDecl.status).toBe(423);
+    expect(lockedDecl.status).toBe(409);
+    expect(lockedDecl.body.error.code).toBe("LOCKED");
     const lockedBallot = await officer.put(`${API}/${c.id}/ballots/${subject.id}`, { ...allMet, memberId: absent.id });
-    expect(lockedBallot.status).toBe(423);
+    expect(lockedBallot.status).toBe(409);
+    expect(lockedBallot.body.error.code).toBe("LOCKED");
     const after = (await officer.get(`${API}/${c.id}`)).body;
     expect(after.members).toEqual(membersBefore);
     expect(after.version).toBe(c.version);

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { dashboardSummary as summarySchema } from "../../../common/contracts/dashboard.js";
+import { dashboardSummary as summarySchema } from "../../../common/api/dashboard.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 import { dashboardSummary } from "./dashboard.service.js";
-import { leadershipDashboard as leadershipSchema } from "../../../common/contracts/leadership.js";
+import { leadershipDashboard as leadershipSchema } from "../../../common/api/leadership.js";
 import { leadershipDashboard } from "./leadership.service.js";
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {

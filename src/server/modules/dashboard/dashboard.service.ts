@@ -1,7 +1,7 @@
 // Home dashboard: real counts and breakdowns from the people and organisations registries.
 import type { SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
-import { AGE_GROUPS, type AgeGroup, type DashboardSummary } from "../../../common/contracts/dashboard.js";
+import { AGE_GROUPS, type AgeGroup, type DashboardSummary } from "../../../common/api/dashboard.js";
 import {
   countsQuery,
   organisationsByDistrictQuery,

@@ -4,8 +4,8 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { PROGRESS_STATUSES } from "../../../common/indicators/progress.js";
-import { STATUS_GROUPS, type StatusGroup } from "../../../common/contracts/task-analytics.js";
-import type { LeadershipDashboard } from "../../../common/contracts/leadership.js";
+import { STATUS_GROUPS, type StatusGroup } from "../../../common/api/task-analytics.js";
+import type { LeadershipDashboard } from "../../../common/api/leadership.js";
 import { indicatorStatusSummary } from "../indicators/indicators.summary.js";
 import { SHARED_BUDGET } from "../indicators/computations.js";
 import { analyticsGroups } from "../task-analytics/task-analytics.service.js";

@@ -6,7 +6,7 @@ import {
   deletionRejectInput,
   deletionRequest,
   deletionRequestListQuery,
-} from "../../../common/contracts/person.js";
+} from "../../../common/api/person.js";
 import { deletionRequestPolicy } from "./deletion-requests.policy.js";
 import {
   completeDeletionRequest,

@@ -9,7 +9,7 @@ import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
-import type { DeletionRequest, DeletionRequestListQuery } from "../../../common/contracts/person.js";
+import type { DeletionRequest, DeletionRequestListQuery } from "../../../common/api/person.js";
 import { erasePersonalData } from "../people/people.service.js";
 import { deletionRequestPolicy } from "./deletion-requests.policy.js";
 import { deletionRequestLifecycle } from "./deletion-requests.lifecycle.js";

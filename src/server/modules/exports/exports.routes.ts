@@ -2,8 +2,8 @@
 // Who may export is the resource's own policy ("export" ability of organisationPolicy / personPolicy).
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { organisationListQuery } from "../../../common/contracts/organisation.js";
-import { personListQuery } from "../../../common/contracts/person.js";
+import { organisationListQuery } from "../../../common/api/organisation.js";
+import { personListQuery } from "../../../common/api/person.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { personPolicy } from "../people/people.policy.js";

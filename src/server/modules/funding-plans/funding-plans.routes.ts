@@ -8,7 +8,7 @@ import {
   fundingPlanVersion,
   scenarioInput,
   tracking,
-} from "../../../common/contracts/funding-plan.js";
+} from "../../../common/api/funding-plan.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { fundingActualPolicy, fundingPlanPolicy } from "./funding-plans.policy.js";

@@ -34,7 +34,7 @@ import {
   type FundingPlanVersionItem,
   type ScenarioInput,
   type Tracking,
-} from "../../../common/contracts/funding-plan.js";
+} from "../../../common/api/funding-plan.js";
 import { fundingActualPolicy, fundingPlanPolicy } from "./funding-plans.policy.js";
 import { budgetAgainstTargets } from "./funding-plans.summary.js";
 

@@ -9,7 +9,7 @@ import type { Executor } from "../../platform/context.js";
 import { fundingPlanActuals, fundingPlanVersions } from "../../db/schema/index.js";
 import { clean, PLAN_KEY, recompute, statedShares } from "../../../common/funding-plan/index.js";
 import { readSeries } from "../indicators/series.js";
-import type { TrackingRow } from "../../../common/contracts/funding-plan.js";
+import type { TrackingRow } from "../../../common/api/funding-plan.js";
 
 const BILLION = 1_000_000_000;
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;

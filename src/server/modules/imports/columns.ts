@@ -3,7 +3,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CodeListKey } from "../../../common/reference.js";
 import { foldVietnamese } from "../../../common/list.js";
-import { EMAIL_RE, ORCID_RE, TAX_CODE_RE, webAddress } from "../../../common/contracts/shared.js";
+import { EMAIL_RE, ORCID_RE, TAX_CODE_RE, webAddress } from "../../../common/api/shared.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
 import type { MessageKey } from "../../platform/messages.js";
 import { currentCodes, type CodeRow } from "../reference/reference.service.js";
@@ -101,7 +101,7 @@ export const text = (c: ColumnBase, max: number, min = 1): ImportColumn => ({
   parse: (raw) => (raw.length > max ? fail("import.too_long", { max }) : raw.length < min ? fail("import.too_short", { min }) : ok(raw)),
 });
 
-/** A website address: http or https only (common/contracts/shared.ts webAddress); stored with its scheme. */
+/** A website address: http or https only (common/api/shared.ts webAddress); stored with its scheme. */
 export const webAddressColumn = (c: ColumnBase, max: number): ImportColumn => ({
   ...c,
   parse: (raw) => {

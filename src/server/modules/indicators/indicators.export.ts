@@ -7,7 +7,7 @@ import { authorize } from "../../platform/policy.js";
 import { toCsv, type ExportCell } from "../../platform/csv.js";
 import { writeWorkbook, XLSX_MEDIA_TYPE, type TableColumn } from "../../platform/xlsx.js";
 import type { Lang } from "../../platform/messages.js";
-import type { Indicator, IndicatorListQuery, PublicIndicator } from "../../../common/contracts/indicator.js";
+import type { Indicator, IndicatorListQuery, PublicIndicator } from "../../../common/api/indicator.js";
 import { indicatorPolicy } from "./indicators.policy.js";
 import { computeAll, listItemOf, selectIndicators } from "./indicators.read.js";
 import { getIndicator, indicatorFilters, orderComputed } from "./indicators.service.js";

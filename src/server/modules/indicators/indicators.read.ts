@@ -7,7 +7,7 @@ import type { Executor } from "../../platform/context.js";
 import type { StoredBaseline, StoredTarget } from "../../db/schema/indicators.js";
 import { progressStatus, PROGRESS_STATUSES, type Direction, type Point, type TargetBound } from "../../../common/indicators/progress.js";
 import { judgedTarget, targetPath } from "../../../common/indicators/targets.js";
-import type { Baseline, IndicatorChart, IndicatorStatus, IndicatorValue, Target, ValueSource } from "../../../common/contracts/indicator.js";
+import type { Baseline, IndicatorChart, IndicatorStatus, IndicatorValue, Target, ValueSource } from "../../../common/api/indicator.js";
 import { computations } from "./computations.js";
 import { consolidatedValues } from "./consolidated.js";
 import { eachTogether, together } from "../../platform/together.js";

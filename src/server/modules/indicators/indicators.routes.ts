@@ -23,7 +23,7 @@ import {
   seriesValueInput,
   seriesYearParams,
   versionQuery,
-} from "../../../common/contracts/indicator.js";
+} from "../../../common/api/indicator.js";
 import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { indicatorPolicy, seriesPolicy } from "./indicators.policy.js";

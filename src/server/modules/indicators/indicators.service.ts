@@ -18,7 +18,7 @@ import {
   type IndicatorValueInput,
   indicatorInput,
   indicatorUpdate,
-} from "../../../common/contracts/indicator.js";
+} from "../../../common/api/indicator.js";
 import type { z } from "zod";
 import { indicatorPolicy } from "./indicators.policy.js";
 import { COMPUTATION_INFO, computations } from "./computations.js";

@@ -18,7 +18,7 @@
 //   other.automation_stages, other.ship_design_automation (scope of a task, not a measure over time);
 //   other.st_budget_2pct, other.social_investment_1_5pct (repeat target (7): their lines are quoted in the notes of
 //   t7.budget_share and t7.social_investment).
-import type { BaselineInput, TargetInput, ValueSource, Direction } from "../../../common/contracts/indicator.js";
+import type { BaselineInput, TargetInput, ValueSource, Direction } from "../../../common/api/indicator.js";
 
 export interface PlanIndicator {
   code: string;

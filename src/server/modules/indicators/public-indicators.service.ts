@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { hit } from "../../platform/auth/rate-limit.js";
-import type { PublicIndicator, PublicIndicatorItem, PublicIndicatorQuery } from "../../../common/contracts/indicator.js";
+import type { PublicIndicator, PublicIndicatorItem, PublicIndicatorQuery } from "../../../common/api/indicator.js";
 import { computeAll, listItemOf, selectIndicators } from "./indicators.read.js";
 import { indicatorFilters, orderComputed, present } from "./indicators.service.js";
 import { indicatorFile, type DownloadFile, type Format } from "./indicators.export.js";

@@ -5,7 +5,7 @@ import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, staleVersion } from "../../platform/errors.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { audit } from "../../platform/audit.js";
-import type { Series, SeriesValueInput } from "../../../common/contracts/indicator.js";
+import type { Series, SeriesValueInput } from "../../../common/api/indicator.js";
 import { seriesPolicy } from "./indicators.policy.js";
 
 type SeriesRow = {

@@ -9,7 +9,7 @@ import {
   meExportQuery,
   person,
   personSelfUpdate,
-} from "../../../common/contracts/person.js";
+} from "../../../common/api/person.js";
 import { mePolicy } from "./me.policy.js";
 import { correctOwnData, exportOwnData, getOwnConsents, getOwnPerson, recordOwnConsent } from "./me.service.js";
 import { createOwnDeletionRequest, listOwnDeletionRequests } from "../deletion-requests/deletion-requests.service.js";

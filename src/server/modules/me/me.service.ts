@@ -18,7 +18,7 @@ import {
   type ConsentState,
   type Person,
   personSelfUpdate,
-} from "../../../common/contracts/person.js";
+} from "../../../common/api/person.js";
 import { correctOwnPerson, getPerson, readPerson } from "../people/people.service.js";
 
 const noPerson = () => new AppError("NO_PERSON", 404, "me.no_person");

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 import { auditLog, consents, people } from "../../db/schema/index.js";
-import { CONSENT_NOTICE_VERSION } from "../../../common/contracts/person.js";
+import { CONSENT_NOTICE_VERSION } from "../../../common/api/person.js";
 
 let t: TestApp;
 let me: Client; // pi1, linked to "Hoàng Minh Tuấn"

@@ -4,7 +4,7 @@
 // councils they sit on or that decide about their tasks).
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
-import type { CalendarEvent } from "../../../common/contracts/monitoring.js";
+import type { CalendarEvent } from "../../../common/api/monitoring.js";
 import { MONITORED_STATES, isMonitoringReader, visibleTaskSql } from "./monitoring.policy.js";
 import { vietnamDate } from "../../platform/clock.js";
 

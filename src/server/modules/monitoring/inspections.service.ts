@@ -18,7 +18,7 @@ import type {
   inspectionConclude,
   inspectionInput,
   inspectionUpdate,
-} from "../../../common/contracts/monitoring.js";
+} from "../../../common/api/monitoring.js";
 import { notify } from "../notifications/notify.js";
 import { taskInProgress, visibleTaskSql } from "./monitoring.policy.js";
 import { inspectionPolicy, type InspectionRef } from "./inspections.policy.js";

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/context.js";
 import type { Config } from "../../config.js";
 import { type Clock, vietnamDate } from "../../platform/clock.js";
-import { DUE_SOON_DAYS } from "../../../common/contracts/monitoring.js";
+import { DUE_SOON_DAYS } from "../../../common/api/monitoring.js";
 import { isMailEnabled } from "../notifications/notify.js";
 import { sendOutbox, smtpTransport, type MailTransport } from "../notifications/mail.js";
 import { MONITORED_STATES } from "./monitoring.policy.js";

@@ -22,7 +22,7 @@ import {
   reportSubmit,
   reportSummary,
   scheduleResult,
-} from "../../../common/contracts/monitoring.js";
+} from "../../../common/api/monitoring.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { reportPolicy } from "./monitoring.policy.js";
 import { inspectionPolicy, monitoringPolicy } from "./inspections.policy.js";

@@ -1,7 +1,7 @@
 // Helpers shared by the monitoring services: the task summary, the people a task notifies.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import type { TaskBrief } from "../../../common/contracts/monitoring.js";
+import type { TaskBrief } from "../../../common/api/monitoring.js";
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86400_000);
 

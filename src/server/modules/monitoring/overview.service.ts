@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { searchCondition } from "../../platform/list.js";
-import { AT_RISK_END_DAYS, AT_RISK_GAP_POINTS, type OverviewItem, type OverviewQuery } from "../../../common/contracts/monitoring.js";
+import { AT_RISK_END_DAYS, AT_RISK_GAP_POINTS, type OverviewItem, type OverviewQuery } from "../../../common/api/monitoring.js";
 import { MONITORED_STATES, visibleTaskSql } from "./monitoring.policy.js";
 import { vietnamDate } from "../../platform/clock.js";
 

@@ -16,7 +16,7 @@ import type {
   reportCreate,
   reportInput,
   reportReview,
-} from "../../../common/contracts/monitoring.js";
+} from "../../../common/api/monitoring.js";
 import { notify, type NotificationParams } from "../notifications/notify.js";
 import { reportPolicy, taskInProgress, visibleTaskSql, type ReportRef } from "./monitoring.policy.js";
 import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";

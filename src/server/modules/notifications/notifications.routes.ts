@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { notificationItem, notificationList, notificationListQuery, readAllResult } from "../../../common/contracts/notification.js";
+import { notificationItem, notificationList, notificationListQuery, readAllResult } from "../../../common/api/notification.js";
 import { notificationPolicy } from "./notifications.policy.js";
 import { listNotifications, markAllRead, markRead } from "./notifications.service.js";
 import { setMailEnabled } from "./notify.js";

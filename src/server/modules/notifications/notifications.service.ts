@@ -4,7 +4,7 @@ import { notifications } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy.js";
-import type { NotificationItem, NotificationList, NotificationListQuery } from "../../../common/contracts/notification.js";
+import type { NotificationItem, NotificationList, NotificationListQuery } from "../../../common/api/notification.js";
 import { notificationPolicy } from "./notifications.policy.js";
 import { renderNotification } from "./render.js";
 

@@ -2,13 +2,13 @@
 // the notification (and its e-mail copy in the outbox, when SMTP is configured) exists exactly when the change does.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import { NOTIFICATION_KIND_RE } from "../../../common/contracts/notification.js";
+import { NOTIFICATION_KIND_RE } from "../../../common/api/notification.js";
 
 export type NotificationParams = Record<string, string | number | null>;
 
 export interface NotifyInput {
   userIds: string[];
-  /** a kind of common/contracts/notification.ts (texts in messages.ts), or another lower_snake kind (generic text) */
+  /** a kind of common/api/notification.ts (texts in messages.ts), or another lower_snake kind (generic text) */
   kind: string;
   params?: NotificationParams;
   /** an in-app path, e.g. "/monitoring/reports/<id>" */

@@ -7,7 +7,7 @@ import {
   organisationListQuery,
   organisationSummary,
   organisationUpdate,
-} from "../../../common/contracts/organisation.js";
+} from "../../../common/api/organisation.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import {
   createOrganisation,

@@ -15,7 +15,7 @@ import {
   type OrganisationListQuery,
   type OrganisationSummary,
   organisationInput,
-} from "../../../common/contracts/organisation.js";
+} from "../../../common/api/organisation.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import type { z } from "zod";

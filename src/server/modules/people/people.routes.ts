@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import { person, personInput, personListQuery, personSummary, personUpdate } from "../../../common/contracts/person.js";
+import { person, personInput, personListQuery, personSummary, personUpdate } from "../../../common/api/person.js";
 import { personPolicy } from "./people.policy.js";
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from "./people.service.js";
 

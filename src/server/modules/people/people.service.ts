@@ -21,7 +21,7 @@ import {
   personInput,
   personSelfUpdate,
   personUpdate,
-} from "../../../common/contracts/person.js";
+} from "../../../common/api/person.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { mayManagePersonRegistry, personPolicy } from "./people.policy.js";
 import { vietnamDate } from "../../platform/clock.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import { programme, programmeInput, programmeListQuery, programmeSummary, programmeUpdate } from "../../../common/contracts/programme.js";
+import { programme, programmeInput, programmeListQuery, programmeSummary, programmeUpdate } from "../../../common/api/programme.js";
 import { programmePolicy } from "./programmes.policy.js";
 import { createProgramme, getProgramme, listProgrammes, updateProgramme } from "./programmes.service.js";
 

@@ -13,7 +13,7 @@ import {
   type ProgrammeListQuery,
   type ProgrammeSummary,
   programmeInput,
-} from "../../../common/contracts/programme.js";
+} from "../../../common/api/programme.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { programmePolicy } from "./programmes.policy.js";
 import type { z } from "zod";

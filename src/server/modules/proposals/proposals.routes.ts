@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import { proposalInput, proposalListQuery, proposalUpdate, task, taskListItem } from "../../../common/contracts/task.js";
+import { proposalInput, proposalListQuery, proposalUpdate, task, taskListItem } from "../../../common/api/task.js";
 import { taskPolicy } from "../tasks/tasks.policy.js";
 import { createProposal, listProposals, updateProposal } from "./proposals.service.js";
 

@@ -9,7 +9,7 @@ import { AppError, badInput, forbidden, staleVersion } from "../../platform/erro
 import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { templateInForce } from "../../platform/workflow.js";
-import { PROPOSAL_STEPS, type ProposalListQuery, type Task, type proposalInput, type proposalUpdate } from "../../../common/contracts/task.js";
+import { PROPOSAL_STEPS, type ProposalListQuery, type Task, type proposalInput, type proposalUpdate } from "../../../common/api/task.js";
 import { assertCallAccepting } from "../calls/calls.service.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { isTaskStaff } from "../tasks/tasks.policy.js";

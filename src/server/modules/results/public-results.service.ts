@@ -7,7 +7,7 @@ import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { searchCondition } from "../../platform/list.js";
 import { hit } from "../../platform/auth/rate-limit.js";
-import type { PublicResult, PublicResultItem, PublicResultQuery } from "../../../common/contracts/result.js";
+import type { PublicResult, PublicResultItem, PublicResultQuery } from "../../../common/api/result.js";
 
 /** Requests per minute and client address on the public catalogue. */
 export const PUBLIC_RATE_PER_MINUTE = 600;

@@ -1,6 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import { APPLICATION_STATES, SUMMARY_STATES } from "../../../common/contracts/result.js";
+import { APPLICATION_STATES, SUMMARY_STATES } from "../../../common/api/result.js";
 import { isTaskStaff, ownsTask } from "../tasks/tasks.policy.js";
 
 /** What the results policies need to know about the task. */

@@ -14,7 +14,7 @@ import {
   resultSummary,
   resultSummaryInput,
   taskResults,
-} from "../../../common/contracts/result.js";
+} from "../../../common/api/result.js";
 import { applicationPolicy, resultPolicy } from "./results.policy.js";
 import { fileApplication, getTaskResults, reviewApplication, saveInternalAcceptance, saveResultSummary, updateApplication } from "./results.service.js";
 import { getPublicResult, listPublicResults } from "./public-results.service.js";

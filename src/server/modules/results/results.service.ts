@@ -27,7 +27,7 @@ import {
   type applicationUpdate,
   type internalAcceptanceInput,
   type resultSummaryInput,
-} from "../../../common/contracts/result.js";
+} from "../../../common/api/result.js";
 import { applicationPolicy, resultPolicy, type ApplicationRef, type ResultTaskRef } from "./results.policy.js";
 
 interface TaskRow extends ResultTaskRef {

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy.js";
-import type { ConsolidatedTable } from "../../../common/contracts/statistics.js";
+import type { ConsolidatedTable } from "../../../common/api/statistics.js";
 import { statisticsPeriodPolicy } from "./statistics.policy.js";
 import { formKeyOf, loadFormDefinition } from "./statistics.forms.js";
 

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db, Executor } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
-import { formDefinition, type FormDefinition } from "../../../common/contracts/statistics.js";
+import { formDefinition, type FormDefinition } from "../../../common/api/statistics.js";
 import { SEEDED_FORMS } from "../../../common/statistics/forms/index.js";
 import { checkFormDefinition, formCells } from "../../../common/statistics/validate.js";
 

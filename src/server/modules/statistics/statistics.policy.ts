@@ -1,6 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import type { PeriodStatus, ReportStatus } from "../../../common/contracts/statistics.js";
+import type { PeriodStatus, ReportStatus } from "../../../common/api/statistics.js";
 
 export interface PeriodRef {
   status: PeriodStatus;

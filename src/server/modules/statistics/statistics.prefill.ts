@@ -12,7 +12,7 @@
 //               started in the year, in million VND.
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
-import type { ReportPrefill } from "../../../common/contracts/statistics.js";
+import type { ReportPrefill } from "../../../common/api/statistics.js";
 import { reportForRead } from "./statistics.service.js";
 
 const ORG_TYPE_OPTION: Record<string, string> = { university: "hei", college: "hei", rd_institute: "rd", st_service: "service" };

@@ -24,7 +24,7 @@ import {
   unassignInput,
   unassignResult,
   versionOnly,
-} from "../../../common/contracts/statistics.js";
+} from "../../../common/api/statistics.js";
 import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { receiveUpload, sendDownload } from "../../platform/uploads.js";
 import { notFound } from "../../platform/errors.js";

@@ -29,7 +29,7 @@ import {
   type reportSave,
   type reportUnapprove,
   type unassignInput,
-} from "../../../common/contracts/statistics.js";
+} from "../../../common/api/statistics.js";
 import { validateReport } from "../../../common/statistics/validate.js";
 import { statisticsPeriodPolicy, statisticsReportPolicy, type ReportRef } from "./statistics.policy.js";
 import { formKeyOf, listFormVersions, loadFormDefinition } from "./statistics.forms.js";

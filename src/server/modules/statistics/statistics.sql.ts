@@ -1,7 +1,7 @@
 // SQL fragments shared by the statistics services: timeliness of a report and the counts of a period.
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import type { PeriodCounts, Timeliness } from "../../../common/contracts/statistics.js";
+import type { PeriodCounts, Timeliness } from "../../../common/api/statistics.js";
 
 /**
  * Timeliness of report r in period p on Vietnam day `today`: received (submitted or approved) by the deadline →

@@ -12,7 +12,7 @@ import { neutraliseFormula, formatDateVi, formatDateTimeVi } from "../../platfor
 import { slicer } from "../../platform/slices.js";
 import { cellText, streamSheets, type SheetLimits } from "../../platform/xlsx.js";
 import type { Upload } from "../../platform/uploads.js";
-import type { CellValues, FormDefinition, ImportCellError, Report } from "../../../common/contracts/statistics.js";
+import type { CellValues, FormDefinition, ImportCellError, Report } from "../../../common/api/statistics.js";
 import { cellIndex, normaliseValue, validateReport } from "../../../common/statistics/validate.js";
 import { loadFormDefinition } from "./statistics.forms.js";
 import { getReport, reportForImport, reportForRead, reportValues, saveValues } from "./statistics.service.js";

@@ -3,7 +3,7 @@
 // historical_task_stats (syncHistoricalTaskStats); the analytics page shows them beside the live figures.
 // by_field sections 1.1–1.6 are the plan's six sectors (reference list "sector"); outputs carry the product type
 // that task_dossier_products uses for the same kind of result.
-import type { HistoricalFigure } from "../../../common/contracts/task-analytics.js";
+import type { HistoricalFigure } from "../../../common/api/task-analytics.js";
 
 export const HISTORICAL_PERIOD = "1996-2012";
 

@@ -2,7 +2,7 @@
 // not: one upsert by metric id, which changes a stored row only when its content differs. Idempotent.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
-import type { HistoricalFigure } from "../../../common/contracts/task-analytics.js";
+import type { HistoricalFigure } from "../../../common/api/task-analytics.js";
 import { historicalTaskStats } from "../../db/schema/index.js";
 import { HISTORICAL_TASK_FIGURES } from "./historical-data.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { taskAnalytics, taskAnalyticsQuery } from "../../../common/contracts/task-analytics.js";
+import { taskAnalytics, taskAnalyticsQuery } from "../../../common/api/task-analytics.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { taskAnalyticsPolicy } from "./task-analytics.policy.js";

@@ -16,8 +16,8 @@ import {
   type StatusGroup,
   type TaskAnalytics,
   type TaskAnalyticsQuery,
-} from "../../../common/contracts/task-analytics.js";
-import { OUTPUT_TYPES, TASK_TYPES, type OutputType, type TaskType } from "../../../common/contracts/task.js";
+} from "../../../common/api/task-analytics.js";
+import { OUTPUT_TYPES, TASK_TYPES, type OutputType, type TaskType } from "../../../common/api/task.js";
 import { historicalFigures } from "./historical.js";
 import { HISTORICAL_NOTES, HISTORICAL_PERIOD } from "./historical-data.js";
 import { vietnamDate } from "../../platform/clock.js";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 import { PROCESS_TEMPLATES } from "../../../common/processes/index.js";
-import { LIQUIDATED_WITHOUT_PASS, STATUS_GROUPS, STEP_STATUS_GROUP, statusGroupOf, type TaskAnalyticsQuery } from "../../../common/contracts/task-analytics.js";
+import { LIQUIDATED_WITHOUT_PASS, STATUS_GROUPS, STEP_STATUS_GROUP, statusGroupOf, type TaskAnalyticsQuery } from "../../../common/api/task-analytics.js";
 import { analyticsGroups, analyticsOutputs, type GroupRow, type OutputRow } from "./task-analytics.service.js";
 import { statusGroupRows, syncTaskStatusGroups } from "./task-stats.js";
 import { HISTORICAL_TASK_FIGURES } from "./historical-data.js";

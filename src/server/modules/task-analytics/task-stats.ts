@@ -4,7 +4,7 @@
 // folds the deltas (platform/maintenance.ts, SQL function task_stats_compact()).
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/context.js";
-import { LIQUIDATED_WITHOUT_PASS, PROPOSED_MONEY_GROUPS, STEP_STATUS_GROUP, type StatusGroup } from "../../../common/contracts/task-analytics.js";
+import { LIQUIDATED_WITHOUT_PASS, PROPOSED_MONEY_GROUPS, STEP_STATUS_GROUP, type StatusGroup } from "../../../common/api/task-analytics.js";
 
 export interface StatusGroupRow {
   step: string;

@@ -4,10 +4,10 @@ import type { FastifyRequest } from "fastify";
 import { and, eq, sql } from "drizzle-orm";
 import { files, taskDocuments, taskDossiers } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
-import { AppError, badInput, forbidden, hiddenRecord, notFound } from "../../platform/errors.js";
+import { AppError, badInput, forbidden, hiddenRecord, notFound, locked } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { receiveUploadWithFields, storeFile, type Upload, type UploadTypeKey } from "../../platform/uploads.js";
-import { documentUploadFields, type TaskDocument } from "../../../common/contracts/task.js";
+import { documentUploadFields, type TaskDocument } from "../../../common/api/task.js";
 import { isTaskStaff, ownsTask } from "./tasks.policy.js";
 import { definitionOf, visibleTask } from "./tasks.service.js";
 import { canSeeDossier, dossierEditable } from "./dossiers.service.js";
@@ -75,7 +75,7 @@ export async function uploadDocument(ctx: Ctx, taskId: string, receive: () => Re
       const [d] = await tx.select().from(taskDossiers).where(and(eq(taskDossiers.id, fields.dossierId), eq(taskDossiers.taskId, taskId))).for("update");
       if (!d || !canSeeDossier(actor, d)) throw notFound();
       if (d.ownerUserId !== actor.userId) throw forbidden();
-      if (!dossierEditable(d, t, d.id)) throw new AppError("DOSSIER_LOCKED", 409, "task.document.not_editable", { status: d.status });
+      if (!dossierEditable(d, t, d.id)) throw locked("task.document.not_editable", { status: d.status });
     } else if (!(isTaskStaff(actor) || ownsTask(actor, t) || (t.proposerUserId === actor.userId && t.state === initial))) {
       throw forbidden();
     }
@@ -118,7 +118,7 @@ export async function deleteDocument(ctx: Ctx, taskId: string, documentId: strin
   const { task, row } = await visibleDocument(ctx, taskId, documentId);
   const initial = (await definitionOf(ctx.db, task)).steps.find((s) => s.kind === "initial")?.key;
   if (!present(ctx, row, task.state === initial, task).canDelete) {
-    if (row.dossier && row.dossier.ownerUserId === ctx.actor!.userId) throw new AppError("DOSSIER_LOCKED", 409, "task.document.not_editable", { status: row.dossier.status });
+    if (row.dossier && row.dossier.ownerUserId === ctx.actor!.userId) throw locked("task.document.not_editable", { status: row.dossier.status });
     throw forbidden();
   }
   await ctx.db.transaction(async (tx) => {

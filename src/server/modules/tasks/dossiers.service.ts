@@ -15,10 +15,10 @@ import {
   tasks,
 } from "../../db/schema/index.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
-import { AppError, badInput, forbidden, hiddenRecord, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, badInput, forbidden, hiddenRecord, notFound, staleVersion, locked } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { transition } from "../../platform/workflow.js";
-import type { Dossier, dossierCreate, dossierUpdate } from "../../../common/contracts/task.js";
+import type { Dossier, dossierCreate, dossierUpdate } from "../../../common/api/task.js";
 import { assertCallAccepting } from "../calls/calls.service.js";
 import { isTaskStaff } from "./tasks.policy.js";
 import { definitionOf, visibleTask, type TaskRow } from "./tasks.service.js";
@@ -44,7 +44,7 @@ export const DOSSIER_STATUS_LABEL: Record<DossierRow["status"], { vi: string; en
 };
 const statusParams = (d: Pick<DossierRow, "status">) => ({ statusVi: DOSSIER_STATUS_LABEL[d.status].vi, statusEn: DOSSIER_STATUS_LABEL[d.status].en });
 /** The dossier cannot be edited: the message names its status (submitted, withdrawn, selected outside revision…). */
-const locked = (d: DossierRow) => new AppError("DOSSIER_LOCKED", 409, "task.dossier.locked", { status: d.status }, statusParams(d));
+const dossierLocked = (d: DossierRow) => locked("task.dossier.locked", { status: d.status }, statusParams(d));
 
 /** Staff see every dossier; an applicant sees the dossiers they own or lead as PI. */
 export function canSeeDossier(actor: Actor | null, d: Pick<DossierRow, "ownerUserId" | "piPersonId">): boolean {
@@ -235,7 +235,7 @@ export async function updateDossier(ctx: Ctx, taskId: string, dossierId: string,
   await ctx.db.transaction(async (tx) => {
     const { task, dossier } = await loadDossier(ctx, tx, taskId, dossierId, true);
     if (dossier.ownerUserId !== actor.userId) throw forbidden();
-    if (!dossierEditable(dossier, task, dossierId)) throw locked(dossier);
+    if (!dossierEditable(dossier, task, dossierId)) throw dossierLocked(dossier);
     if (dossier.version !== input.version) throw staleVersion(await presentDossier(ctx, tx, task, dossier));
     await assertPeople(tx, input.team.map((m) => m.personId), "team");
     assertBudgetYears(input);
@@ -258,7 +258,7 @@ export async function submitDossier(ctx: Ctx, taskId: string, dossierId: string,
     await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for("update");
     const { task, dossier } = await loadDossier(ctx, tx, taskId, dossierId, true);
     if (dossier.ownerUserId !== actor.userId) throw forbidden();
-    if (dossier.status !== "draft") throw new AppError("DOSSIER_LOCKED", 409, "task.dossier.not_draft", { status: dossier.status });
+    if (dossier.status !== "draft") throw locked("task.dossier.not_draft", { status: dossier.status });
     if (!RECEIVING.includes(task.state) || !task.selectionCallId) throw notReceiving();
     await assertCallAccepting(tx, task.selectionCallId, now);
     if (dossier.version !== version) throw staleVersion(await presentDossier(ctx, tx, task, dossier));

@@ -9,7 +9,7 @@ import { createTestApp, testDbMode, type TestApp } from "../../testing/harness.j
 import { buildPerson } from "../../testing/factories.js";
 import { auditLog } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
-import { TASK_ACTIONS } from "../../../common/contracts/task.js";
+import { TASK_ACTIONS } from "../../../common/api/task.js";
 import { ACCEPTANCE_DOCUMENTS, REGISTRATION_DOCUMENTS } from "../../../common/processes/baseline-2013.js";
 import { DAY, DOSSIER_DOCS, Fixture, HOUR, type Actor } from "./tasks.fixtures.js";
 

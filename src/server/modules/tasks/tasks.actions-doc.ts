@@ -1,8 +1,8 @@
 // The OpenAPI text of the workflow action routes (POST /api/v1/tasks/:id/<action>), built from the seeded process
-// templates and the action table (common/contracts/task.ts TASK_ACTION_ROUTES), so the description says what the
+// templates and the action table (common/api/task.ts TASK_ACTION_ROUTES), so the description says what the
 // configuration says: from which step to which, who may take it, its guards and required documents, its body fields.
 import { GUARDS, PROCESS_TEMPLATES, fromSteps, type GuardKey } from "../../../common/processes/index.js";
-import { TASK_ACTIONS_ELSEWHERE, TASK_ACTION_ROUTES, type TaskRouteAction } from "../../../common/contracts/task.js";
+import { TASK_ACTIONS_ELSEWHERE, TASK_ACTION_ROUTES, type TaskRouteAction } from "../../../common/api/task.js";
 
 const COUNCIL_GUARDS: GuardKey[] = ["council_quorum", "council_concluded"];
 const code = (s: string) => `\`${s}\``;

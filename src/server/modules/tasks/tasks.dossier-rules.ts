@@ -12,7 +12,7 @@ import {
   tasks,
 } from "../../db/schema/index.js";
 import type { Executor } from "../../platform/context.js";
-import type { DossierTotals } from "../../../common/contracts/task.js";
+import type { DossierTotals } from "../../../common/api/task.js";
 import { together } from "../../platform/together.js";
 
 export async function dossierLists(db: Executor, dossierId: string) {

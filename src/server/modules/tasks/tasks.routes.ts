@@ -14,7 +14,7 @@ import {
   taskDocument,
   taskListItem,
   taskListQuery,
-} from "../../../common/contracts/task.js";
+} from "../../../common/api/task.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { taskPolicy } from "./tasks.policy.js";
 import { getTask, listTasks, performedElsewhere, runTaskAction } from "./tasks.service.js";
@@ -104,7 +104,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("updateDossier"),
       schema: {
         tags: ["tasks"],
-        summary: "Replace a draft dossier's sections and lists; a submitted dossier answers 409 DOSSIER_LOCKED",
+        summary: "Replace a draft dossier's sections and lists; a submitted dossier answers 409 LOCKED",
         params: dossierParams,
         body: dossierUpdate,
         response: { 200: dossier },

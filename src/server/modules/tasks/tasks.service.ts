@@ -25,7 +25,7 @@ import {
   type TaskListItem,
   type TaskListQuery,
   type TaskRouteAction,
-} from "../../../common/contracts/task.js";
+} from "../../../common/api/task.js";
 import { isAccepting } from "../calls/calls.service.js";
 import { councilOutcomeForTask } from "../councils/councils.outcome.js";
 import { isTaskStaff, ownsTask, taskPolicy, type TaskRef } from "./tasks.policy.js";

@@ -235,7 +235,7 @@ describe(`tasks (${testDbMode()})`, () => {
       version: submitted.body.version,
     });
     expect(locked.status).toBe(409);
-    expect(locked.body.error.code).toBe("DOSSIER_LOCKED");
+    expect(locked.body.error.code).toBe("LOCKED");
     expect(locked.body.error.message).toMatch(/^Hồ sơ đang ở trạng thái “đã nộp” nên không sửa được/);
     const after = await piA.client.get(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}`);
     expect(after.body).toMatchObject({ objectives: submitted.body.objectives, version: submitted.body.version, submissionHash: submitted.body.submissionHash });

@@ -10,7 +10,7 @@ import {
   userPasswordReset,
   userSummary,
   userUpdate,
-} from "../../../common/contracts/user.js";
+} from "../../../common/api/user.js";
 import { userPolicy } from "./users.policy.js";
 import {
   createUser,

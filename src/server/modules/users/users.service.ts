@@ -23,7 +23,7 @@ import {
   userInput,
   userPasswordReset,
   userUpdate,
-} from "../../../common/contracts/user.js";
+} from "../../../common/api/user.js";
 import { userPolicy, type UserRef } from "./users.policy.js";
 import type { z } from "zod";
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { Alert, Button, Descriptions, Table, Tag, Typography } from "antd";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { AUDIT_OUTCOMES, type AuditEntry } from "../../../common/contracts/audit";
+import { AUDIT_OUTCOMES, type AuditEntry } from "../../../common/api/audit";
 import { api, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { CheckCircleOutlined, SendOutlined, StopOutlined, LockOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Call, RequiredDocument } from "../../../common/contracts/call";
+import type { Call, RequiredDocument } from "../../../common/api/call";
 import { api, errorMessage } from "../../app/api";
 import { can } from "../../app/permissions";
 import { useSession } from "../../app/session";

@@ -6,7 +6,7 @@ import { DeleteOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons"
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
-import { CALL_KINDS, callInput, defaultRequiredDocuments, requiredDocument, type Call, type CallKind, type RequiredDocument } from "../../../common/contracts/call";
+import { CALL_KINDS, callInput, defaultRequiredDocuments, requiredDocument, type Call, type CallKind, type RequiredDocument } from "../../../common/api/call";
 import { api } from "../../app/api";
 import { formatDateTime } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";

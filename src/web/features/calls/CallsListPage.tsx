@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { Button } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { CALL_KINDS, CALL_STATUSES, type CallSummary } from "../../../common/contracts/call";
+import { CALL_KINDS, CALL_STATUSES, type CallSummary } from "../../../common/api/call";
 import { useSession } from "../../app/session";
 import { can } from "../../app/permissions";
 import { formatDateTime } from "../../app/format";

@@ -4,8 +4,8 @@ import { Tag, Typography } from "antd";
 import { ClockCircleOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { CallStatus } from "../../../common/contracts/call";
-import type { ProgrammeSummary } from "../../../common/contracts/programme";
+import type { CallStatus } from "../../../common/api/call";
+import type { ProgrammeSummary } from "../../../common/api/programme";
 import { api, type ListResult } from "../../app/api";
 
 const STATUS_COLORS: Record<CallStatus, string> = { draft: "default", published: "blue", closed: "purple", cancelled: "red" };

@@ -18,7 +18,7 @@ import {
   type Contract,
   type Payment,
   type Tranche,
-} from "../../../common/contracts/contract";
+} from "../../../common/api/contract";
 import { api, errorMessage } from "../../app/api";
 import { useSession } from "../../app/session";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";

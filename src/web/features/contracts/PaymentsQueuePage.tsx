@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Card, Segmented, Table } from "antd";
 import { useTranslation } from "react-i18next";
-import { PAYMENT_STATUSES, type Payment } from "../../../common/contracts/contract";
+import { PAYMENT_STATUSES, type Payment } from "../../../common/api/contract";
 import { api, errorMessage, type ListResult } from "../../app/api";
 import { useSession } from "../../app/session";
 import { formatDate, formatDateTime } from "../../app/format";

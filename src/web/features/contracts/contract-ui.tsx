@@ -1,7 +1,7 @@
 // Shared pieces of the contract pages: status tags, vi-VN money, a disbursement progress bar.
 import { Progress, Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import type { ContractStatus } from "../../../common/contracts/contract";
+import type { ContractStatus } from "../../../common/api/contract";
 import { currentLang } from "../../i18n/index";
 
 const STATUS_COLOR: Record<ContractStatus, string> = {

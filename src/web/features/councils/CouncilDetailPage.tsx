@@ -8,7 +8,7 @@ import { CheckOutlined, EditOutlined, FileDoneOutlined, FormOutlined, LockOutlin
 import type { DescriptionsProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
-import type { ConflictCheck, Council, CouncilResult } from "../../../common/contracts/council";
+import type { ConflictCheck, Council, CouncilResult } from "../../../common/api/council";
 import { COUNCIL_ROLES, VOTING_ROLES, type CouncilRole } from "../../../common/councils/rules";
 import { api, errorMessage } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";

@@ -6,7 +6,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
-import { COUNCIL_STATUSES, type Council, type CouncilSummary } from "../../../common/contracts/council";
+import { COUNCIL_STATUSES, type Council, type CouncilSummary } from "../../../common/api/council";
 import { COUNCIL_KINDS, type CouncilKind } from "../../../common/councils/rules";
 import { useSession } from "../../app/session";
 import { api, errorMessage, type ListResult } from "../../app/api";

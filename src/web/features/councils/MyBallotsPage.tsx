@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Card, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import type { MyCouncil } from "../../../common/contracts/council";
+import type { MyCouncil } from "../../../common/api/council";
 import { api } from "../../app/api";
 import { formatDateTime } from "../../app/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../components/states";

@@ -6,7 +6,7 @@ import { useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Ballot, Council, CriterionView } from "../../../common/contracts/council";
+import type { Ballot, Council, CriterionView } from "../../../common/api/council";
 import { api, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";

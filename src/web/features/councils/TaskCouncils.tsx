@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Table } from "antd";
 import { useTranslation } from "react-i18next";
-import type { TaskCouncil } from "../../../common/contracts/council";
+import type { TaskCouncil } from "../../../common/api/council";
 import { api } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { ErrorState } from "../../components/states";

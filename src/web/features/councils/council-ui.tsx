@@ -1,7 +1,7 @@
 // Shared bits of the council pages: status tag, access checks from the server's general abilities, queries.
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Council, CouncilStatus } from "../../../common/contracts/council";
+import type { Council, CouncilStatus } from "../../../common/api/council";
 import type { Me } from "../../app/session";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";

@@ -5,7 +5,7 @@ import { ApartmentOutlined, BankOutlined, ExperimentOutlined, ReadOutlined, Star
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import type { CodeListKey } from "../../../common/reference";
-import type { DashboardSummary } from "../../../common/contracts/dashboard";
+import type { DashboardSummary } from "../../../common/api/dashboard";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { useSession } from "../../app/session";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { LeadershipDashboard } from "../../../common/contracts/leadership";
+import type { LeadershipDashboard } from "../../../common/api/leadership";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";

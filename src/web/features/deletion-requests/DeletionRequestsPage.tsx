@@ -6,7 +6,7 @@ import { Alert, App, Button, Form, Input, Modal, Space } from "antd";
 import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { DELETION_STATUSES, type DeletionRequest } from "../../../common/contracts/person";
+import { DELETION_STATUSES, type DeletionRequest } from "../../../common/api/person";
 import { api, errorMessage } from "../../app/api";
 import { formatDateTime } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";

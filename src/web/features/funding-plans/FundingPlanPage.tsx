@@ -26,7 +26,7 @@ import type {
   TableRowDto,
   Tracking,
   TrackingRow,
-} from "../../../common/contracts/funding-plan";
+} from "../../../common/api/funding-plan";
 import { ApiError, api, download, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { currentLang } from "../../i18n/index";

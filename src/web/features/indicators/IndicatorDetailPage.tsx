@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Col, Popconfirm, Row, Space, Switch, Table, Tag, Tooltip, Typography, Card } from "antd";
 import { DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { REGISTRY_COMPUTATIONS, indicatorValueInput, type Indicator, type IndicatorValue, type RegistryFigures } from "../../../common/contracts/indicator";
+import { REGISTRY_COMPUTATIONS, indicatorValueInput, type Indicator, type IndicatorValue, type RegistryFigures } from "../../../common/api/indicator";
 import { ApiError, api, download, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { RecordView } from "../../components/RecordView";

@@ -19,7 +19,7 @@ import {
   type Indicator,
   type TargetBound,
   type ValueSource,
-} from "../../../common/contracts/indicator";
+} from "../../../common/api/indicator";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { rules } from "../../components/form-rules";

@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { Button, Space, Tag } from "antd";
 import { LineChartOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { PROGRESS_STATUSES, VALUE_SOURCES, type IndicatorListItem } from "../../../common/contracts/indicator";
+import { PROGRESS_STATUSES, VALUE_SOURCES, type IndicatorListItem } from "../../../common/api/indicator";
 import { useSession } from "../../app/session";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";

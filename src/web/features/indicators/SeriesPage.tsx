@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Typography } from "antd";
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { seriesValueInput, type Series, type SeriesValue } from "../../../common/contracts/indicator";
+import { seriesValueInput, type Series, type SeriesValue } from "../../../common/api/indicator";
 import { api, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";

@@ -10,7 +10,7 @@ import type { TFunction } from "i18next";
 import * as echarts from "echarts/core";
 import { LineChart, ScatterChart } from "echarts/charts";
 import { MarkAreaComponent } from "echarts/components";
-import type { Baseline, Direction, IndicatorChart as ChartData, IndicatorStatus, ProgressStatus, StatusReason, Target, TargetBound, ValueSource } from "../../../common/contracts/indicator";
+import type { Baseline, Direction, IndicatorChart as ChartData, IndicatorStatus, ProgressStatus, StatusReason, Target, TargetBound, ValueSource } from "../../../common/api/indicator";
 import { STATUS_THRESHOLDS, TREND_THRESHOLDS } from "../../../common/indicators/progress";
 import { formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Space, Switch, Table, Tag, Typography } from "antd";
 import { DeleteOutlined, DownloadOutlined, EditOutlined, FileExcelOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { CONSENT_PURPOSES, type ConsentState, type DeletionRequest, type Person } from "../../../common/contracts/person";
+import { CONSENT_PURPOSES, type ConsentState, type DeletionRequest, type Person } from "../../../common/api/person";
 import { api, ApiError, download, errorMessage } from "../../app/api";
 import { formatDateTime } from "../../app/format";
 import { useSession } from "../../app/session";

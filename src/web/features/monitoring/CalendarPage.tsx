@@ -6,7 +6,7 @@ import { Badge, Calendar, Card, List, Segmented, Space, Tag, Typography } from "
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
-import type { CalendarEvent, CalendarKind } from "../../../common/contracts/monitoring";
+import type { CalendarEvent, CalendarKind } from "../../../common/api/monitoring";
 import { api } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { currentLang } from "../../i18n/index";

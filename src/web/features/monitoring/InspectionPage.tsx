@@ -8,7 +8,7 @@ import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
-import { INSPECTION_CONCLUSIONS, type Inspection, type OverviewItem } from "../../../common/contracts/monitoring";
+import { INSPECTION_CONCLUSIONS, type Inspection, type OverviewItem } from "../../../common/api/monitoring";
 import { api, download, errorMessage, upload, type ListResult } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime } from "../../app/format";
 import { PersonSelect } from "../../components/entity-select";

@@ -13,7 +13,7 @@ import {
   type InspectionSummary,
   type OverviewItem,
   type ReportSummary,
-} from "../../../common/contracts/monitoring";
+} from "../../../common/api/monitoring";
 import { useSession } from "../../app/session";
 import { formatDate } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";

@@ -6,7 +6,7 @@ import { useParams } from "react-router";
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Progress, Radio, Space, Table, Typography } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Report } from "../../../common/contracts/monitoring";
+import type { Report } from "../../../common/api/monitoring";
 import { api, errorMessage } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { MoneyInput } from "../tasks/task-ui";

@@ -1,7 +1,7 @@
 // Shared bits of the monitoring pages: status and flag tags.
 import { Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import type { InspectionConclusion, OverviewItem, ReportStatus } from "../../../common/contracts/monitoring";
+import type { InspectionConclusion, OverviewItem, ReportStatus } from "../../../common/api/monitoring";
 
 const REPORT_COLOURS: Record<ReportStatus, string> = {
   scheduled: "default",

@@ -3,7 +3,7 @@ import { Badge, Button, Dropdown, Empty, Flex, List, Typography } from "antd";
 import { BellOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { NotificationItem } from "../../../common/contracts/notification";
+import type { NotificationItem } from "../../../common/api/notification";
 import { formatDateTime } from "../../app/format";
 import { useMarkAllRead, useMarkRead, useNotifications } from "./notification-queries";
 

@@ -1,6 +1,6 @@
 // Notifications of the signed-in user: the list (polled for the bell) and the read commands.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { NotificationList } from "../../../common/contracts/notification";
+import type { NotificationList } from "../../../common/api/notification";
 import { api } from "../../app/api";
 
 export const NOTIFICATIONS_KEY = ["/notifications"];

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Space, Statistic, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import dayjs from "dayjs";
-import type { Organisation } from "../../../common/contracts/organisation";
+import type { Organisation } from "../../../common/api/organisation";
 import { api } from "../../app/api";
 import { formatDate, formatDateTime, formatNumber } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";

@@ -6,7 +6,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
-import { laboratoryInput, organisationInput, type Organisation } from "../../../common/contracts/organisation";
+import { laboratoryInput, organisationInput, type Organisation } from "../../../common/api/organisation";
 import { api } from "../../app/api";
 import { DATE_FORMAT } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";

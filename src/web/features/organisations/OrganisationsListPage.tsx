@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { Button, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { OrganisationSummary } from "../../../common/contracts/organisation";
+import type { OrganisationSummary } from "../../../common/api/organisation";
 import { useSession } from "../../app/session";
 import { can } from "../../app/permissions";
 import { formatNumber } from "../../app/format";

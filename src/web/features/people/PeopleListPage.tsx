@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { Button, Tag } from "antd";
 import { PlusOutlined, StarFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { PersonSummary } from "../../../common/contracts/person";
+import type { PersonSummary } from "../../../common/api/person";
 import { useSession } from "../../app/session";
 import { can } from "../../app/permissions";
 import { ListView, type ListConfig } from "../../components/ListView";

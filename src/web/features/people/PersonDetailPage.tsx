@@ -5,7 +5,7 @@ import { Card, Space, Table, Tag } from "antd";
 import { StarFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Person } from "../../../common/contracts/person";
+import type { Person } from "../../../common/api/person";
 import { api } from "../../app/api";
 import { useSession } from "../../app/session";
 import { can } from "../../app/permissions";

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Form } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Person } from "../../../common/contracts/person";
+import type { Person } from "../../../common/api/person";
 import { api } from "../../app/api";
 import { RecordForm } from "../../components/RecordForm";
 import { PageHeader, RecordLoading } from "../../components/states";

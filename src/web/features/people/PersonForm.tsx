@@ -5,7 +5,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
-import { affiliationInput, personInput, type Person } from "../../../common/contracts/person";
+import { affiliationInput, personInput, type Person } from "../../../common/api/person";
 import { cleanValues, rules } from "../../components/form-rules";
 import { CodeSelect, CodeTags, CodeLabel } from "../../components/reference";
 import { OrganisationName, OrganisationSelect } from "../../components/entity-select";

@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Card, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Programme } from "../../../common/contracts/programme";
+import type { Programme } from "../../../common/api/programme";
 import { api } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";

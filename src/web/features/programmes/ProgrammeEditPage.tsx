@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Form, Input, InputNumber, Radio, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import { programmeInput, type Programme } from "../../../common/contracts/programme";
+import { programmeInput, type Programme } from "../../../common/api/programme";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";

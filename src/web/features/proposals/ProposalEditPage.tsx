@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Card, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import { TASK_TYPES, proposalInput, type Task, type TaskType } from "../../../common/contracts/task";
+import { TASK_TYPES, proposalInput, type Task, type TaskType } from "../../../common/api/task";
 import { api } from "../../app/api";
 import { useSession } from "../../app/session";
 import { cleanValues, rules } from "../../components/form-rules";

@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { Button } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { TASK_TYPES, type TaskListItem } from "../../../common/contracts/task";
+import { TASK_TYPES, type TaskListItem } from "../../../common/api/task";
 import { useSession } from "../../app/session";
 import { formatDateTime } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";

@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Flex, Input, Row, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { ArrowLeftOutlined, FileExcelOutlined, FileTextOutlined, CodeOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { PROGRESS_STATUSES, type PublicIndicator, type PublicIndicatorItem } from "../../../common/contracts/indicator";
+import { PROGRESS_STATUSES, type PublicIndicator, type PublicIndicatorItem } from "../../../common/api/indicator";
 import { api, errorMessage, type ListResult } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { PublicFrame } from "../../components/PublicFrame";

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Flex, Input, InputNumber, List, Pagination, Space, Spin, Tag, Typography } from "antd";
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { PublicResult, PublicResultItem } from "../../../common/contracts/result";
+import type { PublicResult, PublicResultItem } from "../../../common/api/result";
 import { api, errorMessage, type ListResult } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { CodeLabel, CodeSelect } from "../../components/reference";

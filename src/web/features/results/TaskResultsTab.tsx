@@ -13,8 +13,8 @@ import {
   type InternalAcceptance,
   type ResultSummary,
   type TaskResults,
-} from "../../../common/contracts/result";
-import type { TaskDocument } from "../../../common/contracts/task";
+} from "../../../common/api/result";
+import type { TaskDocument } from "../../../common/api/task";
 import { api, errorMessage } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";
 import { documentsQuery, refreshTasks, uploadTaskDocument } from "../tasks/task-queries";

@@ -7,7 +7,7 @@ import { memo, useMemo } from "react";
 import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import dayjs from "dayjs";
-import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage } from "../../../common/contracts/statistics";
+import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage } from "../../../common/api/statistics";
 import { DATE_FORMAT, formatDate, formatNumber } from "../../app/format";
 import { msgText, pick, useLang } from "./statistics-ui";
 

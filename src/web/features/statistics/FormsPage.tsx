@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 import { Alert, Button, Card, Descriptions, Space, Switch, Table, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { CellValue, CellValues, FormVersionItem, ValidationRule } from "../../../common/contracts/statistics";
+import type { CellValue, CellValues, FormVersionItem, ValidationRule } from "../../../common/api/statistics";
 import { validateReport } from "../../../common/statistics/validate";
 import { api } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";

@@ -8,7 +8,7 @@ import { CheckCircleOutlined, DownloadOutlined, EditOutlined, LockOutlined, Play
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { EChartsOption } from "echarts";
-import type { CompletenessRow, ConsolidatedTable, Period, PeriodCounts } from "../../../common/contracts/statistics";
+import type { CompletenessRow, ConsolidatedTable, Period, PeriodCounts } from "../../../common/api/statistics";
 import { api, ApiError, download, errorMessage, type ListResult } from "../../app/api";
 import { formatDate, formatDateTime, formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";

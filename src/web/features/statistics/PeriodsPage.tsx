@@ -7,7 +7,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
-import { PERIOD_STATUSES, periodInput, type Period, type PeriodItem } from "../../../common/contracts/statistics";
+import { PERIOD_STATUSES, periodInput, type Period, type PeriodItem } from "../../../common/api/statistics";
 import { api, ApiError, errorMessage } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatNumber } from "../../app/format";
 import { useSession } from "../../app/session";

@@ -9,7 +9,7 @@ import { Alert, App, Badge, Button, Card, Descriptions, Flex, Form, Input, Modal
 import { CheckOutlined, CloudDownloadOutlined, CloudUploadOutlined, DatabaseOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { CellValue, CellValues, ImportCellError, Report, ReportPrefill, ValidationMessage } from "../../../common/contracts/statistics";
+import type { CellValue, CellValues, ImportCellError, Report, ReportPrefill, ValidationMessage } from "../../../common/api/statistics";
 import { validateReport } from "../../../common/statistics/validate";
 import { api, ApiError, download, errorMessage, upload } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";

@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { Flex, Space, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { REPORT_STATUSES, TIMELINESS, type PeriodItem, type ReportItem } from "../../../common/contracts/statistics";
+import { REPORT_STATUSES, TIMELINESS, type PeriodItem, type ReportItem } from "../../../common/api/statistics";
 import { api, type ListResult } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { ListView, type FilterDef, type ListConfig } from "../../components/ListView";

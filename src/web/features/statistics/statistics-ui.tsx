@@ -10,7 +10,7 @@ import type {
   ReportStatus,
   Timeliness,
   ValidationMessage,
-} from "../../../common/contracts/statistics";
+} from "../../../common/api/statistics";
 import { api } from "../../app/api";
 import type { Me } from "../../app/session";
 import { currentLang } from "../../i18n/index";

@@ -8,8 +8,8 @@ import { App, Button, Card, Col, Descriptions, Flex, InputNumber, List, Row, Seg
 import { CloudUploadOutlined, DownloadOutlined, InfoCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { EChartsOption } from "echarts";
-import type { HistoricalFigure, TaskAnalytics } from "../../../common/contracts/task-analytics";
-import { TASK_TYPES } from "../../../common/contracts/task";
+import type { HistoricalFigure, TaskAnalytics } from "../../../common/api/task-analytics";
+import { TASK_TYPES } from "../../../common/api/task";
 import { api, download, errorMessage, type ListResult, type Query } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { can } from "../../app/permissions";

@@ -2,7 +2,7 @@
 // row and column totals in vi-VN money.
 import { Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { BUDGET_CATEGORIES, type BudgetCategory, type BudgetSource } from "../../../common/contracts/task";
+import { BUDGET_CATEGORIES, type BudgetCategory, type BudgetSource } from "../../../common/api/task";
 import { formatNumber } from "../../app/format";
 
 export interface BudgetLineLike {

@@ -27,7 +27,7 @@ import {
   type OutputType,
   type Task,
   type TeamRole,
-} from "../../../common/contracts/task";
+} from "../../../common/api/task";
 import { api } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";

@@ -1,6 +1,6 @@
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import type { DossierStatus } from "../../../common/contracts/task";
+import type { DossierStatus } from "../../../common/api/task";
 
 const COLORS: Record<DossierStatus, string> = {
   draft: "default",

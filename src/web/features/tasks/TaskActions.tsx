@@ -8,7 +8,7 @@ import { ArrowRightOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
-import type { Task, TaskActionOut, TaskMethod, ValidityCheck } from "../../../common/contracts/task";
+import type { Task, TaskActionOut, TaskMethod, ValidityCheck } from "../../../common/api/task";
 import { GUARDS, type GuardKey } from "../../../common/processes/schema";
 import { api, ApiError, errorMessage } from "../../app/api";
 import { DATE_FORMAT } from "../../app/format";

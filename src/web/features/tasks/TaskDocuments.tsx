@@ -5,7 +5,7 @@ import { Alert, App, AutoComplete, Button, Col, Form, Popconfirm, Progress, Row,
 import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { DOCUMENT_STAGES, documentUploadFields, type Dossier, type DocumentStage, type TaskDocument } from "../../../common/contracts/task";
+import { DOCUMENT_STAGES, documentUploadFields, type Dossier, type DocumentStage, type TaskDocument } from "../../../common/api/task";
 import { api, download, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { rules } from "../../components/form-rules";

@@ -1,7 +1,7 @@
 // The task's moves along its process (from the audit trail): when, what, from which step to which, by whom, comment.
 import { Empty, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Task } from "../../../common/contracts/task";
+import type { Task } from "../../../common/api/task";
 import { formatDateTime } from "../../app/format";
 
 export function TaskHistory({ task }: { task: Task }) {

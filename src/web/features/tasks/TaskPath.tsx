@@ -2,7 +2,7 @@
 // Side steps (a change request, a failed acceptance, termination, rejection) are drawn where they branch off.
 import { Steps } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Task, TaskStep } from "../../../common/contracts/task";
+import type { Task, TaskStep } from "../../../common/api/task";
 import { formatDateTime } from "../../app/format";
 
 /** Steps off the main path, with the main step they branch from (null: anywhere before the decision). */

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Tabs } from "antd";
 import { useTranslation } from "react-i18next";
-import { TASK_TYPES, TASK_METHODS, type TaskListItem, type TaskView } from "../../../common/contracts/task";
+import { TASK_TYPES, TASK_METHODS, type TaskListItem, type TaskView } from "../../../common/api/task";
 import { BASELINE_2013, LAW_2025 } from "../../../common/processes/index";
 import { useSession } from "../../app/session";
 import { ListView, type ListConfig } from "../../components/ListView";

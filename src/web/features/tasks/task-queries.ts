@@ -1,7 +1,7 @@
 // Queries of the task pages, shared so that a page can update another's cached record after a command.
 import type { QueryClient } from "@tanstack/react-query";
-import type { Call } from "../../../common/contracts/call";
-import type { Dossier, Task, TaskDocument } from "../../../common/contracts/task";
+import type { Call } from "../../../common/api/call";
+import type { Dossier, Task, TaskDocument } from "../../../common/api/task";
 import { api, upload } from "../../app/api";
 
 export const taskQuery = (id: string) => ({

@@ -3,7 +3,7 @@
 import { InputNumber, Tag, type InputNumberProps } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { CallKind, CallStatus, CallSummary } from "../../../common/contracts/call";
+import type { CallKind, CallStatus, CallSummary } from "../../../common/api/call";
 import { api, type ListResult } from "../../app/api";
 import { formatNumber } from "../../app/format";
 

@@ -8,7 +8,7 @@ import { KeyOutlined, LockOutlined, SafetyOutlined, StopOutlined, UnlockOutlined
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { ROLES } from "../../../common/roles";
-import { userInput, type User } from "../../../common/contracts/user";
+import { userInput, type User } from "../../../common/api/user";
 import { api, errorMessage } from "../../app/api";
 import { formatDateTime } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";

@@ -5,7 +5,7 @@ import { Button, Tag } from "antd";
 import { LockOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../common/roles";
-import type { UserSummary } from "../../../common/contracts/user";
+import type { UserSummary } from "../../../common/api/user";
 import { formatDateTime } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
