@@ -189,6 +189,13 @@ export const contractProduct = z.object({
   qualityTarget: z.string(),
 });
 
+/**
+ * Why an action the user's role and the record's state allow would still be refused now (the two-person rule), told
+ * in the request's language before the user tries: the page shows the action disabled with this reason.
+ */
+export const refusal = z.object({ code: z.string(), message: z.string() });
+export type Refusal = z.infer<typeof refusal>;
+
 export const tranche = z.object({
   id: uuid,
   position: z.number().int(),
@@ -231,6 +238,8 @@ export const payment = z.object({
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   version: z.number().int(),
+  /** for a pending entry the user may decide: why they may not (they recorded it) */
+  refusals: z.object({ decide: refusal.optional() }),
 });
 export type Payment = z.infer<typeof payment>;
 
@@ -250,6 +259,8 @@ export const amendment = z.object({
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   version: z.number().int(),
+  /** for a pending amendment the user may decide: why they may not (they requested it) */
+  refusals: z.object({ decide: refusal.optional() }),
 });
 export type Amendment = z.infer<typeof amendment>;
 
@@ -310,6 +321,8 @@ export const contract = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: contractAbilities,
+  /** for the actions `abilities` allows: why the user may still not take them now (the two-person rule) */
+  refusals: z.object({ sign: refusal.optional(), terminate: refusal.optional() }),
 });
 export type Contract = z.infer<typeof contract>;
 

@@ -29,6 +29,8 @@ export interface CommandDef<S extends string> {
   to?: S;
   /** What the command is called in messages ("công bố", "publish"). */
   label: Label;
+  /** The policy's record ability that decides who may run it, when not named like the command (two commands of one ability). */
+  ability?: string;
 }
 
 export interface Lifecycle<S extends string, C extends string, R> {
@@ -38,7 +40,7 @@ export interface Lifecycle<S extends string, C extends string, R> {
   name: Label;
   states: Record<S, Label>;
   commands: Record<C, CommandDef<S>>;
-  /** The policy whose record abilities (named like the commands) decide who may run each command. */
+  /** The policy whose record abilities (named like the commands, or the command's `ability`) decide who may run each command. */
   policy: Policy<R, string>;
   /** The state in the policy's record reference, and the same reference in another state. */
   stateOf: (ref: R) => S;
@@ -67,11 +69,13 @@ export function defineLifecycle<S extends string, C extends string, R>(lc: Lifec
   return lc;
 }
 
+const abilityOf = <S extends string, C extends string, R>(lc: Lifecycle<S, C, R>, command: C) => lc.commands[command].ability ?? command;
+
 /** The commands the actor may run on the record now. */
 export function allowedCommands<S extends string, C extends string, R>(actor: Actor | null, lc: Lifecycle<S, C, R>, ref: R): C[] {
   const state = lc.stateOf(ref);
   return (Object.keys(lc.commands) as C[]).filter(
-    (c) => lc.commands[c].from.includes(state) && can(actor, lc.policy, c, ref) && (!lc.offered || !actor || lc.offered(actor, ref, c)),
+    (c) => lc.commands[c].from.includes(state) && can(actor, lc.policy, abilityOf(lc, c), ref) && (!lc.offered || !actor || lc.offered(actor, ref, c)),
   );
 }
 
@@ -107,22 +111,26 @@ export function authorizeCommand<S extends string, C extends string, R>(actor: A
   if (!actor) throw unauthenticated();
   if (!lc.policy.record.read(actor, ref)) throw hiddenRecord();
   const state = lc.stateOf(ref);
-  if (lc.commands[command].from.includes(state) && can(actor, lc.policy, command, ref)) return;
-  const elsewhere = lc.commands[command].from.some((s) => s !== state && can(actor, lc.policy, command, lc.withState(ref, s)));
+  const ability = abilityOf(lc, command);
+  if (lc.commands[command].from.includes(state) && can(actor, lc.policy, ability, ref)) return;
+  const elsewhere = lc.commands[command].from.some((s) => s !== state && can(actor, lc.policy, ability, lc.withState(ref, s)));
   throw elsewhere ? invalidState(actor, lang, lc, ref, command) : forbidden();
 }
 
 export interface CommandRun<S extends string, C extends string, R, L> {
   id: string;
   command: C;
-  /** The version the caller read. */
-  version: number;
+  /**
+   * The version the caller read. Absent for a command on an entry of the record that carries its own version (a
+   * contract's amendment): the record is still locked, moved on and audited with its version.
+   */
+  version?: number;
   /** Loads the record (the kit asks for it FOR UPDATE), or null when there is none. */
   load: (tx: Tx, id: string, forUpdate: boolean) => Promise<L | null>;
   /** The policy's reference of the loaded record. */
   refOf: (loaded: L) => R;
   /** The record as the API shows it, for the VERSION_CONFLICT answer. */
-  present: (loaded: L) => unknown;
+  present: (loaded: L, tx: Tx) => unknown;
   /** Conditions of the command beyond the state (throw `guardFailed(…)`). */
   guard?: (loaded: L, tx: Tx) => void | Promise<void>;
   /** Further columns the UPDATE sets (timestamps of the step, who took it, a reason…). */
@@ -158,12 +166,12 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
         ...(lc.stamped === false ? {} : { updatedAt: now, updatedBy: ctx.actor!.userId }),
         version: sql`${lc.columns.version} + 1`,
       } as never)
-      .where(and(eq(lc.columns.id, run.id), eq(lc.columns.state, from), eq(lc.columns.version, run.version)))
-      .returning({ id: lc.columns.id });
+      .where(and(eq(lc.columns.id, run.id), eq(lc.columns.state, from), run.version === undefined ? undefined : eq(lc.columns.version, run.version)))
+      .returning({ version: lc.columns.version });
     // The row is locked and in `from`: only the version can differ.
-    if (!updated.length) throw staleVersion(run.present(loaded));
+    if (!updated.length) throw staleVersion(await run.present(loaded, tx));
     const extra = (await run.effect?.(tx, loaded)) ?? {};
-    const version = run.version;
+    const version = (updated[0].version as number) - 1;
     await audit(tx, ctx, {
       action: `${lc.entity}.${run.command}`,
       entityType: lc.entity,

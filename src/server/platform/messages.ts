@@ -310,9 +310,9 @@ const messages = {
     en: "The task's approval decision lacks: {{fields}}",
   },
   "contract.exists": { vi: "Nhiệm vụ này đã có hợp đồng {{number}}", en: "This task already has contract {{number}}" },
-  "contract.wrong_status": {
-    vi: "Không thể thực hiện thao tác này khi hợp đồng đang ở trạng thái “{{status}}”",
-    en: "This is not possible while the contract is “{{status}}”",
+  "contract.terminated_no_payment": {
+    vi: "Hợp đồng đã chấm dứt: chỉ ghi nhận khoản hoàn trả hoặc điều chỉnh giảm, không cấp thêm kinh phí",
+    en: "The contract is terminated: only returns and reversals are recorded, no further payment",
   },
   "contract.two_person.sign_preparer": {
     vi: "Nguyên tắc hai người: người ký không được là người đã lập hợp đồng ({{name}})",

@@ -22,24 +22,10 @@ import {
   trancheCancel,
 } from "../../../common/api/contract.js";
 import { contractPolicy } from "./contracts.policy.js";
-import {
-  cancelTranche,
-  createContract,
-  decideAmendment,
-  decidePayment,
-  getContract,
-  liquidateContract,
-  listContracts,
-  listPaymentQueue,
-  recordPayment,
-  recordSettlement,
-  requestAmendment,
-  reversePayment,
-  savePlan,
-  signContract,
-  terminateContract,
-  updateContract,
-} from "./contracts.service.js";
+import { cancelTranche, createContract, liquidateContract, recordSettlement, savePlan, signContract, terminateContract, updateContract } from "./contracts.commands.js";
+import { decidePayment, recordPayment, reversePayment } from "./contracts.payments.js";
+import { decideAmendment, requestAmendment } from "./contracts.amendments.js";
+import { getContract, listContracts, listPaymentQueue } from "./contracts.read.js";
 import { contractDocumentFile } from "./contracts.documents.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
@@ -51,7 +37,7 @@ const paymentParams = z.object({ id: z.string().uuid(), paymentId: z.string().uu
 const trancheParams = z.object({ id: z.string().uuid(), trancheId: z.string().uuid() });
 const amendmentParams = z.object({ id: z.string().uuid(), amendmentId: z.string().uuid() });
 const rules =
-  " A wrong status answers 409 ILLEGAL_TRANSITION; a stale version 409 VERSION_CONFLICT; the same person as the one the two-person rule excludes (the contract's preparer or last editor for signing, the entry's recorder, the change's requester, the contract's preparer for termination) 409 TWO_PERSON_RULE, the message naming that role (details.rule).";
+  " A state that does not allow the action answers 409 INVALID_STATE naming the state and the actions possible in it; a stale version 409 VERSION_CONFLICT; the same person as the one the two-person rule excludes (the contract's preparer or last editor for signing, the entry's recorder, the change's requester, the contract's preparer for termination) 409 TWO_PERSON_RULE, the message naming that role (details.rule).";
 
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -5,7 +5,7 @@ import { buildOrganisation, buildPerson, buildUser } from "../../testing/factori
 import { auditLog, contracts, tasks } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { templateInForce } from "../../platform/workflow.js";
-import { contractSignedGuard, paymentsSettledGuard } from "./contracts.guards.js";
+import { contractSignedGuard, paymentsSettledGuard } from "./contracts.read.js";
 
 let t: TestApp;
 let officer: Client;
@@ -150,7 +150,7 @@ describe(`contracts (${testDbMode()})`, () => {
     const proposed = await approvedTask({ state: "proposed" });
     const r = await officer.post("/api/v1/contracts", { taskId: proposed.id });
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe("ILLEGAL_TRANSITION");
+    expect(r.body.error).toMatchObject({ code: "GUARD_FAILED", details: { state: "proposed", reason: { vi: expect.any(String), en: expect.any(String) } } });
     const { task } = await draft();
     const again = await officer.post("/api/v1/contracts", { taskId: task.id });
     expect(again.status).toBe(409);
@@ -218,6 +218,39 @@ describe(`contracts (${testDbMode()})`, () => {
       products: [product],
     });
     expect(edit.status).toBe(409);
+    // a signed contract is no longer edited or signed: the state, the command and what is possible now
+    expect(edit.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "signed", command: "update" } });
+    expect(edit.body.error.details.allowed).toEqual(expect.arrayContaining(["plan", "requestAmendment"]));
+    expect(edit.body.error.details.allowed).not.toContain("sign");
+    expect(edit.body.error.message).toMatch(/Đã ký/);
+    const again = await leader.post(`/api/v1/contracts/${c.id}/sign`, { version: ok.body.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
+    expect(again.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "signed", command: "sign" } });
+    // the same command by a role that may never run it: 403
+    expect((await finance.post(`/api/v1/contracts/${c.id}/terminate`, { version: ok.body.version, reason: "Không đảm bảo", amountToReturn: 0 })).status).toBe(403);
+  });
+
+  it("tells the two-person rule in advance: the record's refusals name the role the user had", async () => {
+    const { c } = await draft();
+    // officer1 prepared and last edited it: may sign by role and state, but not as the same person
+    const mine = (await officer.get(`/api/v1/contracts/${c.id}`)).body;
+    expect(mine.abilities.sign).toBe(true);
+    expect(mine.refusals.sign).toMatchObject({ code: "TWO_PERSON_RULE" });
+    expect(mine.refusals.sign.message).toMatch(/người đã lập hợp đồng \(officer1\)/);
+    const theirs = (await officer2.get(`/api/v1/contracts/${c.id}`)).body;
+    expect(theirs.refusals).toEqual({});
+    const signedC = (await officer2.post(`/api/v1/contracts/${c.id}/sign`, { version: c.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" })).body;
+    // a pending entry: its recorder is told, another finance user is not
+    const p = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: signedC.tranches[0].id, source: "city", amount: 1_000_000, paidOn: "2026-11-27" });
+    expect(p.body.refusals.decide).toMatchObject({ code: "TWO_PERSON_RULE" });
+    const seen = (await finance2.get(`/api/v1/contracts/${c.id}`)).body.payments.find((x: { id: string }) => x.id === p.body.id);
+    expect(seen.refusals).toEqual({});
+    const queue = (await finance.get(`/api/v1/contracts/payments?status=pending&pageSize=100`)).body.items.find((x: { id: string }) => x.id === p.body.id);
+    expect(queue.refusals.decide.code).toBe("TWO_PERSON_RULE");
+    // an amendment: its requester (a leader) is told, another leader is not
+    await leader.post(`/api/v1/contracts/${c.id}/amendments`, { kind: "schedule", endDate: "2029-03-31", reason: "Kéo dài do thời tiết" });
+    const byRequester = (await leader.get(`/api/v1/contracts/${c.id}`)).body.amendments[0];
+    expect(byRequester.refusals.decide.message).toMatch(/đã đề nghị điều chỉnh/);
+    expect((await leader2.get(`/api/v1/contracts/${c.id}`)).body.amendments[0].refusals).toEqual({});
   });
 
   it("contract_signed guard: false for a draft, true once signed", async () => {
@@ -371,6 +404,9 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({ status: "terminated", amountToReturn: 120_000_000, terminationReason: "Không đảm bảo tiến độ" });
     expect(await contractSignedGuard(t.database.db, task.id)).not.toBe(true);
+    // after termination: returns and reversals only, no further payment
+    const more = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: c.tranches[1].id, source: "city", amount: 1, paidOn: "2026-11-27" });
+    expect(more.body.error).toMatchObject({ code: "GUARD_FAILED", message: expect.stringMatching(/đã chấm dứt/) });
     const s = await finance.post(`/api/v1/contracts/${c.id}/settlement`, { version: ok.body.version, spentCity: 180_000_000 });
     expect(s.status).toBe(200);
     const g = await paymentsSettledGuard(t.database.db, task.id);

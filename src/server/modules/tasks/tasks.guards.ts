@@ -12,7 +12,7 @@ import { AppError } from "../../platform/errors.js";
 import { councilOutcomeForTask, type CouncilKind } from "../councils/councils.outcome.js";
 import { isAccepting } from "../calls/calls.service.js";
 import { dossierProblems } from "./tasks.dossier-rules.js";
-import { contractSignedGuard, paymentsSettledGuard } from "../contracts/contracts.guards.js";
+import { contractSignedGuard, paymentsSettledGuard } from "../contracts/contracts.read.js";
 import { reportsUpToDateGuard } from "../monitoring/monitoring.guards.js";
 
 type TaskRow = typeof tasks.$inferSelect;

@@ -9,7 +9,7 @@ import { AppError, badInput, forbidden, notFound } from "../../platform/errors.j
 import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
-import { contractSignedGuard } from "../contracts/contracts.guards.js";
+import { contractSignedGuard } from "../contracts/contracts.read.js";
 import { authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { allTemplateDefinitions, availableActions, templateVersion, transition } from "../../platform/workflow.js";
