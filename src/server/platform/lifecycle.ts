@@ -5,7 +5,8 @@
 //   409 INVALID_STATE (the state, the command, what is possible now) when the role could but not in this state →
 //   the module's guard (409 GUARD_FAILED with the reason in both languages) → the guarded
 //   UPDATE … WHERE id AND state AND version (409 VERSION_CONFLICT with the record as it is now) → the module's effect
-//   → one audit row "<entity>.<command>", all in one transaction.
+//   → one audit row "<entity>.<command>", all in one transaction. A refusal that must keep its checks (`refuse`) commits
+//   them and is thrown after the commit; writes a final state's lock would refuse go in `prepare`, before the UPDATE.
 //
 // A command without a target state is an edit allowed in some states (e.g. "update" while draft). The process
 // templates of S&T tasks (platform/workflow.ts) are the template-driven case of the same steps.
@@ -57,6 +58,11 @@ export interface Lifecycle<S extends string, C extends string, R> {
   stateKey: string;
   /** Whether the table has `updatedAt` / `updatedBy` for the kit to set (default true). */
   stamped?: boolean;
+  /**
+   * A final state that takes no more changes (a concluded council): the error (409 LOCKED, `errors.locked`) for a
+   * command in it, or null. Asked before the state check, so a locked record answers LOCKED, not INVALID_STATE.
+   */
+  locked?: (ref: R, command: C) => AppError | null;
 }
 
 /** Declares a lifecycle; checks that every command's states exist (a typo fails at start-up, not at the first use). */
@@ -113,6 +119,8 @@ export function authorizeCommand<S extends string, C extends string, R>(actor: A
   const state = lc.stateOf(ref);
   const ability = abilityOf(lc, command);
   if (lc.commands[command].from.includes(state) && can(actor, lc.policy, ability, ref)) return;
+  const locked = lc.locked?.(ref, command);
+  if (locked) throw locked;
   const elsewhere = lc.commands[command].from.some((s) => s !== state && can(actor, lc.policy, ability, lc.withState(ref, s)));
   throw elsewhere ? invalidState(actor, lang, lc, ref, command) : forbidden();
 }
@@ -133,6 +141,13 @@ export interface CommandRun<S extends string, C extends string, R, L> {
   present: (loaded: L, tx: Tx) => unknown;
   /** Conditions of the command beyond the state (throw `guardFailed(…)`). */
   guard?: (loaded: L, tx: Tx) => void | Promise<void>;
+  /**
+   * A refusal whose checks are kept (a conflict of interest found at a council's invitation): answers the error after
+   * writing what must stay (its audit row, the checks); the kit commits those writes, then throws the error.
+   */
+  refuse?: (loaded: L, tx: Tx) => Promise<AppError | null>;
+  /** Writes that must precede the state change (a lock trigger refuses them once the record is in its final state). */
+  prepare?: (loaded: L, tx: Tx) => Promise<AuditExtra | void>;
   /** Further columns the UPDATE sets (timestamps of the step, who took it, a reason…). */
   set?: (loaded: L) => Record<string, unknown>;
   /** The module's effect after the UPDATE, in the same transaction; may add to the audit row. */
@@ -150,12 +165,15 @@ export interface AuditExtra {
 /** Runs one command in its own transaction (see the top of this file). */
 export async function runCommand<S extends string, C extends string, R, L>(ctx: Ctx, lc: Lifecycle<S, C, R>, run: CommandRun<S, C, R, L>): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const kept = await ctx.db.transaction(async (tx) => {
     const loaded = await run.load(tx, run.id, true);
     if (!loaded) throw notFound();
     const ref = run.refOf(loaded);
     authorizeCommand(ctx.actor, ctx.lang, lc, ref, run.command);
     await run.guard?.(loaded, tx);
+    const refusal = (await run.refuse?.(loaded, tx)) ?? null;
+    if (refusal) return refusal;
+    const prepared = (await run.prepare?.(loaded, tx)) ?? {};
     const from = lc.stateOf(ref);
     const to = lc.commands[run.command].to ?? from;
     const updated = await tx
@@ -170,7 +188,12 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
       .returning({ version: lc.columns.version });
     // The row is locked and in `from`: only the version can differ.
     if (!updated.length) throw staleVersion(await run.present(loaded, tx));
-    const extra = (await run.effect?.(tx, loaded)) ?? {};
+    const effected = (await run.effect?.(tx, loaded)) ?? {};
+    const extra: AuditExtra = {
+      before: { ...prepared.before, ...effected.before },
+      after: { ...prepared.after, ...effected.after },
+      details: prepared.details || effected.details ? { ...prepared.details, ...effected.details } : undefined,
+    };
     const version = (updated[0].version as number) - 1;
     await audit(tx, ctx, {
       action: `${lc.entity}.${run.command}`,
@@ -180,5 +203,7 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
       after: { status: to, version: version + 1, ...extra.after },
       details: run.details || extra.details ? { ...run.details, ...extra.details } : undefined,
     });
+    return null;
   });
+  if (kept) throw kept;
 }

@@ -4,10 +4,14 @@
 // labels are the ones the council pages show.
 import { councils } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
+import { locked } from "../../platform/errors.js";
 import type { CouncilStatus } from "../../../common/api/council.js";
 import { councilPolicy, isCouncilMember, type CouncilRef } from "./councils.policy.js";
 
 const OPEN = ["draft", "invited", "in_session"] as const;
+
+/** A concluded council takes no more changes (its results stand; the lock trigger refuses writes) until re-opened. */
+export const councilLocked = () => locked("council.locked", { status: "concluded" });
 
 export const councilLifecycle = defineLifecycle<
   CouncilStatus,
@@ -43,6 +47,7 @@ export const councilLifecycle = defineLifecycle<
   withState: (c, status) => ({ ...c, status }),
   // staff hold "ballot" only to reach the paper-ballot route, which is named as "paperBallot"
   offered: (a, c, command) => command !== "ballot" || isCouncilMember(a, c),
+  locked: (c, command) => (c.status === "concluded" && command !== "reopen" ? councilLocked() : null),
   table: councils,
   columns: { id: councils.id, state: councils.status, version: councils.version },
   stateKey: "status",

@@ -20,8 +20,8 @@ import {
   organisations,
   users,
 } from "../../db/schema/index.js";
-import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, forbidden, notFound, staleVersion, locked } from "../../platform/errors.js";
+import type { Ctx, Executor, Tx } from "../../platform/context.js";
+import { AppError, badInput, forbidden, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
@@ -63,8 +63,8 @@ import {
 import { councilPolicy, isCouncilInsider, isCouncilMember, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
-import { councilLifecycle } from "./councils.lifecycle.js";
-import { authorizeCommand } from "../../platform/lifecycle.js";
+import { councilLifecycle, councilLocked } from "./councils.lifecycle.js";
+import { authorizeCommand, runCommand } from "../../platform/lifecycle.js";
 import type { z } from "zod";
 import type { ConflictLine } from "../../db/schema/index.js";
 import { eachTogether } from "../../platform/together.js";
@@ -94,7 +94,6 @@ const REASON_TEXT: Record<QuorumReason, { vi: string; en: string }> = {
 };
 
 type CouncilAbility = keyof typeof councilLifecycle.commands;
-const councilLocked = () => locked("council.locked", { status: "concluded" });
 
 // ---------- loading ----------
 interface Loaded {
@@ -480,9 +479,8 @@ function assertCan(ctx: Ctx, l: Loaded, ability: CouncilAbility | "viewScores") 
   if (can(ctx.actor, councilPolicy, ability, l.ref)) return;
   // Individual scores are confidential until conclusion: a refusal, never a hint about the council's state.
   if (ability === "viewScores") throw forbidden();
-  if (l.c.status === "concluded" && ability !== "reopen") throw councilLocked();
-  // Someone who could do this in another state: 409 INVALID_STATE naming the state and what is possible now; anyone
-  // else: 403 (platform/lifecycle.ts).
+  // A concluded council: 409 LOCKED; someone who could do this in another state: 409 INVALID_STATE naming the state
+  // and what is possible now; anyone else: 403 (platform/lifecycle.ts).
   authorizeCommand(ctx.actor, ctx.lang, councilLifecycle, l.ref, ability);
 }
 
@@ -668,64 +666,84 @@ export async function removeMember(ctx: Ctx, id: string, memberId: string, versi
 // ---------- transitions ----------
 export type CouncilAction = "invite" | "open" | "conclude" | "reopen" | "cancel";
 
+/**
+ * The council's transitions on the lifecycle kit (councils.lifecycle.ts): invite (composition, then the conflict check
+ * again — a refusal whose checks are kept), open, cancel, re-open with a reason (the results removed), conclude (the
+ * conflict check for the present voters, then quorum, ballots and results, written before the lock).
+ */
 export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAction, body: { version: number; reason?: string }): Promise<Council> {
   const now = ctx.clock.now();
-  const refusal = await ctx.db.transaction(async (tx) => {
-    const l = await mustLoad(ctx, tx, id, true);
-    assertCan(ctx, l, action);
-    let details: Record<string, unknown> | undefined;
-    if (action === "invite") {
-      const issues = compositionIssues(l.rules, l.members.map((m) => m.role));
-      if (issues.length) throw new AppError("COUNCIL_COMPOSITION", 409, "council.composition", { issues }, { legalBasis: l.rules.legalBasis });
-      // The conflict check again, on the registries as they are now: a conflict found since a member was added
-      // blocks the invitations until the member is replaced or a leader overrides it (the checks and the refusal are kept).
-      const blocked = await blockedMembers(tx, ctx, l, l.members);
-      if (blocked.members.length) {
-        await audit(tx, ctx, { action: "council.invite_refused", entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });
-        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.invite", { members: blocked.members }, { members: blocked.text });
-      }
-      await bump(tx, ctx, l, body.version, { status: "invited", invitedAt: now });
-      await tx.update(councilMembers).set({ invitedAt: now }).where(eq(councilMembers.councilId, id));
-      details = { members: l.members.length };
-    } else if (action === "open") {
-      await bump(tx, ctx, l, body.version, { status: "in_session", openedAt: now });
-    } else if (action === "cancel") {
-      await bump(tx, ctx, l, body.version, { status: "cancelled", cancelledAt: now, cancelReason: body.reason ?? null });
-      details = { reason: body.reason };
-    } else if (action === "reopen") {
-      const reason = body.reason?.trim();
-      if (!reason) throw badInput("council.reopen.reason");
-      await bump(tx, ctx, l, body.version, { status: "in_session", reopenedAt: now, reopenedBy: ctx.actor!.userId, reopenReason: reason, concludedAt: null, concludedBy: null });
-      const removed = await tx.delete(councilResults).where(eq(councilResults.councilId, id)).returning({ id: councilResults.id });
-      details = { reason, resultsRemoved: removed.length };
-    } else {
+  const common = {
+    id,
+    command: action,
+    version: body.version,
+    load: (tx: Tx, councilId: string, forUpdate: boolean) => loadCouncil(tx, councilId, forUpdate),
+    refOf: (l: Loaded) => l.ref,
+    present: (l: Loaded, tx: Tx) => present(ctx, tx, l),
+  };
+  const blockedRefusal = async (tx: Tx, l: Loaded, members: Loaded["members"], refused: string, key: "council.conflict.invite" | "council.conflict.conclude") => {
+    const blocked = await blockedMembers(tx, ctx, l, members);
+    if (!blocked.members.length) return null;
+    await audit(tx, ctx, { action: refused, entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });
+    return new AppError("CONFLICT_OF_INTEREST", 409, key, { members: blocked.members }, { members: blocked.text });
+  };
+  if (action === "invite") {
+    await runCommand(ctx, councilLifecycle, {
+      ...common,
+      guard: (l) => {
+        const issues = compositionIssues(l.rules, l.members.map((m) => m.role));
+        if (issues.length) throw new AppError("COUNCIL_COMPOSITION", 409, "council.composition", { issues }, { legalBasis: l.rules.legalBasis });
+      },
+      // The conflict check again, on the registries as they are now: a conflict found since a member was added blocks
+      // the invitations until the member is replaced or a leader overrides it (the checks and the refusal are kept).
+      refuse: (l, tx) => blockedRefusal(tx, l, l.members, "council.invite_refused", "council.conflict.invite"),
+      set: () => ({ invitedAt: now }),
+      effect: async (tx, l) => {
+        await tx.update(councilMembers).set({ invitedAt: now }).where(eq(councilMembers.councilId, id));
+        return { details: { members: l.members.length } };
+      },
+    });
+  } else if (action === "open") {
+    await runCommand(ctx, councilLifecycle, { ...common, set: () => ({ openedAt: now }) });
+  } else if (action === "cancel") {
+    await runCommand(ctx, councilLifecycle, { ...common, set: () => ({ cancelledAt: now, cancelReason: body.reason ?? null }), details: { reason: body.reason } });
+  } else if (action === "reopen") {
+    const reason = body.reason?.trim();
+    await runCommand(ctx, councilLifecycle, {
+      ...common,
+      guard: () => {
+        if (!reason) throw badInput("council.reopen.reason");
+      },
+      set: () => ({ reopenedAt: now, reopenedBy: ctx.actor!.userId, reopenReason: reason, concludedAt: null, concludedBy: null }),
+      effect: async (tx) => {
+        const removed = await tx.delete(councilResults).where(eq(councilResults.councilId, id)).returning({ id: councilResults.id });
+        return { details: { reason, resultsRemoved: removed.length } };
+      },
+    });
+  } else {
+    await runCommand(ctx, councilLifecycle, {
+      ...common,
       // Once more before the results: a present voting member found in conflict since their ballots were accepted
       // would have their scores counted. Refused (checks and refusal kept) until a leader overrides the conflict or
       // the member is recorded absent, which leaves their ballots out of the count.
-      const voters = l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role));
-      const blocked = await blockedMembers(tx, ctx, l, voters);
-      if (blocked.members.length) {
-        await audit(tx, ctx, { action: "council.conclude_refused", entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });
-        return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.conclude", { members: blocked.members }, { members: blocked.text });
-      }
-      details = await conclude(tx, ctx, l, body.version);
-    }
-    await audit(tx, ctx, {
-      action: `council.${action}`,
-      entityType: "council",
-      entityId: id,
-      before: { status: l.c.status, version: l.c.version },
-      after: { status: action === "invite" ? "invited" : action === "cancel" ? "cancelled" : action === "conclude" ? "concluded" : "in_session", version: l.c.version + 1 },
-      details,
+      refuse: (l, tx) =>
+        blockedRefusal(
+          tx,
+          l,
+          l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role)),
+          "council.conclude_refused",
+          "council.conflict.conclude",
+        ),
+      // The results are written before the status change: from then on the lock trigger refuses every write.
+      prepare: async (l, tx) => ({ details: await computeResults(tx, ctx, l) }),
+      set: () => ({ concludedAt: now, concludedBy: ctx.actor!.userId, quorumMet: true }),
     });
-    return null;
-  });
-  if (refusal) throw refusal;
+  }
   return getCouncil(ctx, id);
 }
 
-/** Quorum, every present voting member's ballots submitted, then the results per subject and the lock. */
-async function conclude(tx: Executor, ctx: Ctx, l: Loaded, version: number) {
+/** Quorum, every present voting member's ballots submitted, then the results per subject (before the lock). */
+async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
   const q = quorumOf(l);
   if (!q.met) {
     const reasons = (lang: "vi" | "en") => q.reasons.map((r) => REASON_TEXT[r][lang]).join("; ");
@@ -839,8 +857,6 @@ async function conclude(tx: Executor, ctx: Ctx, l: Loaded, version: number) {
     }
   }
   if (rows.length) await tx.insert(councilResults).values(rows);
-  // The status change is last: from here on the lock trigger refuses every write to the council's data.
-  await bump(tx, ctx, l, version, { status: "concluded", concludedAt: now, concludedBy: ctx.actor!.userId, quorumMet: true });
   return { quorum: q, results: rows.map((r) => ({ subjectId: r.subjectId, passed: r.passed, rank: r.rank ?? null, grade: r.grade ?? null, selected: r.selected ?? false })) };
 }
 
