@@ -48,9 +48,10 @@ export async function seedStatisticsBenchData(
       const latest = year === opts.lastYear;
       const period = (
         await c.query<{ id: string }>(
-          `INSERT INTO statistical_periods (year, name_vi, name_en, reference_date, deadline, status, opened_at, closed_at, created_by, updated_by)
+          `INSERT INTO statistical_periods (year, name_vi, name_en, reference_date, deadline, status, opened_at, closed_at, created_by, updated_by, created_at, updated_at)
            VALUES ($1::int, 'Kỳ báo cáo năm ' || $1::int, 'Reporting year ' || $1::int, make_date($1::int, 12, 31), make_date($1::int + 1, 2, 1), $2::text,
-                   make_date($1::int + 1, 1, 1), CASE WHEN $2::text = 'closed' THEN make_date($1::int + 1, 3, 1) END, $3::uuid, $3::uuid)
+                   make_date($1::int + 1, 1, 1), CASE WHEN $2::text = 'closed' THEN make_date($1::int + 1, 3, 1) END, $3::uuid, $3::uuid,
+                   make_date($1::int, 12, 1), make_date($1::int + 1, 1, 1))
            RETURNING id`,
           [year, latest ? "open" : "closed", officer],
         )
@@ -60,8 +61,9 @@ export async function seedStatisticsBenchData(
         await c.query("INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES ($1, $2, $3)", [period, f.form_key, f.version]);
       }
       const r = await c.query(
-        `INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, submitted_at, submitted_by, created_by, updated_by)
-         SELECT $1::uuid, o, f.form_key, f.version, 'submitted', make_date($2::int + 1, 1, 15), $3::uuid, $3::uuid, $3::uuid
+        `INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, submitted_at, submitted_by, created_by, updated_by, created_at, updated_at)
+         SELECT $1::uuid, o, f.form_key, f.version, 'submitted', make_date($2::int + 1, 1, 15), $3::uuid, $3::uuid, $3::uuid,
+                make_date($2::int + 1, 1, 1), make_date($2::int + 1, 1, 15)
            FROM unnest($4::uuid[]) AS o, jsonb_to_recordset($5::jsonb) AS f(form_key text, version int)`,
         [period, year, officer, orgs, JSON.stringify(forms.map((f) => ({ form_key: f.form_key, version: f.version })))],
       );
@@ -88,26 +90,26 @@ export async function seedStatisticsBenchData(
     // Ten years of inputs: series, actual allocations (đồng) and one value per year of every entered indicator.
     const first = opts.lastYear - opts.years + 1;
     await c.query(
-      `INSERT INTO statistical_series_values (series_key, year, value, source, estimate, created_by, updated_by)
+      `INSERT INTO statistical_series_values (series_key, year, value, source, estimate, created_by, updated_by, created_at, updated_at)
        SELECT s.key, y, CASE s.key WHEN 'population' THEN 1900000 + (y - $1::int) * 15000
                                    WHEN 'gdp' THEN 90000 + (y - $1::int) * 9000
-                                   ELSE 18000 + (y - $1::int) * 1500 END, 'Số liệu sinh cho đo hiệu năng', true, $3::uuid, $3::uuid
+                                   ELSE 18000 + (y - $1::int) * 1500 END, 'Số liệu sinh cho đo hiệu năng', true, $3::uuid, $3::uuid, now(), now()
          FROM statistical_series s, generate_series($1::int, $2::int) AS y
         WHERE s.key IN ('population', 'gdp', 'city_spending')
        ON CONFLICT (series_key, year) DO NOTHING`,
       [first, opts.lastYear, officer],
     );
     await c.query(
-      `INSERT INTO funding_plan_actuals (year, city_recurrent, city_development, other_sources, source, created_by, updated_by)
+      `INSERT INTO funding_plan_actuals (year, city_recurrent, city_development, other_sources, source, created_by, updated_by, created_at, updated_at)
        SELECT y, (150 + (y - $1::int) * 10)::bigint * 1000000000, (120 + (y - $1::int) * 8)::bigint * 1000000000,
-              (600 + (y - $1::int) * 50)::bigint * 1000000000, 'Số liệu sinh cho đo hiệu năng', $3::uuid, $3::uuid
+              (600 + (y - $1::int) * 50)::bigint * 1000000000, 'Số liệu sinh cho đo hiệu năng', $3::uuid, $3::uuid, now(), now()
          FROM generate_series($1::int, $2::int) AS y
        ON CONFLICT (year) DO NOTHING`,
       [first, opts.lastYear, officer],
     );
     await c.query(
-      `INSERT INTO indicator_values (indicator_id, year, value, source, created_by, updated_by)
-       SELECT i.id, y, (abs(hashtext(i.code || y)) % 100)::numeric, 'Số liệu sinh cho đo hiệu năng', $3::uuid, $3::uuid
+      `INSERT INTO indicator_values (indicator_id, year, value, source, created_by, updated_by, created_at, updated_at)
+       SELECT i.id, y, (abs(hashtext(i.code || y)) % 100)::numeric, 'Số liệu sinh cho đo hiệu năng', $3::uuid, $3::uuid, now(), now()
          FROM indicators i, generate_series($1::int, $2::int) AS y
         WHERE i.value_source = 'entered'
        ON CONFLICT (indicator_id, year) DO NOTHING`,

@@ -121,8 +121,8 @@ export async function seedTaskBenchData(db: Db, o: TaskBenchOptions): Promise<Ta
     const nprog = (await tx.execute<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM bprog`))).rows[0].n;
 
     // Users who own the dossiers (PIs with an account), sharing the demo password's hash.
-    await run(`INSERT INTO users (id, username, display_name, password_hash, roles, person_id)
-      SELECT pg_temp.bench_uid('bench-user-' || u), 'bench-pi-' || u, 'Chủ nhiệm ' || u, '${accounts.hash}', '{pi}', bp.id
+    await run(`INSERT INTO users (id, username, display_name, password_hash, roles, person_id, created_at, updated_at, password_changed_at)
+      SELECT pg_temp.bench_uid('bench-user-' || u), 'bench-pi-' || u, 'Chủ nhiệm ' || u, '${accounts.hash}', '{pi}', bp.id, now(), now(), now()
         FROM generate_series(0, ${benchUsers - 1}) u JOIN bp ON bp.n = u`);
     lap("users");
 
@@ -192,13 +192,14 @@ export async function seedTaskBenchData(db: Db, o: TaskBenchOptions): Promise<Ta
 
     // One dossier per task with a PI, its products; the selected one becomes the task's.
     await run(`INSERT INTO task_dossiers (id, task_id, status, owner_user_id, pi_person_id, lead_organisation_id, objectives, content,
-                                          duration_months, start_date, submitted_at, submitted_by, revision)
+                                          duration_months, start_date, submitted_at, submitted_by, revision, created_at, updated_at)
       SELECT pg_temp.bench_uid('bench-dossier-' || bt.g), t.id,
              CASE WHEN t.approved_budget_city IS NOT NULL OR bt.state = 'terminated' THEN 'selected' ELSE 'submitted' END,
              CASE WHEN bt.demo_pi THEN '${accounts.pi}'::uuid ELSE pg_temp.bench_uid('bench-user-' || (bt.g % ${benchUsers})) END,
              t.pi_person_id, t.lead_organisation_id, t.objectives, 'Nội dung nghiên cứu ' || bt.g, t.proposed_months,
              make_date(t.year, 1 + bt.g % 12, 1), t.created_at + interval '30 days',
-             CASE WHEN bt.demo_pi THEN '${accounts.pi}'::uuid ELSE pg_temp.bench_uid('bench-user-' || (bt.g % ${benchUsers})) END, 0
+             CASE WHEN bt.demo_pi THEN '${accounts.pi}'::uuid ELSE pg_temp.bench_uid('bench-user-' || (bt.g % ${benchUsers})) END, 0,
+             t.created_at + interval '20 days', t.created_at + interval '30 days'
         FROM bt JOIN tasks t ON t.id = bt.id
        WHERE t.pi_person_id IS NOT NULL`);
     await run(`INSERT INTO task_dossier_products (dossier_id, position, name, output_type, quantity, unit, quality_target)
@@ -219,12 +220,12 @@ export async function seedTaskBenchData(db: Db, o: TaskBenchOptions): Promise<Ta
     await run(`INSERT INTO council_subjects (id, council_id, task_id, position)
       SELECT pg_temp.bench_uid('bench-subject-' || c), pg_temp.bench_uid('bench-council-' || c), pg_temp.bench_uid('bench-task-' || (1 + (c * 4) % ${o.tasks})), 1
         FROM generate_series(1, ${councils}) c`);
-    await run(`INSERT INTO council_members (id, council_id, person_id, role, invited_at, declaration_signed_at, declaration_statement, present, created_by)
+    await run(`INSERT INTO council_members (id, council_id, person_id, role, invited_at, declaration_signed_at, declaration_statement, present, created_by, created_at)
       SELECT pg_temp.bench_uid('bench-member-' || c || '-' || k), pg_temp.bench_uid('bench-council-' || c),
              CASE WHEN k = 0 AND c % 1000 = 3 THEN '${accounts.expert_person}'::uuid ELSE bp.id END,
              (ARRAY['chair','vice_chair','reviewer','reviewer','member','member','member','member'])[k + 1],
              now() - make_interval(hours => c + 240), now() - make_interval(hours => c + 1), 'Tôi cam kết khách quan', true,
-             '${accounts.officer}'::uuid
+             '${accounts.officer}'::uuid, now() - make_interval(hours => c + 300)
         FROM generate_series(1, ${councils}) c CROSS JOIN generate_series(0, ${MEMBERS - 1}) k
         JOIN bp ON bp.n = (c * 37 + k * 6151) % ${np}`);
     lap("councils");

@@ -126,7 +126,7 @@ try {
   const { prepareDatabase } = await import("../src/server/startup.js");
   const database = await openForMaintenance(config, { mustExist: false });
   try {
-    await prepareDatabase(database);
+    await prepareDatabase(database, { now: systemClock.now() });
     const created = await createFirstAdministrator(database.db, input, {
       now: systemClock.now(),
       operator: `${os.userInfo().username}@${os.hostname()}`,

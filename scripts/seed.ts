@@ -57,9 +57,11 @@ try {
   try {
     if (args.reset) console.log(`Xóa toàn bộ dữ liệu / dropping all data (${database.mode}) …`);
     const started = performance.now();
+    const now = systemClock.now();
     const prepared = await prepareDatabase(database, {
       reset: args.reset,
-      demo: { scale, people, organisations, laboratories, seed: args.seed, now: systemClock.now() },
+      now,
+      demo: { scale, people, organisations, laboratories, seed: args.seed, now },
     });
     if (!prepared.demo) {
       throw new BackupError(

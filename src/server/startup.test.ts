@@ -64,7 +64,7 @@ describe("preparing a database (start-up, npm run seed)", () => {
   afterAll(async () => fresh?.done());
 
   it("prepares an empty database as start-up does and loads the demo data on it", async () => {
-    const prepared = await prepareDatabase(fresh.database, { demo: { scale: 1, people: 40, now: clock.now() } });
+    const prepared = await prepareDatabase(fresh.database, { now: clock.now(), demo: { scale: 1, people: 40, now: clock.now() } });
     expect(prepared).toMatchObject({ migration: latestMigration, wasEmpty: true });
     expect(prepared.demo).toMatchObject({ organisations: 150, people: 40, users: ROLES.length });
     first = await counts(fresh.database);
@@ -89,7 +89,7 @@ describe("preparing a database (start-up, npm run seed)", () => {
   }, 180_000);
 
   it("prepares it again without loading anything twice", async () => {
-    const again = await prepareDatabase(fresh.database, { demo: { scale: 1, people: 40, now: clock.now() } });
+    const again = await prepareDatabase(fresh.database, { now: clock.now(), demo: { scale: 1, people: 40, now: clock.now() } });
     expect(again).toEqual({ migration: latestMigration, wasEmpty: false, demo: null });
     expect(await counts(fresh.database)).toEqual(first);
   }, 120_000);
@@ -97,7 +97,7 @@ describe("preparing a database (start-up, npm run seed)", () => {
   it("with reset, drops everything in it and prepares it anew", async () => {
     const extra = await buildUser(fresh.database.db, { username: "left_over" });
     expect((await counts(fresh.database)).users).toBe(first.users + 1);
-    const reset = await prepareDatabase(fresh.database, { reset: true, demo: { scale: 1, people: 25, now: clock.now() } });
+    const reset = await prepareDatabase(fresh.database, { reset: true, now: clock.now(), demo: { scale: 1, people: 25, now: clock.now() } });
     expect(reset).toMatchObject({ migration: latestMigration, wasEmpty: true, demo: { people: 25 } });
     expect(await counts(fresh.database)).toEqual({ ...first, people: 25 });
     const gone = await fresh.database.db.execute(sql`SELECT 1 FROM users WHERE id = ${extra.id}`);

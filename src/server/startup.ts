@@ -24,6 +24,8 @@ export interface PrepareOptions {
   reset?: boolean;
   /** Demo data to load if the database is empty, decided while holding the start-up lock. */
   demo?: SeedOptions | null;
+  /** The time the configuration data is stamped with (the app's clock; a test's clock in tests). */
+  now: Date;
 }
 
 export interface Prepared {
@@ -36,16 +38,16 @@ export interface Prepared {
 }
 
 /** Migrations, then the configuration data every database holds, in dependency order. */
-async function migrateAndSync(database: Database): Promise<string> {
+async function migrateAndSync(database: Database, now: Date): Promise<string> {
   const migration = await migrate(database.pool);
   await syncReferenceData(database.db);
-  await syncProcessTemplates(database.db);
-  await syncCouncilRuleSets(database.db);
-  await syncHistoricalTaskStats(database.db);
+  await syncProcessTemplates(database.db, now);
+  await syncCouncilRuleSets(database.db, now);
+  await syncHistoricalTaskStats(database.db, now);
   await syncTaskStatusGroups(database.db);
-  await syncIndicators(database.db);
-  await syncStatisticalForms(database.db);
-  await syncBaselinePlan(database.db);
+  await syncIndicators(database.db, now);
+  await syncStatisticalForms(database.db, now);
+  await syncBaselinePlan(database.db, now);
   return migration;
 }
 
@@ -62,10 +64,10 @@ export async function isEmpty(database: Database): Promise<boolean> {
  * asked, migrations, configuration data, and the demo data when asked and the database is empty. Servers starting
  * together wait for each other here; the first loads the demo data, the others find the database no longer empty.
  */
-export async function prepareDatabase(database: Database, opts: PrepareOptions = {}): Promise<Prepared> {
+export async function prepareDatabase(database: Database, opts: PrepareOptions): Promise<Prepared> {
   return withStartupLock(database.pool, async () => {
     if (opts.reset) await database.pool.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-    const migration = await migrateAndSync(database);
+    const migration = await migrateAndSync(database, opts.now);
     const wasEmpty = await isEmpty(database);
     const demo = opts.demo && wasEmpty ? await seedDemoData(database.db, opts.demo) : null;
     return { migration, wasEmpty, demo };
@@ -82,8 +84,9 @@ export async function bootstrap(config: Config, opts: { clock?: Clock; dataDir?:
   });
   let app: App;
   try {
-    const demo = config.demoMode && opts.seed !== false ? { scale: 1, now: (opts.clock ?? systemClock).now() } : null;
-    const { migration } = await prepareDatabase(database, { demo });
+    const now = (opts.clock ?? systemClock).now();
+    const demo = config.demoMode && opts.seed !== false ? { scale: 1, now } : null;
+    const { migration } = await prepareDatabase(database, { demo, now });
     app = await buildApp({ config, database, migration, clock: opts.clock });
   } catch (err) {
     await database.close();

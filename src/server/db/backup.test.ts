@@ -11,7 +11,7 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, testDbMode, type TestApp } from "../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../testing/factories.js";
+import { buildDossier, buildOrganisation, buildPerson, buildTask, buildUser, stamps } from "../testing/factories.js";
 import { audit, verifyAuditChain } from "../platform/audit.js";
 import { TestClock } from "../platform/clock.js";
 import { TEST_START } from "../testing/test-clock.js";
@@ -79,26 +79,30 @@ beforeAll(async () => {
     expertSince: "2020-01-15",
   });
   await db.insert(personAffiliations).values({ personId: person.id, organisationId: parent.id, position: "Giảng viên", startDate: "2010-09-01" });
-  await db.insert(consents).values({ personId: person.id, purpose: "expert_pool", noticeVersion: "2025-1", granted: true });
+  await db.insert(consents).values({ personId: person.id, purpose: "expert_pool", noticeVersion: "2025-1", granted: true, recordedAt: stamps(db).createdAt });
   const officerUser = await buildUser(db, { username: "officer1", roles: ["officer", "expert"], personId: person.id, organisationId: parent.id });
 
   // A task with a selected dossier and products: the analytics summary (a derived table) is rebuilt on restore.
-  const task = await db.execute<{ id: string }>(sql`
-    INSERT INTO tasks (code, title_vi, task_type, template_key, template_version, state, year, field_code, lead_organisation_id, approved_budget_city)
-    VALUES ('NV-BK-1', 'Nhiệm vụ sao lưu', 'de_tai', 'baseline-2013', 1, 'in_progress', 2026, '101', ${child.id}, 750000000) RETURNING id`);
-  const dossier = await db.execute<{ id: string }>(sql`
-    INSERT INTO task_dossiers (task_id, status, owner_user_id, pi_person_id, lead_organisation_id)
-    VALUES (${task.rows[0].id}, 'selected', ${officerUser.id}, ${person.id}, ${child.id}) RETURNING id`);
+  const task = await buildTask(db, {
+    code: "NV-BK-1",
+    titleVi: "Nhiệm vụ sao lưu",
+    state: "in_progress",
+    year: 2026,
+    fieldCode: "101",
+    leadOrganisationId: child.id,
+    approvedBudgetCity: 750000000,
+  });
+  const dossier = await buildDossier(db, { taskId: task.id, status: "selected", ownerUserId: officerUser.id, piPersonId: person.id, leadOrganisationId: child.id });
   await db.execute(sql`
     INSERT INTO task_dossier_products (dossier_id, position, name, output_type, quantity, unit, quality_target)
-    VALUES (${dossier.rows[0].id}, 1, 'Mô hình', 'model', 2.5, 'mô hình', 'Đạt')`);
-  await db.execute(sql`UPDATE tasks SET selected_dossier_id = ${dossier.rows[0].id} WHERE id = ${task.rows[0].id}`);
+    VALUES (${dossier.id}, 1, 'Mô hình', 'model', 2.5, 'mô hình', 'Đạt')`);
+  await db.execute(sql`UPDATE tasks SET selected_dossier_id = ${dossier.id} WHERE id = ${task.id}`);
 
   // A stored file (binary, with NUL bytes) and an import whose jsonb holds nested data and a JSON null.
   const content = Buffer.concat([Buffer.from([0, 1, 2, 255, 0]), crypto.randomBytes(3000)]);
   const [file] = await db
     .insert(files)
-    .values({ originalName: "danh sách.xlsx", mediaType: "application/octet-stream", sizeBytes: content.length, sha256: "x", content })
+    .values({ originalName: "danh sách.xlsx", mediaType: "application/octet-stream", sizeBytes: content.length, sha256: "x", content, createdAt: stamps(db).createdAt })
     .returning();
   const [imp] = await db
     .insert(imports)
@@ -111,6 +115,7 @@ beforeAll(async () => {
       errorCount: 1,
       errors: [{ row: 2, column: "Họ và tên", message: "Bắt buộc", value: null }],
       rows: [{ n: 1.5, big: 12345678901234, nested: { a: [1, "hai", true] } }],
+      createdAt: stamps(db).createdAt,
     })
     .returning();
   await db.execute(sql`UPDATE imports SET created_ids = 'null'::jsonb WHERE id = ${imp.id}`);

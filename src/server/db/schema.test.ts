@@ -1,5 +1,6 @@
 // The Drizzle schema (src/server/db/schema) mirrors the SQL migrations by hand; this test fails when they drift:
-// a table or column in one but not the other, or a column whose nullability or type differs.
+// a table or column in one but not the other, or a column whose nullability or type differs. It also holds the rule
+// that no column takes its value from the database's clock (migration 0027): times come from the application's clock.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { is } from "drizzle-orm";
 import { PgTable, getTableConfig } from "drizzle-orm/pg-core";
@@ -79,5 +80,22 @@ describe(`Drizzle schema matches the migrated database (${testDbMode()})`, () =>
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("has no column whose default is the database server's clock, in the migrations or in Drizzle", async () => {
+    const r = await t.database.pool.query<{ col: string; def: string }>(`
+      SELECT c.table_name || '.' || c.column_name AS col, c.column_default AS def
+        FROM information_schema.columns c
+        JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+       WHERE c.table_schema = 'public' AND tb.table_type = 'BASE TABLE' AND c.table_name <> 'schema_migrations'
+         AND c.column_default ~* '(now|clock_timestamp|statement_timestamp|transaction_timestamp)\\(|current_(date|time|timestamp)|localtime'`);
+    expect(r.rows).toEqual([]);
+    const inDrizzle: string[] = [];
+    for (const value of Object.values(schema)) {
+      if (!is(value, PgTable)) continue;
+      const config = getTableConfig(value);
+      for (const c of config.columns) if (c.hasDefault && /time|date/i.test(c.getSQLType())) inDrizzle.push(`${config.name}.${c.name}`);
+    }
+    expect(inDrizzle).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ export async function insertDemoProgrammesAndCalls(tx: Executor, now: Date) {
   const managingOrganisationId = dost.rows[0]?.id ?? null;
   const rows = await tx
     .insert(programmes)
-    .values([
+    .values(
+      [
       {
         code: "CT.KHCN.01",
         nameVi: "Chương trình khoa học và công nghệ hỗ trợ nâng cao năng suất, chất lượng sản phẩm trọng điểm, chủ lực",
@@ -53,10 +54,13 @@ export async function insertDemoProgrammesAndCalls(tx: Executor, now: Date) {
         sectors: ["KHXHNV", "NN"],
         fields: ["502", "505"],
       },
-    ])
+      ].map((r) => ({ ...r, createdAt: now, updatedAt: now })),
+    )
     .returning({ id: programmes.id, code: programmes.code });
   const first = rows.find((r) => r.code === "CT.KHCN.01")!;
-  await tx.insert(calls).values([
+  await tx.insert(calls).values(
+    (
+    [
     {
       code: "DXDH-2027",
       titleVi: "Thông báo đề xuất đặt hàng nhiệm vụ KH&CN cấp thành phố thực hiện từ năm 2027",
@@ -82,5 +86,7 @@ export async function insertDemoProgrammesAndCalls(tx: Executor, now: Date) {
       closesAt: new Date(now.getTime() + 75 * DAY),
       status: "draft",
     },
-  ]);
+    ] satisfies Omit<typeof calls.$inferInsert, "createdAt" | "updatedAt">[]
+  ).map((c) => ({ ...c, createdAt: now, updatedAt: now })),
+  );
 }

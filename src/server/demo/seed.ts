@@ -52,8 +52,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
     await insertDemoProgrammesAndCalls(tx, now);
     await insertDemoTasks(tx, now);
     await insertDemoCouncils(tx, now);
-    await insertDemoStatistics(tx, { orgRepOrganisationId: data.anchors.orgRepOrganisationId });
-    await insertDemoFundingPlans(tx);
+    await insertDemoStatistics(tx, { orgRepOrganisationId: data.anchors.orgRepOrganisationId }, now);
+    await insertDemoFundingPlans(tx, now);
     await insertDemoIndicators(tx, now);
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so

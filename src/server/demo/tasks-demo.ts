@@ -88,7 +88,8 @@ export async function insertDemoTasks(tx: Executor, now: Date) {
   const at = (days: number) => new Date(now.getTime() + days * DAY);
   const callRows = await tx
     .insert(calls)
-    .values([
+    .values(
+      [
       {
         code: "DXDH-2026",
         titleVi: "Thông báo đề xuất đặt hàng nhiệm vụ KH&CN cấp thành phố thực hiện từ năm 2026",
@@ -150,7 +151,8 @@ export async function insertDemoTasks(tx: Executor, now: Date) {
         publishedAt: at(-400),
         closedAt: at(-360),
       },
-    ])
+      ].map((c) => ({ ...c, createdAt: now, updatedAt: now })),
+    )
     .returning({ id: calls.id, code: calls.code });
   const callId = (code: string) => (code === "DXDH-2027" ? proposalCall2027 : callRows.find((c) => c.code === code)!.id);
 

@@ -139,9 +139,9 @@ describe(`spreadsheets never hold the event loop (${testDbMode()})`, () => {
 
   it(`answers /api/health within ${PROBE_LIMIT_MS} ms while ${EXPORT_PEOPLE.toLocaleString("en")} people are exported as xlsx`, async () => {
     await t.database.db.execute(sql`
-      INSERT INTO people (full_name, birth_year, gender, degree, fields, keywords, email, is_expert)
+      INSERT INTO people (full_name, birth_year, gender, degree, fields, keywords, email, is_expert, created_at, updated_at)
       SELECT 'Người Thử ' || lpad(g::text, 6, '0'), 1950 + g % 50, 'female', 'TS', '{102}', '{thử nghiệm}',
-             'nguoi' || g || '@thu.vn', g % 3 = 0
+             'nguoi' || g || '@thu.vn', g % 3 = 0, ${t.clock.now()}, ${t.clock.now()}
         FROM generate_series(1, ${EXPORT_PEOPLE}::int) AS g`);
 
     const { result, probes } = await probedWhile(async () => {

@@ -246,7 +246,7 @@ async function sha256Of(content: Buffer): Promise<string> {
 }
 
 /** Stores an upload under a generated id; returns the id. Call inside the transaction that uses the file. */
-export async function storeFile(tx: Executor, upload: Upload, createdBy: string | null): Promise<string> {
+export async function storeFile(tx: Executor, upload: Upload, createdBy: string | null, now: Date): Promise<string> {
   const [row] = await tx
     .insert(files)
     .values({
@@ -256,6 +256,7 @@ export async function storeFile(tx: Executor, upload: Upload, createdBy: string 
       sha256: upload.sha256,
       content: upload.content,
       createdBy,
+      createdAt: now,
     })
     .returning({ id: files.id });
   return row.id;

@@ -1,6 +1,6 @@
 // Factories: valid rows with overrides, creating parents as needed (buildX pattern).
 import crypto from "node:crypto";
-import { organisations, people, users } from "../db/schema/index.js";
+import { organisations, people, taskDossiers, tasks, users } from "../db/schema/index.js";
 import type { Executor } from "../platform/context.js";
 import type { Role } from "../../common/roles.js";
 import { hashPassword } from "../platform/auth/password.js";
@@ -9,8 +9,11 @@ import { testClockOf } from "./test-clock.js";
 export const TEST_PASSWORD = "correct horse battery";
 let cachedHash: Promise<string> | undefined;
 const seq = () => crypto.randomBytes(4).toString("hex");
-/** Creation and update times from the test clock: a column default (the database's wall clock) never decides a test. */
-const stamps = (db: Executor) => {
+/**
+ * Creation and update times from the test clock. The tables have no time defaults (migration 0027): every insert,
+ * a test's included, says when, and a test's "when" is its clock.
+ */
+export const stamps = (db: Executor) => {
   const now = testClockOf(db).now();
   return { createdAt: now, updatedAt: now };
 };
@@ -40,6 +43,43 @@ export async function buildPerson(db: Executor, o: Partial<typeof people.$inferI
   const [row] = await db
     .insert(people)
     .values({ fullName: `Nguyễn Văn ${seq()}`, degree: "TS", gender: "male", birthYear: 1980, fields: ["102"], ...stamps(db), ...o })
+    .returning();
+  return row;
+}
+
+/**
+ * A task written straight to the table in the state a test needs (the process that leads there is tested by the tasks
+ * module): a de_tai of the baseline-2013 process, numbered and titled uniquely, stamped with the test clock.
+ */
+export async function buildTask(db: Executor, o: Partial<typeof tasks.$inferInsert> = {}): Promise<typeof tasks.$inferSelect> {
+  const now = testClockOf(db).now();
+  const n = seq().toUpperCase();
+  const [row] = await db
+    .insert(tasks)
+    .values({
+      code: `ĐT.TEST.${n}`,
+      titleVi: `Nhiệm vụ thử nghiệm ${n}`,
+      taskType: "de_tai",
+      templateKey: "baseline-2013",
+      templateVersion: 1,
+      state: "proposal",
+      year: now.getUTCFullYear(),
+      stateEnteredAt: now,
+      ...stamps(db),
+      ...o,
+    })
+    .returning();
+  return row;
+}
+
+/** A dossier of a task (status `valid` unless said), stamped with the test clock. */
+export async function buildDossier(
+  db: Executor,
+  o: Pick<typeof taskDossiers.$inferInsert, "taskId" | "ownerUserId" | "piPersonId" | "leadOrganisationId"> & Partial<typeof taskDossiers.$inferInsert>,
+): Promise<typeof taskDossiers.$inferSelect> {
+  const [row] = await db
+    .insert(taskDossiers)
+    .values({ status: "valid", ...stamps(db), ...o })
     .returning();
   return row;
 }

@@ -18,9 +18,9 @@ export const users = pgTable("users", {
   totpLastStep: bigint("totp_last_step", { mode: "number" }),
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   reactivatedAt: timestamp("reactivated_at", { withTimezone: true }),
-  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   version: integer("version").notNull().default(1),
 });
 
@@ -28,8 +28,8 @@ export const sessions = pgTable("sessions", {
   id: text("id").primaryKey(),
   userId: uuid("user_id").notNull(),
   mfaPending: boolean("mfa_pending").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   ip: text("ip"),
   userAgent: text("user_agent"),

@@ -2,7 +2,7 @@ import { pgTable, bigserial, uuid, text, timestamp, jsonb } from "drizzle-orm/pg
 
 export const auditLog = pgTable("audit_log", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
-  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  at: timestamp("at", { withTimezone: true }).notNull(),
   actorId: uuid("actor_id"),
   actorUsername: text("actor_username"),
   action: text("action").notNull(),

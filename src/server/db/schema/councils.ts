@@ -22,7 +22,7 @@ export const councilRuleSets = pgTable(
     effectiveFrom: date("effective_from").notNull(),
     legalBasis: text("legal_basis").notNull(),
     definition: jsonb("definition").$type<CouncilRuleSet>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.version] })],
 );
@@ -49,8 +49,8 @@ export const councils = pgTable("councils", {
   cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   cancelReason: text("cancel_reason"),
   searchText: text("search_text").generatedAlwaysAs(sql`f_fold(coalesce(title, '') || ' ' || coalesce(decision_number, ''))`),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
   updatedBy: uuid("updated_by"),
   version: integer("version").notNull().default(1),
@@ -87,7 +87,7 @@ export const councilMembers = pgTable("council_members", {
   conflictCheckedAt: timestamp("conflict_checked_at", { withTimezone: true }),
   /** the conflict lines the leader's override covers; a line found later and not among them blocks again */
   conflictOverrideLines: jsonb("conflict_override_lines").$type<ConflictLine[]>(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
   version: integer("version").notNull().default(1),
 });
@@ -99,7 +99,7 @@ export const councilConflictChecks = pgTable("council_conflict_checks", {
   role: text("role").$type<CouncilRole>().notNull(),
   conflict: boolean("conflict").notNull(),
   lines: jsonb("lines").$type<ConflictLine[]>().notNull(),
-  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
   checkedBy: uuid("checked_by"),
 });
 
@@ -114,8 +114,8 @@ export const councilBallots = pgTable("council_ballots", {
   paper: boolean("paper").notNull().default(false),
   recordedBy: uuid("recorded_by"),
   submittedAt: timestamp("submitted_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   version: integer("version").notNull().default(1),
 });
 

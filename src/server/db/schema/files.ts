@@ -10,7 +10,7 @@ export const files = pgTable("files", {
   sha256: text("sha256").notNull(),
   content: bytea("content").notNull(),
   createdBy: uuid("created_by"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
 
 export const imports = pgTable("imports", {
@@ -26,7 +26,7 @@ export const imports = pgTable("imports", {
   rows: jsonb("rows").$type<unknown[]>().notNull().default([]),
   createdIds: jsonb("created_ids").$type<string[] | null>(),
   createdBy: uuid("created_by"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   committedAt: timestamp("committed_at", { withTimezone: true }),
   version: integer("version").notNull().default(1),
 });

@@ -13,7 +13,7 @@ export const fundingPlanVersions = pgTable("funding_plan_versions", {
   note: text("note"),
   basedOnId: uuid("based_on_id"),
   inputs: jsonb("inputs").$type<YearInputs[]>().notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
 });
 
@@ -25,9 +25,9 @@ export const fundingPlanActuals = pgTable("funding_plan_actuals", {
   otherSources: bigint("other_sources", { mode: "number" }),
   source: text("source").notNull(),
   note: text("note"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   updatedBy: uuid("updated_by"),
   version: integer("version").notNull().default(1),
 });

@@ -28,8 +28,8 @@ export const progressReports = pgTable("progress_reports", {
   reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
   reviewedBy: uuid("reviewed_by"),
   reviewComment: text("review_comment"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
   updatedBy: uuid("updated_by"),
   version: integer("version").notNull().default(1),
@@ -58,8 +58,8 @@ export const inspections = pgTable("inspections", {
   minutesFileId: uuid("minutes_file_id"),
   concludedAt: timestamp("concluded_at", { withTimezone: true }),
   concludedBy: uuid("concluded_by"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
   updatedBy: uuid("updated_by"),
   version: integer("version").notNull().default(1),
@@ -93,7 +93,7 @@ export const notifications = pgTable("notifications", {
   link: text("link"),
   dedupeKey: text("dedupe_key"),
   readAt: timestamp("read_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
 
 export const mailOutbox = pgTable("mail_outbox", {
@@ -104,6 +104,6 @@ export const mailOutbox = pgTable("mail_outbox", {
   attempts: integer("attempts").notNull().default(0),
   lastError: text("last_error"),
   leaseUntil: timestamp("lease_until", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   sentAt: timestamp("sent_at", { withTimezone: true }),
 });

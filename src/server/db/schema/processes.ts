@@ -17,7 +17,7 @@ export const processTemplateVersions = pgTable(
     legalBasis: text("legal_basis").notNull(),
     note: text("note"),
     definition: jsonb("definition").$type<ProcessDefinition>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     createdBy: uuid("created_by"),
   },
   (t) => [primaryKey({ columns: [t.templateKey, t.version] })],

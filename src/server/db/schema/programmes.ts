@@ -19,8 +19,8 @@ export const programmes = pgTable("programmes", {
   searchText: text("search_text").generatedAlwaysAs(
     sql`f_fold(coalesce(code, '') || ' ' || coalesce(name_vi, '') || ' ' || coalesce(name_en, ''))`,
   ),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
   updatedBy: uuid("updated_by"),
   version: integer("version").notNull().default(1),
@@ -52,8 +52,8 @@ export const calls = pgTable("calls", {
   searchText: text("search_text").generatedAlwaysAs(
     sql`f_fold(coalesce(code, '') || ' ' || coalesce(title_vi, '') || ' ' || coalesce(title_en, ''))`,
   ),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
   updatedBy: uuid("updated_by"),
   version: integer("version").notNull().default(1),

@@ -9,8 +9,8 @@ export const statisticalSeries = pgTable("statistical_series", {
   unitEn: text("unit_en").notNull(),
   descriptionVi: text("description_vi"),
   descriptionEn: text("description_en"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   version: integer("version").notNull().default(1),
 });
 
@@ -23,8 +23,8 @@ export const statisticalSeriesValues = pgTable(
     source: text("source").notNull(),
     note: text("note"),
     estimate: boolean("estimate").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     createdBy: uuid("created_by"),
     updatedBy: uuid("updated_by"),
     version: integer("version").notNull().default(1),

@@ -28,5 +28,5 @@ export const historicalTaskStats = pgTable("historical_task_stats", {
   noteEn: text("note_en"),
   sourceLine: integer("source_line").notNull(),
   sourceQuote: text("source_quote").notNull(),
-  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull(),
 });

@@ -158,8 +158,8 @@ describe("audit trail integrity", () => {
   it("detects a forged row inserted with a wrong hash", async () => {
     const [last] = await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const forged = await t.database.db.execute<{ id: number }>(sql`
-      INSERT INTO audit_log (action, outcome, actor_username, prev_hash, hash)
-      VALUES ('user.delete', 'success', 'admin1', ${last.hash}, ${"f".repeat(64)}) RETURNING id`);
+      INSERT INTO audit_log (action, outcome, actor_username, prev_hash, hash, at)
+      VALUES ('user.delete', 'success', 'admin1', ${last.hash}, ${"f".repeat(64)}, ${t.clock.now()}) RETURNING id`);
     const forgedId = Number(forged.rows[0].id);
     // Rows written afterwards chain on normally; the forged one stays the first break.
     await admin.post("/api/v1/users", { username: "after.forgery", displayName: "Sau", password: "gió mùa đông bắc 2026", roles: ["pi"] });

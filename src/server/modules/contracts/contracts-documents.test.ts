@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask } from "../../testing/factories.js";
 import { auditLog, tasks } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
 import { vnPlaceDateLine } from "../../documents/index.js";
@@ -42,9 +42,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function draft() {
-  const [task] = await t.database.db
-    .insert(tasks)
-    .values({
+  const task = await buildTask(t.database.db, {
       code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
       titleVi: `Nghiên cứu nuôi cá song số ${seq}`,
       taskType: "de_tai",
@@ -60,8 +58,7 @@ async function draft() {
       approvedBudgetOther: 150_000_000,
       decisionNumber: "15/QĐ-SKHCN",
       decisionDate: "2026-11-20",
-    })
-    .returning();
+    });
   const r = await officer.post("/api/v1/contracts", { taskId: task.id });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const u = await officer.put(`/api/v1/contracts/${r.body.id}`, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask } from "../../testing/factories.js";
 import { auditLog, contracts, tasks } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { templateInForce } from "../../platform/workflow.js";
@@ -60,9 +60,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function approvedTask(over: Partial<typeof tasks.$inferInsert> = {}) {
-  const [row] = await t.database.db
-    .insert(tasks)
-    .values({
+  const row = await buildTask(t.database.db, {
       code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
       titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
       taskType: "de_tai",
@@ -77,8 +75,7 @@ async function approvedTask(over: Partial<typeof tasks.$inferInsert> = {}) {
       approvedBudgetCity: CITY,
       approvedBudgetOther: OTHER,
       ...over,
-    })
-    .returning();
+    });
   return row;
 }
 

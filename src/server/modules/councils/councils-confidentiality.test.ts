@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask, buildDossier } from "../../testing/factories.js";
 import { taskDossierBudget, taskDossiers, tasks, users as usersTable } from "../../db/schema/index.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 
@@ -83,9 +83,7 @@ beforeAll(async () => {
   }
   const users = new Map((await db.select().from(usersTable)).map((u) => [u.username, u]));
   // The task was proposed by "proposer"; the organisation A proposed it too (its dossier earns the +10% bonus).
-  const [task] = await db
-    .insert(tasks)
-    .values({
+  const task = await buildTask(db, {
       code: "ĐT.2026.BM",
       titleVi: "Nghiên cứu giám sát môi trường nuôi biển",
       taskType: "de_tai",
@@ -95,11 +93,10 @@ beforeAll(async () => {
       year: 2026,
       proposerUserId: users.get("proposer")!.id,
       proposingOrganisationId: orgA.id,
-    })
-    .returning();
+    });
   taskId = task.id;
   const dossier = async (owner: string, pi: string, org: string, budget: number) => {
-    const [d] = await db.insert(taskDossiers).values({ taskId, ownerUserId: users.get(owner)!.id, piPersonId: pi, leadOrganisationId: org, status: "valid" }).returning();
+    const d = await buildDossier(db, { taskId, ownerUserId: users.get(owner)!.id, piPersonId: pi, leadOrganisationId: org, status: "valid" });
     await db.insert(taskDossierBudget).values({ dossierId: d.id, year: 2026, source: "city", category: "labour", amount: budget } as typeof taskDossierBudget.$inferInsert);
     return d.id;
   };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask, buildDossier } from "../../testing/factories.js";
 import { auditLog, councilBallots, people, taskDossierTeam, taskDossiers, tasks } from "../../db/schema/index.js";
 import { SELECTION_RUBRICS, VOTING_ROLES } from "../../../common/councils/index.js";
 
@@ -47,14 +47,11 @@ beforeAll(async () => {
     await buildUser(db, { username: `expert${i}`, roles: ["expert"], personId: p.id });
     experts.push({ client: await client(`expert${i}`), personId: p.id, name });
   }
-  const [task] = await db
-    .insert(tasks)
-    .values({ code: "ĐT.2026.XĐ", titleVi: "Nghiên cứu xung đột lợi ích", taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, proposingOrganisationId: orgA })
-    .returning();
+  const task = await buildTask(db, { code: "ĐT.2026.XĐ", titleVi: "Nghiên cứu xung đột lợi ích", taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, proposingOrganisationId: orgA });
   taskId = task.id;
   const owner = await buildUser(db, { roles: ["pi"] });
   const dossier = async (org: string) =>
-    (await db.insert(taskDossiers).values({ taskId, ownerUserId: owner.id, piPersonId: (await buildPerson(db, { primaryOrganisationId: org })).id, leadOrganisationId: org, status: "valid" }).returning())[0].id;
+    (await buildDossier(db, { taskId, ownerUserId: owner.id, piPersonId: (await buildPerson(db, { primaryOrganisationId: org })).id, leadOrganisationId: org, status: "valid" })).id;
   dossierA = await dossier(orgA);
   dossierB = await dossier(orgB);
 });

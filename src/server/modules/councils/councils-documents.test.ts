@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier } from "../../testing/factories.js";
 import { auditLog, taskDossierBudget, taskDossierProducts, taskDossiers, tasks, users } from "../../db/schema/index.js";
 import { readDocx, type ReadDocx } from "../../documents/docx-reader.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
@@ -30,14 +30,11 @@ async function client(username: string) {
   return c;
 }
 async function buildTask(o: Partial<typeof tasks.$inferInsert> = {}) {
-  const [row] = await t.database.db
-    .insert(tasks)
-    .values({ code: `ĐT.2026.D${++taskSeq}`, titleVi: `Nghiên cứu nuôi biển ${taskSeq}`, taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, ...o })
-    .returning();
+  const row = await insertTask(t.database.db, { code: `ĐT.2026.D${++taskSeq}`, titleVi: `Nghiên cứu nuôi biển ${taskSeq}`, taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, ...o });
   return row;
 }
 async function buildDossier(taskId: string, ownerUserId: string, piPersonId: string, leadOrganisationId: string) {
-  const [row] = await t.database.db.insert(taskDossiers).values({ taskId, ownerUserId, piPersonId, leadOrganisationId, status: "valid" }).returning();
+  const row = await insertDossier(t.database.db, { taskId, ownerUserId, piPersonId, leadOrganisationId, status: "valid" });
   return row;
 }
 const scoresAt = (share: number) => SELECTION_RUBRICS.de_tai.map((c) => ({ criterionKey: c.key, points: Math.round(c.max * share) }));

@@ -5,12 +5,12 @@ import type { Db, Executor } from "../../platform/context.js";
 import { COUNCIL_RULE_SETS, type CouncilRuleSet } from "../../../common/councils/index.js";
 
 /** Loads the rule-set versions shipped in src/common/councils that the database lacks; stored versions never change. */
-export async function syncCouncilRuleSets(db: Db) {
+export async function syncCouncilRuleSets(db: Db, now: Date) {
   await db.transaction(async (tx) => {
     for (const def of COUNCIL_RULE_SETS) {
       await tx
         .insert(councilRuleSets)
-        .values({ key: def.key, version: def.version, kind: def.kind, effectiveFrom: def.effectiveFrom, legalBasis: def.legalBasis, definition: def })
+        .values({ key: def.key, version: def.version, kind: def.kind, effectiveFrom: def.effectiveFrom, legalBasis: def.legalBasis, definition: def, createdAt: now })
         .onConflictDoNothing();
     }
   });

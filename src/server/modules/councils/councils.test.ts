@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier } from "../../testing/factories.js";
 import { auditLog, councilBallots, personAffiliations, taskDossierBudget, taskDossierProducts, taskDossierTeam, taskDossiers, tasks } from "../../db/schema/index.js";
 import { councilOutcomeForTask } from "./councils.outcome.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
@@ -34,14 +34,11 @@ async function client(username: string) {
 }
 
 async function buildTask(o: Partial<typeof tasks.$inferInsert> = {}) {
-  const [row] = await t.database.db
-    .insert(tasks)
-    .values({ code: `ĐT.2026.${++taskSeq}`, titleVi: `Nhiệm vụ thử ${taskSeq}`, taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, ...o })
-    .returning();
+  const row = await insertTask(t.database.db, { code: `ĐT.2026.${++taskSeq}`, titleVi: `Nhiệm vụ thử ${taskSeq}`, taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, ...o });
   return row;
 }
 async function buildDossier(taskId: string, ownerUserId: string, piPersonId: string, leadOrganisationId: string, status: "valid" | "invalid" = "valid") {
-  const [row] = await t.database.db.insert(taskDossiers).values({ taskId, ownerUserId, piPersonId, leadOrganisationId, status }).returning();
+  const row = await insertDossier(t.database.db, { taskId, ownerUserId, piPersonId, leadOrganisationId, status });
   return row;
 }
 
@@ -519,8 +516,8 @@ describe("selection tie-break: a Xuất sắc record in the past 5 years (TT 08/
       at.setUTCFullYear(at.getUTCFullYear() - yearsAgo);
       const council = (
         await db.execute<{ id: string }>(sql`
-          INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, concluded_at)
-          VALUES ('acceptance', ${rs.key}, ${rs.version}, 'Hội đồng nghiệm thu cũ', 'in_session', NULL) RETURNING id`)
+          INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, concluded_at, created_at, updated_at)
+          VALUES ('acceptance', ${rs.key}, ${rs.version}, 'Hội đồng nghiệm thu cũ', 'in_session', NULL, ${at}, ${at}) RETURNING id`)
       ).rows[0]!.id;
       await db.execute(sql`INSERT INTO council_subjects (council_id, task_id, position) VALUES (${council}, ${old.id}, 1)`);
       await db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${at.toISOString()}::timestamptz WHERE id = ${council}`);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildTask, buildUser } from "../../testing/factories.js";
 import { tasks } from "../../db/schema/index.js";
 import { PROGRESS_STATUSES } from "../../../common/indicators/progress.js";
 
@@ -47,10 +47,8 @@ describe("leadership dashboard", () => {
 
   it("tasks and money: platform tasks by status group with their approved budgets", async () => {
     const before = (await leader.get(URL)).body.tasks;
-    await t.database.db.insert(tasks).values([
-      { code: "NV-2026-9001", titleVi: "Nhiệm vụ A", taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "in_progress", year: 2026, approvedBudgetCity: 900_000_000, approvedBudgetOther: 100_000_000 },
-      { code: "NV-2026-9002", titleVi: "Nhiệm vụ B", taskType: "de_an", templateKey: "baseline-2013", templateVersion: 1, state: "proposal", year: 2026 },
-    ]);
+    await buildTask(t.database.db, { code: "NV-2026-9001", titleVi: "Nhiệm vụ A", state: "in_progress", year: 2026, approvedBudgetCity: 900_000_000, approvedBudgetOther: 100_000_000 });
+    await buildTask(t.database.db, { code: "NV-2026-9002", titleVi: "Nhiệm vụ B", taskType: "de_an", state: "proposal", year: 2026 });
     const after = (await leader.get(URL)).body.tasks;
     expect(after.total).toBe(before.total + 2);
     expect(after.approvedCity).toBe(before.approvedCity + 900_000_000);
@@ -62,9 +60,10 @@ describe("leadership dashboard", () => {
 
   it("budget: the plan's years with the planned city budget, and an actual year's share of spending against 2%", async () => {
     const db = t.database.db;
-    await db.execute(sql`INSERT INTO statistical_series_values (series_key, year, value, source) VALUES ('city_spending', 2016, 20000, 'Quyết toán ngân sách 2016')`);
-    await db.execute(sql`INSERT INTO funding_plan_actuals (year, city_recurrent, city_development, other_sources, source)
-                         VALUES (2016, 150000000000, 100000000000, NULL, 'Quyết định giao dự toán 2016')`);
+    await db.execute(sql`INSERT INTO statistical_series_values (series_key, year, value, source, created_at, updated_at)
+                         VALUES ('city_spending', 2016, 20000, 'Quyết toán ngân sách 2016', ${t.clock.now()}, ${t.clock.now()})`);
+    await db.execute(sql`INSERT INTO funding_plan_actuals (year, city_recurrent, city_development, other_sources, source, created_at, updated_at)
+                         VALUES (2016, 150000000000, 100000000000, NULL, 'Quyết định giao dự toán 2016', ${t.clock.now()}, ${t.clock.now()})`);
     const r = await leader.get(URL);
     expect(r.body.budget.targetSharePct).toBe(2);
     const y2014 = r.body.budget.years.find((y: { year: number }) => y.year === 2014);
@@ -80,8 +79,8 @@ describe("leadership dashboard", () => {
     const officerId = (await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE username = 'officer'`)).rows[0]!.id;
     const period = (
       await db.execute<{ id: string }>(sql`
-        INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status, opened_at)
-        VALUES (2025, 'Báo cáo thống kê năm 2025', '2025-12-31', '2026-02-01', 'open', now()) RETURNING id`)
+        INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status, opened_at, created_at, updated_at)
+        VALUES (2025, 'Báo cáo thống kê năm 2025', '2025-12-31', '2026-02-01', 'open', ${t.clock.now()}, ${t.clock.now()}, ${t.clock.now()}) RETURNING id`)
     ).rows[0]!.id;
     const form = (await db.execute<{ form_key: string; version: number }>(sql`SELECT form_key, version FROM statistical_form_versions ORDER BY form_key LIMIT 1`)).rows[0]!;
     await db.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${period}, ${form.form_key}, ${form.version})`);
@@ -89,10 +88,10 @@ describe("leadership dashboard", () => {
     for (const [i, status] of statuses.entries()) {
       const org = await buildOrganisation(db, { nameVi: `Đơn vị báo cáo ${i + 1}` });
       await db.execute(sql`
-        INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, submitted_at, approved_at, approved_by)
+        INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, submitted_at, approved_at, approved_by, created_at, updated_at)
         VALUES (${period}, ${org.id}, ${form.form_key}, ${form.version}, ${status},
                 ${status === "assigned" ? null : "2026-01-20T03:00:00Z"}::timestamptz,
-                ${status === "approved" ? "2026-01-25T03:00:00Z" : null}::timestamptz, ${status === "approved" ? officerId : null}::uuid)`);
+                ${status === "approved" ? "2026-01-25T03:00:00Z" : null}::timestamptz, ${status === "approved" ? officerId : null}::uuid, ${t.clock.now()}, ${t.clock.now()})`);
     }
     const r = (await leader.get(URL)).body.reporting;
     // the test clock is 2026-11-27: the deadline has passed, so the report never submitted is overdue

@@ -235,9 +235,9 @@ describe("exports larger than one page of rows", () => {
     const trang = await buildOrganisation(db, { nameVi: "Viện Trang Rộng", type: "rd_institute" });
     const other = await buildOrganisation(db, { nameVi: "Bệnh viện Trang Hẹp", type: "hospital" });
     await db.execute(sql`
-      INSERT INTO people (full_name, birth_year, degree, primary_organisation_id)
+      INSERT INTO people (full_name, birth_year, degree, primary_organisation_id, created_at, updated_at)
       SELECT 'Đào Trang ' || lpad(g::text, 4, '0'), 1950 + g % 40, (ARRAY['TS', 'ThS', 'DH', NULL])[1 + g % 4],
-             CASE g % 3 WHEN 0 THEN ${trang.id}::uuid WHEN 1 THEN ${other.id}::uuid END
+             CASE g % 3 WHEN 0 THEN ${trang.id}::uuid WHEN 1 THEN ${other.id}::uuid END, ${t.clock.now()}, ${t.clock.now()}
         FROM generate_series(1, ${TRANG}::int) AS g`);
     await db.execute(sql`
       INSERT INTO person_affiliations (person_id, organisation_id, position)
@@ -265,9 +265,9 @@ describe("exports larger than one page of rows", () => {
 
   it("organisations: every row once, in the list's order, for each sort", async () => {
     await t.database.db.execute(sql`
-      INSERT INTO organisations (name_vi, type, district)
+      INSERT INTO organisations (name_vi, type, district, created_at, updated_at)
       SELECT 'Tổ chức Trang ' || lpad(g::text, 4, '0'), (ARRAY['rd_institute', 'university', 'hospital'])[1 + g % 3],
-             (ARRAY['LE_CHAN', 'NGO_QUYEN', NULL])[1 + g % 3]
+             (ARRAY['LE_CHAN', 'NGO_QUYEN', NULL])[1 + g % 3], ${t.clock.now()}, ${t.clock.now()}
         FROM generate_series(1, ${TRANG}::int) AS g`);
     for (const sort of ["-name", "type", "district", "peopleCount"]) {
       const r = await officer.get(`/api/v1/organisations/export?q=to%20chuc%20trang&sort=${sort}&format=csv`);

@@ -19,8 +19,8 @@ const REALISED: Record<number, [number, number | null]> = {
   2020: [0.78, null],
 };
 
-export async function insertDemoFundingPlans(tx: Executor) {
-  await syncBaselinePlan(tx);
+export async function insertDemoFundingPlans(tx: Executor, now: Date) {
+  await syncBaselinePlan(tx, now);
   const officer = await tx.execute<{ id: string }>(sql`SELECT id FROM users WHERE username = 'officer'`);
   const officerId = officer.rows[0]?.id ?? null;
   const rows = PRINTED_ROWS.filter((r) => r.year !== null).map((r) => {
@@ -34,6 +34,8 @@ export async function insertDemoFundingPlans(tx: Executor) {
       source: DEMO_SOURCE,
       createdBy: officerId,
       updatedBy: officerId,
+      createdAt: now,
+      updatedAt: now,
     };
   });
   await tx.insert(fundingPlanActuals).values(rows).onConflictDoNothing();
@@ -62,6 +64,7 @@ export async function insertDemoFundingPlans(tx: Executor) {
       basedOnId: base?.id ?? null,
       inputs,
       createdBy: officerId,
+      createdAt: now,
     })
     .onConflictDoNothing();
 }

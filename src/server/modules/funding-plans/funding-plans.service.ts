@@ -54,10 +54,10 @@ const BASELINE_NOTE =
   "Số liệu in tại mục IV.6 của Đề án (dòng 861–954). GRDP và chi ngân sách không được in: suy ra từ tổng đầu tư xã hội ÷ tỷ lệ % GRDP và tổng ngân sách TP ÷ 2%.";
 
 /** Start-up: the baseline version, once (versions are immutable). */
-export async function syncBaselinePlan(db: Executor) {
+export async function syncBaselinePlan(db: Executor, now: Date) {
   await db
     .insert(fundingPlanVersions)
-    .values({ planKey: PLAN_KEY, number: 1, kind: "baseline", name: BASELINE_NAME, note: BASELINE_NOTE, inputs: impliedInputs(PRINTED_ROWS) })
+    .values({ planKey: PLAN_KEY, number: 1, kind: "baseline", name: BASELINE_NAME, note: BASELINE_NOTE, inputs: impliedInputs(PRINTED_ROWS), createdAt: now })
     .onConflictDoNothing();
 }
 
@@ -190,6 +190,7 @@ export async function createScenario(ctx: Ctx, input: ScenarioInput): Promise<Fu
         basedOnId: basedOn.id,
         inputs,
         createdBy: ctx.actor!.userId,
+        createdAt: ctx.clock.now(),
       })
       .returning({ id: fundingPlanVersions.id });
     await audit(tx, ctx, {
@@ -401,6 +402,8 @@ export async function createActual(ctx: Ctx, input: ActualInput): Promise<Actual
         note: input.note ?? null,
         createdBy: ctx.actor!.userId,
         updatedBy: ctx.actor!.userId,
+        createdAt: ctx.clock.now(),
+        updatedAt: ctx.clock.now(),
       })
       .onConflictDoNothing()
       .returning();

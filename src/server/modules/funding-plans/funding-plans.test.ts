@@ -39,7 +39,7 @@ afterAll(async () => t?.close());
 
 describe(`funding plans (${testDbMode()})`, () => {
   it("loads the printed plan once as the baseline version (start-up is idempotent)", async () => {
-    await syncBaselinePlan(t.database.db);
+    await syncBaselinePlan(t.database.db, t.clock.now());
     const r = await officer.get("/api/v1/funding-plans");
     expect(r.status).toBe(200);
     const baselines = r.body.items.filter((i: any) => i.kind === "baseline");
@@ -213,12 +213,14 @@ describe(`funding plans (${testDbMode()})`, () => {
 
   it("tracks actuals against the plan and the 2%-of-spending and %-of-GDP targets from the input series", async () => {
     await t.database.db.execute(sql`
-      INSERT INTO statistical_series (key, name_vi, name_en, unit_vi, unit_en)
-      VALUES ('gdp', 'GRDP', 'GDP', 'tỷ đồng', 'billion VND'), ('city_spending', 'Chi NSĐP', 'City spending', 'tỷ đồng', 'billion VND')
+      INSERT INTO statistical_series (key, name_vi, name_en, unit_vi, unit_en, created_at, updated_at)
+      VALUES ('gdp', 'GRDP', 'GDP', 'tỷ đồng', 'billion VND', ${t.clock.now()}, ${t.clock.now()}),
+             ('city_spending', 'Chi NSĐP', 'City spending', 'tỷ đồng', 'billion VND', ${t.clock.now()}, ${t.clock.now()})
       ON CONFLICT (key) DO NOTHING`);
     await t.database.db.execute(sql`
-      INSERT INTO statistical_series_values (series_key, year, value, source)
-      VALUES ('gdp', 2017, 100000, 'Niên giám 2017'), ('city_spending', 2017, 20000, 'Quyết toán 2017')
+      INSERT INTO statistical_series_values (series_key, year, value, source, created_at, updated_at)
+      VALUES ('gdp', 2017, 100000, 'Niên giám 2017', ${t.clock.now()}, ${t.clock.now()}),
+             ('city_spending', 2017, 20000, 'Quyết toán 2017', ${t.clock.now()}, ${t.clock.now()})
       ON CONFLICT (series_key, year) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source`);
     const created = await finance.post("/api/v1/funding-plans/actuals", {
       year: 2017,
@@ -308,8 +310,8 @@ describe(`funding plans (${testDbMode()})`, () => {
   });
 
   it("demo data: illustrative actuals for 2014–2020 and a scenario, marked as such, inserted once", async () => {
-    await insertDemoFundingPlans(t.database.db);
-    await insertDemoFundingPlans(t.database.db);
+    await insertDemoFundingPlans(t.database.db, t.clock.now());
+    await insertDemoFundingPlans(t.database.db, t.clock.now());
     const r = await officer.get("/api/v1/funding-plans/tracking");
     const years = r.body.actuals.map((a: any) => a.year);
     expect(years).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2022]);

@@ -277,7 +277,7 @@ export async function uploadImport(
   const status = errors.length ? "invalid" : "ready";
   try {
     const id = await ctx.db.transaction(async (tx) => {
-      const fileId = await storeFile(tx, upload, actor.userId);
+      const fileId = await storeFile(tx, upload, actor.userId, ctx.clock.now());
       const [row] = await tx
         .insert(imports)
         .values({

@@ -173,8 +173,8 @@ export async function createIndicator(ctx: Ctx, body: IndicatorInput): Promise<I
     const r = await tx.execute<{ id: string }>(sql`
       INSERT INTO indicators (code, origin, target_no, name_vi, name_en, statement_vi, unit_vi, unit_en, direction, definition_vi,
              definition_en, notes, baseline, targets, value_source, computation, consolidation_form_code, consolidation_cell_key,
-             created_by, updated_by)
-      VALUES (${input.code}, 'custom', ${definitionValues(input)}, ${ctx.actor!.userId}, ${ctx.actor!.userId})
+             created_by, updated_by, created_at, updated_at)
+      VALUES (${input.code}, 'custom', ${definitionValues(input)}, ${ctx.actor!.userId}, ${ctx.actor!.userId}, ${ctx.clock.now()}, ${ctx.clock.now()})
       ON CONFLICT (code) DO NOTHING RETURNING id`);
     const id = r.rows[0]?.id;
     if (!id) throw new AppError("DUPLICATE", 409, "error.duplicate", [{ path: ["code"], code: "duplicate" }], { field: "code" });
@@ -223,8 +223,8 @@ export async function putIndicatorValue(ctx: Ctx, id: string, year: number, inpu
     } else {
       if (input.version !== undefined) throw await stale();
       await tx.execute(sql`
-        INSERT INTO indicator_values (indicator_id, year, value, source, note, created_by, updated_by)
-        VALUES (${id}, ${year}, ${input.value}, ${input.source}, ${input.note ?? null}, ${ctx.actor!.userId}, ${ctx.actor!.userId})`);
+        INSERT INTO indicator_values (indicator_id, year, value, source, note, created_by, updated_by, created_at, updated_at)
+        VALUES (${id}, ${year}, ${input.value}, ${input.source}, ${input.note ?? null}, ${ctx.actor!.userId}, ${ctx.actor!.userId}, ${ctx.clock.now()}, ${ctx.clock.now()})`);
     }
     await audit(tx, ctx, {
       action: "indicator.value_put",

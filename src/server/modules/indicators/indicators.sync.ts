@@ -65,15 +65,16 @@ export const SERIES_SEEDS: SeriesSeed[] = [
   },
 ];
 
-export async function syncSeries(db: Executor, seeds: SeriesSeed[] = SERIES_SEEDS): Promise<void> {
+export async function syncSeries(db: Executor, now: Date, seeds: SeriesSeed[] = SERIES_SEEDS): Promise<void> {
+  const at = now.toISOString();
   const inserted = await db.execute<{ key: string }>(sql`
-    INSERT INTO statistical_series (key, name_vi, name_en, unit_vi, unit_en, description_vi, description_en)
-    SELECT s.key, s."nameVi", s."nameEn", s."unitVi", s."unitEn", s."descriptionVi", s."descriptionEn"
+    INSERT INTO statistical_series (key, name_vi, name_en, unit_vi, unit_en, description_vi, description_en, created_at, updated_at)
+    SELECT s.key, s."nameVi", s."nameEn", s."unitVi", s."unitEn", s."descriptionVi", s."descriptionEn", ${at}::timestamptz, ${at}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(seeds)}::jsonb) AS s(key text, "nameVi" text, "nameEn" text, "unitVi" text,
            "unitEn" text, "descriptionVi" text, "descriptionEn" text)
     ON CONFLICT (key) DO UPDATE
        SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, unit_vi = EXCLUDED.unit_vi, unit_en = EXCLUDED.unit_en,
-           description_vi = EXCLUDED.description_vi, description_en = EXCLUDED.description_en, updated_at = now()
+           description_vi = EXCLUDED.description_vi, description_en = EXCLUDED.description_en, updated_at = EXCLUDED.updated_at
      WHERE statistical_series.version = 1
        AND (statistical_series.name_vi, statistical_series.name_en, statistical_series.unit_vi, statistical_series.unit_en,
             statistical_series.description_vi, statistical_series.description_en)
@@ -83,8 +84,8 @@ export async function syncSeries(db: Executor, seeds: SeriesSeed[] = SERIES_SEED
   const values = seeds.filter((s) => fresh.has(s.key)).flatMap((s) => s.values.map((v) => ({ key: s.key, ...v })));
   if (!values.length) return;
   await db.execute(sql`
-    INSERT INTO statistical_series_values (series_key, year, value, source, note, estimate)
-    SELECT v.key, v.year, v.value, v.source, v.note, v.estimate
+    INSERT INTO statistical_series_values (series_key, year, value, source, note, estimate, created_at, updated_at)
+    SELECT v.key, v.year, v.value, v.source, v.note, v.estimate, ${at}::timestamptz, ${at}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(key text, year int, value numeric, source text, note text, estimate boolean)
     ON CONFLICT (series_key, year) DO NOTHING`);
 }
@@ -151,17 +152,19 @@ const DEFINITION_COLUMNS = [
   "sort_order",
 ];
 
-export async function syncPlanIndicators(db: Executor, plan: PlanIndicator[] = PLAN_INDICATORS): Promise<{ inserted: number; updated: number }> {
+export async function syncPlanIndicators(db: Executor, now: Date, plan: PlanIndicator[] = PLAN_INDICATORS): Promise<{ inserted: number; updated: number }> {
+  const at = now.toISOString();
   const rows = plan.map(row);
   const r = await db.execute<{ id: string; code: string; fresh: boolean }>(sql`
-    INSERT INTO indicators (code, origin, ${sql.raw(DEFINITION_COLUMNS.join(", "))})
+    INSERT INTO indicators (code, origin, ${sql.raw(DEFINITION_COLUMNS.join(", "))}, created_at, updated_at)
     SELECT i.code, 'seed', i."targetNo", i."nameVi", i."nameEn", i."statementVi", i."unitVi", i."unitEn", i.direction,
-           i."definitionVi", i."definitionEn", i.notes, i.baseline, coalesce(i.targets, '[]'::jsonb), i."valueSource", i.computation, i."sortOrder"
+           i."definitionVi", i."definitionEn", i.notes, i.baseline, coalesce(i.targets, '[]'::jsonb), i."valueSource", i.computation, i."sortOrder",
+           ${at}::timestamptz, ${at}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(code text, "targetNo" text, "nameVi" text, "nameEn" text,
            "statementVi" text, "unitVi" text, "unitEn" text, direction text, "definitionVi" text, "definitionEn" text,
            notes text, baseline jsonb, targets jsonb, "valueSource" text, computation text, "sortOrder" int)
     ON CONFLICT (code) DO UPDATE
-       SET ${sql.raw(DEFINITION_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", "))}, updated_at = now()
+       SET ${sql.raw(DEFINITION_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", "))}, updated_at = EXCLUDED.updated_at
      WHERE indicators.origin = 'seed' AND indicators.version = 1
        AND (${sql.raw(DEFINITION_COLUMNS.map((c) => `indicators.${c}`).join(", "))})
            IS DISTINCT FROM (${sql.raw(DEFINITION_COLUMNS.map((c) => `EXCLUDED.${c}`).join(", "))})
@@ -170,15 +173,15 @@ export async function syncPlanIndicators(db: Executor, plan: PlanIndicator[] = P
   const values = plan.flatMap((p) => (fresh.has(p.code) ? (p.values ?? []).map((v) => ({ id: fresh.get(p.code)!, year: v.year, value: v.value, source: v.source, note: v.note ?? null })) : []));
   if (values.length) {
     await db.execute(sql`
-      INSERT INTO indicator_values (indicator_id, year, value, source, note)
-      SELECT v.id, v.year, v.value, v.source, v.note
+      INSERT INTO indicator_values (indicator_id, year, value, source, note, created_at, updated_at)
+      SELECT v.id, v.year, v.value, v.source, v.note, ${at}::timestamptz, ${at}::timestamptz
         FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, year int, value numeric, source text, note text)
       ON CONFLICT (indicator_id, year) DO NOTHING`);
   }
   return { inserted: fresh.size, updated: r.rows.length - fresh.size };
 }
 
-export async function syncIndicators(db: Executor): Promise<void> {
-  await syncSeries(db);
-  await syncPlanIndicators(db);
+export async function syncIndicators(db: Executor, now: Date): Promise<void> {
+  await syncSeries(db, now);
+  await syncPlanIndicators(db, now);
 }

@@ -111,7 +111,7 @@ describe(`indicators (${testDbMode()})`, () => {
   });
 
   it("start-up sync is idempotent and keeps what users changed", async () => {
-    expect(await syncPlanIndicators(t.database.db)).toEqual({ inserted: 0, updated: 0 });
+    expect(await syncPlanIndicators(t.database.db, t.clock.now())).toEqual({ inserted: 0, updated: 0 });
     const id = ids["t3.tfp_share"]!;
     const before = (await officer.get(`${API}/indicators/${id}`)).body;
     const body = {
@@ -133,7 +133,7 @@ describe(`indicators (${testDbMode()})`, () => {
     const u = await officer.put(`${API}/indicators/${id}`, body);
     expect(u.status, JSON.stringify(u.body)).toBe(200);
     expect(u.body).toMatchObject({ version: 2, definitionVi: "Định nghĩa do cán bộ sửa" });
-    await syncIndicators(t.database.db);
+    await syncIndicators(t.database.db, t.clock.now());
     const after = (await officer.get(`${API}/indicators/${id}`)).body;
     expect(after.nameVi).toBe(before.nameVi + " (đã sửa)");
     expect(after.version).toBe(2);
@@ -145,7 +145,7 @@ describe(`indicators (${testDbMode()})`, () => {
     const g = (await officer.get(`${API}/indicators/${ids["t6.graduates_per_10k"]}`)).body;
     const del = await officer.delete(`${API}/indicators/${g.id}/values/2000?version=${g.values[0].version}`);
     expect(del.status).toBe(200);
-    await syncIndicators(t.database.db);
+    await syncIndicators(t.database.db, t.clock.now());
     expect((await officer.get(`${API}/indicators/${g.id}`)).body.values).toEqual([]);
   });
 
@@ -290,17 +290,17 @@ describe(`indicators (${testDbMode()})`, () => {
     expect(form.rows).toHaveLength(1);
     const fv = Number(form.rows[0]!.version);
     const approver = await buildUser(db, { username: "ind_approver", roles: ["officer"] });
-    const period = await db.execute<{ id: string }>(sql`INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status)
-      VALUES (2025, 'Kỳ báo cáo 2025 (thử)', '2025-12-31', '2026-03-31', 'open') RETURNING id`);
+    const period = await db.execute<{ id: string }>(sql`INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status, created_at, updated_at)
+      VALUES (2025, 'Kỳ báo cáo 2025 (thử)', '2025-12-31', '2026-03-31', 'open', ${t.clock.now()}, ${t.clock.now()}) RETURNING id`);
     const pid = period.rows[0]!.id;
     await db.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${pid}, '02-KHCN-NL', ${fv})`);
     const report = async (cells: number, approve: boolean) => {
       const org = await buildOrganisation(db, {});
-      const r = await db.execute<{ id: string }>(sql`INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status)
-        VALUES (${pid}, ${org.id}, '02-KHCN-NL', ${fv}, 'submitted') RETURNING id`);
+      const r = await db.execute<{ id: string }>(sql`INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, created_at, updated_at)
+        VALUES (${pid}, ${org.id}, '02-KHCN-NL', ${fv}, 'submitted', ${t.clock.now()}, ${t.clock.now()}) RETURNING id`);
       const rid = r.rows[0]!.id;
       await db.execute(sql`INSERT INTO statistical_report_cells (report_id, cell_key, value) VALUES (${rid}, 't.total', ${cells}), (${rid}, 't.women', 1)`);
-      if (approve) await db.execute(sql`UPDATE statistical_reports SET status = 'approved', approved_at = now(), approved_by = ${approver.id} WHERE id = ${rid}`);
+      if (approve) await db.execute(sql`UPDATE statistical_reports SET status = 'approved', approved_at = ${t.clock.now()}, approved_by = ${approver.id} WHERE id = ${rid}`);
     };
     await report(120, true);
     await report(75, true);
@@ -320,8 +320,9 @@ describe(`indicators (${testDbMode()})`, () => {
     const cols = await db.execute<{ column_name: string }>(sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'funding_plan_actuals'`);
     const names = cols.rows.map((c) => c.column_name);
     expect(names).toEqual(expect.arrayContaining(["year", "city_recurrent", "city_development"]));
-    await db.execute(sql.raw(`INSERT INTO funding_plan_actuals (year, city_recurrent, city_development${names.includes("source") ? ", source" : ""})
-      VALUES (2024, 150000000000, 90000000000${names.includes("source") ? ", 'Quyết toán 2024'" : ""})`));
+    const at = `'${t.clock.now().toISOString()}'::timestamptz`;
+    await db.execute(sql.raw(`INSERT INTO funding_plan_actuals (year, city_recurrent, city_development${names.includes("source") ? ", source" : ""}, created_at, updated_at)
+      VALUES (2024, 150000000000, 90000000000${names.includes("source") ? ", 'Quyết toán 2024'" : ""}, ${at}, ${at})`));
     await officer.put(`${API}/indicators/series/city_spending/values/2024`, { value: 24000, source: "Quyết toán ngân sách thành phố 2024" });
     const after = (await officer.get(`${API}/indicators/${id}`)).body;
     const v = after.values.find((x: { year: number }) => x.year === 2024);

@@ -75,8 +75,9 @@ export async function putSeriesValue(ctx: Ctx, key: string, year: number, input:
     } else {
       if (input.version !== undefined) throw staleVersion(series);
       await tx.execute(sql`
-        INSERT INTO statistical_series_values (series_key, year, value, source, note, estimate, created_by, updated_by)
-        VALUES (${key}, ${year}, ${input.value}, ${input.source}, ${input.note ?? null}, ${input.estimate ?? false}, ${ctx.actor!.userId}, ${ctx.actor!.userId})`);
+        INSERT INTO statistical_series_values (series_key, year, value, source, note, estimate, created_by, updated_by, created_at, updated_at)
+        VALUES (${key}, ${year}, ${input.value}, ${input.source}, ${input.note ?? null}, ${input.estimate ?? false}, ${ctx.actor!.userId}, ${ctx.actor!.userId},
+                ${ctx.clock.now()}, ${ctx.clock.now()})`);
     }
     await audit(tx, ctx, {
       action: "series.value_put",

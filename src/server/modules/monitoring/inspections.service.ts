@@ -148,6 +148,7 @@ export async function createInspection(ctx: Ctx, input: z.output<typeof inspecti
     await setInspectors(tx, row.id, input.inspectorIds);
     await audit(tx, ctx, { action: "inspection.create", entityType: "inspection", entityId: row.id, after: input });
     await notify(tx, {
+      at: ctx.clock.now(),
       userIds: await taskRecipients(tx, input.taskId),
       kind: "inspection_planned",
       params: { code: task.code, title: task.title_vi, plannedOn: input.plannedOn },
@@ -231,6 +232,7 @@ export async function concludeInspection(ctx: Ctx, id: string, input: z.output<t
       after: { status: "concluded", inspectedOn: input.inspectedOn, conclusion: input.conclusion, findings: input.findings, actions: input.actions },
     });
     await notify(tx, {
+      at: ctx.clock.now(),
       userIds: await taskRecipients(tx, l.i.taskId),
       kind: "inspection_concluded",
       params: { code: l.task.code, title: l.task.title_vi, inspectedOn: input.inspectedOn },
@@ -278,7 +280,7 @@ export async function uploadMinutes(ctx: Ctx, id: string, receive: () => Promise
   const upload = await receive();
   await ctx.db.transaction(async (tx) => {
     const l = await forWrite(ctx, tx, id, "uploadMinutes");
-    const fileId = await storeFile(tx, upload, ctx.actor!.userId);
+    const fileId = await storeFile(tx, upload, ctx.actor!.userId, ctx.clock.now());
     await guardedUpdate(ctx, tx, l, l.i.version, "uploadMinutes", { minutesFileId: fileId });
     await audit(tx, ctx, {
       action: "inspection.minutes",

@@ -43,8 +43,8 @@ export async function remindReports(db: Db, clock: Clock): Promise<number> {
         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
         RETURNING id, user_id
       ), o AS (
-        INSERT INTO mail_outbox (notification_id, to_address)
-        SELECT n.id, u.email FROM n JOIN users u ON u.id = n.user_id WHERE ${mail} AND u.email IS NOT NULL
+        INSERT INTO mail_outbox (notification_id, to_address, created_at)
+        SELECT n.id, u.email, ${clock.now().toISOString()}::timestamptz FROM n JOIN users u ON u.id = n.user_id WHERE ${mail} AND u.email IS NOT NULL
       )
       SELECT id FROM n`);
     return r.rows.length;

@@ -90,7 +90,7 @@ describe("report schedule", () => {
     ]);
     const again = await officer.post(`/api/v1/monitoring/tasks/${task1.taskId}/schedule`, {});
     expect(again.body.created).toBe(0);
-    expect(await t.database.db.transaction((tx) => scheduleReports(tx, task1.taskId))).toBe(0);
+    expect(await t.database.db.transaction((tx) => scheduleReports(tx, task1.taskId, t.clock.now()))).toBe(0);
     expect(await t.database.db.$count(progressReports, eq(progressReports.taskId, task1.taskId))).toBe(3);
     // The PI was told about the schedule, once.
     const n = await pi.get("/api/v1/notifications");
@@ -98,7 +98,7 @@ describe("report schedule", () => {
   });
 
   it("scheduleReports follows the interval it is given, and the PI may not schedule", async () => {
-    expect(await t.database.db.transaction((tx) => scheduleReports(tx, task2.taskId, 4))).toBe(3);
+    expect(await t.database.db.transaction((tx) => scheduleReports(tx, task2.taskId, t.clock.now(), 4))).toBe(3);
     const list = await reportsOf(task2.taskId);
     expect(list.map((x) => x.dueOn)).toEqual(["2026-07-01", "2026-11-01", "2027-01-10"]);
     expect((await pi.post(`/api/v1/monitoring/tasks/${task1.taskId}/schedule`, {})).status).toBe(403);
@@ -339,8 +339,8 @@ describe("calendar", () => {
     // A council on task 1 meeting on 2026-12-15 at 08:30 Vietnam time.
     const rs = await t.database.db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets ORDER BY key, version LIMIT 1`);
     const council = await t.database.db.execute<{ id: string }>(sql`
-      INSERT INTO councils (kind, rule_set_key, rule_set_version, title, meeting_at, status)
-      VALUES ('acceptance', ${rs.rows[0].key}, ${rs.rows[0].version}, 'Hội đồng nghiệm thu đề tài', '2026-12-15T01:30:00Z', 'invited') RETURNING id`);
+      INSERT INTO councils (kind, rule_set_key, rule_set_version, title, meeting_at, status, created_at, updated_at)
+      VALUES ('acceptance', ${rs.rows[0].key}, ${rs.rows[0].version}, 'Hội đồng nghiệm thu đề tài', '2026-12-15T01:30:00Z', 'invited', ${t.clock.now()}, ${t.clock.now()}) RETURNING id`);
     await t.database.db.execute(sql`INSERT INTO council_subjects (council_id, task_id, position) VALUES (${council.rows[0].id}, ${task1.taskId}, 1)`);
 
     const mine = await pi.get("/api/v1/calendar?from=2026-12-01&to=2027-01-31");

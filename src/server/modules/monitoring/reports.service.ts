@@ -139,7 +139,7 @@ export async function scheduleTask(ctx: Ctx, taskId: string, intervalMonths?: nu
     if (!ctx.actor || !reportPolicy.general.create?.(ctx.actor)) throw forbidden();
     if (!taskInProgress(task.state)) throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.not_in_progress", { state: task.state });
     if (!task.start_date || !task.end_date) throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.no_dates");
-    const n = await scheduleReports(tx, taskId, intervalMonths ?? ctx.config.monitoring.reportIntervalMonths);
+    const n = await scheduleReports(tx, taskId, ctx.clock.now(), intervalMonths ?? ctx.config.monitoring.reportIntervalMonths);
     await audit(tx, ctx, { action: "progress_report.schedule", entityType: "task", entityId: taskId, details: { created: n } });
     return n;
   });
@@ -176,6 +176,7 @@ export async function createReport(ctx: Ctx, input: z.output<typeof reportCreate
       .returning();
     await audit(tx, ctx, { action: "progress_report.create", entityType: "progress_report", entityId: row.id, after: { ...input, sequence } });
     await notify(tx, {
+      at: ctx.clock.now(),
       userIds: await taskRecipients(tx, input.taskId),
       kind: "report_scheduled",
       params: { code: task.code, title: task.title_vi, count: 1 },
@@ -297,6 +298,7 @@ export async function submitReport(ctx: Ctx, id: string, version: number): Promi
     // The Department's officers review progress reports (no officer is assigned to a task): each active officer is told.
     const officers = await tx.execute<{ id: string }>(sql`SELECT id FROM users WHERE 'officer' = ANY (roles) AND status = 'active'`);
     await notify(tx, {
+      at: ctx.clock.now(),
       userIds: officers.rows.map((o) => o.id),
       kind: "report_submitted",
       params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r) },
@@ -324,6 +326,7 @@ export async function reviewReport(ctx: Ctx, id: string, input: z.output<typeof 
       details: { comment: input.comment },
     });
     await notify(tx, {
+      at: ctx.clock.now(),
       userIds: await taskRecipients(tx, l.r.taskId),
       kind: input.decision === "accepted" ? "report_accepted" : "report_needs_revision",
       params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r), comment: input.comment },

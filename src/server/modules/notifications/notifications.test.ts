@@ -38,7 +38,7 @@ beforeAll(async () => {
   noMailUserId = (await buildUser(t.database.db, { username: "mail_none", roles: ["pi"] })).id;
   const org = await buildOrganisation(t.database.db);
   const task = await buildTaskInProgress(t.database.db, { piPersonId: person.id, leadOrganisationId: org.id, ownerUserId: userId, startDate: "2026-01-01", endDate: "2027-12-31" });
-  await t.database.db.transaction((tx) => scheduleReports(tx, task.taskId));
+  await t.database.db.transaction((tx) => scheduleReports(tx, task.taskId, t.clock.now()));
 });
 afterAll(async () => t?.close());
 
@@ -48,14 +48,14 @@ describe("e-mail outbox", () => {
     // the schedule's notice to the PI (who has an e-mail) was queued with it
     expect((await t.database.db.select().from(mailOutbox)).map((r) => r.toAddress)).toEqual(["chunhiem@example.vn"]);
     await t.database.db.transaction((tx) =>
-      notify(tx, { userIds: [userId, noMailUserId, userId], kind: "inspection_planned", params: { code: "NV-01", title: "Đề tài A", plannedOn: "2026-12-10" }, link: "/monitoring" }),
+      notify(tx, { at: t.clock.now(), userIds: [userId, noMailUserId, userId], kind: "inspection_planned", params: { code: "NV-01", title: "Đề tài A", plannedOn: "2026-12-10" }, link: "/monitoring" }),
     );
     expect(await t.database.db.$count(notifications, eq(notifications.kind, "inspection_planned"))).toBe(2);
     const rows = await t.database.db.select().from(mailOutbox);
     expect(rows.map((r) => r.toAddress)).toEqual(["chunhiem@example.vn", "chunhiem@example.vn"]);
     await expect(
       t.database.db.transaction(async (tx) => {
-        await notify(tx, { userIds: [userId], kind: "inspection_concluded", params: {} });
+        await notify(tx, { at: t.clock.now(), userIds: [userId], kind: "inspection_concluded", params: {} });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -91,7 +91,7 @@ describe("e-mail outbox", () => {
   });
 
   it("gives up after 5 failed attempts", async () => {
-    await t.database.db.transaction((tx) => notify(tx, { userIds: [userId], kind: "report_submitted", params: { code: "X", title: "Y", sequence: 1 } }));
+    await t.database.db.transaction((tx) => notify(tx, { at: t.clock.now(), userIds: [userId], kind: "report_submitted", params: { code: "X", title: "Y", sequence: 1 } }));
     const transport = new FakeTransport();
     transport.failNext = 100;
     for (let i = 0; i < 6; i++) {
@@ -108,7 +108,7 @@ describe("notify without SMTP", () => {
   it("adds no outbox row", async () => {
     setMailEnabled(false);
     const before = await t.database.db.$count(mailOutbox);
-    await t.database.db.transaction((tx) => notify(tx, { userIds: [userId], kind: "report_accepted", params: {} }));
+    await t.database.db.transaction((tx) => notify(tx, { at: t.clock.now(), userIds: [userId], kind: "report_accepted", params: {} }));
     expect(await t.database.db.$count(mailOutbox)).toBe(before);
     const c = new Client(t);
     await c.login("mail_pi");

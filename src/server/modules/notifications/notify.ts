@@ -15,6 +15,8 @@ export interface NotifyInput {
   link?: string | null;
   /** at most one notification per key and user, ever (periodic reminders) */
   dedupeKey?: string | null;
+  /** when it happened: the caller's clock (ctx.clock.now()) */
+  at: Date;
 }
 
 let mailEnabled = false;
@@ -33,9 +35,10 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
   const params = JSON.stringify(input.params ?? {});
   const r = await tx.execute<{ id: string }>(sql`
     WITH n AS (
-      INSERT INTO notifications (user_id, kind, params, link, dedupe_key)
+      INSERT INTO notifications (user_id, kind, params, link, dedupe_key, created_at)
       SELECT u.id, ${input.kind}, ${params}::jsonb, ${input.link ?? null},
-             CASE WHEN ${input.dedupeKey ?? null}::text IS NULL THEN NULL ELSE ${input.dedupeKey ?? null}::text || ':' || u.id::text END
+             CASE WHEN ${input.dedupeKey ?? null}::text IS NULL THEN NULL ELSE ${input.dedupeKey ?? null}::text || ':' || u.id::text END,
+             ${input.at.toISOString()}::timestamptz
       FROM users u WHERE u.id = ANY(${sql.raw("ARRAY[")}${sql.join(
         userIds.map((id) => sql`${id}::uuid`),
         sql`, `,
@@ -43,8 +46,8 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
       RETURNING id, user_id
     ), o AS (
-      INSERT INTO mail_outbox (notification_id, to_address)
-      SELECT n.id, u.email FROM n JOIN users u ON u.id = n.user_id
+      INSERT INTO mail_outbox (notification_id, to_address, created_at)
+      SELECT n.id, u.email, ${input.at.toISOString()}::timestamptz FROM n JOIN users u ON u.id = n.user_id
       WHERE ${mailEnabled} AND u.email IS NOT NULL AND u.status = 'active'
     )
     SELECT id FROM n`);

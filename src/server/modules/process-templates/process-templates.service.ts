@@ -17,7 +17,7 @@ import { vietnamDate } from "../../platform/clock.js";
  * is never changed (a shipped definition that differs from its stored version is ignored: add a new version instead).
  * A shipped definition that does not validate stops the start.
  */
-export async function syncProcessTemplates(db: Db) {
+export async function syncProcessTemplates(db: Db, now: Date) {
   for (const def of PROCESS_TEMPLATES) {
     const parsed = parseProcessDefinition(def);
     if (!parsed.ok) throw new Error(`process template ${def.key} v${def.version}: ${parsed.issues.map((i) => i.message.en).join("; ")}`);
@@ -34,6 +34,7 @@ export async function syncProcessTemplates(db: Db) {
           legalBasis: def.legalBasis,
           note: def.note ?? null,
           definition: def,
+          createdAt: now,
         })
         .onConflictDoNothing();
     }

@@ -133,7 +133,7 @@ describe(`process templates API (${testDbMode()})`, () => {
   });
 
   it("never changes a stored version: start-up sync is a no-op and the table refuses UPDATE and DELETE", async () => {
-    await syncProcessTemplates(t.database.db);
+    await syncProcessTemplates(t.database.db, t.clock.now());
     const r = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM process_template_versions`);
     expect(r.rows[0].n).toBe(3);
     await expect(t.database.db.execute(sql`UPDATE process_template_versions SET note = 'x'`)).rejects.toThrow();

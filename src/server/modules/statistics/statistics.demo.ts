@@ -120,7 +120,7 @@ const PLAN: ("approved" | "submitted" | "draft" | "assigned")[][] = [
   ["draft", "assigned", "assigned", "assigned", "assigned"],
 ];
 
-export async function insertDemoStatistics(tx: Executor, opts: { orgRepOrganisationId: string }) {
+export async function insertDemoStatistics(tx: Executor, opts: { orgRepOrganisationId: string }, now: Date) {
   const { rows: users } = await tx.execute<{ id: string; username: string }>(sql`SELECT id, username FROM users WHERE username IN ('officer', 'org_rep')`);
   const officer = users.find((u) => u.username === "officer")?.id;
   if (!officer) return;
@@ -129,9 +129,9 @@ export async function insertDemoStatistics(tx: Executor, opts: { orgRepOrganisat
      WHERE id <> ${opts.orgRepOrganisationId} AND type IN ('university', 'rd_institute', 'st_service', 'college')
      ORDER BY name_vi COLLATE vn, id LIMIT 5`);
   const { rows: p } = await tx.execute<{ id: string }>(sql`
-    INSERT INTO statistical_periods (year, name_vi, name_en, reference_date, deadline, status, note, opened_at, created_by, updated_by)
+    INSERT INTO statistical_periods (year, name_vi, name_en, reference_date, deadline, status, note, opened_at, created_by, updated_by, created_at, updated_at)
     VALUES (2025, 'Báo cáo thống kê KH&CN năm 2025', 'S&T statistics 2025', '2025-12-31', '2026-02-01', 'open',
-            'Chế độ báo cáo thống kê ngành KH&CN (TT 15/2018/TT-BKHCN); số liệu tại thời điểm 31/12/2025.', '2026-01-02T01:00:00Z', ${officer}, ${officer})
+            'Chế độ báo cáo thống kê ngành KH&CN (TT 15/2018/TT-BKHCN); số liệu tại thời điểm 31/12/2025.', '2026-01-02T01:00:00Z', ${officer}, ${officer}, ${now}, ${now})
     RETURNING id`);
   const periodId = p[0]!.id;
   for (const f of SEEDED_FORMS)
@@ -141,8 +141,8 @@ export async function insertDemoStatistics(tx: Executor, opts: { orgRepOrganisat
     for (const [fi, f] of SEEDED_FORMS.entries()) {
       const state = oi === 0 ? (f.key === "01-KHCN-TC" ? "draft" : "assigned") : PLAN[oi - 1]![fi]!;
       const { rows } = await tx.execute<{ id: string }>(sql`
-        INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, created_by, updated_by)
-        VALUES (${periodId}, ${org.id}, ${f.key}, ${f.version}, ${state === "assigned" ? "assigned" : "draft"}, ${officer}, ${officer}) RETURNING id`);
+        INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, created_by, updated_by, created_at, updated_at)
+        VALUES (${periodId}, ${org.id}, ${f.key}, ${f.version}, ${state === "assigned" ? "assigned" : "draft"}, ${officer}, ${officer}, ${now}, ${now}) RETURNING id`);
       if (state === "assigned") continue;
       const id = rows[0]!.id;
       let values: Values;

@@ -24,7 +24,7 @@ const canonical = (v: unknown): string =>
 export const definitionChecksum = (def: FormDefinition) => crypto.createHash("sha256").update(canonical(def)).digest("hex");
 
 /** Loads the seeded versions the database lacks (idempotent; a stored version is never changed). */
-export async function syncStatisticalForms(db: Db) {
+export async function syncStatisticalForms(db: Db, now: Date) {
   for (const def of SEEDED_FORMS) {
     const problems = checkFormDefinition(def);
     if (problems.length) throw new Error(`statistical form ${def.key} v${def.version}: ${problems.join("; ")}`);
@@ -32,9 +32,9 @@ export async function syncStatisticalForms(db: Db) {
   await db.transaction(async (tx) => {
     for (const def of SEEDED_FORMS) {
       await tx.execute(sql`
-        INSERT INTO statistical_form_versions (form_key, version, code, title_vi, title_en, effective_from, legal_basis, definition, checksum)
+        INSERT INTO statistical_form_versions (form_key, version, code, title_vi, title_en, effective_from, legal_basis, definition, checksum, created_at)
         VALUES (${def.key}, ${def.version}, ${def.code}, ${def.titleVi}, ${def.titleEn}, ${def.effectiveFrom}, ${def.legalBasis},
-                ${JSON.stringify(def)}::jsonb, ${definitionChecksum(def)})
+                ${JSON.stringify(def)}::jsonb, ${definitionChecksum(def)}, ${now.toISOString()}::timestamptz)
         ON CONFLICT (form_key, version) DO NOTHING`);
     }
   });

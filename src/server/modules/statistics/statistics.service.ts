@@ -193,8 +193,9 @@ export async function createPeriod(ctx: Ctx, input: z.infer<typeof periodInput>)
   const id = await ctx.db.transaction(async (tx) => {
     const forms = await resolveForms(tx, input.formKeys);
     const { rows } = await tx.execute<{ id: string }>(sql`
-      INSERT INTO statistical_periods (year, name_vi, name_en, reference_date, deadline, note, created_by, updated_by)
-      VALUES (${input.year}, ${input.nameVi}, ${input.nameEn}, ${referenceDate}, ${deadline}, ${input.note}, ${ctx.actor!.userId}, ${ctx.actor!.userId})
+      INSERT INTO statistical_periods (year, name_vi, name_en, reference_date, deadline, note, created_by, updated_by, created_at, updated_at)
+      VALUES (${input.year}, ${input.nameVi}, ${input.nameEn}, ${referenceDate}, ${deadline}, ${input.note}, ${ctx.actor!.userId}, ${ctx.actor!.userId},
+              ${ctx.clock.now()}, ${ctx.clock.now()})
       RETURNING id`);
     const id = rows[0]!.id;
     for (const f of forms)
@@ -287,8 +288,8 @@ export async function assignOrganisations(ctx: Ctx, id: string, input: z.infer<t
       throw badInput("statistics.assign.unknown_organisation", {}, [{ path: `organisationIds.${at}`, code: "not_found", message: "" }]);
     }
     const { rows } = await tx.execute<{ id: string }>(sql`
-      INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, created_by, updated_by)
-      SELECT ${id}, o.id_text::uuid, f.form_key, f.form_version, ${ctx.actor!.userId}, ${ctx.actor!.userId}
+      INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, created_by, updated_by, created_at, updated_at)
+      SELECT ${id}, o.id_text::uuid, f.form_key, f.form_version, ${ctx.actor!.userId}, ${ctx.actor!.userId}, ${ctx.clock.now()}, ${ctx.clock.now()}
         FROM jsonb_array_elements_text(${JSON.stringify(orgIds)}::jsonb) AS o(id_text)
         JOIN statistical_period_forms f ON f.period_id = ${id}
              AND f.form_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))

@@ -214,8 +214,9 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     // a restore writes an approved report and then its cells in ONE transaction: allowed (the row is its own)
     const restored = await t.database.db.transaction(async (tx) => {
       const { rows } = await tx.execute<{ id: string }>(sql`
-        INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, approved_at, approved_by)
-        SELECT period_id, ${orgC}, '08-KHCN-SHTT', 1, 'approved', now(), approved_by FROM statistical_reports WHERE id = ${rep.id} RETURNING id`);
+        INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, approved_at, approved_by, created_at, updated_at)
+        SELECT period_id, ${orgC}, '08-KHCN-SHTT', 1, 'approved', ${t.clock.now()}, approved_by, ${t.clock.now()}, ${t.clock.now()}
+          FROM statistical_reports WHERE id = ${rep.id} RETURNING id`);
       await tx.execute(sql`INSERT INTO statistical_report_cells (report_id, cell_key, value) VALUES (${rows[0]!.id}, 'licences', 1)`);
       return rows[0]!.id;
     });

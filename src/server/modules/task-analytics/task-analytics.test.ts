@@ -43,10 +43,11 @@ interface TaskRow {
 async function insertTask(r: TaskRow): Promise<string> {
   const res = await t.database.db.execute<{ id: string }>(sql`
     INSERT INTO tasks (code, title_vi, task_type, template_key, template_version, state, origin, year, field_code, sector_code,
-                       lead_organisation_id, programme_id, approved_budget_city, approved_budget_other, proposed_budget, result_grade)
+                       lead_organisation_id, programme_id, approved_budget_city, approved_budget_other, proposed_budget, result_grade,
+                       created_at, updated_at, state_entered_at)
     VALUES (${`${P}-${r.code}`}, ${"Nhiệm vụ " + r.code}, ${r.type ?? "de_tai"}, 'baseline-2013', 1, ${r.state}, ${r.origin ?? "platform"},
             ${r.year}, ${r.field ?? null}, ${r.sector ?? null}, ${r.org ?? null}::uuid, ${r.programme ?? null}::uuid,
-            ${r.city ?? null}, ${r.other ?? null}, ${r.proposed ?? null}, ${r.grade ?? null})
+            ${r.city ?? null}, ${r.other ?? null}, ${r.proposed ?? null}, ${r.grade ?? null}, ${t.clock.now()}, ${t.clock.now()}, ${t.clock.now()})
     RETURNING id`);
   return res.rows[0].id;
 }
@@ -54,8 +55,8 @@ async function insertTask(r: TaskRow): Promise<string> {
 async function addSelectedDossier(taskId: string, products: { type: string; quantity: number }[]) {
   const person = await buildPerson(t.database.db);
   const d = await t.database.db.execute<{ id: string }>(sql`
-    INSERT INTO task_dossiers (task_id, status, owner_user_id, pi_person_id, lead_organisation_id)
-    VALUES (${taskId}, 'selected', ${officerId}, ${person.id}, ${orgA}) RETURNING id`);
+    INSERT INTO task_dossiers (task_id, status, owner_user_id, pi_person_id, lead_organisation_id, created_at, updated_at)
+    VALUES (${taskId}, 'selected', ${officerId}, ${person.id}, ${orgA}, ${t.clock.now()}, ${t.clock.now()}) RETURNING id`);
   const dossierId = d.rows[0].id;
   let pos = 0;
   for (const p of products) {
@@ -83,7 +84,8 @@ beforeAll(async () => {
   orgAName = a.nameVi;
   orgB = b.id;
   const p = await t.database.db.execute<{ id: string }>(
-    sql`INSERT INTO programmes (code, name_vi, start_year, end_year) VALUES (${`CT.${P}`}, 'Chương trình thống kê', 2026, 2030) RETURNING id`,
+    sql`INSERT INTO programmes (code, name_vi, start_year, end_year, created_at, updated_at)
+        VALUES (${`CT.${P}`}, 'Chương trình thống kê', 2026, 2030, ${t.clock.now()}, ${t.clock.now()}) RETURNING id`,
   );
   programmeId = p.rows[0].id;
 
@@ -222,7 +224,7 @@ describe("GET /task-analytics", () => {
       for (const f of all) expect(by.get(f.id), f.id).toMatchObject({ value: f.value, original: f.original, sourceLine: f.source.line, sourceQuote: f.source.quote });
     }
     // Loading again changes nothing (start-up runs it every time).
-    expect(await syncHistoricalTaskStats(t.database.db)).toBe(0);
+    expect(await syncHistoricalTaskStats(t.database.db, t.clock.now())).toBe(0);
   });
 
   it("exports the same tables as an audited xlsx that opens again with the same numbers", async () => {

@@ -79,7 +79,7 @@ export async function uploadDocument(ctx: Ctx, taskId: string, receive: () => Re
     } else if (!(isTaskStaff(actor) || ownsTask(actor, t) || (t.proposerUserId === actor.userId && t.state === initial))) {
       throw forbidden();
     }
-    const fileId = await storeFile(tx, upload, actor.userId);
+    const fileId = await storeFile(tx, upload, actor.userId, ctx.clock.now());
     const [row] = await tx
       .insert(taskDocuments)
       .values({ taskId, dossierId: fields.dossierId ?? null, code: fields.code, stage: fields.stage, note: fields.note, fileId, uploadedBy: actor.userId, uploadedAt: ctx.clock.now() })

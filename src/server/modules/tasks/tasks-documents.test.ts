@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask } from "../../testing/factories.js";
 import { auditLog, tasks } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
 import { vnPlaceDateLine } from "../../documents/index.js";
@@ -38,9 +38,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function task(over: Partial<typeof tasks.$inferInsert> = {}) {
-  const [row] = await t.database.db
-    .insert(tasks)
-    .values({
+  const row = await buildTask(t.database.db, {
       code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
       titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
       taskType: "de_tai",
@@ -57,8 +55,7 @@ async function task(over: Partial<typeof tasks.$inferInsert> = {}) {
       decisionNumber: "15/QĐ-SKHCN",
       decisionDate: "2026-11-20",
       ...over,
-    })
-    .returning();
+    });
   return row;
 }
 const audits = (id: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "task.export")));

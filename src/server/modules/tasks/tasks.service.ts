@@ -608,7 +608,7 @@ async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: Task
       return {};
     }
     case "start": {
-      const scheduled = await scheduleReports(tx, task.id, ctx.config.monitoring.reportIntervalMonths);
+      const scheduled = await scheduleReports(tx, task.id, ctx.clock.now(), ctx.config.monitoring.reportIntervalMonths);
       return { progressReportsScheduled: scheduled };
     }
     case "register_result": {
