@@ -9,7 +9,15 @@ import { rules } from "../../../components/form-rules";
 
 export const iso = (d: dayjs.Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : undefined);
 
-export const moneyInput = { min: 0, step: 1_000_000, precision: 0, style: { width: "100%" }, formatter: (v: unknown) => formatNumber(Number(v ?? 0), 0) } as const;
+/** Integer đồng shown with vi-VN grouping ("1.700.000.000"); the parser reads the digits back (the dots group). */
+export const moneyInput = {
+  min: 0,
+  step: 1_000_000,
+  precision: 0,
+  style: { width: "100%" },
+  formatter: (v: unknown) => formatNumber(Number(v ?? 0), 0),
+  parser: (s: string | undefined) => Number((s ?? "").replace(/[^\d]/g, "")) || 0,
+} as const;
 
 const product = contractProductInput.shape;
 
