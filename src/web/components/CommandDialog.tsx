@@ -20,8 +20,8 @@ export interface RecordCommand {
   /** runs the call; resolves with the answer, rejects with the ApiError */
   mutateAsync: (call: CommandCall) => Promise<unknown>;
   isPending: boolean;
-  /** runs a call outside a dialog (a confirmation): success and refusal become messages; never rejects */
-  run: (call: CommandCall, done: string) => Promise<void>;
+  /** runs a call outside a dialog (a confirmation, a page form): success (`done`, an i18n key) and refusal become messages; never rejects */
+  run: (call: CommandCall, done?: string) => Promise<void>;
 }
 
 export const isVersionConflict = (e: unknown) => e instanceof ApiError && e.code === "VERSION_CONFLICT";
@@ -54,7 +54,7 @@ export function useRecordCommand(recordKey: QueryKey, opts: { lists?: QueryKey[]
     isPending: m.isPending,
     run: (call, done) =>
       m.mutateAsync(call).then(
-        () => void message.success(t(done)),
+        () => void (done && message.success(t(done))),
         (e) => void message.error(isVersionConflict(e) ? t("command.conflict") : errorMessage(e)),
       ),
   };
@@ -67,6 +67,8 @@ export interface CommandDialogProps<V extends object> {
   /** the OK button's text (default: Save) */
   okText?: ReactNode;
   danger?: boolean;
+  /** an icon on the OK button */
+  okIcon?: ReactNode;
   width?: number;
   command: RecordCommand;
   /** the shared zod body (or its shape) the form's fields are checked with */
@@ -124,7 +126,7 @@ export function CommandDialog<V extends object>(props: CommandDialogProps<V>) {
       title={props.title}
       okText={props.okText ?? t("common.save")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ danger: props.danger, loading: props.command.isPending }}
+      okButtonProps={{ danger: props.danger, icon: props.okIcon, loading: props.command.isPending }}
       onCancel={props.onClose}
       onOk={onOk}
       destroyOnHidden
