@@ -20,8 +20,11 @@ export interface RecordCommand {
   /** runs the call; resolves with the answer, rejects with the ApiError */
   mutateAsync: (call: CommandCall) => Promise<unknown>;
   isPending: boolean;
-  /** runs a call outside a dialog (a confirmation, a page form): success (`done`, an i18n key) and refusal become messages; never rejects */
-  run: (call: CommandCall, done?: string) => Promise<void>;
+  /**
+   * runs a call outside a dialog (a confirmation, a page form): success (`done`, an i18n key) and refusal become
+   * messages; never rejects, resolves true when the command went through
+   */
+  run: (call: CommandCall, done?: string) => Promise<boolean>;
 }
 
 export const isVersionConflict = (e: unknown) => e instanceof ApiError && e.code === "VERSION_CONFLICT";
@@ -54,8 +57,14 @@ export function useRecordCommand(recordKey: QueryKey, opts: { lists?: QueryKey[]
     isPending: m.isPending,
     run: (call, done) =>
       m.mutateAsync(call).then(
-        () => void (done && message.success(t(done))),
-        (e) => void message.error(isVersionConflict(e) ? t("command.conflict") : errorMessage(e)),
+        () => {
+          if (done) message.success(t(done));
+          return true;
+        },
+        (e) => {
+          message.error(isVersionConflict(e) ? t("command.conflict") : errorMessage(e));
+          return false;
+        },
       ),
   };
 }
