@@ -28,7 +28,8 @@ export function zodRule(shape: Shape, field: string): FormRule {
   return {
     validator: async (_rule, value) => {
       if (!schema) return;
-      const r = schema.safeParse(value === "" ? undefined : value);
+      // form values as the body will carry them: a date picker's day as YYYY-MM-DD
+      const r = schema.safeParse(value === "" ? undefined : clean(value));
       if (!r.success) throw new Error(messageOf(r.error.issues[0], field));
     },
   };

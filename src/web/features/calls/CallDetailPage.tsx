@@ -2,12 +2,13 @@
 // scope, the required documents, and the lifecycle actions its `abilities` allow (publish, close, cancel).
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { CheckCircleOutlined, SendOutlined, StopOutlined, LockOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Call, RequiredDocument } from "../../../common/api/call";
-import { api, errorMessage } from "../../app/api";
+import { callCancel, callClose, type Call, type RequiredDocument } from "../../../common/api/call";
+import { api } from "../../app/api";
+import { CommandDialog, useRecordCommand } from "../../components/CommandDialog";
 import { can } from "../../app/permissions";
 import { useSession } from "../../app/session";
 import { formatDateTime } from "../../app/format";
@@ -136,28 +137,10 @@ type ReasonAction = "close" | "cancel";
 /** Publish / close / cancel, each offered only when the record's abilities allow it; close early and cancel ask for a reason. */
 function CallActions({ call: c }: { call: Call }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [dialog, setDialog] = useState<ReasonAction | null>(null);
-  const [form] = Form.useForm<{ reason?: string }>();
-  const run = useMutation({
-    mutationFn: ({ action, reason }: { action: "publish" | ReasonAction; reason?: string }) =>
-      api.post<Call>(`/calls/${c.id}/${action}`, action === "publish" ? { version: c.version } : { version: c.version, reason: reason || null }),
-    onSuccess: (saved, { action }) => {
-      qc.setQueryData(callQuery(c.id).queryKey, saved);
-      void qc.invalidateQueries({ queryKey: ["calls"] });
-      message.success(t(`calls.done.${action}`));
-      setDialog(null);
-      form.resetFields();
-    },
-    onError: (e) => {
-      message.error(errorMessage(e));
-      void qc.invalidateQueries({ queryKey: ["calls", "one", c.id] });
-    },
-  });
+  const command = useRecordCommand(callQuery(c.id).queryKey, { lists: [["calls", "list"]] });
   // Closing before the deadline (by the server's clock) needs a reason; after it, none.
   const early = c.secondsToDeadline !== null && c.secondsToDeadline > 0;
-  const reasonRequired = dialog === "cancel" || (dialog === "close" && early);
   return (
     <>
       {c.abilities.publish && (
@@ -165,9 +148,9 @@ function CallActions({ call: c }: { call: Call }) {
           title={t("calls.confirmPublish")}
           okText={t("calls.actions.publish")}
           cancelText={t("common.cancel")}
-          onConfirm={() => run.mutateAsync({ action: "publish" }).catch(() => undefined)}
+          onConfirm={() => command.run(() => api.post<Call>(`/calls/${c.id}/publish`, { version: c.version }), "calls.done.publish")}
         >
-          <Button type="primary" icon={<SendOutlined aria-hidden />} loading={run.isPending && run.variables?.action === "publish"}>
+          <Button type="primary" icon={<SendOutlined aria-hidden />} loading={command.isPending && dialog === null}>
             {t("calls.actions.publish")}
           </Button>
         </Popconfirm>
@@ -182,44 +165,30 @@ function CallActions({ call: c }: { call: Call }) {
           {t("calls.actions.cancel")}
         </Button>
       )}
-      <Modal
-        open={dialog !== null}
-        title={dialog ? t(`calls.dialog.${dialog}Title`) : ""}
-        okText={dialog ? t(`calls.actions.${dialog}`) : ""}
-        cancelText={t("common.cancel")}
-        okButtonProps={{ danger: dialog === "cancel", icon: <CheckCircleOutlined aria-hidden />, loading: run.isPending }}
-        onCancel={() => {
-          setDialog(null);
-          form.resetFields();
-        }}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await run.mutateAsync({ action: dialog!, reason: v.reason?.trim() }).catch(() => undefined);
-        }}
-        destroyOnHidden
-      >
-        {dialog === "close" && (
-          <Alert
-            type={early ? "warning" : "info"}
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={early ? t("calls.dialog.closeEarly") : t("calls.dialog.closeAfterDeadline")}
-          />
-        )}
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t("calls.dialog.reason")}
-            rules={[
-              { required: reasonRequired, message: t("validation.required") },
-              { min: dialog === "cancel" ? 3 : 0, message: t("calls.dialog.reasonTooShort") },
-              { max: 2000 },
-            ]}
-          >
-            <Input.TextArea rows={4} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {dialog && (
+        <CommandDialog<{ reason?: string }>
+          title={t(`calls.dialog.${dialog}Title`)}
+          okText={t(`calls.actions.${dialog}`)}
+          okIcon={<CheckCircleOutlined aria-hidden />}
+          danger={dialog === "cancel"}
+          command={command}
+          schema={dialog === "cancel" ? callCancel : callClose}
+          done={`calls.done.${dialog}`}
+          onClose={() => setDialog(null)}
+          intro={
+            dialog === "close" && (
+              <Alert type={early ? "warning" : "info"} showIcon style={{ marginBottom: 12 }} title={early ? t("calls.dialog.closeEarly") : t("calls.dialog.closeAfterDeadline")} />
+            )
+          }
+          submit={(v) => api.post<Call>(`/calls/${c.id}/${dialog}`, { version: c.version, reason: v.reason?.trim() || null })}
+        >
+          {({ rules }) => (
+            <Form.Item name="reason" label={t("calls.dialog.reason")} rules={rules("reason", dialog === "cancel" || early)}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+          )}
+        </CommandDialog>
+      )}
     </>
   );
 }

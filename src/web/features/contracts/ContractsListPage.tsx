@@ -3,17 +3,17 @@
 // for a task at the step `approved`.
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { App, Button, Form, Modal, Select } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Form, Select } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { CONTRACT_STATUSES, type Contract, type ContractSummary } from "../../../common/api/contract";
-import type { TaskListItem } from "../../../common/api/task";
-import { api, errorMessage, type ListResult } from "../../app/api";
+import { CONTRACT_STATUSES, contractCreate, type Contract, type ContractSummary } from "../../../common/api/contract";
 import { useSession } from "../../app/session";
 import { formatDate } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
+import { CommandDialog, useRecordCommand } from "../../components/CommandDialog";
+import { approvedTasksQuery, contractEndpoints, contractKeys, contractsApi } from "./contracts-api";
 import { ContractStatusTag, Disbursed, formatMoney } from "./contract-ui";
 
 export function ContractsListPage() {
@@ -25,7 +25,7 @@ export function ContractsListPage() {
   const config = useMemo<ListConfig<ContractSummary>>(
     () => ({
       resource: "contracts",
-      endpoint: "/contracts",
+      endpoint: contractEndpoints.list,
       rowKey: (c) => c.id,
       rowHref: (c) => `/contracts/${c.id}`,
       searchLabel: t("contracts.search"),
@@ -65,37 +65,22 @@ export function ContractsListPage() {
 /** Picks a task at the step `approved` and drafts its contract. */
 function CreateContractModal({ onClose, onCreated }: { onClose: () => void; onCreated: (c: Contract) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ taskId: string }>();
   const [q, setQ] = useState("");
-  const tasks = useQuery({
-    queryKey: ["tasks", "approved", q],
-    queryFn: () => api.get<ListResult<TaskListItem>>("/tasks", { state: "approved", q: q || undefined, pageSize: 50 }),
-  });
-  const create = useMutation({
-    mutationFn: (taskId: string) => api.post<Contract>("/contracts", { taskId }),
-    onSuccess: (c) => {
-      message.success(t("contracts.done.create", { number: c.number }));
-      onCreated(c);
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const tasks = useQuery(approvedTasksQuery(q));
+  const command = useRecordCommand(contractKeys.lists);
   return (
-    <Modal
-      open
+    <CommandDialog<{ taskId: string }>
       title={t("contracts.create")}
       okText={t("contracts.create")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: create.isPending }}
-      onCancel={onClose}
-      onOk={async () => {
-        const v = await form.validateFields();
-        await create.mutateAsync(v.taskId).catch(() => undefined);
-      }}
-      destroyOnHidden
+      command={command}
+      schema={contractCreate}
+      done={(c) => t("contracts.done.create", { number: (c as Contract).number })}
+      onDone={(c) => onCreated(c as Contract)}
+      onClose={onClose}
+      submit={(v) => contractsApi.create({ taskId: v.taskId })}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="taskId" label={t("contracts.fields.task")} extra={t("contracts.createHint")} rules={[{ required: true, message: t("validation.required") }]}>
+      {({ rules }) => (
+        <Form.Item name="taskId" label={t("contracts.fields.task")} extra={t("contracts.createHint")} rules={rules("taskId", true)}>
           <Select
             showSearch={{ filterOption: false, onSearch: setQ }}
             loading={tasks.isFetching}
@@ -103,7 +88,7 @@ function CreateContractModal({ onClose, onCreated }: { onClose: () => void; onCr
             notFoundContent={t("contracts.noApprovedTask")}
           />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+    </CommandDialog>
   );
 }

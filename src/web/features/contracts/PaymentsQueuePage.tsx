@@ -2,40 +2,27 @@
 // reject for a finance user or leader who did not record them (two-person rule); decided entries by status.
 import { useState } from "react";
 import { Link } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Card, Segmented, Table } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Card, Segmented, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { PAYMENT_STATUSES, type Payment } from "../../../common/api/contract";
-import { api, errorMessage, type ListResult } from "../../app/api";
 import { useSession } from "../../app/session";
 import { formatDate, formatDateTime } from "../../app/format";
 import { ErrorState, PageHeader } from "../../components/states";
-import { PaymentDecision } from "./ContractDetailPage";
+import { useRecordCommand } from "../../components/CommandDialog";
+import { PaymentDecision } from "./sections/PaymentsSection";
+import { contractKeys, contractsApi, paymentQueueQuery } from "./contracts-api";
 import { PaymentStatusTag, formatMoney } from "./contract-ui";
 
 export function PaymentsQueuePage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [status, setStatus] = useState<(typeof PAYMENT_STATUSES)[number]>("pending");
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const q = useQuery({
-    queryKey: ["contracts", "payments", status, page, pageSize],
-    queryFn: () => api.get<ListResult<Payment>>("/contracts/payments", { status, page, pageSize }),
-  });
-  const decide = useMutation({
-    mutationFn: ({ p, d }: { p: Payment; d: "approve" | "reject" }) => api.post<Payment>(`/contracts/${p.contractId}/payments/${p.id}/${d}`, { version: p.version }),
-    onSuccess: (_r, v) => {
-      message.success(t(`contracts.done.${v.d}`));
-      void qc.invalidateQueries({ queryKey: ["contracts"] });
-    },
-    onError: (e) => {
-      message.error(errorMessage(e));
-      void qc.invalidateQueries({ queryKey: ["contracts"] });
-    },
-  });
+  const q = useQuery(paymentQueueQuery(status, page, pageSize));
+  // the queue is the "record" here: a decision reloads it, and every contract page and list
+  const command = useRecordCommand(contractKeys.payments, { lists: [contractKeys.all] });
   return (
     <>
       <PageHeader title={t("contracts.queue.title")} subtitle={t("contracts.queue.subtitle")} />
@@ -73,7 +60,7 @@ export function PaymentsQueuePage() {
               {
                 title: "",
                 key: "a",
-                render: (_, p) => p.status === "pending" && <PaymentDecision p={p} mine={p.preparedBy === me?.id} onDecide={(d) => decide.mutateAsync({ p, d })} />,
+                render: (_, p) => p.status === "pending" && <PaymentDecision p={p} mine={p.preparedBy === me?.id} onDecide={(d) => command.run(() => contractsApi.decidePayment(p.contractId, p.id, d, { version: p.version }), `contracts.done.${d}`)} />,
               },
             ]}
           />

@@ -2,17 +2,18 @@
 // conflict-of-interest check shown before adding, attendance, and the lifecycle actions its abilities allow.
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { CheckOutlined, EditOutlined, FileDoneOutlined, FormOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, TrophyOutlined, UnlockOutlined } from "@ant-design/icons";
 import type { DescriptionsProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
-import type { ConflictCheck, Council, CouncilResult } from "../../../common/api/council";
+import { councilReasonBody, paperDeclarationInput, type ConflictCheck, type Council, type CouncilResult } from "../../../common/api/council";
 import { COUNCIL_ROLES, VOTING_ROLES, type CouncilRole } from "../../../common/councils/rules";
 import { api, errorMessage } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";
 import { RecordView } from "../../components/RecordView";
+import { CommandDialog, useRecordCommand } from "../../components/CommandDialog";
 import { PersonSelect } from "../../components/entity-select";
 import { CouncilStatusTag, councilQuery, formatScore } from "./council-ui";
 import { CouncilDocumentButtons } from "../documents/DocumentButton";
@@ -21,22 +22,9 @@ import { BallotCard } from "./ScorePage";
 type Member = Council["members"][number];
 type Subject = Council["subjects"][number];
 
-function useCouncilMutation<V>(c: Council, fn: (v: V) => Promise<Council>, done: string) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: (saved) => {
-      qc.setQueryData(councilQuery(c.id).queryKey, saved);
-      void qc.invalidateQueries({ queryKey: ["councils"] });
-      message.success(t(done));
-    },
-    onError: (e) => {
-      message.error(errorMessage(e));
-      void qc.invalidateQueries({ queryKey: ["councils", "one", c.id] });
-    },
-  });
+/** Commands on the council: the answered council replaces the cached one; every council query refreshes. */
+function useCouncilCommand(c: Council) {
+  return useRecordCommand(councilQuery(c.id).queryKey, { lists: [["councils"]] });
 }
 
 export function CouncilDetailPage() {
@@ -244,25 +232,28 @@ function MembersCard({ council: c }: { council: Council }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const [present, setPresent] = useState<Record<string, boolean>>({});
-  const attendance = useCouncilMutation(
-    c,
-    () =>
-      api.post<Council>(`/councils/${c.id}/attendance`, {
-        version: c.version,
-        members: c.members.map((m) => ({ memberId: m.id, present: present[m.id] ?? m.present })),
-      }),
-    "councils.done.attendance",
-  );
+  const attendance = useCouncilCommand(c);
+  const saveAttendance = () =>
+    attendance
+      .run(
+        () =>
+          api.post<Council>(`/councils/${c.id}/attendance`, {
+            version: c.version,
+            members: c.members.map((m) => ({ memberId: m.id, present: present[m.id] ?? m.present })),
+          }),
+        "councils.done.attendance",
+      )
+      .then((ok) => ok && setPresent({}));
   const [paper, setPaper] = useState<{ member: Member; what: "declaration" | "ballot" } | null>(null);
   const [overriding, setOverriding] = useState<Member | null>(null);
-  const remove = useCouncilMutation(c, (m: Member) => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember");
+  const remove = useCouncilCommand(c);
   const dirty = c.members.some((m) => present[m.id] !== undefined && present[m.id] !== m.present);
   return (
     <Card
       title={t("councils.sections.members")}
       extra={
         c.abilities.attend && (
-          <Button type="primary" disabled={!dirty} loading={attendance.isPending} onClick={() => attendance.mutate(undefined, { onSuccess: () => setPresent({}) })}>
+          <Button type="primary" disabled={!dirty} loading={attendance.isPending} onClick={() => void saveAttendance()}>
             {t("councils.saveAttendance")}
           </Button>
         )
@@ -360,7 +351,7 @@ function MembersCard({ council: c }: { council: Council }) {
                   title: "",
                   key: "remove",
                   render: (_: unknown, m: Member) => (
-                    <Popconfirm title={t("councils.confirmRemove", { name: m.fullName })} onConfirm={() => remove.mutate(m)}>
+                    <Popconfirm title={t("councils.confirmRemove", { name: m.fullName })} onConfirm={() => remove.run(() => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember")}>
                       <Button size="small" danger>
                         {t("common.remove")}
                       </Button>
@@ -382,59 +373,59 @@ function MembersCard({ council: c }: { council: Council }) {
 /** A leader or administrator overrides, with a reason, a conflict of interest found late for a sitting member. */
 function OverrideConflictDialog({ council: c, member: m, onClose }: { council: Council; member: Member; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const override = useCouncilMutation(
-    c,
-    (v: { reason: string }) => api.post<Council>(`/councils/${c.id}/members/${m.id}/override-conflict`, { version: c.version, reason: v.reason }),
-    "councils.done.override",
-  );
+  const command = useCouncilCommand(c);
   return (
-    <Modal open title={t("councils.lateConflict.title", { name: m.fullName })} onCancel={onClose} onOk={() => form.submit()} okText={t("councils.lateConflict.override")} confirmLoading={override.isPending}>
-      <Typography.Paragraph>{t("councils.lateConflict.intro")}</Typography.Paragraph>
-      <List size="small" dataSource={m.blockingConflicts} renderItem={(l) => <List.Item>{i18n.language === "en" ? l.en : l.vi}</List.Item>} />
-      <Form form={form} layout="vertical" onFinish={(v) => override.mutate(v, { onSuccess: onClose })}>
-        <Form.Item name="reason" label={t("councils.lateConflict.reason")} rules={[{ required: true, min: 3, max: 2000 }]}>
+    <CommandDialog<{ reason: string }>
+      title={t("councils.lateConflict.title", { name: m.fullName })}
+      okText={t("councils.lateConflict.override")}
+      command={command}
+      schema={councilReasonBody}
+      done="councils.done.override"
+      onClose={onClose}
+      intro={
+        <>
+          <Typography.Paragraph>{t("councils.lateConflict.intro")}</Typography.Paragraph>
+          <List size="small" dataSource={m.blockingConflicts} renderItem={(l) => <List.Item>{i18n.language === "en" ? l.en : l.vi}</List.Item>} />
+        </>
+      }
+      submit={(v) => api.post<Council>(`/councils/${c.id}/members/${m.id}/override-conflict`, { version: c.version, reason: v.reason })}
+    >
+      {({ rules }) => (
+        <Form.Item name="reason" label={t("councils.lateConflict.reason")} rules={rules("reason", true)}>
           <Input.TextArea rows={3} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+    </CommandDialog>
   );
 }
 
 /** The secretary records a declaration the member signed on paper: the day it was signed and its words. */
 function PaperDeclarationDialog({ council: c, member: m, onClose }: { council: Council; member: Member; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ signedOn: Dayjs; statement: string }>();
-  const record = useCouncilMutation(
-    c,
-    (v: { signedOn: Dayjs; statement: string }) =>
-      api.post<Council>(`/councils/${c.id}/members/${m.id}/paper-declaration`, { version: c.version, signedOn: v.signedOn.format("YYYY-MM-DD"), statement: v.statement }),
-    "councils.paper.declarationDone",
-  );
+  const command = useCouncilCommand(c);
   return (
-    <Modal
-      open
+    <CommandDialog<{ signedOn: Dayjs; statement: string }>
       title={t("councils.paper.declarationTitle", { name: m.fullName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t("councils.paper.recordDeclaration")}
-      confirmLoading={record.isPending}
+      command={command}
+      schema={paperDeclarationInput}
+      done="councils.paper.declarationDone"
+      onClose={onClose}
+      intro={<Typography.Paragraph>{t("councils.paper.declarationIntro")}</Typography.Paragraph>}
+      initialValues={{ signedOn: dayjs(), statement: t("councils.declaration.default") }}
+      submit={(v) => api.post<Council>(`/councils/${c.id}/members/${m.id}/paper-declaration`, { version: c.version, signedOn: v.signedOn.format("YYYY-MM-DD"), statement: v.statement })}
     >
-      <Typography.Paragraph>{t("councils.paper.declarationIntro")}</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ signedOn: dayjs(), statement: t("councils.declaration.default") }}
-        onFinish={(v) => record.mutate(v, { onSuccess: onClose })}
-      >
-        <Form.Item name="signedOn" label={t("councils.paper.signedOn")} rules={[{ required: true }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
-        </Form.Item>
-        <Form.Item name="statement" label={t("councils.paper.statement")} rules={[{ required: true, min: 10, max: 4000 }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {({ rules }) => (
+        <>
+          <Form.Item name="signedOn" label={t("councils.paper.signedOn")} rules={rules("signedOn", true)}>
+            <DatePicker format={DATE_FORMAT} style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+          </Form.Item>
+          <Form.Item name="statement" label={t("councils.paper.statement")} rules={rules("statement", true)}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        </>
+      )}
+    </CommandDialog>
   );
 }
 
@@ -475,11 +466,7 @@ function AddMember({ council: c }: { council: Council }) {
     onSuccess: setCheck,
     onError: (e) => message.error(errorMessage(e)),
   });
-  const add = useCouncilMutation(
-    c,
-    () => api.post<Council>(`/councils/${c.id}/members`, { version: c.version, personId, role, overrideReason: check?.conflict ? reason : null }),
-    "councils.done.addMember",
-  );
+  const add = useCouncilCommand(c);
   const en = i18n.language === "en";
   const reset = () => {
     setCheck(null);
@@ -533,12 +520,16 @@ function AddMember({ council: c }: { council: Council }) {
           disabled={check.conflict && reason.trim().length < 3}
           loading={add.isPending}
           onClick={() =>
-            add.mutate(undefined, {
-              onSuccess: () => {
+            void add
+              .run(
+                () => api.post<Council>(`/councils/${c.id}/members`, { version: c.version, personId, role, overrideReason: check?.conflict ? reason : null }),
+                "councils.done.addMember",
+              )
+              .then((ok) => {
+                if (!ok) return;
                 setPersonId(null);
                 reset();
-              },
-            })
+              })
           }
         >
           {check.conflict ? t("councils.addWithOverride") : t("councils.add")}
@@ -553,17 +544,15 @@ type ReasonAction = "reopen" | "cancel";
 function CouncilActions({ council: c }: { council: Council }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<ReasonAction | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
-  const run = useCouncilMutation(
-    c,
-    ({ action, reason }: { action: "invite" | "open" | "conclude" | ReasonAction; reason?: string }) =>
-      api.post<Council>(`/councils/${c.id}/${action}`, reason !== undefined ? { version: c.version, reason } : { version: c.version }),
-    "councils.done.action",
-  );
+  const command = useCouncilCommand(c);
   const simple = (action: "invite" | "open" | "conclude", icon: React.ReactNode) =>
     c.abilities[action] && (
-      <Popconfirm key={action} title={t(`councils.confirm.${action}`)} onConfirm={() => run.mutate({ action })}>
-        <Button type={action === "conclude" ? "primary" : "default"} icon={icon} loading={run.isPending}>
+      <Popconfirm
+        key={action}
+        title={t(`councils.confirm.${action}`)}
+        onConfirm={() => command.run(() => api.post<Council>(`/councils/${c.id}/${action}`, { version: c.version }), "councils.done.action")}
+      >
+        <Button type={action === "conclude" ? "primary" : "default"} icon={icon} loading={command.isPending}>
           {t(`councils.action.${action}`)}
         </Button>
       </Popconfirm>
@@ -583,35 +572,23 @@ function CouncilActions({ council: c }: { council: Council }) {
           {t("councils.action.cancel")}
         </Button>
       )}
-      <Modal
-        open={dialog !== null}
-        title={dialog ? t(`councils.action.${dialog}`) : ""}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        confirmLoading={run.isPending}
-        okText={t("common.confirm")}
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            dialog &&
-            run.mutate(
-              { action: dialog, reason: v.reason },
-              {
-                onSuccess: () => {
-                  setDialog(null);
-                  form.resetFields();
-                },
-              },
-            )
-          }
+      {dialog && (
+        <CommandDialog<{ reason: string }>
+          title={t(`councils.action.${dialog}`)}
+          okText={t("common.confirm")}
+          command={command}
+          schema={councilReasonBody}
+          done="councils.done.action"
+          onClose={() => setDialog(null)}
+          submit={(v) => api.post<Council>(`/councils/${c.id}/${dialog}`, { version: c.version, reason: v.reason })}
         >
-          <Form.Item name="reason" label={t("councils.reason")} rules={[{ required: true, min: 3, max: 2000 }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          {({ rules }) => (
+            <Form.Item name="reason" label={t("councils.reason")} rules={rules("reason", true)}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
+        </CommandDialog>
+      )}
     </>
   );
 }

@@ -5,13 +5,14 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography, Upload } from "antd";
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
 import { INSPECTION_CONCLUSIONS, type Inspection, type OverviewItem } from "../../../common/api/monitoring";
 import { api, download, errorMessage, upload, type ListResult } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime } from "../../app/format";
 import { PersonSelect } from "../../components/entity-select";
+import { useRecordCommand } from "../../components/CommandDialog";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
 import { ConclusionTag } from "./monitoring-ui";
 
@@ -78,41 +79,27 @@ export function InspectionNewPage() {
 export function InspectionPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const key = ["/monitoring/inspections", id];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<Inspection>(`/monitoring/inspections/${id}`) });
   const [uploading, setUploading] = useState(false);
   const i = q.data;
-  const done = (next: Inspection) => {
-    qc.setQueryData(key, next);
-    void qc.invalidateQueries({ queryKey: ["monitoring-inspections"] });
-  };
-  const onError = (e: unknown) => {
-    message.error(errorMessage(e));
-    void q.refetch();
-  };
-  const conclude = useMutation({
-    mutationFn: (v: { inspectedOn: Dayjs; findings: string; conclusion: string; actions?: { description: string; dueOn: Dayjs }[] }) =>
-      api.post<Inspection>(`/monitoring/inspections/${id}/conclude`, {
-        version: i!.version,
-        inspectedOn: day(v.inspectedOn),
-        findings: v.findings,
-        conclusion: v.conclusion,
-        actions: (v.actions ?? []).map((a) => ({ description: a.description, dueOn: day(a.dueOn) })),
-      }),
-    onSuccess: (n) => {
-      done(n);
-      message.success(t("monitoring.inspectionConcluded"));
-    },
-    onError,
-  });
-  const cancel = useMutation({ mutationFn: () => api.post<Inspection>(`/monitoring/inspections/${id}/cancel`, { version: i!.version }), onSuccess: done, onError });
-  const complete = useMutation({
-    mutationFn: (actionId: string) => api.post<Inspection>(`/monitoring/inspections/${id}/actions/${actionId}/complete`, { version: i!.version, note: null }),
-    onSuccess: done,
-    onError,
-  });
+  const commandOpts = { lists: [["monitoring-inspections"]] };
+  const conclude = useRecordCommand(key, commandOpts);
+  const cancel = useRecordCommand(key, commandOpts);
+  const complete = useRecordCommand(key, commandOpts);
+  const minutes = useRecordCommand(key, commandOpts);
+  const concludeWith = (v: { inspectedOn: Dayjs; findings: string; conclusion: string; actions?: { description: string; dueOn: Dayjs }[] }) =>
+    conclude.run(
+      () =>
+        api.post<Inspection>(`/monitoring/inspections/${id}/conclude`, {
+          version: i!.version,
+          inspectedOn: day(v.inspectedOn),
+          findings: v.findings,
+          conclusion: v.conclusion,
+          actions: (v.actions ?? []).map((a) => ({ description: a.description, dueOn: day(a.dueOn) })),
+        }),
+      "monitoring.inspectionConcluded",
+    );
 
   if (q.isLoading) return <LoadingState />;
   if (q.error || !i) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -128,7 +115,7 @@ export function InspectionPage() {
             <Tag>{t(`monitoring.inspectionStatus.${i.status}`)}</Tag>
             <ConclusionTag conclusion={i.conclusion} />
             {i.abilities.cancel && (
-              <Popconfirm title={t("monitoring.cancelConfirm")} onConfirm={() => cancel.mutate()}>
+              <Popconfirm title={t("monitoring.cancelConfirm")} onConfirm={() => cancel.run(() => api.post<Inspection>(`/monitoring/inspections/${id}/cancel`, { version: i.version }))}>
                 <Button danger>{t("monitoring.cancelInspection")}</Button>
               </Popconfirm>
             )}
@@ -164,13 +151,7 @@ export function InspectionPage() {
                   showUploadList={false}
                   beforeUpload={(file) => {
                     setUploading(true);
-                    upload<Inspection>(`/monitoring/inspections/${i.id}/minutes`, file)
-                      .then((n) => {
-                        done(n);
-                        message.success(t("monitoring.minutesUploaded"));
-                      })
-                      .catch(onError)
-                      .finally(() => setUploading(false));
+                    void minutes.run(() => upload<Inspection>(`/monitoring/inspections/${i.id}/minutes`, file), "monitoring.minutesUploaded").finally(() => setUploading(false));
                     return false;
                   }}
                 >
@@ -195,7 +176,7 @@ export function InspectionPage() {
                     ? [<Tag key="d" color="success">{t("monitoring.actionDone", { at: formatDateTime(a.doneAt) })}</Tag>]
                     : i.abilities.completeAction
                       ? [
-                          <Button key="c" size="small" loading={complete.isPending} onClick={() => complete.mutate(a.id)}>
+                          <Button key="c" size="small" loading={complete.isPending} onClick={() => void complete.run(() => api.post<Inspection>(`/monitoring/inspections/${id}/actions/${a.id}/complete`, { version: i.version, note: null }))}>
                             {t("monitoring.markDone")}
                           </Button>,
                         ]
@@ -219,7 +200,7 @@ export function InspectionPage() {
       )}
       {i.abilities.conclude && (
         <Card title={t("monitoring.concludeInspection")}>
-          <Form layout="vertical" onFinish={(v) => conclude.mutate(v)} initialValues={{ conclusion: "on_track", actions: [] }} style={{ maxWidth: 820 }}>
+          <Form layout="vertical" onFinish={(v) => void concludeWith(v)} initialValues={{ conclusion: "on_track", actions: [] }} style={{ maxWidth: 820 }}>
             <Form.Item name="inspectedOn" label={t("monitoring.fields.inspectedOn")} rules={[{ required: true, message: t("monitoring.required") }]}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>

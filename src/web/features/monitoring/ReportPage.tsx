@@ -3,11 +3,12 @@
 // or asks for revision with a comment.
 import { useEffect } from "react";
 import { useParams } from "react-router";
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Progress, Radio, Space, Table, Typography } from "antd";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Progress, Radio, Space, Table, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Report } from "../../../common/api/monitoring";
-import { api, errorMessage } from "../../app/api";
+import { api } from "../../app/api";
+import { useRecordCommand } from "../../components/CommandDialog";
 import { formatDate, formatDateTime } from "../../app/format";
 import { MoneyInput } from "../tasks/task-ui";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
@@ -26,8 +27,6 @@ interface FormValues {
 export function ReportPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const [review] = Form.useForm<{ decision: "accepted" | "needs_revision"; comment?: string }>();
   const key = ["/monitoring/reports", id];
@@ -47,11 +46,6 @@ export function ReportPage() {
     });
   }, [r, form]);
 
-  const done = (next: Report, text: string) => {
-    qc.setQueryData(key, next);
-    void qc.invalidateQueries({ queryKey: ["monitoring-reports"] });
-    message.success(text);
-  };
   const bodyOf = (v: FormValues) => ({
     version: r!.version,
     // rows follow the milestones' order; the milestone id comes from the record, not from a form field
@@ -65,28 +59,18 @@ export function ReportPage() {
     problems: v.problems || null,
     proposals: v.proposals || null,
   });
-  const save = useMutation({
-    mutationFn: (v: FormValues) => api.put<Report>(`/monitoring/reports/${id}`, bodyOf(v)),
-    onSuccess: (n) => done(n, t("monitoring.saved")),
-    onError: (e) => message.error(errorMessage(e)),
-  });
-  const submit = useMutation({
-    mutationFn: async () => {
+  const commandOpts = { lists: [["monitoring-reports"]] };
+  const save = useRecordCommand(key, commandOpts);
+  const submit = useRecordCommand(key, commandOpts);
+  const decide = useRecordCommand(key, commandOpts);
+  const saveDraft = (v: FormValues) => save.run(() => api.put<Report>(`/monitoring/reports/${id}`, bodyOf(v)), "monitoring.saved");
+  const submitReport = () =>
+    submit.run(async () => {
       const saved = await api.put<Report>(`/monitoring/reports/${id}`, bodyOf(await form.validateFields()));
       return api.post<Report>(`/monitoring/reports/${id}/submit`, { version: saved.version });
-    },
-    onSuccess: (n) => done(n, t("monitoring.submitted")),
-    onError: (e) => {
-      message.error(errorMessage(e));
-      void q.refetch();
-    },
-  });
-  const decide = useMutation({
-    mutationFn: (v: { decision: string; comment?: string }) =>
-      api.post<Report>(`/monitoring/reports/${id}/review`, { version: r!.version, decision: v.decision, comment: v.comment || null }),
-    onSuccess: (n) => done(n, t("monitoring.reviewed")),
-    onError: (e) => message.error(errorMessage(e)),
-  });
+    }, "monitoring.submitted");
+  const sendReview = (v: { decision: string; comment?: string }) =>
+    decide.run(() => api.post<Report>(`/monitoring/reports/${id}/review`, { version: r!.version, decision: v.decision, comment: v.comment || null }), "monitoring.reviewed");
 
   if (q.isLoading) return <LoadingState />;
   if (q.error || !r) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -107,7 +91,7 @@ export function ReportPage() {
           {r.reviewComment && <Descriptions.Item label={t("monitoring.fields.reviewComment")} span={3}>{r.reviewComment}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void saveDraft(v)}>
         <Card title={t("monitoring.milestones")} style={{ marginBottom: 16 }}>
           <Form.List name="items">
             {() => (
@@ -174,7 +158,7 @@ export function ReportPage() {
             <Button htmlType="submit" loading={save.isPending}>
               {t("monitoring.saveDraft")}
             </Button>
-            <Popconfirm title={t("monitoring.submitConfirm")} onConfirm={() => submit.mutate()}>
+            <Popconfirm title={t("monitoring.submitConfirm")} onConfirm={() => void submitReport()}>
               <Button type="primary" loading={submit.isPending}>
                 {t("monitoring.submit")}
               </Button>
@@ -184,7 +168,7 @@ export function ReportPage() {
       </Form>
       {r.abilities.review && (
         <Card title={t("monitoring.review")}>
-          <Form form={review} layout="vertical" initialValues={{ decision: "accepted" }} onFinish={(v) => decide.mutate(v)}>
+          <Form form={review} layout="vertical" initialValues={{ decision: "accepted" }} onFinish={(v) => void sendReview(v)}>
             <Form.Item name="decision" label={t("monitoring.fields.decision")}>
               <Radio.Group
                 options={[

@@ -38,7 +38,7 @@ import { PageHeader, RecordLoading } from "../../components/states";
 import { Countdown } from "../calls/call-ui";
 import { BudgetMatrix } from "./BudgetMatrix";
 import { DossierStatusTag } from "./DossierStatusTag";
-import { RefusalAlert } from "./TaskActions";
+import { RefusalAlert } from "../../components/RefusalAlert";
 import { RequiredDocuments, TaskDocuments } from "./TaskDocuments";
 import { callOfTaskQuery, dossierQuery, refreshTasks, taskQuery } from "./task-queries";
 import { MoneyInput, useMoney } from "./task-ui";

@@ -10,7 +10,8 @@ import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
 import type { Task, TaskActionOut, TaskMethod, ValidityCheck } from "../../../common/api/task";
 import { GUARDS, type GuardKey } from "../../../common/processes/schema";
-import { api, ApiError, errorMessage } from "../../app/api";
+import { api, ApiError } from "../../app/api";
+import { RefusalAlert } from "../../components/RefusalAlert";
 import { DATE_FORMAT } from "../../app/format";
 import { MoneyInput, useCallOptions } from "./task-ui";
 import { refreshTasks, taskQuery } from "./task-queries";
@@ -28,43 +29,6 @@ interface Values {
   approvedBudgetOther?: number;
   period?: [Dayjs | null, Dayjs | null];
   checks?: { complete?: boolean; signedAndSealed?: boolean; detailsMatch?: boolean; valid?: boolean; note?: string }[];
-}
-
-/** The reasons of a refusal, one per line: a guard's reason (the server joins several with "; "), missing documents. */
-export function refusalLines(e: unknown, en: boolean): string[] {
-  if (!(e instanceof ApiError)) return [];
-  const d = e.details as { reason?: { vi: string; en: string }; missing?: string[]; problems?: { vi: string; en: string }[] } | null;
-  if (e.code === "DOSSIER_INCOMPLETE" && Array.isArray(d?.problems)) return d.problems.map((p) => (en ? p.en : p.vi));
-  if (e.code === "GUARD_FAILED" && d?.reason) return (en ? d.reason.en : d.reason.vi).split(/;\s*/).filter(Boolean);
-  if (e.code === "DOCUMENTS_MISSING" && Array.isArray(d?.missing)) return d.missing;
-  return [];
-}
-
-export function RefusalAlert({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
-  if (!error) return null;
-  const lines = refusalLines(error, i18n.language === "en");
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      style={{ marginBottom: 12 }}
-      title={errorMessage(error)}
-      description={
-        lines.length > 0 ? (
-          <>
-            <Typography.Text>{t("tasks.actions.reasons")}</Typography.Text>
-            <ul className="plain-list refusal-list">
-              {lines.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          </>
-        ) : undefined
-      }
-    />
-  );
 }
 
 export function TaskActions({ task }: { task: Task }) {

@@ -1,0 +1,163 @@
+// Journey: the contract of an approved task, from draft to the first payment in the ledger. The officer drafts the
+// contract of the demo task at step `approved` and opens it: as its preparer they get no sign button but the
+// two-person hint. They save the disbursement plan (an advance and a tranche adding up to the city value) in the
+// plan dialog. A leader opens the sign dialog; meanwhile the plan is saved again, so the leader's first attempt
+// meets a version conflict: the dialog says the contract was reloaded, and the second attempt signs it. The finance
+// user records a payment on the advance: an amount beyond the tranche is refused inside the dialog (the server's
+// message and code), the right amount is recorded and awaits a second person (the recorder is told so, with no
+// approve button); the leader approves it and the ledger and the settlement show the money disbursed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { apiAs, chooseOption, confirmWith, launch, newPage, screenshot, signIn, signedInPage } from "./browser.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface ContractOut {
+  id: string;
+  number: string;
+  version: number;
+  status: string;
+  valueCity: number;
+  tranches: { id: string; kind: string; label: string; plannedDate: string; amountCity: number; amountOther: number; condition: string | null }[];
+  payments: { id: string; status: string; amount: number }[];
+}
+
+const money = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND", maximumFractionDigits: 0 }).format(n);
+
+/** Types a date (dd/mm/yyyy) into an antd DatePicker and leaves the field, which keeps the typed date. */
+async function typeDate(page: Page, id: string, value: string) {
+  const input = page.locator(`[id="${id}"]`);
+  await input.click();
+  await input.fill(value);
+  await input.press("Tab");
+}
+
+async function openContract(page: Page, c: ContractOut) {
+  await page.goto(`/contracts/${c.id}`);
+  await page.getByRole("heading", { name: new RegExp(c.number.replace(/[/.]/g, "\\$&")) }).waitFor();
+}
+
+describe("contracts", () => {
+  it("an officer plans a drafted contract, a leader signs it, finance records a payment a leader approves", async () => {
+    const officerApi = apiAs("officer");
+
+    // the demo task at step `approved` gets its contract (drafted by the officer)
+    const tasks = await officerApi.get<{ items: { id: string }[] }>("/api/v1/tasks?state=approved&pageSize=50");
+    expect(tasks.items.length, "the demo data has a task at step approved").toBeGreaterThan(0);
+    let drafted: ContractOut | null = null;
+    for (const task of tasks.items) {
+      const res = await officerApi.raw("POST", "/api/v1/contracts", { taskId: task.id });
+      if (res.status === 201) {
+        drafted = (await res.json()) as ContractOut;
+        break;
+      }
+    }
+    expect(drafted, "an approved task without a contract").toBeTruthy();
+    const c = drafted!;
+    expect(c.status).toBe("draft");
+    const advance = Math.round(c.valueCity * 0.3);
+    const rest = c.valueCity - advance;
+
+    // ── the officer, who prepared it, plans the disbursements ──
+    const officer = await signedInPage(browser, "officer");
+    await openContract(officer.page, c);
+    await officer.page.getByText("Dự thảo", { exact: true }).first().waitFor();
+    await officer.page.getByText("Bạn lập hợp đồng này — cần người khác ký duyệt").waitFor();
+    expect(await officer.page.getByRole("button", { name: "Ký duyệt hợp đồng" }).count()).toBe(0);
+
+    await officer.page.getByRole("button", { name: "Sửa kế hoạch cấp kinh phí" }).click();
+    const plan = officer.page.getByRole("dialog");
+    await plan.getByRole("button", { name: "Thêm đợt" }).click();
+    await plan.getByRole("button", { name: "Thêm đợt" }).click();
+    await plan.locator('[id="tranches_0_label"]').fill("Tạm ứng đợt 1");
+    await typeDate(officer.page, "tranches_0_plannedDate", "15/01/2027");
+    await plan.locator('[id="tranches_0_amountCity"]').fill(String(advance));
+    await plan.locator('[id="tranches_1_label"]').fill("Cấp đợt 2");
+    await typeDate(officer.page, "tranches_1_plannedDate", "15/07/2027");
+    await plan.locator('[id="tranches_1_amountCity"]').fill(String(rest));
+    await plan.locator('[id="tranches_1_amountCity"]').press("Tab");
+    // the dialog adds the plan up against the city value
+    await plan.getByText(`Tổng kế hoạch ngân sách thành phố: ${money(c.valueCity)} / giá trị hợp đồng ${money(c.valueCity)}`).waitFor();
+    await plan.getByRole("button", { name: "Lưu", exact: true }).click();
+    await plan.waitFor({ state: "hidden" });
+    await officer.page.getByRole("cell", { name: "Tạm ứng đợt 1" }).waitFor();
+    await officer.page.getByRole("cell", { name: money(advance), exact: true }).first().waitFor();
+    await expect.poll(() => officer.page.getByText(/chưa bằng giá trị hợp đồng/).count()).toBe(0);
+    await screenshot(officer.page, "contract-planned");
+    const planned = await officerApi.get<ContractOut>(`/api/v1/contracts/${c.id}`);
+    expect(planned.tranches.map((x) => [x.kind, x.amountCity])).toEqual([
+      ["advance", advance],
+      ["tranche", rest],
+    ]);
+
+    // ── a leader signs; the plan is saved again meanwhile, so the first attempt meets a version conflict ──
+    const leader = await newPage(browser);
+    await signIn(leader.page, "leader");
+    await openContract(leader.page, c);
+    await leader.page.getByRole("button", { name: "Ký duyệt hợp đồng" }).click();
+    const sign = leader.page.getByRole("dialog");
+    await sign.getByText(/Người lập:/).waitFor();
+    const resaved = await officerApi.put<ContractOut>(`/api/v1/contracts/${c.id}/disbursements`, {
+      version: planned.version,
+      tranches: planned.tranches.map(({ id, kind, label, plannedDate, amountCity, amountOther }) => ({ id, kind, label, plannedDate, amountCity, amountOther, condition: "Sau khi ký hợp đồng" })),
+    });
+    await sign.getByRole("button", { name: "Ký duyệt hợp đồng" }).click();
+    await sign.getByRole("alert").getByText("Bản ghi vừa được người khác thay đổi", { exact: false }).waitFor();
+    // the page has the contract as it is now (its version in the record's footer), the dialog is still open
+    await leader.page.locator(".record-meta", { hasText: `phiên bản ${resaved.version}` }).waitFor({ state: "attached" });
+    await sign.getByRole("button", { name: "Ký duyệt hợp đồng" }).click();
+    await sign.waitFor({ state: "hidden" });
+    await leader.page.getByText("Đã ký", { exact: true }).first().waitFor();
+    const signed = await officerApi.get<ContractOut>(`/api/v1/contracts/${c.id}`);
+    expect(signed.status).toBe("signed");
+
+    // ── finance records a payment on the advance ──
+    const finance = await newPage(browser);
+    await signIn(finance.page, "finance");
+    await openContract(finance.page, c);
+    await finance.page.getByRole("button", { name: "Ghi thanh toán" }).click();
+    const pay = finance.page.getByRole("dialog");
+    await chooseOption(pay.locator('[id="trancheId"]'), /Tạm ứng đợt 1/);
+    await pay.locator('[id="amount"]').fill(String(advance + 1_000_000));
+    await pay.locator('[id="reference"]').fill("UNC-0001/2027");
+    await pay.getByRole("button", { name: "Lưu", exact: true }).click();
+    // beyond the tranche: refused by the server, shown in the dialog with its code
+    const refusal = pay.getByRole("alert");
+    await refusal.getByText("Mã: OVER_PAYMENT").waitFor();
+    await screenshot(finance.page, "contract-payment-refused");
+    await pay.locator('[id="amount"]').fill(String(advance));
+    await pay.getByRole("button", { name: "Lưu", exact: true }).click();
+    await pay.waitFor({ state: "hidden" });
+    const entry = finance.page.locator("tr.ant-table-row", { hasText: "UNC-0001/2027" });
+    await entry.getByText("Chờ duyệt").waitFor();
+    // the recorder may not approve their own entry
+    await entry.getByText("Bạn lập khoản này — cần người khác phê duyệt").waitFor();
+    expect(await entry.getByRole("button", { name: "Phê duyệt" }).count()).toBe(0);
+
+    // ── the leader approves it; the ledger and the settlement show the money ──
+    await leader.page.reload();
+    const pending = leader.page.locator("tr.ant-table-row", { hasText: "UNC-0001/2027" });
+    await confirmWith(pending.getByRole("button", { name: "Phê duyệt" }), "Phê duyệt");
+    await pending.getByText("Đã duyệt").waitFor();
+    await expect.poll(() => pending.textContent()).toContain(money(advance));
+    await finance.page.reload();
+    const approved = finance.page.locator("tr.ant-table-row", { hasText: "UNC-0001/2027" });
+    await approved.getByText("Đã duyệt").waitFor();
+    await finance.page.getByText("Đã cấp", { exact: true }).first().waitFor();
+    await screenshot(finance.page, "contract-ledger");
+    const after = await officerApi.get<ContractOut & { settlement: { disbursed: number } }>(`/api/v1/contracts/${c.id}`);
+    expect(after.payments.map((p) => [p.status, p.amount])).toEqual([["approved", advance]]);
+    expect(after.settlement.disbursed).toBe(advance);
+
+    expect([...officer.errors, ...leader.errors, ...finance.errors]).toEqual([]);
+    await officer.context.close();
+    await leader.context.close();
+    await finance.context.close();
+  });
+});
