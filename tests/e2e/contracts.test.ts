@@ -68,7 +68,7 @@ describe("contracts", () => {
     const officer = await signedInPage(browser, "officer");
     await openContract(officer.page, c);
     await officer.page.getByText("Dự thảo", { exact: true }).first().waitFor();
-    await officer.page.getByText("Bạn lập hợp đồng này — cần người khác ký duyệt").waitFor();
+    await officer.page.getByText(/Nguyên tắc hai người: người ký không được là người đã lập hợp đồng/).waitFor();
     expect(await officer.page.getByRole("button", { name: "Ký duyệt hợp đồng" }).count()).toBe(0);
 
     await officer.page.getByRole("button", { name: "Sửa kế hoạch cấp kinh phí" }).click();
@@ -137,7 +137,7 @@ describe("contracts", () => {
     const entry = finance.page.locator("tr.ant-table-row", { hasText: "UNC-0001/2027" });
     await entry.getByText("Chờ duyệt").waitFor();
     // the recorder may not approve their own entry
-    await entry.getByText("Bạn lập khoản này — cần người khác phê duyệt").waitFor();
+    await entry.getByText(/Nguyên tắc hai người: người duyệt hoặc từ chối không được là người đã ghi khoản này/).waitFor();
     expect(await entry.getByRole("button", { name: "Phê duyệt" }).count()).toBe(0);
 
     // ── the leader approves it; the ledger and the settlement show the money ──

@@ -6,7 +6,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Segmented, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { PAYMENT_STATUSES, type Payment } from "../../../common/api/contract";
-import { useSession } from "../../app/session";
 import { formatDate, formatDateTime } from "../../app/format";
 import { ErrorState, PageHeader } from "../../components/states";
 import { useRecordCommand } from "../../components/CommandDialog";
@@ -16,7 +15,6 @@ import { PaymentStatusTag, formatMoney } from "./contract-ui";
 
 export function PaymentsQueuePage() {
   const { t } = useTranslation();
-  const { me } = useSession();
   const [status, setStatus] = useState<(typeof PAYMENT_STATUSES)[number]>("pending");
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -60,7 +58,7 @@ export function PaymentsQueuePage() {
               {
                 title: "",
                 key: "a",
-                render: (_, p) => p.status === "pending" && <PaymentDecision p={p} mine={p.preparedBy === me?.id} onDecide={(d) => command.run(() => contractsApi.decidePayment(p.contractId, p.id, d, { version: p.version }), `contracts.done.${d}`)} />,
+                render: (_, p) => p.status === "pending" && <PaymentDecision p={p} onDecide={(d) => command.run(() => contractsApi.decidePayment(p.contractId, p.id, d, { version: p.version }), `contracts.done.${d}`)} />,
               },
             ]}
           />

@@ -5,7 +5,6 @@ import { Button, Card, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Amendment, Contract } from "../../../../common/api/contract";
-import { useSession } from "../../../app/session";
 import { formatDate, formatDateTime } from "../../../app/format";
 import { formatMoney } from "../contract-ui";
 import { contractsApi, useContractCommand } from "../contracts-api";
@@ -25,7 +24,6 @@ function proposedText(a: Amendment, t: (k: string, o?: Record<string, unknown>) 
 
 export function AmendmentsSection({ c }: { c: Contract }) {
   const { t } = useTranslation();
-  const { me } = useSession();
   const [requesting, setRequesting] = useState(false);
   const [rejecting, setRejecting] = useState<Amendment | null>(null);
   const command = useContractCommand(c.id);
@@ -62,8 +60,8 @@ export function AmendmentsSection({ c }: { c: Contract }) {
             render: (_, a) =>
               a.status === "pending" &&
               c.abilities.decideAmendment &&
-              (a.requestedBy === me?.id ? (
-                <Typography.Text type="secondary">{t("contracts.twoPersonHint")}</Typography.Text>
+              (a.refusals.decide ? (
+                <Typography.Text type="secondary">{a.refusals.decide.message}</Typography.Text>
               ) : (
                 <Space>
                   <Popconfirm

@@ -1,21 +1,19 @@
-// The contract's header actions, as its abilities allow: edit (draft), sign (not by the preparer: the two-person
-// rule is said instead of offering a button that fails), liquidate (once settled), terminate.
+// The contract's header actions, as its abilities allow: edit (draft), sign, liquidate (once settled), terminate. When
+// the server tells in advance that the two-person rule refuses the user (`refusals`), its reason is shown instead of a
+// button that would fail.
 import { useState } from "react";
 import { Button, Popconfirm, Typography } from "antd";
 import { EditOutlined, FileDoneOutlined, StopOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Contract } from "../../../../common/api/contract";
-import { useSession } from "../../../app/session";
 import { DocumentButton } from "../../documents/DocumentButton";
 import { contractEndpoints, contractsApi, useContractCommand } from "../contracts-api";
 import { EditContractDialog, SignDialog, TerminateDialog } from "../dialogs/ContractDialogs";
 
 export function ContractActions({ c }: { c: Contract }) {
   const { t } = useTranslation();
-  const { me } = useSession();
   const [dialog, setDialog] = useState<"edit" | "sign" | "terminate" | null>(null);
   const command = useContractCommand(c.id);
-  const preparedByMe = me?.id === c.preparedBy;
   return (
     <>
       <DocumentButton url={contractEndpoints.document(c.id)} document="contract" fallbackName={`hop-dong-${c.number.replace(/\//g, "-")}.docx`} />
@@ -25,8 +23,8 @@ export function ContractActions({ c }: { c: Contract }) {
         </Button>
       )}
       {c.abilities.sign &&
-        (preparedByMe ? (
-          <Typography.Text type="secondary">{t("contracts.twoPersonSignHint")}</Typography.Text>
+        (c.refusals.sign ? (
+          <Typography.Text type="secondary">{c.refusals.sign.message}</Typography.Text>
         ) : (
           <Button type="primary" icon={<FileDoneOutlined aria-hidden />} onClick={() => setDialog("sign")}>
             {t("contracts.actions.sign")}
@@ -44,11 +42,14 @@ export function ContractActions({ c }: { c: Contract }) {
           </Button>
         </Popconfirm>
       )}
-      {c.abilities.terminate && (
-        <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setDialog("terminate")}>
-          {t("contracts.actions.terminate")}
-        </Button>
-      )}
+      {c.abilities.terminate &&
+        (c.refusals.terminate ? (
+          <Typography.Text type="secondary">{c.refusals.terminate.message}</Typography.Text>
+        ) : (
+          <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setDialog("terminate")}>
+            {t("contracts.actions.terminate")}
+          </Button>
+        ))}
       {dialog === "edit" && <EditContractDialog c={c} onClose={() => setDialog(null)} />}
       {dialog === "sign" && <SignDialog c={c} onClose={() => setDialog(null)} />}
       {dialog === "terminate" && <TerminateDialog c={c} onClose={() => setDialog(null)} />}

@@ -5,7 +5,6 @@ import { Button, Card, Popconfirm, Space, Table, Typography } from "antd";
 import { CheckOutlined, CloseOutlined, DollarOutlined, RollbackOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Contract, Payment } from "../../../../common/api/contract";
-import { useSession } from "../../../app/session";
 import { formatDate } from "../../../app/format";
 import { PaymentStatusTag, formatMoney } from "../contract-ui";
 import { contractsApi, useContractCommand, type Decision } from "../contracts-api";
@@ -13,7 +12,6 @@ import { PaymentDialog, ReverseDialog } from "../dialogs/PaymentDialogs";
 
 export function PaymentsSection({ c }: { c: Contract }) {
   const { t } = useTranslation();
-  const { me } = useSession();
   const [recording, setRecording] = useState<"payment" | "return" | null>(null);
   const [reversing, setReversing] = useState<Payment | null>(null);
   const command = useContractCommand(c.id);
@@ -62,7 +60,6 @@ export function PaymentsSection({ c }: { c: Contract }) {
                 {p.status === "pending" && c.abilities.decidePayment && (
                   <PaymentDecision
                     p={p}
-                    mine={p.preparedBy === me?.id}
                     onDecide={(d) => command.run(() => contractsApi.decidePayment(c.id, p.id, d, { version: p.version }), `contracts.done.${d}`)}
                   />
                 )}
@@ -83,9 +80,10 @@ export function PaymentsSection({ c }: { c: Contract }) {
 }
 
 /** Approve / reject; the preparer is told about the two-person rule instead of getting a button that fails. */
-export function PaymentDecision({ p, mine, onDecide }: { p: Payment; mine: boolean; onDecide: (d: Decision) => Promise<unknown> }) {
+/** Approve / reject a pending entry, or the server's reason why this user may not (they recorded it). */
+export function PaymentDecision({ p, onDecide }: { p: Payment; onDecide: (d: Decision) => Promise<unknown> }) {
   const { t } = useTranslation();
-  if (mine) return <Typography.Text type="secondary">{t("contracts.twoPersonHint")}</Typography.Text>;
+  if (p.refusals.decide) return <Typography.Text type="secondary">{p.refusals.decide.message}</Typography.Text>;
   return (
     <Space>
       <Popconfirm title={t("contracts.confirmApprove", { amount: formatMoney(p.amount) })} okText={t("contracts.actions.approve")} cancelText={t("common.cancel")} onConfirm={() => onDecide("approve").catch(() => undefined)}>
