@@ -31,9 +31,8 @@ import type { Policy } from "./platform/policy.js";
 import { loadSession, sessionCookieName } from "./platform/auth/sessions.js";
 import { audit } from "./platform/audit.js";
 import { multipartRequestSchema, type MultipartDoc } from "./platform/uploads.js";
-import { registerModules } from "./modules/index.js";
+import { registerModules, registerPublicAliases } from "./modules/index.js";
 import { policiesOfRoutes } from "./modules/policies.js";
-import { publicIndicatorRoutes } from "./modules/indicators/indicators.routes.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -340,8 +339,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await app.register(registerModules, { prefix: "/api/v1" });
-  // The issue names the public indicator routes /api/public/indicators…: the same handlers as /api/v1/public/indicators.
-  await app.register(publicIndicatorRoutes, { prefix: "/api" });
+  // The open-data addresses of the public portal (/api/public/…): the same handlers as under /api/v1.
+  await app.register(registerPublicAliases, { prefix: "/api" });
 
   // ─── Web app (production build) with client-side routes ───
   const hasWeb = fs.existsSync(path.join(webDistDir, "index.html"));

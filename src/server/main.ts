@@ -3,8 +3,7 @@ import { loadConfig } from "./config.js";
 import { bootstrap } from "./startup.js";
 import { startMaintenance } from "./platform/maintenance.js";
 import { systemClock } from "./platform/clock.js";
-import { startMonitoringJobs } from "./modules/monitoring/monitoring.jobs.js";
-import { refreshRegistryFigures } from "./modules/indicators/registry-figures.js";
+import { moduleUpkeep, startModuleJobs } from "./modules/index.js";
 import { DataDirInUse } from "./db/data-dir-lock.js";
 
 const config = loadConfig();
@@ -16,10 +15,10 @@ const { app, database } = await bootstrap(config).catch((err: unknown) => {
   }
   throw err;
 });
-// The upkeep also recounts the registry figures behind the computed indicators (modules/indicators/registry-figures.ts).
-const stopMaintenance = startMaintenance(database.db, config, database.mode, systemClock, [(db) => refreshRegistryFigures(db, systemClock)]);
-// Progress-report reminders and the e-mail outbox (idempotent; safe on every app server).
-const stopMonitoring = startMonitoringJobs(database.db, config, systemClock);
+// The platform's upkeep with the modules' steps, and the modules' own jobs (progress-report reminders and the e-mail
+// outbox); all idempotent and safe on every app server.
+const stopMaintenance = startMaintenance(database.db, config, database.mode, systemClock, moduleUpkeep(config, systemClock));
+const stopJobs = startModuleJobs(database.db, config, systemClock);
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
   `KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`,
@@ -28,7 +27,7 @@ app.log.info(
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     stopMaintenance();
-    stopMonitoring();
+    stopJobs();
     await app.close();
     process.exit(0);
   });

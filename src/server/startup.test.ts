@@ -18,7 +18,7 @@ import { TEST_START } from "./testing/test-clock.js";
 import { buildUser } from "./testing/factories.js";
 import { testDbMode } from "./testing/harness.js";
 import { ROLES } from "../common/roles.js";
-import { DEMO_EXTRA_EXPERTS } from "./demo/councils-demo.js";
+import { DEMO_EXTRA_EXPERTS } from "./modules/councils/councils.demo.js";
 
 const latestMigration = listMigrations().at(-1)!.id;
 /** The demo accounts at scale 1: one per role and the further council members. */

@@ -7,15 +7,8 @@ import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { withStartupLock } from "./db/startup-lock.js";
 import { buildApp, type App } from "./app.js";
-import { syncReferenceData } from "./modules/reference/reference.service.js";
-import { syncProcessTemplates } from "./modules/process-templates/process-templates.service.js";
-import { syncCouncilRuleSets } from "./modules/councils/councils.rulesets.js";
-import { syncHistoricalTaskStats } from "./modules/task-analytics/historical.js";
-import { syncTaskStatusGroups } from "./modules/task-analytics/task-stats.js";
-import { syncBaselinePlan } from "./modules/funding-plans/funding-plans.service.js";
-import { syncStatisticalForms } from "./modules/statistics/statistics.forms.js";
+import { syncModules } from "./modules/index.js";
 import { seedDemoData, type SeedOptions, type SeedSummary } from "./demo/seed.js";
-import { syncIndicators } from "./modules/indicators/indicators.sync.js";
 import { hasActiveAdministrator } from "./modules/auth/first-admin.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 
@@ -37,17 +30,10 @@ export interface Prepared {
   demo: SeedSummary | null;
 }
 
-/** Migrations, then the configuration data every database holds, in dependency order. */
+/** Migrations, then the configuration data every database holds, module by module (modules/index.ts). */
 async function migrateAndSync(database: Database, now: Date): Promise<string> {
   const migration = await migrate(database.pool);
-  await syncReferenceData(database.db);
-  await syncProcessTemplates(database.db, now);
-  await syncCouncilRuleSets(database.db, now);
-  await syncHistoricalTaskStats(database.db, now);
-  await syncTaskStatusGroups(database.db);
-  await syncIndicators(database.db, now);
-  await syncStatisticalForms(database.db, now);
-  await syncBaselinePlan(database.db, now);
+  await syncModules(database.db, now);
   return migration;
 }
 

@@ -5,7 +5,7 @@ import { Client, createTestApp, type TestApp } from "../testing/harness.js";
 import { ROLES } from "../../common/roles.js";
 import { seedDemoData } from "./seed.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
-import { DEMO_EXTRA_EXPERTS } from "./councils-demo.js";
+import { DEMO_EXTRA_EXPERTS } from "../modules/councils/councils.demo.js";
 
 let t: TestApp;
 const one = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows[0] as T;

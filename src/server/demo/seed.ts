@@ -9,12 +9,7 @@ import type { Db } from "../platform/context.js";
 import { createDemoAccounts } from "./demo-accounts.js";
 import { generateDemoData, type GenerateOptions } from "./generate.js";
 import { insertDemoData } from "./insert.js";
-import { insertDemoProgrammesAndCalls } from "./programmes-demo.js";
-import { insertDemoTasks } from "./tasks-demo.js";
-import { insertDemoCouncils } from "./councils-demo.js";
-import { insertDemoStatistics } from "../modules/statistics/statistics.demo.js";
-import { insertDemoFundingPlans } from "../modules/funding-plans/funding-plans.demo.js";
-import { insertDemoIndicators } from "../modules/indicators/indicators.demo.js";
+import { seedModules } from "../modules/index.js";
 
 export interface SeedSummary {
   organisations: number;
@@ -49,12 +44,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
       },
       now,
     );
-    await insertDemoProgrammesAndCalls(tx, now);
-    await insertDemoTasks(tx, now);
-    await insertDemoCouncils(tx, now);
-    await insertDemoStatistics(tx, { orgRepOrganisationId: data.anchors.orgRepOrganisationId }, now);
-    await insertDemoFundingPlans(tx, now);
-    await insertDemoIndicators(tx, now);
+    // then each module's own demo data (modules/index.ts, in module order)
+    await seedModules(tx, { now, anchors: data.anchors });
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).

@@ -39,8 +39,6 @@ export function startMaintenance(db: Db, config: Config, mode: "embedded" | "ser
     await purgeExpiredSessions(db, now).catch(() => undefined);
     await purgeOldWindows(db, now).catch(() => undefined);
     if (!config.demoMode) await disableInactiveAccounts(db, config, clock).catch(() => undefined);
-    // Fold the task analytics summary's deltas (migration 0016; safe beside writers and on several servers).
-    await db.execute(sql`SELECT task_stats_compact()`).catch(() => undefined);
     for (const step of steps) await step(db).catch((err: unknown) => console.error("upkeep:", err));
     // PGlite has no autovacuum: refresh statistics and the visibility map (index-only scans) about hourly.
     if (mode === "embedded" && runs++ % 4 === 0) await db.execute(sql`VACUUM (ANALYZE)`).catch(() => undefined);

@@ -12,13 +12,13 @@ import {
   taskDossierTeam,
   taskDossiers,
   tasks,
-} from "../db/schema/index.js";
-import type { Executor } from "../platform/context.js";
-import { templateInForce } from "../platform/workflow.js";
-import { vietnamDate } from "../platform/clock.js";
-import { defaultRequiredDocuments } from "../../common/api/call.js";
-import type { DossierStatus, TaskMethod, TaskType } from "../db/schema/tasks.js";
-import { eachTogether } from "../platform/together.js";
+} from "../../db/schema/index.js";
+import type { Executor } from "../../platform/context.js";
+import { templateInForce } from "../../platform/workflow.js";
+import { vietnamDate } from "../../platform/clock.js";
+import { defaultRequiredDocuments } from "../../../common/api/call.js";
+import type { DossierStatus, TaskMethod, TaskType } from "../../db/schema/tasks.js";
+import { eachTogether } from "../../platform/together.js";
 
 const DAY = 86400_000;
 const MILLION = 1_000_000;

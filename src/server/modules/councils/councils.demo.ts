@@ -4,12 +4,12 @@
 // was approved, so the demo shows a council's results. The experts are picked in a fixed order among people with no
 // tie to any organisation or team of the demo tasks (no conflict of interest under the councils' rules).
 import { sql } from "drizzle-orm";
-import { councilBallotScores, councilBallots, councilMembers, councilResults, councilSubjects, councils, users } from "../db/schema/index.js";
-import type { Executor } from "../platform/context.js";
-import { hashPassword } from "../platform/auth/password.js";
-import { IDENTIFICATION_TT06_2023, countMet, type CouncilRole } from "../../common/councils/index.js";
-import { vietnamDate } from "../platform/clock.js";
-import { DEMO_PASSWORD } from "./demo-accounts.js";
+import { councilBallotScores, councilBallots, councilMembers, councilResults, councilSubjects, councils, users } from "../../db/schema/index.js";
+import type { Executor } from "../../platform/context.js";
+import { hashPassword } from "../../platform/auth/password.js";
+import { IDENTIFICATION_TT06_2023, countMet, type CouncilRole } from "../../../common/councils/index.js";
+import { vietnamDate } from "../../platform/clock.js";
+import { DEMO_PASSWORD } from "../../demo/demo-accounts.js";
 
 const DAY = 86400_000;
 /** How many council-member accounts besides "expert". */

@@ -2,9 +2,9 @@
 // named_entities.programmes.city_programmes_planned, source lines 458 and 970), an open call for task proposals and a
 // draft selection call. Windows are set relative to the day the demo starts, so the open call is open on first start.
 import { sql } from "drizzle-orm";
-import { calls, programmes } from "../db/schema/index.js";
-import type { Executor } from "../platform/context.js";
-import { defaultRequiredDocuments } from "../../common/api/call.js";
+import { calls, programmes } from "../../db/schema/index.js";
+import type { Executor } from "../../platform/context.js";
+import { defaultRequiredDocuments } from "../../../common/api/call.js";
 
 const DAY = 86400_000;
 const BILLION = 1_000_000_000;

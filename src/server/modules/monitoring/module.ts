@@ -1,0 +1,9 @@
+import { defineModule } from "../../platform/module.js";
+import { monitoringRoutes } from "./monitoring.routes.js";
+import { startMonitoringJobs } from "./monitoring.jobs.js";
+
+export default defineModule({
+  name: "monitoring",
+  routes: monitoringRoutes,
+  start: startMonitoringJobs,
+});
