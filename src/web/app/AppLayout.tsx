@@ -67,16 +67,16 @@ export function AppLayout() {
     { key: "logoutAll", icon: <DisconnectOutlined aria-hidden />, label: t("auth.logoutEverywhere"), danger: true },
   ];
   const onAccount: MenuProps["onClick"] = async ({ key }) => {
-    if (key === "me") navigate("/me");
+    if (key === "me") void navigate("/me");
     if (key === "password") setPasswordOpen(true);
     if (key === "logout") {
       await signOut();
-      navigate("/login", { replace: true });
+      void navigate("/login", { replace: true });
     }
     if (key === "logoutAll") {
       try {
         await signOut(true);
-        navigate("/login", { replace: true });
+        void navigate("/login", { replace: true });
       } catch {
         // The other sessions may still be open: say so instead of pretending.
         message.error(t("auth.logoutEverywhereFailed"));
@@ -116,7 +116,7 @@ export function AppLayout() {
             selectedKeys={[selectedNavPath(location.pathname)]}
             items={items}
             onClick={({ key }) => {
-              navigate(key);
+              void navigate(key);
               if (mobile) setCollapsed(true);
             }}
           />

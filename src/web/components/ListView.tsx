@@ -305,7 +305,7 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
             ? {
                 onClick: (e) => {
                   if ((e.target as HTMLElement).closest("a,button,input,.ant-table-row-expand-icon")) return;
-                  navigate(config.rowHref!(row));
+                  void navigate(config.rowHref!(row));
                 },
               }
             : {}

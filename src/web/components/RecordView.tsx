@@ -85,7 +85,7 @@ function DeleteRecordButton<R>({ record, onDelete, back, resource }: { record: R
     onSuccess: () => {
       message.success(t("record.deleted"));
       if (resource) void qc.invalidateQueries({ queryKey: [resource] });
-      navigate(back);
+      void navigate(back);
     },
     onError: (e) => message.error(errorMessage(e)),
   });

@@ -76,7 +76,7 @@ export function AuditPage() {
         </Button>
       ),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
     [t, verifying],
   );
 

@@ -74,7 +74,7 @@ function Credentials({ next }: { next: string }) {
     try {
       const me = await api.post<Me>("/auth/login", { username: v.username.trim(), password: v.password });
       qc.setQueryData(ME_KEY, me);
-      if (me.mfa === "none") navigate(next, { replace: true });
+      if (me.mfa === "none") void navigate(next, { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -111,7 +111,7 @@ function CodeForm({ next, intro }: { next: string; intro: ReactNode }) {
     try {
       await api.post("/auth/totp/verify", { code: v.code.trim() });
       await qc.invalidateQueries({ queryKey: ME_KEY });
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -102,7 +102,7 @@ function CreateCouncilDialog({ onClose }: { onClose: () => void }) {
       }),
     onSuccess: (c) => {
       message.success(t("councils.done.create"));
-      navigate(`/councils/${c.id}`);
+      void navigate(`/councils/${c.id}`);
     },
     onError: (e) => message.error(errorMessage(e)),
   });

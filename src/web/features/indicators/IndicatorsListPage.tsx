@@ -99,7 +99,7 @@ export function IndicatorsListPage() {
         </>
       ),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
     [t, en, me, navigate],
   );
   return (

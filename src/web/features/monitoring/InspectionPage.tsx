@@ -28,7 +28,7 @@ export function InspectionNewPage() {
       api.post<Inspection>("/monitoring/inspections", { taskId: v.taskId, plannedOn: day(v.plannedOn), scope: v.scope, inspectorIds: v.inspectorIds.filter(Boolean) }),
     onSuccess: (i) => {
       message.success(t("monitoring.inspectionPlanned"));
-      navigate(`/monitoring/inspections/${i.id}`);
+      void navigate(`/monitoring/inspections/${i.id}`);
     },
     onError: (e) => message.error(errorMessage(e)),
   });

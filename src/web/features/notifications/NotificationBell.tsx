@@ -16,7 +16,7 @@ export function NotificationBell() {
   const unread = q.data?.unread ?? 0;
   const open = (n: NotificationItem) => {
     if (!n.readAt) markRead.mutate(n.id);
-    navigate(n.link ?? "/notifications");
+    void navigate(n.link ?? "/notifications");
   };
   const panel = (
     <div className="notification-panel" style={{ width: 360, maxWidth: "90vw", background: "var(--ant-color-bg-elevated, #fff)", borderRadius: 8, boxShadow: "0 6px 16px rgba(0,0,0,.12)" }}>

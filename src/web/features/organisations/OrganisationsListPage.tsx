@@ -77,7 +77,7 @@ export function OrganisationsListPage() {
         </Button>
       ) : undefined,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
     [t, me, navigate],
   );
   return (

@@ -87,7 +87,7 @@ export function PeopleListPage() {
         </Button>
       ) : undefined,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
     [t, me, navigate],
   );
   return (

@@ -63,7 +63,7 @@ export function ProgrammesListPage() {
         </Button>
       ) : undefined,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
     [t, me, navigate],
   );
   return (

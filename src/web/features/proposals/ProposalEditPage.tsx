@@ -114,7 +114,7 @@ export function ProposalEditPage() {
         onSaved={(saved) => {
           qc.setQueryData(taskQuery(saved.id).queryKey, saved);
           refreshTasks(qc);
-          navigate(`/tasks/${saved.id}`);
+          void navigate(`/tasks/${saved.id}`);
         }}
         onCancel={() => navigate(back)}
       >

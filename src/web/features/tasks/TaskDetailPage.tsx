@@ -119,7 +119,7 @@ function CreateDossierButton({ task }: { task: Task }) {
     mutationFn: () => api.post<Dossier>(`/tasks/${task.id}/dossiers`, {}),
     onSuccess: (d) => {
       refreshTasks(qc);
-      navigate(`/tasks/${task.id}/dossiers/${d.id}`);
+      void navigate(`/tasks/${task.id}/dossiers/${d.id}`);
     },
     onError: (e) => message.error(errorMessage(e)),
   });
