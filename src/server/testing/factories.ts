@@ -5,6 +5,7 @@ import type { Executor } from "../platform/context.js";
 import type { Role } from "../../common/roles.js";
 import { hashPassword } from "../platform/auth/password.js";
 import { testClockOf } from "./test-clock.js";
+import { Client, type TestApp } from "./harness.js";
 
 export const TEST_PASSWORD = "correct horse battery";
 let cachedHash: Promise<string> | undefined;
@@ -82,4 +83,16 @@ export async function buildDossier(
     .values({ status: "valid", ...stamps(db), ...o })
     .returning();
   return row;
+}
+
+/**
+ * A user with the given roles (and links), signed in through the real login: the account and its client. Each client
+ * may come from an address of its own, so one test's failed attempts do not rate-limit another's.
+ */
+export async function signedIn(t: TestApp, o: Parameters<typeof buildUser>[1] & { ip?: string } = {}): Promise<{ user: typeof users.$inferSelect; client: Client }> {
+  const { ip, ...user } = o;
+  const account = await buildUser(t.database.db, user);
+  const client = new Client(t, ip);
+  await client.login(account.username, TEST_PASSWORD);
+  return { user: account, client };
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser, buildTask } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
 import { auditLog, contracts, tasks } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { templateInForce } from "../../platform/workflow.js";
 import { contractSignedGuard, paymentsSettledGuard } from "./contracts.read.js";
+import { approvedPayment, approvedTask as approvedTaskFixture, CONTRACT_PRODUCT, draftContract, signContract } from "./contracts.fixtures.js";
 
 let t: TestApp;
 let officer: Client;
@@ -59,71 +60,23 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function approvedTask(over: Partial<typeof tasks.$inferInsert> = {}) {
-  const row = await buildTask(t.database.db, {
-      code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
-      titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
-      taskType: "de_tai",
-      templateKey: "baseline-2013",
-      templateVersion,
-      state: "approved",
-      year: 2026,
-      piPersonId,
-      leadOrganisationId: orgId,
-      startDate: "2027-01-01",
-      endDate: "2028-12-31",
-      approvedBudgetCity: CITY,
-      approvedBudgetOther: OTHER,
-      ...over,
-    });
-  return row;
-}
+const approvedTask = (over: Partial<typeof tasks.$inferInsert> = {}) =>
+  approvedTaskFixture(t.database.db, { code: `ĐT.2026.${String(++seq).padStart(3, "0")}`, titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`, year: 2026, piPersonId, leadOrganisationId: orgId, city: CITY, other: OTHER, templateVersion, ...over });
 
-const product = { name: "Quy trình nuôi cá song", outputType: "solution", quantity: 1, unit: "quy trình", qualityTarget: "Được hội đồng nghiệm thu đánh giá đạt" };
+const product = CONTRACT_PRODUCT;
 
 async function draft(by = officer) {
   const task = await approvedTask();
-  const r = await by.post("/api/v1/contracts", { taskId: task.id });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  let c = r.body;
-  const u = await by.put(`/api/v1/contracts/${c.id}`, {
-    version: c.version,
-    partyARepresentative: "Giám đốc Sở",
-    partyBRepresentative: "Viện trưởng",
-    valueCity: CITY,
-    valueOther: OTHER,
-    startDate: "2027-01-01",
-    endDate: "2028-12-31",
-    terms: "Điều khoản chung",
-    products: [product],
-  });
-  expect(u.status, JSON.stringify(u.body)).toBe(200);
-  c = u.body;
-  const p = await by.put(`/api/v1/contracts/${c.id}/disbursements`, {
-    version: c.version,
-    tranches: [
-      { kind: "advance", label: "Tạm ứng đợt 1", plannedDate: "2027-01-15", amountCity: 300_000_000, amountOther: 0 },
-      { kind: "tranche", label: "Cấp đợt 2", plannedDate: "2027-12-15", amountCity: 300_000_000, amountOther: OTHER },
-    ],
-  });
-  expect(p.status, JSON.stringify(p.body)).toBe(200);
-  return { task, c: p.body };
+  return { task, c: await draftContract(by, task.id, { city: CITY, other: OTHER }) };
 }
 
 async function signed() {
   const { task, c } = await draft();
-  const r = await leader.post(`/api/v1/contracts/${c.id}/sign`, { version: c.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return { task, c: r.body };
+  return { task, c: await signContract(leader, c) };
 }
 
-async function paid(contractId: string, trancheId: string, amount: number, source: "city" | "other" = "city") {
-  const r = await finance.post(`/api/v1/contracts/${contractId}/payments`, { kind: "payment", trancheId, source, amount, paidOn: "2026-11-27", reference: `UNC-${++seq}` });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  const a = await finance2.post(`/api/v1/contracts/${contractId}/payments/${r.body.id}/approve`, { version: r.body.version });
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
-  return a.body;
-}
+const paid = (contractId: string, trancheId: string, amount: number, source: "city" | "other" = "city") =>
+  approvedPayment(finance, finance2, contractId, trancheId, amount, source, `UNC-${++seq}`);
 
 describe(`contracts (${testDbMode()})`, () => {
   it("drafts a contract from an approved task with a generated number, parties and value; audits it", async () => {
