@@ -1,11 +1,21 @@
-// The web app's texts: Vietnamese and English have the same keys, and every key the code asks for exists.
+// The web app's texts: Vietnamese and English have the same keys, and every key the code asks for exists. The texts
+// are merged as the app merges them (texts.ts): the shared file and each feature's locales.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import vi from "./vi.json" with { type: "json" };
-import en from "./en.json" with { type: "json" };
+import { mergeTexts, type Tree } from "./texts.js";
 
-type Tree = { [k: string]: string | Tree };
+const webRoot = path.resolve(import.meta.dirname, "..");
+const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as Tree;
+const featureFiles = (lang: string) =>
+  fs
+    .readdirSync(path.join(webRoot, "features"))
+    .map((f) => path.join(webRoot, "features", f, "locales", `${lang}.json`))
+    .filter((file) => fs.existsSync(file));
+const textsOf = (lang: string) =>
+  mergeTexts([{ source: `i18n/${lang}.json`, tree: read(path.join(webRoot, "i18n", `${lang}.json`)) }, ...featureFiles(lang).map((file) => ({ source: file, tree: read(file) }))]);
+const vi = textsOf("vi") as any;
+const en = textsOf("en") as any;
 
 function keys(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
@@ -40,6 +50,12 @@ describe("web texts", () => {
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !viKeys.has(k)).sort()).toEqual([]);
+  });
+
+  it("keeps a feature's texts in its own locales file, under its own top-level keys, in both languages", () => {
+    expect(featureFiles("vi").length).toBeGreaterThan(20);
+    expect(featureFiles("vi").map((f) => f.replace(/vi\.json$/, ""))).toEqual(featureFiles("en").map((f) => f.replace(/en\.json$/, "")));
+    expect(() => mergeTexts([{ source: "a", tree: { x: "1" } }, { source: "b", tree: { x: "2" } }])).toThrow(/defined in a and in b/);
   });
 
   it("writes Vietnamese with its diacritics", () => {

@@ -3,6 +3,16 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import vi from "./vi.json";
 import en from "./en.json";
+import { mergeTexts, type Tree } from "./texts";
+
+const featureTexts = import.meta.glob<Tree>("../features/*/locales/*.json", { eager: true, import: "default" });
+const texts = (lang: "vi" | "en", shared: Tree) =>
+  mergeTexts([
+    { source: `i18n/${lang}.json`, tree: shared },
+    ...Object.entries(featureTexts)
+      .filter(([file]) => file.endsWith(`/${lang}.json`))
+      .map(([file, tree]) => ({ source: file, tree })),
+  ]);
 
 export type Lang = "vi" | "en";
 export const LANG_STORAGE_KEY = "khcn.lang";
@@ -16,7 +26,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: texts("vi", vi) }, en: { translation: texts("en", en) } },
   lng: storedLang(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },
