@@ -636,12 +636,8 @@ const messages = {
     en: "The task has no start and end dates",
   },
   "monitoring.report.locked": {
-    vi: "Báo cáo đã nộp, không sửa được",
-    en: "The report has been submitted and cannot be changed",
-  },
-  "monitoring.report.not_submitted": {
-    vi: "Chỉ xem xét báo cáo đã nộp",
-    en: "Only a submitted report can be reviewed",
+    vi: "Báo cáo đã được chấp nhận, không thay đổi được nữa",
+    en: "The report has been accepted and can no longer be changed",
   },
   "monitoring.report.empty": {
     vi: "Báo cáo cần nêu khối lượng đã thực hiện hoặc tiến độ từng nội dung",
@@ -654,15 +650,6 @@ const messages = {
   "monitoring.report.duplicate": {
     vi: "Đã có báo cáo cho kỳ này",
     en: "A report for this period already exists",
-  },
-  "monitoring.inspection.not_planned": {
-    vi: "Cuộc kiểm tra đã kết luận hoặc đã huỷ",
-    en: "The inspection has already been concluded or cancelled",
-  },
-  "monitoring.inspection.cancelled": { vi: "Cuộc kiểm tra đã huỷ", en: "The inspection was cancelled" },
-  "monitoring.inspection.not_concluded": {
-    vi: "Cuộc kiểm tra chưa kết luận",
-    en: "The inspection has not been concluded",
   },
   "monitoring.action.done": { vi: "Việc khắc phục đã hoàn thành", en: "The follow-up action is already done" },
   "monitoring.guard.reports_overdue": {
