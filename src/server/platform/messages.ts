@@ -739,10 +739,6 @@ const messages = {
     vi: "Báo cáo ứng dụng đã được chấp nhận, không sửa được nữa",
     en: "The application report was accepted and can no longer be changed",
   },
-  "result.application.not_submitted": {
-    vi: "Chỉ xem xét báo cáo ứng dụng đã nộp",
-    en: "Only a submitted application report is reviewed",
-  },
   "result.application.effect_required": {
     vi: "Cần nêu hiệu quả kinh tế hoặc hiệu quả xã hội",
     en: "State the economic or the social effect",

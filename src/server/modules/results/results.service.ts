@@ -12,7 +12,9 @@ import {
   taskResultSummaries,
 } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
+import { authorizeCommand, guardFailed } from "../../platform/lifecycle.js";
+import type { MessageKey } from "../../platform/messages.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import {
@@ -29,6 +31,7 @@ import {
   type resultSummaryInput,
 } from "../../../common/api/result.js";
 import { applicationPolicy, resultPolicy, type ApplicationRef, type ResultTaskRef } from "./results.policy.js";
+import { applicationLifecycle } from "./results.lifecycle.js";
 
 interface TaskRow extends ResultTaskRef {
   id: string;
@@ -135,6 +138,16 @@ const presentSummary = (r: SummaryRow, t: TaskRow): ResultSummary => ({
 });
 
 const appRef = (r: AppRow, t: TaskRow): ApplicationRef => ({ ...t, status: r.status });
+const registered = (t: TaskRow) => (APPLICATION_STATES as readonly string[]).includes(t.state);
+
+/**
+ * A write that the task's step does not allow (a condition on the task, not a state of the written record): 409
+ * GUARD_FAILED with the reason, to whoever could write it at the right step; a 403 stays a 403 (authorized next).
+ */
+function assertTaskStep(ctx: Ctx, t: TaskRow, ok: readonly string[], ability: "recordInternalAcceptance" | "editSummary" | "fileApplication", key: MessageKey) {
+  if (ok.includes(t.state)) return;
+  if (can(ctx.actor, resultPolicy, ability, { ...t, state: ok[0] })) throw guardFailed(key, {}, { taskState: t.state });
+}
 
 async function presentApplications(ctx: Ctx, db: Executor, rows: AppRow[], t: TaskRow): Promise<ApplicationReport[]> {
   if (!rows.length) return [];
@@ -166,7 +179,7 @@ async function presentApplications(ctx: Ctx, db: Executor, rows: AppRow[], t: Ta
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewComment: r.reviewComment,
     version: r.version,
-    abilities: abilitiesOf(ctx.actor, applicationPolicy, appRef(r, t)),
+    abilities: { ...abilitiesOf(ctx.actor, applicationPolicy, appRef(r, t)), ...(registered(t) ? {} : { edit: false }) },
   }));
 }
 
@@ -197,7 +210,7 @@ export async function getTaskResults(ctx: Ctx, taskId: string): Promise<TaskResu
 export async function saveInternalAcceptance(ctx: Ctx, taskId: string, input: z.output<typeof internalAcceptanceInput>): Promise<InternalAcceptance> {
   return ctx.db.transaction(async (tx) => {
     const t = await visibleTask(ctx, tx, taskId, true);
-    if (t.state !== "internal_acceptance") throw new AppError("ILLEGAL_STATE", 409, "result.internal.wrong_state", { state: t.state });
+    assertTaskStep(ctx, t, ["internal_acceptance"], "recordInternalAcceptance", "result.internal.wrong_state");
     authorize(ctx.actor, resultPolicy, "recordInternalAcceptance", t);
     if (input.minutesDocumentId) await assertTaskDocuments(tx, taskId, [input.minutesDocumentId], "minutesDocumentId");
     const [before] = await tx.select().from(taskInternalAcceptances).where(eq(taskInternalAcceptances.taskId, taskId)).for("update");
@@ -240,7 +253,7 @@ export async function saveInternalAcceptance(ctx: Ctx, taskId: string, input: z.
 export async function saveResultSummary(ctx: Ctx, taskId: string, input: z.output<typeof resultSummaryInput>): Promise<ResultSummary> {
   return ctx.db.transaction(async (tx) => {
     const t = await visibleTask(ctx, tx, taskId, true);
-    if (!(SUMMARY_STATES as readonly string[]).includes(t.state)) throw new AppError("ILLEGAL_STATE", 409, "result.summary.wrong_state", { state: t.state });
+    assertTaskStep(ctx, t, SUMMARY_STATES, "editSummary", "result.summary.wrong_state");
     authorize(ctx.actor, resultPolicy, "editSummary", t);
     const [before] = await tx.select().from(taskResultSummaries).where(eq(taskResultSummaries.taskId, taskId)).for("update");
     const now = ctx.clock.now();
@@ -309,7 +322,7 @@ async function presentOne(ctx: Ctx, db: Executor, r: AppRow, t: TaskRow) {
 export async function fileApplication(ctx: Ctx, taskId: string, input: AppInput): Promise<ApplicationReport> {
   return ctx.db.transaction(async (tx) => {
     const t = await visibleTask(ctx, tx, taskId, true);
-    if (!(APPLICATION_STATES as readonly string[]).includes(t.state)) throw new AppError("ILLEGAL_STATE", 409, "result.application.wrong_state", { state: t.state });
+    assertTaskStep(ctx, t, APPLICATION_STATES, "fileApplication", "result.application.wrong_state");
     authorize(ctx.actor, resultPolicy, "fileApplication", t);
     assertEffect(input);
     const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
@@ -349,11 +362,23 @@ async function applicationForWrite(ctx: Ctx, tx: Executor, taskId: string, id: s
   return { t, r };
 }
 
+/**
+ * The lifecycle's refusals for a command on an application report (results.lifecycle.ts): an accepted report is final
+ * (409 LOCKED); 404 hidden, 409 INVALID_STATE in a state that does not allow the command, 403 otherwise.
+ */
+function authorizeApplication(ctx: Ctx, r: AppRow, t: TaskRow, command: "update" | "accept" | "return") {
+  const ref = appRef(r, t);
+  if (r.status === "accepted" && ctx.actor && applicationPolicy.record.read(ctx.actor, ref)) {
+    throw locked("result.application.locked", { status: r.status });
+  }
+  authorizeCommand(ctx.actor, ctx.lang, applicationLifecycle, ref, command);
+}
+
 export async function updateApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationUpdate>): Promise<ApplicationReport> {
   return ctx.db.transaction(async (tx) => {
     const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
-    if (r.status === "accepted") throw new AppError("LOCKED", 409, "result.application.locked", { status: r.status });
-    authorize(ctx.actor, applicationPolicy, "edit", appRef(r, t));
+    authorizeApplication(ctx, r, t, "update");
+    if (!registered(t)) throw guardFailed("result.application.wrong_state", {}, { taskState: t.state });
     if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
     assertEffect(input);
     const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
@@ -387,9 +412,7 @@ export async function updateApplication(ctx: Ctx, taskId: string, id: string, in
 export async function reviewApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationReview>): Promise<ApplicationReport> {
   return ctx.db.transaction(async (tx) => {
     const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
-    authorize(ctx.actor, applicationPolicy, "read", appRef(r, t));
-    if (r.status !== "submitted") throw new AppError("ILLEGAL_STATE", 409, "result.application.not_submitted", { status: r.status });
-    authorize(ctx.actor, applicationPolicy, "review", appRef(r, t));
+    authorizeApplication(ctx, r, t, input.decision === "accepted" ? "accept" : "return");
     if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
     const now = ctx.clock.now();
     const [row] = await tx
@@ -403,7 +426,7 @@ export async function reviewApplication(ctx: Ctx, taskId: string, id: string, in
         updatedBy: ctx.actor!.userId,
         version: r.version + 1,
       })
-      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.version, r.version)))
+      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.status, r.status), eq(taskApplicationReports.version, r.version)))
       .returning();
     await audit(tx, ctx, {
       action: "application_report.review",
