@@ -147,8 +147,6 @@ const messages = {
   "user.person_not_found": { vi: "Không tìm thấy hồ sơ cá nhân được liên kết", en: "The linked person was not found" },
   "user.organisation_not_found": { vi: "Không tìm thấy tổ chức được liên kết", en: "The linked organisation was not found" },
   "user.person_taken": { vi: "Người này đã có một tài khoản khác", en: "This person already has another account" },
-  "user.already_disabled": { vi: "Tài khoản đã bị vô hiệu hoá", en: "The account is already disabled" },
-  "user.already_active": { vi: "Tài khoản đang hoạt động", en: "The account is already active" },
   "user.not_locked": { vi: "Tài khoản không bị khoá", en: "The account is not locked" },
   "user.no_totp": { vi: "Tài khoản chưa thiết lập xác thực hai lớp", en: "The account has no two-factor authentication set up" },
   // ─── People registry and self-service: /people, /me, /deletion-requests (helper "people") ───
