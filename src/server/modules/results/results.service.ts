@@ -13,7 +13,7 @@ import {
 } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
-import { authorizeCommand, guardFailed } from "../../platform/lifecycle.js";
+import { guardFailed, runCommand } from "../../platform/lifecycle.js";
 import type { MessageKey } from "../../platform/messages.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
@@ -351,91 +351,65 @@ export async function fileApplication(ctx: Ctx, taskId: string, input: AppInput)
   });
 }
 
-async function applicationForWrite(ctx: Ctx, tx: Executor, taskId: string, id: string) {
-  const t = await visibleTask(ctx, tx, taskId, true);
-  const [r] = await tx
-    .select()
-    .from(taskApplicationReports)
-    .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.taskId, taskId)))
-    .for("update");
-  if (!r) throw notFound();
-  return { t, r };
-}
-
 /**
- * The lifecycle's refusals for a command on an application report (results.lifecycle.ts): an accepted report is final
- * (409 LOCKED); 404 hidden, 409 INVALID_STATE in a state that does not allow the command, 403 otherwise.
+ * The kit's view of an application report (platform/lifecycle.ts, results.lifecycle.ts): the task FOR SHARE (404 when
+ * hidden), the report FOR UPDATE (404 when not this task's), the record as the API shows it; an accepted report is
+ * final (409 LOCKED). The kit then answers 404 / 403 / 409 INVALID_STATE, runs the guard and the guarded UPDATE.
  */
-function authorizeApplication(ctx: Ctx, r: AppRow, t: TaskRow, command: "update" | "accept" | "return") {
-  const ref = appRef(r, t);
-  if (r.status === "accepted" && ctx.actor && applicationPolicy.record.read(ctx.actor, ref)) {
-    throw locked("result.application.locked", { status: r.status });
-  }
-  authorizeCommand(ctx.actor, ctx.lang, applicationLifecycle, ref, command);
-}
+const commandOf = (ctx: Ctx, taskId: string) => ({
+  load: async (tx: Executor, id: string, forUpdate: boolean) => {
+    const t = await visibleTask(ctx, tx, taskId, forUpdate);
+    const q = tx
+      .select()
+      .from(taskApplicationReports)
+      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.taskId, taskId)));
+    const [r] = forUpdate ? await q.for("update") : await q;
+    if (!r) return null;
+    if (r.status === "accepted") throw locked("result.application.locked", { status: r.status });
+    return { t, r, view: await presentOne(ctx, tx, r, t) };
+  },
+  refOf: (l: { t: TaskRow; r: AppRow }) => appRef(l.r, l.t),
+  present: (l: { view: ApplicationReport }) => l.view,
+});
 
+/** The PI / org rep corrects a report not yet accepted (the lifecycle's "update"): it is filed again as submitted. */
 export async function updateApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationUpdate>): Promise<ApplicationReport> {
-  return ctx.db.transaction(async (tx) => {
-    const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
-    authorizeApplication(ctx, r, t, "update");
-    if (!registered(t)) throw guardFailed("result.application.wrong_state", {}, { taskState: t.state });
-    if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
-    assertEffect(input);
-    const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
-    const now = ctx.clock.now();
-    const [row] = await tx
-      .update(taskApplicationReports)
-      .set({
-        ...appValues(input),
-        // a report returned for revision is filed again by its correction
-        status: "submitted",
-        submittedAt: now,
-        submittedBy: ctx.actor!.userId,
-        updatedAt: now,
-        updatedBy: ctx.actor!.userId,
-        version: r.version + 1,
-      })
-      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.version, r.version)))
-      .returning();
-    await setEvidence(tx, id, evidence);
-    await audit(tx, ctx, {
-      action: "application_report.update",
-      entityType: "application_report",
-      entityId: id,
-      before: { status: r.status, place: r.place, form: r.form, startedOn: r.startedOn, version: r.version },
-      after: { status: row.status, ...appValues(input), evidence, version: row.version },
-    });
-    return presentOne(ctx, tx, row, t);
+  let evidence: string[] = [];
+  const now = ctx.clock.now();
+  await runCommand(ctx, applicationLifecycle, {
+    ...commandOf(ctx, taskId),
+    id,
+    command: "update",
+    version: input.version,
+    guard: async (l, tx) => {
+      if (!registered(l.t)) throw guardFailed("result.application.wrong_state", {}, { taskState: l.t.state });
+      assertEffect(input);
+      evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
+    },
+    set: () => ({ ...appValues(input), submittedAt: now, submittedBy: ctx.actor!.userId }),
+    effect: async (tx, l) => {
+      await setEvidence(tx, id, evidence);
+      return { before: { place: l.r.place, form: l.r.form, startedOn: l.r.startedOn }, after: { ...appValues(input), evidence } };
+    },
   });
+  return applicationOf(ctx, taskId, id);
 }
 
+/** An officer accepts a submitted report (final from then on) or returns it for revision with a comment. */
 export async function reviewApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationReview>): Promise<ApplicationReport> {
-  return ctx.db.transaction(async (tx) => {
-    const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
-    authorizeApplication(ctx, r, t, input.decision === "accepted" ? "accept" : "return");
-    if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
-    const now = ctx.clock.now();
-    const [row] = await tx
-      .update(taskApplicationReports)
-      .set({
-        status: input.decision,
-        reviewedAt: now,
-        reviewedBy: ctx.actor!.userId,
-        reviewComment: input.comment,
-        updatedAt: now,
-        updatedBy: ctx.actor!.userId,
-        version: r.version + 1,
-      })
-      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.status, r.status), eq(taskApplicationReports.version, r.version)))
-      .returning();
-    await audit(tx, ctx, {
-      action: "application_report.review",
-      entityType: "application_report",
-      entityId: id,
-      before: { status: r.status, version: r.version },
-      after: { status: input.decision, version: row.version },
-      details: { comment: input.comment },
-    });
-    return presentOne(ctx, tx, row, t);
+  await runCommand(ctx, applicationLifecycle, {
+    ...commandOf(ctx, taskId),
+    id,
+    command: input.decision === "accepted" ? "accept" : "return",
+    version: input.version,
+    set: () => ({ reviewedAt: ctx.clock.now(), reviewedBy: ctx.actor!.userId, reviewComment: input.comment }),
+    details: { comment: input.comment },
   });
+  return applicationOf(ctx, taskId, id);
+}
+
+async function applicationOf(ctx: Ctx, taskId: string, id: string): Promise<ApplicationReport> {
+  const t = await visibleTask(ctx, ctx.db, taskId);
+  const [r] = await ctx.db.select().from(taskApplicationReports).where(eq(taskApplicationReports.id, id));
+  return presentOne(ctx, ctx.db, r, t);
 }

@@ -282,6 +282,15 @@ describe("application reports (báo cáo ứng dụng kết quả)", () => {
     const again = await officer.client.post(`${url}/review`, { decision: "accepted", version: 4 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("LOCKED");
+    const audits = await t.database.db.execute<{ action: string; after: { status: string } }>(
+      sql`SELECT action, after FROM audit_log WHERE entity_type = 'application_report' AND entity_id = ${reportId} ORDER BY id`,
+    );
+    expect(audits.rows.map((a) => `${a.action}:${a.after.status ?? ""}`)).toEqual([
+      "application_report.create:",
+      "application_report.return:needs_revision",
+      "application_report.update:submitted",
+      "application_report.accept:accepted",
+    ]);
 
     const pub = await anonymous.get(`${API}/public/results/${resultTask}`);
     expect(pub.body.applications).toEqual([{ place: "Hợp tác xã đánh cá Đồ Sơn", form: "production", startedOn: "2028-03-01", scale: "15 vỏ tàu" }]);
