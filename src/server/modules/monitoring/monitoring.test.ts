@@ -372,6 +372,23 @@ describe("inspections", () => {
     const ov = (await officer.get("/api/v1/monitoring/overview?pageSize=100")).body.items.find((i: { taskId: string }) => i.taskId === task1.taskId);
     expect(ov.lastConclusion).toBe("behind");
   });
+
+  it("a cancelled inspection takes nothing more: 409 INVALID_STATE naming the state, nothing possible", async () => {
+    const c = await officer.post("/api/v1/monitoring/inspections", { taskId: task1.taskId, plannedOn: "2026-12-20", scope: "Kiểm tra đột xuất", inspectorIds: [inspectorId] });
+    const cancelled = await officer.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: c.body.version });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: "cancelled", version: c.body.version + 1 });
+    const m = multipart("minutes.pdf", Buffer.from("%PDF-1.4\n%%EOF\n"));
+    const up = await officer.request("POST", `/api/v1/monitoring/inspections/${c.body.id}/minutes`, m.body, m.headers);
+    expect(up.status).toBe(409);
+    expect(up.body.error.code).toBe("INVALID_STATE");
+    expect(up.body.error.details).toMatchObject({ state: "cancelled", command: "uploadMinutes", allowed: [] });
+    // the PI may not cancel in any state: a refusal, not a state error
+    expect((await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: cancelled.body.version })).status).toBe(403);
+    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.body.id), eq(auditLog.action, "inspection.cancel")));
+    expect(row.before).toMatchObject({ status: "planned" });
+    expect(row.after).toMatchObject({ status: "cancelled" });
+  });
 });
 
 function multipart(fileName: string, content: Buffer) {
