@@ -147,8 +147,6 @@ const messages = {
   "user.person_not_found": { vi: "Không tìm thấy hồ sơ cá nhân được liên kết", en: "The linked person was not found" },
   "user.organisation_not_found": { vi: "Không tìm thấy tổ chức được liên kết", en: "The linked organisation was not found" },
   "user.person_taken": { vi: "Người này đã có một tài khoản khác", en: "This person already has another account" },
-  "user.already_disabled": { vi: "Tài khoản đã bị vô hiệu hoá", en: "The account is already disabled" },
-  "user.already_active": { vi: "Tài khoản đang hoạt động", en: "The account is already active" },
   "user.not_locked": { vi: "Tài khoản không bị khoá", en: "The account is not locked" },
   "user.no_totp": { vi: "Tài khoản chưa thiết lập xác thực hai lớp", en: "The account has no two-factor authentication set up" },
   // ─── People registry and self-service: /people, /me, /deletion-requests (helper "people") ───
@@ -636,12 +634,8 @@ const messages = {
     en: "The task has no start and end dates",
   },
   "monitoring.report.locked": {
-    vi: "Báo cáo đã nộp, không sửa được",
-    en: "The report has been submitted and cannot be changed",
-  },
-  "monitoring.report.not_submitted": {
-    vi: "Chỉ xem xét báo cáo đã nộp",
-    en: "Only a submitted report can be reviewed",
+    vi: "Báo cáo đã được chấp nhận, không thay đổi được nữa",
+    en: "The report has been accepted and can no longer be changed",
   },
   "monitoring.report.empty": {
     vi: "Báo cáo cần nêu khối lượng đã thực hiện hoặc tiến độ từng nội dung",
@@ -654,15 +648,6 @@ const messages = {
   "monitoring.report.duplicate": {
     vi: "Đã có báo cáo cho kỳ này",
     en: "A report for this period already exists",
-  },
-  "monitoring.inspection.not_planned": {
-    vi: "Cuộc kiểm tra đã kết luận hoặc đã huỷ",
-    en: "The inspection has already been concluded or cancelled",
-  },
-  "monitoring.inspection.cancelled": { vi: "Cuộc kiểm tra đã huỷ", en: "The inspection was cancelled" },
-  "monitoring.inspection.not_concluded": {
-    vi: "Cuộc kiểm tra chưa kết luận",
-    en: "The inspection has not been concluded",
   },
   "monitoring.action.done": { vi: "Việc khắc phục đã hoàn thành", en: "The follow-up action is already done" },
   "monitoring.guard.reports_overdue": {
@@ -752,10 +737,6 @@ const messages = {
     vi: "Báo cáo ứng dụng đã được chấp nhận, không sửa được nữa",
     en: "The application report was accepted and can no longer be changed",
   },
-  "result.application.not_submitted": {
-    vi: "Chỉ xem xét báo cáo ứng dụng đã nộp",
-    en: "Only a submitted application report is reviewed",
-  },
   "result.application.effect_required": {
     vi: "Cần nêu hiệu quả kinh tế hoặc hiệu quả xã hội",
     en: "State the economic or the social effect",
@@ -828,12 +809,11 @@ const messages = {
   "statistics.form.unknown": { vi: "Không có biểu mẫu thống kê «{{key}}».", en: "There is no statistical form “{{key}}”." },
   "statistics.period.dates": { vi: "Hạn nộp phải sau ngày chốt số liệu.", en: "The deadline must come after the reference date." },
   "statistics.period.not_draft": { vi: "Chỉ sửa danh sách biểu mẫu của kỳ báo cáo khi kỳ còn ở trạng thái nháp.", en: "The forms of a period can be changed only while it is a draft." },
-  "statistics.period.wrong_status": { vi: "Kỳ báo cáo đang ở trạng thái «{{status}}»: không thể thực hiện thao tác này.", en: "The reporting period is “{{status}}”: this cannot be done now." },
+  "statistics.period.forms_in_use": { vi: "Có báo cáo đã được giao theo biểu mẫu này: không bỏ được biểu mẫu khỏi kỳ.", en: "Reports have been assigned on this form: it cannot be removed from the period." },
   "statistics.period.not_open": { vi: "Kỳ báo cáo chưa mở hoặc đã đóng: không thể sửa hay nộp báo cáo.", en: "The reporting period is not open: reports cannot be edited or submitted." },
   "statistics.period.form_not_included": { vi: "Biểu mẫu «{{key}}» không thuộc kỳ báo cáo này.", en: "Form “{{key}}” is not part of this reporting period." },
   "statistics.assign.unknown_organisation": { vi: "Có tổ chức không tồn tại trong danh sách giao báo cáo.", en: "An organisation in the assignment list does not exist." },
   "statistics.report.locked": { vi: "Báo cáo đã được phê duyệt và bị khoá. Chỉ lãnh đạo hoặc quản trị mới huỷ phê duyệt (kèm lý do).", en: "The report is approved and locked. Only a leader or an administrator can withdraw the approval (with a reason)." },
-  "statistics.report.wrong_status": { vi: "Báo cáo đang ở trạng thái «{{status}}»: không thể thực hiện thao tác này.", en: "The report is “{{status}}”: this cannot be done now." },
   "statistics.report.has_errors": { vi: "Báo cáo còn {{count}} lỗi: hãy sửa trước khi nộp.", en: "The report has {{count}} errors: fix them before submitting." },
   "statistics.report.not_removable": { vi: "Chỉ gỡ được báo cáo chưa nhập số liệu.", en: "Only reports with no data yet can be removed." },
   "statistics.import.invalid": { vi: "Tệp có {{count}} ô không hợp lệ; chưa nhập dữ liệu nào.", en: "The file has {{count}} invalid cells; nothing was imported." },

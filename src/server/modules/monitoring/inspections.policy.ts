@@ -1,8 +1,9 @@
 import { definePolicy } from "../../platform/policy.js";
+import type { InspectionStatus } from "../../db/schema/monitoring.js";
 import { isMonitoringOfficer, isMonitoringReader, ownsMonitoredTask, type TaskLink } from "./monitoring.policy.js";
 
 export interface InspectionRef extends TaskLink {
-  status: string;
+  status: InspectionStatus;
 }
 
 // Inspections (kiểm tra định kỳ): officers plan, conclude and cancel them; staff read all, the PI / org rep of the

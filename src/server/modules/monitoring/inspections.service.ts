@@ -1,11 +1,13 @@
 // Inspections (kiểm tra định kỳ) of tasks in progress: an officer plans one (date, inspectors from the people
 // registry, scope), concludes it (inspection day, findings, conclusion, follow-up actions with deadlines), attaches
 // the signed minutes, or cancels it. Follow-up actions are marked done by an officer or the task's PI / org rep.
+// The commands and the states they run in are inspections.lifecycle.ts: a wrong state answers 409 INVALID_STATE.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { files, inspectionActions, inspectionInspectors, inspections, people } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { authorizeCommand, guardFailed, runCommand } from "../../platform/lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
@@ -22,19 +24,20 @@ import type {
 import { notify } from "../notifications/notify.js";
 import { taskInProgress, visibleTaskSql } from "./monitoring.policy.js";
 import { inspectionPolicy, type InspectionRef } from "./inspections.policy.js";
+import { inspectionLifecycle } from "./inspections.lifecycle.js";
 import { loadTask, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { together } from "../../platform/together.js";
 import { vietnamDate } from "../../platform/clock.js";
 
 type Row = typeof inspections.$inferSelect;
-type Ability = "update" | "conclude" | "cancel" | "uploadMinutes" | "completeAction";
 
 const refOf = (i: Row, task: TaskRow): InspectionRef => ({ status: i.status, piPersonId: task.pi_person_id, leadOrganisationId: task.lead_organisation_id });
 
-async function load(db: Executor, id: string) {
-  const [i] = await db.select().from(inspections).where(eq(inspections.id, id));
+async function load(db: Executor, id: string, lock = false) {
+  const q = db.select().from(inspections).where(eq(inspections.id, id));
+  const [i] = lock ? await q.for("update") : await q;
   if (!i) return null;
-  const task = await loadTask(db, i.taskId);
+  const task = await loadTask(db, i.taskId, lock);
   return task ? { i, task } : null;
 }
 
@@ -138,7 +141,7 @@ export async function createInspection(ctx: Ctx, input: z.output<typeof inspecti
   const id = await ctx.db.transaction(async (tx) => {
     const task = await loadTask(tx, input.taskId, true);
     if (!task) throw badInput("error.invalid_reference", {}, [{ path: "taskId", code: "not_found", message: "" }]);
-    if (!taskInProgress(task.state)) throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.not_in_progress", { state: task.state });
+    if (!taskInProgress(task.state)) throw guardFailed("monitoring.task.not_in_progress", {}, { taskState: task.state });
     await assertPeople(tx, input.inspectorIds);
     const now = ctx.clock.now();
     const [row] = await tx
@@ -159,95 +162,84 @@ export async function createInspection(ctx: Ctx, input: z.output<typeof inspecti
   return getInspection(ctx, id);
 }
 
-/** Inside the transaction: 404 hidden, 409 wrong status, 403 refused; then the guarded UPDATE by version. */
-async function forWrite(ctx: Ctx, tx: Executor, id: string, ability: Ability) {
-  const l = await load(tx, id);
+/** The kit's view of an inspection: loaded FOR UPDATE, its policy reference, the record as the API shows it. */
+const commandOf = (ctx: Ctx) => ({
+  load: async (tx: Executor, id: string, forUpdate: boolean) => {
+    const l = await load(tx, id, forUpdate);
+    return l && { ...l, view: await present(ctx, tx, l.i, l.task) };
+  },
+  refOf: (l: { i: Row; task: TaskRow }) => refOf(l.i, l.task),
+  present: (l: { view: Inspection }) => l.view,
+});
+
+/**
+ * For the edits that keep the state (minutes, follow-up actions), inside the transaction: the inspection FOR UPDATE,
+ * 404 hidden, 409 INVALID_STATE when the state does not allow it, 403 refused (platform/lifecycle.ts).
+ */
+async function forWrite(ctx: Ctx, tx: Executor, id: string, command: "uploadMinutes" | "completeAction") {
+  const l = await load(tx, id, true);
   if (!l) throw notFound();
-  const ref = refOf(l.i, l.task);
-  authorize(ctx.actor, inspectionPolicy, "read", ref);
-  assertStatus(ability, l.i.status);
-  authorize(ctx.actor, inspectionPolicy, ability, ref);
+  authorizeCommand(ctx.actor, ctx.lang, inspectionLifecycle, refOf(l.i, l.task), command);
   return l;
 }
 
-function assertStatus(ability: Ability, status: Row["status"]) {
-  if (["update", "conclude", "cancel"].includes(ability) && status !== "planned") {
-    throw new AppError("ILLEGAL_STATE", 409, "monitoring.inspection.not_planned", { status });
-  }
-  if (ability === "uploadMinutes" && status === "cancelled") throw new AppError("ILLEGAL_STATE", 409, "monitoring.inspection.cancelled", { status });
-  if (ability === "completeAction" && status !== "concluded") throw new AppError("ILLEGAL_STATE", 409, "monitoring.inspection.not_concluded", { status });
-}
-
-async function guardedUpdate(ctx: Ctx, tx: Executor, l: { i: Row; task: TaskRow }, version: number, ability: Ability, set: Partial<typeof inspections.$inferInsert>) {
+/** The guarded UPDATE of such an edit, by id and the version read (the row is locked: only the version can differ). */
+async function bump(ctx: Ctx, tx: Executor, l: { i: Row; task: TaskRow }, version: number, set: Partial<typeof inspections.$inferInsert>) {
   const updated = await tx
     .update(inspections)
     .set({ ...set, updatedAt: ctx.clock.now(), updatedBy: ctx.actor!.userId, version: sql`${inspections.version} + 1` })
     .where(and(eq(inspections.id, l.i.id), eq(inspections.version, version), eq(inspections.status, l.i.status)))
     .returning();
-  if (!updated.length) {
-    const current = (await load(tx, l.i.id)) ?? l;
-    assertStatus(ability, current.i.status);
-    throw staleVersion(await present(ctx, tx, current.i, current.task));
-  }
+  if (!updated.length) throw staleVersion(await present(ctx, tx, l.i, l.task));
   return updated[0];
 }
 
 export async function updateInspection(ctx: Ctx, id: string, input: z.output<typeof inspectionUpdate>): Promise<Inspection> {
-  await ctx.db.transaction(async (tx) => {
-    const l = await forWrite(ctx, tx, id, "update");
-    await assertPeople(tx, input.inspectorIds);
-    await guardedUpdate(ctx, tx, l, input.version, "update", { plannedOn: input.plannedOn, scope: input.scope });
-    await setInspectors(tx, id, input.inspectorIds);
-    await audit(tx, ctx, {
-      action: "inspection.update",
-      entityType: "inspection",
-      entityId: id,
-      before: { plannedOn: l.i.plannedOn, scope: l.i.scope },
-      after: { plannedOn: input.plannedOn, scope: input.scope, inspectorIds: input.inspectorIds },
-    });
+  await runCommand(ctx, inspectionLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "update",
+    version: input.version,
+    guard: (_l, tx) => assertPeople(tx, input.inspectorIds),
+    set: () => ({ plannedOn: input.plannedOn, scope: input.scope }),
+    effect: async (tx, l) => {
+      await setInspectors(tx, id, input.inspectorIds);
+      return {
+        before: { plannedOn: l.i.plannedOn, scope: l.i.scope },
+        after: { plannedOn: input.plannedOn, scope: input.scope, inspectorIds: input.inspectorIds },
+      };
+    },
   });
   return getInspection(ctx, id);
 }
 
 export async function concludeInspection(ctx: Ctx, id: string, input: z.output<typeof inspectionConclude>): Promise<Inspection> {
-  await ctx.db.transaction(async (tx) => {
-    const l = await forWrite(ctx, tx, id, "conclude");
-    const now = ctx.clock.now();
-    await guardedUpdate(ctx, tx, l, input.version, "conclude", {
-      status: "concluded",
-      inspectedOn: input.inspectedOn,
-      findings: input.findings,
-      conclusion: input.conclusion,
-      concludedAt: now,
-      concludedBy: ctx.actor!.userId,
-    });
-    if (input.actions.length) {
-      await tx.insert(inspectionActions).values(input.actions.map((a, n) => ({ inspectionId: id, position: n + 1, description: a.description, dueOn: a.dueOn })));
-    }
-    await audit(tx, ctx, {
-      action: "inspection.conclude",
-      entityType: "inspection",
-      entityId: id,
-      before: { status: l.i.status },
-      after: { status: "concluded", inspectedOn: input.inspectedOn, conclusion: input.conclusion, findings: input.findings, actions: input.actions },
-    });
-    await notify(tx, {
-      at: ctx.clock.now(),
-      userIds: await taskRecipients(tx, l.i.taskId),
-      kind: "inspection_concluded",
-      params: { code: l.task.code, title: l.task.title_vi, inspectedOn: input.inspectedOn },
-      link: `/monitoring/inspections/${id}`,
-    });
+  const now = ctx.clock.now();
+  await runCommand(ctx, inspectionLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "conclude",
+    version: input.version,
+    set: () => ({ inspectedOn: input.inspectedOn, findings: input.findings, conclusion: input.conclusion, concludedAt: now, concludedBy: ctx.actor!.userId }),
+    effect: async (tx, l) => {
+      if (input.actions.length) {
+        await tx.insert(inspectionActions).values(input.actions.map((a, n) => ({ inspectionId: id, position: n + 1, description: a.description, dueOn: a.dueOn })));
+      }
+      await notify(tx, {
+        at: ctx.clock.now(),
+        userIds: await taskRecipients(tx, l.i.taskId),
+        kind: "inspection_concluded",
+        params: { code: l.task.code, title: l.task.title_vi, inspectedOn: input.inspectedOn },
+        link: `/monitoring/inspections/${id}`,
+      });
+      return { after: { inspectedOn: input.inspectedOn, conclusion: input.conclusion, findings: input.findings, actions: input.actions } };
+    },
   });
   return getInspection(ctx, id);
 }
 
 export async function cancelInspection(ctx: Ctx, id: string, version: number): Promise<Inspection> {
-  await ctx.db.transaction(async (tx) => {
-    const l = await forWrite(ctx, tx, id, "cancel");
-    await guardedUpdate(ctx, tx, l, version, "cancel", { status: "cancelled" });
-    await audit(tx, ctx, { action: "inspection.cancel", entityType: "inspection", entityId: id, before: { status: l.i.status }, after: { status: "cancelled" } });
-  });
+  await runCommand(ctx, inspectionLifecycle, { ...commandOf(ctx), id, command: "cancel", version });
   return getInspection(ctx, id);
 }
 
@@ -256,8 +248,9 @@ export async function completeAction(ctx: Ctx, id: string, actionId: string, inp
     const l = await forWrite(ctx, tx, id, "completeAction");
     const [action] = await tx.select().from(inspectionActions).where(and(eq(inspectionActions.id, actionId), eq(inspectionActions.inspectionId, id)));
     if (!action) throw notFound();
-    if (action.doneAt) throw new AppError("ILLEGAL_STATE", 409, "monitoring.action.done");
-    await guardedUpdate(ctx, tx, l, input.version, "completeAction", {});
+    // a condition on the action, not a state of the inspection
+    if (action.doneAt) throw guardFailed("monitoring.action.done", {}, { actionId });
+    await bump(ctx, tx, l, input.version, {});
     const now = ctx.clock.now();
     await tx.update(inspectionActions).set({ doneAt: now, doneBy: ctx.actor!.userId, doneNote: input.note }).where(eq(inspectionActions.id, actionId));
     await audit(tx, ctx, {
@@ -274,14 +267,12 @@ export async function uploadMinutes(ctx: Ctx, id: string, receive: () => Promise
   // Authorise before reading the body, so a refused caller never uploads.
   const pre = await load(ctx.db, id);
   if (!pre) throw notFound();
-  authorize(ctx.actor, inspectionPolicy, "read", refOf(pre.i, pre.task));
-  assertStatus("uploadMinutes", pre.i.status);
-  authorize(ctx.actor, inspectionPolicy, "uploadMinutes", refOf(pre.i, pre.task));
+  authorizeCommand(ctx.actor, ctx.lang, inspectionLifecycle, refOf(pre.i, pre.task), "uploadMinutes");
   const upload = await receive();
   await ctx.db.transaction(async (tx) => {
     const l = await forWrite(ctx, tx, id, "uploadMinutes");
     const fileId = await storeFile(tx, upload, ctx.actor!.userId, ctx.clock.now());
-    await guardedUpdate(ctx, tx, l, l.i.version, "uploadMinutes", { minutesFileId: fileId });
+    await bump(ctx, tx, l, l.i.version, { minutesFileId: fileId });
     await audit(tx, ctx, {
       action: "inspection.minutes",
       entityType: "inspection",

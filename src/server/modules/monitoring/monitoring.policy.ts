@@ -1,6 +1,7 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import { sql, type SQL } from "drizzle-orm";
+import type { ReportStatus } from "../../../common/api/monitoring.js";
 
 /** The Department's staff who follow every task (read); officers and administrators run the monitoring (write). */
 export const MONITORING_READERS = ["admin", "officer", "leader", "finance"] as const;
@@ -32,12 +33,13 @@ export function visibleTaskSql(a: Actor, alias: string): SQL {
 export const taskInProgress = (state: string) => (MONITORED_STATES as readonly string[]).includes(state);
 
 export interface ReportRef extends TaskLink {
-  status: string;
+  status: ReportStatus;
   taskState: string;
 }
 
 // Progress reports: staff read every report, the PI / org rep of the task their own (others 404). The PI / org rep
-// fills a report in while it is not submitted and the task is in progress; an officer reviews a submitted one.
+// fills a report in while it is not submitted; an officer reviews a submitted one. That the task is in progress is
+// the services' guard (409 GUARD_FAILED), also applied to the `abilities` they send (reports.service.ts).
 export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review">({
   resource: "progressReport",
   general: {
@@ -50,8 +52,8 @@ export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review"
   },
   record: {
     read: (a, r) => isMonitoringReader(a) || ownsMonitoredTask(a, r),
-    edit: (a, r) => ownsMonitoredTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status) && taskInProgress(r.taskState),
-    submit: (a, r) => ownsMonitoredTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status) && taskInProgress(r.taskState),
+    edit: (a, r) => ownsMonitoredTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status),
+    submit: (a, r) => ownsMonitoredTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status),
     review: (a, r) => isMonitoringOfficer(a) && r.status === "submitted",
   },
 });

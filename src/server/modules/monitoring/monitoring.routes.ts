@@ -49,7 +49,9 @@ const idParams = z.object({ id: z.string().uuid() });
 const taskParams = z.object({ taskId: z.string().uuid() });
 const actionParams = z.object({ id: z.string().uuid(), actionId: z.string().uuid() });
 const scheduleBody = z.object({ intervalMonths: z.number().int().min(1).max(24).optional() }).strict();
-const conflicts = "A locked report or a wrong status answers 409 with the reason; a stale version 409 VERSION_CONFLICT.";
+const conflicts =
+  "A command the record's status does not allow answers 409 INVALID_STATE (details.state, details.allowed); an accepted report 409 LOCKED; " +
+  "a task no longer in progress 409 GUARD_FAILED (details.reason); a stale version 409 VERSION_CONFLICT with details.current.";
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -71,7 +73,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: monitoringGuard("schedule"),
       schema: {
         tags: ["monitoring"],
-        summary: "Generate the progress-report schedule of a task in progress (idempotent: existing reports are kept)",
+        summary: "Generate the progress-report schedule of a task in progress (idempotent: existing reports are kept). A task not in progress or without dates answers 409 GUARD_FAILED (details.reason)",
         params: taskParams,
         body: scheduleBody,
         response: { 200: scheduleResult },
@@ -97,7 +99,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/reports",
     {
       config: reportGuard("create"),
-      schema: { tags: ["monitoring"], summary: "An officer adds a report to a task's schedule", body: reportCreate, response: { 201: report } },
+      schema: { tags: ["monitoring"], summary: "An officer adds a report to a task's schedule (a task not in progress: 409 GUARD_FAILED, details.reason)", body: reportCreate, response: { 201: report } },
     },
     async (req, reply) => reply.status(201).send(await createReport(req.ctx, req.body)),
   );
@@ -113,7 +115,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/reports/:id/submit",
     {
       config: reportGuard("submit"),
-      schema: { tags: ["monitoring"], summary: "Submit the report: it is locked from then on. " + conflicts, params: idParams, body: reportSubmit, response: { 200: report } },
+      schema: { tags: ["monitoring"], summary: "Submit the report: no more edits unless an officer returns it for revision. " + conflicts, params: idParams, body: reportSubmit, response: { 200: report } },
     },
     async (req) => submitReport(req.ctx, req.params.id, req.body.version),
   );
@@ -149,7 +151,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/inspections",
     {
       config: inspectionGuard("create"),
-      schema: { tags: ["monitoring"], summary: "Plan an inspection of a task in progress", body: inspectionInput, response: { 201: inspection } },
+      schema: { tags: ["monitoring"], summary: "Plan an inspection of a task in progress (otherwise 409 GUARD_FAILED, details.reason)", body: inspectionInput, response: { 201: inspection } },
     },
     async (req, reply) => reply.status(201).send(await createInspection(req.ctx, req.body)),
   );
@@ -189,7 +191,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: inspectionGuard("completeAction"),
       schema: {
         tags: ["monitoring"],
-        summary: "Mark a follow-up action done (officer, or the task's PI / org rep); send the inspection's version. " + conflicts,
+        summary: "Mark a follow-up action done (officer, or the task's PI / org rep); send the inspection's version. An action already done answers 409 GUARD_FAILED. " + conflicts,
         params: actionParams,
         body: actionComplete,
         response: { 200: inspection },
@@ -203,7 +205,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: inspectionGuard("uploadMinutes"),
       schema: {
         tags: ["monitoring"],
-        summary: "Upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file",
+        summary: "Upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file. A cancelled inspection answers 409 INVALID_STATE",
         description: "multipart/form-data with one part, the file “file” (.pdf or .docx). A new upload replaces the inspection's earlier minutes.",
         params: idParams,
         consumes: ["multipart/form-data"],

@@ -162,7 +162,7 @@ describe("progress reports", () => {
     expect((g as { en: string }).en).toContain("2026-07-01");
   });
 
-  it("the PI saves a draft and submits; a submitted report is locked (409, nothing changes)", async () => {
+  it("the PI saves a draft and submits; a submitted report takes no edits (409 INVALID_STATE, nothing changes)", async () => {
     const [first] = await reportsOf(task1.taskId);
     const got = await pi.get(`/api/v1/monitoring/reports/${first.id}`);
     expect(got.status).toBe(200);
@@ -185,6 +185,11 @@ describe("progress reports", () => {
     expect((await officer.put(`/api/v1/monitoring/reports/${first.id}`, body)).status).toBe(403);
     const unknown = await pi.put(`/api/v1/monitoring/reports/${first.id}`, { ...body, items: [{ milestoneId: crypto.randomUUID(), percent: 10 }] });
     expect(unknown.status).toBe(400);
+    // a draft is not reviewed yet: the officer's decision is refused with the state and what is possible now
+    const early = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: got.body.version, decision: "accepted", comment: null });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe("INVALID_STATE");
+    expect(early.body.error.details).toMatchObject({ state: "scheduled", command: "accept", allowed: [] });
     const saved = await pi.put(`/api/v1/monitoring/reports/${first.id}`, body);
     expect(saved.status).toBe(200);
     expect(saved.body.status).toBe("draft");
@@ -205,11 +210,15 @@ describe("progress reports", () => {
     expect(told.body).toContain("kỳ 1");
     expect((await pi.get("/api/v1/notifications")).body.items.some((i: { kind: string }) => i.kind === "report_submitted")).toBe(false);
 
-    const locked = await pi.put(`/api/v1/monitoring/reports/${first.id}`, { ...body, version: submitted.body.version, workDone: "Sửa sau khi nộp" });
-    expect(locked.status).toBe(409);
-    expect(locked.body.error.code).toBe("LOCKED");
+    const late = await pi.put(`/api/v1/monitoring/reports/${first.id}`, { ...body, version: submitted.body.version, workDone: "Sửa sau khi nộp" });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe("INVALID_STATE");
+    expect(late.body.error.details).toMatchObject({ state: "submitted", command: "update", allowed: [] });
+    expect(late.body.error.message).toContain("Đã nộp");
     const resubmit = await pi.post(`/api/v1/monitoring/reports/${first.id}/submit`, { version: submitted.body.version });
     expect(resubmit.status).toBe(409);
+    expect(resubmit.body.error.code).toBe("INVALID_STATE");
+    expect(resubmit.body.error.details).toMatchObject({ state: "submitted", command: "submit" });
     const after = await pi.get(`/api/v1/monitoring/reports/${first.id}`);
     expect(after.body.workDone).toBe("Đã hoàn thành nội dung 1");
     expect(after.body.version).toBe(submitted.body.version);
@@ -223,6 +232,8 @@ describe("progress reports", () => {
     const [first] = await reportsOf(task1.taskId);
     const r = await officer.get(`/api/v1/monitoring/reports/${first.id}`);
     expect(r.body.abilities.review).toBe(true);
+    // the officer may not edit a report in any state: 403, not a state error
+    expect((await officer.post(`/api/v1/monitoring/reports/${first.id}/submit`, { version: r.body.version })).status).toBe(403);
     expect((await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: r.body.version, decision: "needs_revision" })).status).toBe(400);
     expect((await pi.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: r.body.version, decision: "accepted" })).status).toBe(403);
     const rev = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: r.body.version, decision: "needs_revision", comment: "Bổ sung chứng từ chi" });
@@ -240,10 +251,21 @@ describe("progress reports", () => {
     expect(again.status).toBe(200);
     const ok = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: again.body.version, decision: "accepted", comment: null });
     expect(ok.body.status).toBe("accepted");
+    expect(ok.body.abilities).toMatchObject({ edit: false, submit: false, review: false });
+    // accepted is final: every change answers 409 LOCKED, and nothing changes
+    const edit = await pi.put(`/api/v1/monitoring/reports/${first.id}`, { version: ok.body.version, items: [], workDone: "Sửa sau khi chấp nhận" });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe("LOCKED");
+    expect(edit.body.error.details.status).toBe("accepted");
+    expect(edit.body.error.message).toContain("đã được chấp nhận");
+    const reReview = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: ok.body.version, decision: "needs_revision", comment: "Lại" });
+    expect(reReview.body.error.code).toBe("LOCKED");
+    expect((await otherPi.put(`/api/v1/monitoring/reports/${first.id}`, { version: ok.body.version, items: [], workDone: "x" })).status).toBe(404);
+    expect((await pi.get(`/api/v1/monitoring/reports/${first.id}`)).body).toMatchObject({ workDone: "Đã hoàn thành nội dung 1", version: ok.body.version });
     expect(await reportsUpToDateGuard(t.database.db, task1.taskId, t.clock.now())).toBe(true);
     const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, "progress_report"), eq(auditLog.entityId, first.id)));
     expect(audits.map((a) => a.action)).toEqual(
-      expect.arrayContaining(["progress_report.update", "progress_report.submit", "progress_report.review"]),
+      expect.arrayContaining(["progress_report.update", "progress_report.submit", "progress_report.return", "progress_report.accept"]),
     );
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
@@ -253,6 +275,33 @@ describe("progress reports", () => {
     expect((await leader.get(`/api/v1/monitoring/reports/${first.id}`)).status).toBe(200);
     expect((await otherPi.post(`/api/v1/monitoring/reports/${first.id}/submit`, { version: 1 })).status).toBe(404);
     expect((await officer.get(`/api/v1/monitoring/reports/${crypto.randomUUID()}`)).status).toBe(404);
+  });
+
+  it("a task no longer in progress: its reports take no edits and no new reports or inspections (409 GUARD_FAILED)", async () => {
+    const [open] = (await reportsOf(task2.taskId)).filter((x) => x.status === "scheduled");
+    const db = t.database.db;
+    const [{ state }] = (await db.execute<{ state: string }>(sql`SELECT state FROM tasks WHERE id = ${task2.taskId}`)).rows;
+    await db.execute(sql`UPDATE tasks SET state = 'internal_acceptance' WHERE id = ${task2.taskId}`);
+    try {
+      const got = await pi.get(`/api/v1/monitoring/reports/${open.id}`);
+      expect(got.body.abilities).toMatchObject({ edit: false, submit: false });
+      const r = await pi.post(`/api/v1/monitoring/reports/${open.id}/submit`, { version: got.body.version });
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe("GUARD_FAILED");
+      expect(r.body.error.details.reason.vi).toContain("đang thực hiện");
+      expect(r.body.error.details.reason.en).toContain("in progress");
+      expect(r.body.error.details.taskState).toBe("internal_acceptance");
+      const add = await officer.post("/api/v1/monitoring/reports", { taskId: task2.taskId, kind: "periodic", periodFrom: "2026-11-01", periodTo: "2026-12-31", dueOn: "2027-01-06" });
+      expect(add.body.error.code).toBe("GUARD_FAILED");
+      const sched = await officer.post(`/api/v1/monitoring/tasks/${task2.taskId}/schedule`, {});
+      expect(sched.body.error.code).toBe("GUARD_FAILED");
+      const plan = await officer.post("/api/v1/monitoring/inspections", { taskId: task2.taskId, plannedOn: "2026-12-10", scope: "Kiểm tra", inspectorIds: [inspectorId] });
+      expect(plan.status).toBe(409);
+      expect(plan.body.error.code).toBe("GUARD_FAILED");
+      expect((await pi.get(`/api/v1/monitoring/reports/${open.id}`)).body.version).toBe(got.body.version);
+    } finally {
+      await db.execute(sql`UPDATE tasks SET state = ${state} WHERE id = ${task2.taskId}`);
+    }
   });
 });
 
@@ -290,6 +339,11 @@ describe("inspections", () => {
       conclusion: "on_track",
     });
     expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("INVALID_STATE");
+    expect(again.body.error.details).toMatchObject({ state: "concluded", command: "conclude" });
+    expect(again.body.error.details.allowed).toEqual(["uploadMinutes", "completeAction"]);
+    const cancel = await officer.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: concluded.body.version });
+    expect(cancel.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "concluded", command: "cancel" } });
 
     const action = concluded.body.actions[0];
     const done = await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/actions/${action.id}/complete`, { version: concluded.body.version, note: "Đã bổ sung 2 người" });
@@ -298,6 +352,8 @@ describe("inspections", () => {
     expect(done.body.actions[0].doneNote).toBe("Đã bổ sung 2 người");
     const twice = await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/actions/${action.id}/complete`, { version: done.body.version });
     expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("GUARD_FAILED");
+    expect(twice.body.error.details.reason.en).toContain("already done");
 
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
     const m = multipart("Biên bản kiểm tra.pdf", pdf);
@@ -315,6 +371,23 @@ describe("inspections", () => {
 
     const ov = (await officer.get("/api/v1/monitoring/overview?pageSize=100")).body.items.find((i: { taskId: string }) => i.taskId === task1.taskId);
     expect(ov.lastConclusion).toBe("behind");
+  });
+
+  it("a cancelled inspection takes nothing more: 409 INVALID_STATE naming the state, nothing possible", async () => {
+    const c = await officer.post("/api/v1/monitoring/inspections", { taskId: task1.taskId, plannedOn: "2026-12-20", scope: "Kiểm tra đột xuất", inspectorIds: [inspectorId] });
+    const cancelled = await officer.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: c.body.version });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: "cancelled", version: c.body.version + 1 });
+    const m = multipart("minutes.pdf", Buffer.from("%PDF-1.4\n%%EOF\n"));
+    const up = await officer.request("POST", `/api/v1/monitoring/inspections/${c.body.id}/minutes`, m.body, m.headers);
+    expect(up.status).toBe(409);
+    expect(up.body.error.code).toBe("INVALID_STATE");
+    expect(up.body.error.details).toMatchObject({ state: "cancelled", command: "uploadMinutes", allowed: [] });
+    // the PI may not cancel in any state: a refusal, not a state error
+    expect((await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: cancelled.body.version })).status).toBe(403);
+    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.body.id), eq(auditLog.action, "inspection.cancel")));
+    expect(row.before).toMatchObject({ status: "planned" });
+    expect(row.after).toMatchObject({ status: "cancelled" });
   });
 });
 

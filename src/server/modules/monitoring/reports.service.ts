@@ -1,11 +1,14 @@
 // Progress reports (báo cáo tiến độ): list, read, an officer adds one to the schedule or (re)generates the schedule,
-// the PI / org rep saves a draft and submits it (submitted = locked), an officer accepts it or asks for revision.
+// the PI / org rep saves a draft and submits it, an officer accepts it (final: 409 LOCKED) or asks for revision. Every
+// change runs through the lifecycle kit (reports.lifecycle.ts): a wrong state answers 409 INVALID_STATE, a task no
+// longer in progress 409 GUARD_FAILED.
 // overdue = due date passed (Vietnam day of the server's clock) and never submitted.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { progressReportItems, progressReports } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, forbidden, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, badInput, forbidden, locked, notFound } from "../../platform/errors.js";
+import { guardFailed, runCommand } from "../../platform/lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
@@ -22,9 +25,9 @@ import { reportPolicy, taskInProgress, visibleTaskSql, type ReportRef } from "./
 import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { scheduleReports } from "./monitoring.schedule.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { reportLifecycle } from "./reports.lifecycle.js";
 
 type Row = typeof progressReports.$inferSelect;
-const EDITABLE = ["scheduled", "draft", "needs_revision"] as const;
 
 const refOf = (r: Row, task: TaskRow): ReportRef => ({
   status: r.status,
@@ -53,10 +56,11 @@ function summaryOf(r: Row, task: Pick<TaskRow, "code" | "title_vi">, today: stri
   };
 }
 
-async function loadReport(db: Executor, id: string) {
-  const [r] = await db.select().from(progressReports).where(eq(progressReports.id, id));
+async function loadReport(db: Executor, id: string, lock = false) {
+  const q = db.select().from(progressReports).where(eq(progressReports.id, id));
+  const [r] = lock ? await q.for("update") : await q;
   if (!r) return null;
-  const task = await loadTask(db, r.taskId);
+  const task = await loadTask(db, r.taskId, lock);
   return task ? { r, task } : null;
 }
 
@@ -65,7 +69,7 @@ async function present(ctx: Ctx, db: Executor, r: Row, task: TaskRow): Promise<R
   const milestones = await loadMilestones(db, task.selected_dossier_id);
   const items = await db.select().from(progressReportItems).where(eq(progressReportItems.reportId, r.id));
   const byId = new Map(items.map((i) => [i.milestoneId, i]));
-  return {
+  const report: Report = {
     ...summaryOf(r, task, today),
     task: taskBriefOf(task),
     workDone: r.workDone,
@@ -92,6 +96,9 @@ async function present(ctx: Ctx, db: Executor, r: Row, task: TaskRow): Promise<R
     updatedAt: r.updatedAt.toISOString(),
     abilities: abilitiesOf(ctx.actor, reportPolicy, refOf(r, task)),
   };
+  // the guard of editing and submitting (a task no longer in progress): the buttons that would fail are not offered
+  if (!taskInProgress(task.state)) Object.assign(report.abilities, { edit: false, submit: false });
+  return report;
 }
 
 export async function getReport(ctx: Ctx, id: string): Promise<Report> {
@@ -137,8 +144,8 @@ export async function scheduleTask(ctx: Ctx, taskId: string, intervalMonths?: nu
   const created = await ctx.db.transaction(async (tx) => {
     const task = await taskForWrite(tx, taskId);
     if (!ctx.actor || !reportPolicy.general.create?.(ctx.actor)) throw forbidden();
-    if (!taskInProgress(task.state)) throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.not_in_progress", { state: task.state });
-    if (!task.start_date || !task.end_date) throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.no_dates");
+    assertTaskInProgress(task);
+    if (!task.start_date || !task.end_date) throw guardFailed("monitoring.task.no_dates", {}, { taskState: task.state });
     const n = await scheduleReports(tx, taskId, ctx.clock.now(), intervalMonths ?? ctx.config.monitoring.reportIntervalMonths);
     await audit(tx, ctx, { action: "progress_report.schedule", entityType: "task", entityId: taskId, details: { created: n } });
     return n;
@@ -151,7 +158,7 @@ export async function scheduleTask(ctx: Ctx, taskId: string, intervalMonths?: nu
 export async function createReport(ctx: Ctx, input: z.output<typeof reportCreate>): Promise<Report> {
   const id = await ctx.db.transaction(async (tx) => {
     const task = await taskForWrite(tx, input.taskId);
-    if (!taskInProgress(task.state)) throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.not_in_progress", { state: task.state });
+    assertTaskInProgress(task);
     const next = await tx.execute<{ n: number }>(sql`
       SELECT coalesce(max(sequence), 0)::int + 1 AS n FROM progress_reports WHERE task_id = ${input.taskId} AND kind = ${input.kind}`);
     const sequence = next.rows[0].n;
@@ -191,22 +198,28 @@ export async function createReport(ctx: Ctx, input: z.output<typeof reportCreate
 export const sequenceParams = (r: Pick<Row, "kind" | "sequence">): NotificationParams =>
   r.kind === "final" ? { sequence_vi: "cuối", sequence_en: "(final)" } : { sequence: r.sequence };
 
-/** Loads the report for a write inside the transaction: 404 when hidden, 409 when locked, 403 otherwise refused. */
-async function forWrite(ctx: Ctx, tx: Executor, id: string, ability: "edit" | "submit" | "review") {
-  const l = await loadReport(tx, id);
-  if (!l) throw notFound();
-  const ref = refOf(l.r, l.task);
-  authorize(ctx.actor, reportPolicy, "read", ref);
-  if (ability !== "review" && !(EDITABLE as readonly string[]).includes(l.r.status)) {
-    throw new AppError("LOCKED", 409, "monitoring.report.locked", { status: l.r.status });
-  }
-  if (ability !== "review" && !taskInProgress(l.task.state)) {
-    throw new AppError("ILLEGAL_STATE", 409, "monitoring.task.not_in_progress", { state: l.task.state });
-  }
-  if (ability === "review" && l.r.status !== "submitted") throw new AppError("ILLEGAL_STATE", 409, "monitoring.report.not_submitted", { status: l.r.status });
-  authorize(ctx.actor, reportPolicy, ability, ref);
-  return l;
+/** An accepted report is final: 409 LOCKED for any change, to whoever may see it (others: 404 from the kit). */
+const reportLocked = (r: Row) => locked("monitoring.report.locked", { status: r.status });
+
+/** The task must be in progress for the PI / org rep to fill a report in (a condition on the task: GUARD_FAILED). */
+function assertTaskInProgress(task: TaskRow) {
+  if (!taskInProgress(task.state)) throw guardFailed("monitoring.task.not_in_progress", {}, { taskState: task.state });
 }
+
+/**
+ * The kit's view of a report (platform/lifecycle.ts): loaded FOR UPDATE with its task (FOR SHARE) and the record as
+ * the API shows it (for a VERSION_CONFLICT answer); an accepted report answers LOCKED.
+ */
+const commandOf = (ctx: Ctx) => ({
+  load: async (tx: Executor, id: string, forUpdate: boolean) => {
+    const l = await loadReport(tx, id, forUpdate);
+    if (!l) return null;
+    if (l.r.status === "accepted" && ctx.actor && reportPolicy.record.read(ctx.actor, refOf(l.r, l.task))) throw reportLocked(l.r);
+    return { ...l, view: await present(ctx, tx, l.r, l.task) };
+  },
+  refOf: (l: { r: Row; task: TaskRow }) => refOf(l.r, l.task),
+  present: (l: { view: Report }) => l.view,
+});
 
 const snapshot = (r: Row) => ({
   status: r.status,
@@ -220,39 +233,28 @@ const snapshot = (r: Row) => ({
   version: r.version,
 });
 
-/** Guarded UPDATE by id, an allowed status and the version read; on a miss, answers the current record (409). */
-async function guardedUpdate(ctx: Ctx, tx: Executor, l: { r: Row; task: TaskRow }, version: number, statuses: readonly string[], set: Partial<typeof progressReports.$inferInsert>) {
-  const updated = await tx
-    .update(progressReports)
-    .set({ ...set, updatedAt: ctx.clock.now(), updatedBy: ctx.actor!.userId, version: sql`${progressReports.version} + 1` })
-    .where(
-      and(
-        eq(progressReports.id, l.r.id),
-        eq(progressReports.version, version),
-        sql`${progressReports.status} IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`,
-      ),
-    )
-    .returning();
-  if (!updated.length) {
-    const current = (await loadReport(tx, l.r.id)) ?? l;
-    if (!statuses.includes(current.r.status)) throw new AppError("LOCKED", 409, "monitoring.report.locked", { status: current.r.status });
-    throw staleVersion(await present(ctx, tx, current.r, current.task));
-  }
-  return updated[0];
-}
-
+/**
+ * The PI / org rep saves the report (the lifecycle's "update"): the state is kept, except that a first save makes a
+ * scheduled report a draft (in the same transaction, and the audit row says so).
+ */
 export async function saveReport(ctx: Ctx, id: string, input: z.output<typeof reportInput>): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    const l = await forWrite(ctx, tx, id, "edit");
-    const milestones = await loadMilestones(tx, l.task.selected_dossier_id);
-    const known = new Set(milestones.map((m) => m.id));
-    const unknown = input.items.findIndex((i) => !known.has(i.milestoneId));
-    if (unknown >= 0) {
-      throw badInput("monitoring.report.unknown_milestone", {}, [{ path: `items.${unknown}.milestoneId`, code: "not_found", message: "" }]);
-    }
-    const percent = overallPercent(milestones, input.items);
-    const updated = await guardedUpdate(ctx, tx, l, input.version, EDITABLE, {
-      status: l.r.status === "needs_revision" ? "needs_revision" : "draft",
+  let percent: number | null = null;
+  await runCommand(ctx, reportLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "update",
+    version: input.version,
+    guard: async (l, tx) => {
+      assertTaskInProgress(l.task);
+      const milestones = await loadMilestones(tx, l.task.selected_dossier_id);
+      const known = new Set(milestones.map((m) => m.id));
+      const unknown = input.items.findIndex((i) => !known.has(i.milestoneId));
+      if (unknown >= 0) {
+        throw badInput("monitoring.report.unknown_milestone", {}, [{ path: `items.${unknown}.milestoneId`, code: "not_found", message: "" }]);
+      }
+      percent = overallPercent(milestones, input.items);
+    },
+    set: () => ({
       workDone: input.workDone,
       products: input.products,
       spendingCity: input.spendingCity,
@@ -260,78 +262,68 @@ export async function saveReport(ctx: Ctx, id: string, input: z.output<typeof re
       problems: input.problems,
       proposals: input.proposals,
       overallPercent: percent === null ? null : String(percent),
-    });
-    await tx.delete(progressReportItems).where(eq(progressReportItems.reportId, id));
-    if (input.items.length) {
-      await tx.insert(progressReportItems).values(input.items.map((i) => ({ reportId: id, milestoneId: i.milestoneId, percent: i.percent, note: i.note })));
-    }
-    await audit(tx, ctx, {
-      action: "progress_report.update",
-      entityType: "progress_report",
-      entityId: id,
-      before: snapshot(l.r),
-      after: { ...snapshot(updated), items: input.items },
-    });
+    }),
+    effect: async (tx, l) => {
+      if (l.r.status === "scheduled") {
+        await tx.update(progressReports).set({ status: "draft" }).where(and(eq(progressReports.id, id), eq(progressReports.status, "scheduled")));
+      }
+      await tx.delete(progressReportItems).where(eq(progressReportItems.reportId, id));
+      if (input.items.length) {
+        await tx.insert(progressReportItems).values(input.items.map((i) => ({ reportId: id, milestoneId: i.milestoneId, percent: i.percent, note: i.note })));
+      }
+      const [after] = await tx.select().from(progressReports).where(eq(progressReports.id, id));
+      return { before: snapshot(l.r), after: { ...snapshot(after), items: input.items } };
+    },
   });
   return getReport(ctx, id);
 }
 
 export async function submitReport(ctx: Ctx, id: string, version: number): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    const l = await forWrite(ctx, tx, id, "submit");
-    const itemCount = await tx.$count(progressReportItems, eq(progressReportItems.reportId, id));
-    if (!l.r.workDone && itemCount === 0) throw badInput("monitoring.report.empty");
-    const now = ctx.clock.now();
-    await guardedUpdate(ctx, tx, l, version, EDITABLE, {
-      status: "submitted",
-      submittedAt: now,
-      submittedBy: ctx.actor!.userId,
-      firstSubmittedAt: l.r.firstSubmittedAt ?? now,
-    });
-    await audit(tx, ctx, {
-      action: "progress_report.submit",
-      entityType: "progress_report",
-      entityId: id,
-      before: { status: l.r.status, version: l.r.version },
-      after: { status: "submitted", version: l.r.version + 1 },
-    });
-    // The Department's officers review progress reports (no officer is assigned to a task): each active officer is told.
-    const officers = await tx.execute<{ id: string }>(sql`SELECT id FROM users WHERE 'officer' = ANY (roles) AND status = 'active'`);
-    await notify(tx, {
-      at: ctx.clock.now(),
-      userIds: officers.rows.map((o) => o.id),
-      kind: "report_submitted",
-      params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r) },
-      link: `/monitoring/reports/${id}`,
-    });
+  const now = ctx.clock.now();
+  await runCommand(ctx, reportLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "submit",
+    version,
+    guard: async (l, tx) => {
+      assertTaskInProgress(l.task);
+      const itemCount = await tx.$count(progressReportItems, eq(progressReportItems.reportId, id));
+      if (!l.r.workDone && itemCount === 0) throw badInput("monitoring.report.empty");
+    },
+    set: (l) => ({ submittedAt: now, submittedBy: ctx.actor!.userId, firstSubmittedAt: l.r.firstSubmittedAt ?? now }),
+    effect: async (tx, l) => {
+      // The Department's officers review progress reports (no officer is assigned to a task): each active officer is told.
+      const officers = await tx.execute<{ id: string }>(sql`SELECT id FROM users WHERE 'officer' = ANY (roles) AND status = 'active'`);
+      await notify(tx, {
+        at: ctx.clock.now(),
+        userIds: officers.rows.map((o) => o.id),
+        kind: "report_submitted",
+        params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r) },
+        link: `/monitoring/reports/${id}`,
+      });
+    },
   });
   return getReport(ctx, id);
 }
 
+/** An officer accepts a submitted report (final from then on) or returns it for revision with a comment. */
 export async function reviewReport(ctx: Ctx, id: string, input: z.output<typeof reportReview>): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    const l = await forWrite(ctx, tx, id, "review");
-    await guardedUpdate(ctx, tx, l, input.version, ["submitted"], {
-      status: input.decision,
-      reviewedAt: ctx.clock.now(),
-      reviewedBy: ctx.actor!.userId,
-      reviewComment: input.comment,
-    });
-    await audit(tx, ctx, {
-      action: "progress_report.review",
-      entityType: "progress_report",
-      entityId: id,
-      before: { status: l.r.status, version: l.r.version },
-      after: { status: input.decision, version: l.r.version + 1 },
-      details: { comment: input.comment },
-    });
-    await notify(tx, {
-      at: ctx.clock.now(),
-      userIds: await taskRecipients(tx, l.r.taskId),
-      kind: input.decision === "accepted" ? "report_accepted" : "report_needs_revision",
-      params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r), comment: input.comment },
-      link: `/monitoring/reports/${id}`,
-    });
+  await runCommand(ctx, reportLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: input.decision === "accepted" ? "accept" : "return",
+    version: input.version,
+    set: () => ({ reviewedAt: ctx.clock.now(), reviewedBy: ctx.actor!.userId, reviewComment: input.comment }),
+    details: { comment: input.comment },
+    effect: async (tx, l) => {
+      await notify(tx, {
+        at: ctx.clock.now(),
+        userIds: await taskRecipients(tx, l.r.taskId),
+        kind: input.decision === "accepted" ? "report_accepted" : "report_needs_revision",
+        params: { code: l.task.code, title: l.task.title_vi, ...sequenceParams(l.r), comment: input.comment },
+        link: `/monitoring/reports/${id}`,
+      });
+    },
   });
   return getReport(ctx, id);
 }

@@ -1,6 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import { APPLICATION_STATES, SUMMARY_STATES } from "../../../common/api/result.js";
+import { APPLICATION_STATES, SUMMARY_STATES, type ApplicationStatus } from "../../../common/api/result.js";
 import { isTaskStaff, ownsTask } from "../tasks/tasks.policy.js";
 
 /** What the results policies need to know about the task. */
@@ -12,7 +12,7 @@ export interface ResultTaskRef {
 }
 
 export interface ApplicationRef extends ResultTaskRef {
-  status: string;
+  status: ApplicationStatus;
 }
 
 const isOfficer = (a: Actor | null) => hasRole(a, "admin", "officer");
@@ -39,8 +39,9 @@ export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptanc
   },
 });
 
-// Application reports: seen like the task's result; the PI / org rep corrects one until it is accepted; an officer
-// reviews a submitted one.
+// Application reports: seen like the task's result; the PI / org rep corrects one until it is accepted (while the
+// task's result is registered: the service's guard, also applied to the abilities it sends); an officer reviews a
+// submitted one.
 export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review">({
   resource: "applicationReport",
   general: {
@@ -49,7 +50,7 @@ export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review">
   },
   record: {
     read: seesTask,
-    edit: (a, r) => ownsTask(a, r) && ["submitted", "needs_revision"].includes(r.status) && includes(APPLICATION_STATES, r.state),
+    edit: (a, r) => ownsTask(a, r) && ["submitted", "needs_revision"].includes(r.status),
     review: (a, r) => isOfficer(a) && r.status === "submitted",
   },
 });

@@ -23,7 +23,9 @@ const resultGuard = (ability: string) => ({ policy: { of: resultPolicy, ability 
 const applicationGuard = (ability: string) => ({ policy: { of: applicationPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const applicationParams = z.object({ id: z.string().uuid(), applicationId: z.string().uuid() });
-const conflicts = "A wrong step answers 409 with the reason; a stale version 409 VERSION_CONFLICT with the current record.";
+const conflicts =
+  "A task at a step that does not allow this answers 409 GUARD_FAILED (details.reason); an application report's status that does not allow " +
+  "the command 409 INVALID_STATE (details.state, details.allowed), an accepted one 409 LOCKED; a stale version 409 VERSION_CONFLICT with the current record.";
 
 export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

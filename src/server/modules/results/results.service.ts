@@ -12,7 +12,9 @@ import {
   taskResultSummaries,
 } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
+import { guardFailed, runCommand } from "../../platform/lifecycle.js";
+import type { MessageKey } from "../../platform/messages.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import {
@@ -29,6 +31,7 @@ import {
   type resultSummaryInput,
 } from "../../../common/api/result.js";
 import { applicationPolicy, resultPolicy, type ApplicationRef, type ResultTaskRef } from "./results.policy.js";
+import { applicationLifecycle } from "./results.lifecycle.js";
 
 interface TaskRow extends ResultTaskRef {
   id: string;
@@ -135,6 +138,16 @@ const presentSummary = (r: SummaryRow, t: TaskRow): ResultSummary => ({
 });
 
 const appRef = (r: AppRow, t: TaskRow): ApplicationRef => ({ ...t, status: r.status });
+const registered = (t: TaskRow) => (APPLICATION_STATES as readonly string[]).includes(t.state);
+
+/**
+ * A write that the task's step does not allow (a condition on the task, not a state of the written record): 409
+ * GUARD_FAILED with the reason, to whoever could write it at the right step; a 403 stays a 403 (authorized next).
+ */
+function assertTaskStep(ctx: Ctx, t: TaskRow, ok: readonly string[], ability: "recordInternalAcceptance" | "editSummary" | "fileApplication", key: MessageKey) {
+  if (ok.includes(t.state)) return;
+  if (can(ctx.actor, resultPolicy, ability, { ...t, state: ok[0] })) throw guardFailed(key, {}, { taskState: t.state });
+}
 
 async function presentApplications(ctx: Ctx, db: Executor, rows: AppRow[], t: TaskRow): Promise<ApplicationReport[]> {
   if (!rows.length) return [];
@@ -166,7 +179,7 @@ async function presentApplications(ctx: Ctx, db: Executor, rows: AppRow[], t: Ta
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewComment: r.reviewComment,
     version: r.version,
-    abilities: abilitiesOf(ctx.actor, applicationPolicy, appRef(r, t)),
+    abilities: { ...abilitiesOf(ctx.actor, applicationPolicy, appRef(r, t)), ...(registered(t) ? {} : { edit: false }) },
   }));
 }
 
@@ -197,7 +210,7 @@ export async function getTaskResults(ctx: Ctx, taskId: string): Promise<TaskResu
 export async function saveInternalAcceptance(ctx: Ctx, taskId: string, input: z.output<typeof internalAcceptanceInput>): Promise<InternalAcceptance> {
   return ctx.db.transaction(async (tx) => {
     const t = await visibleTask(ctx, tx, taskId, true);
-    if (t.state !== "internal_acceptance") throw new AppError("ILLEGAL_STATE", 409, "result.internal.wrong_state", { state: t.state });
+    assertTaskStep(ctx, t, ["internal_acceptance"], "recordInternalAcceptance", "result.internal.wrong_state");
     authorize(ctx.actor, resultPolicy, "recordInternalAcceptance", t);
     if (input.minutesDocumentId) await assertTaskDocuments(tx, taskId, [input.minutesDocumentId], "minutesDocumentId");
     const [before] = await tx.select().from(taskInternalAcceptances).where(eq(taskInternalAcceptances.taskId, taskId)).for("update");
@@ -240,7 +253,7 @@ export async function saveInternalAcceptance(ctx: Ctx, taskId: string, input: z.
 export async function saveResultSummary(ctx: Ctx, taskId: string, input: z.output<typeof resultSummaryInput>): Promise<ResultSummary> {
   return ctx.db.transaction(async (tx) => {
     const t = await visibleTask(ctx, tx, taskId, true);
-    if (!(SUMMARY_STATES as readonly string[]).includes(t.state)) throw new AppError("ILLEGAL_STATE", 409, "result.summary.wrong_state", { state: t.state });
+    assertTaskStep(ctx, t, SUMMARY_STATES, "editSummary", "result.summary.wrong_state");
     authorize(ctx.actor, resultPolicy, "editSummary", t);
     const [before] = await tx.select().from(taskResultSummaries).where(eq(taskResultSummaries.taskId, taskId)).for("update");
     const now = ctx.clock.now();
@@ -309,7 +322,7 @@ async function presentOne(ctx: Ctx, db: Executor, r: AppRow, t: TaskRow) {
 export async function fileApplication(ctx: Ctx, taskId: string, input: AppInput): Promise<ApplicationReport> {
   return ctx.db.transaction(async (tx) => {
     const t = await visibleTask(ctx, tx, taskId, true);
-    if (!(APPLICATION_STATES as readonly string[]).includes(t.state)) throw new AppError("ILLEGAL_STATE", 409, "result.application.wrong_state", { state: t.state });
+    assertTaskStep(ctx, t, APPLICATION_STATES, "fileApplication", "result.application.wrong_state");
     authorize(ctx.actor, resultPolicy, "fileApplication", t);
     assertEffect(input);
     const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
@@ -338,81 +351,65 @@ export async function fileApplication(ctx: Ctx, taskId: string, input: AppInput)
   });
 }
 
-async function applicationForWrite(ctx: Ctx, tx: Executor, taskId: string, id: string) {
-  const t = await visibleTask(ctx, tx, taskId, true);
-  const [r] = await tx
-    .select()
-    .from(taskApplicationReports)
-    .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.taskId, taskId)))
-    .for("update");
-  if (!r) throw notFound();
-  return { t, r };
-}
+/**
+ * The kit's view of an application report (platform/lifecycle.ts, results.lifecycle.ts): the task FOR SHARE (404 when
+ * hidden), the report FOR UPDATE (404 when not this task's), the record as the API shows it; an accepted report is
+ * final (409 LOCKED). The kit then answers 404 / 403 / 409 INVALID_STATE, runs the guard and the guarded UPDATE.
+ */
+const commandOf = (ctx: Ctx, taskId: string) => ({
+  load: async (tx: Executor, id: string, forUpdate: boolean) => {
+    const t = await visibleTask(ctx, tx, taskId, forUpdate);
+    const q = tx
+      .select()
+      .from(taskApplicationReports)
+      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.taskId, taskId)));
+    const [r] = forUpdate ? await q.for("update") : await q;
+    if (!r) return null;
+    if (r.status === "accepted") throw locked("result.application.locked", { status: r.status });
+    return { t, r, view: await presentOne(ctx, tx, r, t) };
+  },
+  refOf: (l: { t: TaskRow; r: AppRow }) => appRef(l.r, l.t),
+  present: (l: { view: ApplicationReport }) => l.view,
+});
 
+/** The PI / org rep corrects a report not yet accepted (the lifecycle's "update"): it is filed again as submitted. */
 export async function updateApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationUpdate>): Promise<ApplicationReport> {
-  return ctx.db.transaction(async (tx) => {
-    const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
-    if (r.status === "accepted") throw new AppError("LOCKED", 409, "result.application.locked", { status: r.status });
-    authorize(ctx.actor, applicationPolicy, "edit", appRef(r, t));
-    if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
-    assertEffect(input);
-    const evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
-    const now = ctx.clock.now();
-    const [row] = await tx
-      .update(taskApplicationReports)
-      .set({
-        ...appValues(input),
-        // a report returned for revision is filed again by its correction
-        status: "submitted",
-        submittedAt: now,
-        submittedBy: ctx.actor!.userId,
-        updatedAt: now,
-        updatedBy: ctx.actor!.userId,
-        version: r.version + 1,
-      })
-      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.version, r.version)))
-      .returning();
-    await setEvidence(tx, id, evidence);
-    await audit(tx, ctx, {
-      action: "application_report.update",
-      entityType: "application_report",
-      entityId: id,
-      before: { status: r.status, place: r.place, form: r.form, startedOn: r.startedOn, version: r.version },
-      after: { status: row.status, ...appValues(input), evidence, version: row.version },
-    });
-    return presentOne(ctx, tx, row, t);
+  let evidence: string[] = [];
+  const now = ctx.clock.now();
+  await runCommand(ctx, applicationLifecycle, {
+    ...commandOf(ctx, taskId),
+    id,
+    command: "update",
+    version: input.version,
+    guard: async (l, tx) => {
+      if (!registered(l.t)) throw guardFailed("result.application.wrong_state", {}, { taskState: l.t.state });
+      assertEffect(input);
+      evidence = await assertTaskDocuments(tx, taskId, input.evidenceDocumentIds, "evidenceDocumentIds");
+    },
+    set: () => ({ ...appValues(input), submittedAt: now, submittedBy: ctx.actor!.userId }),
+    effect: async (tx, l) => {
+      await setEvidence(tx, id, evidence);
+      return { before: { place: l.r.place, form: l.r.form, startedOn: l.r.startedOn }, after: { ...appValues(input), evidence } };
+    },
   });
+  return applicationOf(ctx, taskId, id);
 }
 
+/** An officer accepts a submitted report (final from then on) or returns it for revision with a comment. */
 export async function reviewApplication(ctx: Ctx, taskId: string, id: string, input: z.output<typeof applicationReview>): Promise<ApplicationReport> {
-  return ctx.db.transaction(async (tx) => {
-    const { t, r } = await applicationForWrite(ctx, tx, taskId, id);
-    authorize(ctx.actor, applicationPolicy, "read", appRef(r, t));
-    if (r.status !== "submitted") throw new AppError("ILLEGAL_STATE", 409, "result.application.not_submitted", { status: r.status });
-    authorize(ctx.actor, applicationPolicy, "review", appRef(r, t));
-    if (r.version !== input.version) throw staleVersion(await presentOne(ctx, tx, r, t));
-    const now = ctx.clock.now();
-    const [row] = await tx
-      .update(taskApplicationReports)
-      .set({
-        status: input.decision,
-        reviewedAt: now,
-        reviewedBy: ctx.actor!.userId,
-        reviewComment: input.comment,
-        updatedAt: now,
-        updatedBy: ctx.actor!.userId,
-        version: r.version + 1,
-      })
-      .where(and(eq(taskApplicationReports.id, id), eq(taskApplicationReports.version, r.version)))
-      .returning();
-    await audit(tx, ctx, {
-      action: "application_report.review",
-      entityType: "application_report",
-      entityId: id,
-      before: { status: r.status, version: r.version },
-      after: { status: input.decision, version: row.version },
-      details: { comment: input.comment },
-    });
-    return presentOne(ctx, tx, row, t);
+  await runCommand(ctx, applicationLifecycle, {
+    ...commandOf(ctx, taskId),
+    id,
+    command: input.decision === "accepted" ? "accept" : "return",
+    version: input.version,
+    set: () => ({ reviewedAt: ctx.clock.now(), reviewedBy: ctx.actor!.userId, reviewComment: input.comment }),
+    details: { comment: input.comment },
   });
+  return applicationOf(ctx, taskId, id);
+}
+
+async function applicationOf(ctx: Ctx, taskId: string, id: string): Promise<ApplicationReport> {
+  const t = await visibleTask(ctx, ctx.db, taskId);
+  const [r] = await ctx.db.select().from(taskApplicationReports).where(eq(taskApplicationReports.id, id));
+  return presentOne(ctx, ctx.db, r, t);
 }

@@ -99,7 +99,10 @@ describe("internal acceptance (nghiệm thu cơ sở)", () => {
   it("is recorded only at the internal acceptance step", async () => {
     const r = await pi.client.put(`${API}/tasks/${progressTask}/internal-acceptance`, internalBody());
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe("ILLEGAL_STATE");
+    expect(r.body.error.code).toBe("GUARD_FAILED");
+    expect(r.body.error.details.taskState).toBe("in_progress");
+    expect(r.body.error.details.reason.vi).toContain("nghiệm thu cơ sở");
+    expect(r.body.error.details.reason.en).toContain("internal acceptance");
   });
 
   it("is recorded only by the task's PI / org rep: another PI 404, an officer 403", async () => {
@@ -142,6 +145,8 @@ describe("result summary and the public catalogue", () => {
   it("cannot be written before internal acceptance", async () => {
     const r = await pi.client.put(`${API}/tasks/${progressTask}/result-summary`, summaryBody());
     expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("GUARD_FAILED");
+    expect(r.body.error.details.reason.en).toContain("result summary");
   });
 
   it("is public only after the result is registered", async () => {
@@ -224,7 +229,10 @@ describe("application reports (báo cáo ứng dụng kết quả)", () => {
   let reportId: string;
 
   it("are filed only after registration, by the task's PI / org rep", async () => {
-    expect((await pi.client.post(`${API}/tasks/${acceptanceTask}/applications`, applicationBody())).status).toBe(409);
+    const early = await pi.client.post(`${API}/tasks/${acceptanceTask}/applications`, applicationBody());
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe("GUARD_FAILED");
+    expect(early.body.error.details.reason.en).toContain("registered");
     expect((await otherPi.client.post(`${API}/tasks/${resultTask}/applications`, applicationBody())).status).toBe(404);
     expect((await officer.client.post(`${API}/tasks/${resultTask}/applications`, applicationBody())).status).toBe(403);
     const noEffect = await pi.client.post(`${API}/tasks/${resultTask}/applications`, applicationBody({ economicEffect: null, socialEffect: null }));
@@ -251,6 +259,10 @@ describe("application reports (báo cáo ứng dụng kết quả)", () => {
     const back = await officer.client.post(`${url}/review`, { decision: "needs_revision", comment: "Bổ sung hợp đồng chuyển giao", version: 1 });
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ status: "needs_revision", reviewComment: "Bổ sung hợp đồng chuyển giao", version: 2 });
+    const twice = await officer.client.post(`${url}/review`, { decision: "accepted", version: 2 });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("INVALID_STATE");
+    expect(twice.body.error.details).toMatchObject({ state: "needs_revision", command: "accept", allowed: [] });
 
     expect((await otherPi.client.put(url, { ...applicationBody(), version: 2 })).status).toBe(404);
     const stale = await pi.client.put(url, { ...applicationBody(), version: 1 });
@@ -263,8 +275,22 @@ describe("application reports (báo cáo ứng dụng kết quả)", () => {
     const ok = await officer.client.post(`${url}/review`, { decision: "accepted", version: 3 });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe("accepted");
-    expect((await pi.client.put(url, { ...applicationBody(), version: 4 })).status).toBe(409);
-    expect((await officer.client.post(`${url}/review`, { decision: "accepted", version: 4 })).status).toBe(409);
+    const edit = await pi.client.put(url, { ...applicationBody(), version: 4 });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe("LOCKED");
+    expect(edit.body.error.details.status).toBe("accepted");
+    const again = await officer.client.post(`${url}/review`, { decision: "accepted", version: 4 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("LOCKED");
+    const audits = await t.database.db.execute<{ action: string; after: { status: string } }>(
+      sql`SELECT action, after FROM audit_log WHERE entity_type = 'application_report' AND entity_id = ${reportId} ORDER BY id`,
+    );
+    expect(audits.rows.map((a) => `${a.action}:${a.after.status ?? ""}`)).toEqual([
+      "application_report.create:",
+      "application_report.return:needs_revision",
+      "application_report.update:submitted",
+      "application_report.accept:accepted",
+    ]);
 
     const pub = await anonymous.get(`${API}/public/results/${resultTask}`);
     expect(pub.body.applications).toEqual([{ place: "Hợp tác xã đánh cá Đồ Sơn", form: "production", startedOn: "2028-03-01", scale: "15 vỏ tàu" }]);

@@ -41,13 +41,15 @@ export const statisticsPeriodPolicy = definePolicy<PeriodRef, "update" | "open" 
 // Reports: an organisation's representative sees and fills its own organisation's reports (another organisation's
 // report is 404); staff see every report, may file on an organisation's behalf (paper returns) and review; a leader
 // reads everything and is the higher level that may withdraw an approval (SECURITY.md 23), like an administrator.
+// That the period is open for editing and submitting is the service's guard (409 GUARD_FAILED), also applied to the
+// abilities it sends.
 export const statisticsReportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review" | "unapprove" | "remove">({
   resource: "statisticsReport",
   general: { list: (a) => isOverseer(a) || hasRole(a, "org_rep"), review: isStaff, unapprove: (a) => hasRole(a, "leader", "admin") },
   record: {
     read: (a, r) => isOverseer(a) || ownOrg(a, r),
-    edit: (a, r) => (ownOrg(a, r) || isStaff(a)) && EDITABLE.includes(r.status) && r.periodStatus === "open",
-    submit: (a, r) => (ownOrg(a, r) || isStaff(a)) && EDITABLE.includes(r.status) && r.periodStatus === "open",
+    edit: (a, r) => (ownOrg(a, r) || isStaff(a)) && EDITABLE.includes(r.status),
+    submit: (a, r) => (ownOrg(a, r) || isStaff(a)) && EDITABLE.includes(r.status),
     review: (a, r) => isStaff(a) && r.status === "submitted",
     unapprove: (a, r) => hasRole(a, "leader", "admin") && r.status === "approved",
     remove: (a, r) => isStaff(a) && r.status === "assigned",

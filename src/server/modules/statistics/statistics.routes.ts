@@ -57,7 +57,9 @@ const idParams = z.object({ id: z.string().uuid() });
 const formKeyParam = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-z-]+$/);
 const tags = ["statistics"];
 const stale = "A stale version answers 409 VERSION_CONFLICT with details.current.";
-const lockedNote = "An approved report answers 423 STATISTICS_REPORT_LOCKED; a wrong status 409 INVALID_STATE.";
+const lockedNote =
+  "An approved report answers 409 LOCKED; a status that does not allow the command 409 INVALID_STATE (details.state, details.allowed); " +
+  "editing or submitting while the period is not open 409 GUARD_FAILED (details.reason).";
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ─── forms ───

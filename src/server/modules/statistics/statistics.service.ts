@@ -1,11 +1,14 @@
 // Statistical reporting: periods, assignments and reports. Every write is one transaction: it locks the row it
 // changes, checks the state and the version, writes, and adds its audit row. A report's answers are rows of
-// statistical_report_cells; the whole set is replaced on each save. Approval locks the report (423 here, and the
-// trigger statistical_report_locked_guard underneath).
+// statistical_report_cells; the whole set is replaced on each save. The commands and the states they run in are
+// statistics.lifecycle.ts (a wrong state: 409 INVALID_STATE from the kit); approval locks the report (409 LOCKED here,
+// and the trigger statistical_report_locked_guard underneath).
 import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
-import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
+import { authorizeCommand, guardFailed } from "../../platform/lifecycle.js";
+import { statisticsPeriodLifecycle, statisticsReportLifecycle } from "./statistics.lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { parseSort } from "../../../common/list.js";
@@ -38,9 +41,6 @@ import { vietnamDate } from "../../platform/clock.js";
 
 const todayOf = (ctx: Ctx): SQL => sql`${vietnamDate(ctx.clock.now())}::date`;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const locked = () => new AppError("STATISTICS_REPORT_LOCKED", 423, "statistics.report.locked");
-const wrongReportStatus = (status: string) => new AppError("INVALID_STATE", 409, "statistics.report.wrong_status", { status }, { status });
-const wrongPeriodStatus = (status: string) => new AppError("INVALID_STATE", 409, "statistics.period.wrong_status", { status }, { status });
 
 // ─── periods ───
 type PeriodRow = {
@@ -206,30 +206,29 @@ export async function createPeriod(ctx: Ctx, input: z.infer<typeof periodInput>)
   return getPeriod(ctx, id);
 }
 
-async function lockedPeriod(ctx: Ctx, tx: Tx, id: string, version: number) {
+/** The period FOR UPDATE for a command: 404 hidden, 409 INVALID_STATE / 403 (the kit), then 409 when stale. */
+async function lockedPeriod(ctx: Ctx, tx: Tx, id: string, command: keyof typeof statisticsPeriodLifecycle.commands, version?: number) {
   const p = await loadPeriod(tx, id, true);
   if (!p) throw notFound();
-  authorize(ctx.actor, statisticsPeriodPolicy, "read", { status: p.status });
-  if (p.version !== version) throw staleVersion(await getPeriod(ctx, id, tx));
+  authorizeCommand(ctx.actor, ctx.lang, statisticsPeriodLifecycle, { status: p.status }, command);
+  if (version !== undefined && p.version !== version) throw staleVersion(await getPeriod(ctx, id, tx));
   return p;
 }
 
 export async function updatePeriod(ctx: Ctx, id: string, input: z.infer<typeof periodUpdate>): Promise<Period> {
   const { referenceDate, deadline } = periodDates(input);
   await ctx.db.transaction(async (tx) => {
-    const p = await lockedPeriod(ctx, tx, id, input.version);
-    if (p.status === "closed") throw wrongPeriodStatus(p.status);
-    authorize(ctx.actor, statisticsPeriodPolicy, "update", { status: p.status });
+    const p = await lockedPeriod(ctx, tx, id, "update", input.version);
     const forms = await resolveForms(tx, input.formKeys);
     const before = p.forms.map((f) => f.key).sort();
     const after = forms.map((f) => f.key).sort();
     if (before.join() !== after.join()) {
-      if (p.status !== "draft") throw new AppError("INVALID_STATE", 409, "statistics.period.not_draft");
+      if (p.status !== "draft") throw guardFailed("statistics.period.not_draft", {}, { status: p.status });
       await tx.execute(sql`DELETE FROM statistical_period_forms WHERE period_id = ${id}
                              AND NOT EXISTS (SELECT 1 FROM statistical_reports r WHERE r.period_id = ${id} AND r.form_key = statistical_period_forms.form_key)`);
       const { rows: used } = await tx.execute<{ form_key: string }>(sql`SELECT DISTINCT form_key FROM statistical_reports WHERE period_id = ${id}`);
       const missing = used.map((u) => u.form_key).filter((k) => !after.includes(k));
-      if (missing.length) throw new AppError("INVALID_STATE", 409, "statistics.period.not_draft", { formKeys: missing });
+      if (missing.length) throw guardFailed("statistics.period.forms_in_use", {}, { formKeys: missing });
       for (const f of forms)
         await tx.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${id}, ${f.key}, ${f.version}) ON CONFLICT DO NOTHING`);
     }
@@ -251,10 +250,7 @@ export async function updatePeriod(ctx: Ctx, id: string, input: z.infer<typeof p
 
 export async function setPeriodStatus(ctx: Ctx, id: string, action: "open" | "close", version: number): Promise<Period> {
   await ctx.db.transaction(async (tx) => {
-    const p = await lockedPeriod(ctx, tx, id, version);
-    const from = action === "open" ? "draft" : "open";
-    if (p.status !== from) throw wrongPeriodStatus(p.status);
-    authorize(ctx.actor, statisticsPeriodPolicy, action, { status: p.status });
+    const p = await lockedPeriod(ctx, tx, id, action, version);
     const to = action === "open" ? "open" : "closed";
     await tx.execute(sql`
       UPDATE statistical_periods SET status = ${to}, ${action === "open" ? sql`opened_at` : sql`closed_at`} = ${ctx.clock.now()},
@@ -268,11 +264,7 @@ export async function setPeriodStatus(ctx: Ctx, id: string, action: "open" | "cl
 /** Creates the missing reports of (organisation × form) in one statement; existing ones are left as they are. */
 export async function assignOrganisations(ctx: Ctx, id: string, input: z.infer<typeof assignmentInput>) {
   return ctx.db.transaction(async (tx) => {
-    const p = await loadPeriod(tx, id, true);
-    if (!p) throw notFound();
-    authorize(ctx.actor, statisticsPeriodPolicy, "read", { status: p.status });
-    if (p.status === "closed") throw wrongPeriodStatus(p.status);
-    authorize(ctx.actor, statisticsPeriodPolicy, "assign", { status: p.status });
+    const p = await lockedPeriod(ctx, tx, id, "assign");
     const keys = input.formKeys ? [...new Set(input.formKeys.map(formKeyOf))] : p.forms.map((f) => f.key);
     keys.forEach((k, i) => {
       if (!p.forms.some((f) => f.key === k))
@@ -309,18 +301,15 @@ export async function assignOrganisations(ctx: Ctx, id: string, input: z.infer<t
 
 export async function unassignReports(ctx: Ctx, id: string, input: z.infer<typeof unassignInput>) {
   return ctx.db.transaction(async (tx) => {
-    const p = await loadPeriod(tx, id, true);
-    if (!p) throw notFound();
-    authorize(ctx.actor, statisticsPeriodPolicy, "read", { status: p.status });
-    if (p.status === "closed") throw wrongPeriodStatus(p.status);
-    authorize(ctx.actor, statisticsPeriodPolicy, "assign", { status: p.status });
+    await lockedPeriod(ctx, tx, id, "assign");
     const ids = [...new Set(input.reportIds)];
     const { rows: found } = await tx.execute<{ id: string; status: string }>(sql`
       SELECT id, status FROM statistical_reports
        WHERE period_id = ${id} AND id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid) FOR UPDATE`);
     if (found.length !== ids.length) throw notFound();
     const busy = found.find((f) => f.status !== "assigned");
-    if (busy) throw new AppError("INVALID_STATE", 409, "statistics.report.not_removable", { reportId: busy.id, status: busy.status });
+    // a condition on the reports, not a state of the period
+    if (busy) throw guardFailed("statistics.report.not_removable", {}, { reportId: busy.id, status: busy.status });
     await tx.execute(sql`DELETE FROM statistical_reports WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`);
     await audit(tx, ctx, { action: "statistics_period.unassign", entityType: "statistical_period", entityId: id, details: { reportIds: ids } });
     return { removed: ids.length };
@@ -492,8 +481,9 @@ export async function getReport(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
     history: history.map((h) => ({ action: h.action.replace(/^statistics_report\./, ""), at: iso(h.at)!, byName: h.by_name, comment: h.comment })),
     abilities: {
       read: abilities.read,
-      edit: abilities.edit,
-      submit: abilities.submit,
+      // the guard of editing and submitting: the period is open
+      edit: abilities.edit && r.period_status === "open",
+      submit: abilities.submit && r.period_status === "open",
       review: abilities.review,
       unapprove: abilities.unapprove,
       remove: abilities.remove,
@@ -501,17 +491,22 @@ export async function getReport(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
   };
 }
 
-/** Locks the report for a change: 404 when hidden, 423 when approved, 409 when stale. */
-async function lockForChange(ctx: Ctx, tx: Tx, id: string, version: number) {
+type ReportCommand = keyof typeof statisticsReportLifecycle.commands;
+
+/**
+ * Locks the report for a command: 404 when hidden, 409 LOCKED when approved (but for withdrawing the approval),
+ * 409 INVALID_STATE or 403 (the kit), 409 GUARD_FAILED when editing or submitting in a period that is not open,
+ * 409 VERSION_CONFLICT when stale.
+ */
+async function lockForChange(ctx: Ctx, tx: Tx, id: string, version: number, command: ReportCommand) {
   const r = await visibleReport(ctx, tx, id, true);
+  if (r.status === "approved" && command !== "unapprove") throw locked("statistics.report.locked", { status: r.status });
+  authorizeCommand(ctx.actor, ctx.lang, statisticsReportLifecycle, refOf(r), command);
+  if ((command === "edit" || command === "submit") && r.period_status !== "open") {
+    throw guardFailed("statistics.period.not_open", {}, { periodStatus: r.period_status });
+  }
   if (r.version !== version) throw staleVersion(await getReport(ctx, id, tx));
   return r;
-}
-
-function assertEditable(r: ReportRow) {
-  if (r.status === "approved") throw locked();
-  if (!["assigned", "draft", "returned"].includes(r.status)) throw wrongReportStatus(r.status);
-  if (r.period_status !== "open") throw new AppError("INVALID_STATE", 409, "statistics.period.not_open", { periodStatus: r.period_status });
 }
 
 /** Replaces the report's cells with the validated values (set-based, one INSERT). */
@@ -545,9 +540,7 @@ export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellVal
 
 export async function saveReport(ctx: Ctx, id: string, input: z.infer<typeof reportSave>): Promise<Report> {
   await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, input.version);
-    assertEditable(r);
-    authorize(ctx.actor, statisticsReportPolicy, "edit", refOf(r));
+    const r = await lockForChange(ctx, tx, id, input.version, "edit");
     await saveValues(ctx, tx, r, input.values, "statistics_report.save");
   });
   return getReport(ctx, id);
@@ -555,9 +548,7 @@ export async function saveReport(ctx: Ctx, id: string, input: z.infer<typeof rep
 
 export async function submitReport(ctx: Ctx, id: string, version: number): Promise<Report> {
   await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, version);
-    assertEditable(r);
-    authorize(ctx.actor, statisticsReportPolicy, "submit", refOf(r));
+    const r = await lockForChange(ctx, tx, id, version, "submit");
     const def = await loadFormDefinition(tx, r.form_key, r.form_version);
     const result = validateReport(def, await reportValues(tx, id));
     if (result.errors > 0)
@@ -575,10 +566,7 @@ export async function submitReport(ctx: Ctx, id: string, version: number): Promi
 /** An officer's decision on a submitted report: the shared lock → check → update → audit of return and approve. */
 async function reviewReport(ctx: Ctx, id: string, version: number, comment: string | null, decision: "returned" | "approved", set: SQL): Promise<Report> {
   await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, version);
-    if (r.status === "approved") throw locked();
-    if (r.status !== "submitted") throw wrongReportStatus(r.status);
-    authorize(ctx.actor, statisticsReportPolicy, "review", refOf(r));
+    const r = await lockForChange(ctx, tx, id, version, decision === "returned" ? "return" : "approve");
     await tx.execute(sql`
       UPDATE statistical_reports SET status = ${decision}, ${set}, review_comment = ${comment},
              updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
@@ -600,7 +588,7 @@ export async function returnReport(ctx: Ctx, id: string, input: z.infer<typeof r
   return reviewReport(ctx, id, input.version, input.comment, "returned", sql`returned_at = ${ctx.clock.now()}`);
 }
 
-/** Approves a submitted report: its cells are locked (423; DB trigger) and count in the consolidation. */
+/** Approves a submitted report: its cells are locked (409 LOCKED; DB trigger) and count in the consolidation. */
 export async function approveReport(ctx: Ctx, id: string, input: z.infer<typeof reportApprove>): Promise<Report> {
   return reviewReport(ctx, id, input.version, input.comment ?? null, "approved", sql`approved_at = ${ctx.clock.now()}, approved_by = ${ctx.actor!.userId}`);
 }
@@ -608,9 +596,7 @@ export async function approveReport(ctx: Ctx, id: string, input: z.infer<typeof 
 /** Withdraws an approval (leader/admin, with a reason; SECURITY.md 23): the report goes back to "returned". */
 export async function unapproveReport(ctx: Ctx, id: string, input: z.infer<typeof reportUnapprove>): Promise<Report> {
   await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, input.version);
-    if (r.status !== "approved") throw wrongReportStatus(r.status);
-    authorize(ctx.actor, statisticsReportPolicy, "unapprove", refOf(r));
+    await lockForChange(ctx, tx, id, input.version, "unapprove");
     await tx.execute(sql`
       UPDATE statistical_reports SET status = 'returned', approved_at = NULL, approved_by = NULL, unapproved_at = ${ctx.clock.now()},
              unapprove_reason = ${input.reason}, review_comment = ${input.reason}, returned_at = ${ctx.clock.now()},
@@ -630,10 +616,7 @@ export async function unapproveReport(ctx: Ctx, id: string, input: z.infer<typeo
 
 /** For the xlsx import: the locked, editable report (same checks as a save). */
 export async function reportForImport(ctx: Ctx, tx: Tx, id: string, version: number) {
-  const r = await lockForChange(ctx, tx, id, version);
-  assertEditable(r);
-  authorize(ctx.actor, statisticsReportPolicy, "edit", refOf(r));
-  return r;
+  return lockForChange(ctx, tx, id, version, "edit");
 }
 
 /** For downloads and prefill: the visible report. */

@@ -1,6 +1,6 @@
 // Statistical reporting through the real app: forms loaded at start-up, periods and bulk assignment, an org rep
 // filing a report (draft saved with validation messages, submit refused while errors remain), officer review,
-// approval locking (423 in the service, the trigger underneath), un-approval only by a leader/admin with a reason,
+// approval locking (409 LOCKED in the service, the trigger underneath), un-approval only by a leader/admin with a reason,
 // consolidation = the sum of approved reports, xlsx template → import (all or nothing), completeness and timeliness,
 // prefill from the people registry, IDOR (another organisation's report is 404).
 import crypto from "node:crypto";
@@ -123,7 +123,11 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(created.body.forms).toHaveLength(5);
     const opened = await officer.post(`${API}/periods/${periodId}/open`, { version: created.body.version });
     expect(opened.status).toBe(200);
-    expect((await officer.post(`${API}/periods/${periodId}/open`, { version: created.body.version })).status).toBe(409);
+    const twice = await officer.post(`${API}/periods/${periodId}/open`, { version: created.body.version });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("INVALID_STATE");
+    expect(twice.body.error.details).toMatchObject({ state: "open", command: "open" });
+    expect(twice.body.error.details.allowed).toEqual(expect.arrayContaining(["update", "close", "assign"]));
     const assign = await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgA, orgB] });
     expect(assign.body).toEqual({ created: 10, existing: 0 });
     expect((await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgA, orgB, orgC], formKeys: ["02-KHCN-NL"] })).body).toEqual({ created: 1, existing: 2 });
@@ -185,7 +189,10 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: "submitted", timeliness: "on_time" });
     expect(submitted.body.abilities).toMatchObject({ edit: false, submit: false });
-    expect((await repA.put(`${API}/reports/${rep.id}`, { values: {}, version: submitted.body.version })).status).toBe(409);
+    const late = await repA.put(`${API}/reports/${rep.id}`, { values: {}, version: submitted.body.version });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe("INVALID_STATE");
+    expect(late.body.error.details).toMatchObject({ state: "submitted", command: "edit", allowed: [] });
   });
 
   it("officer returns with a comment, the org rep fixes and resubmits, the officer approves: the report is locked", async () => {
@@ -203,9 +210,12 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(approved.body.history.map((h: { action: string }) => h.action)).toEqual(["save", "save", "submit", "return", "save", "submit", "approve"]);
     rep = await reportOf(repA, orgA, "02-KHCN-NL");
     const edit = await repA.put(`${API}/reports/${rep.id}`, { values: {}, version: rep.version });
-    expect(edit.status).toBe(423);
-    expect(edit.body.error.code).toBe("STATISTICS_REPORT_LOCKED");
-    expect((await officer.post(`${API}/reports/${rep.id}/approve`, { version: rep.version })).status).toBe(423);
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe("LOCKED");
+    expect(edit.body.error.details.status).toBe("approved");
+    const again = await officer.post(`${API}/reports/${rep.id}/approve`, { version: rep.version });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("LOCKED");
     // the database refuses it too
     expect(await dbError(sql`UPDATE statistical_report_cells SET value = 99 WHERE report_id = ${rep.id}`)).toMatch(/locked/);
     expect(await dbError(sql`DELETE FROM statistical_report_cells WHERE report_id = ${rep.id}`)).toMatch(/locked/);
@@ -268,7 +278,10 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     const a = await t.database.db.execute<{ details: { reason: string } }>(sql`SELECT details FROM audit_log WHERE action = 'statistics_report.unapprove' AND entity_id = ${b.id}`);
     expect(a.rows[0]!.details.reason).toBe("Số liệu nữ chưa khớp hồ sơ");
     expect((await repB.get(`${API}/reports/${b.id}`)).body.abilities.edit).toBe(true);
-    expect((await admin.post(`${API}/reports/${b.id}/unapprove`, { reason: "lần nữa", version: r.body.version })).status).toBe(409);
+    const twice = await admin.post(`${API}/reports/${b.id}/unapprove`, { reason: "lần nữa", version: r.body.version });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("INVALID_STATE");
+    expect(twice.body.error.details).toMatchObject({ state: "returned", command: "unapprove" });
   });
 
   it("xlsx: the template is imported back; a file with one bad cell imports nothing", async () => {
@@ -399,8 +412,16 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     const closed = await officer.post(`${API}/periods/${periodId}/close`, { version: p.body.version });
     expect(closed.body.status).toBe("closed");
     const rep = await reportOf(repA, orgA, "08-KHCN-SHTT");
-    expect((await repA.put(`${API}/reports/${rep.id}`, { values: {}, version: rep.version })).status).toBe(409);
-    expect((await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgC] })).status).toBe(409);
+    expect((await repA.get(`${API}/reports/${rep.id}`)).body.abilities.edit).toBe(false);
+    const edit = await repA.put(`${API}/reports/${rep.id}`, { values: {}, version: rep.version });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe("GUARD_FAILED");
+    expect(edit.body.error.details).toMatchObject({ periodStatus: "closed" });
+    expect(edit.body.error.details.reason.en).toContain("not open");
+    const assign = await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgC] });
+    expect(assign.status).toBe(409);
+    expect(assign.body.error.code).toBe("INVALID_STATE");
+    expect(assign.body.error.details).toMatchObject({ state: "closed", command: "assign", allowed: [] });
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });

@@ -30,6 +30,9 @@ const noBody = z.object({}).strict().optional();
 const tags = ["users"];
 
 // Account administration (admin only). Each command answers the account as it is afterwards.
+const stateNote =
+  "An account already in that status answers 409 INVALID_STATE (details.state, details.allowed); a stale version 409 VERSION_CONFLICT with details.current.";
+
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/users",
@@ -70,20 +73,20 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/disable",
     {
       config: guard("read"),
-      schema: { tags, summary: "Disable the account and end all its sessions", params: idParams, body: userDisable, response: { 200: user } },
+      schema: { tags, summary: "Disable the account and end all its sessions. " + stateNote, params: idParams, body: userDisable, response: { 200: user } },
     },
     async (req) => disableUser(req.ctx, req.params.id, req.body),
   );
   app.post(
     "/users/:id/enable",
-    { config: guard("read"), schema: { tags, summary: "Enable a disabled account", params: idParams, body: userEnable, response: { 200: user } } },
+    { config: guard("read"), schema: { tags, summary: "Enable a disabled account. " + stateNote, params: idParams, body: userEnable, response: { 200: user } } },
     async (req) => enableUser(req.ctx, req.params.id, req.body),
   );
   app.post(
     "/users/:id/unlock",
     {
       config: guard("read"),
-      schema: { tags, summary: "Lift a sign-in lock after failed attempts", params: idParams, body: noBody, response: { 200: user } },
+      schema: { tags, summary: "Lift a sign-in lock after failed attempts (an account not locked: 409 GUARD_FAILED)", params: idParams, body: noBody, response: { 200: user } },
     },
     async (req) => unlockUser(req.ctx, req.params.id),
   );
@@ -99,7 +102,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/reset-totp",
     {
       config: guard("read"),
-      schema: { tags, summary: "Remove the second factor (lost device); the next sign-in enrols a new one", params: idParams, body: noBody, response: { 200: user } },
+      schema: { tags, summary: "Remove the second factor (lost device); the next sign-in enrols a new one (none set up: 409 GUARD_FAILED)", params: idParams, body: noBody, response: { 200: user } },
     },
     async (req) => resetTotp(req.ctx, req.params.id),
   );

@@ -6,6 +6,8 @@ import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { sessions, users } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
+import { guardFailed, runCommand } from "../../platform/lifecycle.js";
+import { userLifecycle } from "./users.lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
@@ -75,11 +77,12 @@ export async function listUsers(ctx: Ctx, q: UserListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadUser(db: Executor, id: string) {
-  const [row] = await db
+async function loadUser(db: Executor, id: string, forUpdate = false) {
+  const q = db
     .select({ u: users, personName: personNameSql, organisationName: organisationNameSql })
     .from(users)
     .where(eq(users.id, id));
+  const [row] = forUpdate ? await q.for("update", { of: users }) : await q;
   return row ?? null;
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
@@ -250,60 +253,37 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateInput): Prom
   return getUser(ctx, id);
 }
 
+/** The kit's view of an account: loaded FOR UPDATE, its policy reference, the record as the API shows it. */
+const commandOf = (ctx: Ctx) => ({
+  load: (tx: Executor, id: string, forUpdate: boolean) => loadUser(tx, id, forUpdate),
+  refOf: (l: Loaded) => ref(l.u, ctx.clock.now()),
+  present: (l: Loaded) => present(ctx, l),
+});
+
 export async function disableUser(ctx: Ctx, id: string, input: z.output<typeof userDisable>): Promise<User> {
-  const actor = ctx.actor!;
-  await ctx.db.transaction(async (tx) => {
-    const before = await loadUser(tx, id);
-    if (!before) throw notFound();
-    if (id === actor.userId) throw new AppError("SELF_DISABLE", 403, "user.cannot_disable_self");
-    if (before.u.version !== input.version) throw staleVersion(present(ctx, before));
-    if (before.u.status === "disabled") throw new AppError("INVALID_STATE", 409, "user.already_disabled");
-    authorize(actor, userPolicy, "disable", ref(before.u, ctx.clock.now()));
-    const updated = await tx
-      .update(users)
-      .set({ status: "disabled", disabledReason: input.reason, updatedAt: ctx.clock.now(), version: sql`${users.version} + 1` })
-      .where(and(eq(users.id, id), eq(users.version, input.version)))
-      .returning({ id: users.id });
-    if (!updated.length) throw staleVersion(present(ctx, (await loadUser(tx, id)) ?? before));
-    await endAllSessions(tx, id);
-    await audit(tx, ctx, {
-      action: "user.disable",
-      entityType: "user",
-      entityId: id,
-      before: { status: "active" },
-      after: { status: "disabled" },
-      details: { reason: input.reason },
-    });
+  if (id === ctx.actor!.userId) throw new AppError("SELF_DISABLE", 403, "user.cannot_disable_self");
+  await runCommand(ctx, userLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "disable",
+    version: input.version,
+    set: () => ({ disabledReason: input.reason, updatedAt: ctx.clock.now() }),
+    details: { reason: input.reason },
+    effect: async (tx) => {
+      await endAllSessions(tx, id);
+    },
   });
   return getUser(ctx, id);
 }
 
 export async function enableUser(ctx: Ctx, id: string, input: z.output<typeof userEnable>): Promise<User> {
-  await ctx.db.transaction(async (tx) => {
-    const before = await loadUser(tx, id);
-    if (!before) throw notFound();
-    if (before.u.version !== input.version) throw staleVersion(present(ctx, before));
-    if (before.u.status === "active") throw new AppError("INVALID_STATE", 409, "user.already_active");
-    authorize(ctx.actor, userPolicy, "enable", ref(before.u, ctx.clock.now()));
-    const updated = await tx
-      .update(users)
-      .set({
-        status: "active",
-        disabledReason: null,
-        reactivatedAt: ctx.clock.now(),
-        updatedAt: ctx.clock.now(),
-        version: sql`${users.version} + 1`,
-      })
-      .where(and(eq(users.id, id), eq(users.version, input.version)))
-      .returning({ id: users.id });
-    if (!updated.length) throw staleVersion(present(ctx, (await loadUser(tx, id)) ?? before));
-    await audit(tx, ctx, {
-      action: "user.enable",
-      entityType: "user",
-      entityId: id,
-      before: { status: "disabled", disabledReason: before.u.disabledReason },
-      after: { status: "active" },
-    });
+  await runCommand(ctx, userLifecycle, {
+    ...commandOf(ctx),
+    id,
+    command: "enable",
+    version: input.version,
+    set: () => ({ disabledReason: null, reactivatedAt: ctx.clock.now(), updatedAt: ctx.clock.now() }),
+    effect: async (_tx, before) => ({ before: { disabledReason: before.u.disabledReason } }),
   });
   return getUser(ctx, id);
 }
@@ -313,7 +293,8 @@ export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
     const before = await loadUser(tx, id);
     if (!before) throw notFound();
     const r = ref(before.u, ctx.clock.now());
-    if (!r.locked) throw new AppError("INVALID_STATE", 409, "user.not_locked");
+    authorize(ctx.actor, userPolicy, "read", r);
+    if (!r.locked) throw guardFailed("user.not_locked");
     authorize(ctx.actor, userPolicy, "unlock", r);
     const now = ctx.clock.now();
     const updated = await tx
@@ -321,7 +302,7 @@ export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
       .set({ lockedUntil: null, failedLogins: 0, updatedAt: now, version: sql`${users.version} + 1` })
       .where(and(eq(users.id, id), sql`${users.lockedUntil} > ${now}`))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("INVALID_STATE", 409, "user.not_locked"); // unlocked meanwhile
+    if (!updated.length) throw guardFailed("user.not_locked"); // unlocked meanwhile
     await audit(tx, ctx, {
       action: "user.unlock",
       entityType: "user",
@@ -356,14 +337,15 @@ export async function resetTotp(ctx: Ctx, id: string): Promise<User> {
     const before = await loadUser(tx, id);
     if (!before) throw notFound();
     const r = ref(before.u, ctx.clock.now());
-    if (!r.hasTotp) throw new AppError("INVALID_STATE", 409, "user.no_totp");
+    authorize(ctx.actor, userPolicy, "read", r);
+    if (!r.hasTotp) throw guardFailed("user.no_totp");
     authorize(ctx.actor, userPolicy, "resetTotp", r);
     const updated = await tx
       .update(users)
       .set({ totpSecret: null, totpEnabled: false, totpLastStep: null, updatedAt: ctx.clock.now(), version: sql`${users.version} + 1` })
       .where(and(eq(users.id, id), sql`(${users.totpEnabled} OR ${users.totpSecret} IS NOT NULL)`))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("INVALID_STATE", 409, "user.no_totp"); // reset meanwhile
+    if (!updated.length) throw guardFailed("user.no_totp"); // reset meanwhile
     // Whoever held the old factor is signed out; the next sign-in enrols a new one where the role requires it.
     await endSessionsOf(tx, ctx, id);
     await audit(tx, ctx, {

@@ -248,10 +248,18 @@ describe("user administration: account state", () => {
     const [a] = await auditRows(u.id, "user.disable");
     expect(a.details).toEqual({ reason: "Nghỉ việc" });
 
-    expect((await admin.post(`/api/v1/users/${u.id}/disable`, { reason: "lần nữa", version: 1 })).status).toBe(409);
-    const again = await admin.post(`/api/v1/users/${u.id}/disable`, { reason: "lần nữa", version: 2 });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe("INVALID_STATE");
+    expect(a.before).toMatchObject({ status: "active", version: 1 });
+    expect(a.after).toMatchObject({ status: "disabled", version: 2 });
+    // the state is checked before the version: a disabled account answers INVALID_STATE whatever version was read
+    for (const version of [1, 2]) {
+      const again = await admin.post(`/api/v1/users/${u.id}/disable`, { reason: "lần nữa", version });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe("INVALID_STATE");
+      expect(again.body.error.details).toMatchObject({ state: "disabled", command: "disable", allowed: ["enable"] });
+    }
+    const stale = await admin.post(`/api/v1/users/${u.id}/enable`, { version: 1 });
+    expect(stale.body.error.code).toBe("VERSION_CONFLICT");
+    expect(stale.body.error.details.current.version).toBe(2);
 
     const e = await admin.post(`/api/v1/users/${u.id}/enable`, { version: 2 });
     expect(e.status).toBe(200);
@@ -283,7 +291,9 @@ describe("user administration: account state", () => {
 
     const twice = await admin.post(`/api/v1/users/${u.id}/unlock`);
     expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("GUARD_FAILED");
     expect(twice.body.error.message).toBe("Tài khoản không bị khoá");
+    expect(twice.body.error.details.reason).toEqual({ vi: "Tài khoản không bị khoá", en: "The account is not locked" });
   });
 
   it("resets a password: old one stops working, sessions end, weak ones refused", async () => {
@@ -315,7 +325,10 @@ describe("user administration: account state", () => {
     const [row] = await t.database.db.select().from(users).where(eq(users.id, u.id));
     expect(row).toMatchObject({ totpSecret: null, totpEnabled: false, totpLastStep: null });
     expect(await auditRows(u.id, "user.totp_reset")).toHaveLength(1);
-    expect((await admin.post(`/api/v1/users/${u.id}/reset-totp`)).status).toBe(409);
+    const twice = await admin.post(`/api/v1/users/${u.id}/reset-totp`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("GUARD_FAILED");
+    expect(twice.body.error.details.reason.en).toContain("no two-factor");
   });
 
   it("answers 404 for an unknown id and 400 for a malformed one", async () => {
