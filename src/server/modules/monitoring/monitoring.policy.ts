@@ -38,7 +38,7 @@ export interface ReportRef extends TaskLink {
 
 // Progress reports: staff read every report, the PI / org rep of the task their own (others 404). The PI / org rep
 // fills a report in while it is not submitted and the task is in progress; an officer reviews a submitted one.
-export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review">({
+export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review", "progressReport">({
   resource: "progressReport",
   general: {
     list: () => true,
