@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
+import { commandOf, type AuditAction } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { parseSort } from "../../../common/list.js";
 import {
@@ -488,7 +489,7 @@ export async function getReport(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
     reviewComment: extra.review_comment,
     unapprovedAt: iso(extra.unapproved_at),
     unapproveReason: extra.unapprove_reason,
-    history: history.map((h) => ({ action: h.action.replace(/^statistics_report\./, ""), at: iso(h.at)!, byName: h.by_name, comment: h.comment })),
+    history: history.map((h) => ({ action: commandOf("statistics_report", h.action) ?? h.action, at: iso(h.at)!, byName: h.by_name, comment: h.comment })),
     abilities: {
       read: abilities.read,
       edit: abilities.edit,
@@ -524,7 +525,7 @@ export async function writeCells(tx: Executor, reportId: string, values: Record<
 }
 
 /** Validates and stores the values of a report (draft). Messages are returned and saved; errors do not block. */
-export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellValues, action: string, details: Record<string, unknown> = {}) {
+export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellValues, action: AuditAction, details: Record<string, unknown> = {}) {
   const def = await loadFormDefinition(tx, r.form_key, r.form_version);
   const result = validateReport(def, values);
   await writeCells(tx, r.id, result.values);
