@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, testDbMode, type TestApp } from "../testing/harness.js";
 import { buildDossier, buildOrganisation, buildPerson, buildTask, buildUser, stamps } from "../testing/factories.js";
 import { audit, verifyAuditChain } from "../platform/audit.js";
+import type { AuditAction } from "../platform/audit-actions.js";
 import { TestClock } from "../platform/clock.js";
 import { TEST_START } from "../testing/test-clock.js";
 import { openDatabase, type Database } from "./client.js";
@@ -122,7 +123,7 @@ beforeAll(async () => {
 
   // Audit rows written the way the application writes them, plus those of a real sign-in through the app.
   for (let i = 0; i < 5; i++)
-    await db.transaction((tx) => audit(tx, ctx, { action: "test.write", entityType: "people", entityId: person.id, after: { i, tên: "Ánh" } }));
+    await db.transaction((tx) => audit(tx, ctx, { action: "test.write" as AuditAction, entityType: "people", entityId: person.id, after: { i, tên: "Ánh" } }));
   await new Client(t).login("officer1");
 
   dumpFile = path.join(tmp, "dump.ndjson.gz");
@@ -177,7 +178,7 @@ describe(`backup and restore (${testDbMode()})`, () => {
     // The audit sequence continues after the restored rows, and the chain stays intact.
     const maxId = Number((await target.pool.query("SELECT max(id) AS m FROM audit_log")).rows[0].m);
     await target.db.transaction((tx) =>
-      audit(tx, { actor: null, ip: null, correlationId: "after-restore", clock: new TestClock(TEST_START) }, { action: "test.after_restore" }),
+      audit(tx, { actor: null, ip: null, correlationId: "after-restore", clock: new TestClock(TEST_START) }, { action: "test.after_restore" as AuditAction }),
     );
     const next = await target.pool.query("SELECT id FROM audit_log WHERE correlation_id = 'after-restore'");
     expect(Number(next.rows[0].id)).toBe(maxId + 1);
@@ -264,7 +265,7 @@ describe(`npm run db:backup / db:restore (${testDbMode()})`, () => {
       await migrate(db.pool);
       await buildOrganisation(db.db, { nameVi: "Sở Khoa học và Công nghệ" });
       await db.db.transaction((tx) =>
-        audit(tx, { actor: null, ip: null, correlationId: "cli", clock: new TestClock(TEST_START) }, { action: "test.cli" }),
+        audit(tx, { actor: null, ip: null, correlationId: "cli", clock: new TestClock(TEST_START) }, { action: "test.cli" as AuditAction }),
       );
       expected = await databaseChecksums(db.pool);
       await db.close();

@@ -5,8 +5,7 @@
 import type { RouteInfo } from "../app.js";
 import type { Actor } from "../platform/context.js";
 import type { Policy } from "../platform/policy.js";
-
-export type GeneralAbilities = Record<string, Record<string, boolean>>;
+import type { GeneralAbilities } from "../../common/abilities.js";
 
 /** Per route list, the policies collected and how many routes there were then (routes are added until start-up ends). */
 const collected = new WeakMap<readonly RouteInfo[], { routeCount: number; policies: Policy<never>[] }>();
@@ -33,9 +32,11 @@ export function policiesOfRoutes(routes: readonly RouteInfo[]): Policy<never>[] 
 }
 
 export function generalAbilities(actor: Actor, policies: readonly Policy<never>[]): GeneralAbilities {
-  const out: GeneralAbilities = {};
+  // The app's policies are those of common/abilities.ts with the same names (a type error otherwise, and
+  // security/declared-abilities.test.ts checks that the routes name no other).
+  const out: Record<string, Record<string, boolean>> = {};
   for (const p of policies) {
     out[p.resource] = Object.fromEntries(Object.entries(p.general).map(([name, fn]) => [name, !!fn?.(actor)]));
   }
-  return out;
+  return out as GeneralAbilities;
 }

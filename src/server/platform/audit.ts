@@ -4,9 +4,11 @@ import crypto from "node:crypto";
 import { sql, asc } from "drizzle-orm";
 import { auditLog } from "../db/schema/index.js";
 import type { Ctx, Executor } from "./context.js";
+import type { AuditAction } from "./audit-actions.js";
 
 export interface AuditEntry {
-  action: string;
+  /** A registered action (platform/audit-actions.ts): a literal the registry does not have is a type error. */
+  action: AuditAction;
   entityType?: string;
   entityId?: string | null;
   outcome?: "success" | "denied" | "failure";

@@ -15,6 +15,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { AppError, forbidden, hiddenRecord, notFound, staleVersion, unauthenticated } from "./errors.js";
 import { can, type Policy } from "./policy.js";
 import { audit } from "./audit.js";
+import { transitionAction } from "./audit-actions.js";
 import { t, type Lang, type MessageKey } from "./messages.js";
 import type { Actor, Ctx, Tx } from "./context.js";
 
@@ -196,7 +197,7 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
     };
     const version = (updated[0].version as number) - 1;
     await audit(tx, ctx, {
-      action: `${lc.entity}.${run.command}`,
+      action: transitionAction(lc.entity, run.command),
       entityType: lc.entity,
       entityId: run.id,
       before: { status: from, version, ...extra.before },

@@ -18,6 +18,7 @@ import { and, desc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { processTemplateVersions } from "../db/schema/index.js";
 import { fromSteps, GUARDS, type GuardKey, type ProcessDefinition, type ProcessTransition } from "../../common/processes/schema.js";
 import { audit } from "./audit.js";
+import { transitionAction } from "./audit-actions.js";
 import type { Actor, Ctx, Executor, Tx } from "./context.js";
 import { AppError, forbidden, notFound } from "./errors.js";
 
@@ -201,7 +202,7 @@ export async function transition(tx: Tx, ctx: Pick<Ctx, "actor" | "ip" | "correl
   }
   const version = Number(updated.rows[0].version);
   await audit(tx, ctx, {
-    action: `${entity}.${req.action}`,
+    action: transitionAction(entity, req.action),
     entityType: entity,
     entityId: req.id,
     before: { state: from, version: req.version },

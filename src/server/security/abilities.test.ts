@@ -3,7 +3,7 @@
 // out would show users no menu or button for what the server allows (officers were once offered no "new inspection").
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
-import { definePolicy } from "../platform/policy.js";
+import type { Policy } from "../platform/policy.js";
 import { createTestApp, type TestApp } from "../testing/harness.js";
 import { ROLES } from "../../common/roles.js";
 import { API, apiRoutes, generalAllows, isPublic, label, signInEveryRole, type RoleUser } from "./sweep.js";
@@ -56,8 +56,8 @@ describe("GET /auth/me → can", () => {
   });
 
   it("an app whose routes name two different policies under one resource name does not start", async () => {
-    const a = definePolicy<unknown, "read">({ resource: "probe_twice", general: { list: () => true }, record: { read: () => true } });
-    const b = definePolicy<unknown, "read">({ resource: "probe_twice", general: { list: () => false }, record: { read: () => true } });
+    const a: Policy<unknown, "read"> = { resource: "probe_twice", general: { list: () => true }, record: { read: () => true } };
+    const b: Policy<unknown, "read"> = { resource: "probe_twice", general: { list: () => false }, record: { read: () => true } };
     const app = await buildApp({ config: t.config, database: t.database, migration: "test", clock: t.clock });
     await app.register(
       async (i) => {

@@ -1,11 +1,13 @@
 // What the UI offers to whom. The server sends the signed-in user's general abilities per resource (`me.can`, computed
 // by the same policies that answer 403), so the menu, routes and buttons show only what will work.
 // Record abilities come with each record (`abilities`).
+// Resources and their ability names are typed from common/abilities.ts: `ability("contract", "sgin")` fails the type check.
 import type { Me } from "./session";
+import type { GeneralAbility, ResourceName } from "../../common/abilities";
 
 type Check = (me: Me | null) => boolean;
-const ability =
-  (resource: string, name: string): Check =>
+export const ability =
+  <K extends ResourceName>(resource: K, name: GeneralAbility<K>): Check =>
   (me) =>
     !!me?.can?.[resource]?.[name];
 

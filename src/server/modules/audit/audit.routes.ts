@@ -3,8 +3,9 @@ import { listResponse } from "../../../common/list.js";
 import { auditEntry, auditListQuery, auditVerification } from "../../../common/api/audit.js";
 import { auditPolicy } from "./audit.policy.js";
 import { listAudit, verifyAudit } from "./audit.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: auditPolicy, ability } });
+const guard = (ability: AbilityOf<typeof auditPolicy>) => ({ policy: { of: auditPolicy, ability } });
 const tags = ["audit"];
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -5,6 +5,7 @@ import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildUser } from "../../testing/factories.js";
 import { auditLog } from "../../db/schema/index.js";
 import { audit } from "../../platform/audit.js";
+import type { AuditAction } from "../../platform/audit-actions.js";
 
 let t: TestApp;
 let admin: Client;
@@ -96,9 +97,9 @@ describe("audit log browser", () => {
   });
 
   it("filters by calendar days in Vietnam time, both ends inclusive", async () => {
-    await auditAt("2026-03-01T16:30:00Z", { action: "test.day", entityId: "late-on-1-march" }); // 23:30 on 1/3 in Hải Phòng
-    await auditAt("2026-03-01T17:30:00Z", { action: "test.day", entityId: "early-on-2-march" }); // 00:30 on 2/3
-    await auditAt("2026-03-03T16:59:59Z", { action: "test.day", entityId: "end-of-3-march" }); // 23:59:59 on 3/3
+    await auditAt("2026-03-01T16:30:00Z", { action: "test.day" as AuditAction, entityId: "late-on-1-march" }); // 23:30 on 1/3 in Hải Phòng
+    await auditAt("2026-03-01T17:30:00Z", { action: "test.day" as AuditAction, entityId: "early-on-2-march" }); // 00:30 on 2/3
+    await auditAt("2026-03-03T16:59:59Z", { action: "test.day" as AuditAction, entityId: "end-of-3-march" }); // 23:59:59 on 3/3
     const ids = async (qs: string) =>
       (await admin.get(`/api/v1/audit?action=test.day&${qs}`)).body.items.map((r: Row) => r.entityId);
     expect(await ids("from=2026-03-02&to=2026-03-02")).toEqual(["early-on-2-march"]);

@@ -12,6 +12,7 @@ import { cookieOptions, sessionCookieName } from "../../platform/auth/sessions.j
 import type { Config } from "../../config.js";
 import { beginTotpSetup, changePassword, login, logout, logoutEverywhere, needsTotp, verifySecondFactor } from "./auth.service.js";
 import { authPolicy } from "./auth.policy.js";
+import { policyGuard } from "../../platform/policy.js";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -36,7 +37,7 @@ async function presentMe(routes: readonly RouteInfo[], db: Executor, u: UserRow,
 const setCookie = (reply: FastifyReply, config: Config, token: string) =>
   reply.setCookie(sessionCookieName(config), token, cookieOptions(config));
 
-const self = { policy: { of: authPolicy, ability: "self" } } as const;
+const self = policyGuard(authPolicy, "self");
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = app.deps.config;

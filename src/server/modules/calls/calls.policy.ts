@@ -10,7 +10,7 @@ const staff = (a: Actor) => hasRole(a, "admin", "officer");
 // (researchers, organisations, enterprises) once published, and stays visible after it closes or is cancelled;
 // a draft, or a call cancelled before it was ever published, is seen by staff only.
 // Record abilities follow the lifecycle, so the UI offers exactly the transitions that are legal now.
-export const callPolicy = definePolicy<CallRef, "update" | "publish" | "close" | "cancel">({
+export const callPolicy = definePolicy<CallRef, "update" | "publish" | "close" | "cancel", "call">({
   resource: "call",
   general: {
     list: () => true,

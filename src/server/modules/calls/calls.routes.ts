@@ -6,8 +6,9 @@ import { callPolicy } from "./calls.policy.js";
 import { callNoticeDocument, createCall, getCall, listCalls, transitionCall, updateCall } from "./calls.service.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: callPolicy, ability } });
+const guard = (ability: AbilityOf<typeof callPolicy>) => ({ policy: { of: callPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const illegal =
   "A wrong state answers 409 INVALID_STATE naming the state and what is possible now; an unmet condition 409 GUARD_FAILED with the reason; a stale version 409 VERSION_CONFLICT.";

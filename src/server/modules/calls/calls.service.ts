@@ -57,7 +57,7 @@ export async function assertCallAccepting(db: Executor, callId: string, now: Dat
 }
 
 /** The call policy's record-independent ability (who may act on calls at all). */
-const generalCan = (ctx: Ctx, ability: string) => !!ctx.actor && !!callPolicy.general[ability]?.(ctx.actor);
+const generalCan = (ctx: Ctx, ability: keyof typeof callPolicy.general) => !!ctx.actor && !!callPolicy.general[ability]?.(ctx.actor);
 const isStaff = (ctx: Ctx) => generalCan(ctx, "create");
 
 // Correlated subqueries name the outer table explicitly (see ARCHITECTURE.md, "Drizzle trap").

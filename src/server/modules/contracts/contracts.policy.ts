@@ -21,7 +21,8 @@ const open = (c: ContractRef) => running(c) || c.status === "terminated";
 // Everyone else: the contract does not exist for them (404).
 export const contractPolicy = definePolicy<
   ContractRef,
-  "update" | "sign" | "plan" | "pay" | "decidePayment" | "settle" | "requestAmendment" | "decideAmendment" | "terminate" | "liquidate"
+  "update" | "sign" | "plan" | "pay" | "decidePayment" | "settle" | "requestAmendment" | "decideAmendment" | "terminate" | "liquidate",
+  "contract"
 >({
   resource: "contract",
   general: {

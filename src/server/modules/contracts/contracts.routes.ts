@@ -29,8 +29,9 @@ import { getContract, listContracts, listPaymentQueue } from "./contracts.read.j
 import { contractDocumentFile } from "./contracts.documents.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: contractPolicy, ability } });
+const guard = (ability: AbilityOf<typeof contractPolicy>) => ({ policy: { of: contractPolicy, ability } });
 const tags = ["contracts"];
 const idParams = z.object({ id: z.string().uuid() });
 const paymentParams = z.object({ id: z.string().uuid(), paymentId: z.string().uuid() });

@@ -47,8 +47,9 @@ import {
   updateCouncil,
   type CouncilAction,
 } from "./councils.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: councilPolicy, ability } });
+const guard = (ability: AbilityOf<typeof councilPolicy>) => ({ policy: { of: councilPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ["councils"];
 const stale =

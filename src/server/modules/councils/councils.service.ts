@@ -23,6 +23,7 @@ import {
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, forbidden, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
+import type { AuditAction } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
@@ -681,7 +682,7 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
     refOf: (l: Loaded) => l.ref,
     present: (l: Loaded, tx: Tx) => present(ctx, tx, l),
   };
-  const blockedRefusal = async (tx: Tx, l: Loaded, members: Loaded["members"], refused: string, key: "council.conflict.invite" | "council.conflict.conclude") => {
+  const blockedRefusal = async (tx: Tx, l: Loaded, members: Loaded["members"], refused: AuditAction, key: "council.conflict.invite" | "council.conflict.conclude") => {
     const blocked = await blockedMembers(tx, ctx, l, members);
     if (!blocked.members.length) return null;
     await audit(tx, ctx, { action: refused, entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });

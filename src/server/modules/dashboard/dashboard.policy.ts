@@ -3,7 +3,7 @@ import { hasRole } from "../../platform/context.js";
 
 // The home dashboard shows aggregate counts only (no personal data): every signed-in user sees it. The leadership
 // dashboard (indicators, money, reporting completeness) is for the Department: leaders, officers, finance and admins.
-export const dashboardPolicy = definePolicy<unknown, "read">({
+export const dashboardPolicy = definePolicy<unknown, "read", "dashboard">({
   resource: "dashboard",
   general: { summary: () => true, leadership: (a) => hasRole(a, "admin", "officer", "leader", "finance") },
   record: { read: () => true },

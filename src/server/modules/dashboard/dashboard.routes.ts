@@ -4,12 +4,13 @@ import { dashboardPolicy } from "./dashboard.policy.js";
 import { dashboardSummary } from "./dashboard.service.js";
 import { leadershipDashboard as leadershipSchema } from "../../../common/api/leadership.js";
 import { leadershipDashboard } from "./leadership.service.js";
+import { policyGuard } from "../../platform/policy.js";
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/dashboard/summary",
     {
-      config: { policy: { of: dashboardPolicy, ability: "summary" } },
+      config: policyGuard(dashboardPolicy, "summary"),
       schema: {
         tags: ["dashboard"],
         summary: "Counts and breakdowns of the people and organisations registries for the home page",
@@ -21,7 +22,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/dashboard/leadership",
     {
-      config: { policy: { of: dashboardPolicy, ability: "leadership" } },
+      config: policyGuard(dashboardPolicy, "leadership"),
       schema: {
         tags: ["dashboard"],
         summary: "Leadership dashboard: the plan's indicators with their status, tasks and money, the S&T budget against 2% of spending, reporting completeness",

@@ -6,7 +6,7 @@ export type DeletionRequestRef = { requestedBy: string | null; personId: string 
 
 // A deletion request is seen by the person who asked and by the Department's staff, who complete or reject it.
 // Anyone else asking for it by id gets 404.
-export const deletionRequestPolicy = definePolicy<DeletionRequestRef, "complete" | "reject">({
+export const deletionRequestPolicy = definePolicy<DeletionRequestRef, "complete" | "reject", "deletion_request">({
   resource: "deletion_request",
   general: {
     list: (a) => hasRole(a, "admin", "officer"),

@@ -14,9 +14,10 @@ import {
   listDeletionRequests,
   rejectDeletionRequest,
 } from "./deletion-requests.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
 // The staff side of deletion requests. A person makes and follows their own requests under /me/deletion-requests.
-const guard = (ability: string) => ({ policy: { of: deletionRequestPolicy, ability } });
+const guard = (ability: AbilityOf<typeof deletionRequestPolicy>) => ({ policy: { of: deletionRequestPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 
 export const deletionRequestRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -8,6 +8,7 @@ import { sendDownload } from "../../platform/uploads.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { personPolicy } from "../people/people.policy.js";
 import { EXPORT_FORMATS, exportOrganisations, exportPeople } from "./exports.service.js";
+import { policyGuard } from "../../platform/policy.js";
 
 const format = z.enum(EXPORT_FORMATS).default("xlsx");
 const organisationExportQuery = organisationListQuery.omit({ page: true, pageSize: true }).extend({ format });
@@ -18,7 +19,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/organisations/export",
     {
-      config: { policy: { of: organisationPolicy, ability: "export" } },
+      config: policyGuard(organisationPolicy, "export"),
       schema: {
         tags: ["organisations"],
         summary: "Export the filtered organisations (same filters as the list) as .xlsx or .csv",
@@ -32,7 +33,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/people/export",
     {
-      config: { policy: { of: personPolicy, ability: "export" } },
+      config: policyGuard(personPolicy, "export"),
       schema: {
         tags: ["people"],
         summary: "Export the filtered people (same filters as the list) as .xlsx or .csv; contact data only for staff",

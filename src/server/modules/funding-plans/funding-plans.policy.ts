@@ -8,13 +8,13 @@ const readers = (a: Actor) => hasRole(a, "admin", "officer", "leader", "finance"
 const planners = (a: Actor) => hasRole(a, "admin", "officer", "leader", "finance");
 const bookkeepers = (a: Actor) => hasRole(a, "admin", "officer", "finance");
 
-export const fundingPlanPolicy = definePolicy<unknown, "read">({
+export const fundingPlanPolicy = definePolicy<unknown, "read", "fundingPlan">({
   resource: "fundingPlan",
   general: { list: readers, read: readers, createScenario: planners, export: readers, editActuals: bookkeepers },
   record: { read: readers },
 });
 
-export const fundingActualPolicy = definePolicy<unknown, "update" | "delete">({
+export const fundingActualPolicy = definePolicy<unknown, "update" | "delete", "fundingActual">({
   resource: "fundingActual",
   general: { list: readers, create: bookkeepers, edit: bookkeepers },
   record: { read: readers, update: bookkeepers, delete: bookkeepers },

@@ -23,9 +23,10 @@ import {
   trackingReport,
   updateActual,
 } from "./funding-plans.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const plan = (ability: string) => ({ policy: { of: fundingPlanPolicy, ability } });
-const actuals = (ability: string) => ({ policy: { of: fundingActualPolicy, ability } });
+const plan = (ability: AbilityOf<typeof fundingPlanPolicy>) => ({ policy: { of: fundingPlanPolicy, ability } });
+const actuals = (ability: AbilityOf<typeof fundingActualPolicy>) => ({ policy: { of: fundingActualPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ["funding-plans"];
 

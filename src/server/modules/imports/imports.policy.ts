@@ -9,7 +9,7 @@ const mayImportSomething = (a: Actor) => Object.values(importKinds).some((k) => 
 
 // An import (tệp Excel đang chờ nhập) belongs to the user who uploaded it: nobody else sees it (404) or commits it.
 // Which kinds a user may import is the resource's own policy (organisationPolicy / personPolicy "import").
-export const importPolicy = definePolicy<ImportRef, "commit">({
+export const importPolicy = definePolicy<ImportRef, "commit", "import">({
   resource: "import",
   general: {
     create: (a) => mayImportSomething(a),

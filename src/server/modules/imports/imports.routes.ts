@@ -7,8 +7,9 @@ import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { importPolicy } from "./imports.policy.js";
 import { commitImport, getImport, importTemplate, uploadImport } from "./imports.service.js";
 import { commitResult, importIdParams, importKindParams, importView } from "./imports.schemas.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: importPolicy, ability } });
+const guard = (ability: AbilityOf<typeof importPolicy>) => ({ policy: { of: importPolicy, ability } });
 
 /** Optional Idempotency-Key header: a client-chosen token (1–200 visible ASCII characters). */
 function idempotencyKey(req: FastifyRequest): string | null {

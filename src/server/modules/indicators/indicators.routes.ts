@@ -42,9 +42,10 @@ import {
 import { exportIndicator, exportIndicatorList } from "./indicators.export.js";
 import { deleteSeriesValue, listSeries, putSeriesValue } from "./series.service.js";
 import { getPublicIndicator, listPublicIndicators, publicIndicatorFile } from "./public-indicators.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: indicatorPolicy, ability } });
-const seriesGuard = (ability: string) => ({ policy: { of: seriesPolicy, ability } });
+const guard = (ability: AbilityOf<typeof indicatorPolicy>) => ({ policy: { of: indicatorPolicy, ability } });
+const seriesGuard = (ability: AbilityOf<typeof seriesPolicy>) => ({ policy: { of: seriesPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const yearParams = idParams.extend({ year: z.coerce.number().int().min(1900).max(2200) });
 const conflicts = "A stale version answers 409 VERSION_CONFLICT with the current record in details.current.";

@@ -13,9 +13,10 @@ import {
 import { mePolicy } from "./me.policy.js";
 import { correctOwnData, exportOwnData, getOwnConsents, getOwnPerson, recordOwnConsent } from "./me.service.js";
 import { createOwnDeletionRequest, listOwnDeletionRequests } from "../deletion-requests/deletion-requests.service.js";
+import { policyGuard } from "../../platform/policy.js";
 
 // Self-service: the signed-in user's own data only (SECURITY.md 27). 404 NO_PERSON when the account has no person.
-const self = { policy: { of: mePolicy, ability: "self" } } as const;
+const self = policyGuard(mePolicy, "self");
 const tags = ["me"];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {

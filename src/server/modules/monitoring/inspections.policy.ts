@@ -8,7 +8,7 @@ export interface InspectionRef extends TaskLink {
 
 // Inspections (kiểm tra định kỳ): officers plan, conclude and cancel them; staff read all, the PI / org rep of the
 // task their own (others 404). Follow-up actions are marked done by an officer or by the task's PI / org rep.
-export const inspectionPolicy = definePolicy<InspectionRef, "update" | "conclude" | "cancel" | "uploadMinutes" | "completeAction">({
+export const inspectionPolicy = definePolicy<InspectionRef, "update" | "conclude" | "cancel" | "uploadMinutes" | "completeAction", "inspection">({
   resource: "inspection",
   general: {
     list: () => true,
@@ -32,7 +32,7 @@ export const inspectionPolicy = definePolicy<InspectionRef, "update" | "conclude
 
 // The officers' overview of tasks in progress and the personal calendar: every signed-in user, filtered to what
 // they may see (staff: every task; others: the tasks they carry out).
-export const monitoringPolicy = definePolicy<never, never>({
+export const monitoringPolicy = definePolicy<never, never, "monitoring">({
   resource: "monitoring",
   general: {
     overview: () => true,

@@ -40,7 +40,7 @@ export interface ReportRef extends TaskLink {
 // Progress reports: staff read every report, the PI / org rep of the task their own (others 404). The PI / org rep
 // fills a report in while it is not submitted; an officer reviews a submitted one. That the task is in progress is
 // the services' guard (409 GUARD_FAILED), also applied to the `abilities` they send (reports.service.ts).
-export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review">({
+export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review", "progressReport">({
   resource: "progressReport",
   general: {
     list: () => true,

@@ -41,10 +41,11 @@ import {
 import { monitoringOverview } from "./overview.service.js";
 import { calendar } from "./calendar.service.js";
 import { MINUTES_UPLOAD_DOC, receiveMinutes } from "./minutes-upload.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const reportGuard = (ability: string) => ({ policy: { of: reportPolicy, ability } });
-const inspectionGuard = (ability: string) => ({ policy: { of: inspectionPolicy, ability } });
-const monitoringGuard = (ability: string) => ({ policy: { of: monitoringPolicy, ability } });
+const reportGuard = (ability: AbilityOf<typeof reportPolicy>) => ({ policy: { of: reportPolicy, ability } });
+const inspectionGuard = (ability: AbilityOf<typeof inspectionPolicy>) => ({ policy: { of: inspectionPolicy, ability } });
+const monitoringGuard = (ability: AbilityOf<typeof monitoringPolicy>) => ({ policy: { of: monitoringPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const taskParams = z.object({ taskId: z.string().uuid() });
 const actionParams = z.object({ id: z.string().uuid(), actionId: z.string().uuid() });

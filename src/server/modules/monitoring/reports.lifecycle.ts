@@ -5,18 +5,11 @@
 // progress is a condition on another record: the service's guard (409 GUARD_FAILED), not a state of the report.
 import { progressReports } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
-import { definePolicy } from "../../platform/policy.js";
 import type { ReportStatus } from "../../../common/api/monitoring.js";
 import { reportPolicy, type ReportRef } from "./monitoring.policy.js";
 
 export const EDITABLE_REPORT = ["scheduled", "draft", "needs_revision"] as const;
 
-const { edit, submit, review, read } = reportPolicy.record;
-const reportCommands = definePolicy<ReportRef, "update" | "submit" | "accept" | "return">({
-  resource: reportPolicy.resource,
-  general: reportPolicy.general,
-  record: { read, update: edit, submit, accept: review, return: review },
-});
 
 export const reportLifecycle = defineLifecycle<ReportStatus, "update" | "submit" | "accept" | "return", ReportRef>({
   entity: "progress_report",
@@ -29,12 +22,12 @@ export const reportLifecycle = defineLifecycle<ReportStatus, "update" | "submit"
     needs_revision: { vi: "Cần bổ sung", en: "Needs revision" },
   },
   commands: {
-    update: { from: EDITABLE_REPORT, label: { vi: "sửa báo cáo", en: "edit the report" } },
+    update: { from: EDITABLE_REPORT, ability: "edit", label: { vi: "sửa báo cáo", en: "edit the report" } },
     submit: { from: EDITABLE_REPORT, to: "submitted", label: { vi: "nộp báo cáo", en: "submit the report" } },
-    accept: { from: ["submitted"], to: "accepted", label: { vi: "chấp nhận báo cáo", en: "accept the report" } },
-    return: { from: ["submitted"], to: "needs_revision", label: { vi: "yêu cầu bổ sung", en: "ask for revision" } },
+    accept: { from: ["submitted"], to: "accepted", ability: "review", label: { vi: "chấp nhận báo cáo", en: "accept the report" } },
+    return: { from: ["submitted"], to: "needs_revision", ability: "review", label: { vi: "yêu cầu bổ sung", en: "ask for revision" } },
   },
-  policy: reportCommands,
+  policy: reportPolicy,
   stateOf: (r) => r.status,
   withState: (r, status) => ({ ...r, status }),
   table: progressReports,

@@ -4,8 +4,9 @@ import { notificationItem, notificationList, notificationListQuery, readAllResul
 import { notificationPolicy } from "./notifications.policy.js";
 import { listNotifications, markAllRead, markRead } from "./notifications.service.js";
 import { setMailEnabled } from "./notify.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: notificationPolicy, ability } });
+const guard = (ability: AbilityOf<typeof notificationPolicy>) => ({ policy: { of: notificationPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const emptyBody = z.object({}).strict();
 

@@ -5,7 +5,7 @@ type OrgRef = { id: string };
 
 // The organisations registry is shared reference data: every signed-in user reads it. The Department's staff
 // maintain it; an organisation's representative keeps their own organisation's record up to date.
-export const organisationPolicy = definePolicy<OrgRef, "update" | "delete">({
+export const organisationPolicy = definePolicy<OrgRef, "update" | "delete", "organisation">({
   resource: "organisation",
   general: {
     list: () => true,

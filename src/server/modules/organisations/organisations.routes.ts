@@ -16,8 +16,9 @@ import {
   listOrganisations,
   updateOrganisation,
 } from "./organisations.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: organisationPolicy, ability } });
+const guard = (ability: AbilityOf<typeof organisationPolicy>) => ({ policy: { of: organisationPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {

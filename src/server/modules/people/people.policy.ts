@@ -10,7 +10,7 @@ const isSelf = (a: Actor, p: PersonRef) => !!a.personId && a.personId === p.id;
 // The people registry is shared reference data: every signed-in user reads names, degrees and fields.
 // Contact data (email, phone, address) is personal data: only the Department's staff and the person see it.
 // Staff maintain the registry; a person corrects their own record; only an administrator deletes.
-export const personPolicy = definePolicy<PersonRef, "update" | "delete" | "viewContact">({
+export const personPolicy = definePolicy<PersonRef, "update" | "delete" | "viewContact", "person">({
   resource: "person",
   general: {
     list: () => true,

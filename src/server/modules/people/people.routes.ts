@@ -4,8 +4,9 @@ import { listResponse } from "../../../common/list.js";
 import { person, personInput, personListQuery, personSummary, personUpdate } from "../../../common/api/person.js";
 import { personPolicy } from "./people.policy.js";
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from "./people.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: personPolicy, ability } });
+const guard = (ability: AbilityOf<typeof personPolicy>) => ({ policy: { of: personPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -7,6 +7,7 @@ import { organisations, people, personAffiliations } from "../../db/schema/index
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
+import type { AuditAction } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
 import { Placeholders, literal, searchCondition, type Bind } from "../../platform/list.js";
 import { prepared } from "../../db/prepared.js";
@@ -293,7 +294,7 @@ export async function createPerson(ctx: Ctx, input: Input): Promise<Person> {
  * One write path for staff edits and a person's own corrections: load, authorise, check the version, build the new
  * content from the stored one, validate, update WHERE version matches, replace affiliations, audit — one transaction.
  */
-async function writePerson(ctx: Ctx, id: string, action: string, build: (current: Input) => Update): Promise<Person> {
+async function writePerson(ctx: Ctx, id: string, action: AuditAction, build: (current: Input) => Update): Promise<Person> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const before = await loadPerson(tx, id);

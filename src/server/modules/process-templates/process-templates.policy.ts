@@ -5,7 +5,7 @@ import { hasRole } from "../../platform/context.js";
 // administrator adds a version (and no one changes a stored one).
 const reads = (a: Parameters<typeof hasRole>[0]) => hasRole(a, "admin", "officer", "leader");
 
-export const processTemplatePolicy = definePolicy<{ key: string }, "addVersion">({
+export const processTemplatePolicy = definePolicy<{ key: string }, "addVersion", "process_template">({
   resource: "process_template",
   general: {
     list: reads,

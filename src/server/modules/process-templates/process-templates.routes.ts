@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { processTemplate, processVersion, processVersionInput, templateKeyParam } from "../../../common/processes/contract.js";
 import { processTemplatePolicy } from "./process-templates.policy.js";
 import { addVersion, getTemplate, getVersion, listTemplates } from "./process-templates.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: processTemplatePolicy, ability } });
+const guard = (ability: AbilityOf<typeof processTemplatePolicy>) => ({ policy: { of: processTemplatePolicy, ability } });
 const keyParams = z.object({ key: templateKeyParam });
 const versionParams = z.object({ key: templateKeyParam, version: z.coerce.number().int().min(1).max(1_000_000) });
 

@@ -5,7 +5,7 @@ type ProgrammeRef = { id: string };
 
 // Programmes are public planning information inside the platform: every signed-in user reads them; the Department's
 // staff keep them.
-export const programmePolicy = definePolicy<ProgrammeRef, "update">({
+export const programmePolicy = definePolicy<ProgrammeRef, "update", "programme">({
   resource: "programme",
   general: {
     list: () => true,

@@ -4,8 +4,9 @@ import { listResponse } from "../../../common/list.js";
 import { programme, programmeInput, programmeListQuery, programmeSummary, programmeUpdate } from "../../../common/api/programme.js";
 import { programmePolicy } from "./programmes.policy.js";
 import { createProgramme, getProgramme, listProgrammes, updateProgramme } from "./programmes.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: programmePolicy, ability } });
+const guard = (ability: AbilityOf<typeof programmePolicy>) => ({ policy: { of: programmePolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 
 export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {

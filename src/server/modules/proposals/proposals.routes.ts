@@ -4,8 +4,9 @@ import { listResponse } from "../../../common/list.js";
 import { proposalInput, proposalListQuery, proposalUpdate, task, taskListItem } from "../../../common/api/task.js";
 import { taskPolicy } from "../tasks/tasks.policy.js";
 import { createProposal, listProposals, updateProposal } from "./proposals.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: taskPolicy, ability } });
+const guard = (ability: AbilityOf<typeof taskPolicy>) => ({ policy: { of: taskPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {

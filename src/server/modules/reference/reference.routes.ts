@@ -4,6 +4,7 @@ import { CODE_LIST_KEYS } from "../../../common/reference.js";
 import { currentCodes, listVersions } from "./reference.service.js";
 import { referencePolicy } from "./reference.policy.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { policyGuard } from "../../platform/policy.js";
 
 const code = z.object({
   code: z.string(),
@@ -30,7 +31,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/reference-versions",
     {
-      config: { policy: { of: referencePolicy, ability: "versions" } },
+      config: policyGuard(referencePolicy, "versions"),
       schema: {
         tags: ["reference"],
         summary: "Every version of every code list with its legal basis",

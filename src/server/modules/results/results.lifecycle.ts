@@ -8,17 +8,10 @@
 // report filed or corrected while the task's result is not registered.
 import { taskApplicationReports } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
-import { definePolicy } from "../../platform/policy.js";
 import { applicationPolicy, type ApplicationRef } from "./results.policy.js";
 
 type ApplicationStatus = ApplicationRef["status"];
 
-const { read, edit, review } = applicationPolicy.record;
-const applicationCommands = definePolicy<ApplicationRef, "update" | "accept" | "return">({
-  resource: applicationPolicy.resource,
-  general: applicationPolicy.general,
-  record: { read, update: edit, accept: review, return: review },
-});
 
 export const applicationLifecycle = defineLifecycle<ApplicationStatus, "update" | "accept" | "return", ApplicationRef>({
   entity: "application_report",
@@ -29,11 +22,11 @@ export const applicationLifecycle = defineLifecycle<ApplicationStatus, "update" 
     accepted: { vi: "Đã chấp nhận", en: "Accepted" },
   },
   commands: {
-    update: { from: ["submitted", "needs_revision"], to: "submitted", label: { vi: "sửa báo cáo", en: "correct the report" } },
-    accept: { from: ["submitted"], to: "accepted", label: { vi: "chấp nhận báo cáo", en: "accept the report" } },
-    return: { from: ["submitted"], to: "needs_revision", label: { vi: "yêu cầu bổ sung", en: "ask for revision" } },
+    update: { from: ["submitted", "needs_revision"], to: "submitted", ability: "edit", label: { vi: "sửa báo cáo", en: "correct the report" } },
+    accept: { from: ["submitted"], to: "accepted", ability: "review", label: { vi: "chấp nhận báo cáo", en: "accept the report" } },
+    return: { from: ["submitted"], to: "needs_revision", ability: "review", label: { vi: "yêu cầu bổ sung", en: "ask for revision" } },
   },
-  policy: applicationCommands,
+  policy: applicationPolicy,
   stateOf: (r) => r.status,
   withState: (r, status) => ({ ...r, status }),
   table: taskApplicationReports,

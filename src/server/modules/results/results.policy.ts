@@ -23,7 +23,7 @@ const includes = (list: readonly string[], v: string) => list.includes(v);
 // see it (others 404). The PI / org rep records the internal acceptance while the task is at internal_acceptance;
 // they or an officer write the public summary from internal acceptance onwards; the PI / org rep files application
 // reports once the result is registered.
-export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptance" | "editSummary" | "fileApplication">({
+export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptance" | "editSummary" | "fileApplication", "taskResult">({
   resource: "taskResult",
   general: {
     read: () => true,
@@ -42,7 +42,7 @@ export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptanc
 // Application reports: seen like the task's result; the PI / org rep corrects one until it is accepted (while the
 // task's result is registered: the service's guard, also applied to the abilities it sends); an officer reviews a
 // submitted one.
-export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review">({
+export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review", "applicationReport">({
   resource: "applicationReport",
   general: {
     edit: (a) => hasRole(a, "pi", "org_rep"),

@@ -18,9 +18,10 @@ import {
 import { applicationPolicy, resultPolicy } from "./results.policy.js";
 import { fileApplication, getTaskResults, reviewApplication, saveInternalAcceptance, saveResultSummary, updateApplication } from "./results.service.js";
 import { getPublicResult, listPublicResults } from "./public-results.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const resultGuard = (ability: string) => ({ policy: { of: resultPolicy, ability } });
-const applicationGuard = (ability: string) => ({ policy: { of: applicationPolicy, ability } });
+const resultGuard = (ability: AbilityOf<typeof resultPolicy>) => ({ policy: { of: resultPolicy, ability } });
+const applicationGuard = (ability: AbilityOf<typeof applicationPolicy>) => ({ policy: { of: applicationPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const applicationParams = z.object({ id: z.string().uuid(), applicationId: z.string().uuid() });
 const conflicts =

@@ -7,7 +7,6 @@
 // (409 GUARD_FAILED), not a state of the report.
 import { statisticalPeriods, statisticalReports } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
-import { definePolicy } from "../../platform/policy.js";
 import type { PeriodStatus, ReportStatus } from "../../../common/api/statistics.js";
 import { statisticsPeriodPolicy, statisticsReportPolicy, type PeriodRef, type ReportRef } from "./statistics.policy.js";
 
@@ -33,12 +32,6 @@ export const statisticsPeriodLifecycle = defineLifecycle<PeriodStatus, "update" 
   stateKey: "status",
 });
 
-const { read, edit, submit, review, unapprove, remove } = statisticsReportPolicy.record;
-const reportCommands = definePolicy<ReportRef, "edit" | "submit" | "approve" | "return" | "unapprove" | "remove">({
-  resource: statisticsReportPolicy.resource,
-  general: statisticsReportPolicy.general,
-  record: { read, edit, submit, approve: review, return: review, unapprove, remove },
-});
 
 const EDITABLE = ["assigned", "draft", "returned"] as const;
 
@@ -55,12 +48,12 @@ export const statisticsReportLifecycle = defineLifecycle<ReportStatus, "edit" | 
   commands: {
     edit: { from: EDITABLE, label: { vi: "nhập số liệu", en: "enter the figures" } },
     submit: { from: EDITABLE, to: "submitted", label: { vi: "nộp báo cáo", en: "submit the report" } },
-    approve: { from: ["submitted"], to: "approved", label: { vi: "phê duyệt", en: "approve" } },
-    return: { from: ["submitted"], to: "returned", label: { vi: "trả lại để sửa", en: "return for correction" } },
+    approve: { from: ["submitted"], to: "approved", ability: "review", label: { vi: "phê duyệt", en: "approve" } },
+    return: { from: ["submitted"], to: "returned", ability: "review", label: { vi: "trả lại để sửa", en: "return for correction" } },
     unapprove: { from: ["approved"], to: "returned", label: { vi: "huỷ phê duyệt (kèm lý do)", en: "withdraw the approval (with a reason)" } },
     remove: { from: ["assigned"], label: { vi: "gỡ báo cáo khỏi kỳ", en: "remove the report from the period" } },
   },
-  policy: reportCommands,
+  policy: statisticsReportPolicy,
   stateOf: (r) => r.status,
   withState: (r, status) => ({ ...r, status }),
   table: statisticalReports,

@@ -17,7 +17,7 @@ const ownOrg = (a: Actor, r: ReportRef) => hasRole(a, "org_rep") && !!a.organisa
 const EDITABLE: readonly ReportStatus[] = ["assigned", "draft", "returned"];
 
 // Statistical forms are configuration every signed-in user may read (an org rep fills them; staff manage them).
-export const statisticsFormPolicy = definePolicy<Record<string, never>, never>({
+export const statisticsFormPolicy = definePolicy<Record<string, never>, never, "statisticsForm">({
   resource: "statisticsForm",
   general: { read: () => true },
   record: { read: () => true },
@@ -25,7 +25,7 @@ export const statisticsFormPolicy = definePolicy<Record<string, never>, never>({
 
 // Reporting periods: the Department's staff create, open, close them and assign organisations; leaders follow them
 // and read the consolidated tables.
-export const statisticsPeriodPolicy = definePolicy<PeriodRef, "update" | "open" | "close" | "assign" | "consolidate">({
+export const statisticsPeriodPolicy = definePolicy<PeriodRef, "update" | "open" | "close" | "assign" | "consolidate", "statisticsPeriod">({
   resource: "statisticsPeriod",
   general: { list: isOverseer, create: isStaff, update: isStaff, open: isStaff, close: isStaff, assign: isStaff, consolidate: isOverseer },
   record: {
@@ -43,7 +43,7 @@ export const statisticsPeriodPolicy = definePolicy<PeriodRef, "update" | "open" 
 // reads everything and is the higher level that may withdraw an approval (SECURITY.md 23), like an administrator.
 // That the period is open for editing and submitting is the service's guard (409 GUARD_FAILED), also applied to the
 // abilities it sends.
-export const statisticsReportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review" | "unapprove" | "remove">({
+export const statisticsReportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review" | "unapprove" | "remove", "statisticsReport">({
   resource: "statisticsReport",
   general: { list: (a) => isOverseer(a) || hasRole(a, "org_rep"), review: isStaff, unapprove: (a) => hasRole(a, "leader", "admin") },
   record: {

@@ -49,10 +49,11 @@ import {
 import { reportPrefill } from "./statistics.prefill.js";
 import { consolidatedTable } from "./statistics.consolidation.js";
 import { consolidatedWorkbook, importReport, reportTemplate } from "./statistics.xlsx.js";
+import { type AbilityOf, policyGuard } from "../../platform/policy.js";
 
-const formGuard = { policy: { of: statisticsFormPolicy, ability: "read" } };
-const periodGuard = (ability: string) => ({ policy: { of: statisticsPeriodPolicy, ability } });
-const reportGuard = (ability: string) => ({ policy: { of: statisticsReportPolicy, ability } });
+const formGuard = policyGuard(statisticsFormPolicy, "read");
+const periodGuard = (ability: AbilityOf<typeof statisticsPeriodPolicy>) => ({ policy: { of: statisticsPeriodPolicy, ability } });
+const reportGuard = (ability: AbilityOf<typeof statisticsReportPolicy>) => ({ policy: { of: statisticsReportPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const formKeyParam = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-z-]+$/);
 const tags = ["statistics"];

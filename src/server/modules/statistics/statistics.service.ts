@@ -10,6 +10,7 @@ import { AppError, badInput, locked, notFound, staleVersion } from "../../platfo
 import { authorizeCommand, guardFailed } from "../../platform/lifecycle.js";
 import { statisticsPeriodLifecycle, statisticsReportLifecycle } from "./statistics.lifecycle.js";
 import { audit } from "../../platform/audit.js";
+import { commandOf, type AuditAction } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { parseSort } from "../../../common/list.js";
 import {
@@ -478,7 +479,7 @@ export async function getReport(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
     reviewComment: extra.review_comment,
     unapprovedAt: iso(extra.unapproved_at),
     unapproveReason: extra.unapprove_reason,
-    history: history.map((h) => ({ action: h.action.replace(/^statistics_report\./, ""), at: iso(h.at)!, byName: h.by_name, comment: h.comment })),
+    history: history.map((h) => ({ action: commandOf("statistics_report", h.action) ?? h.action, at: iso(h.at)!, byName: h.by_name, comment: h.comment })),
     abilities: {
       read: abilities.read,
       // the guard of editing and submitting: the period is open
@@ -520,7 +521,7 @@ export async function writeCells(tx: Executor, reportId: string, values: Record<
 }
 
 /** Validates and stores the values of a report (draft). Messages are returned and saved; errors do not block. */
-export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellValues, action: string, details: Record<string, unknown> = {}) {
+export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellValues, action: AuditAction, details: Record<string, unknown> = {}) {
   const def = await loadFormDefinition(tx, r.form_key, r.form_version);
   const result = validateReport(def, values);
   await writeCells(tx, r.id, result.values);

@@ -5,12 +5,13 @@ import { sendDownload } from "../../platform/uploads.js";
 import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { taskAnalyticsPolicy } from "./task-analytics.policy.js";
 import { exportTaskAnalytics, taskAnalyticsReport } from "./task-analytics.service.js";
+import { policyGuard } from "../../platform/policy.js";
 
 export const taskAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/task-analytics",
     {
-      config: { policy: { of: taskAnalyticsPolicy, ability: "read" } },
+      config: policyGuard(taskAnalyticsPolicy, "read"),
       schema: {
         tags: ["task-analytics"],
         summary: "Counts and money of S&T tasks by field, sector, status group, year, programme, lead organisation and type; outputs; the plan's 1996–2012 figures",
@@ -23,7 +24,7 @@ export const taskAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/task-analytics/export.xlsx",
     {
-      config: { policy: { of: taskAnalyticsPolicy, ability: "export" } },
+      config: policyGuard(taskAnalyticsPolicy, "export"),
       schema: {
         tags: ["task-analytics"],
         summary: "The same tables as an .xlsx workbook (one sheet each), with the same filters; audited",

@@ -14,6 +14,7 @@ import { isAccepting } from "../calls/calls.service.js";
 import { dossierProblems } from "./tasks.dossier-rules.js";
 import { contractSignedGuard, paymentsSettledGuard } from "../contracts/contracts.read.js";
 import { reportsUpToDateGuard } from "../monitoring/monitoring.guards.js";
+import { commandOf } from "../../platform/audit-actions.js";
 
 type TaskRow = typeof tasks.$inferSelect;
 
@@ -73,7 +74,8 @@ async function previousTransition(tx: Executor, taskId: string): Promise<string 
     SELECT action FROM audit_log
      WHERE entity_type = 'task' AND entity_id = ${taskId} AND outcome = 'success' AND after ? 'state'
      ORDER BY id DESC LIMIT 1`);
-  return r.rows[0]?.action.replace(/^task\./, "") ?? null;
+  const action = r.rows[0]?.action;
+  return action === undefined ? null : (commandOf("task", action) ?? action);
 }
 
 export function taskGuards(actor: Actor, task: TaskRow, now: Date, opts: GuardContext = {}): Partial<Record<GuardKey, GuardFn>> {

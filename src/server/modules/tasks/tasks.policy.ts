@@ -38,7 +38,7 @@ export function linkedToTask(a: Actor, t: TaskRef): boolean {
 // councils through the councils module. A task receiving dossiers is public to every signed-in user (the published
 // list of tasks to apply for). Workflow actions are decided by the task's own template version (roles)
 // and, for pi / org_rep, by ownership of the record; the service applies both.
-export const taskPolicy = definePolicy<TaskRef, "transition">({
+export const taskPolicy = definePolicy<TaskRef, "transition", "task">({
   resource: "task",
   general: {
     list: () => true,

@@ -23,8 +23,9 @@ import { taskApprovalDocument, taskRegistrationDocument } from "./tasks.document
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import { createDossier, getDossier, submitDossier, updateDossier, withdrawDossier } from "./dossiers.service.js";
 import { TASK_DOCUMENT_TYPES, deleteDocument, downloadDocument, listDocuments, receiveDocument, uploadDocument } from "./documents.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: taskPolicy, ability } });
+const guard = (ability: AbilityOf<typeof taskPolicy>) => ({ policy: { of: taskPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const dossierParams = z.object({ id: z.string().uuid(), dossierId: z.string().uuid() });
 const documentParams = z.object({ id: z.string().uuid(), documentId: z.string().uuid() });

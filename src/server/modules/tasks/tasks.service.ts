@@ -32,6 +32,7 @@ import { isTaskStaff, ownsTask, taskPolicy, type TaskRef } from "./tasks.policy.
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
 import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { commandOf } from "../../platform/audit-actions.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 type Body = TaskActionFields;
@@ -341,7 +342,7 @@ async function taskHistory(db: Executor, def: ProcessDefinition, taskId: string)
        AND a.before ? 'state' AND a.after ? 'state'
      ORDER BY a.id`);
   return r.rows.map((h) => {
-    const action = h.action.replace(/^task\./, "");
+    const action = commandOf("task", h.action) ?? h.action;
     const t = def.transitions.find((x) => x.action === action);
     return {
       at: new Date(h.at).toISOString(),

@@ -13,7 +13,7 @@ export interface UserRef {
 // Accounts and roles are managed by administrators only. State is part of the rules so that the abilities sent
 // with a record show only the commands that will work: an admin never disables their own account, only a
 // disabled account can be enabled, only a locked one unlocked.
-export const userPolicy = definePolicy<UserRef, "update" | "disable" | "enable" | "unlock" | "resetPassword" | "resetTotp">({
+export const userPolicy = definePolicy<UserRef, "update" | "disable" | "enable" | "unlock" | "resetPassword" | "resetTotp", "user">({
   resource: "user",
   general: {
     list: (a) => hasRole(a, "admin"),

@@ -23,8 +23,9 @@ import {
   unlockUser,
   updateUser,
 } from "./users.service.js";
+import type { AbilityOf } from "../../platform/policy.js";
 
-const guard = (ability: string) => ({ policy: { of: userPolicy, ability } });
+const guard = (ability: AbilityOf<typeof userPolicy>) => ({ policy: { of: userPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const noBody = z.object({}).strict().optional();
 const tags = ["users"];

@@ -1,9 +1,8 @@
 // What the indicator pages offer to whom: the server's general abilities (`me.can`) of the "indicator" and
 // "statisticalSeries" policies (src/server/modules/indicators/indicators.policy.ts). Record actions (edit, enter
 // values, publish, export) follow the record's own `abilities`.
-import type { Me } from "../../app/session";
+import { ability } from "../../app/permissions";
 
-const ability = (resource: string, name: string) => (me: Me | null) => !!me?.can?.[resource]?.[name];
 
 export const indicatorAccess = {
   list: ability("indicator", "read"),

@@ -13,9 +13,9 @@ import type {
 } from "../../../common/api/statistics";
 import { api } from "../../app/api";
 import type { Me } from "../../app/session";
+import { ability } from "../../app/permissions";
 import { currentLang } from "../../i18n/index";
 
-const ability = (resource: string, name: string) => (me: Me | null) => !!me?.can?.[resource]?.[name];
 
 /** What the UI offers; the same abilities answer 403 on the server (modules/statistics/statistics.policy.ts). */
 export const statisticsAccess = {
