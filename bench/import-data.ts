@@ -50,7 +50,17 @@ const DEGREES: readonly (readonly [string, number])[] = [
   ["TSKH", 2],
   ["CĐ", 3],
 ];
-const POSITIONS = ["Nghiên cứu viên", "Nghiên cứu viên chính", "Giảng viên", "Giảng viên chính", "Trưởng phòng", "Phó Trưởng khoa", "Kỹ sư", "Chuyên viên", "Bác sĩ"];
+const POSITIONS = [
+  "Nghiên cứu viên",
+  "Nghiên cứu viên chính",
+  "Giảng viên",
+  "Giảng viên chính",
+  "Trưởng phòng",
+  "Phó Trưởng khoa",
+  "Kỹ sư",
+  "Chuyên viên",
+  "Bác sĩ",
+];
 const PHONE_PREFIXES = ["090", "091", "093", "094", "096", "097", "098", "083", "086", "036", "038", "077"];
 
 const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, " ").trim();
@@ -81,7 +91,7 @@ export async function peopleImportFile(pool: pg.Pool, rows: number, seed = "khcn
   ws.addRow(IMPORT_HEADERS);
   const out = { byTaxCode: 0, byName: 0, withoutOrganisation: 0, withOrcid: 0, redrawn: 0 };
   const emails = new Map<string, number>();
-  for (let written = 0; written < rows; ) {
+  for (let written = 0; written < rows;) {
     const male = rng.chance(0.55);
     const name = vietnameseName(rng, male ? "male" : "female");
     const birthYear = rng.int(1955, 2001);
@@ -126,7 +136,12 @@ export async function peopleImportFile(pool: pg.Pool, rows: number, seed = "khcn
       rng.int(1, 3),
     );
     const words = fold(name).split(" ");
-    const local = words[words.length - 1] + words.slice(0, -1).map((w) => w[0]).join("");
+    const local =
+      words[words.length - 1] +
+      words
+        .slice(0, -1)
+        .map((w) => w[0])
+        .join("");
     const domain = org?.domain || "example.vn";
     const n = (emails.get(`${local}@${domain}`) ?? 0) + 1;
     emails.set(`${local}@${domain}`, n);

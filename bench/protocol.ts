@@ -14,7 +14,15 @@ export interface CapturedQuery {
 export type BenchParentMessage = { type: "capture-start" } | { type: "capture-stop" } | { type: "stop" };
 
 export type BenchChildMessage =
-  | { type: "ready"; port: number; databaseUrl: string; mode: "embedded" | "server"; seedSeconds: number; summary: SeedSummary; taskSummary: TaskBenchSummary | null }
+  | {
+      type: "ready";
+      port: number;
+      databaseUrl: string;
+      mode: "embedded" | "server";
+      seedSeconds: number;
+      summary: SeedSummary;
+      taskSummary: TaskBenchSummary | null;
+    }
   | { type: "capture-started" }
   | { type: "captured"; queries: CapturedQuery[] }
   | { type: "stopped" };

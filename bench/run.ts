@@ -81,7 +81,9 @@ const num = (k: keyof typeof opt) => {
   return n;
 };
 const cfg = {
-  modes: String(opt.modes).split(",").map((s) => s.trim()) as ("embedded" | "server")[],
+  modes: String(opt.modes)
+    .split(",")
+    .map((s) => s.trim()) as ("embedded" | "server")[],
   duration: num("duration"),
   warmup: Number(opt.warmup) || 0,
   connections: num("connections"),
@@ -93,7 +95,9 @@ const cfg = {
   scores: Number(opt.scores) || 0,
   embeddedTasks: opt["embedded-tasks"] !== undefined ? Number(opt["embedded-tasks"]) : undefined,
   embeddedScores: opt["embedded-scores"] !== undefined ? Number(opt["embedded-scores"]) : undefined,
-  scenarios: String(opt.scenarios).split(",").map((s) => s.trim()),
+  scenarios: String(opt.scenarios)
+    .split(",")
+    .map((s) => s.trim()),
   statOrganisations: num("stat-organisations"),
   statCells: num("stat-cells"),
   statYears: num("stat-years"),
@@ -287,7 +291,8 @@ async function taskScenarios(pool: pg.Pool, tasks: number): Promise<Scenario[]> 
   }
   if (want("actionList")) out.push({ key: "actionList", endpoint: "GET /tasks?view=action (officer)", paths: ["/api/v1/tasks?view=action"], target: "tasks" });
   if (want("mineList")) out.push({ key: "mineList", endpoint: "GET /tasks?view=mine (pi)", paths: ["/api/v1/tasks?view=mine"], user: "pi", target: "tasks" });
-  if (want("myCouncils")) out.push({ key: "myCouncils", endpoint: "GET /councils/mine (expert)", paths: ["/api/v1/councils/mine"], user: "expert", target: "tasks" });
+  if (want("myCouncils"))
+    out.push({ key: "myCouncils", endpoint: "GET /councils/mine (expert)", paths: ["/api/v1/councils/mine"], user: "expert", target: "tasks" });
   if (want("paymentQueue")) {
     out.push({ key: "paymentQueue", endpoint: "GET /contracts/payments (finance)", paths: ["/api/v1/contracts/payments"], user: "finance", target: "tasks" });
   }
@@ -435,7 +440,9 @@ async function benchConsolidation(run: ModeRun, st: StatisticsBenchSummary) {
     rawConcP95: r.p95,
     rawConcRps: 1000 / r.p50,
   });
-  console.log(`[${run.mode}] consolidation: p50 ${a.p50.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms per round of 5 forms; raw p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`);
+  console.log(
+    `[${run.mode}] consolidation: p50 ${a.p50.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms per round of 5 forms; raw p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`,
+  );
 }
 
 // ─── People import (issue 10 item 3) ─────────────────────────────────────────────────────────────────────────────
@@ -553,7 +560,8 @@ async function benchPeopleImport(run: ModeRun, notes: string[]) {
   const commitBody = (await commit.json()) as { created?: number };
   const commitMs = performance.now() - c0;
   const commitSql = ((await run.app.request({ type: "capture-stop" })) as Extract<BenchChildMessage, { type: "captured" }>).queries;
-  if (commit.status !== 200 || commitBody.created !== file.rows) throw new Error(`commit answered ${commit.status}: ${JSON.stringify(commitBody).slice(0, 500)}`);
+  if (commit.status !== 200 || commitBody.created !== file.rows)
+    throw new Error(`commit answered ${commit.status}: ${JSON.stringify(commitBody).slice(0, 500)}`);
   console.log(`[${run.mode}] people import: committed in ${(commitMs / 1000).toFixed(2)} s (${commitSql.length} statements)`);
 
   const rawCommit = await replayRolledBack(
@@ -565,7 +573,10 @@ async function benchPeopleImport(run: ModeRun, notes: string[]) {
     },
     explainOver,
   );
-  for (const [step, r] of [["validate", rawValidate], ["commit", rawCommit]] as const) {
+  for (const [step, r] of [
+    ["validate", rawValidate],
+    ["commit", rawCommit],
+  ] as const) {
     notes.push(`${run.mode} people import, ${step}: slowest statements ${r.slowest.map((x) => `${x.ms.toFixed(0)} ms “${x.text}…”`).join("; ")}`);
     for (const p of r.plans) run.explains.push(`── ${run.mode} · peopleImport ${step}\n${p}`);
   }
@@ -637,7 +648,9 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
   let app: AppProcess | undefined;
   let pool: pg.Pool | undefined;
   try {
-    console.log(`\n[${mode}] starting the app and seeding ${cfg.people.toLocaleString("en")} people, ${cfg.organisations.toLocaleString("en")} organisations …`);
+    console.log(
+      `\n[${mode}] starting the app and seeding ${cfg.people.toLocaleString("en")} people, ${cfg.organisations.toLocaleString("en")} organisations …`,
+    );
     const started = await AppProcess.start(env);
     app = started.app;
     const { port, databaseUrl, seedSeconds, summary, taskSummary } = started.ready;
@@ -648,7 +661,11 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
         `${mode}: task data ${taskSummary.tasks.toLocaleString("en")} tasks, ${taskSummary.people.toLocaleString("en")} people, ` +
           `${taskSummary.councils.toLocaleString("en")} councils, ${taskSummary.ballots.toLocaleString("en")} ballots, ` +
           `${taskSummary.scores.toLocaleString("en")} ballot scores, ${taskSummary.contracts.toLocaleString("en")} contracts; generated in ` +
-          `${Object.values(taskSummary.seconds).reduce((a, b) => a + b, 0).toFixed(1)} s (${Object.entries(taskSummary.seconds).map(([k, v]) => `${k} ${v}`).join(", ")})`,
+          `${Object.values(taskSummary.seconds)
+            .reduce((a, b) => a + b, 0)
+            .toFixed(1)} s (${Object.entries(taskSummary.seconds)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")})`,
       );
     }
     const base = `http://127.0.0.1:${port}`;
@@ -667,7 +684,11 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     const scenarios: Scenario[] = [];
     if (cfg.scenarios.includes("people")) {
       if (peopleModuleExists()) {
-        scenarios.push({ key: "people", endpoint: "GET /people?q=nguyen&degree=TS&sort=name&page=3", paths: ["/api/v1/people?q=nguyen&degree=TS&sort=name&page=3"] });
+        scenarios.push({
+          key: "people",
+          endpoint: "GET /people?q=nguyen&degree=TS&sort=name&page=3",
+          paths: ["/api/v1/people?q=nguyen&degree=TS&sort=name&page=3"],
+        });
       } else {
         notes.push("people list: skipped — src/server/modules/people/people.service.ts does not exist yet");
       }
@@ -687,7 +708,9 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
 
     let statistics: StatisticsBenchSummary | undefined;
     if (cfg.scenarios.includes("consolidation") || cfg.scenarios.includes("leadership")) {
-      console.log(`[${mode}] statistics data: ${cfg.statOrganisations.toLocaleString("en")} organisations × 5 forms × ${cfg.statCells} cells, ${cfg.statYears} years …`);
+      console.log(
+        `[${mode}] statistics data: ${cfg.statOrganisations.toLocaleString("en")} organisations × 5 forms × ${cfg.statCells} cells, ${cfg.statYears} years …`,
+      );
       statistics = await seedStatisticsBenchData(pool, {
         organisations: cfg.statOrganisations,
         cellsPerReport: cfg.statCells,
@@ -747,7 +770,6 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }
-
 
 function table(rows: Row[]) {
   const n = cfg.connections;

@@ -37,7 +37,14 @@ export async function seedStatisticsBenchData(
         `SELECT DISTINCT ON (form_key) form_key, version, definition FROM statistical_form_versions ORDER BY form_key, version DESC`,
       )
     ).rows;
-    const ownCells = new Map(forms.map((f) => [f.form_key, formCells(f.definition).filter(isNumericCell).map((x) => x.key)]));
+    const ownCells = new Map(
+      forms.map((f) => [
+        f.form_key,
+        formCells(f.definition)
+          .filter(isNumericCell)
+          .map((x) => x.key),
+      ]),
+    );
 
     await c.query("BEGIN");
     await c.query("ALTER TABLE statistical_report_cells DISABLE TRIGGER statistical_report_cells_locked");
@@ -80,11 +87,10 @@ export async function seedStatisticsBenchData(
         );
         cells += w.rowCount ?? 0;
       }
-      await c.query(`UPDATE statistical_reports SET status = 'approved', approved_at = make_date($2::int + 1, 1, 20), approved_by = $3::uuid WHERE period_id = $1::uuid`, [
-        period,
-        year,
-        officer,
-      ]);
+      await c.query(
+        `UPDATE statistical_reports SET status = 'approved', approved_at = make_date($2::int + 1, 1, 20), approved_by = $3::uuid WHERE period_id = $1::uuid`,
+        [period, year, officer],
+      );
     }
     await c.query("ALTER TABLE statistical_report_cells ENABLE TRIGGER statistical_report_cells_locked");
     // Ten years of inputs: series, actual allocations (đồng) and one value per year of every entered indicator.

@@ -25,8 +25,7 @@ class CommandError extends Error {
 }
 const viMessage = (err: Error) => (err as Error & { vi: string }).vi;
 
-const usage =
-  "Cách dùng / usage: npm run admin:create -- --username NAME [--display-name TEXT] [--email ADDRESS] [--password-stdin] [--force]";
+const usage = "Cách dùng / usage: npm run admin:create -- --username NAME [--display-name TEXT] [--email ADDRESS] [--password-stdin] [--force]";
 
 function parse() {
   try {
@@ -135,9 +134,7 @@ try {
     console.log(
       [
         `Đã tạo quản trị viên “${created.username}” (${database.mode}). / Administrator “${created.username}” created (${database.mode}).`,
-        ...(created.existingAdmins.length
-          ? [`  Quản trị viên khác đang hoạt động / other active administrators: ${created.existingAdmins.join(", ")}`]
-          : []),
+        ...(created.existingAdmins.length ? [`  Quản trị viên khác đang hoạt động / other active administrators: ${created.existingAdmins.join(", ")}`] : []),
         `Tiếp theo: đăng nhập tại ${where} với tên này; lần đăng nhập đầu tiên yêu cầu cài ứng dụng xác thực (TOTP) trước mọi việc khác.`,
         `Next: sign in at ${where} with this name; the first sign-in asks you to enrol an authenticator app (TOTP) before anything else.`,
       ].join("\n"),

@@ -12,8 +12,7 @@ import { openForMaintenance, BackupError } from "../src/server/db/backup.js";
 import { prepareDatabase } from "../src/server/startup.js";
 import { systemClock } from "../src/server/platform/clock.js";
 
-const usage =
-  "Cách dùng / usage: npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset]";
+const usage = "Cách dùng / usage: npm run seed -- [--scale N] [--people N] [--organisations N] [--laboratories N] [--seed TEXT] [--reset]";
 
 let args;
 try {

@@ -1,5 +1,6 @@
 // `npm test`: the whole test suite, phase by phase, with each phase's time and a summary at the end.
-//   1. type check (server and web), lint (ESLint: floating promises, React hooks, module boundaries)
+//   1. type check (server and web), lint (ESLint: floating promises, React hooks, module boundaries), format
+//      (Prettier, .prettierrc.json; `npm run format` writes it)
 //   2. server tests — embedded PGlite, and the PostgreSQL server too when TEST_DATABASE_URL is set
 //   3. the date-sensitive server suites again under a wall clock shifted a year ahead (libfaketime), embedded database:
 //      the test clock stays where it is, so a time taken from the wall clock instead of the test clock (a column
@@ -63,6 +64,17 @@ const ok =
   run("type check", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]) &&
   run("type check (web)", "npx", ["tsc", "-p", "src/web/tsconfig.json", "--noEmit"]) &&
   run("lint", "npx", ["eslint", "--max-warnings", "0", "src", "tests", "bench", "scripts"]) &&
+  run("format (Prettier)", "npx", [
+    "prettier",
+    "--check",
+    "--log-level",
+    "warn",
+    "src/**/*.{ts,tsx}",
+    "tests/**/*.ts",
+    "bench/**/*.ts",
+    "scripts/**/*.{ts,mjs}",
+    "*.{ts,js}",
+  ]) &&
   run(`server tests (${both ? "embedded + PostgreSQL server" : "embedded"})`, "npx", ["vitest", "run"]) &&
   (hasFaketime
     ? run(`date-sensitive server tests, wall clock ${SHIFT}`, "faketime", ["-f", SHIFT, "npx", "vitest", "run", "--project", "embedded", ...DATE_SENSITIVE], {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { limitRefusal, netOnContract, planSum, returnsOf, settlementOf, trancheSums, type Ledger, type LedgerEntry, type LedgerTranche } from "./contract-ledger.js";
+import {
+  limitRefusal,
+  netOnContract,
+  planSum,
+  returnsOf,
+  settlementOf,
+  trancheSums,
+  type Ledger,
+  type LedgerEntry,
+  type LedgerTranche,
+} from "./contract-ledger.js";
 
 const VALUE = { city: 1_000, other: 300 };
 const TRANCHES: LedgerTranche[] = [
@@ -9,8 +19,7 @@ const TRANCHES: LedgerTranche[] = [
 ];
 
 type Step =
-  | { op: "record"; kind: "payment" | "return"; tranche: 0 | 1; source: "city" | "other"; amount: number }
-  | { op: "decide"; index: number; approve: boolean };
+  { op: "record"; kind: "payment" | "return"; tranche: 0 | 1; source: "city" | "other"; amount: number } | { op: "decide"; index: number; approve: boolean };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -29,14 +38,24 @@ function play(steps: Step[]): Ledger {
   let n = 0;
   for (const s of steps) {
     if (s.op === "record") {
-      const e = { kind: s.kind, trancheId: s.kind === "payment" ? TRANCHES[s.tranche].id : null, source: s.kind === "return" ? ("city" as const) : s.source, amount: s.amount };
+      const e = {
+        kind: s.kind,
+        trancheId: s.kind === "payment" ? TRANCHES[s.tranche].id : null,
+        source: s.kind === "return" ? ("city" as const) : s.source,
+        amount: s.amount,
+      };
       if (limitRefusal(VALUE, l, e, false)) continue;
       l.payments.push({ id: `p${++n}`, ...e, status: "pending", reversesId: null });
     } else {
       const pending = l.payments.filter((p) => p.status === "pending");
       const p = pending[s.index % Math.max(1, pending.length)];
       if (!p) continue;
-      if (s.approve && p.kind !== "reversal" && limitRefusal(VALUE, l, { kind: p.kind as "payment" | "return", trancheId: p.trancheId, source: p.source, amount: p.amount }, true)) continue;
+      if (
+        s.approve &&
+        p.kind !== "reversal" &&
+        limitRefusal(VALUE, l, { kind: p.kind as "payment" | "return", trancheId: p.trancheId, source: p.source, amount: p.amount }, true)
+      )
+        continue;
       p.status = s.approve ? "approved" : "rejected";
     }
   }
@@ -88,10 +107,16 @@ describe("contract ledger", () => {
       ],
     };
     expect(trancheSums(l, "t1").paidCity).toBe(300);
-    expect(limitRefusal(VALUE, l, { kind: "payment", trancheId: "t1", source: "city", amount: 101 }, false)).toMatchObject({ code: "OVER_PAYMENT", available: 100 });
+    expect(limitRefusal(VALUE, l, { kind: "payment", trancheId: "t1", source: "city", amount: 101 }, false)).toMatchObject({
+      code: "OVER_PAYMENT",
+      available: 100,
+    });
     expect(limitRefusal(VALUE, l, { kind: "payment", trancheId: "t1", source: "city", amount: 100 }, false)).toBeNull();
     expect(returnsOf(l, false)).toBe(30);
-    expect(limitRefusal(VALUE, l, { kind: "return", trancheId: null, source: "city", amount: 271 }, false)).toMatchObject({ code: "OVER_RETURN", available: 270 });
+    expect(limitRefusal(VALUE, l, { kind: "return", trancheId: null, source: "city", amount: 271 }, false)).toMatchObject({
+      code: "OVER_RETURN",
+      available: 270,
+    });
     const cancelled: Ledger = { ...l, tranches: [{ ...TRANCHES[0], status: "cancelled" }, TRANCHES[1]] };
     expect(planSum(cancelled)).toBe(300 + 600);
     expect(limitRefusal(VALUE, cancelled, { kind: "payment", trancheId: "t1", source: "city", amount: 1 }, false)).toMatchObject({ code: "TRANCHE_CANCELLED" });

@@ -83,7 +83,12 @@ export function planSum(l: Ledger, plannedCity: number[] = l.tranches.filter((t)
 /** Why a ledger write cannot be taken: the server turns it into a 409 with this code and message. */
 export interface LedgerRefusal {
   code: "TRANCHE_NOT_FOUND" | "TRANCHE_CANCELLED" | "OVER_PAYMENT" | "OVER_RETURN";
-  key: "contract.tranche_not_found" | "contract.tranche_cancelled" | "contract.payment_exceeds_tranche" | "contract.payment_exceeds_value" | "contract.return_exceeds";
+  key:
+    | "contract.tranche_not_found"
+    | "contract.tranche_cancelled"
+    | "contract.payment_exceeds_tranche"
+    | "contract.payment_exceeds_value"
+    | "contract.return_exceeds";
   label?: string;
   /** What is still available, in đồng. */
   available?: number;
@@ -108,7 +113,8 @@ export function limitRefusal(value: { city: number; other: number }, l: Ledger, 
     const s = trancheSums(l, t.id);
     const used = e.source === "city" ? s.paidCity + (deciding ? 0 : s.pendingCity) : s.paidOther + (deciding ? 0 : s.pendingOther);
     const planned = e.source === "city" ? t.amountCity : t.amountOther;
-    if (used + e.amount > planned) return { code: "OVER_PAYMENT", key: "contract.payment_exceeds_tranche", label: t.label, available: Math.max(0, planned - used) };
+    if (used + e.amount > planned)
+      return { code: "OVER_PAYMENT", key: "contract.payment_exceeds_tranche", label: t.label, available: Math.max(0, planned - used) };
     const total = netOnContract(l, e.source, !deciding);
     const max = e.source === "city" ? value.city : value.other;
     if (total + e.amount > max) return { code: "OVER_PAYMENT", key: "contract.payment_exceeds_value", available: Math.max(0, max - total) };
@@ -156,7 +162,10 @@ export function settlementOf(c: SettlementInput, l: Ledger): Settlement & { reas
   const reasons: { vi: string; en: string }[] = [];
   if (pendingEntries > 0) reasons.push({ vi: `còn ${pendingEntries} khoản chờ duyệt`, en: `${pendingEntries} entries await approval` });
   if (openTranches > 0 && c.status !== "terminated")
-    reasons.push({ vi: `còn ${openTranches} đợt cấp kinh phí chưa cấp đủ hoặc chưa huỷ`, en: `${openTranches} tranches are neither paid in full nor cancelled` });
+    reasons.push({
+      vi: `còn ${openTranches} đợt cấp kinh phí chưa cấp đủ hoặc chưa huỷ`,
+      en: `${openTranches} tranches are neither paid in full nor cancelled`,
+    });
   if (spent === null) reasons.push({ vi: "chưa ghi nhận số đã chi được quyết toán", en: "the settled expenditure is not recorded" });
   else if (outstanding !== 0)
     reasons.push({

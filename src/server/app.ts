@@ -258,7 +258,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           code: "VALIDATION_FAILED",
           message: t(lang, "error.validation"),
           details: issues.map((i) => ({
-            path: [err.validationContext, ...i.path].filter((p) => p !== undefined).map(String).join("."),
+            path: [err.validationContext, ...i.path]
+              .filter((p) => p !== undefined)
+              .map(String)
+              .join("."),
             code: i.code,
             message: localiseIssue(lang, i),
           })),
@@ -275,13 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const key =
-        status === 413
-          ? "error.payload_too_large"
-          : status === 415
-            ? "error.unsupported_media"
-            : status === 404
-              ? "error.not_found"
-              : "error.bad_request";
+        status === 413 ? "error.payload_too_large" : status === 415 ? "error.unsupported_media" : status === 404 ? "error.not_found" : "error.bad_request";
       const code = status === 413 ? "PAYLOAD_TOO_LARGE" : (err.code ?? "BAD_REQUEST");
       if (status === 413) reply.header("connection", "close"); // the rest of an oversize body is not read
       return reply.status(status).send({ error: { code, message: t(lang, key), details: null } });

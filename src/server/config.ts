@@ -2,9 +2,7 @@
 import { z } from "zod";
 import path from "node:path";
 
-const bool = z
-  .union([z.boolean(), z.string()])
-  .transform((v) => (typeof v === "boolean" ? v : ["1", "true", "yes", "on"].includes(v.toLowerCase())));
+const bool = z.union([z.boolean(), z.string()]).transform((v) => (typeof v === "boolean" ? v : ["1", "true", "yes", "on"].includes(v.toLowerCase())));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -105,7 +103,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // TOTP for privileged roles is required everywhere except demo mode, where it can only be switched off.
     requireTotp: demoMode ? (e.REQUIRE_TOTP ?? false) : true,
     trustProxy: e.TRUST_PROXY,
-    corsOrigins: e.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     securityContact: e.SECURITY_CONTACT,
@@ -114,7 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       issuingBody: e.DOC_ISSUING_BODY,
       symbol: e.DOC_SYMBOL,
       place: e.DOC_PLACE,
-      signerAuthority: e.DOC_SIGNER_AUTHORITY.split("|").map((s) => s.trim()).filter(Boolean),
+      signerAuthority: e.DOC_SIGNER_AUTHORITY.split("|")
+        .map((s) => s.trim())
+        .filter(Boolean),
       signerName: e.DOC_SIGNER_NAME,
       archiveUnit: e.DOC_ARCHIVE_UNIT,
       officeName: e.DOC_OFFICE_NAME,

@@ -20,9 +20,7 @@ const { app, database } = await bootstrap(config).catch((err: unknown) => {
 const stopMaintenance = startMaintenance(database.db, config, database.mode, systemClock, moduleUpkeep(config, systemClock));
 const stopJobs = startModuleJobs(database.db, config, systemClock);
 await app.listen({ port: config.port, host: config.host });
-app.log.info(
-  `KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`,
-);
+app.log.info(`KHCN listening on http://localhost:${config.port} (database: ${database.mode}${config.demoMode ? ", demo mode" : ""})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {

@@ -60,7 +60,10 @@ export async function prepareDatabase(database: Database, opts: PrepareOptions):
   });
 }
 
-export async function bootstrap(config: Config, opts: { clock?: Clock; dataDir?: string | null; seed?: boolean } = {}): Promise<{
+export async function bootstrap(
+  config: Config,
+  opts: { clock?: Clock; dataDir?: string | null; seed?: boolean } = {},
+): Promise<{
   app: App;
   database: Database;
 }> {

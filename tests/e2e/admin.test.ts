@@ -41,8 +41,14 @@ describe("administration", () => {
     // add a role, save
     await page.getByRole("checkbox", { name: "Lãnh đạo" }).check();
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
-    await page.locator(".ant-descriptions").getByText("Lãnh đạo").waitFor({ state: "detached" }).catch(() => undefined);
-    await expect.poll(async () => (await api.get<{ roles: string[] }>(`/api/v1/users/${new URL(page.url()).pathname.split("/")[3]}`)).roles).toEqual(["officer", "leader"]);
+    await page
+      .locator(".ant-descriptions")
+      .getByText("Lãnh đạo")
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
+    await expect
+      .poll(async () => (await api.get<{ roles: string[] }>(`/api/v1/users/${new URL(page.url()).pathname.split("/")[3]}`)).roles)
+      .toEqual(["officer", "leader"]);
 
     // disable with a reason
     await page.getByRole("button", { name: "Vô hiệu hoá" }).click();

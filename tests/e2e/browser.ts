@@ -16,13 +16,27 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
 /** A fresh browser profile (no cookies, no stored language) with the app's address as base URL. */
-export async function newPage(browser: Browser, opts: { viewport?: { width: number; height: number }; baseURL?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: opts.baseURL ?? baseUrl(), viewport: opts.viewport ?? { width: 1366, height: 900 }, locale: "vi-VN",
+export async function newPage(
+  browser: Browser,
+  opts: { viewport?: { width: number; height: number }; baseURL?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: opts.baseURL ?? baseUrl(),
+    viewport: opts.viewport ?? { width: 1366, height: 900 },
+    locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     // steady screenshots: charts and transitions skip their animations
     reducedMotion: "reduce",
@@ -79,7 +93,11 @@ export async function signedInPage(browser: Browser, user: SessionUser) {
   await p.page.goto("/");
   // the shared session may have timed out on a slow machine: then sign in through the form
   const ready = await Promise.race([
-    menu(p.page).getByRole("menuitem").first().waitFor().then(() => true),
+    menu(p.page)
+      .getByRole("menuitem")
+      .first()
+      .waitFor()
+      .then(() => true),
     p.page.waitForURL(/\/login/).then(() => false),
   ]);
   if (!ready) await signIn(p.page, user);
@@ -113,13 +131,16 @@ export async function clickInPopup(opener: Locator | ElementHandle, target: Loca
   const anchor = "elementHandle" in opener ? await opener.elementHandle() : opener;
   await expect
     .poll(() =>
-      target.evaluate((el, [sel, a]) => {
-        const popup = el.closest(sel as string);
-        if (!popup || !a) return true;
-        const p = popup.getBoundingClientRect();
-        const o = (a as Element).getBoundingClientRect();
-        return p.top >= o.bottom - 1 || p.bottom <= o.top + 1 || p.left >= o.right - 1 || p.right <= o.left + 1;
-      }, [POPUP, anchor] as const),
+      target.evaluate(
+        (el, [sel, a]) => {
+          const popup = el.closest(sel as string);
+          if (!popup || !a) return true;
+          const p = popup.getBoundingClientRect();
+          const o = (a as Element).getBoundingClientRect();
+          return p.top >= o.bottom - 1 || p.bottom <= o.top + 1 || p.left >= o.right - 1 || p.right <= o.left + 1;
+        },
+        [POPUP, anchor] as const,
+      ),
     )
     .toBe(true);
   await target.click();

@@ -40,7 +40,10 @@ describe("calls for proposals", () => {
     // publish: the server's clock decides; the window opens tomorrow, so the countdown is to the opening
     await confirmWith(page.getByRole("button", { name: "Công bố", exact: true }), "Công bố");
     await page.getByText("Đã công bố", { exact: true }).first().waitFor();
-    await page.getByRole("timer").getByText(/Mở nhận hồ sơ sau/).waitFor();
+    await page
+      .getByRole("timer")
+      .getByText(/Mở nhận hồ sơ sau/)
+      .waitFor();
     await screenshot(page, "call-published");
     expect((await api.get<{ status: string }>(`/api/v1/calls/${id}`)).status).toBe("published");
 
@@ -59,9 +62,9 @@ describe("calls for proposals", () => {
     await page.getByLabel("Lý do").fill("Trùng nội dung với đợt khác");
     await page.locator(".ant-modal").getByRole("button", { name: "Huỷ đợt" }).click();
     await page.getByText("Đã huỷ", { exact: true }).first().waitFor();
-    await expect.poll(async () => (await api.get<{ status: string; cancelReason: string }>(`/api/v1/calls/${id}`)).cancelReason).toBe(
-      "Trùng nội dung với đợt khác",
-    );
+    await expect
+      .poll(async () => (await api.get<{ status: string; cancelReason: string }>(`/api/v1/calls/${id}`)).cancelReason)
+      .toBe("Trùng nội dung với đợt khác");
     // the dialog closes and the record offers no further transitions
     await expect.poll(() => page.getByRole("button", { name: "Huỷ đợt" }).count()).toBe(0);
     await screenshot(page, "call-cancelled");

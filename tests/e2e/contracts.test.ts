@@ -87,7 +87,10 @@ describe("contracts", () => {
     await plan.getByRole("button", { name: "Lưu", exact: true }).click();
     await plan.waitFor({ state: "hidden" });
     await officer.page.getByRole("cell", { name: "Tạm ứng đợt 1" }).waitFor();
-    await officer.page.getByRole("cell", { name: money(advance), exact: true }).first().waitFor();
+    await officer.page
+      .getByRole("cell", { name: money(advance), exact: true })
+      .first()
+      .waitFor();
     await expect.poll(() => officer.page.getByText(/chưa bằng giá trị hợp đồng/).count()).toBe(0);
     await screenshot(officer.page, "contract-planned");
     const planned = await officerApi.get<ContractOut>(`/api/v1/contracts/${c.id}`);
@@ -105,7 +108,15 @@ describe("contracts", () => {
     await sign.getByText(/Người lập:/).waitFor();
     const resaved = await officerApi.put<ContractOut>(`/api/v1/contracts/${c.id}/disbursements`, {
       version: planned.version,
-      tranches: planned.tranches.map(({ id, kind, label, plannedDate, amountCity, amountOther }) => ({ id, kind, label, plannedDate, amountCity, amountOther, condition: "Sau khi ký hợp đồng" })),
+      tranches: planned.tranches.map(({ id, kind, label, plannedDate, amountCity, amountOther }) => ({
+        id,
+        kind,
+        label,
+        plannedDate,
+        amountCity,
+        amountOther,
+        condition: "Sau khi ký hợp đồng",
+      })),
     });
     await sign.getByRole("button", { name: "Ký duyệt hợp đồng" }).click();
     await sign.getByRole("alert").getByText("Bản ghi vừa được người khác thay đổi", { exact: false }).waitFor();

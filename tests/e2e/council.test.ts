@@ -44,7 +44,8 @@ interface CouncilOut {
   status: string;
   subjects: { id: string; applicantName: string | null; criteria: { key: string; max: number | null }[] }[];
   members: { id: string; fullName: string }[];
-  results: { subjectId: string; rank: number | null; selected: boolean; passed: boolean | null; meetsThreshold: boolean | null; average: number | null }[] | null;
+  results:
+    { subjectId: string; rank: number | null; selected: boolean; passed: boolean | null; meetsThreshold: boolean | null; average: number | null }[] | null;
 }
 
 /** Types into an antd Select found by its label and picks the first option whose text matches. */
@@ -57,12 +58,25 @@ async function confirmed(page: Page, name: string) {
   await confirmWith(page.getByRole("button", { name, exact: true }));
 }
 
-const ROLE_LABEL = { chair: "Chủ tịch", vice_chair: "Phó chủ tịch", reviewer: "Phản biện", scientific_secretary: "Thư ký khoa học", member: "Uỷ viên" } as const;
+const ROLE_LABEL = {
+  chair: "Chủ tịch",
+  vice_chair: "Phó chủ tịch",
+  reviewer: "Phản biện",
+  scientific_secretary: "Thư ký khoa học",
+  member: "Uỷ viên",
+} as const;
 type SeatRole = keyof typeof ROLE_LABEL;
 
 /** The rubric (de_tai, 100 points) as a member scores a dossier: [overview, content, products, applicability, feasibility, capacity]. */
 const RUBRIC = ["overview", "content", "products", "applicability", "feasibility", "capacity"] as const;
-const LABELS = ["Tổng quan tình hình nghiên cứu", "Nội dung, nhân lực, phương pháp, kỹ thuật", "Sản phẩm KH&CN", "Khả năng ứng dụng vào sản xuất và đời sống", "Tính khả thi của kế hoạch và kinh phí", "Năng lực tổ chức và cá nhân"];
+const LABELS = [
+  "Tổng quan tình hình nghiên cứu",
+  "Nội dung, nhân lực, phương pháp, kỹ thuật",
+  "Sản phẩm KH&CN",
+  "Khả năng ứng dụng vào sản xuất và đời sống",
+  "Tính khả thi của kế hoạch và kinh phí",
+  "Năng lực tổ chức và cá nhân",
+];
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe("selection council", () => {
@@ -100,7 +114,9 @@ describe("selection council", () => {
       [6, "member"],
     ];
     // a member of staff of the applicant organisation of the PI's dossier (an expert too): refused
-    const staff = await officerApi.get<{ items: Person[] }>(`/api/v1/people?organisationId=${vmuDossier.leadOrganisationId}&isExpert=true&sort=name&pageSize=50`);
+    const staff = await officerApi.get<{ items: Person[] }>(
+      `/api/v1/people?organisationId=${vmuDossier.leadOrganisationId}&isExpert=true&sort=name&pageSize=50`,
+    );
     const conflicted = staff.items.find((p) => p.fullName !== "Nguyễn Văn An")!;
     expect(conflicted).toBeDefined();
 
@@ -161,7 +177,10 @@ describe("selection council", () => {
     for (const [i, role] of seats) {
       const p = experts[i].person;
       await check(p, role);
-      await page.getByRole("alert").filter({ hasText: `${p.fullName} không có xung đột chặn việc mời` }).waitFor();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: `${p.fullName} không có xung đột chặn việc mời` })
+        .waitFor();
       await page.getByRole("button", { name: "Thêm vào hội đồng" }).click();
       await members.locator("tbody tr").filter({ hasText: p.fullName }).filter({ hasText: ROLE_LABEL[role] }).waitFor();
     }
@@ -187,7 +206,10 @@ describe("selection council", () => {
     const lateHome = await moveTo(otherDossier.leadOrganisationId);
     await confirmed(page, "Gửi mời");
     await page.locator(".ant-message").getByText(`Chưa gửi được giấy mời`, { exact: false }).waitFor();
-    await page.locator(".ant-message").getByText(`${late.fullName}: Đang công tác tại tổ chức chủ trì / đăng ký ${otherDossier.leadOrganisationName}`, { exact: false }).waitFor();
+    await page
+      .locator(".ant-message")
+      .getByText(`${late.fullName}: Đang công tác tại tổ chức chủ trì / đăng ký ${otherDossier.leadOrganisationName}`, { exact: false })
+      .waitFor();
     const lateRow = members.locator("tbody tr").filter({ hasText: late.fullName });
     await lateRow.getByText("Xung đột mới phát hiện", { exact: true }).waitFor();
     // an officer may not override it
@@ -200,7 +222,9 @@ describe("selection council", () => {
     await overrideDialog.getByText(`Đang công tác tại tổ chức chủ trì / đăng ký ${otherDossier.leadOrganisationName}`, { exact: false }).waitFor();
     await overrideDialog.getByRole("button", { name: "Chấp thuận kèm lý do" }).click();
     await overrideDialog.getByText("Vui lòng nhập", { exact: false }).or(overrideDialog.locator(".ant-form-item-explain-error")).first().waitFor();
-    await overrideDialog.getByLabel("Lý do chấp thuận (bắt buộc, được ghi nhật ký)").fill("Chuyên gia đầu ngành duy nhất về nuôi biển; chỉ mới chuyển công tác, không tham gia hồ sơ");
+    await overrideDialog
+      .getByLabel("Lý do chấp thuận (bắt buộc, được ghi nhật ký)")
+      .fill("Chuyên gia đầu ngành duy nhất về nuôi biển; chỉ mới chuyển công tác, không tham gia hồ sơ");
     await overrideDialog.getByRole("button", { name: "Chấp thuận kèm lý do" }).click();
     await overrideDialog.waitFor({ state: "detached" });
     const leaderRow = leader.page.locator(".ant-card").filter({ hasText: "Thành viên hội đồng" }).locator("tbody tr").filter({ hasText: late.fullName });
@@ -227,11 +251,13 @@ describe("selection council", () => {
     const PAPER = 6;
     const council = await officerApi.get<CouncilOut>(`/api/v1/councils/${councilId}`);
     const subjectOf = (d: TaskOut["dossiers"][number]) => council.subjects.find((s) => s.applicantName === d.leadOrganisationName)!;
-    const scoreOf = (i: number, d: TaskOut["dossiers"][number]) =>
-      d === vmuDossier ? [10, 20, 14, 13, 13, 14 - (i % 3)] : [9, 17, 12, 12, 11, 12 + (i % 2)];
+    const scoreOf = (i: number, d: TaskOut["dossiers"][number]) => (d === vmuDossier ? [10, 20, 14, 13, 13, 14 - (i % 3)] : [9, 17, 12, 12, 11, 12 + (i % 2)]);
     for (const [i] of seats.filter(([i]) => i !== 0 && i !== PAPER)) {
       const e = experts[i];
-      await e.api.post(`/api/v1/councils/${councilId}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích và giữ bí mật kết quả đánh giá.", noConflict: true });
+      await e.api.post(`/api/v1/councils/${councilId}/declaration`, {
+        statement: "Tôi cam kết không có xung đột lợi ích và giữ bí mật kết quả đánh giá.",
+        noConflict: true,
+      });
       for (const d of [vmuDossier, otherDossier]) {
         const points = scoreOf(i, d);
         await e.api.put(`/api/v1/councils/${councilId}/ballots/${subjectOf(d).id}`, {

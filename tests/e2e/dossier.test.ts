@@ -147,7 +147,10 @@ describe("dossier of a task", () => {
     await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
     const dossierId = new URL(page.url()).pathname.split("/").pop()!;
     // the deadline countdown comes from the server's secondsToDeadline
-    await page.getByRole("timer").getByText(/Còn lại đến hạn nộp/).waitFor();
+    await page
+      .getByRole("timer")
+      .getByText(/Còn lại đến hạn nộp/)
+      .waitFor();
 
     // description
     await page.locator("#dossier-objectives").fill("Xây dựng hệ thống giám sát chất lượng nước nuôi trồng thuỷ sản theo thời gian thực.");
@@ -213,14 +216,20 @@ describe("dossier of a task", () => {
         buffer: Buffer.from(`%PDF-1.4\n% ${code}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`),
       });
       await page.getByRole("button", { name: "Tải lên", exact: true }).click();
-      await page.locator(".task-documents").getByRole("cell", { name: `${code}.pdf` }).waitFor();
+      await page
+        .locator(".task-documents")
+        .getByRole("cell", { name: `${code}.pdf` })
+        .waitFor();
     }
     if (required.length) await page.getByText("Đã có đủ tài liệu bắt buộc").waitFor();
     await screenshot(page, "dossier-filled");
 
     // submit
     await confirmWith(page.getByRole("button", { name: "Nộp hồ sơ", exact: true }), "Nộp hồ sơ");
-    await page.locator(".dossier-locked").getByText(/đã được khoá/).waitFor();
+    await page
+      .locator(".dossier-locked")
+      .getByText(/đã được khoá/)
+      .waitFor();
     const submitted = await api.get<DossierOut>(`/api/v1/tasks/${task!.id}/dossiers/${dossierId}`);
     expect(submitted.status).toBe("submitted");
     expect(submitted.submittedAt).not.toBeNull();
@@ -244,7 +253,10 @@ describe("dossier of a task", () => {
     const card = dialog.locator(".ant-card").filter({ hasText: "Nguyễn Văn An" });
     for (const check of ["Đủ thành phần", "Có chữ ký, đóng dấu", "Thông tin khớp nhau", "Hồ sơ hợp lệ"]) await card.getByText(check).click();
     await dialog.getByRole("button", { name: "Xác nhận" }).click();
-    await dialog.getByRole("alert").getByText(/hạn nộp/).waitFor();
+    await dialog
+      .getByRole("alert")
+      .getByText(/hạn nộp/)
+      .waitFor();
     await dialog.getByRole("button", { name: "Huỷ" }).click();
     await officer.page.locator(".task-path [aria-current=step]").getByText("Hồ sơ đã nộp").waitFor();
     expect((await apiAs("officer").get<{ state: string }>(`/api/v1/tasks/${task!.id}`)).state).toBe("dossier_submitted");

@@ -17,7 +17,11 @@ afterAll(async () => {
 
 const settle = async (page: Page) => {
   await page.waitForLoadState("networkidle");
-  await page.locator(".ant-skeleton").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator(".ant-skeleton")
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => undefined);
 };
 
 describe("funding plan", () => {

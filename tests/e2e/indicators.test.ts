@@ -21,7 +21,14 @@ type List = { items: IndicatorListItem[]; total: number };
 async function pickIndicator(exclude: string[] = []): Promise<IndicatorListItem> {
   const list = await apiAs("officer").get<List>("/api/v1/indicators?valueSource=entered&published=false&pageSize=100");
   const found = list.items.find(
-    (i) => !exclude.includes(i.id) && i.target && i.target.value !== null && i.target.bound !== "range" && i.baseline && !i.latest && i.baseline.year < i.target.year,
+    (i) =>
+      !exclude.includes(i.id) &&
+      i.target &&
+      i.target.value !== null &&
+      i.target.bound !== "range" &&
+      i.baseline &&
+      !i.latest &&
+      i.baseline.year < i.target.year,
   );
   if (!found) throw new Error(`no suitable indicator among ${list.total}`);
   return found;
@@ -29,7 +36,11 @@ async function pickIndicator(exclude: string[] = []): Promise<IndicatorListItem>
 
 const settle = async (page: Page) => {
   await page.waitForLoadState("networkidle");
-  await page.locator(".ant-skeleton").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator(".ant-skeleton")
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => undefined);
 };
 
 describe("indicators", () => {
@@ -68,7 +79,10 @@ describe("indicators", () => {
     expect(stored.values.find((v) => v.year === target.year)).toMatchObject({ value: target.value, source: "Niên giám thống kê Hải Phòng, bảng thử nghiệm" });
 
     // the indicator's data as a spreadsheet and as CSV
-    for (const [button, ext] of [["Tải Excel", /\.xlsx$/], ["Tải CSV", /\.csv$/]] as const) {
+    for (const [button, ext] of [
+      ["Tải Excel", /\.xlsx$/],
+      ["Tải CSV", /\.csv$/],
+    ] as const) {
       const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
       expect(file.suggestedFilename()).toMatch(ext);
     }
@@ -131,7 +145,10 @@ describe("indicators", () => {
     await dialog.waitFor({ state: "detached" });
     await gdp.getByRole("cell", { name: "276.645,5" }).waitFor();
     const series = await apiAs("officer").get<{ key: string; values: { year: number; value: number; source: string }[] }[]>("/api/v1/indicators/series");
-    expect(series.find((x) => x.key === "gdp")?.values.find((v) => v.year === 2019)).toMatchObject({ value: 276645.5, source: "Niên giám thống kê Hải Phòng 2019 (kiểm thử)" });
+    expect(series.find((x) => x.key === "gdp")?.values.find((v) => v.year === 2019)).toMatchObject({
+      value: 276645.5,
+      source: "Niên giám thống kê Hải Phòng 2019 (kiểm thử)",
+    });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -29,7 +29,15 @@ describe("process templates", () => {
     const row = page.locator("tr").filter({ hasText: "submit_dossier" });
     await row.waitFor();
     const text = (await row.textContent()) ?? "";
-    for (const part of ["Thông báo tuyển chọn / giao trực tiếp — nhận hồ sơ", "Nộp hồ sơ", "Hồ sơ đã nộp", "Chủ nhiệm nhiệm vụ", "Đại diện tổ chức", "B1-1-ĐON", "Còn trong hạn (theo giờ máy chủ)"])
+    for (const part of [
+      "Thông báo tuyển chọn / giao trực tiếp — nhận hồ sơ",
+      "Nộp hồ sơ",
+      "Hồ sơ đã nộp",
+      "Chủ nhiệm nhiệm vụ",
+      "Đại diện tổ chức",
+      "B1-1-ĐON",
+      "Còn trong hạn (theo giờ máy chủ)",
+    ])
       expect(text, part).toContain(part);
     await page.getByText("Các bước (24)").waitFor();
     await screenshot(page, "process-version");

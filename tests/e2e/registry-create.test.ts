@@ -23,7 +23,6 @@ describe("registry records", () => {
     const api = apiAs("officer");
     const { page, context, errors } = await signedInPage(browser, "officer");
 
-
     await page.goto("/organisations/new");
     await page.getByLabel("Tên tổ chức").fill("Viện Nghiên cứu Thử nghiệm Biển Đông");
     await page.getByLabel("Tên viết tắt").fill("VNTN");

@@ -28,12 +28,15 @@ export async function startApp(port = 0, overrides: Partial<Config> = {}, opts: 
   // Every journey signs in several times from 127.0.0.1: the per-IP sign-in limit (tested by the server tests) is
   // raised so that a fast run is not throttled.
   const scratch = e2eDatabaseMode() === "server" ? await createScratchDatabase(process.env.TEST_DATABASE_URL!, "khcn_e2e_") : null;
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", LOGIN_RATE_PER_IP_PER_MINUTE: "1000" }, {
-    demoMode: true,
-    requireTotp: false,
-    databaseUrl: scratch?.url,
-    ...overrides,
-  });
+  const config = loadConfig(
+    { NODE_ENV: "test", LOG_LEVEL: "silent", LOGIN_RATE_PER_IP_PER_MINUTE: "1000" },
+    {
+      demoMode: true,
+      requireTotp: false,
+      databaseUrl: scratch?.url,
+      ...overrides,
+    },
+  );
   const { app: started } = await bootstrap(config, { dataDir: null });
   const app = started;
   if (scratch) app.addHook("onClose", async () => scratch.drop());

@@ -79,7 +79,11 @@ describe("statistical reporting", () => {
       "ip.utility.filed_abroad": 0,
       "ip.utility.granted_vn": 1,
       "ip.utility.granted_abroad": 0,
-      ...Object.fromEntries(["design", "trademark", "plant_variety", "other"].flatMap((r) => ["filed_vn", "filed_abroad", "granted_vn", "granted_abroad"].map((c) => [`ip.${r}.${c}`, 0]))),
+      ...Object.fromEntries(
+        ["design", "trademark", "plant_variety", "other"].flatMap((r) =>
+          ["filed_vn", "filed_abroad", "granted_vn", "granted_abroad"].map((c) => [`ip.${r}.${c}`, 0]),
+        ),
+      ),
       "ip.total.filed_vn": 4,
       "ip.total.filed_abroad": 1,
       "ip.total.granted_vn": 2,
@@ -206,7 +210,10 @@ describe("statistical reporting", () => {
     // more women than people with a doctorate: the rule's message appears at once, nothing is saved
     await cell(page, "staff.ts.total").fill("10");
     await cell(page, "staff.ts.women").fill("12");
-    await page.locator(".stat-table-messages").getByText(/Dòng «Tiến sĩ»: số nữ \(12\) không được lớn hơn tổng số \(10\)/).waitFor();
+    await page
+      .locator(".stat-table-messages")
+      .getByText(/Dòng «Tiến sĩ»: số nữ \(12\) không được lớn hơn tổng số \(10\)/)
+      .waitFor();
     await page.locator("td.has-error #cell-staff__ts__women").waitFor();
     await screenshot(page, "statistics-form-template");
     // the template's own English labels and the engine's English message
@@ -236,7 +243,11 @@ describe("statistical reporting", () => {
     const officerApi = apiAs("officer");
     const orgRep = await new ApiClient(baseUrl()).login("org_rep");
     const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
-    let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", { year: 2026, nameVi: `Nhập Excel SHTT ${Date.now()}`, formKeys: ["08-KHCN-SHTT"] });
+    let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", {
+      year: 2026,
+      nameVi: `Nhập Excel SHTT ${Date.now()}`,
+      formKeys: ["08-KHCN-SHTT"],
+    });
     period = await officerApi.post<PeriodOut>(`/api/v1/statistics/periods/${period.id}/open`, { version: period.version });
     await officerApi.post(`/api/v1/statistics/periods/${period.id}/assignments`, { organisationIds: [me.organisationId] });
     const list = await orgRep.get<{ items: ReportOut[] }>(`/api/v1/statistics/reports?mine=true&periodId=${period.id}`);
@@ -260,7 +271,9 @@ describe("statistical reporting", () => {
       ws.getCell(`B${inventionRow}`).value = filedVn;
       ws.getCell(`C${inventionRow}`).value = 2;
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      await page.locator(".stat-toolbar input[type=file]").setInputFiles({ name: "08-KHCN-SHTT.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+      await page
+        .locator(".stat-toolbar input[type=file]")
+        .setInputFiles({ name: "08-KHCN-SHTT.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
     };
 
     // "ba" is not a number: nothing is imported, the cell is named with its address

@@ -21,7 +21,11 @@ async function visit(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   await page.locator(".page-header, .ant-result, [role=alert], h1.ant-typography, h2.ant-typography, h3.ant-typography").first().waitFor();
   await page.waitForLoadState("networkidle");
-  await page.locator(".ant-skeleton").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator(".ant-skeleton")
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => undefined);
   const problems: string[] = [];
   for (const sel of [".ant-result-403", ".ant-result-404", ".ant-result-500", ".ant-alert-error"])
     if (await page.locator(sel).count()) problems.push(`${path}: ${sel} ${(await page.locator(sel).first().innerText()).slice(0, 200)}`);
@@ -56,7 +60,19 @@ describe("task pages per role", () => {
     expect(taskId).toBeTruthy();
     expect(councilId).toBeTruthy();
     const plan: Record<string, string[]> = {
-      officer: ["/proposals", "/tasks", "/tasks/queue", `/tasks/${taskId}`, "/councils", `/councils/${councilId}`, "/contracts", "/monitoring", "/calendar", "/notifications", "/task-analytics"],
+      officer: [
+        "/proposals",
+        "/tasks",
+        "/tasks/queue",
+        `/tasks/${taskId}`,
+        "/councils",
+        `/councils/${councilId}`,
+        "/contracts",
+        "/monitoring",
+        "/calendar",
+        "/notifications",
+        "/task-analytics",
+      ],
       pi: ["/proposals", "/tasks", "/monitoring", "/calendar", "/notifications"],
       finance: ["/tasks/queue", "/contracts", "/contracts/payments"],
       leader: ["/tasks/queue", "/task-analytics", "/councils"],
@@ -90,7 +106,17 @@ describe("targets and statistics pages per role", () => {
     const periodId = await firstId("/api/v1/statistics/periods?pageSize=1");
     expect(indicatorId && periodId).toBeTruthy();
     const plan: Record<string, string[]> = {
-      officer: ["/leadership", "/indicators", `/indicators/${indicatorId}`, "/indicators/series", "/funding-plans", "/statistics", `/statistics/periods/${periodId}`, "/statistics/reports", "/statistics/forms"],
+      officer: [
+        "/leadership",
+        "/indicators",
+        `/indicators/${indicatorId}`,
+        "/indicators/series",
+        "/funding-plans",
+        "/statistics",
+        `/statistics/periods/${periodId}`,
+        "/statistics/reports",
+        "/statistics/forms",
+      ],
       leader: ["/leadership", "/indicators", `/indicators/${indicatorId}`, "/funding-plans", "/statistics", `/statistics/periods/${periodId}`],
       finance: ["/leadership", "/funding-plans", "/indicators/series"],
       // (a report page shows the form's live checks as an error alert until it is filled: statistics.test.ts covers it)

@@ -6,18 +6,13 @@ import { GENERAL_ABILITIES, type GeneralAbilities } from "../abilities.js";
 /** `can`: for each resource of common/abilities.ts, each of its general abilities, in the declaration's order. */
 const generalAbilities = z.object(
   Object.fromEntries(
-    Object.entries(GENERAL_ABILITIES).map(([resource, names]) => [
-      resource,
-      z.object(Object.fromEntries(names.map((n: string) => [n, z.boolean()]))),
-    ]),
+    Object.entries(GENERAL_ABILITIES).map(([resource, names]) => [resource, z.object(Object.fromEntries(names.map((n: string) => [n, z.boolean()])))]),
   ),
 ) as unknown as z.ZodType<GeneralAbilities>;
 
 export const loginInput = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) }).strict();
 
-export const changePasswordInput = z
-  .object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })
-  .strict();
+export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }).strict();
 
 export const me = z.object({
   id: z.string().uuid(),

@@ -23,9 +23,7 @@ export const instant = z
       if (!m) return false;
       const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
       const cal = new Date(Date.UTC(y, mo - 1, d));
-      return (
-        y >= 2000 && y <= 2100 && cal.getUTCMonth() === mo - 1 && cal.getUTCDate() === d && h < 24 && mi < 60 && s < 60 && !Number.isNaN(Date.parse(v))
-      );
+      return y >= 2000 && y <= 2100 && cal.getUTCMonth() === mo - 1 && cal.getUTCDate() === d && h < 24 && mi < 60 && s < 60 && !Number.isNaN(Date.parse(v));
     },
     { message: "not a real date and time" },
   );
@@ -88,7 +86,11 @@ export const callInput = z
     opensAt: instant,
     closesAt: instant,
     /** the process the call's tasks follow (a process template key); absent: unchanged, or baseline-2013 for a new call */
-    templateKey: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "a-z 0-9 -").optional(),
+    templateKey: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "a-z 0-9 -")
+      .optional(),
   })
   .strict()
   .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ["closesAt"], message: "closesAt > opensAt" })

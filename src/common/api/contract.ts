@@ -131,7 +131,9 @@ export const settlementInput = z
 
 export const amendmentInput = z
   .object({
-    kind: z.enum(AMENDMENT_KINDS).describe("what changes: `schedule` (endDate), `content` (products and/or terms), `budget` (valueCity and/or valueOther), `pi` (piPersonId)"),
+    kind: z
+      .enum(AMENDMENT_KINDS)
+      .describe("what changes: `schedule` (endDate), `content` (products and/or terms), `budget` (valueCity and/or valueOther), `pi` (piPersonId)"),
     reason: z.string().trim().min(3).max(4000).describe("why the change is requested"),
     /** schedule */
     endDate: realDate.optional().describe("kind `schedule`: the new end of the period"),

@@ -104,10 +104,18 @@ export const scoreInput = z
       .describe(
         "The criterion scored, a key from the subject's `criteria` in GET /councils/:id. Acceptance councils: `product:<productId>:quantity` and `product:<productId>:quality` for each product of the dossier, and `report` for the summary report",
       ),
-    points: z.number().int().min(0).max(100).nullish().describe("Selection councils (kind `points`): the points given, 0 to the criterion's `max`; null otherwise"),
+    points: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullish()
+      .describe("Selection councils (kind `points`): the points given, 0 to the criterion's `max`; null otherwise"),
     level: grade
       .nullish()
-      .describe("Acceptance councils (kinds `quantity`, `quality`, `report`): the level given — `excellent` (Xuất sắc), `pass` (Đạt) or `fail` (Không đạt); null otherwise"),
+      .describe(
+        "Acceptance councils (kinds `quantity`, `quality`, `report`): the level given — `excellent` (Xuất sắc), `pass` (Đạt) or `fail` (Không đạt); null otherwise",
+      ),
     met: z.boolean().nullish().describe("Identification and appraisal councils (kind `met`): the criterion is met (Đạt); null otherwise"),
     percent: z
       .number()
@@ -131,7 +139,9 @@ export const ballotInput = z
       .nullish()
       .describe("Appraisal councils only: the budget the member recommends, in đồng; ignored by the other kinds"),
     submit: z.boolean().default(false).describe("true submits the ballot (final, no more changes); false (default) saves a draft"),
-    memberId: uuid.optional().describe("An officer entering a paper ballot: the member whose signed paper ballot this is (after their paper declaration is recorded)"),
+    memberId: uuid
+      .optional()
+      .describe("An officer entering a paper ballot: the member whose signed paper ballot this is (after their paper declaration is recorded)"),
     version: version.optional().describe("The ballot's version when it exists already (a stale version answers 409 with the current ballot)"),
   })
   .strict()

@@ -100,7 +100,13 @@ export type PrintedCheckDto = z.infer<typeof printedCheck>;
 
 export const printedCheckReport = z.object({
   checks: z.array(printedCheck),
-  counts: z.object({ exact: z.number().int(), rounded: z.number().int(), decimals: z.number().int(), wholes: z.number().int(), inconsistent: z.number().int() }),
+  counts: z.object({
+    exact: z.number().int(),
+    rounded: z.number().int(),
+    decimals: z.number().int(),
+    wholes: z.number().int(),
+    inconsistent: z.number().int(),
+  }),
   /** checks inconsistent beyond any rounding: the plan's real errors */
   errorCount: z.number().int(),
   /** the printed table, each figure with the checks that name it */
@@ -110,7 +116,13 @@ export const printedCheckReport = z.object({
       year: z.number().int().nullable(),
       sourceLine: z.number().int(),
       cells: z.array(
-        z.object({ key: z.enum(COLUMN_KEYS), cell: printedCell, worst: checkClass.nullable(), checks: z.array(z.number().int()), errors: z.array(z.number().int()) }),
+        z.object({
+          key: z.enum(COLUMN_KEYS),
+          cell: printedCell,
+          worst: checkClass.nullable(),
+          checks: z.array(z.number().int()),
+          errors: z.array(z.number().int()),
+        }),
       ),
     }),
   ),

@@ -81,7 +81,13 @@ export const baselineInput = z
     labelVi: optText(500),
     labelEn: optText(500),
     /** line of the plan's text the figure comes from, and the quote */
-    sourceLine: z.number().int().min(1).max(100000).nullish().transform((v) => v ?? null),
+    sourceLine: z
+      .number()
+      .int()
+      .min(1)
+      .max(100000)
+      .nullish()
+      .transform((v) => v ?? null),
     quote: optText(2000),
     note: optText(2000),
   })
@@ -98,7 +104,13 @@ export const targetInput = z
     bound: z.enum(TARGET_BOUNDS),
     /** as printed, e.g. "trên 40%", "12 - 13 người/vạn dân" */
     original: optText(200),
-    sourceLine: z.number().int().min(1).max(100000).nullish().transform((v) => v ?? null),
+    sourceLine: z
+      .number()
+      .int()
+      .min(1)
+      .max(100000)
+      .nullish()
+      .transform((v) => v ?? null),
     quote: optText(2000),
     note: optText(2000),
   })
@@ -109,9 +121,7 @@ export const targetInput = z
   });
 export type TargetInput = z.input<typeof targetInput>;
 
-export const consolidationRef = z
-  .object({ formCode: text(40), cellKey: text(200) })
-  .strict();
+export const consolidationRef = z.object({ formCode: text(40), cellKey: text(200) }).strict();
 
 const definitionFields = {
   targetNo: optText(20),
@@ -246,7 +256,9 @@ const listFields = {
   statusReason: z.enum(STATUS_REASONS).nullable(),
   latest: point.nullable(),
   /** the target judged by the status (see indicatorStatus.target); its bound for display */
-  target: z.object({ year: z.number().int(), value: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), bound: z.enum(TARGET_BOUNDS) }).nullable(),
+  target: z
+    .object({ year: z.number().int(), value: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), bound: z.enum(TARGET_BOUNDS) })
+    .nullable(),
   baseline: point.nullable(),
 };
 export const indicatorListItem = z.object({ ...listFields, version: z.number().int() });
@@ -285,7 +297,10 @@ export const indicatorListQuery = listQuery
 export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
 /** sort keys: code (default), name, targetNo, status */
 export const INDICATOR_SORTS = ["code", "name", "targetNo", "status"] as const;
-export const indicatorExportQuery = indicatorListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(["csv", "xlsx"]) }).strict();
+export const indicatorExportQuery = indicatorListQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(["csv", "xlsx"]) })
+  .strict();
 export const formatQuery = z.object({ format: z.enum(["csv", "xlsx"]) }).strict();
 
 export const computationItem = z.object({ name: z.string(), descriptionVi: z.string(), descriptionEn: z.string(), unitVi: z.string() });

@@ -38,9 +38,7 @@ export const day = z
 const money = z.number().int().min(0).max(1e15);
 
 // ─── progress reports ───
-export const reportItemInput = z
-  .object({ milestoneId: uuid, percent: z.number().int().min(0).max(100), note: optText(4000) })
-  .strict();
+export const reportItemInput = z.object({ milestoneId: uuid, percent: z.number().int().min(0).max(100), note: optText(4000) }).strict();
 
 export const reportInput = z
   .object({
@@ -223,9 +221,7 @@ export const inspection = inspectionSummary.extend({
 });
 export type Inspection = z.infer<typeof inspection>;
 
-export const inspectionListQuery = listQuery
-  .extend({ taskId: uuid.optional(), status: z.enum(INSPECTION_STATUSES).optional() })
-  .strict();
+export const inspectionListQuery = listQuery.extend({ taskId: uuid.optional(), status: z.enum(INSPECTION_STATUSES).optional() }).strict();
 export type InspectionListQuery = z.infer<typeof inspectionListQuery>;
 
 // ─── overview (tasks in progress) ───

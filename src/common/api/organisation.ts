@@ -32,7 +32,13 @@ export const organisationInput = z
     website: optWebAddress(300),
     email: optText(200).refine((v) => v === null || EMAIL_RE.test(v), { message: "e-mail" }),
     phone: optText(40),
-    foundedYear: z.number().int().min(1800).max(2100).nullish().transform((v) => v ?? null),
+    foundedYear: z
+      .number()
+      .int()
+      .min(1800)
+      .max(2100)
+      .nullish()
+      .transform((v) => v ?? null),
     laboratories: z.array(laboratoryInput).max(100).default([]),
   })
   .strict();

@@ -17,8 +17,17 @@ export const affiliationInput = z
 export const personInput = z
   .object({
     fullName: z.string().trim().min(2).max(200),
-    birthYear: z.number().int().min(1900).max(2100).nullish().transform((v) => v ?? null),
-    gender: z.enum(["male", "female", "other"]).nullish().transform((v) => v ?? null),
+    birthYear: z
+      .number()
+      .int()
+      .min(1900)
+      .max(2100)
+      .nullish()
+      .transform((v) => v ?? null),
+    gender: z
+      .enum(["male", "female", "other"])
+      .nullish()
+      .transform((v) => v ?? null),
     degree: optText(10),
     title: optText(10),
     fields: z.array(z.string().max(10)).max(20).default([]),
@@ -200,7 +209,16 @@ export type ConsentState = z.infer<typeof consentState>;
 
 export const DELETION_STATUSES = ["open", "completed", "rejected"] as const;
 
-export const deletionRequestInput = z.object({ reason: z.string().trim().max(2000).nullish().transform((v) => v || null) }).strict();
+export const deletionRequestInput = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullish()
+      .transform((v) => v || null),
+  })
+  .strict();
 /** Completing erases the person's personal data; the resolution note is optional. */
 export const deletionCompleteInput = z.object({ resolution: optText(2000), version }).strict();
 /** Rejecting needs a reason the person will read. */

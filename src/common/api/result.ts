@@ -70,7 +70,17 @@ export const resultSummaryInput = z
   .object({
     abstractVi: text(20_000),
     abstractEn: optText(20_000),
-    keywords: z.array(z.string().trim().min(1).max(100).regex(/^[^;]+$/, "no ';'")).max(20).default([]),
+    keywords: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .regex(/^[^;]+$/, "no ';'"),
+      )
+      .max(20)
+      .default([]),
     outputsSummary: text(20_000),
     applicationField: optText(500),
     contactOrganisation: optText(500),
@@ -105,9 +115,21 @@ const applicationFields = {
   startedOn: day,
   economicEffect: optText(10_000),
   /** economic value in đồng (revenue, savings), when known */
-  economicValue: z.number().int().min(0).max(1e15).nullish().transform((v) => v ?? null),
+  economicValue: z
+    .number()
+    .int()
+    .min(0)
+    .max(1e15)
+    .nullish()
+    .transform((v) => v ?? null),
   socialEffect: optText(10_000),
-  beneficiaries: z.number().int().min(0).max(1e9).nullish().transform((v) => v ?? null),
+  beneficiaries: z
+    .number()
+    .int()
+    .min(0)
+    .max(1e9)
+    .nullish()
+    .transform((v) => v ?? null),
   /** documents of the task (uploaded with stage "application") proving the application */
   evidenceDocumentIds: z.array(uuid).max(20).default([]),
 };
@@ -161,7 +183,11 @@ export type TaskResults = z.infer<typeof taskResults>;
 // ─── public catalogue ───
 export const publicResultQuery = listQuery
   .extend({
-    fieldCode: z.string().trim().regex(/^\d{1,5}$/).optional(),
+    fieldCode: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/)
+      .optional(),
     sectorCode: z.string().trim().min(1).max(20).optional(),
     year: z.coerce.number().int().min(1990).max(2100).optional(),
   })

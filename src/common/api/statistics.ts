@@ -108,7 +108,10 @@ export const validationRule = z
     left: z.array(z.string().min(1)).min(1),
     op: z.enum(RULE_OPS),
     right: z.array(z.string().min(1)).min(1),
-    each: z.object({ table: key, over: z.enum(["rows", "columns"]) }).strict().optional(),
+    each: z
+      .object({ table: key, over: z.enum(["rows", "columns"]) })
+      .strict()
+      .optional(),
     severity: z.enum(RULE_SEVERITIES),
     /** messages; "{left}", "{right}" and "{item}" (row/column label) are replaced */
     messageVi: z.string().min(1),

@@ -87,8 +87,14 @@ export const taskAnalyticsQuery = z
     /** the lead organisation (cơ quan chủ trì) */
     organisationId: uuid.optional(),
     /** a field of science code: level 1 ("1") matches its level-2 codes too */
-    field: z.string().regex(/^[0-9]{1,3}$/).optional(),
-    sector: z.string().regex(/^[A-Z_]{1,20}$/).optional(),
+    field: z
+      .string()
+      .regex(/^[0-9]{1,3}$/)
+      .optional(),
+    sector: z
+      .string()
+      .regex(/^[A-Z_]{1,20}$/)
+      .optional(),
     taskType: z.enum(TASK_TYPES).optional(),
     origin: z.enum(ANALYTICS_ORIGINS).default("all"),
     /** how many lead organisations to list (the largest by task count) */
@@ -164,9 +170,7 @@ export const taskAnalytics = z.object({
   byYear: z.array(z.object({ year: z.number().int(), count, approvedCity: money, approvedOther: money, proposed: money })),
   byProgramme: z.array(z.object({ programmeId: z.string().nullable(), code: z.string().nullable(), nameVi: z.string().nullable(), count })),
   /** the `top` lead organisations by task count, then by name */
-  byOrganisation: z.array(
-    z.object({ organisationId: z.string().nullable(), nameVi: z.string().nullable(), count, approvedCity: money, approvedOther: money }),
-  ),
+  byOrganisation: z.array(z.object({ organisationId: z.string().nullable(), nameVi: z.string().nullable(), count, approvedCity: money, approvedOther: money })),
   byTaskType: z.array(z.object({ taskType: z.enum(TASK_TYPES), count })),
   /** products promised by the selected dossiers: summed quantity and number of tasks, per type */
   outputs: z.array(z.object({ outputType: z.enum(OUTPUT_TYPES), quantity: z.number(), tasks: count })),

@@ -297,12 +297,18 @@ export type TaskView = (typeof TASK_VIEWS)[number];
 
 export const taskListQuery = listQuery
   .extend({
-    state: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/).optional(),
+    state: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/)
+      .optional(),
     year: z.coerce.number().int().min(1990).max(2100).optional(),
     taskType: z.enum(TASK_TYPES).optional(),
     programmeId: uuid.optional(),
     callId: uuid.optional(),
-    templateKey: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+    templateKey: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      .optional(),
     view: z.enum(TASK_VIEWS).default("all"),
   })
   .strict();
@@ -371,11 +377,7 @@ export const TASK_ACTION_ROUTES = {
   close_without_dossier: { body: noFields },
   open_dossier: {
     body: actionBody({
-      checks: z
-        .array(validityCheck)
-        .min(1)
-        .max(50)
-        .describe("exactly one validity check per submitted dossier of the task (400 otherwise)"),
+      checks: z.array(validityCheck).min(1).max(50).describe("exactly one validity check per submitted dossier of the task (400 otherwise)"),
     }),
     effect:
       "Records each submitted dossier's validity check; a dossier becomes `valid` or `invalid`. Only after the call's deadline (409 CALL_STILL_ACCEPTING before).",

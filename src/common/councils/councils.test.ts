@@ -73,10 +73,26 @@ describe("rule sets", () => {
     expect(ruleSetInForce(COUNCIL_RULE_SETS, "acceptance", "2010-01-01")).toBeNull();
   });
   it("composition: a 9-member acceptance council with chair, 2 reviewers and secretary is complete; 8 members is not", () => {
-    const nine: CouncilRole[] = ["chair", "vice_chair", "reviewer", "reviewer", "scientific_secretary", "member", "member", "member", "member", "admin_secretary"];
+    const nine: CouncilRole[] = [
+      "chair",
+      "vice_chair",
+      "reviewer",
+      "reviewer",
+      "scientific_secretary",
+      "member",
+      "member",
+      "member",
+      "member",
+      "admin_secretary",
+    ];
     expect(compositionIssues(ACCEPTANCE_TT11_2014, nine)).toEqual([]);
     expect(compositionIssues(ACCEPTANCE_TT11_2014, nine.slice(0, 8)).map((i) => i.code)).toContain("size");
-    expect(compositionIssues(ACCEPTANCE_TT11_2014, nine.filter((r) => r !== "chair"))).toContainEqual(expect.objectContaining({ code: "role", role: "chair" }));
+    expect(
+      compositionIssues(
+        ACCEPTANCE_TT11_2014,
+        nine.filter((r) => r !== "chair"),
+      ),
+    ).toContainEqual(expect.objectContaining({ code: "role", role: "chair" }));
   });
 });
 
@@ -97,7 +113,10 @@ describe("quorum", () => {
     expect(quorum(ACCEPTANCE_TT11_2014, council([true, true, true, false, true, true, true, true, true])).reasons).toEqual(["reviewer_absent"]);
   });
   it("the administrative secretary does not count", () => {
-    const members = [...council([true, true, true, true, true, true, false, false, false]), { memberId: "x", role: "admin_secretary" as const, present: false }];
+    const members = [
+      ...council([true, true, true, true, true, true, false, false, false]),
+      { memberId: "x", role: "admin_secretary" as const, present: false },
+    ];
     expect(quorum(ACCEPTANCE_TT11_2014, members)).toMatchObject({ votingMembers: 9, met: true });
   });
   it("property: more attendance never breaks a quorum", () => {
@@ -130,7 +149,11 @@ describe("identification (TT 06/2023): > 3/4 of all ballots say “Thực hiện
   });
   it("appraisal: majority of members present, recommended budget = average of approving ballots", () => {
     const yes = (id: string, budget: number) => ({ memberId: id, met: { content: true, budget: true }, recommendedBudget: budget });
-    const r = countMet(appraisal, [yes("a", 900_000_000), yes("b", 1_000_000_001), { memberId: "c", met: { content: true, budget: false }, recommendedBudget: 1 }], 3);
+    const r = countMet(
+      appraisal,
+      [yes("a", 900_000_000), yes("b", 1_000_000_001), { memberId: "c", met: { content: true, budget: false }, recommendedBudget: 1 }],
+      3,
+    );
     expect(r).toMatchObject({ approvals: 2, passed: true, recommendedBudget: 950_000_001 });
     expect(countMet(appraisal, [yes("a", 1), yes("b", 1)], 4).passed).toBe(false);
   });
@@ -146,8 +169,24 @@ describe("selection (TT 20/2023, TT 08/2017)", () => {
   });
   it("exactly 20% away is still valid", () => {
     // totals 60 and 90 and 90 → average 80; 60 is 25% below; totals 72, 88 → average 80, 72 is 10% below
-    expect(invalidBallots([1, 5], [{ memberId: "a", total: 64 }, { memberId: "b", total: 96 }])).toEqual([]);
-    expect(invalidBallots([1, 5], [{ memberId: "a", total: 63 }, { memberId: "b", total: 97 }])).toEqual(["a", "b"]);
+    expect(
+      invalidBallots(
+        [1, 5],
+        [
+          { memberId: "a", total: 64 },
+          { memberId: "b", total: 96 },
+        ],
+      ),
+    ).toEqual([]);
+    expect(
+      invalidBallots(
+        [1, 5],
+        [
+          { memberId: "a", total: 63 },
+          { memberId: "b", total: 97 },
+        ],
+      ),
+    ).toEqual(["a", "b"]);
   });
   it("passes with the highest average ≥ 70; the runner-up does not pass", () => {
     const rs = selectionResults(points, [subject("x", [ballot("a", 0.9), ballot("b", 0.85)]), subject("y", [ballot("a", 0.8), ballot("b", 0.75)])], 2);
@@ -161,7 +200,15 @@ describe("selection (TT 20/2023, TT 08/2017)", () => {
     expect(r).toMatchObject({ rank: 1, passed: false });
   });
   it("a criterion scored 0 by more than 1/4 of members present fails the dossier (TT 08/2017: 1/3)", () => {
-    const bs = [ballot("a", 1, { products: 0 }), ballot("b", 1, { products: 0 }), ballot("c", 1), ballot("d", 1), ballot("e", 1), ballot("f", 1), ballot("g", 1)];
+    const bs = [
+      ballot("a", 1, { products: 0 }),
+      ballot("b", 1, { products: 0 }),
+      ballot("c", 1),
+      ballot("d", 1),
+      ballot("e", 1),
+      ballot("f", 1),
+      ballot("g", 1),
+    ];
     // 2 of 7 > 1/4 → fails under TT 20/2023; 2 of 7 ≤ 1/3 → passes under TT 08/2017
     expect(selectionResults(points, [subject("x", bs)], 7)[0]).toMatchObject({ zeroCriteria: ["products"], passed: false });
     expect(selectionResults(points08, [subject("x", bs)], 7)[0]).toMatchObject({ zeroCriteria: [], passed: true });
@@ -169,7 +216,11 @@ describe("selection (TT 20/2023, TT 08/2017)", () => {
   it("the proposing applicant gets +10% of its average when ≥ 70, which can change the ranking", () => {
     const rs = selectionResults(
       points,
-      [subject("x", [ballot("a", 0.8)]), subject("y", [ballot("a", 0.75)], { proposedByApplicant: true }), subject("z", [ballot("a", 0.6)], { proposedByApplicant: true })],
+      [
+        subject("x", [ballot("a", 0.8)]),
+        subject("y", [ballot("a", 0.75)], { proposedByApplicant: true }),
+        subject("z", [ballot("a", 0.6)], { proposedByApplicant: true }),
+      ],
       1,
     );
     const y = rs.find((r) => r.subjectId === "y")!;

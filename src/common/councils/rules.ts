@@ -134,7 +134,14 @@ export const IDENTIFICATION_TT06_2023: CouncilRuleSet = {
     "đề xuất được kiến nghị thực hiện khi > 3/4 tổng số phiếu “Thực hiện”. " +
     "7–11 members, 2 reviewers; quorum ≥ 2/3 incl. chair (or authorised vice-chair), reviewers and scientific secretary; recommended when > 3/4 of all ballots say “Thực hiện”.",
   size: role(7, 11),
-  roles: { chair: role(1, 1), vice_chair: role(0, 2), reviewer: role(2, 2), scientific_secretary: role(1, 1), member: role(0, 11), admin_secretary: role(0, 1) },
+  roles: {
+    chair: role(1, 1),
+    vice_chair: role(0, 2),
+    reviewer: role(2, 2),
+    scientific_secretary: role(1, 1),
+    member: role(0, 11),
+    admin_secretary: role(0, 1),
+  },
   quorum: { present: [2, 3], chair: true, reviewers: true, scientificSecretary: true },
   conflicts: { affiliationYears: 3, coMemberYears: 5, hostOrganisationStaff: "block" },
   scoring: { method: "criteria_met", criteria: IDENTIFICATION_CRITERIA, passAbove: [3, 4], of: "ballots", recommendedBudget: false },

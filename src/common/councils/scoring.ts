@@ -48,7 +48,8 @@ export function quorum(rules: Pick<CouncilRuleSet, "quorum">, members: readonly 
 }
 
 // ---------- composition ----------
-export type CompositionIssue = { code: "size"; count: number; min: number; max: number } | { code: "role"; role: CouncilRole; count: number; min: number; max: number };
+export type CompositionIssue =
+  { code: "size"; count: number; min: number; max: number } | { code: "role"; role: CouncilRole; count: number; min: number; max: number };
 
 /** Size and role bounds, checked before invitations go out. */
 export function compositionIssues(rules: Pick<CouncilRuleSet, "size" | "roles">, roles: readonly CouncilRole[]): CompositionIssue[] {

@@ -94,11 +94,15 @@ describe("properties of the interval rules", () => {
     fc.assert(
       fc.property(decimals, decimals, fc.integer({ min: 1, max: 3 }), fc.boolean(), fc.boolean(), fc.boolean(), (dn, dd, dr, t1, t2, t3) =>
         fc.assert(
-          fc.property(amount(dn === 0), amount(dd === 0).filter((y) => Rat.of(1).le(y)), (x, y) => {
-            const rel: Relation = { kind: "ratio", num: roundTo(x, dn, t1), den: roundTo(y, dd, t2), factor: Rat.of(100) };
-            const c = classify(roundTo(Rat.of(100).mul(x).div(y), dr, t3), rel);
-            expect(rank(c.cls)).toBeLessThanOrEqual(rank("decimals"));
-          }),
+          fc.property(
+            amount(dn === 0),
+            amount(dd === 0).filter((y) => Rat.of(1).le(y)),
+            (x, y) => {
+              const rel: Relation = { kind: "ratio", num: roundTo(x, dn, t1), den: roundTo(y, dd, t2), factor: Rat.of(100) };
+              const c = classify(roundTo(Rat.of(100).mul(x).div(y), dr, t3), rel);
+              expect(rank(c.cls)).toBeLessThanOrEqual(rank("decimals"));
+            },
+          ),
           { numRuns: 5 },
         ),
       ),

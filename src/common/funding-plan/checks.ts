@@ -48,9 +48,7 @@ export function figureInterval(f: Figure, wholesRounded: boolean): Interval {
 }
 
 /** A relation of printed figures: Σ coef × figure, or factor × numerator ÷ denominator. */
-export type Relation =
-  | { kind: "linear"; terms: { coef: Rat; figure: Figure }[] }
-  | { kind: "ratio"; num: Figure; den: Figure; factor: Rat };
+export type Relation = { kind: "linear"; terms: { coef: Rat; figure: Figure }[] } | { kind: "ratio"; num: Figure; den: Figure; factor: Rat };
 
 /** The relation's exact value from the printed figures (null: division by a printed zero). */
 export function relationValue(rel: Relation): Rat | null {
@@ -324,15 +322,47 @@ function specsOf(rows: PrintedRow[]): Spec[] {
   for (const row of [...years, ...(total ? [total] : [])]) {
     for (const group of ["social", "city_budget"] as const) {
       const [tot, rec, dev] = [`${group}_total`, `${group}_recurrent`, `${group}_development`] as ColumnKey[];
-      specs.push({ kind: "parts", row, result: tot!, operands: [{ row, key: rec! }, { row, key: dev! }] });
+      specs.push({
+        kind: "parts",
+        row,
+        result: tot!,
+        operands: [
+          { row, key: rec! },
+          { row, key: dev! },
+        ],
+      });
       specs.push({ kind: "half", row, result: rec!, operands: [{ row, key: tot!, coef: half }] });
       specs.push({ kind: "half", row, result: dev!, operands: [{ row, key: tot!, coef: half }] });
     }
-    specs.push({ kind: "other", row, result: "other_total", operands: [{ row, key: "social_total" }, { row, key: "city_budget_total", coef: Rat.of(-1) }] });
-    specs.push({ kind: "share", row, result: "other_pct_of_social", operands: [{ row, key: "other_total" }, { row, key: "social_total" }] });
+    specs.push({
+      kind: "other",
+      row,
+      result: "other_total",
+      operands: [
+        { row, key: "social_total" },
+        { row, key: "city_budget_total", coef: Rat.of(-1) },
+      ],
+    });
+    specs.push({
+      kind: "share",
+      row,
+      result: "other_pct_of_social",
+      operands: [
+        { row, key: "other_total" },
+        { row, key: "social_total" },
+      ],
+    });
   }
   if (total && years.length) {
-    for (const key of ["social_total", "social_recurrent", "social_development", "city_budget_total", "city_budget_recurrent", "city_budget_development", "other_total"] as const) {
+    for (const key of [
+      "social_total",
+      "social_recurrent",
+      "social_development",
+      "city_budget_total",
+      "city_budget_recurrent",
+      "city_budget_development",
+      "other_total",
+    ] as const) {
       specs.push({ kind: "sum", row: total, result: key, operands: years.map((row) => ({ row, key })) });
     }
   }

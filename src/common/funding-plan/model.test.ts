@@ -3,22 +3,12 @@
 import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  COLUMN_KEYS,
-  impliedInputs,
-  planTable,
-  printedText,
-  PRINTED_ROWS,
-  recompute,
-  recomputeYear,
-  type YearInputs,
-} from "./index.js";
+import { COLUMN_KEYS, impliedInputs, planTable, printedText, PRINTED_ROWS, recompute, recomputeYear, type YearInputs } from "./index.js";
 
 /** equal up to floating-point noise relative to the magnitude */
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
-const baselineTable = (lang: "vi" | "en" = "vi") =>
-  planTable(impliedInputs(PRINTED_ROWS), { baseline: null, source: PRINTED_ROWS, lang });
+const baselineTable = (lang: "vi" | "en" = "vi") => planTable(impliedInputs(PRINTED_ROWS), { baseline: null, source: PRINTED_ROWS, lang });
 
 describe("the printed plan", () => {
   it("matches the plan's transcription (docs/plan/plan-facts.json) cell by cell", () => {
@@ -69,7 +59,9 @@ describe("the model's recomputation of the baseline", () => {
     expect(vi).toMatchObject({ recomputed: 919.584, arithmetic: "1.223,584 − 304 = 919,584" });
     const en = baselineTable("en").rows[0]!.cells.find((c) => c.key === "other_total")!;
     expect(en.arithmetic).toBe("1,223.584 − 304 = 919.584");
-    const half2018 = baselineTable().rows.find((r) => r.year === 2018)!.cells.find((c) => c.key === "social_recurrent")!;
+    const half2018 = baselineTable()
+      .rows.find((r) => r.year === 2018)!
+      .cells.find((c) => c.key === "social_recurrent")!;
     expect(half2018).toMatchObject({ recomputed: 1347.7475, arithmetic: "2.695,495 × 50% = 1.347,7475" });
   });
 
@@ -114,7 +106,10 @@ describe("properties of the model", () => {
       fc.property(plan, (inputs) => {
         const r = recompute(inputs);
         for (const k of COLUMN_KEYS.filter((k) => k !== "other_pct_of_social")) {
-          close(r.total[k]!, r.years.reduce((s, y) => s + y.values[k]!, 0));
+          close(
+            r.total[k]!,
+            r.years.reduce((s, y) => s + y.values[k]!, 0),
+          );
         }
       }),
     );

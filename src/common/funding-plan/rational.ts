@@ -93,8 +93,8 @@ export class Rat {
     let d = this.d;
     let twos = 0;
     let fives = 0;
-    while (d % 2n === 0n) (d /= 2n), twos++;
-    while (d % 5n === 0n) (d /= 5n), fives++;
+    while (d % 2n === 0n) ((d /= 2n), twos++);
+    while (d % 5n === 0n) ((d /= 5n), fives++);
     return d === 1n ? Math.max(twos, fives) : null;
   }
 
@@ -131,7 +131,11 @@ export function decimalText(mantissa: bigint, decimals: number, lang: Lang): str
  * at least `minDecimals` kept), otherwise rounded (nearest, or outward with "down"/"up") to `maxDecimals` and marked
  * inexact.
  */
-export function ratText(x: Rat, lang: Lang, opts: { maxDecimals?: number; minDecimals?: number; mode?: "nearest" | "down" | "up" } = {}): { text: string; exact: boolean } {
+export function ratText(
+  x: Rat,
+  lang: Lang,
+  opts: { maxDecimals?: number; minDecimals?: number; mode?: "nearest" | "down" | "up" } = {},
+): { text: string; exact: boolean } {
   const max = opts.maxDecimals ?? 9;
   const min = opts.minDecimals ?? 0;
   const t = x.terminatingDecimals();
@@ -140,7 +144,7 @@ export function ratText(x: Rat, lang: Lang, opts: { maxDecimals?: number; minDec
   let mantissa = x.scaled(decimals, opts.mode ?? "nearest");
   if (!exact) {
     // drop trailing zeros of the rounded value too
-    while (decimals > min && mantissa % 10n === 0n) (mantissa /= 10n), decimals--;
+    while (decimals > min && mantissa % 10n === 0n) ((mantissa /= 10n), decimals--);
   }
   return { text: decimalText(mantissa, decimals, lang), exact };
 }

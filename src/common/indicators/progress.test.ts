@@ -17,7 +17,12 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
   it("is 'achieved' exactly when the latest value meets the target in the desired direction", () => {
     fc.assert(
       fc.property(scenario, fc.constantFrom<Direction>("increase", "decrease", "at_least", "at_most"), (s, direction) => {
-        const r = progressStatus({ direction, baseline: { year: s.t0, value: s.y0 }, values: [{ year: s.ti, value: s.yi }], target: { year: s.tT, value: s.yT } });
+        const r = progressStatus({
+          direction,
+          baseline: { year: s.t0, value: s.y0 },
+          values: [{ year: s.ti, value: s.yi }],
+          target: { year: s.tT, value: s.yT },
+        });
         const meets = direction === "increase" || direction === "at_least" ? s.yi >= s.yT : s.yi <= s.yT;
         expect(r.status === "achieved").toBe(meets);
         expect(r.status).not.toBeNull();
@@ -45,7 +50,12 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
         // a target in the desired direction from the baseline
         const yT = direction === "increase" ? s.y0 * (1 + s.yT / 1e6 + 0.1) : s.y0 / (1 + s.yT / 1e6 + 0.1);
         const onPath = s.y0 * Math.pow(yT / s.y0, s.dLatest / s.dTarget);
-        const r = progressStatus({ direction, baseline: { year: s.t0, value: s.y0 }, values: [{ year: s.ti, value: onPath }], target: { year: s.tT, value: yT } });
+        const r = progressStatus({
+          direction,
+          baseline: { year: s.t0, value: s.y0 },
+          values: [{ year: s.ti, value: onPath }],
+          target: { year: s.tT, value: yT },
+        });
         expect(["substantial", "achieved"]).toContain(r.status);
         if (r.status === "substantial") expect(r.ratio!).toBeCloseTo(1, 6);
       }),
@@ -56,10 +66,20 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
     fc.assert(
       fc.property(scenario, fc.double({ min: 0.01, max: 0.99, noNaN: true }), (s, f) => {
         const yT = s.y0 * 2; // target above the baseline
-        const r = progressStatus({ direction: "increase", baseline: { year: s.t0, value: s.y0 }, values: [{ year: s.ti, value: s.y0 * f }], target: { year: s.tT, value: yT } });
+        const r = progressStatus({
+          direction: "increase",
+          baseline: { year: s.t0, value: s.y0 },
+          values: [{ year: s.ti, value: s.y0 * f }],
+          target: { year: s.tT, value: yT },
+        });
         expect(r.status).toBe("deterioration");
         expect(r.ratio!).toBeLessThan(0);
-        const d = progressStatus({ direction: "decrease", baseline: { year: s.t0, value: s.y0 }, values: [{ year: s.ti, value: s.y0 / f }], target: { year: s.tT, value: s.y0 / 2 } });
+        const d = progressStatus({
+          direction: "decrease",
+          baseline: { year: s.t0, value: s.y0 },
+          values: [{ year: s.ti, value: s.y0 / f }],
+          target: { year: s.tT, value: s.y0 / 2 },
+        });
         expect(d.status).toBe("deterioration");
       }),
     );
@@ -70,7 +90,12 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
     const req = cagr(100, 2010, 200, 2020);
     const at = (ratio: number) => {
       const v = 100 * Math.pow(1 + ratio * req, 5);
-      return progressStatus({ direction: "increase", baseline: { year: 2010, value: 100 }, values: [{ year: 2015, value: v }], target: { year: 2020, value: 200 } });
+      return progressStatus({
+        direction: "increase",
+        baseline: { year: 2010, value: 100 },
+        values: [{ year: 2015, value: v }],
+        target: { year: 2020, value: 200 },
+      });
     };
     expect(at(0.96).status).toBe("substantial");
     expect(at(0.94).status).toBe("moderate");
@@ -96,14 +121,24 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const base = { year: s.t0, value: s.y0 };
-        expect(progressStatus({ direction: "increase", baseline: base, values: [], target: { year: s.tT, value: s.yT } })).toMatchObject({ status: null, reason: "no_values" });
+        expect(progressStatus({ direction: "increase", baseline: base, values: [], target: { year: s.tT, value: s.yT } })).toMatchObject({
+          status: null,
+          reason: "no_values",
+        });
         const notMet = { year: s.tT, value: s.yi * 2 };
-        expect(progressStatus({ direction: "increase", baseline: null, values: [{ year: s.ti, value: s.yi }], target: notMet })).toMatchObject({ status: null, reason: "no_baseline" });
-        expect(progressStatus({ direction: "increase", baseline: { year: s.ti, value: s.y0 }, values: [{ year: s.ti, value: s.yi }], target: notMet })).toMatchObject({
+        expect(progressStatus({ direction: "increase", baseline: null, values: [{ year: s.ti, value: s.yi }], target: notMet })).toMatchObject({
+          status: null,
+          reason: "no_baseline",
+        });
+        expect(
+          progressStatus({ direction: "increase", baseline: { year: s.ti, value: s.y0 }, values: [{ year: s.ti, value: s.yi }], target: notMet }),
+        ).toMatchObject({
           status: null,
           reason: "latest_not_after_baseline",
         });
-        expect(progressStatus({ direction: "increase", baseline: { year: s.t0, value: 0 }, values: [{ year: s.ti, value: s.yi }], target: notMet })).toMatchObject({
+        expect(
+          progressStatus({ direction: "increase", baseline: { year: s.t0, value: 0 }, values: [{ year: s.ti, value: s.yi }], target: notMet }),
+        ).toMatchObject({
           status: null,
           reason: "non_positive_value",
         });
@@ -122,7 +157,12 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
         for (const p of path) expect(Number.isFinite(p.value)).toBe(true);
       }),
     );
-    const tiny = progressStatus({ direction: "increase", baseline: { year: 2000, value: 5e-324 }, values: [{ year: 2001, value: 10 }], target: { year: 2010, value: 1e15 } });
+    const tiny = progressStatus({
+      direction: "increase",
+      baseline: { year: 2000, value: 5e-324 },
+      values: [{ year: 2001, value: 10 }],
+      target: { year: 2010, value: 1e15 },
+    });
     expect(tiny).toMatchObject({ status: null, reason: "growth_out_of_range", latest: { year: 2001, value: 10 } });
     const path = targetPath("increase", { year: 2000, value: 5e-324 }, [{ year: 2002, value: 30, min: null, max: null, bound: "exact" }]);
     expect(path[1]!.value / (Math.sqrt(5e-324) * Math.sqrt(30))).toBeCloseTo(1, 9); // halfway at a constant rate
@@ -130,10 +170,13 @@ describe("progress status (Statistics Canada / Open SDG method)", () => {
 
   it("uses the latest year's value whatever the order of the values", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ year: fc.integer({ min: 2011, max: 2040 }), value: positive }), { selector: (p) => p.year, minLength: 1, maxLength: 10 }), (values) => {
-        const r = progressStatus({ direction: "increase", baseline: { year: 2010, value: 10 }, values, target: { year: 2050, value: 1e7 } });
-        expect(r.latest!.year).toBe(Math.max(...values.map((v) => v.year)));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ year: fc.integer({ min: 2011, max: 2040 }), value: positive }), { selector: (p) => p.year, minLength: 1, maxLength: 10 }),
+        (values) => {
+          const r = progressStatus({ direction: "increase", baseline: { year: 2010, value: 10 }, values, target: { year: 2050, value: 1e7 } });
+          expect(r.latest!.year).toBe(Math.max(...values.map((v) => v.year)));
+        },
+      ),
     );
   });
 });
@@ -177,7 +220,8 @@ describe("targets and the target path", () => {
           for (let i = 1; i < anchors.length; i++) {
             const seg = path.filter((p) => p.year >= anchors[i - 1]!.year && p.year <= anchors[i]!.year).map((p) => p.value);
             const up = anchors[i]!.value! >= anchors[i - 1]!.value!;
-            for (let k = 1; k < seg.length; k++) expect(up ? seg[k]! >= seg[k - 1]! - 1e-9 * Math.abs(seg[k]!) : seg[k]! <= seg[k - 1]! + 1e-9 * Math.abs(seg[k]!)).toBe(true);
+            for (let k = 1; k < seg.length; k++)
+              expect(up ? seg[k]! >= seg[k - 1]! - 1e-9 * Math.abs(seg[k]!) : seg[k]! <= seg[k - 1]! + 1e-9 * Math.abs(seg[k]!)).toBe(true);
           }
         },
       ),

@@ -100,10 +100,18 @@ export const BASELINE_2013: ProcessDefinition = {
     tr("request_internal_acceptance", "in_progress", "internal_acceptance", ["pi", "org_rep"], "Nghiệm thu cơ sở", "Hold internal acceptance", {
       guards: ["reports_up_to_date"],
     }),
-    tr("submit_for_acceptance", ["in_progress", "internal_acceptance"], "acceptance_dossier", ["pi", "org_rep"], "Nộp hồ sơ nghiệm thu", "File for acceptance", {
-      requiredDocuments: ACCEPTANCE_DOCUMENTS,
-      guards: ["reports_up_to_date"],
-    }),
+    tr(
+      "submit_for_acceptance",
+      ["in_progress", "internal_acceptance"],
+      "acceptance_dossier",
+      ["pi", "org_rep"],
+      "Nộp hồ sơ nghiệm thu",
+      "File for acceptance",
+      {
+        requiredDocuments: ACCEPTANCE_DOCUMENTS,
+        guards: ["reports_up_to_date"],
+      },
+    ),
     tr("convene_acceptance", "acceptance_dossier", "acceptance_council", ["officer"], "Trình hội đồng nghiệm thu", "Convene the acceptance council"),
     tr("pass_acceptance", "acceptance_council", "accepted", ["officer"], "Nghiệm thu đạt", "Accepted", { guards: ["council_quorum", "council_concluded"] }),
     tr("fail_acceptance", "acceptance_council", "acceptance_failed", ["officer"], "Nghiệm thu không đạt", "Not accepted", {

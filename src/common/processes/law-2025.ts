@@ -93,10 +93,18 @@ export const LAW_2025: ProcessDefinition = {
     tr("request_internal_acceptance", "in_progress", "internal_acceptance", ["pi", "org_rep"], "Đánh giá cơ sở", "Hold internal evaluation", {
       guards: ["reports_up_to_date"],
     }),
-    tr("submit_for_acceptance", ["in_progress", "internal_acceptance"], "acceptance_dossier", ["pi", "org_rep"], "Nộp hồ sơ đánh giá kết quả", "File for evaluation", {
-      requiredDocuments: ACCEPTANCE_DOCUMENTS,
-      guards: ["reports_up_to_date"],
-    }),
+    tr(
+      "submit_for_acceptance",
+      ["in_progress", "internal_acceptance"],
+      "acceptance_dossier",
+      ["pi", "org_rep"],
+      "Nộp hồ sơ đánh giá kết quả",
+      "File for evaluation",
+      {
+        requiredDocuments: ACCEPTANCE_DOCUMENTS,
+        guards: ["reports_up_to_date"],
+      },
+    ),
     tr("convene_acceptance", "acceptance_dossier", "acceptance_council", ["officer"], "Trình hội đồng đánh giá", "Convene the evaluation council"),
     tr("pass_acceptance", "acceptance_council", "accepted", ["officer"], "Đánh giá đạt", "Accepted", { guards: ["council_quorum", "council_concluded"] }),
     tr("fail_acceptance", "acceptance_council", "acceptance_failed", ["officer"], "Đánh giá không đạt", "Not accepted", {

@@ -85,10 +85,7 @@ describe("process template validator", () => {
     const d = clone(small);
     (d.transitions[0] as { roles: string[] }).roles = ["pi", "janitor"];
     (d.transitions[1] as { guards?: string[] }).guards = ["two_person_rule", "full_moon"];
-    expect(messages(d)).toEqual([
-      "Action “submit” names an unknown role “janitor”",
-      "Action “approve” names a guard that is not in the registry: “full_moon”",
-    ]);
+    expect(messages(d)).toEqual(["Action “submit” names an unknown role “janitor”", "Action “approve” names a guard that is not in the registry: “full_moon”"]);
     const vi = validateProcess(d).map((i) => processIssueText(i, "vi"));
     expect(vi[0]).toBe("Thao tác “submit” nêu vai trò không có: “janitor”");
   });
@@ -142,7 +139,7 @@ const soundProcess = fc
 /** An independent reference: is every step reachable from the single initial step (by repeated relaxation)? */
 function referenceReachableAll(d: ProcessDefinition): boolean {
   const reached = new Set(d.steps.filter((s) => s.kind === "initial").map((s) => s.key));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const t of d.transitions)
       if (fromSteps(t).some((f) => reached.has(f)) && !reached.has(t.to) && d.steps.some((s) => s.key === t.to)) {
@@ -193,7 +190,17 @@ describe("the shipped templates", () => {
   });
 
   it("follows the 2013 law's steps and gives each actor their part", () => {
-    const order = ["proposal", "identification", "list_approved", "call_open", "dossier_submitted", "dossier_opened", "selection_council", "revision", "appraisal"];
+    const order = [
+      "proposal",
+      "identification",
+      "list_approved",
+      "call_open",
+      "dossier_submitted",
+      "dossier_opened",
+      "selection_council",
+      "revision",
+      "appraisal",
+    ];
     const steps = BASELINE_2013.steps.map((s) => s.key);
     expect(steps.slice(0, order.length)).toEqual(order);
     const by = (d: ProcessDefinition, action: string) => d.transitions.find((t) => t.action === action)!;

@@ -61,7 +61,12 @@ export const processDefinitionInput = z
   .object({
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"),
     legalBasis: z.string().trim().min(1).max(2000),
-    note: z.string().trim().max(4000).nullish().transform((v) => (v ? v : null)),
+    note: z
+      .string()
+      .trim()
+      .max(4000)
+      .nullish()
+      .transform((v) => (v ? v : null)),
     nameVi: label,
     nameEn: label,
     steps: z.array(processStep).min(1).max(200),
@@ -71,7 +76,10 @@ export const processDefinitionInput = z
 
 /** A whole definition as stored (jsonb) and seeded (baseline-2013.ts, law-2025.ts). */
 export const processDefinitionShape = processDefinitionInput.extend({
-  key: z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/),
+  key: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/),
   version: z.number().int().min(1),
 });
 

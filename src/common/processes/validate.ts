@@ -4,15 +4,7 @@ import { ROLES } from "../roles.js";
 import { GUARDS, fromSteps, processDefinitionShape, type ProcessDefinition } from "./schema.js";
 
 export type ProcessIssueCode =
-  | "initial_count"
-  | "duplicate_step"
-  | "no_final"
-  | "unknown_step"
-  | "unreachable"
-  | "dead_end"
-  | "duplicate_action"
-  | "unknown_role"
-  | "unknown_guard";
+  "initial_count" | "duplicate_step" | "no_final" | "unknown_step" | "unreachable" | "dead_end" | "duplicate_action" | "unknown_role" | "unknown_guard";
 
 export interface ProcessIssue {
   path: string;
@@ -80,7 +72,11 @@ export function validateProcess(def: Checkable): ProcessIssue[] {
     const froms = fromSteps(t);
     froms.forEach((f, j) => {
       if (!steps.has(f))
-        issues.push({ path: Array.isArray(t.from) ? `transitions.${i}.from.${j}` : `transitions.${i}.from`, code: "unknown_step", params: { action: t.action, step: f } });
+        issues.push({
+          path: Array.isArray(t.from) ? `transitions.${i}.from.${j}` : `transitions.${i}.from`,
+          code: "unknown_step",
+          params: { action: t.action, step: f },
+        });
       const pair = `${f}\u0000${t.action}`;
       if (seenAction.has(pair)) issues.push({ path: `transitions.${i}.action`, code: "duplicate_action", params: { action: t.action, step: f } });
       seenAction.add(pair);

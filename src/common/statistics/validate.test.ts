@@ -16,7 +16,12 @@ const QUAL = ["tskh", "ts", "ths", "dh", "cd", "other"];
 /** A consistent 02/KHCN-NL: parts drawn at random, totals computed. */
 const consistentStaff = fc
   .array(
-    fc.record({ total: fc.integer({ min: 0, max: 500 }), w: fc.double({ min: 0, max: 1, noNaN: true }), m: fc.double({ min: 0, max: 1, noNaN: true }), r: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc.record({
+      total: fc.integer({ min: 0, max: 500 }),
+      w: fc.double({ min: 0, max: 1, noNaN: true }),
+      m: fc.double({ min: 0, max: 1, noNaN: true }),
+      r: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
     { minLength: 6, maxLength: 6 },
   )
   .map((rows) => {
@@ -66,13 +71,19 @@ describe("validation rules (property tests)", () => {
 
   it("breaking one part of a column breaks exactly that column's sum rule", () => {
     fc.assert(
-      fc.property(consistentStaff, fc.constantFrom(...QUAL), fc.constantFrom("total", "women", "minority", "rd"), fc.integer({ min: 1, max: 50 }), (v, row, col, delta) => {
-        const broken = { ...v, [`staff.${row}.${col}`]: (v[`staff.${row}.${col}`] as number) + delta };
-        const sumErrors = errorsOf(nl, broken).filter((m) => m.ruleKey === "staff_rows_sum");
-        expect(sumErrors).toHaveLength(1);
-        expect(sumErrors[0]!.cellKey).toBe(`staff.total.${col}`);
-        expect(sumErrors[0]!.cellKeys).toContain(`staff.${row}.${col}`);
-      }),
+      fc.property(
+        consistentStaff,
+        fc.constantFrom(...QUAL),
+        fc.constantFrom("total", "women", "minority", "rd"),
+        fc.integer({ min: 1, max: 50 }),
+        (v, row, col, delta) => {
+          const broken = { ...v, [`staff.${row}.${col}`]: (v[`staff.${row}.${col}`] as number) + delta };
+          const sumErrors = errorsOf(nl, broken).filter((m) => m.ruleKey === "staff_rows_sum");
+          expect(sumErrors).toHaveLength(1);
+          expect(sumErrors[0]!.cellKey).toBe(`staff.total.${col}`);
+          expect(sumErrors[0]!.cellKeys).toContain(`staff.${row}.${col}`);
+        },
+      ),
     );
   });
 

@@ -80,13 +80,7 @@ export function normaliseValue(spec: CellSpec, raw: CellValue | undefined): { va
   return { value: String(raw).trim() };
 }
 
-function msg(
-  cellKey: string,
-  code: ValidationMessage["code"],
-  vi: string,
-  en: string,
-  extra: Partial<ValidationMessage> = {},
-): ValidationMessage {
+function msg(cellKey: string, code: ValidationMessage["code"], vi: string, en: string, extra: Partial<ValidationMessage> = {}): ValidationMessage {
   return { cellKey, cellKeys: [cellKey], code, ruleKey: null, severity: "error", messageVi: vi, messageEn: en, ...extra };
 }
 

@@ -43,7 +43,6 @@ async function freshDatabase(mode = testDbMode()): Promise<Database> {
   return database;
 }
 
-
 async function rowCounts(database: Database) {
   const sums = await databaseChecksums(database.pool);
   return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v.rows]));
@@ -71,7 +70,9 @@ beforeAll(async () => {
     parentId: parent.id,
     fields: [],
   });
-  await db.insert(laboratories).values({ organisationId: child.id, name: "PTN Vật liệu", scheme: "VILAS", accreditationNumber: "VILAS 001", expiresOn: "2028-06-30" });
+  await db
+    .insert(laboratories)
+    .values({ organisationId: child.id, name: "PTN Vật liệu", scheme: "VILAS", accreditationNumber: "VILAS 001", expiresOn: "2028-06-30" });
   const person = await buildPerson(db, {
     fullName: "Nguyễn Thị Ánh Tuyết",
     keywords: ["đa dạng sinh học", "line\nbreak", "tab\tand 'quote'", ""],
@@ -93,7 +94,13 @@ beforeAll(async () => {
     leadOrganisationId: child.id,
     approvedBudgetCity: 750000000,
   });
-  const dossier = await buildDossier(db, { taskId: task.id, status: "selected", ownerUserId: officerUser.id, piPersonId: person.id, leadOrganisationId: child.id });
+  const dossier = await buildDossier(db, {
+    taskId: task.id,
+    status: "selected",
+    ownerUserId: officerUser.id,
+    piPersonId: person.id,
+    leadOrganisationId: child.id,
+  });
   await db.execute(sql`
     INSERT INTO task_dossier_products (dossier_id, position, name, output_type, quantity, unit, quality_target)
     VALUES (${dossier.id}, 1, 'Mô hình', 'model', 2.5, 'mô hình', 'Đạt')`);
@@ -103,7 +110,14 @@ beforeAll(async () => {
   const content = Buffer.concat([Buffer.from([0, 1, 2, 255, 0]), crypto.randomBytes(3000)]);
   const [file] = await db
     .insert(files)
-    .values({ originalName: "danh sách.xlsx", mediaType: "application/octet-stream", sizeBytes: content.length, sha256: "x", content, createdAt: stamps(db).createdAt })
+    .values({
+      originalName: "danh sách.xlsx",
+      mediaType: "application/octet-stream",
+      sizeBytes: content.length,
+      sha256: "x",
+      content,
+      createdAt: stamps(db).createdAt,
+    })
     .returning();
   const [imp] = await db
     .insert(imports)
@@ -155,8 +169,10 @@ describe(`backup and restore (${testDbMode()})`, () => {
     expect(backup.tables.task_stat_deltas).toBeUndefined();
     const summary = (pool: typeof target.pool) =>
       pool
-        .query(`SELECT dim, key, year, origin, sum(n)::int AS n, sum(city)::text AS city, sum(quantity)::text AS q
-                  FROM task_stat_deltas GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4`)
+        .query(
+          `SELECT dim, key, year, origin, sum(n)::int AS n, sum(city)::text AS city, sum(quantity)::text AS q
+                  FROM task_stat_deltas GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4`,
+        )
         .then((r) => r.rows);
     const expected = await summary(t.database.pool);
     expect(expected.some((r) => r.dim === "output" && r.key === "model" && Number(r.q) === 2.5)).toBe(true);

@@ -153,7 +153,8 @@ async function describeTables(c: pg.ClientBase): Promise<{ tables: TableInfo[]; 
     typcategory: string;
     identity: string;
     sequence: string | null;
-  }>(`
+  }>(
+    `
     SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
            bt.typname, bt.typcategory, a.attidentity AS identity,
            pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) AS sequence
@@ -386,8 +387,7 @@ async function* readBackupLines(file: string): AsyncGenerator<unknown> {
 
 function checkHeader(value: unknown): Header {
   const h = value as Header | undefined;
-  if (!h || h.kind !== BACKUP_KIND)
-    throw new BackupError("Tệp này không phải bản sao lưu KHCN.", "This file is not a KHCN backup.");
+  if (!h || h.kind !== BACKUP_KIND) throw new BackupError("Tệp này không phải bản sao lưu KHCN.", "This file is not a KHCN backup.");
   if (h.formatVersion !== BACKUP_FORMAT_VERSION)
     throw new BackupError(
       `Phiên bản định dạng sao lưu ${h.formatVersion} không được hỗ trợ (cần ${BACKUP_FORMAT_VERSION}).`,
@@ -482,7 +482,10 @@ async function restoreFrom(pool: pg.Pool, file: string, lines: AsyncGenerator<un
       if (Array.isArray(line)) {
         if (!current) throw new BackupError("Tệp sao lưu hỏng (dòng dữ liệu ngoài bảng).", "The backup file is damaged (a row outside a table).");
         if (line.length !== current.columns.length)
-          throw new BackupError(`Tệp sao lưu hỏng (số cột sai ở bảng ${current.info.name}).`, `The backup file is damaged (wrong column count in ${current.info.name}).`);
+          throw new BackupError(
+            `Tệp sao lưu hỏng (số cột sai ở bảng ${current.info.name}).`,
+            `The backup file is damaged (wrong column count in ${current.info.name}).`,
+          );
         const text = JSON.stringify(line);
         current.hasher.add(text);
         batch.push(line.map((v, i) => decodeValue(current!.columns[i].kind, v as Value)));
@@ -517,8 +520,7 @@ async function restoreFrom(pool: pg.Pool, file: string, lines: AsyncGenerator<un
     }
     if (!trailer) throw new BackupError("Tệp sao lưu bị cắt cụt (thiếu phần kết).", "The backup file is truncated (no end record).");
     const missing = tables.filter((t) => !seen.has(t.name)).map((t) => t.name);
-    if (missing.length)
-      throw new BackupError(`Tệp sao lưu thiếu các bảng: ${missing.join(", ")}.`, `The backup file lacks tables: ${missing.join(", ")}.`);
+    if (missing.length) throw new BackupError(`Tệp sao lưu thiếu các bảng: ${missing.join(", ")}.`, `The backup file lacks tables: ${missing.join(", ")}.`);
 
     // Derived tables: the triggers filled them while rows arrived (before their inputs were all there); recompute.
     const rebuilds = new Set<string>();
@@ -530,7 +532,10 @@ async function restoreFrom(pool: pg.Pool, file: string, lines: AsyncGenerator<un
     try {
       await c.query("SET CONSTRAINTS ALL IMMEDIATE");
     } catch (err) {
-      throw new BackupError(`Dữ liệu khôi phục vi phạm khóa ngoại: ${(err as Error).message}`, `The restored rows break a foreign key: ${(err as Error).message}`);
+      throw new BackupError(
+        `Dữ liệu khôi phục vi phạm khóa ngoại: ${(err as Error).message}`,
+        `The restored rows break a foreign key: ${(err as Error).message}`,
+      );
     }
     for (const fk of toDefer)
       await c.query(`ALTER TABLE ${ident(fk.table)} ALTER CONSTRAINT ${ident(fk.name)} ${fk.deferrable ? "DEFERRABLE INITIALLY IMMEDIATE" : "NOT DEFERRABLE"}`);
@@ -591,7 +596,10 @@ export function assertEmbeddedNotInUse(dataDir: string) {
 export async function openForMaintenance(config: Config, opts: { mustExist: boolean }): Promise<Database> {
   if (!config.databaseUrl) {
     if (opts.mustExist && !fs.existsSync(path.join(config.dataDir, "PG_VERSION")))
-      throw new BackupError(`Không có cơ sở dữ liệu nhúng trong ${config.dataDir} (DATA_DIR).`, `There is no embedded database in ${config.dataDir} (DATA_DIR).`);
+      throw new BackupError(
+        `Không có cơ sở dữ liệu nhúng trong ${config.dataDir} (DATA_DIR).`,
+        `There is no embedded database in ${config.dataDir} (DATA_DIR).`,
+      );
     assertEmbeddedNotInUse(config.dataDir);
   }
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });

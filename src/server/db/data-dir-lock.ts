@@ -29,10 +29,7 @@ export class DataDirInUse extends Error {
     public readonly dir: string,
     public readonly pid: number,
   ) {
-    super(
-      `Thư mục cơ sở dữ liệu nhúng ${dir} đang được tiến trình ${pid} sử dụng. / ` +
-        `The embedded database folder ${dir} is in use by process ${pid}.`,
-    );
+    super(`Thư mục cơ sở dữ liệu nhúng ${dir} đang được tiến trình ${pid} sử dụng. / ` + `The embedded database folder ${dir} is in use by process ${pid}.`);
   }
 }
 

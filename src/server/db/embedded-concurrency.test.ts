@@ -57,9 +57,7 @@ it("keeps parameterised queries and transactions of parallel connections apart",
 
 it("a failing statement inside a batch does not leak into other connections", async () => {
   const results = await Promise.allSettled(
-    Array.from({ length: 20 }, (_, i) =>
-      i % 3 === 0 ? pool.query("SELECT 1 / $1::int AS x", [0]) : pool.query("SELECT $1::int AS x", [i]),
-    ),
+    Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? pool.query("SELECT 1 / $1::int AS x", [0]) : pool.query("SELECT $1::int AS x", [i]))),
   );
   results.forEach((r, i) => {
     if (i % 3 === 0) expect(r.status).toBe("rejected");

@@ -30,9 +30,7 @@ describe(`health under load (${testDbMode()})`, () => {
 
       const heavyStart = performance.now();
       const heavy = client
-        .query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM generate_series(1, 4000) a CROSS JOIN generate_series(1, 4000) b WHERE (a # b) % 7 = 0",
-        )
+        .query<{ n: number }>("SELECT count(*)::int AS n FROM generate_series(1, 4000) a CROSS JOIN generate_series(1, 4000) b WHERE (a # b) % 7 = 0")
         .then((r) => {
           heavyDone = performance.now();
           return r.rows[0].n;

@@ -36,10 +36,7 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
       `CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
     const done = new Map(
-      (await client.query<{ id: string; checksum: string }>("SELECT id, checksum FROM schema_migrations")).rows.map((r) => [
-        r.id,
-        r.checksum,
-      ]),
+      (await client.query<{ id: string; checksum: string }>("SELECT id, checksum FROM schema_migrations")).rows.map((r) => [r.id, r.checksum]),
     );
     let latest = "";
     for (const m of listMigrations(dir)) {

@@ -43,7 +43,10 @@ export function prepared<T>(db: Executor, key: string, build: (db: Executor, nam
   let query = cache.queries.get(key) as T | undefined;
   if (query === undefined) {
     // PostgreSQL names are at most 63 bytes: a readable prefix and a digest of the full key.
-    const name = cache.named && options.named !== false ? `k_${key.replace(/[^a-z0-9_]/gi, "_").slice(0, 30)}_${crypto.createHash("sha1").update(key).digest("hex").slice(0, 16)}` : "";
+    const name =
+      cache.named && options.named !== false
+        ? `k_${key.replace(/[^a-z0-9_]/gi, "_").slice(0, 30)}_${crypto.createHash("sha1").update(key).digest("hex").slice(0, 16)}`
+        : "";
     query = build(db, name);
     cache.queries.set(key, query);
   }

@@ -56,7 +56,10 @@ describe(`Drizzle schema matches the migrated database (${testDbMode()})`, () =>
     const inDrizzle = Object.keys(drizzleTables()).sort();
     const inDatabase = Object.keys(database).sort();
     expect(inDatabase.length).toBeGreaterThan(10);
-    expect({ missingFromDrizzle: inDatabase.filter((n) => !inDrizzle.includes(n)), missingFromMigrations: inDrizzle.filter((n) => !inDatabase.includes(n)) }).toEqual({
+    expect({
+      missingFromDrizzle: inDatabase.filter((n) => !inDrizzle.includes(n)),
+      missingFromMigrations: inDrizzle.filter((n) => !inDatabase.includes(n)),
+    }).toEqual({
       missingFromDrizzle: [],
       missingFromMigrations: [],
     });
@@ -75,7 +78,9 @@ describe(`Drizzle schema matches the migrated database (${testDbMode()})`, () =>
           continue;
         }
         if (d[col].nullable !== db[col].nullable)
-          problems.push(`${table}.${col}: Drizzle says ${d[col].nullable ? "nullable" : "NOT NULL"}, the database ${db[col].nullable ? "nullable" : "NOT NULL"}`);
+          problems.push(
+            `${table}.${col}: Drizzle says ${d[col].nullable ? "nullable" : "NOT NULL"}, the database ${db[col].nullable ? "nullable" : "NOT NULL"}`,
+          );
         if (d[col].type !== db[col].type) problems.push(`${table}.${col}: Drizzle type ${d[col].type}, database type ${db[col].type}`);
       }
     }

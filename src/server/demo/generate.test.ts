@@ -42,7 +42,23 @@ describe("demo data generator", () => {
     // Parents exist and come first (one INSERT, foreign key to an earlier row).
     const position = new Map(orgs.map((o, i) => [o.id, i]));
     for (const o of orgs.filter((x) => x.parent_id)) expect(position.get(o.parent_id!)).toBeLessThan(position.get(o.id)!);
-    const districts = new Set(["HONG_BANG", "NGO_QUYEN", "LE_CHAN", "HAI_AN", "KIEN_AN", "DO_SON", "DUONG_KINH", "THUY_NGUYEN", "AN_DUONG", "AN_LAO", "KIEN_THUY", "TIEN_LANG", "VINH_BAO", "CAT_HAI", "BACH_LONG_VI"]);
+    const districts = new Set([
+      "HONG_BANG",
+      "NGO_QUYEN",
+      "LE_CHAN",
+      "HAI_AN",
+      "KIEN_AN",
+      "DO_SON",
+      "DUONG_KINH",
+      "THUY_NGUYEN",
+      "AN_DUONG",
+      "AN_LAO",
+      "KIEN_THUY",
+      "TIEN_LANG",
+      "VINH_BAO",
+      "CAT_HAI",
+      "BACH_LONG_VI",
+    ]);
     for (const o of orgs) expect(districts).toContain(o.district);
   });
 
@@ -115,8 +131,18 @@ describe("demo data generator", () => {
     expect(Math.abs(family("Trần") - 0.121)).toBeLessThan(0.03);
     expect(family("Lê")).toBeGreaterThan(0.06);
     // Women's middle name is most often "Thị", men's "Văn".
-    expect(share(data.people.filter((p) => p.gender === "female"), (p) => p.full_name.includes(" Thị "))).toBeGreaterThan(0.3);
-    expect(share(data.people.filter((p) => p.gender === "male"), (p) => p.full_name.includes(" Văn "))).toBeGreaterThan(0.2);
+    expect(
+      share(
+        data.people.filter((p) => p.gender === "female"),
+        (p) => p.full_name.includes(" Thị "),
+      ),
+    ).toBeGreaterThan(0.3);
+    expect(
+      share(
+        data.people.filter((p) => p.gender === "male"),
+        (p) => p.full_name.includes(" Văn "),
+      ),
+    ).toBeGreaterThan(0.2);
   });
 
   it("gives people valid ORCID iDs, unique e-mails, experts and affiliations with dates and positions", () => {

@@ -166,8 +166,7 @@ export function taxCodeCheckDigit(first9: string): number | null {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const randomDate = (rng: Prng, fromYear: number, toYear: number) =>
-  isoDate(rng.int(fromYear, Math.max(fromYear, toYear)), rng.int(1, 12), rng.int(1, 28));
+const randomDate = (rng: Prng, fromYear: number, toYear: number) => isoDate(rng.int(fromYear, Math.max(fromYear, toYear)), rng.int(1, 12), rng.int(1, 28));
 const slug = (s: string) =>
   foldVietnamese(s)
     .replace(/[^a-z0-9]+/g, "")
@@ -236,14 +235,7 @@ export function deck<T>(rng: Prng, table: readonly (readonly [T, number])[], n: 
 
 // ─── Organisations ───────────────────────────────────────────────────────────
 
-const BASE_SEEDS: OrgSeed[] = [
-  ...UNIVERSITIES_AND_COLLEGES,
-  ...STATE_AGENCIES,
-  ...ST_ORGANISATIONS,
-  ...HOSPITALS,
-  ...NAMED_ENTERPRISES,
-  ...ASSOCIATIONS,
-];
+const BASE_SEEDS: OrgSeed[] = [...UNIVERSITIES_AND_COLLEGES, ...STATE_AGENCIES, ...ST_ORGANISATIONS, ...HOSPITALS, ...NAMED_ENTERPRISES, ...ASSOCIATIONS];
 
 type NameSet = Set<string> & { counters: Map<string, number> };
 
@@ -285,7 +277,15 @@ function inventedOrganisation(rng: Prng, taken: NameSet, kind: "enterprise" | "c
   }
   if (kind === "hospital") {
     const form = rng.pick(["Bệnh viện Đa khoa", "Phòng khám Đa khoa", "Trung tâm Y tế"]);
-    return { key: "", type: "hospital", nameVi: unique(`${form} ${rng.pick(ENTERPRISE_BRANDS)}`), governance: "local", district, fields: ["302", "303"], foundedYear: rng.int(1960, 2024) };
+    return {
+      key: "",
+      type: "hospital",
+      nameVi: unique(`${form} ${rng.pick(ENTERPRISE_BRANDS)}`),
+      governance: "local",
+      district,
+      fields: ["302", "303"],
+      foundedYear: rng.int(1960, 2024),
+    };
   }
   const [topic, fields] = rng.pick(CENTRE_TOPICS);
   return { key: "", type: "association", nameVi: unique(`Hội ${topic}`), governance: "local", district, fields, foundedYear: rng.int(1985, 2024) };
@@ -445,25 +445,58 @@ function positionFor(rng: Prng, orgType: string, degree: string, title: string |
   switch (orgType) {
     case "university":
     case "college":
-      if (leader) return rng.weighted([["Trưởng khoa", 3], ["Phó Trưởng khoa", 4], ["Trưởng bộ môn", 6], ["Phó Hiệu trưởng", 1]] as const);
+      if (leader)
+        return rng.weighted([
+          ["Trưởng khoa", 3],
+          ["Phó Trưởng khoa", 4],
+          ["Trưởng bộ môn", 6],
+          ["Phó Hiệu trưởng", 1],
+        ] as const);
       if (senior) return "Giảng viên cao cấp";
       if (degree === "TS" || degree === "TSKH") return rng.chance(0.6) ? "Giảng viên chính" : "Giảng viên";
       return age < 27 && degree === "DH" ? "Trợ giảng" : "Giảng viên";
     case "rd_institute":
     case "st_service":
-      if (leader) return rng.weighted([["Viện trưởng", 1], ["Giám đốc Trung tâm", 1], ["Phó Giám đốc", 3], ["Trưởng phòng", 6]] as const);
+      if (leader)
+        return rng.weighted([
+          ["Viện trưởng", 1],
+          ["Giám đốc Trung tâm", 1],
+          ["Phó Giám đốc", 3],
+          ["Trưởng phòng", 6],
+        ] as const);
       if (senior) return "Nghiên cứu viên cao cấp";
       if (degree === "TS" || degree === "TSKH") return "Nghiên cứu viên chính";
       return degree === "ThS" ? "Nghiên cứu viên" : rng.pick(["Nghiên cứu viên", "Kỹ thuật viên", "Trợ lý nghiên cứu"]);
     case "hospital":
-      if (leader) return rng.weighted([["Trưởng khoa", 5], ["Phó Trưởng khoa", 5], ["Phó Giám đốc bệnh viện", 1]] as const);
-      return rng.weighted([["Bác sĩ", 5], ["Bác sĩ chuyên khoa I", 3], ["Bác sĩ chuyên khoa II", 1], ["Dược sĩ", 1], ["Điều dưỡng", 1]] as const);
+      if (leader)
+        return rng.weighted([
+          ["Trưởng khoa", 5],
+          ["Phó Trưởng khoa", 5],
+          ["Phó Giám đốc bệnh viện", 1],
+        ] as const);
+      return rng.weighted([
+        ["Bác sĩ", 5],
+        ["Bác sĩ chuyên khoa I", 3],
+        ["Bác sĩ chuyên khoa II", 1],
+        ["Dược sĩ", 1],
+        ["Điều dưỡng", 1],
+      ] as const);
     case "state_agency":
-      if (leader) return rng.weighted([["Trưởng phòng", 5], ["Phó Trưởng phòng", 5], ["Phó Giám đốc Sở", 1]] as const);
+      if (leader)
+        return rng.weighted([
+          ["Trưởng phòng", 5],
+          ["Phó Trưởng phòng", 5],
+          ["Phó Giám đốc Sở", 1],
+        ] as const);
       return rng.chance(0.3) ? "Chuyên viên chính" : "Chuyên viên";
     case "enterprise":
     case "st_enterprise":
-      if (leader) return rng.weighted([["Giám đốc Nghiên cứu và Phát triển", 1], ["Trưởng phòng Kỹ thuật", 3], ["Phó Giám đốc", 1]] as const);
+      if (leader)
+        return rng.weighted([
+          ["Giám đốc Nghiên cứu và Phát triển", 1],
+          ["Trưởng phòng Kỹ thuật", 3],
+          ["Phó Giám đốc", 1],
+        ] as const);
       return rng.pick(["Kỹ sư", "Kỹ sư", "Chuyên viên kỹ thuật", "Cán bộ quản lý chất lượng"]);
     default:
       return leader ? "Ủy viên Ban Chấp hành" : rng.pick(["Hội viên", "Chuyên viên"]);
@@ -497,9 +530,7 @@ type FieldGroup = (typeof FIELD_GROUPS)[number];
  */
 function jointFieldWorkplace(index: Map<string, WeightedIndex>): [readonly [FieldGroup, WorkplaceCategory], number][] {
   const fits = (g: FieldGroup, c: WorkplaceCategory) => g.codes.some((code) => index.has(`${c}:${level1(code)}`));
-  const cells = FIELD_GROUPS.flatMap((g) =>
-    WORKPLACE_SHARES.filter(([c]) => fits(g, c)).map(([c, cs]) => ({ g, c, w: g.share * cs })),
-  );
+  const cells = FIELD_GROUPS.flatMap((g) => WORKPLACE_SHARES.filter(([c]) => fits(g, c)).map(([c, cs]) => ({ g, c, w: g.share * cs })));
   for (let iter = 0; iter < 200; iter++) {
     for (const [c, target] of WORKPLACE_SHARES) {
       const row = cells.filter((x) => x.c === c);
@@ -552,7 +583,12 @@ function buildPeople(rng: Prng, count: number, orgs: OrganisationRow[], idOf: Ma
     // Vietnamese workplace style: given name + initials of family and middle names ("annv@…"); letters only, so the
     // numbered duplicates ("annv2@…") never meet another base.
     const words = foldVietnamese(fullName).split(" ");
-    const local = words[words.length - 1] + words.slice(0, -1).map((w) => w[0]).join("");
+    const local =
+      words[words.length - 1] +
+      words
+        .slice(0, -1)
+        .map((w) => w[0])
+        .join("");
     const key = `${local}@${domainOf(org)}`;
     const n = (emailCounts.get(key) ?? 0) + 1;
     emailCounts.set(key, n);
@@ -641,8 +677,21 @@ function buildPeople(rng: Prng, count: number, orgs: OrganisationRow[], idOf: Ma
   const degrees = deck(rng, DEGREE_SHARES, m);
   const placements = deck(rng, jointFieldWorkplace(index), m);
   const nPost = degrees.filter((d) => d !== "DH").length;
-  const gender = (share: number, n: number) => deck<"male" | "female">(rng, [["male", share], ["female", 1 - share]], n);
-  const band = (bands: typeof AGE_BANDS_BACHELOR, n: number) => deck(rng, bands.map((b) => [b, b[0]] as const), n);
+  const gender = (share: number, n: number) =>
+    deck<"male" | "female">(
+      rng,
+      [
+        ["male", share],
+        ["female", 1 - share],
+      ],
+      n,
+    );
+  const band = (bands: typeof AGE_BANDS_BACHELOR, n: number) =>
+    deck(
+      rng,
+      bands.map((b) => [b, b[0]] as const),
+      n,
+    );
   const post = { genders: gender(MALE_SHARE_POSTGRADUATE, nPost), bands: band(AGE_BANDS_POSTGRADUATE, nPost), next: 0 };
   const bach = { genders: gender(MALE_SHARE_BACHELOR, m - nPost), bands: band(AGE_BANDS_BACHELOR, m - nPost), next: 0 };
   for (let i = 0; i < m; i++) {

@@ -30,7 +30,16 @@ describe("seeding an empty database", () => {
              (SELECT count(*)::int FROM person_affiliations WHERE end_date IS NULL) AS current_affiliations,
              (SELECT count(DISTINCT person_id)::int FROM consents WHERE purpose = 'expert_pool' AND granted) AS expert_consents,
              (SELECT count(*)::int FROM users) AS users`);
-    expect(c).toMatchObject({ organisations: 150, universities: 20, st: 55, central: 8, labs: 20, people: 1500, current_affiliations: 1500, users: ROLES.length + DEMO_EXTRA_EXPERTS });
+    expect(c).toMatchObject({
+      organisations: 150,
+      universities: 20,
+      st: 55,
+      central: 8,
+      labs: 20,
+      people: 1500,
+      current_affiliations: 1500,
+      users: ROLES.length + DEMO_EXTRA_EXPERTS,
+    });
     expect(c.experts).toBeGreaterThan(75);
     expect(c.expert_consents).toBe(c.experts);
   });

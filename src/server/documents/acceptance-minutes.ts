@@ -40,7 +40,10 @@ export async function acceptanceMinutes(input: AcceptanceMinutesInput): Promise<
     },
     { kind: "paragraph", text: `5. Khách mời tham dự: ${g.guests.length ? g.guests.join(", ") : "không"}.` },
     { kind: "heading", text: "II. NỘI DUNG LÀM VIỆC" },
-    ...(input.proceedings?.length ? input.proceedings : standardProceedings("acceptance")).map((text, i) => ({ kind: "paragraph" as const, text: `${i + 1}. ${text}` })),
+    ...(input.proceedings?.length ? input.proceedings : standardProceedings("acceptance")).map((text, i) => ({
+      kind: "paragraph" as const,
+      text: `${i + 1}. ${text}`,
+    })),
     { kind: "heading", text: "III. KẾT QUẢ BỎ PHIẾU" },
     {
       kind: "paragraph",
@@ -64,7 +67,10 @@ export async function acceptanceMinutes(input: AcceptanceMinutesInput): Promise<
     align: ["left", "center"],
     rows: (["excellent", "pass", "fail"] as const).map((k) => [GRADE_VI[k], String(input.overall[k])]),
   });
-  body.push({ kind: "paragraph", text: [{ text: "3. Kết quả đánh giá của Hội đồng: " }, { text: GRADE_VI[input.councilGrade].toUpperCase(), bold: true }, { text: "." }] });
+  body.push({
+    kind: "paragraph",
+    text: [{ text: "3. Kết quả đánh giá của Hội đồng: " }, { text: GRADE_VI[input.councilGrade].toUpperCase(), bold: true }, { text: "." }],
+  });
   body.push({ kind: "heading", text: "IV. KẾT LUẬN CỦA HỘI ĐỒNG" });
   body.push(...input.conclusions.map((text) => ({ kind: "paragraph" as const, text })));
   body.push({ kind: "heading", text: "V. THÔNG QUA BIÊN BẢN" });

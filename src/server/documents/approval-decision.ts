@@ -55,9 +55,15 @@ export async function approvalDecision(input: ApprovalDecisionInput): Promise<Bu
       { kind: "paragraph", text: `2. Tổ chức chủ trì: ${input.leadOrganisation}.` },
       { kind: "paragraph", text: `3. Chủ nhiệm nhiệm vụ: ${input.principalInvestigator}.` },
       ...(input.objectives?.length
-        ? [{ kind: "paragraph" as const, text: "4. Mục tiêu:" }, { kind: "list" as const, items: input.objectives }]
+        ? [
+            { kind: "paragraph" as const, text: "4. Mục tiêu:" },
+            { kind: "list" as const, items: input.objectives },
+          ]
         : []),
-      { kind: "paragraph", text: `${input.objectives?.length ? 5 : 4}. Thời gian thực hiện: ${input.durationMonths} tháng, từ ngày ${vnShortDate(input.startDate)} đến ngày ${vnShortDate(input.endDate)}.` },
+      {
+        kind: "paragraph",
+        text: `${input.objectives?.length ? 5 : 4}. Thời gian thực hiện: ${input.durationMonths} tháng, từ ngày ${vnShortDate(input.startDate)} đến ngày ${vnShortDate(input.endDate)}.`,
+      },
       { kind: "paragraph", text: `${input.objectives?.length ? 6 : 5}. Tổng kinh phí thực hiện: ${vnMoneyWithWords(total)}, trong đó:` },
       {
         kind: "table",
@@ -76,7 +82,9 @@ export async function approvalDecision(input: ApprovalDecisionInput): Promise<Bu
       {
         kind: "article",
         number: 3,
-        paragraphs: [`Quyết định này có hiệu lực kể từ ngày ký. ${input.enforcers}, ${input.leadOrganisation} và chủ nhiệm nhiệm vụ chịu trách nhiệm thi hành Quyết định này./.`],
+        paragraphs: [
+          `Quyết định này có hiệu lực kể từ ngày ký. ${input.enforcers}, ${input.leadOrganisation} và chủ nhiệm nhiệm vụ chịu trách nhiệm thi hành Quyết định này./.`,
+        ],
       },
     ],
     signature: { kind: "official", recipients: input.recipients, archiveUnit: input.issuer.archiveUnit, signer: input.signer ?? defaultSigner(input.issuer) },

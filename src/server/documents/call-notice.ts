@@ -34,7 +34,11 @@ export async function callNotice(input: CallNoticeInput): Promise<Buffer> {
   const summary = selection
     ? ["Tuyển chọn tổ chức, cá nhân chủ trì thực hiện", "nhiệm vụ khoa học và công nghệ"]
     : ["Đề xuất đặt hàng nhiệm vụ khoa học và công nghệ"];
-  const paragraphs = input.description?.split(/\n+/).map((s) => s.trim()).filter(Boolean) ?? [];
+  const paragraphs =
+    input.description
+      ?.split(/\n+/)
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   const scope: string[] = [];
   if (input.programmeName) scope.push(`Thuộc chương trình: ${input.programmeName}`);
   if (input.fields.length) scope.push(`Lĩnh vực khoa học: ${input.fields.join("; ")}`);

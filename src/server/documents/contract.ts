@@ -42,7 +42,14 @@ export interface ContractInput {
 export async function contract(input: ContractInput): Promise<Buffer> {
   const total = budgetTotal(input.value);
   const partyLines = (label: string, p: ContractParty): Block[] => [
-    { kind: "paragraph", text: [{ text: `${label}: `, bold: true }, { text: p.name, bold: true }], indent: true },
+    {
+      kind: "paragraph",
+      text: [
+        { text: `${label}: `, bold: true },
+        { text: p.name, bold: true },
+      ],
+      indent: true,
+    },
     {
       kind: "list",
       items: [
@@ -121,7 +128,9 @@ export async function contract(input: ContractInput): Promise<Buffer> {
       kind: "article",
       number: 6,
       title: "Điều chỉnh, chấm dứt hợp đồng",
-      paragraphs: ["Việc điều chỉnh nội dung, tiến độ, kinh phí hoặc chủ nhiệm nhiệm vụ phải được bên A chấp thuận bằng văn bản. Hợp đồng chấm dứt khi các bên hoàn thành nghĩa vụ và thanh lý hợp đồng, hoặc theo quy định của pháp luật."],
+      paragraphs: [
+        "Việc điều chỉnh nội dung, tiến độ, kinh phí hoặc chủ nhiệm nhiệm vụ phải được bên A chấp thuận bằng văn bản. Hợp đồng chấm dứt khi các bên hoàn thành nghĩa vụ và thanh lý hợp đồng, hoặc theo quy định của pháp luật.",
+      ],
     },
     {
       kind: "article",

@@ -73,9 +73,7 @@ export async function councilEstablishmentDecision(input: CouncilEstablishmentIn
       {
         kind: "article",
         number: 1,
-        paragraphs: [
-          `Thành lập ${name} đối với: ${input.subjects.join("; ")}. Thành phần Hội đồng gồm các ông (bà) có tên sau:`,
-        ],
+        paragraphs: [`Thành lập ${name} đối với: ${input.subjects.join("; ")}. Thành phần Hội đồng gồm các ông (bà) có tên sau:`],
       },
       {
         kind: "table",
@@ -88,7 +86,9 @@ export async function councilEstablishmentDecision(input: CouncilEstablishmentIn
       {
         kind: "article",
         number: 3,
-        paragraphs: [`Quyết định này có hiệu lực kể từ ngày ký. ${input.enforcers} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`],
+        paragraphs: [
+          `Quyết định này có hiệu lực kể từ ngày ký. ${input.enforcers} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+        ],
       },
     ],
     signature: { kind: "official", recipients: input.recipients, archiveUnit: input.issuer.archiveUnit, signer: input.signer ?? defaultSigner(input.issuer) },

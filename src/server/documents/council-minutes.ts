@@ -81,7 +81,12 @@ export function scoreTableBlock(t: ScoreTable): Block {
     align: ["left", ...t.criteria.map(() => "center" as const), "center", "center"],
     fontSize: 11,
     rows: [
-      ...t.ballots.map((b) => [b.member, ...t.criteria.map((_, i) => vnScore(b.scores[i] ?? 0)), vnScore(total(b.scores)), b.valid ? "Hợp lệ" : "Không hợp lệ"]),
+      ...t.ballots.map((b) => [
+        b.member,
+        ...t.criteria.map((_, i) => vnScore(b.scores[i] ?? 0)),
+        vnScore(total(b.scores)),
+        b.valid ? "Hợp lệ" : "Không hợp lệ",
+      ]),
       ["Điểm trung bình (phiếu hợp lệ)", ...avg.perCriterion.map(vnScore), vnScore(avg.total), ""],
     ],
   };
@@ -114,7 +119,10 @@ export async function councilMinutes(input: CouncilMinutesInput): Promise<Buffer
     },
     { kind: "paragraph", text: `5. Khách mời tham dự: ${g.guests.length ? g.guests.join(", ") : "không"}.` },
     { kind: "heading", text: "II. NỘI DUNG LÀM VIỆC" },
-    ...(input.proceedings?.length ? input.proceedings : standardProceedings(g.kind)).map((text, i) => ({ kind: "paragraph" as const, text: `${i + 1}. ${text}` })),
+    ...(input.proceedings?.length ? input.proceedings : standardProceedings(g.kind)).map((text, i) => ({
+      kind: "paragraph" as const,
+      text: `${i + 1}. ${text}`,
+    })),
     { kind: "heading", text: "III. KẾT QUẢ BỎ PHIẾU" },
     {
       kind: "paragraph",

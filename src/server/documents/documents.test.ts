@@ -287,8 +287,7 @@ describe("generated documents", () => {
       symbol: "12/QĐ-SKHCN",
       placeDate: "Hải Phòng, ngày 02 tháng 3 năm 2026",
       type: "QUYẾT ĐỊNH",
-      summary:
-        "Về việc thành lập Hội đồng tư vấn tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
+      summary: "Về việc thành lập Hội đồng tư vấn tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
     });
     expectBody(doc);
     expect(has(doc, "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ")!.runs[0].bold).toBe(true);
@@ -350,7 +349,11 @@ describe("generated documents", () => {
       chair: "Trần Thị Hoa",
     });
     const doc = await readDocx(buf);
-    expectNd30Layout(doc, { symbol: "03/BB-SKHCN", placeDate: null, type: "BIÊN BẢN", summary: "Họp Hội đồng tư vấn tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
+    expectNd30Layout(doc, {
+      symbol: "03/BB-SKHCN",
+      placeDate: null,
+      type: "BIÊN BẢN",
+      summary: "Họp Hội đồng tư vấn tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
     });
     const text = doc.paragraphs.map((p) => p.text);
     for (const h of ["I. THÔNG TIN CHUNG", "II. NỘI DUNG LÀM VIỆC", "III. KẾT QUẢ BỎ PHIẾU", "IV. KẾT LUẬN CỦA HỘI ĐỒNG", "V. THÔNG QUA BIÊN BẢN"]) {
@@ -446,7 +449,12 @@ describe("generated documents", () => {
       ],
     });
     const doc = await readDocx(buf);
-    expectNd30Layout(doc, { symbol: "15/HĐ-SKHCN", placeDate: "Hải Phòng, ngày 01 tháng 5 năm 2026", type: "HỢP ĐỒNG", summary: "Thực hiện nhiệm vụ khoa học và công nghệ" });
+    expectNd30Layout(doc, {
+      symbol: "15/HĐ-SKHCN",
+      placeDate: "Hải Phòng, ngày 01 tháng 5 năm 2026",
+      type: "HỢP ĐỒNG",
+      summary: "Thực hiện nhiệm vụ khoa học và công nghệ",
+    });
     const text = doc.paragraphs.map((p) => p.text);
     expect(text).toContain("Bên đặt hàng (bên A): Sở Khoa học và Công nghệ thành phố Hải Phòng");
     expect(text).toContain("- Mã số thuế: 0200123456");
@@ -577,12 +585,33 @@ describe("generated documents", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "nd30-"));
     try {
       writeFileSync(path.join(dir, "qd.docx"), buf);
-      execFileSync(office!, ["-env:UserInstallation=file://" + path.join(dir, "profile"), "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir, path.join(dir, "qd.docx")], {
-        timeout: 120_000,
-      });
+      execFileSync(
+        office!,
+        [
+          "-env:UserInstallation=file://" + path.join(dir, "profile"),
+          "--headless",
+          "--convert-to",
+          "txt:Text (encoded):UTF8",
+          "--outdir",
+          dir,
+          path.join(dir, "qd.docx"),
+        ],
+        {
+          timeout: 120_000,
+        },
+      );
       expect(readdirSync(dir)).toContain("qd.txt");
       const text = readFileSync(path.join(dir, "qd.txt"), "utf8");
-      for (const expected of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 01/QĐ-", "QUYẾT ĐỊNH", "Nhiệm vụ thử", "Viện A", "100.000.000", "Nơi nhận:"])
+      for (const expected of [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 01/QĐ-",
+        "QUYẾT ĐỊNH",
+        "Nhiệm vụ thử",
+        "Viện A",
+        "100.000.000",
+        "Nơi nhận:",
+      ])
         expect(text).toContain(expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,12 @@ export interface ReadDocx {
 }
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export function readParagraphs(xml: string): ReadParagraph[] {
   const out: ReadParagraph[] = [];
@@ -59,7 +64,12 @@ export function readTables(xml: string): string[][][] {
     const rows: string[][] = [];
     for (const tr of t[1].matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)) {
       const cells: string[] = [];
-      for (const tc of tr[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)) cells.push(readParagraphs(tc[1]).map((p) => p.text).join("\n"));
+      for (const tc of tr[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g))
+        cells.push(
+          readParagraphs(tc[1])
+            .map((p) => p.text)
+            .join("\n"),
+        );
       rows.push(cells);
     }
     tables.push(rows);

@@ -5,7 +5,13 @@ export { buildNd30, renderNd30, recipientLines, punctuateBases, DOCX_MEDIA_TYPE,
 export type { Issuer, Signer, Signature, Block, Run, Text, Nd30Document } from "./nd30.js";
 export { issuerFromConfig, defaultSigner, headTitle, bodyName } from "./issuer.js";
 export { callNotice, type CallNoticeInput } from "./call-notice.js";
-export { councilEstablishmentDecision, COUNCIL_NAME_VI, type CouncilEstablishmentInput, type CouncilMemberLine, type CouncilKindVi } from "./council-establishment.js";
+export {
+  councilEstablishmentDecision,
+  COUNCIL_NAME_VI,
+  type CouncilEstablishmentInput,
+  type CouncilMemberLine,
+  type CouncilKindVi,
+} from "./council-establishment.js";
 export {
   councilMinutes,
   scoreAverages,

@@ -299,7 +299,14 @@ function bodyBlocks(blocks: Block[]): (Paragraph | Table)[] {
         );
         break;
       case "title":
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: AFTER_6PT, line: LINE_115 }, keepNext: true, children: [run(b.text, { bold: true })] }));
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 120, after: AFTER_6PT, line: LINE_115 },
+            keepNext: true,
+            children: [run(b.text, { bold: true })],
+          }),
+        );
         break;
       case "article": {
         const [first, ...rest] = b.paragraphs;
@@ -324,7 +331,13 @@ function bodyBlocks(blocks: Block[]): (Paragraph | Table)[] {
 
 /** Recipients as printed: "- …;" each, the last "- Lưu: VT, <unit>." */
 export function recipientLines(recipients: string[], archiveUnit: string): string[] {
-  const lines = recipients.map((r) => `- ${r.trim().replace(/^[-–•]\s*/u, "").replace(/[;.,\s]+$/u, "")};`);
+  const lines = recipients.map(
+    (r) =>
+      `- ${r
+        .trim()
+        .replace(/^[-–•]\s*/u, "")
+        .replace(/[;.,\s]+$/u, "")};`,
+  );
   lines.push(`- Lưu: VT${archiveUnit ? `, ${archiveUnit}` : ""}.`);
   return lines;
 }

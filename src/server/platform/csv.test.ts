@@ -11,7 +11,12 @@ describe("formula injection (SECURITY.md 14)", () => {
   it("no text cell of a CSV starts with a formula character, whatever the input", () => {
     fc.assert(
       fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), (values) => {
-        const text = toCsv(["a"], values.map((v) => [v])).toString("utf8").slice(1);
+        const text = toCsv(
+          ["a"],
+          values.map((v) => [v]),
+        )
+          .toString("utf8")
+          .slice(1);
         const lines = parseCsv(text);
         expect(lines.slice(1).map((l) => l[0])).toEqual(values.map(neutraliseFormula));
         for (const l of lines.slice(1)) expect(l[0]).not.toMatch(/^[=+\-@\t\r]/);
@@ -25,15 +30,28 @@ describe("RFC 4180", () => {
     expect(quoteCsvField('Viện "A", Hải Phòng')).toBe('"Viện ""A"", Hải Phòng"');
     expect(quoteCsvField("a\nb")).toBe('"a\nb"');
     expect(quoteCsvField("plain")).toBe("plain");
-    const buf = toCsv(["Tên", "Năm", "Chuyên gia", "Ngày"], [["Nguyễn Văn An, TS", 1980, true, dateOnly("2026-11-27")], [null, null, false, null]], {
-      yesNo: ["Có", "Không"],
-    });
+    const buf = toCsv(
+      ["Tên", "Năm", "Chuyên gia", "Ngày"],
+      [
+        ["Nguyễn Văn An, TS", 1980, true, dateOnly("2026-11-27")],
+        [null, null, false, null],
+      ],
+      {
+        yesNo: ["Có", "Không"],
+      },
+    );
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(buf.subarray(3).toString("utf8")).toBe('Tên,Năm,Chuyên gia,Ngày\r\n"Nguyễn Văn An, TS",1980,Có,27/11/2026\r\n,,Không,\r\n');
   });
 
   it("writes rows that come in pages byte for byte as toCsv writes them at once", async () => {
-    const rows: ExportCell[][] = Array.from({ length: 3000 }, (_, i) => [`=Người ${i}, "TS"`, i, i % 2 === 0, dateOnly("2026-11-27"), new Date(Date.UTC(2026, 10, 27, i % 24))]);
+    const rows: ExportCell[][] = Array.from({ length: 3000 }, (_, i) => [
+      `=Người ${i}, "TS"`,
+      i,
+      i % 2 === 0,
+      dateOnly("2026-11-27"),
+      new Date(Date.UTC(2026, 10, 27, i % 24)),
+    ]);
     async function* pages() {
       for (let at = 0; at < rows.length; at += 700) yield rows.slice(at, at + 700);
     }
@@ -58,7 +76,7 @@ function parseCsv(text: string): string[][] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+        if (text[i] === '"' && text[i + 1] === '"') ((field += '"'), (i += 2));
         else if (text[i] === '"') {
           i++;
           break;

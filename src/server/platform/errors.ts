@@ -22,8 +22,7 @@ export const hiddenRecord = () => new AccessDenied("NOT_FOUND", 404, "error.not_
 export const forbidden = () => new AccessDenied("FORBIDDEN", 403, "error.forbidden");
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", 401, "error.unauthenticated");
 /** Stale write: answers 409 with the record as it is now, so the client can show it beside the user's input. */
-export const staleVersion = (current: unknown) =>
-  new AppError("VERSION_CONFLICT", 409, "error.conflict_version", { current });
+export const staleVersion = (current: unknown) => new AppError("VERSION_CONFLICT", 409, "error.conflict_version", { current });
 /**
  * 409 LOCKED: the record is final in its state (an approved statistical report, a concluded council, a submitted
  * dossier, an accepted report) and takes no more changes; the message says why, `details.status` names the state.

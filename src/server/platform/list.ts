@@ -3,7 +3,9 @@ import { foldVietnamese } from "../../common/list.js";
 
 /** The LIKE pattern of a search phrase (folded, spaces collapsed, LIKE wildcards escaped), or undefined when empty. */
 export function searchPattern(q: string | undefined): string | undefined {
-  const phrase = foldVietnamese(q ?? "").replace(/\s+/g, " ").trim();
+  const phrase = foldVietnamese(q ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!phrase) return undefined;
   return "%" + phrase.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 }

@@ -17,13 +17,17 @@ export async function disableInactiveAccounts(db: Db, config: Config, clock: Clo
       RETURNING id, username`);
     for (const u of r.rows) {
       await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${u.id}`);
-      await audit(tx, { actor: null, ip: null, correlationId: "maintenance", clock }, {
-        action: "user.disable",
-        entityType: "user",
-        entityId: u.id,
-        actorUsername: "system",
-        details: { reason: "inactive", username: u.username },
-      });
+      await audit(
+        tx,
+        { actor: null, ip: null, correlationId: "maintenance", clock },
+        {
+          action: "user.disable",
+          entityType: "user",
+          entityId: u.id,
+          actorUsername: "system",
+          details: { reason: "inactive", username: u.username },
+        },
+      );
     }
     return r.rows.length;
   });

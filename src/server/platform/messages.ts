@@ -572,7 +572,10 @@ const messages = {
     vi: "Hội đồng đã kết luận, kết quả đã khoá. Cần lãnh đạo mở lại (có lý do) trước khi sửa.",
     en: "The council has concluded and its result is locked. A leader must re-open it (with a reason) first.",
   },
-  "council.no_rule_set": { vi: "Chưa có quy định hội đồng loại này có hiệu lực vào ngày {{day}}", en: "No council rule set of this kind is in force on {{day}}" },
+  "council.no_rule_set": {
+    vi: "Chưa có quy định hội đồng loại này có hiệu lực vào ngày {{day}}",
+    en: "No council rule set of this kind is in force on {{day}}",
+  },
   "council.subjects.one_task": { vi: "Hội đồng loại này xét đúng một nhiệm vụ", en: "A council of this kind considers exactly one task" },
   "council.subjects.no_valid_dossier": {
     vi: "Nhiệm vụ chưa có hồ sơ hợp lệ để hội đồng tuyển chọn xem xét",
@@ -619,7 +622,10 @@ const messages = {
   },
   "council.ballot.submitted": { vi: "Phiếu đã nộp, không sửa được", en: "The ballot has been submitted and cannot be changed" },
   "council.ballot.invalid_scores": { vi: "Phiếu chấm chưa đúng mẫu: {{reason}}", en: "The ballot does not match the form: {{reason}}" },
-  "council.ballot.not_member": { vi: "Người này không phải thành viên có quyền biểu quyết của hội đồng", en: "This person is not a voting member of the council" },
+  "council.ballot.not_member": {
+    vi: "Người này không phải thành viên có quyền biểu quyết của hội đồng",
+    en: "This person is not a voting member of the council",
+  },
   "council.reopen.reason": { vi: "Cần ghi lý do mở lại hội đồng", en: "A reason is needed to re-open the council" },
   "council.declaration.already_signed": { vi: "Thành viên này đã ký bản cam kết", en: "This member has already signed the declaration" },
   "council.declaration.future_date": { vi: "Ngày ký bản cam kết không được sau ngày hôm nay", en: "The declaration cannot be signed after today" },
@@ -706,7 +712,10 @@ const messages = {
     vi: "Biên bản họp chỉ có sau khi hội đồng kết thúc phiên họp và có kết quả",
     en: "The minutes exist only after the council has concluded with a result",
   },
-  "document.council_cancelled": { vi: "Hội đồng đã bị huỷ, không có quyết định thành lập", en: "The council was cancelled: there is no establishment decision" },
+  "document.council_cancelled": {
+    vi: "Hội đồng đã bị huỷ, không có quyết định thành lập",
+    en: "The council was cancelled: there is no establishment decision",
+  },
   "document.task_not_approved": {
     vi: "Nhiệm vụ chưa được phê duyệt: chưa có quyết định phê duyệt",
     en: "The task has not been approved yet: there is no approval decision",
@@ -808,20 +817,44 @@ const messages = {
   // ─── statistics ───
   "statistics.form.unknown": { vi: "Không có biểu mẫu thống kê «{{key}}».", en: "There is no statistical form “{{key}}”." },
   "statistics.period.dates": { vi: "Hạn nộp phải sau ngày chốt số liệu.", en: "The deadline must come after the reference date." },
-  "statistics.period.not_draft": { vi: "Chỉ sửa danh sách biểu mẫu của kỳ báo cáo khi kỳ còn ở trạng thái nháp.", en: "The forms of a period can be changed only while it is a draft." },
-  "statistics.period.forms_in_use": { vi: "Có báo cáo đã được giao theo biểu mẫu này: không bỏ được biểu mẫu khỏi kỳ.", en: "Reports have been assigned on this form: it cannot be removed from the period." },
-  "statistics.period.not_open": { vi: "Kỳ báo cáo chưa mở hoặc đã đóng: không thể sửa hay nộp báo cáo.", en: "The reporting period is not open: reports cannot be edited or submitted." },
+  "statistics.period.not_draft": {
+    vi: "Chỉ sửa danh sách biểu mẫu của kỳ báo cáo khi kỳ còn ở trạng thái nháp.",
+    en: "The forms of a period can be changed only while it is a draft.",
+  },
+  "statistics.period.forms_in_use": {
+    vi: "Có báo cáo đã được giao theo biểu mẫu này: không bỏ được biểu mẫu khỏi kỳ.",
+    en: "Reports have been assigned on this form: it cannot be removed from the period.",
+  },
+  "statistics.period.not_open": {
+    vi: "Kỳ báo cáo chưa mở hoặc đã đóng: không thể sửa hay nộp báo cáo.",
+    en: "The reporting period is not open: reports cannot be edited or submitted.",
+  },
   "statistics.period.form_not_included": { vi: "Biểu mẫu «{{key}}» không thuộc kỳ báo cáo này.", en: "Form “{{key}}” is not part of this reporting period." },
-  "statistics.assign.unknown_organisation": { vi: "Có tổ chức không tồn tại trong danh sách giao báo cáo.", en: "An organisation in the assignment list does not exist." },
-  "statistics.report.locked": { vi: "Báo cáo đã được phê duyệt và bị khoá. Chỉ lãnh đạo hoặc quản trị mới huỷ phê duyệt (kèm lý do).", en: "The report is approved and locked. Only a leader or an administrator can withdraw the approval (with a reason)." },
-  "statistics.report.has_errors": { vi: "Báo cáo còn {{count}} lỗi: hãy sửa trước khi nộp.", en: "The report has {{count}} errors: fix them before submitting." },
+  "statistics.assign.unknown_organisation": {
+    vi: "Có tổ chức không tồn tại trong danh sách giao báo cáo.",
+    en: "An organisation in the assignment list does not exist.",
+  },
+  "statistics.report.locked": {
+    vi: "Báo cáo đã được phê duyệt và bị khoá. Chỉ lãnh đạo hoặc quản trị mới huỷ phê duyệt (kèm lý do).",
+    en: "The report is approved and locked. Only a leader or an administrator can withdraw the approval (with a reason).",
+  },
+  "statistics.report.has_errors": {
+    vi: "Báo cáo còn {{count}} lỗi: hãy sửa trước khi nộp.",
+    en: "The report has {{count}} errors: fix them before submitting.",
+  },
   "statistics.report.not_removable": { vi: "Chỉ gỡ được báo cáo chưa nhập số liệu.", en: "Only reports with no data yet can be removed." },
-  "statistics.import.invalid": { vi: "Tệp có {{count}} ô không hợp lệ; chưa nhập dữ liệu nào.", en: "The file has {{count}} invalid cells; nothing was imported." },
+  "statistics.import.invalid": {
+    vi: "Tệp có {{count}} ô không hợp lệ; chưa nhập dữ liệu nào.",
+    en: "The file has {{count}} invalid cells; nothing was imported.",
+  },
   "statistics.import.too_many_rows": {
     vi: "Trang tính của biểu có hơn {{max}} dòng, giới hạn của một biểu báo cáo. Hãy dùng mẫu tải từ báo cáo này.",
     en: "The form's sheet has more than {{max}} rows, the limit for a report form. Use the template downloaded from this report.",
   },
-  "statistics.import.wrong_form": { vi: "Tệp không phải mẫu của biểu {{code}} (ô A2 phải ghi mã biểu và phiên bản {{version}}). Hãy tải mẫu từ báo cáo này.", en: "The file is not the template of form {{code}} (cell A2 must hold the form code and version {{version}}). Download the template from this report." },
+  "statistics.import.wrong_form": {
+    vi: "Tệp không phải mẫu của biểu {{code}} (ô A2 phải ghi mã biểu và phiên bản {{version}}). Hãy tải mẫu từ báo cáo này.",
+    en: "The file is not the template of form {{code}} (cell A2 must hold the form code and version {{version}}). Download the template from this report.",
+  },
   "statistics.xlsx.title": { vi: "Tổng hợp", en: "Consolidated" },
   "statistics.xlsx.form": { vi: "Biểu", en: "Form" },
   "statistics.xlsx.unit": { vi: "Đơn vị báo cáo", en: "Reporting unit" },
@@ -829,19 +862,25 @@ const messages = {
   "statistics.xlsx.city": { vi: "Sở Khoa học và Công nghệ (tổng hợp toàn thành phố)", en: "Department of Science and Technology (city aggregate)" },
   "statistics.xlsx.period": { vi: "Kỳ báo cáo", en: "Reporting period" },
   "statistics.xlsx.referenceDate": { vi: "Thời điểm chốt số liệu", en: "Reference date" },
-  "statistics.xlsx.approved": { vi: "Số báo cáo đã phê duyệt được tổng hợp: {{approved}} / {{assigned}}", en: "Approved reports consolidated: {{approved}} / {{assigned}}" },
+  "statistics.xlsx.approved": {
+    vi: "Số báo cáo đã phê duyệt được tổng hợp: {{approved}} / {{assigned}}",
+    en: "Approved reports consolidated: {{approved}} / {{assigned}}",
+  },
   "statistics.xlsx.unitOf": { vi: "Đơn vị tính: {{unit}}", en: "Unit: {{unit}}" },
   "statistics.xlsx.item": { vi: "Chỉ tiêu", en: "Item" },
   "statistics.xlsx.value": { vi: "Giá trị", en: "Value" },
   "statistics.xlsx.key": { vi: "Mã ô", en: "Cell key" },
   "statistics.xlsx.count": { vi: "Số đơn vị", en: "Units" },
-  "statistics.xlsx.templateHint": { vi: "Điền số liệu vào các ô trắng; không sửa cột «Mã ô», dòng và cột tiêu đề.", en: "Fill the white cells; do not change the “Cell key” column or the header rows and columns." },
+  "statistics.xlsx.templateHint": {
+    vi: "Điền số liệu vào các ô trắng; không sửa cột «Mã ô», dòng và cột tiêu đề.",
+    en: "Fill the white cells; do not change the “Cell key” column or the header rows and columns.",
+  },
   "statistics.xlsx.exportedAt": { vi: "Xuất lúc {{at}}", en: "Exported at {{at}}" },
   // ─── end statistics ───
   // ─── indicators (issue 4) ───
   "indicator.computation_unknown": {
-    vi: "Không có phép tính \"{{name}}\". Chọn một phép tính trong danh sách.",
-    en: "There is no computation \"{{name}}\". Choose one from the list.",
+    vi: 'Không có phép tính "{{name}}". Chọn một phép tính trong danh sách.',
+    en: 'There is no computation "{{name}}". Choose one from the list.',
   },
   "indicator.computation_required": {
     vi: "Chỉ tiêu tính tự động cần chọn phép tính",
@@ -858,7 +897,7 @@ const messages = {
     vi: "Năm {{year}} đã có giá trị: hãy tải lại và sửa giá trị đó",
     en: "{{year}} already has a value: reload and edit it",
   },
-  "series.not_found": { vi: "Không có chuỗi số liệu \"{{key}}\"", en: "There is no series \"{{key}}\"" },
+  "series.not_found": { vi: 'Không có chuỗi số liệu "{{key}}"', en: 'There is no series "{{key}}"' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

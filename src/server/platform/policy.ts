@@ -55,11 +55,7 @@ export function authorize<R, A extends string>(actor: Actor | null, policy: Poli
   if (!can(actor, policy, ability, record)) throw forbidden();
 }
 
-export function abilitiesOf<R, A extends string>(
-  actor: Actor | null,
-  policy: Policy<R, A>,
-  record: R,
-): Record<A | "read", boolean> {
+export function abilitiesOf<R, A extends string>(actor: Actor | null, policy: Policy<R, A>, record: R): Record<A | "read", boolean> {
   const out = {} as Record<A | "read", boolean>;
   for (const name of Object.keys(policy.record) as A[]) out[name] = can(actor, policy, name, record);
   return out;

@@ -17,5 +17,8 @@ export async function together<const T extends Reads>(db: Executor, reads: T): P
 
 /** The same read for each item, together (see `together`). */
 export function eachTogether<I, R>(db: Executor, items: readonly I[], read: (item: I) => Promise<R>): Promise<R[]> {
-  return together(db, items.map((item) => () => read(item))) as Promise<R[]>;
+  return together(
+    db,
+    items.map((item) => () => read(item)),
+  ) as Promise<R[]>;
 }

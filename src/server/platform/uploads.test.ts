@@ -106,9 +106,7 @@ describe("download names", () => {
     expect(asciiFileName("....")).toBe("download");
     expect(cleanFileName("C:\\Users\\a\\Báo cáo.xlsx")).toBe("Báo cáo.xlsx");
     const cd = contentDisposition("Danh sách (mới) 'A'.xlsx");
-    expect(cd).toBe(
-      `attachment; filename="danh_sach_moi_a.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch%20%28m%E1%BB%9Bi%29%20%27A%27.xlsx`,
-    );
+    expect(cd).toBe(`attachment; filename="danh_sach_moi_a.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch%20%28m%E1%BB%9Bi%29%20%27A%27.xlsx`);
     expect(decodeURIComponent(cd.split("UTF-8''")[1])).toBe("Danh sách (mới) 'A'.xlsx");
   });
 });

@@ -28,8 +28,7 @@ export interface UploadType {
   check(content: Buffer): Promise<void>;
 }
 
-const notAllowed = (allowed: string) =>
-  new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed });
+const notAllowed = (allowed: string) => new AppError("UNSUPPORTED_FILE", 400, "upload.type_not_allowed", null, { allowed });
 /** 413; the connection closes after the answer, so the rest of an oversize body is not read. */
 export const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, "error.payload_too_large", null, {}, { connection: "close" });
 
@@ -82,7 +81,10 @@ export interface Upload {
 /** A file name as shown to people: no folders, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return cleaned || "file";
 }
 
@@ -194,7 +196,11 @@ export function multipartRequestSchema(doc: MultipartDoc, maxBytes: number): Rec
     type: "object",
     description:
       `One file in the form field “${fileField}”` +
-      (Object.keys(fieldProps).length ? `, after the text fields ${Object.keys(fieldProps).map((f) => `“${f}”`).join(", ")} (fields sent after the file are not read)` : "") +
+      (Object.keys(fieldProps).length
+        ? `, after the text fields ${Object.keys(fieldProps)
+            .map((f) => `“${f}”`)
+            .join(", ")} (fields sent after the file are not read)`
+        : "") +
       `. Allowed: ${extensions.join(", ")}, checked by extension AND content (400 UNSUPPORTED_FILE); at most ${megabytes(maxBytes)} ` +
       `(413 PAYLOAD_TOO_LARGE, answered from Content-Length before the body is read, or as soon as a body sent without it passes the limit); zip-based files are unpacked with ` +
       `entry-count and size limits (400 SUSPICIOUS_ARCHIVE); not multipart: 415 UNSUPPORTED_MEDIA; no file: 400.`,
@@ -264,7 +270,9 @@ export async function storeFile(tx: Executor, upload: Upload, createdBy: string 
 
 /** ASCII-only fallback name: Vietnamese letters lose their marks (đ → d), anything else unsafe becomes "_". */
 export function asciiFileName(name: string): string {
-  const folded = foldVietnamese(cleanFileName(name)).normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
+  const folded = foldVietnamese(cleanFileName(name))
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "");
   const ext = /\.[a-z0-9]{1,10}$/.exec(folded)?.[0] ?? "";
   const stem = folded
     .slice(0, folded.length - ext.length)
@@ -275,10 +283,7 @@ export function asciiFileName(name: string): string {
 
 /** RFC 6266 / RFC 5987: `attachment; filename="ascii"; filename*=UTF-8''percent-encoded`. */
 export function contentDisposition(name: string): string {
-  const utf8 = encodeURIComponent(cleanFileName(name)).replace(
-    /['()*]/g,
-    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
-  );
+  const utf8 = encodeURIComponent(cleanFileName(name)).replace(/['()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${utf8}`;
 }
 

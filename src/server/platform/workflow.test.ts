@@ -45,7 +45,9 @@ const leader = actor("leader");
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db.execute(sql`CREATE TABLE wf_items (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), state text NOT NULL, version integer NOT NULL DEFAULT 1, note text)`);
+  await t.database.db.execute(
+    sql`CREATE TABLE wf_items (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), state text NOT NULL, version integer NOT NULL DEFAULT 1, note text)`,
+  );
 });
 afterAll(async () => t?.close());
 
@@ -54,7 +56,8 @@ async function item(state = "draft") {
   return r.rows[0].id;
 }
 async function row(id: string) {
-  return (await t.database.db.execute<{ state: string; version: number; note: string | null }>(sql`SELECT state, version, note FROM wf_items WHERE id = ${id}`)).rows[0];
+  return (await t.database.db.execute<{ state: string; version: number; note: string | null }>(sql`SELECT state, version, note FROM wf_items WHERE id = ${id}`))
+    .rows[0];
 }
 const allPresent = async () => [];
 function run(a: Actor, req: Partial<TransitionRequest> & { id: string; action: string; version: number }) {
@@ -114,7 +117,9 @@ describe(`workflow engine (${testDbMode()})`, () => {
     const id = await item("submitted");
     const prepared = pi.userId;
     const twoPerson = (a: Actor) => () => (a.userId !== prepared ? true : { vi: "Người duyệt trùng người chuẩn bị", en: "Approver prepared it" });
-    const e = await refusal(run({ ...leader, userId: prepared }, { id, action: "approve", version: 1, guards: { two_person_rule: twoPerson({ ...leader, userId: prepared }) } }));
+    const e = await refusal(
+      run({ ...leader, userId: prepared }, { id, action: "approve", version: 1, guards: { two_person_rule: twoPerson({ ...leader, userId: prepared }) } }),
+    );
     expect(e.status).toBe(409);
     expect(e.code).toBe("GUARD_FAILED");
     expect(message("en", e.messageKey, e.params)).toBe(

@@ -75,7 +75,12 @@ export async function allTemplateDefinitions(db: Executor): Promise<Map<string, 
   const missing = stored.filter((r) => !definitionCache.has(cacheKey(r)));
   if (missing.length) {
     const rows = await db
-      .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, createdAt: processTemplateVersions.createdAt, definition: processTemplateVersions.definition })
+      .select({
+        key: processTemplateVersions.templateKey,
+        version: processTemplateVersions.version,
+        createdAt: processTemplateVersions.createdAt,
+        definition: processTemplateVersions.definition,
+      })
       .from(processTemplateVersions);
     for (const r of rows) definitionCache.set(cacheKey(r), r.definition as ProcessDefinition);
   }
@@ -85,8 +90,7 @@ export async function allTemplateDefinitions(db: Executor): Promise<Map<string, 
 export const stepOf = (def: ProcessDefinition, key: string) => def.steps.find((s) => s.key === key);
 
 /** Transitions leaving a state (whoever may take them). */
-export const transitionsFrom = (def: ProcessDefinition, state: string): ProcessTransition[] =>
-  def.transitions.filter((t) => fromSteps(t).includes(state));
+export const transitionsFrom = (def: ProcessDefinition, state: string): ProcessTransition[] => def.transitions.filter((t) => fromSteps(t).includes(state));
 
 export interface AvailableAction {
   action: string;
@@ -176,8 +180,7 @@ export async function transition(tx: Tx, ctx: Pick<Ctx, "actor" | "ip" | "correl
   if (t.requiredDocuments?.length) {
     if (!req.missingDocuments) throw new Error(`workflow: ${req.action} requires documents but no checker was given`);
     const missing = await req.missingDocuments(tx, t.requiredDocuments);
-    if (missing.length)
-      throw new AppError("DOCUMENTS_MISSING", 409, "workflow.documents_missing", { missing }, { documents: missing.join(", ") });
+    if (missing.length) throw new AppError("DOCUMENTS_MISSING", 409, "workflow.documents_missing", { missing }, { documents: missing.join(", ") });
   }
   for (const g of t.guards ?? []) {
     const fn = req.guards?.[g];

@@ -63,7 +63,13 @@ async function mixedWorkbook() {
   data.addRow(["Tên", "Năm", "Ngày", "Trang web", "Ghi chú"]);
   data.addRow(["Viện Hải sản & Môi trường", 1961, new Date("2026-11-27T00:00:00Z"), { text: "rimf.org.vn", hyperlink: "https://rimf.org.vn" }, "'=1+1"]);
   data.getCell("C2").numFmt = "dd/mm/yyyy";
-  data.addRow([{ richText: [{ text: "Nguyễn " }, { text: "Văn An", font: { bold: true } }] }, { formula: "1+1", result: 2 }, null, true, "  có khoảng trắng  "]);
+  data.addRow([
+    { richText: [{ text: "Nguyễn " }, { text: "Văn An", font: { bold: true } }] },
+    { formula: "1+1", result: 2 },
+    null,
+    true,
+    "  có khoảng trắng  ",
+  ]);
   data.getCell("A6").value = "Dòng cách quãng";
   wb.addWorksheet("Danh mục").addRow(["Mã", "Tên"]);
   wb.getWorksheet("Danh mục")!.addRow(["102", "Khoa học máy tính"]);
@@ -144,7 +150,9 @@ describe("streaming an uploaded workbook", () => {
   it("parses no further than the caller reads: rows past the point where it stops are never parsed", async () => {
     // 5,000 more rows (far more than the parser takes in at once), then a broken one.
     const filler = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 7}"><c r="A${i + 7}"><v>${i}</v></c></row>`).join("");
-    const content = await editSheet(await mixedWorkbook(), (xml) => xml.replace("</sheetData>", `${filler}<row r="5007"><c r="A5007"><v>1</c></row></sheetData>`));
+    const content = await editSheet(await mixedWorkbook(), (xml) =>
+      xml.replace("</sheetData>", `${filler}<row r="5007"><c r="A5007"><v>1</c></row></sheetData>`),
+    );
     // Read to the end, the broken row answers 400 …
     expect(await codeOf(streamed(content))).toBe("400 VALIDATION_FAILED");
     // … stopped before it, the same file reads without error, and the next sheet is still read.
@@ -155,7 +163,9 @@ describe("streaming an uploaded workbook", () => {
   });
 
   it("refuses (413, naming the limit) a workbook whose parsed parts unpack past the cap, before parsing anything", async () => {
-    const content = await editSheet(await mixedWorkbook(), (xml) => xml.replace("</sheetData>", `<row r="7"><c r="A7" t="inlineStr"><is><t>${"x".repeat(200_000)}</t></is></c></row><broken</sheetData>`));
+    const content = await editSheet(await mixedWorkbook(), (xml) =>
+      xml.replace("</sheetData>", `<row r="7"><c r="A7" t="inlineStr"><is><t>${"x".repeat(200_000)}</t></is></c></row><broken</sheetData>`),
+    );
     // Over the cap: refused from the zip's directory, although the sheet XML is broken.
     const refusal = streamed(content, { maxPartBytes: 150_000 });
     await expect(refusal).rejects.toMatchObject({ status: 413, code: "SHEET_TOO_LARGE", messageKey: "import.sheet_too_large", params: { max: 0.1 } });
@@ -171,7 +181,7 @@ describe("writing tables", () => {
         name: "Danh sách tổ chức",
         columns: [{ header: "Tên", required: true, note: "Bắt buộc" }, { header: "Năm" }, { header: "Ngày" }, { header: "Cập nhật" }, { header: "Có?" }],
         rows: [
-          ["=HYPERLINK(\"http://x\")", 1961, dateOnly("2026-11-27"), new Date("2026-11-27T03:00:00Z"), true],
+          ['=HYPERLINK("http://x")', 1961, dateOnly("2026-11-27"), new Date("2026-11-27T03:00:00Z"), true],
           ["Viện Hải sản", null, null, null, false],
         ],
         yesNo: ["Có", "Không"],
@@ -183,7 +193,7 @@ describe("writing tables", () => {
     expect(ws.getRow(1).values).toEqual([undefined, "Tên *", "Năm", "Ngày", "Cập nhật", "Có?"]);
     expect(ws.getCell("A1").font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.getCell("A2").value).toBe("'=HYPERLINK(\"http://x\")");
+    expect(ws.getCell("A2").value).toBe('\'=HYPERLINK("http://x")');
     expect(ws.getCell("A2").formula).toBeUndefined();
     expect(ws.getCell("B2").value).toBe(1961);
     expect(ws.getCell("C2").value).toEqual(new Date("2026-11-27T00:00:00Z"));

@@ -144,9 +144,7 @@ async function* rowsOf(ws: ExcelJS.stream.xlsx.WorksheetReader): AsyncGenerator<
 export async function* streamSheets(content: Buffer, limits: SheetLimits): AsyncGenerator<StreamedSheet> {
   const entries = readZipDirectory(content);
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const sheets = entries
-    .filter((e) => SHEET_PART.test(e.name))
-    .sort((a, b) => Number(SHEET_PART.exec(a.name)![1]) - Number(SHEET_PART.exec(b.name)![1]));
+  const sheets = entries.filter((e) => SHEET_PART.test(e.name)).sort((a, b) => Number(SHEET_PART.exec(a.name)![1]) - Number(SHEET_PART.exec(b.name)![1]));
   const head = HEAD_PARTS.map((n) => byName.get(n)).filter((e): e is ZipEntry => !!e);
   const parts = [...head, ...sheets];
   if (parts.reduce((n, e) => n + e.uncomp, 0) > limits.maxPartBytes) throw sheetTooLarge(limits.maxPartBytes);

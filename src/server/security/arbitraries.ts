@@ -248,7 +248,18 @@ export function queryString(q: Record<string, string | string[]>): string {
 
 /** Bodies that are not JSON at all, sent with a JSON content type. */
 export const malformedJson = fc.oneof(
-  fc.constantFrom("{", '{"a":', "[1,2", "nul", '{"a":1}}', "{'a':1}", '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '"\\ud800"', "\u0000"),
+  fc.constantFrom(
+    "{",
+    '{"a":',
+    "[1,2",
+    "nul",
+    '{"a":1}}',
+    "{'a':1}",
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '"\\ud800"',
+    "\u0000",
+  ),
   fc.string({ unit: "binary", minLength: 1, maxLength: 100 }).filter((s) => {
     try {
       JSON.parse(s);

@@ -12,7 +12,21 @@ import { createTestApp } from "../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser, TEST_PASSWORD } from "../testing/factories.js";
 import { Client } from "../testing/harness.js";
 import { asQuery, conform, invalid, junk, malformedJson, nastyStrings, nearValid, queryString, sampleValid } from "./arbitraries.js";
-import { API, actorOf, apiRoutes, concreteUrl, hasBody, isErrorBody, keepSignedIn, label, nextIp, paramNames, shapeOf, validParamValues, type RoleUser } from "./sweep.js";
+import {
+  API,
+  actorOf,
+  apiRoutes,
+  concreteUrl,
+  hasBody,
+  isErrorBody,
+  keepSignedIn,
+  label,
+  nextIp,
+  paramNames,
+  shapeOf,
+  validParamValues,
+  type RoleUser,
+} from "./sweep.js";
 
 const RUNS = 25;
 const NEAR_RUNS = 15;
@@ -113,7 +127,7 @@ async function expectNoServerError(r: RouteInfo, s: Sent) {
   if (res.status >= 400 && !isErrorBody(res.body)) throw new Error(`no {error:{code,message}} body: ${show(res)}`);
 }
 
-const prop = <T,>(arb: fc.Arbitrary<T>, check: (v: T) => Promise<void>, numRuns = RUNS) =>
+const prop = <T>(arb: fc.Arbitrary<T>, check: (v: T) => Promise<void>, numRuns = RUNS) =>
   fc.assert(fc.asyncProperty(arb, check), { numRuns, endOnFailure: false, interruptAfterTimeLimit: 60_000 });
 
 /** A strings-only stand-in for a path parameter. */
@@ -177,9 +191,7 @@ describe("fuzz: invalid input answers 4xx with a message in vi and en; nothing a
           (b) => expectRefused(r, { params: validParams(), body: b }),
         );
         // Not JSON at all, or not a content type the API reads.
-        await prop(malformedJson, (text) =>
-          expectRefused(r, { params: validParams(), raw: { payload: Buffer.from(text), contentType: "application/json" } }),
-        );
+        await prop(malformedJson, (text) => expectRefused(r, { params: validParams(), raw: { payload: Buffer.from(text), contentType: "application/json" } }));
         await prop(
           fc.string({ minLength: 1, maxLength: 50 }),
           (text) => expectRefused(r, { params: validParams(), raw: { payload: Buffer.from(text), contentType: "text/plain" } }),

@@ -73,7 +73,11 @@ describe("security headers (SECURITY.md 17–18)", () => {
   });
 
   it("no CORS headers for a foreign origin", async () => {
-    const r = await t.app.inject({ method: "OPTIONS", url: `${API}/organisations`, headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    const r = await t.app.inject({
+      method: "OPTIONS",
+      url: `${API}/organisations`,
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
     expect(r.headers["access-control-allow-origin"]).toBeUndefined();
     const g = await admin.get(`${API}/organisations`, { origin: "https://evil.example" });
     expect(g.headers["access-control-allow-origin"]).toBeUndefined();

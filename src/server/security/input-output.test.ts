@@ -117,7 +117,9 @@ describe("chunked oversize uploads (SECURITY.md 15)", () => {
     ws.addRow(["Viện Liên Kết Lạ", "Tổ chức nghiên cứu và phát triển", "javascript:alert(1)"]);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const boundary = "----khcn" + crypto.randomBytes(8).toString("hex");
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="to-chuc.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="to-chuc.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
     const all = Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
     const res = await t.app.inject({
       method: "POST",
@@ -219,7 +221,12 @@ describe("no personal data in logged URLs (SECURITY.md 18)", () => {
       await buildPerson(t.database.db, { fullName: "Phạm Thị Thu Hằng" });
       const cookie = `${sessionCookieName(t.config)}=${officer.cookie!.split("=")[1]}`;
       const name = "Phạm Thị Thu Hằng";
-      const res = await app.inject({ method: "GET", url: `${API}/people?q=${encodeURIComponent(name)}&page=1`, headers: { cookie }, remoteAddress: officer.ip });
+      const res = await app.inject({
+        method: "GET",
+        url: `${API}/people?q=${encodeURIComponent(name)}&page=1`,
+        headers: { cookie },
+        remoteAddress: officer.ip,
+      });
       expect(res.statusCode).toBe(200);
       expect(JSON.parse(res.body).items.map((p: { fullName: string }) => p.fullName)).toContain(name);
       // Also a page address of the web app with the search in it.

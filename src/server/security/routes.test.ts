@@ -92,7 +92,9 @@ describe("default deny: every route declares who may call it", () => {
     }
     expect(problems).toEqual([]);
     // …and the steps marked allowMfaPending are all about signing in.
-    const pendingOk = apiRoutes(t.app).filter((r) => r.config.allowMfaPending).map((r) => r.url);
+    const pendingOk = apiRoutes(t.app)
+      .filter((r) => r.config.allowMfaPending)
+      .map((r) => r.url);
     expect(pendingOk.every((u) => u.startsWith(`${API}/auth/`))).toBe(true);
   });
 });
@@ -126,7 +128,12 @@ describe("the sign-in hook enforces default deny at run time", () => {
   afterAll(async () => app?.close());
 
   it("refuses routes without a policy or with an ability the policy lacks, for every signed-in user", async () => {
-    const login = await app.inject({ method: "POST", url: `${API}/auth/login`, payload: { username: "probe_officer", password: TEST_PASSWORD }, remoteAddress: nextIp() });
+    const login = await app.inject({
+      method: "POST",
+      url: `${API}/auth/login`,
+      payload: { username: "probe_officer", password: TEST_PASSWORD },
+      remoteAddress: nextIp(),
+    });
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const get = (url: string) => app.inject({ method: "GET", url, headers: { cookie } });

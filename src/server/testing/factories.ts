@@ -19,15 +19,20 @@ export const stamps = (db: Executor) => {
   return { createdAt: now, updatedAt: now };
 };
 
-export async function buildUser(
-  db: Executor,
-  o: Partial<typeof users.$inferInsert> & { roles?: Role[] } = {},
-): Promise<typeof users.$inferSelect> {
+export async function buildUser(db: Executor, o: Partial<typeof users.$inferInsert> & { roles?: Role[] } = {}): Promise<typeof users.$inferSelect> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const username = o.username ?? `user_${seq()}`;
   const [u] = await db
     .insert(users)
-    .values({ displayName: username, passwordHash: await cachedHash, roles: ["officer"], ...stamps(db), passwordChangedAt: testClockOf(db).now(), ...o, username })
+    .values({
+      displayName: username,
+      passwordHash: await cachedHash,
+      roles: ["officer"],
+      ...stamps(db),
+      passwordChangedAt: testClockOf(db).now(),
+      ...o,
+      username,
+    })
     .returning();
   return u;
 }
@@ -89,7 +94,10 @@ export async function buildDossier(
  * A user with the given roles (and links), signed in through the real login: the account and its client. Each client
  * may come from an address of its own, so one test's failed attempts do not rate-limit another's.
  */
-export async function signedIn(t: TestApp, o: Parameters<typeof buildUser>[1] & { ip?: string } = {}): Promise<{ user: typeof users.$inferSelect; client: Client }> {
+export async function signedIn(
+  t: TestApp,
+  o: Parameters<typeof buildUser>[1] & { ip?: string } = {},
+): Promise<{ user: typeof users.$inferSelect; client: Client }> {
   const { ip, ...user } = o;
   const account = await buildUser(t.database.db, user);
   const client = new Client(t, ip);

@@ -11,7 +11,6 @@ import { sessionCookieName } from "../platform/auth/sessions.js";
 
 export const testDbMode = (): "embedded" | "server" => (process.env.TEST_DATABASE_URL ? "server" : "embedded");
 
-
 export interface TestApp {
   app: App;
   database: Database;

@@ -12,8 +12,22 @@ export function LanguageSwitch() {
       value={i18n.language === "en" ? "en" : "vi"}
       onChange={(v) => void setLanguage(v)}
       options={[
-        { value: "vi", label: <span lang="vi" title="Tiếng Việt">VI</span> },
-        { value: "en", label: <span lang="en" title="English">EN</span> },
+        {
+          value: "vi",
+          label: (
+            <span lang="vi" title="Tiếng Việt">
+              VI
+            </span>
+          ),
+        },
+        {
+          value: "en",
+          label: (
+            <span lang="en" title="English">
+              EN
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -56,7 +56,12 @@ export const NAVIGATION: NavGroup[] = [
     labelKey: "nav.general",
     items: [
       { path: "/", labelKey: "nav.dashboard", icon: <DashboardOutlined aria-hidden /> },
-      { path: "/leadership", labelKey: "leadership.nav", icon: <FundProjectionScreenOutlined aria-hidden />, allowed: (me) => !!me?.can?.dashboard?.leadership },
+      {
+        path: "/leadership",
+        labelKey: "leadership.nav",
+        icon: <FundProjectionScreenOutlined aria-hidden />,
+        allowed: (me) => !!me?.can?.dashboard?.leadership,
+      },
     ],
   },
   {
@@ -78,11 +83,26 @@ export const NAVIGATION: NavGroup[] = [
       { path: "/proposals", labelKey: "proposals.nav", icon: <BulbOutlined aria-hidden />, allowed: taskAccess.list },
       { path: "/tasks", labelKey: "tasks.nav.list", icon: <CarryOutOutlined aria-hidden />, allowed: taskAccess.list },
       { path: "/tasks/queue", labelKey: "tasks.nav.queue", icon: <InboxOutlined aria-hidden />, allowed: taskAccess.queue },
-      { path: "/contracts", labelKey: "contracts.nav", icon: <FileProtectOutlined aria-hidden />, allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)) },
-      { path: "/contracts/payments", labelKey: "contracts.queue.nav", icon: <DollarOutlined aria-hidden />, allowed: (me) => !!me?.can?.contract?.paymentQueue },
+      {
+        path: "/contracts",
+        labelKey: "contracts.nav",
+        icon: <FileProtectOutlined aria-hidden />,
+        allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)),
+      },
+      {
+        path: "/contracts/payments",
+        labelKey: "contracts.queue.nav",
+        icon: <DollarOutlined aria-hidden />,
+        allowed: (me) => !!me?.can?.contract?.paymentQueue,
+      },
       { path: "/councils", labelKey: "councils.nav", icon: <SolutionOutlined aria-hidden />, allowed: councilAccess.list },
       { path: "/councils/mine", labelKey: "councils.navMine", icon: <FormOutlined aria-hidden />, allowed: councilAccess.mine },
-      { path: "/monitoring", labelKey: "monitoring.nav", icon: <MonitorOutlined aria-hidden />, allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)) },
+      {
+        path: "/monitoring",
+        labelKey: "monitoring.nav",
+        icon: <MonitorOutlined aria-hidden />,
+        allowed: (me) => !!me?.roles.some((r) => ["admin", "officer", "leader", "finance", "pi", "org_rep"].includes(r)),
+      },
       { path: "/calendar", labelKey: "calendar.nav", icon: <CalendarOutlined aria-hidden /> },
       { path: "/task-analytics", labelKey: "taskAnalytics.nav", icon: <BarChartOutlined aria-hidden />, allowed: (me) => !!me?.can?.taskAnalytics?.read },
     ],

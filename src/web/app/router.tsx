@@ -12,8 +12,7 @@ import { statisticsAccess } from "../features/statistics/statistics-ui";
 import { indicatorAccess } from "../features/indicators/indicator-access";
 
 // Pages load on first visit (code splitting): the sign-in page and the frame come with the first download.
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 const DashboardPage = page(() => import("../features/dashboard/DashboardPage"), "DashboardPage");
 const PeopleListPage = page(() => import("../features/people/PeopleListPage"), "PeopleListPage");
 const PersonDetailPage = page(() => import("../features/people/PersonDetailPage"), "PersonDetailPage");
@@ -82,11 +81,43 @@ function Allowed({ when, children }: { when: (me: Me | null) => boolean; childre
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
   // The public catalogue of registered results: no sign-in, outside the signed-in frame.
-  { path: "/results", element: <Suspense fallback={null}><PublicResultsPage /></Suspense>, errorElement: <RouteErrorPage /> },
-  { path: "/results/:id", element: <Suspense fallback={null}><PublicResultPage /></Suspense>, errorElement: <RouteErrorPage /> },
+  {
+    path: "/results",
+    element: (
+      <Suspense fallback={null}>
+        <PublicResultsPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
+  {
+    path: "/results/:id",
+    element: (
+      <Suspense fallback={null}>
+        <PublicResultPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   // The published indicators of the plan: no sign-in, outside the signed-in frame.
-  { path: "/public/indicators", element: <Suspense fallback={null}><PublicIndicatorsPage /></Suspense>, errorElement: <RouteErrorPage /> },
-  { path: "/public/indicators/:code", element: <Suspense fallback={null}><PublicIndicatorPage /></Suspense>, errorElement: <RouteErrorPage /> },
+  {
+    path: "/public/indicators",
+    element: (
+      <Suspense fallback={null}>
+        <PublicIndicatorsPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
+  {
+    path: "/public/indicators/:code",
+    element: (
+      <Suspense fallback={null}>
+        <PublicIndicatorPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: "/",
     element: <AppLayout />,
@@ -94,66 +125,339 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: "people", element: <PeopleListPage /> },
-      { path: "people/new", element: <Allowed when={can.createPerson}><PersonEditPage /></Allowed> },
+      {
+        path: "people/new",
+        element: (
+          <Allowed when={can.createPerson}>
+            <PersonEditPage />
+          </Allowed>
+        ),
+      },
       { path: "people/:id", element: <PersonDetailPage /> },
       { path: "people/:id/edit", element: <PersonEditPage /> },
       { path: "organisations", element: <OrganisationsListPage /> },
-      { path: "organisations/new", element: <Allowed when={can.createOrganisation}><OrganisationEditPage /></Allowed> },
+      {
+        path: "organisations/new",
+        element: (
+          <Allowed when={can.createOrganisation}>
+            <OrganisationEditPage />
+          </Allowed>
+        ),
+      },
       { path: "organisations/:id", element: <OrganisationDetailPage /> },
       { path: "organisations/:id/edit", element: <OrganisationEditPage /> },
       { path: "programmes", element: <ProgrammesListPage /> },
-      { path: "programmes/new", element: <Allowed when={can.createProgramme}><ProgrammeEditPage /></Allowed> },
+      {
+        path: "programmes/new",
+        element: (
+          <Allowed when={can.createProgramme}>
+            <ProgrammeEditPage />
+          </Allowed>
+        ),
+      },
       { path: "programmes/:id", element: <ProgrammeDetailPage /> },
-      { path: "programmes/:id/edit", element: <Allowed when={can.createProgramme}><ProgrammeEditPage /></Allowed> },
+      {
+        path: "programmes/:id/edit",
+        element: (
+          <Allowed when={can.createProgramme}>
+            <ProgrammeEditPage />
+          </Allowed>
+        ),
+      },
       { path: "calls", element: <CallsListPage /> },
-      { path: "calls/new", element: <Allowed when={can.createCall}><CallEditPage /></Allowed> },
+      {
+        path: "calls/new",
+        element: (
+          <Allowed when={can.createCall}>
+            <CallEditPage />
+          </Allowed>
+        ),
+      },
       { path: "calls/:id", element: <CallDetailPage /> },
-      { path: "calls/:id/edit", element: <Allowed when={can.createCall}><CallEditPage /></Allowed> },
-      { path: "proposals", element: <Allowed when={taskAccess.list}><ProposalsListPage /></Allowed> },
-      { path: "proposals/new", element: <Allowed when={taskAccess.propose}><ProposalEditPage /></Allowed> },
-      { path: "proposals/:id/edit", element: <Allowed when={taskAccess.propose}><ProposalEditPage /></Allowed> },
-      { path: "tasks", element: <Allowed when={taskAccess.list}><TasksListPage /></Allowed> },
-      { path: "tasks/queue", element: <Allowed when={taskAccess.queue}><TaskQueuePage /></Allowed> },
-      { path: "tasks/:id", element: <Allowed when={taskAccess.list}><TaskDetailPage /></Allowed> },
-      { path: "tasks/:id/dossiers/:dossierId", element: <Allowed when={taskAccess.list}><DossierPage /></Allowed> },
+      {
+        path: "calls/:id/edit",
+        element: (
+          <Allowed when={can.createCall}>
+            <CallEditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "proposals",
+        element: (
+          <Allowed when={taskAccess.list}>
+            <ProposalsListPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "proposals/new",
+        element: (
+          <Allowed when={taskAccess.propose}>
+            <ProposalEditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "proposals/:id/edit",
+        element: (
+          <Allowed when={taskAccess.propose}>
+            <ProposalEditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "tasks",
+        element: (
+          <Allowed when={taskAccess.list}>
+            <TasksListPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "tasks/queue",
+        element: (
+          <Allowed when={taskAccess.queue}>
+            <TaskQueuePage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "tasks/:id",
+        element: (
+          <Allowed when={taskAccess.list}>
+            <TaskDetailPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "tasks/:id/dossiers/:dossierId",
+        element: (
+          <Allowed when={taskAccess.list}>
+            <DossierPage />
+          </Allowed>
+        ),
+      },
       { path: "contracts", element: <ContractsListPage /> },
-      { path: "contracts/payments", element: <Allowed when={(me) => !!me?.can?.contract?.paymentQueue}><PaymentsQueuePage /></Allowed> },
+      {
+        path: "contracts/payments",
+        element: (
+          <Allowed when={(me) => !!me?.can?.contract?.paymentQueue}>
+            <PaymentsQueuePage />
+          </Allowed>
+        ),
+      },
       { path: "contracts/:id", element: <ContractDetailPage /> },
-      { path: "councils", element: <Allowed when={councilAccess.list}><CouncilsListPage /></Allowed> },
+      {
+        path: "councils",
+        element: (
+          <Allowed when={councilAccess.list}>
+            <CouncilsListPage />
+          </Allowed>
+        ),
+      },
       { path: "councils/mine", element: <MyBallotsPage /> },
       { path: "councils/:id", element: <CouncilDetailPage /> },
       { path: "councils/:id/score", element: <ScorePage /> },
       { path: "monitoring", element: <MonitoringPage /> },
       { path: "monitoring/reports/:id", element: <ReportPage /> },
-      { path: "monitoring/inspections/new", element: <Allowed when={(me) => !!me?.can?.inspection?.create}><InspectionNewPage /></Allowed> },
+      {
+        path: "monitoring/inspections/new",
+        element: (
+          <Allowed when={(me) => !!me?.can?.inspection?.create}>
+            <InspectionNewPage />
+          </Allowed>
+        ),
+      },
       { path: "monitoring/inspections/:id", element: <InspectionPage /> },
       { path: "calendar", element: <CalendarPage /> },
       { path: "notifications", element: <NotificationsPage /> },
-      { path: "indicators", element: <Allowed when={indicatorAccess.list}><IndicatorsListPage /></Allowed> },
-      { path: "indicators/new", element: <Allowed when={indicatorAccess.create}><IndicatorEditPage /></Allowed> },
-      { path: "indicators/series", element: <Allowed when={indicatorAccess.series}><SeriesPage /></Allowed> },
-      { path: "indicators/:id", element: <Allowed when={indicatorAccess.list}><IndicatorDetailPage /></Allowed> },
-      { path: "indicators/:id/edit", element: <Allowed when={indicatorAccess.edit}><IndicatorEditPage /></Allowed> },
-      { path: "task-analytics", element: <Allowed when={(me) => !!me?.can?.taskAnalytics?.read}><TaskAnalyticsPage /></Allowed> },
-      { path: "leadership", element: <Allowed when={(me) => !!me?.can?.dashboard?.leadership}><LeadershipPage /></Allowed> },
-      { path: "funding-plans", element: <Allowed when={(me) => !!me?.can?.fundingPlan?.read}><FundingPlanPage /></Allowed> },
-      { path: "statistics", element: <Allowed when={statisticsAccess.periods}><StatisticsPeriodsPage /></Allowed> },
-      { path: "statistics/periods/:id", element: <Allowed when={statisticsAccess.periods}><StatisticsPeriodPage /></Allowed> },
-      { path: "statistics/reports", element: <Allowed when={statisticsAccess.allReports}><StatisticsReportsPage /></Allowed> },
-      { path: "statistics/my", element: <Allowed when={statisticsAccess.myReports}><MyStatisticsReportsPage /></Allowed> },
+      {
+        path: "indicators",
+        element: (
+          <Allowed when={indicatorAccess.list}>
+            <IndicatorsListPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "indicators/new",
+        element: (
+          <Allowed when={indicatorAccess.create}>
+            <IndicatorEditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "indicators/series",
+        element: (
+          <Allowed when={indicatorAccess.series}>
+            <SeriesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "indicators/:id",
+        element: (
+          <Allowed when={indicatorAccess.list}>
+            <IndicatorDetailPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "indicators/:id/edit",
+        element: (
+          <Allowed when={indicatorAccess.edit}>
+            <IndicatorEditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "task-analytics",
+        element: (
+          <Allowed when={(me) => !!me?.can?.taskAnalytics?.read}>
+            <TaskAnalyticsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "leadership",
+        element: (
+          <Allowed when={(me) => !!me?.can?.dashboard?.leadership}>
+            <LeadershipPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "funding-plans",
+        element: (
+          <Allowed when={(me) => !!me?.can?.fundingPlan?.read}>
+            <FundingPlanPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "statistics",
+        element: (
+          <Allowed when={statisticsAccess.periods}>
+            <StatisticsPeriodsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "statistics/periods/:id",
+        element: (
+          <Allowed when={statisticsAccess.periods}>
+            <StatisticsPeriodPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "statistics/reports",
+        element: (
+          <Allowed when={statisticsAccess.allReports}>
+            <StatisticsReportsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "statistics/my",
+        element: (
+          <Allowed when={statisticsAccess.myReports}>
+            <MyStatisticsReportsPage />
+          </Allowed>
+        ),
+      },
       { path: "statistics/reports/:id", element: <StatisticsReportPage /> },
-      { path: "statistics/forms", element: <Allowed when={statisticsAccess.forms}><StatisticsFormsPage /></Allowed> },
-      { path: "statistics/forms/:key/versions/:version", element: <Allowed when={statisticsAccess.forms}><StatisticsFormVersionPage /></Allowed> },
-      { path: "imports", element: <Allowed when={can.importData}><ImportPage /></Allowed> },
-      { path: "deletion-requests", element: <Allowed when={can.handleDeletionRequests}><DeletionRequestsPage /></Allowed> },
+      {
+        path: "statistics/forms",
+        element: (
+          <Allowed when={statisticsAccess.forms}>
+            <StatisticsFormsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "statistics/forms/:key/versions/:version",
+        element: (
+          <Allowed when={statisticsAccess.forms}>
+            <StatisticsFormVersionPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "imports",
+        element: (
+          <Allowed when={can.importData}>
+            <ImportPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "deletion-requests",
+        element: (
+          <Allowed when={can.handleDeletionRequests}>
+            <DeletionRequestsPage />
+          </Allowed>
+        ),
+      },
       { path: "me", element: <MyDataPage /> },
-      { path: "admin/users", element: <Allowed when={can.manageUsers}><UsersListPage /></Allowed> },
-      { path: "admin/users/new", element: <Allowed when={can.manageUsers}><UserPage /></Allowed> },
-      { path: "admin/users/:id", element: <Allowed when={can.manageUsers}><UserPage /></Allowed> },
-      { path: "admin/audit", element: <Allowed when={can.readAudit}><AuditPage /></Allowed> },
-      { path: "admin/code-lists", element: <Allowed when={can.manageCodeLists}><CodeListsPage /></Allowed> },
-      { path: "admin/processes", element: <Allowed when={can.readProcessTemplates}><ProcessTemplatesPage /></Allowed> },
-      { path: "admin/processes/:key/versions/:version", element: <Allowed when={can.readProcessTemplates}><ProcessVersionPage /></Allowed> },
+      {
+        path: "admin/users",
+        element: (
+          <Allowed when={can.manageUsers}>
+            <UsersListPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "admin/users/new",
+        element: (
+          <Allowed when={can.manageUsers}>
+            <UserPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "admin/users/:id",
+        element: (
+          <Allowed when={can.manageUsers}>
+            <UserPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "admin/audit",
+        element: (
+          <Allowed when={can.readAudit}>
+            <AuditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "admin/code-lists",
+        element: (
+          <Allowed when={can.manageCodeLists}>
+            <CodeListsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "admin/processes",
+        element: (
+          <Allowed when={can.readProcessTemplates}>
+            <ProcessTemplatesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: "admin/processes/:key/versions/:version",
+        element: (
+          <Allowed when={can.readProcessTemplates}>
+            <ProcessVersionPage />
+          </Allowed>
+        ),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -11,8 +11,7 @@ export const theme: ThemeConfig = {
     colorWarning: "#b26a00",
     colorError: "#c62828",
     borderRadius: 6,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, -apple-system, sans-serif",
+    fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, -apple-system, sans-serif",
     fontSize: 14,
     colorBgLayout: "#f3f5f8",
   },

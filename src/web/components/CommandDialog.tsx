@@ -103,7 +103,11 @@ export function CommandDialog<V extends object>(props: CommandDialogProps<V>) {
   const [own] = Form.useForm<V>();
   const form = props.form ?? own;
   const [error, setError] = useState<unknown>(null);
-  const shape: Shape | undefined = props.schema ? ("shape" in props.schema && typeof props.schema.shape === "object" ? (props.schema.shape as Shape) : (props.schema as Shape)) : undefined;
+  const shape: Shape | undefined = props.schema
+    ? "shape" in props.schema && typeof props.schema.shape === "object"
+      ? (props.schema.shape as Shape)
+      : (props.schema as Shape)
+    : undefined;
   const rules = (field: string, required = false): FormRule[] =>
     shape ? fieldRules(shape, field, required) : required ? [{ required: true, message: t("validation.required") }] : [];
 
@@ -141,7 +145,11 @@ export function CommandDialog<V extends object>(props: CommandDialogProps<V>) {
       destroyOnHidden
     >
       {props.intro}
-      {isVersionConflict(error) ? <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} title={t("command.conflict")} /> : error ? <RefusalAlert error={error} /> : null}
+      {isVersionConflict(error) ? (
+        <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} title={t("command.conflict")} />
+      ) : error ? (
+        <RefusalAlert error={error} />
+      ) : null}
       <Form<V> form={form} layout="vertical" initialValues={props.initialValues}>
         {typeof props.children === "function" ? props.children({ rules, form }) : props.children}
       </Form>

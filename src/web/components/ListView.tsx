@@ -244,7 +244,12 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
           </Col>
           {narrow && filters.length > 0 && (
             <Col xs={24}>
-              <Button icon={<FilterOutlined aria-hidden />} aria-expanded={showFilters} onClick={() => setFiltersOpen(!showFilters)} style={{ marginBottom: 12 }}>
+              <Button
+                icon={<FilterOutlined aria-hidden />}
+                aria-expanded={showFilters}
+                onClick={() => setFiltersOpen(!showFilters)}
+                style={{ marginBottom: 12 }}
+              >
                 {t("list.filters", { count: activeFilters })}
               </Button>
             </Col>
@@ -326,8 +331,7 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
           total: data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES,
-          showTotal: (total, [from, to]) =>
-            t("list.range", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) }),
+          showTotal: (total, [from, to]) => t("list.range", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) }),
         }}
       />
     </Card>

@@ -171,9 +171,7 @@ function ConflictPanel<R extends { version: number }, V extends object>(props: {
   const server = props.toValues(props.current) as Record<string, unknown>;
   const mine = Form.useWatch([], { form: props.form, preserve: true }) as Record<string, unknown> | undefined;
   const mineValues = mine ?? (props.form.getFieldsValue(true) as Record<string, unknown>);
-  const rows = props.fields
-    .map((f) => ({ ...f, mine: mineValues[f.name], server: server[f.name] }))
-    .filter((r) => norm(r.mine) !== norm(r.server));
+  const rows = props.fields.map((f) => ({ ...f, mine: mineValues[f.name], server: server[f.name] })).filter((r) => norm(r.mine) !== norm(r.server));
   const show = (f: CompareField, v: unknown) => {
     if (norm(v) === "") return <span className="muted">—</span>;
     return f.display ? f.display(v) : Array.isArray(v) ? v.join(", ") : String(v);
@@ -206,11 +204,7 @@ function ConflictPanel<R extends { version: number }, V extends object>(props: {
                   title: <span className="sr-only">{t("list.actions")}</span>,
                   key: "use",
                   render: (_, r) => (
-                    <Button
-                      size="small"
-                      icon={<SwapOutlined aria-hidden />}
-                      onClick={() => props.form.setFieldValue(r.name as never, r.server as never)}
-                    >
+                    <Button size="small" icon={<SwapOutlined aria-hidden />} onClick={() => props.form.setFieldValue(r.name as never, r.server as never)}>
                       {t("record.conflictUseServer")}
                     </Button>
                   ),

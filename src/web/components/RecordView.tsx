@@ -90,7 +90,13 @@ function DeleteRecordButton<R>({ record, onDelete, back, resource }: { record: R
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
-    <Popconfirm title={t("record.deleteConfirm")} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }} onConfirm={() => del.mutateAsync()}>
+    <Popconfirm
+      title={t("record.deleteConfirm")}
+      okText={t("common.delete")}
+      cancelText={t("common.cancel")}
+      okButtonProps={{ danger: true }}
+      onConfirm={() => del.mutateAsync()}
+    >
       <Button danger icon={<DeleteOutlined aria-hidden />} loading={del.isPending}>
         {t("common.delete")}
       </Button>
@@ -99,7 +105,17 @@ function DeleteRecordButton<R>({ record, onDelete, back, resource }: { record: R
 }
 
 /** A titled section of label/value pairs; empty values show a dash. */
-export function Section({ title, items, column, extra }: { title: ReactNode; items: DescriptionsProps["items"]; column?: DescriptionsProps["column"]; extra?: ReactNode }) {
+export function Section({
+  title,
+  items,
+  column,
+  extra,
+}: {
+  title: ReactNode;
+  items: DescriptionsProps["items"];
+  column?: DescriptionsProps["column"];
+  extra?: ReactNode;
+}) {
   const filled = (items ?? []).map((i) => ({
     ...i,
     children: i.children === null || i.children === undefined || i.children === "" || i.children === false ? <span className="muted">—</span> : i.children,

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { ApiError, errorMessage } from "../app/api";
 
 type Bilingual = { vi: string; en: string };
-const isBilingual = (v: unknown): v is Bilingual => !!v && typeof v === "object" && typeof (v as Bilingual).vi === "string" && typeof (v as Bilingual).en === "string";
+const isBilingual = (v: unknown): v is Bilingual =>
+  !!v && typeof v === "object" && typeof (v as Bilingual).vi === "string" && typeof (v as Bilingual).en === "string";
 
 /** The reasons of a refusal, one per line: `details.reason` (split at "; "), missing documents, dossier problems. */
 export function refusalLines(e: unknown, en: boolean): string[] {

@@ -23,7 +23,9 @@ describe("refusalLines", () => {
     const e = new ApiError(409, "GUARD_FAILED", "Không đủ điều kiện", { reason: { vi: "Chưa ký hợp đồng; Chưa có kế hoạch", en: "Not signed; No plan" } });
     expect(refusalLines(e, false)).toEqual(["Chưa ký hợp đồng", "Chưa có kế hoạch"]);
     expect(refusalLines(e, true)).toEqual(["Not signed", "No plan"]);
-    expect(refusalLines(new ApiError(409, "LOCKED", "Đã khoá", { reason: { vi: "Hội đồng đã kết luận", en: "Concluded" } }), false)).toEqual(["Hội đồng đã kết luận"]);
+    expect(refusalLines(new ApiError(409, "LOCKED", "Đã khoá", { reason: { vi: "Hội đồng đã kết luận", en: "Concluded" } }), false)).toEqual([
+      "Hội đồng đã kết luận",
+    ]);
   });
   it("lists missing documents and dossier problems; nothing for a plain refusal or another error", () => {
     expect(refusalLines(new ApiError(409, "DOCUMENTS_MISSING", "Thiếu", { missing: ["Thuyết minh", "Dự toán"] }), false)).toEqual(["Thuyết minh", "Dự toán"]);

@@ -10,11 +10,7 @@ interface Named {
   id: string;
 }
 
-function makeRemoteSelect<T extends Named>(opts: {
-  endpoint: string;
-  labelOf: (item: T) => string;
-  recordLabel: (record: T) => string;
-}) {
+function makeRemoteSelect<T extends Named>(opts: { endpoint: string; labelOf: (item: T) => string; recordLabel: (record: T) => string }) {
   return function RemoteSelect(props: Omit<SelectProps<string>, "options" | "showSearch" | "mode"> & { value?: string | null }) {
     const { t } = useTranslation();
     const [search, setSearch] = useState("");
@@ -42,7 +38,7 @@ function makeRemoteSelect<T extends Named>(opts: {
         loading={results.isFetching}
         {...props}
         value={props.value ?? undefined}
-        onChange={(v, o) => props.onChange?.(v ?? null as unknown as string, o)}
+        onChange={(v, o) => props.onChange?.(v ?? (null as unknown as string), o)}
         showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
         onOpenChange={(open) => {
           if (!open) setSearch("");

@@ -37,9 +37,7 @@ export function zodRule(shape: Shape, field: string): FormRule {
 
 /** Rules for a field: the contract check plus "required" (shown with the usual asterisk). */
 export function rules(shape: Shape, field: string, required = false): FormRule[] {
-  return required
-    ? [{ required: true, message: i18n.t("validation.required") }, zodRule(shape, field)]
-    : [zodRule(shape, field)];
+  return required ? [{ required: true, message: i18n.t("validation.required") }, zodRule(shape, field)] : [zodRule(shape, field)];
 }
 
 /**

@@ -13,7 +13,10 @@ const featureFiles = (lang: string) =>
     .map((f) => path.join(webRoot, "features", f, "locales", `${lang}.json`))
     .filter((file) => fs.existsSync(file));
 const textsOf = (lang: string) =>
-  mergeTexts([{ source: `i18n/${lang}.json`, tree: read(path.join(webRoot, "i18n", `${lang}.json`)) }, ...featureFiles(lang).map((file) => ({ source: file, tree: read(file) }))]);
+  mergeTexts([
+    { source: `i18n/${lang}.json`, tree: read(path.join(webRoot, "i18n", `${lang}.json`)) },
+    ...featureFiles(lang).map((file) => ({ source: file, tree: read(file) })),
+  ]);
 const vi = textsOf("vi") as any;
 const en = textsOf("en") as any;
 
@@ -55,7 +58,12 @@ describe("web texts", () => {
   it("keeps a feature's texts in its own locales file, under its own top-level keys, in both languages", () => {
     expect(featureFiles("vi").length).toBeGreaterThan(20);
     expect(featureFiles("vi").map((f) => f.replace(/vi\.json$/, ""))).toEqual(featureFiles("en").map((f) => f.replace(/en\.json$/, "")));
-    expect(() => mergeTexts([{ source: "a", tree: { x: "1" } }, { source: "b", tree: { x: "2" } }])).toThrow(/defined in a and in b/);
+    expect(() =>
+      mergeTexts([
+        { source: "a", tree: { x: "1" } },
+        { source: "b", tree: { x: "2" } },
+      ]),
+    ).toThrow(/defined in a and in b/);
   });
 
   it("writes Vietnamese with its diacritics", () => {

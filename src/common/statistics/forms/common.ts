@@ -9,7 +9,14 @@ export const reporterSection: FormSection = {
   titleVi: "Người lập biểu",
   titleEn: "Prepared by",
   fields: [
-    { key: "reporter_name", labelVi: "Họ và tên người lập biểu", labelEn: "Name of the person preparing the form", type: "text", required: true, maxLength: 200 },
+    {
+      key: "reporter_name",
+      labelVi: "Họ và tên người lập biểu",
+      labelEn: "Name of the person preparing the form",
+      type: "text",
+      required: true,
+      maxLength: 200,
+    },
     { key: "reporter_phone", labelVi: "Điện thoại", labelEn: "Phone", type: "text", maxLength: 50 },
     { key: "reporter_email", labelVi: "Thư điện tử", labelEn: "E-mail", type: "text", maxLength: 200 },
     { key: "prepared_on", labelVi: "Ngày lập biểu", labelEn: "Date prepared", type: "date", required: true },

@@ -57,7 +57,16 @@ export const form03: FormDefinitionInput = {
       titleVi: "II. Chi cho nghiên cứu và phát triển",
       titleEn: "II. R&D expenditure",
       fields: [
-        { key: "rd_spend", labelVi: "Chi cho nghiên cứu và phát triển (R&D)", labelEn: "R&D expenditure", type: "number", unitVi: "triệu đồng", unitEn: "million VND", min: 0, max: 1e9 },
+        {
+          key: "rd_spend",
+          labelVi: "Chi cho nghiên cứu và phát triển (R&D)",
+          labelEn: "R&D expenditure",
+          type: "number",
+          unitVi: "triệu đồng",
+          unitEn: "million VND",
+          min: 0,
+          max: 1e9,
+        },
       ],
       tables: [],
     },

@@ -16,9 +16,7 @@ export const programmes = pgTable("programmes", {
   sectors: text("sectors").array().notNull().default([]),
   fields: text("fields").array().notNull().default([]),
   status: text("status").$type<"active" | "closed">().notNull().default("active"),
-  searchText: text("search_text").generatedAlwaysAs(
-    sql`f_fold(coalesce(code, '') || ' ' || coalesce(name_vi, '') || ' ' || coalesce(name_en, ''))`,
-  ),
+  searchText: text("search_text").generatedAlwaysAs(sql`f_fold(coalesce(code, '') || ' ' || coalesce(name_vi, '') || ' ' || coalesce(name_en, ''))`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
@@ -49,9 +47,7 @@ export const calls = pgTable("calls", {
   cancelledBy: uuid("cancelled_by"),
   cancelReason: text("cancel_reason"),
   templateKey: text("template_key").notNull().default("baseline-2013"),
-  searchText: text("search_text").generatedAlwaysAs(
-    sql`f_fold(coalesce(code, '') || ' ' || coalesce(title_vi, '') || ' ' || coalesce(title_en, ''))`,
-  ),
+  searchText: text("search_text").generatedAlwaysAs(sql`f_fold(coalesce(code, '') || ' ' || coalesce(title_vi, '') || ' ' || coalesce(title_en, ''))`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),

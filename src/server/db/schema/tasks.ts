@@ -51,9 +51,7 @@ export const tasks = pgTable("tasks", {
   resultGrade: text("result_grade").$type<ResultGrade>(),
   registrationCode: text("registration_code"),
   registeredAt: timestamp("registered_at", { withTimezone: true }),
-  searchText: text("search_text").generatedAlwaysAs(
-    sql`f_fold(coalesce(code, '') || ' ' || coalesce(title_vi, '') || ' ' || coalesce(title_en, ''))`,
-  ),
+  searchText: text("search_text").generatedAlwaysAs(sql`f_fold(coalesce(code, '') || ' ' || coalesce(title_vi, '') || ' ' || coalesce(title_en, ''))`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   createdBy: uuid("created_by"),
@@ -138,17 +136,7 @@ export const taskDossierBudget = pgTable("task_dossier_budget", {
 });
 
 export type DocumentStage =
-  | "proposal"
-  | "dossier"
-  | "revision"
-  | "council"
-  | "decision"
-  | "contract"
-  | "progress"
-  | "acceptance"
-  | "registration"
-  | "application"
-  | "settlement";
+  "proposal" | "dossier" | "revision" | "council" | "decision" | "contract" | "progress" | "acceptance" | "registration" | "application" | "settlement";
 
 export const taskDocuments = pgTable("task_documents", {
   id: uuid("id").primaryKey().defaultRandom(),

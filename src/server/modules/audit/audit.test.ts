@@ -16,9 +16,7 @@ type Row = { id: number; action: string; actorUsername: string | null; entityId:
 
 /** Writes an audit row the way the application does, stamped at a given instant. */
 const auditAt = (at: string, entry: Parameters<typeof audit>[2]) =>
-  t.database.db.transaction((tx) =>
-    audit(tx, { actor: null, ip: "203.113.0.9", correlationId: "test", clock: { now: () => new Date(at) } }, entry),
-  );
+  t.database.db.transaction((tx) => audit(tx, { actor: null, ip: "203.113.0.9", correlationId: "test", clock: { now: () => new Date(at) } }, entry));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -100,8 +98,7 @@ describe("audit log browser", () => {
     await auditAt("2026-03-01T16:30:00Z", { action: "test.day" as AuditAction, entityId: "late-on-1-march" }); // 23:30 on 1/3 in Hải Phòng
     await auditAt("2026-03-01T17:30:00Z", { action: "test.day" as AuditAction, entityId: "early-on-2-march" }); // 00:30 on 2/3
     await auditAt("2026-03-03T16:59:59Z", { action: "test.day" as AuditAction, entityId: "end-of-3-march" }); // 23:59:59 on 3/3
-    const ids = async (qs: string) =>
-      (await admin.get(`/api/v1/audit?action=test.day&${qs}`)).body.items.map((r: Row) => r.entityId);
+    const ids = async (qs: string) => (await admin.get(`/api/v1/audit?action=test.day&${qs}`)).body.items.map((r: Row) => r.entityId);
     expect(await ids("from=2026-03-02&to=2026-03-02")).toEqual(["early-on-2-march"]);
     expect(await ids("to=2026-03-01")).toEqual(["late-on-1-march"]);
     expect(await ids("from=2026-03-02")).toEqual(["end-of-3-march", "early-on-2-march"]);

@@ -34,8 +34,7 @@ async function presentMe(routes: readonly RouteInfo[], db: Executor, u: UserRow,
   };
 }
 
-const setCookie = (reply: FastifyReply, config: Config, token: string) =>
-  reply.setCookie(sessionCookieName(config), token, cookieOptions(config));
+const setCookie = (reply: FastifyReply, config: Config, token: string) => reply.setCookie(sessionCookieName(config), token, cookieOptions(config));
 
 const self = policyGuard(authPolicy, "self");
 
@@ -60,15 +59,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    "/auth/logout",
-    { config: { auth: "public" }, schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null() } } },
-    async (req, reply) => {
-      await logout(req.ctx);
-      reply.clearCookie(sessionCookieName(config), cookieOptions(config));
-      return reply.status(204).send(null);
-    },
-  );
+  app.post("/auth/logout", { config: { auth: "public" }, schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null() } } }, async (req, reply) => {
+    await logout(req.ctx);
+    reply.clearCookie(sessionCookieName(config), cookieOptions(config));
+    return reply.status(204).send(null);
+  });
 
   app.post(
     "/auth/logout-all",

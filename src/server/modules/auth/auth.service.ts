@@ -50,7 +50,11 @@ async function countAttempt(ctx: Ctx, userId: string, now: Date): Promise<boolea
 
 /** The right password: its attempt is not a failure. Refused (false) when racing wrong attempts locked the account. */
 async function forgiveAttempts(ctx: Ctx, userId: string, now: Date): Promise<boolean> {
-  const r = await ctx.db.update(users).set({ failedLogins: 0 }).where(and(eq(users.id, userId), notLocked(now))).returning({ id: users.id });
+  const r = await ctx.db
+    .update(users)
+    .set({ failedLogins: 0 })
+    .where(and(eq(users.id, userId), notLocked(now)))
+    .returning({ id: users.id });
   return r.length > 0;
 }
 
@@ -85,17 +89,18 @@ async function lockWhenExhausted(tx: Executor, ctx: Ctx, user: AuditedUser, now:
  * verification: against a dummy hash when there is no account or it is locked), so the answer does not tell whether
  * an account exists or is locked. Only the holder of the right password learns that their account is disabled.
  */
-export async function login(
-  ctx: Ctx,
-  input: { username: string; password: string; userAgent: string | null },
-): Promise<LoginResult> {
+export async function login(ctx: Ctx, input: { username: string; password: string; userAgent: string | null }): Promise<LoginResult> {
   const now = ctx.clock.now();
   const username = input.username.trim();
   // Throttle per IP and per account name before any password work (429 + Retry-After).
   await hit(ctx.db, `login:ip:${ctx.ip ?? "?"}`, ctx.config.login.ratePerIpPerMinute, 60, now);
   await hit(ctx.db, `login:user:${username.toLowerCase()}`, 10, 60, now);
 
-  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
   if (!user) {
     await burnVerify(input.password);
     await ctx.db.transaction((tx) =>
@@ -265,7 +270,13 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   const refuse = async (reason: string, lock: boolean) =>
     ctx.db.transaction(async (tx) => {
-      await audit(tx, ctx, { action: "auth.password_change", outcome: lock ? "denied" : "failure", entityType: "user", entityId: user.id, details: { reason } });
+      await audit(tx, ctx, {
+        action: "auth.password_change",
+        outcome: lock ? "denied" : "failure",
+        entityType: "user",
+        entityId: user.id,
+        details: { reason },
+      });
       const until = await lockWhenExhausted(tx, ctx, user, now);
       if (until) await endAllSessions(tx, user.id);
       return until;

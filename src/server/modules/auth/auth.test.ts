@@ -28,8 +28,7 @@ async function signedIn(t: TestApp, username: string, roles: Role[] = ["officer"
   return { user: u, client: c };
 }
 
-const auditRows = (t: TestApp, where: ReturnType<typeof and>) =>
-  t.database.db.select().from(auditLog).where(where).orderBy(asc(auditLog.id));
+const auditRows = (t: TestApp, where: ReturnType<typeof and>) => t.database.db.select().from(auditLog).where(where).orderBy(asc(auditLog.id));
 
 // ─── demo-mode app (second factor not required) ───
 let t: TestApp;
@@ -75,7 +74,9 @@ describe("passwords (SECURITY.md 1)", () => {
     expect(row.passwordHash).not.toContain("một câu");
 
     if (hasRoute(t, "POST", "/users")) {
-      const created = await (await freshAdmin()).post(`${API}/users`, { username: "pw_created", displayName: "Tạo bởi quản trị", password: "mật khẩu ban đầu rất dài", roles: ["pi"] });
+      const created = await (
+        await freshAdmin()
+      ).post(`${API}/users`, { username: "pw_created", displayName: "Tạo bởi quản trị", password: "mật khẩu ban đầu rất dài", roles: ["pi"] });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const [c] = await t.database.db.select().from(users).where(eq(users.username, "pw_created"));
       expect(argonParams(c.passwordHash)!.m).toBeGreaterThanOrEqual(19456);
@@ -197,7 +198,12 @@ describe("sessions (SECURITY.md 4)", () => {
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43,}$/); // 32 bytes base64url = 256 bits
     const stored = await t.database.db.select().from(sessions).where(eq(sessions.id, cookie.value));
     expect(stored).toHaveLength(0);
-    expect(await t.database.db.select().from(sessions).where(eq(sessions.id, hashToken(cookie.value)))).toHaveLength(1);
+    expect(
+      await t.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, hashToken(cookie.value))),
+    ).toHaveLength(1);
 
     const second = await c.login("cookie_user", TEST_PASSWORD);
     const rotated = second.raw.cookies.find((k) => k.name === "khcn_sid")!;

@@ -21,10 +21,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const create = (username: string, extra: { password?: string; force?: boolean; email?: string | null } = {}) =>
-  createFirstAdministrator(t.database.db, { username, password: extra.password ?? PASSWORD, force: extra.force, email: extra.email }, {
-    now: t.clock.now(),
-    operator,
-  });
+  createFirstAdministrator(
+    t.database.db,
+    { username, password: extra.password ?? PASSWORD, force: extra.force, email: extra.email },
+    {
+      now: t.clock.now(),
+      operator,
+    },
+  );
 
 /** The AppError a promise rejects with (code and message key). */
 async function refusal(p: Promise<unknown>) {
@@ -63,7 +67,10 @@ describe("the first administrator, outside demo mode", () => {
     expect(row.createdAt).toEqual(t.clock.now());
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await hasActiveAdministrator(t.database.db)).toBe(true);
-    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.create"), eq(auditLog.entityId, id)));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.create"), eq(auditLog.entityId, id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: null, actorUsername: operator, outcome: "success", at: t.clock.now() });
     expect(rows[0].after).toMatchObject({ username, roles: ["admin"] });
@@ -77,7 +84,10 @@ describe("the first administrator, outside demo mode", () => {
     expect(await refusal(create(first.username.toUpperCase(), { force: true }))).toEqual({ code: "DUPLICATE", key: "user.username_taken" });
     const forced = await create("second", { force: true });
     expect(forced.existingAdmins).toEqual([first.username]);
-    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.create"), eq(auditLog.entityId, forced.id)));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.create"), eq(auditLog.entityId, forced.id)));
     expect(rows[0].details).toMatchObject({ force: true, existingAdmins: [first.username] });
     expect(await userCount()).toBe(2);
   });

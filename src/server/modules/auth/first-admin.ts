@@ -78,7 +78,10 @@ export async function createFirstAdministrator(
     if (existingAdmins.length && !input.force) {
       throw new AppError("ADMIN_EXISTS", 409, "admin_setup.admin_exists", { existingAdmins }, { usernames: existingAdmins.join(", ") });
     }
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${username})`);
     if (taken) {
       throw new AppError("DUPLICATE", 409, "user.username_taken", [{ path: "username", code: "duplicate", message: username }], { username });
     }

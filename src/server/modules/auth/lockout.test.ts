@@ -29,8 +29,7 @@ async function audits(userId: string, action: string, reason?: string) {
   return reason ? rows.filter((r) => (r.details as { reason?: string } | null)?.reason === reason) : rows;
 }
 
-const login = (username: string, password: string, client = new Client(t, ip())) =>
-  client.post(`${API}/auth/login`, { username, password });
+const login = (username: string, password: string, client = new Client(t, ip())) => client.post(`${API}/auth/login`, { username, password });
 
 /** The minute's per-account sign-in allowance (10) starts again. */
 const nextMinute = () => t.clock.advance(61_000);

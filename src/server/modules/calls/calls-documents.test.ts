@@ -44,7 +44,10 @@ async function draft() {
 }
 
 const auditRows = (id: string) =>
-  t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "call.export")));
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "call.export")));
 
 describe(`call notice .docx (${testDbMode()})`, () => {
   it("answers a published call's notice as a .docx attachment with a sanitised name, and audits the export", async () => {

@@ -333,7 +333,10 @@ export async function callNoticeDocument(ctx: Ctx, id: string): Promise<{ fileNa
     return found;
   });
   const { c } = r;
-  const [fields, sectors] = await Promise.all([currentCodes(ctx.db, "field", vietnamDate(ctx.clock.now())), currentCodes(ctx.db, "sector", vietnamDate(ctx.clock.now()))]);
+  const [fields, sectors] = await Promise.all([
+    currentCodes(ctx.db, "field", vietnamDate(ctx.clock.now())),
+    currentCodes(ctx.db, "sector", vietnamDate(ctx.clock.now())),
+  ]);
   const label = (rows: { code: string; labelVi: string }[], code: string) => rows.find((x) => x.code === code)?.labelVi ?? code;
   const content = await callNotice({
     issuer: issuerFromConfig(ctx.config),

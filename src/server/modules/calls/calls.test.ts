@@ -71,7 +71,10 @@ async function published(over: Record<string, unknown> = {}) {
   return r.body;
 }
 const auditRows = (id: string, action: string) =>
-  t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
 
 describe(`calls (${testDbMode()})`, () => {
   it("creates a draft with the default documents of its kind, and audits it", async () => {
@@ -171,10 +174,17 @@ describe(`calls (${testDbMode()})`, () => {
     expect(unknown.body.error.details[0].path).toBe("templateKey");
     expect((await officer.post("/api/v1/calls", valid({ templateKey: "Law 2025!" }))).status).toBe(400);
     // An edit without the key keeps it; with a key, changes it.
-    const kept = await officer.put(`/api/v1/calls/${law.body.id}`, { ...valid({ code: law.body.code, titleVi: "Đợt theo Luật 2025" }), version: law.body.version });
+    const kept = await officer.put(`/api/v1/calls/${law.body.id}`, {
+      ...valid({ code: law.body.code, titleVi: "Đợt theo Luật 2025" }),
+      version: law.body.version,
+    });
     expect(kept.status, JSON.stringify(kept.body)).toBe(200);
     expect(kept.body.templateKey).toBe("law-2025");
-    const changed = await officer.put(`/api/v1/calls/${law.body.id}`, { ...valid({ code: law.body.code }), templateKey: "baseline-2013", version: kept.body.version });
+    const changed = await officer.put(`/api/v1/calls/${law.body.id}`, {
+      ...valid({ code: law.body.code }),
+      templateKey: "baseline-2013",
+      version: kept.body.version,
+    });
     expect(changed.body.templateKey).toBe("baseline-2013");
   });
 
@@ -195,7 +205,11 @@ describe(`calls (${testDbMode()})`, () => {
     expect(noReason.body.error).toMatchObject({
       code: "GUARD_FAILED",
       message: "Đóng đợt trước hạn nộp cần nêu lý do",
-      details: { action: "close", status: "published", reason: { vi: "Đóng đợt trước hạn nộp cần nêu lý do", en: "Closing a call before its deadline needs a reason" } },
+      details: {
+        action: "close",
+        status: "published",
+        reason: { vi: "Đóng đợt trước hạn nộp cần nêu lý do", en: "Closing a call before its deadline needs a reason" },
+      },
     });
     officer.lang = "en";
     const en = await officer.post(`/api/v1/calls/${p.id}/close`, { version: p.version });
@@ -271,7 +285,10 @@ describe(`calls (${testDbMode()})`, () => {
     const late = await pi.get(`/api/v1/calls/${p.id}`);
     expect(late.body).toMatchObject({ status: "published", acceptingSubmissions: false, secondsToDeadline: null });
     expect(await openIds()).not.toContain(p.id);
-    await expect(assertCallAccepting(t.database.db, p.id, t.clock.now())).rejects.toMatchObject({ status: 409, messageKey: "call.not_accepting.deadline_passed" });
+    await expect(assertCallAccepting(t.database.db, p.id, t.clock.now())).rejects.toMatchObject({
+      status: 409,
+      messageKey: "call.not_accepting.deadline_passed",
+    });
 
     // After the deadline an officer closes without a reason.
     const closed = await officer.post(`/api/v1/calls/${p.id}/close`, { version: late.body.version });

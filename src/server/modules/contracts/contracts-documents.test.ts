@@ -43,22 +43,22 @@ afterAll(async () => t?.close());
 
 async function draft() {
   const task = await buildTask(t.database.db, {
-      code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
-      titleVi: `Nghiên cứu nuôi cá song số ${seq}`,
-      taskType: "de_tai",
-      templateKey: "baseline-2013",
-      templateVersion,
-      state: "approved",
-      year: 2026,
-      piPersonId,
-      leadOrganisationId: orgId,
-      startDate: "2027-01-01",
-      endDate: "2028-12-31",
-      approvedBudgetCity: 600_000_000,
-      approvedBudgetOther: 150_000_000,
-      decisionNumber: "15/QĐ-SKHCN",
-      decisionDate: "2026-11-20",
-    });
+    code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
+    titleVi: `Nghiên cứu nuôi cá song số ${seq}`,
+    taskType: "de_tai",
+    templateKey: "baseline-2013",
+    templateVersion,
+    state: "approved",
+    year: 2026,
+    piPersonId,
+    leadOrganisationId: orgId,
+    startDate: "2027-01-01",
+    endDate: "2028-12-31",
+    approvedBudgetCity: 600_000_000,
+    approvedBudgetOther: 150_000_000,
+    decisionNumber: "15/QĐ-SKHCN",
+    decisionDate: "2026-11-20",
+  });
   const r = await officer.post("/api/v1/contracts", { taskId: task.id });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const u = await officer.put(`/api/v1/contracts/${r.body.id}`, {
@@ -69,7 +69,9 @@ async function draft() {
     valueOther: 150_000_000,
     startDate: "2027-01-01",
     endDate: "2028-12-31",
-    products: [{ name: "Quy trình nuôi cá song", outputType: "solution", quantity: 1, unit: "quy trình", qualityTarget: "Được hội đồng nghiệm thu đánh giá đạt" }],
+    products: [
+      { name: "Quy trình nuôi cá song", outputType: "solution", quantity: 1, unit: "quy trình", qualityTarget: "Được hội đồng nghiệm thu đánh giá đạt" },
+    ],
   });
   expect(u.status, JSON.stringify(u.body)).toBe(200);
   return { task, c: u.body };
@@ -80,13 +82,24 @@ async function planned(c: { id: string; version: number }) {
     version: c.version,
     tranches: [
       { kind: "advance", label: "Tạm ứng đợt 1", plannedDate: "2027-01-15", amountCity: 300_000_000, amountOther: 0 },
-      { kind: "tranche", label: "Cấp đợt 2", plannedDate: "2027-12-15", amountCity: 300_000_000, amountOther: 150_000_000, condition: "Báo cáo tiến độ kỳ 2 được chấp nhận" },
+      {
+        kind: "tranche",
+        label: "Cấp đợt 2",
+        plannedDate: "2027-12-15",
+        amountCity: 300_000_000,
+        amountOther: 150_000_000,
+        condition: "Báo cáo tiến độ kỳ 2 được chấp nhận",
+      },
     ],
   });
   expect(p.status, JSON.stringify(p.body)).toBe(200);
   return p.body;
 }
-const audits = (id: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "contract.export")));
+const audits = (id: string) =>
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "contract.export")));
 
 describe(`contract document (${testDbMode()})`, () => {
   it("409 while the plan is missing (with what is missing, vi and en)", async () => {
@@ -120,7 +133,9 @@ describe(`contract document (${testDbMode()})`, () => {
     expect(text).toContain("- Mã số thuế: 0200123456");
     expect(text).toContain("và chủ nhiệm nhiệm vụ: TS. Trần Thị Lan.");
     expect(text.some((x) => x.includes(`"${task.titleVi}" (mã số: ${task.code}) theo Quyết định số 15/QĐ-SKHCN ngày 20/11/2026`))).toBe(true);
-    expect(doc.tables.find((tb) => tb[0]?.[1] === "Tên sản phẩm")!.slice(1)).toEqual([["1", "Quy trình nuôi cá song", "Được hội đồng nghiệm thu đánh giá đạt", "1 quy trình"]]);
+    expect(doc.tables.find((tb) => tb[0]?.[1] === "Tên sản phẩm")!.slice(1)).toEqual([
+      ["1", "Quy trình nuôi cá song", "Được hội đồng nghiệm thu đánh giá đạt", "1 quy trình"],
+    ]);
     expect(doc.tables.find((tb) => tb[0]?.[1] === "Nguồn kinh phí")!.at(-1)).toEqual(["", "Tổng cộng", "750.000.000 đồng"]);
     expect(doc.tables.find((tb) => tb[0]?.[0] === "Đợt")!.slice(1)).toEqual([
       ["1", "Tạm ứng đợt 1 (15/01/2027)", "300.000.000 đồng", "Sau khi hợp đồng được ký kết"],

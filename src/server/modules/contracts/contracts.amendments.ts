@@ -36,7 +36,10 @@ function proposedOf(a: AmendmentInput): Record<string, unknown> {
 async function checkAmendment(tx: Tx, c: ContractRow, kind: AmendmentInput["kind"], proposed: Record<string, unknown>) {
   if (kind === "schedule" && (proposed.endDate as string) < c.startDate) throw badInput("contract.end_before_start", { start: c.startDate });
   if (kind === "pi") {
-    const [p] = await tx.select({ id: people.id }).from(people).where(eq(people.id, proposed.piPersonId as string));
+    const [p] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.id, proposed.piPersonId as string));
     if (!p) throw badInput("error.invalid_reference", {}, [{ path: "piPersonId", code: "not_found", message: "" }]);
   }
   if (kind === "budget" && proposed.valueCity !== undefined) {
@@ -69,16 +72,33 @@ export async function requestAmendment(ctx: Ctx, id: string, input: AmendmentInp
       .where(eq(contractAmendments.contractId, id));
     const [row] = await tx
       .insert(contractAmendments)
-      .values({ contractId: id, seq: next, kind: input.kind, status: "pending", reason: input.reason, proposed, requestedBy: ctx.actor!.userId, requestedAt: ctx.clock.now() })
+      .values({
+        contractId: id,
+        seq: next,
+        kind: input.kind,
+        status: "pending",
+        reason: input.reason,
+        proposed,
+        requestedBy: ctx.actor!.userId,
+        requestedAt: ctx.clock.now(),
+      })
       .returning();
-    await audit(tx, ctx, { action: "contract.amendment.request", entityType: "contract", entityId: id, after: { amendmentId: row.id, seq: row.seq, kind: row.kind, proposed, reason: input.reason } });
+    await audit(tx, ctx, {
+      action: "contract.amendment.request",
+      entityType: "contract",
+      entityId: id,
+      after: { amendmentId: row.id, seq: row.seq, kind: row.kind, proposed, reason: input.reason },
+    });
   });
   return getContract(ctx, id);
 }
 
 /** The pending amendment of this contract at the version the caller read, decided by someone other than its requester. */
 async function pendingAmendment(tx: Tx, ctx: Ctx, contractId: string, amendmentId: string, version: number): Promise<AmendmentRow> {
-  const [a] = await tx.select().from(contractAmendments).where(and(eq(contractAmendments.id, amendmentId), eq(contractAmendments.contractId, contractId)));
+  const [a] = await tx
+    .select()
+    .from(contractAmendments)
+    .where(and(eq(contractAmendments.id, amendmentId), eq(contractAmendments.contractId, contractId)));
   if (!a) throw notFound();
   if (a.status !== "pending") throw conflict("ALREADY_DECIDED", "contract.amendment_decided", { status: a.status });
   if (a.version !== version) throw staleVersion({ status: a.status, version: a.version });
@@ -86,16 +106,36 @@ async function pendingAmendment(tx: Tx, ctx: Ctx, contractId: string, amendmentI
   return a;
 }
 
-async function closeAmendment(tx: Tx, ctx: Ctx, a: AmendmentRow, decision: "approve" | "reject", note: string | null, previous: Record<string, unknown> | null) {
+async function closeAmendment(
+  tx: Tx,
+  ctx: Ctx,
+  a: AmendmentRow,
+  decision: "approve" | "reject",
+  note: string | null,
+  previous: Record<string, unknown> | null,
+) {
   const [updated] = await tx
     .update(contractAmendments)
-    .set({ status: decision === "approve" ? "approved" : "rejected", previous, decidedBy: ctx.actor!.userId, decidedAt: ctx.clock.now(), decisionNote: note, version: sql`${contractAmendments.version} + 1` })
+    .set({
+      status: decision === "approve" ? "approved" : "rejected",
+      previous,
+      decidedBy: ctx.actor!.userId,
+      decidedAt: ctx.clock.now(),
+      decisionNote: note,
+      version: sql`${contractAmendments.version} + 1`,
+    })
     .where(and(eq(contractAmendments.id, a.id), eq(contractAmendments.status, "pending"), eq(contractAmendments.version, a.version)))
     .returning({ id: contractAmendments.id });
   if (!updated) throw conflict("ALREADY_DECIDED", "contract.amendment_decided", { status: "?" });
 }
 
-export async function decideAmendment(ctx: Ctx, id: string, amendmentId: string, decision: "approve" | "reject", body: { version: number; note?: string | null }): Promise<Contract> {
+export async function decideAmendment(
+  ctx: Ctx,
+  id: string,
+  amendmentId: string,
+  decision: "approve" | "reject",
+  body: { version: number; note?: string | null },
+): Promise<Contract> {
   const note = body.note ?? null;
   const details = (a: AmendmentRow) => ({ amendmentId: a.id, seq: a.seq, kind: a.kind, requestedBy: a.requestedBy, note });
   if (decision === "reject") {
@@ -126,7 +166,13 @@ export async function decideAmendment(ctx: Ctx, id: string, amendmentId: string,
       } else if (a.kind === "content") {
         const products = await tx.select().from(contractProducts).where(eq(contractProducts.contractId, id)).orderBy(asc(contractProducts.position));
         previous = {
-          products: products.map((x) => ({ name: x.name, outputType: x.outputType, quantity: Number(x.quantity), unit: x.unit, qualityTarget: x.qualityTarget })),
+          products: products.map((x) => ({
+            name: x.name,
+            outputType: x.outputType,
+            quantity: Number(x.quantity),
+            unit: x.unit,
+            qualityTarget: x.qualityTarget,
+          })),
           terms: c.terms,
         };
         if (p.terms !== undefined) set.terms = p.terms as string | null;

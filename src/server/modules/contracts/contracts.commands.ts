@@ -109,7 +109,13 @@ export async function createContract(ctx: Ctx, input: { taskId: string }): Promi
       await replaceProducts(
         tx,
         row.id,
-        products.map((p) => ({ name: p.name, outputType: p.outputType as ContractProductInput["outputType"], quantity: Number(p.quantity), unit: p.unit, qualityTarget: p.qualityTarget })),
+        products.map((p) => ({
+          name: p.name,
+          outputType: p.outputType as ContractProductInput["outputType"],
+          quantity: Number(p.quantity),
+          unit: p.unit,
+          qualityTarget: p.qualityTarget,
+        })),
       );
     }
     await audit(tx, ctx, { action: "contract.create", entityType: "contract", entityId: row.id, after: snapshot(row), details: { taskId: task.id } });
@@ -123,7 +129,10 @@ async function assertWithinApproved(tx: Tx, c: ContractRow, valueCity: number) {
   if (valueCity > approved) throw conflict("VALUE_EXCEEDS_APPROVED", "contract.value_exceeds_approved", { value: vnd(valueCity), approved: vnd(approved) });
 }
 
-const afterSnapshot = async (tx: Tx, before: ContractRow): Promise<AuditExtra> => ({ before: snapshot(before), after: snapshot((await loadRow(tx, before.id))!) });
+const afterSnapshot = async (tx: Tx, before: ContractRow): Promise<AuditExtra> => ({
+  before: snapshot(before),
+  after: snapshot((await loadRow(tx, before.id))!),
+});
 
 /** Edits the draft: representatives, value, period, terms and products. */
 export async function updateContract(ctx: Ctx, id: string, input: z.output<typeof contractUpdate>): Promise<Contract> {
@@ -160,7 +169,10 @@ export async function signContract(ctx: Ctx, id: string, body: { version: number
       const today = vietnamDate(now);
       if (body.partyASignedOn > today || body.partyBSignedOn > today) throw badInput("contract.signed_in_future", { today });
       await assertWithinApproved(tx, c, c.valueCity);
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(contractProducts).where(eq(contractProducts.contractId, id));
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(contractProducts)
+        .where(eq(contractProducts.contractId, id));
       if (!n) throw conflict("NO_PRODUCTS", "contract.no_products");
       const sum = planSum(await loadLedger(tx, id));
       if (sum !== c.valueCity) throw conflict("PLAN_MISMATCH", "contract.plan_sum", { sum: vnd(sum), value: vnd(c.valueCity) }, { sum, value: c.valueCity });
@@ -200,25 +212,48 @@ export async function savePlan(ctx: Ctx, id: string, body: z.output<typeof disbu
         if (old.status === "planned" && !kept.has(old.id) && ledger.payments.some((p) => p.trancheId === old.id))
           throw conflict("TRANCHE_HAS_PAYMENTS", "contract.tranche_has_payments", { label: old.label });
       }
-      const sum = planSum(ledger, body.tranches.map((t) => t.amountCity));
+      const sum = planSum(
+        ledger,
+        body.tranches.map((t) => t.amountCity),
+      );
       if (sum !== c.valueCity) throw conflict("PLAN_MISMATCH", "contract.plan_sum", { sum: vnd(sum), value: vnd(c.valueCity) }, { sum, value: c.valueCity });
     },
     effect: async (tx) => {
       const ledger = await loadLedger(tx, id);
       // positions: the plan in the order given, then the cancelled tranches (kept for the record)
-      await tx.update(contractTranches).set({ position: sql`-${contractTranches.position}` }).where(eq(contractTranches.contractId, id));
+      await tx
+        .update(contractTranches)
+        .set({ position: sql`-${contractTranches.position}` })
+        .where(eq(contractTranches.contractId, id));
       const removed = ledger.tranches.filter((t) => t.status === "planned" && !kept.has(t.id)).map((t) => t.id);
       if (removed.length) await tx.delete(contractTranches).where(inArray(contractTranches.id, removed));
       let pos = 0;
       for (const t of body.tranches) {
-        const values = { kind: t.kind, label: t.label, plannedDate: t.plannedDate, amountCity: t.amountCity, amountOther: t.amountOther, condition: t.condition, position: ++pos };
+        const values = {
+          kind: t.kind,
+          label: t.label,
+          plannedDate: t.plannedDate,
+          amountCity: t.amountCity,
+          amountOther: t.amountOther,
+          condition: t.condition,
+          position: ++pos,
+        };
         if (t.id) await tx.update(contractTranches).set(values).where(eq(contractTranches.id, t.id));
         else await tx.insert(contractTranches).values({ ...values, contractId: id });
       }
-      for (const t of ledger.tranches.filter((x) => x.status === "cancelled")) await tx.update(contractTranches).set({ position: ++pos }).where(eq(contractTranches.id, t.id));
+      for (const t of ledger.tranches.filter((x) => x.status === "cancelled"))
+        await tx.update(contractTranches).set({ position: ++pos }).where(eq(contractTranches.id, t.id));
       return {
         before: { tranches: before },
-        after: { tranches: body.tranches.map((t) => ({ id: t.id ?? null, kind: t.kind, amountCity: t.amountCity, amountOther: t.amountOther, plannedDate: t.plannedDate })) },
+        after: {
+          tranches: body.tranches.map((t) => ({
+            id: t.id ?? null,
+            kind: t.kind,
+            amountCity: t.amountCity,
+            amountOther: t.amountOther,
+            plannedDate: t.plannedDate,
+          })),
+        },
       };
     },
   });

@@ -24,7 +24,9 @@ const MISSING = {
 /** "PHÓ GIÁM ĐỐC" → "Phó Giám đốc": a position in running text. */
 function positionText(upper: string): string {
   const lower = upper.toLocaleLowerCase("vi").replace(/^(kt|tl|tm|q)\.\s*/u, "");
-  return lower.replace(/(^|phó |\s)(giám đốc|chủ tịch)/u, (_, p: string, w: string) => `${p}${w.charAt(0).toLocaleUpperCase("vi")}${w.slice(1)}`).replace(/^./u, (c) => c.toLocaleUpperCase("vi"));
+  return lower
+    .replace(/(^|phó |\s)(giám đốc|chủ tịch)/u, (_, p: string, w: string) => `${p}${w.charAt(0).toLocaleUpperCase("vi")}${w.slice(1)}`)
+    .replace(/^./u, (c) => c.toLocaleUpperCase("vi"));
 }
 
 export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFile> {
@@ -39,15 +41,24 @@ export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFil
       () => tx.select().from(organisations).where(eq(organisations.id, c.partyBOrganisationId)),
     ]);
     const planned = tranches.filter((x) => x.status === "planned");
-    const missing = [
-      !c.partyBRepresentative?.trim() && "partyBRepresentative",
-      !products.length && "products",
-      !planned.length && "tranches",
-    ].filter((x): x is keyof typeof MISSING => !!x);
+    const missing = [!c.partyBRepresentative?.trim() && "partyBRepresentative", !products.length && "products", !planned.length && "tranches"].filter(
+      (x): x is keyof typeof MISSING => !!x,
+    );
     if (missing.length) {
-      throw new AppError("DOCUMENT_NOT_AVAILABLE", 409, "document.contract_terms_incomplete", { missing }, { missing: missing.map((k) => MISSING[k][ctx.lang]).join(", ") });
+      throw new AppError(
+        "DOCUMENT_NOT_AVAILABLE",
+        409,
+        "document.contract_terms_incomplete",
+        { missing },
+        { missing: missing.map((k) => MISSING[k][ctx.lang]).join(", ") },
+      );
     }
-    await audit(tx, ctx, { action: "contract.export", entityType: "contract", entityId: id, details: { format: "docx", document: "contract", status: c.status, version: c.version } });
+    await audit(tx, ctx, {
+      action: "contract.export",
+      entityType: "contract",
+      entityId: id,
+      details: { format: "docx", document: "contract", status: c.status, version: c.version },
+    });
     return { c, products, planned, task, org, pi: await personLine(tx, c.piPersonId) };
   });
   const { c, products, planned, task, org, pi } = data;
@@ -88,7 +99,8 @@ export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFil
     schedule: planned.map((x) => ({
       when: `${x.label} (${vnShortDate(x.plannedDate)})`,
       amount: x.amountCity,
-      condition: x.condition?.trim() || (x.kind === "advance" ? "Sau khi hợp đồng được ký kết" : "Sau khi bên A kiểm tra, đánh giá tiến độ thực hiện đạt yêu cầu"),
+      condition:
+        x.condition?.trim() || (x.kind === "advance" ? "Sau khi hợp đồng được ký kết" : "Sau khi bên A kiểm tra, đánh giá tiến độ thực hiện đạt yêu cầu"),
     })),
   });
   return { fileName: `Hợp đồng ${c.number.replace(/\//g, "-")}.docx`, mediaType: DOCX_MEDIA_TYPE, content };

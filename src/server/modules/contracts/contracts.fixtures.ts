@@ -65,7 +65,15 @@ export async function signContract(by: Client, c: { id: string; version: number 
 }
 
 /** A payment on a tranche recorded by `recorder` and approved by `approver`. */
-export async function approvedPayment(recorder: Client, approver: Client, contractId: string, trancheId: string, amount: number, source: "city" | "other" = "city", reference?: string) {
+export async function approvedPayment(
+  recorder: Client,
+  approver: Client,
+  contractId: string,
+  trancheId: string,
+  amount: number,
+  source: "city" | "other" = "city",
+  reference?: string,
+) {
   const r = await recorder.post(`/api/v1/contracts/${contractId}/payments`, { kind: "payment", trancheId, source, amount, paidOn: "2026-11-27", reference });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const a = await approver.post(`/api/v1/contracts/${contractId}/payments/${r.body.id}/approve`, { version: r.body.version });

@@ -52,7 +52,12 @@ export async function recordPayment(ctx: Ctx, id: string, input: z.output<typeof
   });
 }
 
-export async function reversePayment(ctx: Ctx, id: string, paymentId: string, body: { amount: number; paidOn: string; reason: string; reference?: string | null }): Promise<Payment> {
+export async function reversePayment(
+  ctx: Ctx,
+  id: string,
+  paymentId: string,
+  body: { amount: number; paidOn: string; reason: string; reference?: string | null },
+): Promise<Payment> {
   return ctx.db.transaction(async (tx) => {
     const c = await lockForCommand(tx, ctx, id, "pay");
     const ledger = await loadLedger(tx, id);
@@ -89,7 +94,13 @@ export async function reversePayment(ctx: Ctx, id: string, paymentId: string, bo
   });
 }
 
-export async function decidePayment(ctx: Ctx, id: string, paymentId: string, decision: "approve" | "reject", body: { version: number; note?: string | null }): Promise<Payment> {
+export async function decidePayment(
+  ctx: Ctx,
+  id: string,
+  paymentId: string,
+  decision: "approve" | "reject",
+  body: { version: number; note?: string | null },
+): Promise<Payment> {
   return ctx.db.transaction(async (tx) => {
     // the contract row lock serialises decisions on one contract: limits are checked against committed approvals
     const c = await lockForCommand(tx, ctx, id, "decidePayment");
@@ -106,7 +117,13 @@ export async function decidePayment(ctx: Ctx, id: string, paymentId: string, dec
     const now = ctx.clock.now();
     const [row] = await tx
       .update(contractPayments)
-      .set({ status: decision === "approve" ? "approved" : "rejected", decidedBy: ctx.actor!.userId, decidedAt: now, decisionNote: body.note ?? null, version: sql`${contractPayments.version} + 1` })
+      .set({
+        status: decision === "approve" ? "approved" : "rejected",
+        decidedBy: ctx.actor!.userId,
+        decidedAt: now,
+        decisionNote: body.note ?? null,
+        version: sql`${contractPayments.version} + 1`,
+      })
       .where(and(eq(contractPayments.id, p.id), eq(contractPayments.status, "pending"), eq(contractPayments.version, body.version)))
       .returning({ id: contractPayments.id });
     if (!row) throw conflict("ALREADY_DECIDED", "contract.payment_decided", { status: "?" });

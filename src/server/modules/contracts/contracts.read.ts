@@ -10,7 +10,16 @@ import { together } from "../../platform/together.js";
 import type { GuardResult } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
 import { settlementOf, trancheSums } from "../../../common/contract-ledger.js";
-import { CONTRACT_SORTS, type Amendment, type Contract, type ContractListQuery, type ContractSummary, type Payment, type PaymentQueueQuery, type Tranche } from "../../../common/api/contract.js";
+import {
+  CONTRACT_SORTS,
+  type Amendment,
+  type Contract,
+  type ContractListQuery,
+  type ContractSummary,
+  type Payment,
+  type PaymentQueueQuery,
+  type Tranche,
+} from "../../../common/api/contract.js";
 import { contractPolicy, contractStaff } from "./contracts.policy.js";
 import { loadLedger, loadRow, namesOf, ref, twoPersonRefusal, type ContractRow, type PaymentRow } from "./contracts.rules.js";
 
@@ -55,7 +64,11 @@ export async function paymentResult(db: Executor, ctx: Ctx, c: ContractRow, paym
 /** The contract as the API shows it. */
 export async function present(db: Executor, ctx: Ctx, c: ContractRow): Promise<Contract> {
   const [[task], [org], [pi], products, ledger, amendments] = await together(db, [
-    () => db.select({ code: tasks.code, titleVi: tasks.titleVi, state: tasks.state, approvedBudgetCity: tasks.approvedBudgetCity }).from(tasks).where(eq(tasks.id, c.taskId)),
+    () =>
+      db
+        .select({ code: tasks.code, titleVi: tasks.titleVi, state: tasks.state, approvedBudgetCity: tasks.approvedBudgetCity })
+        .from(tasks)
+        .where(eq(tasks.id, c.taskId)),
     () => db.select({ name: organisations.nameVi }).from(organisations).where(eq(organisations.id, c.partyBOrganisationId)),
     () => db.select({ name: people.fullName }).from(people).where(eq(people.id, c.piPersonId)),
     () => db.select().from(contractProducts).where(eq(contractProducts.contractId, c.id)).orderBy(asc(contractProducts.position)),
@@ -107,7 +120,17 @@ export async function present(db: Executor, ctx: Ctx, c: ContractRow): Promise<C
       refusals: decide ? { decide } : {},
     };
   });
-  const sign = abilities.sign ? twoPersonRefusal(ctx.lang, me, [["sign_preparer", c.preparedBy], ["sign_editor", c.updatedBy]], names) : null;
+  const sign = abilities.sign
+    ? twoPersonRefusal(
+        ctx.lang,
+        me,
+        [
+          ["sign_preparer", c.preparedBy],
+          ["sign_editor", c.updatedBy],
+        ],
+        names,
+      )
+    : null;
   const terminate = abilities.terminate ? twoPersonRefusal(ctx.lang, me, [["terminate_preparer", c.preparedBy]], names) : null;
   return {
     id: c.id,
@@ -257,7 +280,10 @@ export async function listPaymentQueue(ctx: Ctx, q: PaymentQueueQuery) {
       .innerJoin(contracts, eq(contracts.id, contractPayments.contractId))
       .where(where),
   ]);
-  const names = await namesOf(ctx.db, rows.flatMap((r) => [r.p.preparedBy, r.p.decidedBy]));
+  const names = await namesOf(
+    ctx.db,
+    rows.flatMap((r) => [r.p.preparedBy, r.p.decidedBy]),
+  );
   return { items: rows.map((r) => presentPayment(ctx, r.c, r.p, r.c.number, r.label, names)), total: n, page: q.page, pageSize: q.pageSize };
 }
 

@@ -22,7 +22,16 @@ import {
   trancheCancel,
 } from "../../../common/api/contract.js";
 import { contractPolicy } from "./contracts.policy.js";
-import { cancelTranche, createContract, liquidateContract, recordSettlement, savePlan, signContract, terminateContract, updateContract } from "./contracts.commands.js";
+import {
+  cancelTranche,
+  createContract,
+  liquidateContract,
+  recordSettlement,
+  savePlan,
+  signContract,
+  terminateContract,
+  updateContract,
+} from "./contracts.commands.js";
 import { decidePayment, recordPayment, reversePayment } from "./contracts.payments.js";
 import { decideAmendment, requestAmendment } from "./contracts.amendments.js";
 import { getContract, listContracts, listPaymentQueue } from "./contracts.read.js";
@@ -45,7 +54,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts",
     {
       config: guard("list"),
-      schema: { tags, summary: "Contracts the actor may see (staff: all; PI and lead organisation: their own)", querystring: contractListQuery, response: { 200: listResponse(contractSummary) } },
+      schema: {
+        tags,
+        summary: "Contracts the actor may see (staff: all; PI and lead organisation: their own)",
+        querystring: contractListQuery,
+        response: { 200: listResponse(contractSummary) },
+      },
     },
     async (req) => listContracts(req.ctx, req.query),
   );
@@ -53,7 +67,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/payments",
     {
       config: guard("paymentQueue"),
-      schema: { tags, summary: "Finance work queue: ledger entries by status (default: awaiting approval), oldest first", querystring: paymentQueueQuery, response: { 200: listResponse(payment) } },
+      schema: {
+        tags,
+        summary: "Finance work queue: ledger entries by status (default: awaiting approval), oldest first",
+        querystring: paymentQueueQuery,
+        response: { 200: listResponse(payment) },
+      },
     },
     async (req) => listPaymentQueue(req.ctx, req.query),
   );
@@ -61,7 +80,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id",
     {
       config: guard("read"),
-      schema: { tags, summary: "One contract with products, plan, ledger, settlement, amendments and abilities", params: idParams, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "One contract with products, plan, ledger, settlement, amendments and abilities",
+        params: idParams,
+        response: { 200: contract },
+      },
     },
     async (req) => getContract(req.ctx, req.params.id),
   );
@@ -71,7 +95,8 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("read"),
       schema: {
         tags,
-        summary: "The contract (.docx, NĐ 30/2020): parties, value by source, products, disbursement schedule from the plan; 409 while incomplete; audited as an export",
+        summary:
+          "The contract (.docx, NĐ 30/2020): parties, value by source, products, disbursement schedule from the plan; 409 while incomplete; audited as an export",
         params: idParams,
         produces: [DOCX_MEDIA_TYPE],
         response: { 200: z.string().describe("the .docx file") },
@@ -83,7 +108,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts",
     {
       config: guard("create"),
-      schema: { tags, summary: "Draft the contract of a task at step `approved`: numbered, parties, value and period from the decision, products from the selected dossier", body: contractCreate, response: { 201: contract } },
+      schema: {
+        tags,
+        summary: "Draft the contract of a task at step `approved`: numbered, parties, value and period from the decision, products from the selected dossier",
+        body: contractCreate,
+        response: { 201: contract },
+      },
     },
     async (req, reply) => reply.status(201).send(await createContract(req.ctx, req.body)),
   );
@@ -91,7 +121,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id",
     {
       config: guard("update"),
-      schema: { tags, summary: "Edit a draft contract (city part ≤ approved city budget)." + rules, params: idParams, body: contractUpdate, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "Edit a draft contract (city part ≤ approved city budget)." + rules,
+        params: idParams,
+        body: contractUpdate,
+        response: { 200: contract },
+      },
     },
     async (req) => updateContract(req.ctx, req.params.id, req.body),
   );
@@ -99,7 +135,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/sign",
     {
       config: guard("sign"),
-      schema: { tags, summary: "draft → signed, with both parties' signing dates; by someone other than the preparer; the plan must equal the city value." + rules, params: idParams, body: contractSign, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "draft → signed, with both parties' signing dates; by someone other than the preparer; the plan must equal the city value." + rules,
+        params: idParams,
+        body: contractSign,
+        response: { 200: contract },
+      },
     },
     async (req) => signContract(req.ctx, req.params.id, req.body),
   );
@@ -107,7 +149,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/disbursements",
     {
       config: guard("plan"),
-      schema: { tags, summary: "Replace the disbursement plan (advances and tranches); city amounts add up to the contract's city value." + rules, params: idParams, body: disbursementPlanInput, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "Replace the disbursement plan (advances and tranches); city amounts add up to the contract's city value." + rules,
+        params: idParams,
+        body: disbursementPlanInput,
+        response: { 200: contract },
+      },
     },
     async (req) => savePlan(req.ctx, req.params.id, req.body),
   );
@@ -115,7 +163,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/disbursements/:trancheId/cancel",
     {
       config: guard("plan"),
-      schema: { tags, summary: "Cancel a tranche (what is unpaid is no longer due), with a reason." + rules, params: trancheParams, body: trancheCancel, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "Cancel a tranche (what is unpaid is no longer due), with a reason." + rules,
+        params: trancheParams,
+        body: trancheCancel,
+        response: { 200: contract },
+      },
     },
     async (req) => cancelTranche(req.ctx, req.params.id, req.params.trancheId, req.body),
   );
@@ -123,7 +177,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/payments",
     {
       config: guard("pay"),
-      schema: { tags, summary: "Record a payment on a tranche, or a return by Bên B; awaits approval by another person; never beyond the plan or the contract value", params: idParams, body: paymentInput, response: { 201: payment } },
+      schema: {
+        tags,
+        summary: "Record a payment on a tranche, or a return by Bên B; awaits approval by another person; never beyond the plan or the contract value",
+        params: idParams,
+        body: paymentInput,
+        response: { 201: payment },
+      },
     },
     async (req, reply) => reply.status(201).send(await recordPayment(req.ctx, req.params.id, req.body)),
   );
@@ -131,7 +191,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/payments/:paymentId/reverse",
     {
       config: guard("pay"),
-      schema: { tags, summary: "Reverse (part of) an approved entry by a new negative entry with a reason; awaits approval", params: paymentParams, body: paymentReversal, response: { 201: payment } },
+      schema: {
+        tags,
+        summary: "Reverse (part of) an approved entry by a new negative entry with a reason; awaits approval",
+        params: paymentParams,
+        body: paymentReversal,
+        response: { 201: payment },
+      },
     },
     async (req, reply) => reply.status(201).send(await reversePayment(req.ctx, req.params.id, req.params.paymentId, req.body)),
   );
@@ -139,7 +205,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/payments/:paymentId/approve",
     {
       config: guard("decidePayment"),
-      schema: { tags, summary: "Approve a pending entry (finance user or leader other than who recorded it)." + rules, params: paymentParams, body: paymentDecision, response: { 200: payment } },
+      schema: {
+        tags,
+        summary: "Approve a pending entry (finance user or leader other than who recorded it)." + rules,
+        params: paymentParams,
+        body: paymentDecision,
+        response: { 200: payment },
+      },
     },
     async (req) => decidePayment(req.ctx, req.params.id, req.params.paymentId, "approve", req.body),
   );
@@ -155,7 +227,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/settlement",
     {
       config: guard("settle"),
-      schema: { tags, summary: "Record the city-budget expenditure Bên B has justified (quyết toán); ≤ disbursed." + rules, params: idParams, body: settlementInput, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "Record the city-budget expenditure Bên B has justified (quyết toán); ≤ disbursed." + rules,
+        params: idParams,
+        body: settlementInput,
+        response: { 200: contract },
+      },
     },
     async (req) => recordSettlement(req.ctx, req.params.id, req.body),
   );
@@ -163,7 +241,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/amendments",
     {
       config: guard("requestAmendment"),
-      schema: { tags, summary: "Request a change of schedule, content, budget or PI with the proposed values and a reason", params: idParams, body: amendmentInput, response: { 201: contract } },
+      schema: {
+        tags,
+        summary: "Request a change of schedule, content, budget or PI with the proposed values and a reason",
+        params: idParams,
+        body: amendmentInput,
+        response: { 201: contract },
+      },
     },
     async (req, reply) => reply.status(201).send(await requestAmendment(req.ctx, req.params.id, req.body)),
   );
@@ -171,7 +255,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/amendments/:amendmentId/approve",
     {
       config: guard("decideAmendment"),
-      schema: { tags, summary: "Approve a change request (a leader other than the requester) and apply it to the contract and the task atomically." + rules, params: amendmentParams, body: amendmentDecision, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "Approve a change request (a leader other than the requester) and apply it to the contract and the task atomically." + rules,
+        params: amendmentParams,
+        body: amendmentDecision,
+        response: { 200: contract },
+      },
     },
     async (req) => decideAmendment(req.ctx, req.params.id, req.params.amendmentId, "approve", req.body),
   );
@@ -187,7 +277,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/terminate",
     {
       config: guard("terminate"),
-      schema: { tags, summary: "signed | amended → terminated, with a reason and the amount Bên B must return." + rules, params: idParams, body: contractTerminate, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "signed | amended → terminated, with a reason and the amount Bên B must return." + rules,
+        params: idParams,
+        body: contractTerminate,
+        response: { 200: contract },
+      },
     },
     async (req) => terminateContract(req.ctx, req.params.id, req.body),
   );
@@ -195,7 +291,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     "/contracts/:id/liquidate",
     {
       config: guard("liquidate"),
-      schema: { tags, summary: "→ liquidated, once the money is settled (the same check as the task guard payments_settled)." + rules, params: idParams, body: contractLiquidate, response: { 200: contract } },
+      schema: {
+        tags,
+        summary: "→ liquidated, once the money is settled (the same check as the task guard payments_settled)." + rules,
+        params: idParams,
+        body: contractLiquidate,
+        response: { 200: contract },
+      },
     },
     async (req) => liquidateContract(req.ctx, req.params.id, req.body),
   );

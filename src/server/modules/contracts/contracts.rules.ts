@@ -59,7 +59,8 @@ export async function lockForCommand(tx: Tx, ctx: Ctx, id: string, command: Cont
 export async function loadLedger(db: Executor, contractId: string): Promise<RowLedger> {
   const [tranches, payments] = await together(db, [
     () => db.select().from(contractTranches).where(eq(contractTranches.contractId, contractId)).orderBy(asc(contractTranches.position)),
-    () => db.select().from(contractPayments).where(eq(contractPayments.contractId, contractId)).orderBy(asc(contractPayments.preparedAt), asc(contractPayments.id)),
+    () =>
+      db.select().from(contractPayments).where(eq(contractPayments.contractId, contractId)).orderBy(asc(contractPayments.preparedAt), asc(contractPayments.id)),
   ]);
   return { tranches, payments };
 }

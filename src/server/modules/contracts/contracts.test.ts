@@ -61,7 +61,17 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const approvedTask = (over: Partial<typeof tasks.$inferInsert> = {}) =>
-  approvedTaskFixture(t.database.db, { code: `ĐT.2026.${String(++seq).padStart(3, "0")}`, titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`, year: 2026, piPersonId, leadOrganisationId: orgId, city: CITY, other: OTHER, templateVersion, ...over });
+  approvedTaskFixture(t.database.db, {
+    code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
+    titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
+    year: 2026,
+    piPersonId,
+    leadOrganisationId: orgId,
+    city: CITY,
+    other: OTHER,
+    templateVersion,
+    ...over,
+  });
 
 const product = CONTRACT_PRODUCT;
 
@@ -92,7 +102,10 @@ describe(`contracts (${testDbMode()})`, () => {
     });
     expect(c.tranches).toHaveLength(2);
     expect(c.abilities).toMatchObject({ read: true, update: true, sign: true });
-    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "contract.create")));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "contract.create")));
     expect(rows).toHaveLength(1);
   });
 
@@ -176,7 +189,9 @@ describe(`contracts (${testDbMode()})`, () => {
     const again = await leader.post(`/api/v1/contracts/${c.id}/sign`, { version: ok.body.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
     expect(again.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "signed", command: "sign" } });
     // the same command by a role that may never run it: 403
-    expect((await finance.post(`/api/v1/contracts/${c.id}/terminate`, { version: ok.body.version, reason: "Không đảm bảo", amountToReturn: 0 })).status).toBe(403);
+    expect((await finance.post(`/api/v1/contracts/${c.id}/terminate`, { version: ok.body.version, reason: "Không đảm bảo", amountToReturn: 0 })).status).toBe(
+      403,
+    );
   });
 
   it("tells the two-person rule in advance: the record's refusals name the role the user had", async () => {
@@ -188,9 +203,16 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(mine.refusals.sign.message).toMatch(/người đã lập hợp đồng \(officer1\)/);
     const theirs = (await officer2.get(`/api/v1/contracts/${c.id}`)).body;
     expect(theirs.refusals).toEqual({});
-    const signedC = (await officer2.post(`/api/v1/contracts/${c.id}/sign`, { version: c.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" })).body;
+    const signedC = (await officer2.post(`/api/v1/contracts/${c.id}/sign`, { version: c.version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" }))
+      .body;
     // a pending entry: its recorder is told, another finance user is not
-    const p = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: signedC.tranches[0].id, source: "city", amount: 1_000_000, paidOn: "2026-11-27" });
+    const p = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: signedC.tranches[0].id,
+      source: "city",
+      amount: 1_000_000,
+      paidOn: "2026-11-27",
+    });
     expect(p.body.refusals.decide).toMatchObject({ code: "TWO_PERSON_RULE" });
     const seen = (await finance2.get(`/api/v1/contracts/${c.id}`)).body.payments.find((x: { id: string }) => x.id === p.body.id);
     expect(seen.refusals).toEqual({});
@@ -216,14 +238,26 @@ describe(`contracts (${testDbMode()})`, () => {
   it("payments: prepared by finance, approved by another (same user 409); over-payment refused; reversal by a negative entry", async () => {
     const { c } = await signed();
     const advance = c.tranches[0];
-    const r = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: advance.id, source: "city", amount: 200_000_000, paidOn: "2026-11-27" });
+    const r = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: advance.id,
+      source: "city",
+      amount: 200_000_000,
+      paidOn: "2026-11-27",
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.status).toBe("pending");
     const self = await finance.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/approve`, { version: r.body.version });
     expect(self.status).toBe(409);
     expect(self.body.error.code).toBe("TWO_PERSON_RULE");
     // pending amounts count against the plan
-    const over = await finance2.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: advance.id, source: "city", amount: 100_000_001, paidOn: "2026-11-27" });
+    const over = await finance2.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: advance.id,
+      source: "city",
+      amount: 100_000_001,
+      paidOn: "2026-11-27",
+    });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe("OVER_PAYMENT");
     const byLeader = await leader.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/approve`, { version: r.body.version });
@@ -232,13 +266,27 @@ describe(`contracts (${testDbMode()})`, () => {
     const twice = await finance2.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/approve`, { version: r.body.version });
     expect(twice.status).toBe(409);
     // a PI may not record payments
-    const byPi = await pi.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: advance.id, source: "city", amount: 1, paidOn: "2026-11-27" });
+    const byPi = await pi.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: advance.id,
+      source: "city",
+      amount: 1,
+      paidOn: "2026-11-27",
+    });
     expect(byPi.status).toBe(403);
     // reversal: a new negative entry, the original unchanged
-    const rev = await finance2.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/reverse`, { amount: 50_000_000, paidOn: "2026-11-27", reason: "Chuyển khoản nhầm số tiền" });
+    const rev = await finance2.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/reverse`, {
+      amount: 50_000_000,
+      paidOn: "2026-11-27",
+      reason: "Chuyển khoản nhầm số tiền",
+    });
     expect(rev.status, JSON.stringify(rev.body)).toBe(201);
     expect(rev.body).toMatchObject({ kind: "reversal", amount: -50_000_000, reversesId: r.body.id, status: "pending" });
-    const tooMuch = await finance2.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/reverse`, { amount: 150_000_001, paidOn: "2026-11-27", reason: "Quá số" });
+    const tooMuch = await finance2.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/reverse`, {
+      amount: 150_000_001,
+      paidOn: "2026-11-27",
+      reason: "Quá số",
+    });
     expect(tooMuch.status).toBe(409);
     const ok = await finance.post(`/api/v1/contracts/${c.id}/payments/${rev.body.id}/approve`, { version: rev.body.version });
     expect(ok.status).toBe(200);
@@ -248,10 +296,22 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(after.body.tranches[0]).toMatchObject({ paidCity: 150_000_000, pendingCity: 0 });
     expect(after.body.settlement).toMatchObject({ disbursed: 150_000_000, advanced: 150_000_000 });
     // the total never exceeds the contract value
-    const overValue = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: c.tranches[1].id, source: "city", amount: 300_000_001, paidOn: "2026-11-27" });
+    const overValue = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: c.tranches[1].id,
+      source: "city",
+      amount: 300_000_001,
+      paidOn: "2026-11-27",
+    });
     expect(overValue.status).toBe(409);
     // the finance queue shows pending entries
-    const p2 = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: c.tranches[1].id, source: "other", amount: 10_000_000, paidOn: "2026-11-27" });
+    const p2 = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: c.tranches[1].id,
+      source: "other",
+      amount: 10_000_000,
+      paidOn: "2026-11-27",
+    });
     const queue = await finance2.get(`/api/v1/contracts/payments?pageSize=200`);
     expect(queue.status).toBe(200);
     expect(queue.body.items.some((x: { id: string }) => x.id === p2.body.id)).toBe(true);
@@ -261,14 +321,23 @@ describe(`contracts (${testDbMode()})`, () => {
 
   it("50 parallel identical approvals of one payment → exactly one success", async () => {
     const { c } = await signed();
-    const r = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: c.tranches[0].id, source: "city", amount: 1_000_000, paidOn: "2026-11-27" });
+    const r = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: c.tranches[0].id,
+      source: "city",
+      amount: 1_000_000,
+      paidOn: "2026-11-27",
+    });
     const res = await Promise.all(
       Array.from({ length: 50 }, () => finance2.post(`/api/v1/contracts/${c.id}/payments/${r.body.id}/approve`, { version: r.body.version })),
     );
     const codes = res.map((x) => x.status);
     expect(codes.filter((s) => s === 200)).toHaveLength(1);
     expect(codes.filter((s) => s === 409)).toHaveLength(49);
-    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, r.body.id), eq(auditLog.action, "contract.payment.approve")));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, r.body.id), eq(auditLog.action, "contract.payment.approve")));
     expect(rows).toHaveLength(1);
   });
 
@@ -290,7 +359,13 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(s.status, JSON.stringify(s.body)).toBe(200);
     expect(s.body.settlement).toMatchObject({ disbursed: 600_000_000, spent: 590_000_000, returned: 0, outstanding: 10_000_000, settled: false });
     expect(await paymentsSettledGuard(t.database.db, task.id)).not.toBe(true);
-    const ret = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "return", source: "city", amount: 10_000_000, paidOn: "2026-11-27", reference: "GNT-01" });
+    const ret = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "return",
+      source: "city",
+      amount: 10_000_000,
+      paidOn: "2026-11-27",
+      reference: "GNT-01",
+    });
     expect(ret.status, JSON.stringify(ret.body)).toBe(201);
     expect(await paymentsSettledGuard(t.database.db, task.id)).not.toBe(true);
     await finance2.post(`/api/v1/contracts/${c.id}/payments/${ret.body.id}/approve`, { version: ret.body.version });
@@ -346,7 +421,11 @@ describe(`contracts (${testDbMode()})`, () => {
     const { task, c } = await signed();
     await paid(c.id, c.tranches[0].id, 300_000_000);
     const cur = (await leader.get(`/api/v1/contracts/${c.id}`)).body;
-    const tooMuch = await leader.post(`/api/v1/contracts/${c.id}/terminate`, { version: cur.version, reason: "Không đảm bảo tiến độ", amountToReturn: 300_000_001 });
+    const tooMuch = await leader.post(`/api/v1/contracts/${c.id}/terminate`, {
+      version: cur.version,
+      reason: "Không đảm bảo tiến độ",
+      amountToReturn: 300_000_001,
+    });
     expect(tooMuch.status).toBe(409);
     const byOfficer = await officer2.post(`/api/v1/contracts/${c.id}/terminate`, { version: cur.version, reason: "x x x", amountToReturn: 0 });
     expect(byOfficer.status).toBe(403);
@@ -355,7 +434,13 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(ok.body).toMatchObject({ status: "terminated", amountToReturn: 120_000_000, terminationReason: "Không đảm bảo tiến độ" });
     expect(await contractSignedGuard(t.database.db, task.id)).not.toBe(true);
     // after termination: returns and reversals only, no further payment
-    const more = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: c.tranches[1].id, source: "city", amount: 1, paidOn: "2026-11-27" });
+    const more = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: c.tranches[1].id,
+      source: "city",
+      amount: 1,
+      paidOn: "2026-11-27",
+    });
     expect(more.body.error).toMatchObject({ code: "GUARD_FAILED", message: expect.stringMatching(/đã chấm dứt/) });
     const s = await finance.post(`/api/v1/contracts/${c.id}/settlement`, { version: ok.body.version, spentCity: 180_000_000 });
     expect(s.status).toBe(200);
@@ -364,7 +449,13 @@ describe(`contracts (${testDbMode()})`, () => {
     const ret = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "return", source: "city", amount: 120_000_000, paidOn: "2026-11-27" });
     await finance2.post(`/api/v1/contracts/${c.id}/payments/${ret.body.id}/approve`, { version: ret.body.version });
     expect(await paymentsSettledGuard(t.database.db, task.id)).toBe(true);
-    const morePay = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: c.tranches[1].id, source: "city", amount: 1, paidOn: "2026-11-27" });
+    const morePay = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: c.tranches[1].id,
+      source: "city",
+      amount: 1,
+      paidOn: "2026-11-27",
+    });
     expect(morePay.status).toBe(409);
   });
 
@@ -388,16 +479,25 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(again.status).toBe(409);
     // cancel the second tranche: it no longer counts as open
     const second = ok.body.tranches[1];
-    const cancel = await finance.post(`/api/v1/contracts/${c.id}/disbursements/${second.id}/cancel`, { version: ok.body.version, reason: "Chấm dứt phần việc còn lại" });
+    const cancel = await finance.post(`/api/v1/contracts/${c.id}/disbursements/${second.id}/cancel`, {
+      version: ok.body.version,
+      reason: "Chấm dứt phần việc còn lại",
+    });
     expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
     expect(cancel.body.tranches.find((x: { id: string }) => x.id === second.id).status).toBe("cancelled");
-    const pay = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: second.id, source: "city", amount: 1, paidOn: "2026-11-27" });
+    const pay = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: second.id,
+      source: "city",
+      amount: 1,
+      paidOn: "2026-11-27",
+    });
     expect(pay.status).toBe(409);
   });
 
   it("a two-person refusal names the role that matched (preparer, last editor, recorder, requester), in the caller's language", async () => {
     const signBody = (version: number) => ({ version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
-    const asEn = async <T,>(c: Client, run: () => Promise<T>) => {
+    const asEn = async <T>(c: Client, run: () => Promise<T>) => {
       c.lang = "en";
       try {
         return await run();
@@ -434,7 +534,13 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(signedC.status, JSON.stringify(signedC.body)).toBe(200);
 
     // A ledger entry: who recorded it.
-    const entry = await finance.post(`/api/v1/contracts/${c.id}/payments`, { kind: "payment", trancheId: signedC.body.tranches[0].id, source: "city", amount: 1_000_000, paidOn: "2026-11-27" });
+    const entry = await finance.post(`/api/v1/contracts/${c.id}/payments`, {
+      kind: "payment",
+      trancheId: signedC.body.tranches[0].id,
+      source: "city",
+      amount: 1_000_000,
+      paidOn: "2026-11-27",
+    });
     expect(entry.status, JSON.stringify(entry.body)).toBe(201);
     const selfApprove = await asEn(finance, () => finance.post(`/api/v1/contracts/${c.id}/payments/${entry.body.id}/approve`, { version: entry.body.version }));
     expect(selfApprove.body.error).toMatchObject({ code: "TWO_PERSON_RULE", details: { rule: "payment_recorder" } });
@@ -464,9 +570,13 @@ describe(`contracts (${testDbMode()})`, () => {
 
   it("the task's guard names what is missing about the contract: none yet, or still a draft", async () => {
     const none = await approvedTask();
-    expect(await contractSignedGuard(t.database.db, none.id)).toMatchObject({ en: expect.stringContaining("The task has no contract yet: an officer draws one up") });
+    expect(await contractSignedGuard(t.database.db, none.id)).toMatchObject({
+      en: expect.stringContaining("The task has no contract yet: an officer draws one up"),
+    });
     const { task, c } = await draft();
-    expect(await contractSignedGuard(t.database.db, task.id)).toMatchObject({ en: expect.stringContaining(`Contract ${c.number} is still a draft, not signed`) });
+    expect(await contractSignedGuard(t.database.db, task.id)).toMatchObject({
+      en: expect.stringContaining(`Contract ${c.number} is still a draft, not signed`),
+    });
     expect(await paymentsSettledGuard(t.database.db, none.id)).toMatchObject({ vi: expect.stringContaining("Nhiệm vụ chưa có hợp đồng") });
   });
 

@@ -84,20 +84,22 @@ beforeAll(async () => {
   const users = new Map((await db.select().from(usersTable)).map((u) => [u.username, u]));
   // The task was proposed by "proposer"; the organisation A proposed it too (its dossier earns the +10% bonus).
   const task = await buildTask(db, {
-      code: "ĐT.2026.BM",
-      titleVi: "Nghiên cứu giám sát môi trường nuôi biển",
-      taskType: "de_tai",
-      templateKey: "baseline-2013",
-      templateVersion: 1,
-      state: "selection_council",
-      year: 2026,
-      proposerUserId: users.get("proposer")!.id,
-      proposingOrganisationId: orgA.id,
-    });
+    code: "ĐT.2026.BM",
+    titleVi: "Nghiên cứu giám sát môi trường nuôi biển",
+    taskType: "de_tai",
+    templateKey: "baseline-2013",
+    templateVersion: 1,
+    state: "selection_council",
+    year: 2026,
+    proposerUserId: users.get("proposer")!.id,
+    proposingOrganisationId: orgA.id,
+  });
   taskId = task.id;
   const dossier = async (owner: string, pi: string, org: string, budget: number) => {
     const d = await buildDossier(db, { taskId, ownerUserId: users.get(owner)!.id, piPersonId: pi, leadOrganisationId: org, status: "valid" });
-    await db.insert(taskDossierBudget).values({ dossierId: d.id, year: 2026, source: "city", category: "labour", amount: budget } as typeof taskDossierBudget.$inferInsert);
+    await db
+      .insert(taskDossierBudget)
+      .values({ dossierId: d.id, year: 2026, source: "city", category: "labour", amount: budget } as typeof taskDossierBudget.$inferInsert);
     return d.id;
   };
   const dA = await dossier("pia", piA.id, orgA.id, 900_000_000);
@@ -159,7 +161,10 @@ async function sweep(v: Viewer, phase: "in_session" | "concluded") {
       expect(c.body.members, v.name).toEqual([]);
       expect(c.body.myMemberId, v.name).toBeNull();
       if (phase === "concluded") {
-        expect(c.body.results.map((r: any) => r.subjectId), v.name).toEqual(own!.map((k) => applicants[k].subjectId));
+        expect(
+          c.body.results.map((r: any) => r.subjectId),
+          v.name,
+        ).toEqual(own!.map((k) => applicants[k].subjectId));
         for (const r of c.body.results) {
           expect(r.rank, v.name).toBeNull();
           expect(typeof r.score, v.name).toBe("number");
@@ -173,7 +178,10 @@ async function sweep(v: Viewer, phase: "in_session" | "concluded") {
   if (v.council === 401) expect(ofTask.status).toBe(401);
   else {
     expect(ofTask.status, `${v.name}: of-task`).toBe(200);
-    expect(ofTask.body.items.map((x: any) => x.id), `${v.name}: of-task`).toEqual(typeof v.council === "number" ? [] : [councilId]);
+    expect(
+      ofTask.body.items.map((x: any) => x.id),
+      `${v.name}: of-task`,
+    ).toEqual(typeof v.council === "number" ? [] : [councilId]);
   }
 
   const list = await get(`${API}?taskId=${taskId}`);
@@ -186,7 +194,10 @@ async function sweep(v: Viewer, phase: "in_session" | "concluded") {
   if (expected === 200 && v.ballots === "all") expect(ballots.body.ballots, v.name).toHaveLength(27);
   if (v.ballots === "own") {
     expect(ballots.body.ballots.length, v.name).toBeGreaterThan(0);
-    expect(ballots.body.ballots.every((b: any) => b.memberId === c.body.myMemberId), v.name).toBe(true);
+    expect(
+      ballots.body.ballots.every((b: any) => b.memberId === c.body.myMemberId),
+      v.name,
+    ).toBe(true);
   }
 
   const minutes = await v.client.get(`${API}/${councilId}/minutes.docx`);
@@ -201,7 +212,13 @@ async function sweep(v: Viewer, phase: "in_session" | "concluded") {
   else {
     expect(task.status, `${v.name}: task`).toBe(200);
     const ids = task.body.dossiers.map((d: any) => d.id).sort();
-    expect(ids, `${v.name}: task dossiers`).toEqual(v.task === "all" ? Object.values(applicants).map((a) => a.dossierId).sort() : v.task.map((k) => applicants[k].dossierId).sort());
+    expect(ids, `${v.name}: task dossiers`).toEqual(
+      v.task === "all"
+        ? Object.values(applicants)
+            .map((a) => a.dossierId)
+            .sort()
+        : v.task.map((k) => applicants[k].dossierId).sort(),
+    );
   }
   // Another applicant's dossier: 404 to an applicant.
   if (own) {
@@ -240,7 +257,10 @@ describe(`council confidentiality, every role (${testDbMode()})`, () => {
     }
     c = (await officer.post(`${API}/${c.id}/invite`, { version: c.version })).body;
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
-    const att = await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: true })) });
+    const att = await officer.post(`${API}/${c.id}/attendance`, {
+      version: c.version,
+      members: c.members.map((m: any) => ({ memberId: m.id, present: true })),
+    });
     expect(att.status, JSON.stringify(att.body)).toBe(200);
     for (const e of experts.slice(0, 9)) {
       expect((await e.client.post(`${API}/${c.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true })).status).toBe(200);

@@ -22,7 +22,11 @@ let dossierB: string;
 let taskId: string;
 let c: any;
 const scoresAt = (share: number) => SELECTION_RUBRICS.de_tai.map((k) => ({ criterionKey: k.key, points: Math.round(k.max * share) }));
-const audits = (action: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, action)));
+const audits = (action: string) =>
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, action)));
 const memberOf = (i: number) => c.members.find((m: any) => m.personId === experts[i].personId);
 const refresh = async () => (c = (await officer.get(`${API}/${c.id}`)).body);
 
@@ -47,11 +51,28 @@ beforeAll(async () => {
     await buildUser(db, { username: `expert${i}`, roles: ["expert"], personId: p.id });
     experts.push({ client: await client(`expert${i}`), personId: p.id, name });
   }
-  const task = await buildTask(db, { code: "ĐT.2026.XĐ", titleVi: "Nghiên cứu xung đột lợi ích", taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, proposingOrganisationId: orgA });
+  const task = await buildTask(db, {
+    code: "ĐT.2026.XĐ",
+    titleVi: "Nghiên cứu xung đột lợi ích",
+    taskType: "de_tai",
+    templateKey: "baseline-2013",
+    templateVersion: 1,
+    state: "selection_council",
+    year: 2026,
+    proposingOrganisationId: orgA,
+  });
   taskId = task.id;
   const owner = await buildUser(db, { roles: ["pi"] });
   const dossier = async (org: string) =>
-    (await buildDossier(db, { taskId, ownerUserId: owner.id, piPersonId: (await buildPerson(db, { primaryOrganisationId: org })).id, leadOrganisationId: org, status: "valid" })).id;
+    (
+      await buildDossier(db, {
+        taskId,
+        ownerUserId: owner.id,
+        piPersonId: (await buildPerson(db, { primaryOrganisationId: org })).id,
+        leadOrganisationId: org,
+        status: "valid",
+      })
+    ).id;
   dossierA = await dossier(orgA);
   dossierB = await dossier(orgB);
 });
@@ -73,19 +94,27 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe("INVALID_STATE");
     expect(r.body.error.details).toEqual({ state: "draft", command: "open", allowed: ["update", "members", "invite", "cancel"] });
-    expect(r.body.error.message).toBe("Không thể khai mạc phiên họp khi hội đồng đang ở trạng thái “Nháp”. Ở trạng thái này có thể: sửa thông tin hội đồng, thêm, bớt thành viên, gửi giấy mời, huỷ hội đồng.");
+    expect(r.body.error.message).toBe(
+      "Không thể khai mạc phiên họp khi hội đồng đang ở trạng thái “Nháp”. Ở trạng thái này có thể: sửa thông tin hội đồng, thêm, bớt thành viên, gửi giấy mời, huỷ hội đồng.",
+    );
     officer.lang = "en";
     const en = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
     officer.lang = "vi";
     expect(en.body.error.code).toBe("INVALID_STATE");
-    expect(en.body.error.message).toBe("Cannot conclude while the council is “Draft”. Possible now: edit the council, add or remove members, send the invitations, cancel the council.");
+    expect(en.body.error.message).toBe(
+      "Cannot conclude while the council is “Draft”. Possible now: edit the council, add or remove members, send the invitations, cancel the council.",
+    );
     // a member, before the session: nothing they may do yet
     const subject = c.subjects[0].id;
     const ballot = await experts[0].client.put(`${API}/${c.id}/ballots/${subject}`, { scores: scoresAt(0.8) });
     expect(ballot.status).toBe(409);
     expect(ballot.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "draft", command: "ballot", allowed: [] } });
     expect(ballot.body.error.message).toBe("Không thể chấm phiếu khi hội đồng đang ở trạng thái “Nháp”. Ở trạng thái này có thể: không có thao tác nào.");
-    const paper = await officer.post(`${API}/${c.id}/members/${memberOf(0).id}/paper-declaration`, { version: c.version, signedOn: "2026-11-20", statement: "Tôi cam kết không có xung đột lợi ích" });
+    const paper = await officer.post(`${API}/${c.id}/members/${memberOf(0).id}/paper-declaration`, {
+      version: c.version,
+      signedOn: "2026-11-20",
+      statement: "Tôi cam kết không có xung đột lợi ích",
+    });
     expect(paper.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "draft", command: "paperDeclaration" } });
   });
 
@@ -99,10 +128,17 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(r.body.error.message).toContain("Chuyên Gia F: Đang công tác tại tổ chức chủ trì / đăng ký Trường Đại học Hàng hải Việt Nam (ĐT.2026.XĐ).");
     expect(r.body.error.message).not.toContain("Chuyên Gia A");
     expect(r.body.error.details.members).toEqual([
-      expect.objectContaining({ memberId: memberOf(5).id, personId: experts[5].personId, fullName: "Chuyên Gia F", lines: [expect.objectContaining({ code: "works_at" })] }),
+      expect.objectContaining({
+        memberId: memberOf(5).id,
+        personId: experts[5].personId,
+        fullName: "Chuyên Gia F",
+        lines: [expect.objectContaining({ code: "works_at" })],
+      }),
     ]);
     officer.lang = "en";
-    expect((await officer.post(`${API}/${c.id}/invite`, { version: c.version })).body.error.message).toContain("Chuyên Gia F: Works at the lead / applicant organisation Trường Đại học Hàng hải Việt Nam");
+    expect((await officer.post(`${API}/${c.id}/invite`, { version: c.version })).body.error.message).toContain(
+      "Chuyên Gia F: Works at the lead / applicant organisation Trường Đại học Hàng hải Việt Nam",
+    );
     officer.lang = "vi";
     // nothing moved; the refusal and every member's check are kept
     await refresh();
@@ -112,7 +148,9 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     const refused = await audits("council.invite_refused");
     expect(refused).toHaveLength(2);
     expect(refused[0].outcome).toBe("denied");
-    const kept = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM council_conflict_checks WHERE council_id = ${c.id} AND person_id = ${experts[5].personId}`);
+    const kept = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM council_conflict_checks WHERE council_id = ${c.id} AND person_id = ${experts[5].personId}`,
+    );
     expect(kept.rows[0].n).toBe(3); // when added, and at each of the two invitations
     // members see who sits with them, not the staff's conflict findings
     expect((await experts[0].client.get(`${API}/${c.id}`)).body.members.every((m: any) => m.blockingConflicts.length === 0)).toBe(true);
@@ -128,10 +166,18 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     const ok = await leader.post(path, { version: c.version, reason: "Chuyên gia duy nhất về nuôi biển; không chấm hồ sơ của trường" });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     c = ok.body;
-    expect(memberOf(5)).toMatchObject({ conflictOverridden: true, conflictOverrideReason: "Chuyên gia duy nhất về nuôi biển; không chấm hồ sơ của trường", blockingConflicts: [] });
+    expect(memberOf(5)).toMatchObject({
+      conflictOverridden: true,
+      conflictOverrideReason: "Chuyên gia duy nhất về nuôi biển; không chấm hồ sơ của trường",
+      blockingConflicts: [],
+    });
     const a = await audits("council.member_override");
     expect(a).toHaveLength(1);
-    expect(a[0].after).toMatchObject({ memberId: memberOf(5).id, reason: "Chuyên gia duy nhất về nuôi biển; không chấm hồ sơ của trường", lines: [expect.objectContaining({ code: "works_at" })] });
+    expect(a[0].after).toMatchObject({
+      memberId: memberOf(5).id,
+      reason: "Chuyên gia duy nhất về nuôi biển; không chấm hồ sơ của trường",
+      lines: [expect.objectContaining({ code: "works_at" })],
+    });
     // nothing to override for a member without a conflict
     const none = await leader.post(`${API}/${c.id}/members/${memberOf(0).id}/override-conflict`, { version: c.version, reason: "Không cần" });
     expect(none.status).toBe(409);
@@ -146,11 +192,14 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
   it("before a ballot: a member who since joined a dossier's team is refused 409 with the reason, nothing stored, the refusal kept", async () => {
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
     c = (await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: true })) })).body;
-    for (const e of experts) expect((await e.client.post(`${API}/${c.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true })).status).toBe(200);
+    for (const e of experts)
+      expect((await e.client.post(`${API}/${c.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true })).status).toBe(200);
     const subjectA = c.subjects.find((s: any) => s.dossierId === dossierA).id;
     expect((await experts[0].client.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(0.8), submit: true })).status).toBe(200);
 
-    await t.database.db.insert(taskDossierTeam).values({ dossierId: dossierA, personId: experts[6].personId, position: 1, role: "member" } as typeof taskDossierTeam.$inferInsert);
+    await t.database.db
+      .insert(taskDossierTeam)
+      .values({ dossierId: dossierA, personId: experts[6].personId, position: 1, role: "member" } as typeof taskDossierTeam.$inferInsert);
     const r = await experts[6].client.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(0.8), submit: true });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe("CONFLICT_OF_INTEREST");
@@ -162,7 +211,12 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     const paper = await officer.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(0.8), submit: true, memberId: memberOf(6).id });
     expect(paper.status).toBe(409);
     expect(paper.body.error.code).toBe("CONFLICT_OF_INTEREST");
-    expect(await t.database.db.select().from(councilBallots).where(eq(councilBallots.memberId, memberOf(6).id))).toEqual([]);
+    expect(
+      await t.database.db
+        .select()
+        .from(councilBallots)
+        .where(eq(councilBallots.memberId, memberOf(6).id)),
+    ).toEqual([]);
     const refused = await audits("council.ballot_refused");
     expect(refused).toHaveLength(2);
     expect(refused.every((x) => x.outcome === "denied")).toBe(true);
@@ -174,7 +228,9 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
   it("an override covers the conflicts it was granted for: a new one blocks the member again", async () => {
     const subjectB = c.subjects.find((s: any) => s.dossierId === dossierB).id;
     // expert F (works at organisation B, overridden) is now also on dossier B's team
-    await t.database.db.insert(taskDossierTeam).values({ dossierId: dossierB, personId: experts[5].personId, position: 1, role: "member" } as typeof taskDossierTeam.$inferInsert);
+    await t.database.db
+      .insert(taskDossierTeam)
+      .values({ dossierId: dossierB, personId: experts[5].personId, position: 1, role: "member" } as typeof taskDossierTeam.$inferInsert);
     const r = await experts[5].client.put(`${API}/${c.id}/ballots/${subjectB}`, { scores: scoresAt(0.7), submit: true });
     expect(r.status).toBe(409);
     expect(r.body.error.details.lines.map((l: any) => l.code)).toEqual(["team"]);
@@ -183,7 +239,10 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
 
   it("a leader overrides in session with a reason; the member's ballot is then accepted", async () => {
     const subjectA = c.subjects.find((s: any) => s.dossierId === dossierA).id;
-    const ok = await leader.post(`${API}/${c.id}/members/${memberOf(6).id}/override-conflict`, { version: c.version, reason: "Chỉ tham gia nhóm sau khi hội đồng đã họp; Sở chấp thuận" });
+    const ok = await leader.post(`${API}/${c.id}/members/${memberOf(6).id}/override-conflict`, {
+      version: c.version,
+      reason: "Chỉ tham gia nhóm sau khi hội đồng đã họp; Sở chấp thuận",
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     c = ok.body;
     expect(memberOf(6)).toMatchObject({ conflictOverridden: true, blockingConflicts: [] });
@@ -191,13 +250,21 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     // in session, the lifecycle's own actions are named
     const wrong = await officer.post(`${API}/${c.id}/invite`, { version: c.version });
-    expect(wrong.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "in_session", command: "invite", allowed: ["attend", "conclude", "cancel", "paperBallot", "paperDeclaration"] } });
+    expect(wrong.body.error).toMatchObject({
+      code: "INVALID_STATE",
+      details: { state: "in_session", command: "invite", allowed: ["attend", "conclude", "cancel", "paperBallot", "paperDeclaration"] },
+    });
     expect(wrong.body.error.message).toContain("khi hội đồng đang ở trạng thái “Đang họp”");
   });
 
   it("at conclusion: a voting member found in conflict since scoring holds the results until a leader overrides it", async () => {
     const [subjectA, subjectB] = [dossierA, dossierB].map((d) => c.subjects.find((s: any) => s.dossierId === d).id);
-    c = (await leader.post(`${API}/${c.id}/members/${memberOf(5).id}/override-conflict`, { version: c.version, reason: "Tham gia nhóm hồ sơ B sau khi được mời; Sở chấp thuận" })).body;
+    c = (
+      await leader.post(`${API}/${c.id}/members/${memberOf(5).id}/override-conflict`, {
+        version: c.version,
+        reason: "Tham gia nhóm hồ sơ B sau khi được mời; Sở chấp thuận",
+      })
+    ).body;
     for (const [i, e] of experts.entries()) {
       if (!VOTING_ROLES.includes(ROLES[i])) continue;
       for (const subject of [subjectA, subjectB]) {
@@ -208,20 +275,29 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     }
     await refresh();
     // after every ballot is in, expert H joins dossier A's team
-    await t.database.db.insert(taskDossierTeam).values({ dossierId: dossierA, personId: experts[7].personId, position: 2, role: "member" } as typeof taskDossierTeam.$inferInsert);
+    await t.database.db
+      .insert(taskDossierTeam)
+      .values({ dossierId: dossierA, personId: experts[7].personId, position: 2, role: "member" } as typeof taskDossierTeam.$inferInsert);
     const r = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe("CONFLICT_OF_INTEREST");
     expect(r.body.error.message).toBe(
       "Chưa kết luận được: kiểm tra lại xung đột lợi ích trên dữ liệu hiện tại cho thấy Chuyên Gia H: Là thành viên nhóm thực hiện của hồ sơ ĐT.2026.XĐ. Phiếu của thành viên này chưa được tính. Lãnh đạo / quản trị chấp thuận kèm lý do, hoặc ghi nhận thành viên vắng mặt (phiếu của họ không được tính).",
     );
-    expect(r.body.error.details.members).toEqual([expect.objectContaining({ memberId: memberOf(7).id, fullName: "Chuyên Gia H", lines: [expect.objectContaining({ code: "team" })] })]);
+    expect(r.body.error.details.members).toEqual([
+      expect.objectContaining({ memberId: memberOf(7).id, fullName: "Chuyên Gia H", lines: [expect.objectContaining({ code: "team" })] }),
+    ]);
     await refresh();
     expect(c.status).toBe("in_session");
     expect(memberOf(7).blockingConflicts.map((l: any) => l.code)).toEqual(["team"]);
     expect(await audits("council.conclude_refused")).toHaveLength(1);
 
-    c = (await leader.post(`${API}/${c.id}/members/${memberOf(7).id}/override-conflict`, { version: c.version, reason: "Chỉ hỗ trợ số liệu sau phiên họp; không ảnh hưởng điểm" })).body;
+    c = (
+      await leader.post(`${API}/${c.id}/members/${memberOf(7).id}/override-conflict`, {
+        version: c.version,
+        reason: "Chỉ hỗ trợ số liệu sau phiên họp; không ảnh hưởng điểm",
+      })
+    ).body;
     const done = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.status).toBe("concluded");

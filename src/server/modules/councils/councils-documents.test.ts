@@ -30,7 +30,16 @@ async function client(username: string) {
   return c;
 }
 async function buildTask(o: Partial<typeof tasks.$inferInsert> = {}) {
-  const row = await insertTask(t.database.db, { code: `ĐT.2026.D${++taskSeq}`, titleVi: `Nghiên cứu nuôi biển ${taskSeq}`, taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, ...o });
+  const row = await insertTask(t.database.db, {
+    code: `ĐT.2026.D${++taskSeq}`,
+    titleVi: `Nghiên cứu nuôi biển ${taskSeq}`,
+    taskType: "de_tai",
+    templateKey: "baseline-2013",
+    templateVersion: 1,
+    state: "selection_council",
+    year: 2026,
+    ...o,
+  });
   return row;
 }
 async function buildDossier(taskId: string, ownerUserId: string, piPersonId: string, leadOrganisationId: string) {
@@ -39,7 +48,11 @@ async function buildDossier(taskId: string, ownerUserId: string, piPersonId: str
 }
 const scoresAt = (share: number) => SELECTION_RUBRICS.de_tai.map((c) => ({ criterionKey: c.key, points: Math.round(c.max * share) }));
 const table = (doc: ReadDocx, first: string) => doc.tables.find((x) => x[0]?.[0] === first || x[0]?.[1] === first);
-const audits = (id: string, action: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
+const audits = (id: string, action: string) =>
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -159,7 +172,15 @@ describe(`council documents (${testDbMode()})`, () => {
     const doc = await readDocx(r.raw.rawPayload);
     const text = doc.paragraphs.map((x) => x.text);
     expect(text).toContain("BIÊN BẢN");
-    expect(text.some((x) => x.startsWith("4. Số thành viên có mặt: 7/9 thành viên") && x.includes("(Chuyên Gia A, Chuyên Gia B, Chuyên Gia C, Chuyên Gia D, Chuyên Gia E, Chuyên Gia F, Chuyên Gia G). Vắng mặt: 2 thành viên (Chuyên Gia H, Chuyên Gia I)."))).toBe(true);
+    expect(
+      text.some(
+        (x) =>
+          x.startsWith("4. Số thành viên có mặt: 7/9 thành viên") &&
+          x.includes(
+            "(Chuyên Gia A, Chuyên Gia B, Chuyên Gia C, Chuyên Gia D, Chuyên Gia E, Chuyên Gia F, Chuyên Gia G). Vắng mặt: 2 thành viên (Chuyên Gia H, Chuyên Gia I).",
+          ),
+      ),
+    ).toBe(true);
     expect(text).toContain("Số phiếu phát ra: 14; số phiếu thu về: 14; số phiếu hợp lệ: 13; số phiếu không hợp lệ: 1.");
     expect(text.some((x) => x.startsWith("- Phiếu của Chuyên Gia G (") && x.includes("lệch quá 20%"))).toBe(true);
     expect(text.some((x) => x.includes("Phòng họp số 2"))).toBe(true);
@@ -192,7 +213,9 @@ describe(`council documents (${testDbMode()})`, () => {
     ]);
     expect(text).toContain("Xếp hạng theo điểm xếp hạng (điểm trung bình của các phiếu hợp lệ cộng điểm ưu tiên cho tổ chức đề xuất nhiệm vụ):");
     expect(text.some((x) => x.includes("đạt yêu cầu, không xếp thứ nhất"))).toBe(true);
-    expect(text.some((x) => x.includes("Viện Nghiên cứu Hải sản: điểm trung bình của các phiếu hợp lệ 86; điểm ưu tiên 8,6; điểm xếp hạng 94,6; xếp hạng 1;"))).toBe(true);
+    expect(
+      text.some((x) => x.includes("Viện Nghiên cứu Hải sản: điểm trung bình của các phiếu hợp lệ 86; điểm ưu tiên 8,6; điểm xếp hạng 94,6; xếp hạng 1;")),
+    ).toBe(true);
     expect(ranking[1][1]).toContain("Viện Nghiên cứu Hải sản");
     expect(c.results.find((x: any) => x.subjectId === subjectA)).toMatchObject({ average: 86, bonus: 8.6, score: 94.6 });
     expect(text.some((x) => x.includes("Hội đồng kiến nghị giao hồ sơ này chủ trì"))).toBe(true);
@@ -218,9 +241,11 @@ describe(`council documents (${testDbMode()})`, () => {
     const db = t.database.db;
     const owner = await buildUser(db, { roles: ["pi"] });
     const dossier = await buildDossier((await buildTask()).id, owner.id, piPerson, orgA);
-    await db.insert(taskDossierProducts).values([
-      { dossierId: dossier.id, position: 1, name: "Quy trình nuôi cá song", outputType: "solution", quantity: 1, unit: "quy trình", qualityTarget: "TCVN" },
-    ]);
+    await db
+      .insert(taskDossierProducts)
+      .values([
+        { dossierId: dossier.id, position: 1, name: "Quy trình nuôi cá song", outputType: "solution", quantity: 1, unit: "quy trình", qualityTarget: "TCVN" },
+      ]);
     const task = await buildTask({ leadOrganisationId: orgA, piPersonId: piPerson, selectedDossierId: dossier.id, state: "acceptance_council" });
     let a = (await officer.post(API, { kind: "acceptance", title: "Hội đồng nghiệm thu nuôi cá song", taskIds: [task.id] })).body;
     for (let i = 0; i < 9; i++) a = (await officer.post(`${API}/${a.id}/members`, { version: a.version, personId: experts[i].personId, role: ROLES[i] })).body;

@@ -118,7 +118,10 @@ export async function insertDemoCouncils(tx: Executor, now: Date) {
     .returning({ id: councilMembers.id });
   // Six members find every criterion met; the last finds the task overlapping an earlier one.
   const criteria = rules.scoring.method === "criteria_met" ? rules.scoring.criteria : [];
-  const met = members.map((m, i) => ({ memberId: m.id, met: Object.fromEntries(criteria.map((c) => [c.key, !(i === members.length - 1 && c.key === "no_overlap")])) }));
+  const met = members.map((m, i) => ({
+    memberId: m.id,
+    met: Object.fromEntries(criteria.map((c) => [c.key, !(i === members.length - 1 && c.key === "no_overlap")])),
+  }));
   for (const [i, b] of met.entries()) {
     const [ballot] = await tx
       .insert(councilBallots)
@@ -137,7 +140,11 @@ export async function insertDemoCouncils(tx: Executor, now: Date) {
     await tx.insert(councilBallotScores).values(criteria.map((c) => ({ ballotId: ballot.id, criterionKey: c.key, met: b.met[c.key] })));
   }
   if (rules.scoring.method !== "criteria_met") return;
-  const r = countMet(rules.scoring, met.map((b) => ({ ...b, recommendedBudget: null })), members.length);
+  const r = countMet(
+    rules.scoring,
+    met.map((b) => ({ ...b, recommendedBudget: null })),
+    members.length,
+  );
   await tx.insert(councilResults).values({
     councilId: council.id,
     subjectId: subject.id,
@@ -151,5 +158,7 @@ export async function insertDemoCouncils(tx: Executor, now: Date) {
     computedAt: held,
   });
   // Last: from here on the council is locked.
-  await tx.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${held.toISOString()}::timestamptz, concluded_by = ${officer} WHERE id = ${council.id}`);
+  await tx.execute(
+    sql`UPDATE councils SET status = 'concluded', concluded_at = ${held.toISOString()}::timestamptz, concluded_by = ${officer} WHERE id = ${council.id}`,
+  );
 }

@@ -51,9 +51,7 @@ const ROLE_ORDER: CouncilRole[] = ["chair", "vice_chair", "reviewer", "scientifi
 function byRole<M extends { role: CouncilRole; createdAt: Date; fullName: string }>(members: M[]): M[] {
   return [...members].sort(
     (a, b) =>
-      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
-      a.createdAt.getTime() - b.createdAt.getTime() ||
-      a.fullName.localeCompare(b.fullName, "vi"),
+      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.createdAt.getTime() - b.createdAt.getTime() || a.fullName.localeCompare(b.fullName, "vi"),
   );
 }
 
@@ -96,7 +94,8 @@ function subjectTasks(l: LoadedCouncil): string[] {
 }
 
 /** One subject as named in the minutes: the dossier's applicant for a selection council, else the task. */
-const subjectLabel = (s: LoadedCouncil["subjects"][number]) => (s.dossierId && s.applicantName ? `${s.taskCode} – ${s.applicantName}` : `${s.taskCode} – ${s.taskTitle}`);
+const subjectLabel = (s: LoadedCouncil["subjects"][number]) =>
+  s.dossierId && s.applicantName ? `${s.taskCode} – ${s.applicantName}` : `${s.taskCode} – ${s.taskTitle}`;
 
 const legalBases = (l: LoadedCouncil, templateKey: string | null) => [
   lawBasis(templateKey),
@@ -175,7 +174,17 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
         .where(and(eq(councilBallots.councilId, id), eq(councilBallots.status, "submitted")))
         .orderBy(asc(councilBallots.createdAt), asc(councilBallots.id))
     ).filter((b) => voterIds.has(b.memberId));
-    const scores = ballots.length ? await tx.select().from(councilBallotScores).where(inArray(councilBallotScores.ballotId, ballots.map((b) => b.id))) : [];
+    const scores = ballots.length
+      ? await tx
+          .select()
+          .from(councilBallotScores)
+          .where(
+            inArray(
+              councilBallotScores.ballotId,
+              ballots.map((b) => b.id),
+            ),
+          )
+      : [];
     const results = await tx.select().from(councilResults).where(eq(councilResults.councilId, id));
     const criteria = new Map(await eachTogether(tx, l.subjects, async (s) => [s.id, await criteriaOf(tx, l.rules, s)] as const));
     await audit(tx, ctx, {
@@ -215,9 +224,14 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
   const invalid: BallotsSummary["invalid"] = [];
   if (sc.method === "points") {
     for (const s of l.subjects) {
-      const ids = ((resultOf(s.id)?.details.invalidMemberIds as string[] | undefined) ?? []).slice().sort((a, b) => (memberOrder.get(a) ?? 0) - (memberOrder.get(b) ?? 0));
+      const ids = ((resultOf(s.id)?.details.invalidMemberIds as string[] | undefined) ?? [])
+        .slice()
+        .sort((a, b) => (memberOrder.get(a) ?? 0) - (memberOrder.get(b) ?? 0));
       for (const m of ids) {
-        invalid.push({ member: `${nameOf.get(m) ?? ""} (${subjectLabel(s)})`, reason: `tổng điểm lệch quá ${pct(sc.invalidDeviation)}% so với điểm trung bình của các phiếu` });
+        invalid.push({
+          member: `${nameOf.get(m) ?? ""} (${subjectLabel(s)})`,
+          reason: `tổng điểm lệch quá ${pct(sc.invalidDeviation)}% so với điểm trung bình của các phiếu`,
+        });
       }
     }
   }
@@ -227,7 +241,10 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
     valid: ballots.length - invalid.length,
     invalid,
   };
-  const chair = l.members.find((m) => m.role === "chair" && m.present) ?? l.members.find((m) => m.role === "vice_chair" && m.authorisedToChair) ?? l.members.find((m) => m.role === "chair");
+  const chair =
+    l.members.find((m) => m.role === "chair" && m.present) ??
+    l.members.find((m) => m.role === "vice_chair" && m.authorisedToChair) ??
+    l.members.find((m) => m.role === "chair");
   const secretary = l.members.find((m) => m.role === "scientific_secretary");
   const adoption = { agreed: present.length, present: present.length, endsAt: l.c.concludedAt! };
   const byMember = (a: { memberId: string }, b: { memberId: string }) => (memberOrder.get(a.memberId) ?? 0) - (memberOrder.get(b.memberId) ?? 0);
@@ -284,7 +301,11 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
           .sort(byMember)
           .map((b) => {
             const own = scoresOf(b.id);
-            return { member: nameOf.get(b.memberId) ?? "", scores: rubric.map((c) => own.find((x) => x.criterionKey === c.key)?.points ?? 0), valid: !invalidIds.has(b.memberId) };
+            return {
+              member: nameOf.get(b.memberId) ?? "",
+              scores: rubric.map((c) => own.find((x) => x.criterionKey === c.key)?.points ?? 0),
+              valid: !invalidIds.has(b.memberId),
+            };
           }),
       };
     });
@@ -296,7 +317,14 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
       .map(({ s, r }) => {
         const average = r!.average ?? 0;
         const bonus = r!.bonus ?? 0;
-        return { rank: r!.rank!, subject: subjectLabel(s), average, bonus, score: r!.score ?? average + bonus, passed: !!r!.passed || r!.details.meetsThresholds === true };
+        return {
+          rank: r!.rank!,
+          subject: subjectLabel(s),
+          average,
+          bonus,
+          score: r!.score ?? average + bonus,
+          passed: !!r!.passed || r!.details.meetsThresholds === true,
+        };
       });
     for (const s of l.subjects) {
       const r = resultOf(s.id);

@@ -15,7 +15,19 @@ export const councilLocked = () => locked("council.locked", { status: "concluded
 
 export const councilLifecycle = defineLifecycle<
   CouncilStatus,
-  "update" | "members" | "overrideConflict" | "invite" | "attend" | "open" | "conclude" | "reopen" | "cancel" | "paperBallot" | "paperDeclaration" | "ballot" | "declare",
+  | "update"
+  | "members"
+  | "overrideConflict"
+  | "invite"
+  | "attend"
+  | "open"
+  | "conclude"
+  | "reopen"
+  | "cancel"
+  | "paperBallot"
+  | "paperDeclaration"
+  | "ballot"
+  | "declare",
   CouncilRef
 >({
   entity: "council",

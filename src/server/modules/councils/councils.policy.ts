@@ -41,7 +41,20 @@ export const isCouncilParty = (a: Actor, c: Pick<CouncilRef, "subjects">) => c.s
 // ballot) is overridden by a leader or administrator, with a reason, while the council is not concluded.
 export const councilPolicy = definePolicy<
   CouncilRef,
-  "update" | "members" | "overrideConflict" | "invite" | "attend" | "open" | "conclude" | "reopen" | "cancel" | "viewScores" | "paperBallot" | "paperDeclaration" | "ballot" | "declare",
+  | "update"
+  | "members"
+  | "overrideConflict"
+  | "invite"
+  | "attend"
+  | "open"
+  | "conclude"
+  | "reopen"
+  | "cancel"
+  | "viewScores"
+  | "paperBallot"
+  | "paperDeclaration"
+  | "ballot"
+  | "declare",
   "council"
 >({
   resource: "council",

@@ -58,12 +58,23 @@ const stale =
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/councils",
-    { config: guard("list"), schema: { tags, summary: "Search, filter (kind, status, task) and page councils (officers, leaders)", querystring: councilListQuery, response: { 200: listResponse(councilSummary) } } },
+    {
+      config: guard("list"),
+      schema: {
+        tags,
+        summary: "Search, filter (kind, status, task) and page councils (officers, leaders)",
+        querystring: councilListQuery,
+        response: { 200: listResponse(councilSummary) },
+      },
+    },
     async (req) => listCouncils(req.ctx, req.query),
   );
   app.get(
     "/councils/mine",
-    { config: guard("mine"), schema: { tags, summary: "The signed-in expert's councils and how many of their ballots are submitted", response: { 200: myCouncilsSchema } } },
+    {
+      config: guard("mine"),
+      schema: { tags, summary: "The signed-in expert's councils and how many of their ballots are submitted", response: { 200: myCouncilsSchema } },
+    },
     async (req) => myCouncils(req.ctx),
   );
   app.get(
@@ -100,7 +111,8 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("read"),
       schema: {
         tags,
-        summary: "The decision establishing the council (.docx, NĐ 30/2020): subjects, members with roles and workplaces; staff, leaders and members (not the parties); audited as an export",
+        summary:
+          "The decision establishing the council (.docx, NĐ 30/2020): subjects, members with roles and workplaces; staff, leaders and members (not the parties); audited as an export",
         params: idParams,
         produces: [DOCX_MEDIA_TYPE],
         response: { 200: z.string().describe("the .docx file") },
@@ -114,7 +126,8 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("viewScores"),
       schema: {
         tags,
-        summary: "The minutes of the meeting (.docx, NĐ 30/2020) with every member's scores: officers and administrators only, after conclusion (409 before); audited as an export and a score view",
+        summary:
+          "The minutes of the meeting (.docx, NĐ 30/2020) with every member's scores: officers and administrators only, after conclusion (409 before); audited as an export and a score view",
         params: idParams,
         produces: [DOCX_MEDIA_TYPE],
         response: { 200: z.string().describe("the .docx file") },
@@ -144,7 +157,13 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     "/councils/:id/conflict-check",
     {
       config: guard("members"),
-      schema: { tags, summary: "Check a person for conflicts of interest with the council's subjects, explained line by line (kept)", params: idParams, body: conflictCheckInput, response: { 200: conflictCheck } },
+      schema: {
+        tags,
+        summary: "Check a person for conflicts of interest with the council's subjects, explained line by line (kept)",
+        params: idParams,
+        body: conflictCheckInput,
+        response: { 200: conflictCheck },
+      },
     },
     async (req) => checkConflict(req.ctx, req.params.id, req.body),
   );
@@ -154,7 +173,9 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("members"),
       schema: {
         tags,
-        summary: "Add a member (draft council): a conflict of interest answers 409 CONFLICT_OF_INTEREST with the lines unless a leader/admin overrides with a reason. " + stale,
+        summary:
+          "Add a member (draft council): a conflict of interest answers 409 CONFLICT_OF_INTEREST with the lines unless a leader/admin overrides with a reason. " +
+          stale,
         params: idParams,
         body: memberInput,
         response: { 200: council },
@@ -164,7 +185,10 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/councils/:id/members/:memberId/remove",
-    { config: guard("members"), schema: { tags, summary: "Remove a member (draft council). " + stale, params: memberParams, body: councilVersionBody, response: { 200: council } } },
+    {
+      config: guard("members"),
+      schema: { tags, summary: "Remove a member (draft council). " + stale, params: memberParams, body: councilVersionBody, response: { 200: council } },
+    },
     async (req) => removeMember(req.ctx, req.params.id, req.params.memberId, req.body.version),
   );
   app.post(
@@ -187,7 +211,13 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     "/councils/:id/attendance",
     {
       config: guard("attend"),
-      schema: { tags, summary: "Record who is present (and a vice-chair's authorisation to chair); recomputes the quorum. " + stale, params: idParams, body: attendanceInput, response: { 200: council } },
+      schema: {
+        tags,
+        summary: "Record who is present (and a vice-chair's authorisation to chair); recomputes the quorum. " + stale,
+        params: idParams,
+        body: attendanceInput,
+        response: { 200: council },
+      },
     },
     async (req) => recordAttendance(req.ctx, req.params.id, req.body),
   );
@@ -195,7 +225,13 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     "/councils/:id/declaration",
     {
       config: guard("declare"),
-      schema: { tags, summary: "The signed-in member signs the conflict-of-interest declaration (needed before scoring)", params: idParams, body: declarationInput, response: { 200: council } },
+      schema: {
+        tags,
+        summary: "The signed-in member signs the conflict-of-interest declaration (needed before scoring)",
+        params: idParams,
+        body: declarationInput,
+        response: { 200: council },
+      },
     },
     async (req) => signDeclaration(req.ctx, req.params.id, req.body),
   );
@@ -219,7 +255,12 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     "/councils/:id/ballots",
     {
       config: guard("viewScores"),
-      schema: { tags, summary: "Individual ballots: the member's own; every ballot for officers after conclusion. Audited.", params: idParams, response: { 200: ballotsView } },
+      schema: {
+        tags,
+        summary: "Individual ballots: the member's own; every ballot for officers after conclusion. Audited.",
+        params: idParams,
+        response: { 200: ballotsView },
+      },
     },
     async (req) => listBallots(req.ctx, req.params.id),
   );
@@ -246,7 +287,11 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       councilVersionBody,
     ],
     ["open", "invited → in_session", councilVersionBody],
-    ["conclude", "in_session → concluded: quorum (409 COUNCIL_NO_QUORUM with the reasons), every present member's ballots submitted, results computed and locked", councilVersionBody],
+    [
+      "conclude",
+      "in_session → concluded: quorum (409 COUNCIL_NO_QUORUM with the reasons), every present member's ballots submitted, results computed and locked",
+      councilVersionBody,
+    ],
     ["reopen", "concluded → in_session (leader/admin, with a reason; results removed; audited)", councilReasonBody],
     ["cancel", "draft | invited | in_session → cancelled, with a reason", councilReasonBody],
   ];

@@ -10,7 +10,15 @@ export async function syncCouncilRuleSets(db: Db, now: Date) {
     for (const def of COUNCIL_RULE_SETS) {
       await tx
         .insert(councilRuleSets)
-        .values({ key: def.key, version: def.version, kind: def.kind, effectiveFrom: def.effectiveFrom, legalBasis: def.legalBasis, definition: def, createdAt: now })
+        .values({
+          key: def.key,
+          version: def.version,
+          kind: def.kind,
+          effectiveFrom: def.effectiveFrom,
+          legalBasis: def.legalBasis,
+          definition: def,
+          createdAt: now,
+        })
         .onConflictDoNothing();
     }
   });

@@ -201,7 +201,13 @@ async function criteriaOf(db: Executor, rules: CouncilRuleSet, s: Pick<SubjectRo
     : [];
   return [
     ...products.flatMap((p) => [
-      { key: `product:${p.id}:quantity`, labelVi: `${p.name} — số lượng, khối lượng`, labelEn: `${p.name} — quantity, volume`, kind: "quantity" as const, max: null },
+      {
+        key: `product:${p.id}:quantity`,
+        labelVi: `${p.name} — số lượng, khối lượng`,
+        labelEn: `${p.name} — quantity, volume`,
+        kind: "quantity" as const,
+        max: null,
+      },
       { key: `product:${p.id}:quality`, labelVi: `${p.name} — chất lượng`, labelEn: `${p.name} — quality`, kind: "quality" as const, max: null },
     ]),
     { key: "report", labelVi: "Báo cáo tổng hợp", labelEn: "Summary report", kind: "report" as const, max: null },
@@ -454,7 +460,13 @@ export async function createCouncil(ctx: Ctx, input: CreateInput): Promise<Counc
       })
       .returning();
     await tx.insert(councilSubjects).values(
-      rows.map((r, i) => ({ councilId: c.id, taskId: r.taskId, dossierId: r.dossierId, position: i + 1, lateSubmission: input.kind === "acceptance" && input.lateSubmission })),
+      rows.map((r, i) => ({
+        councilId: c.id,
+        taskId: r.taskId,
+        dossierId: r.dossierId,
+        position: i + 1,
+        lateSubmission: input.kind === "acceptance" && input.lateSubmission,
+      })),
     );
     await audit(tx, ctx, { action: "council.create", entityType: "council", entityId: c.id, after: { ...snapshot(c), subjects: rows } });
     return c.id;
@@ -533,7 +545,10 @@ function blockingLines(m: Pick<MemberRow, "conflictOverrideBy" | "conflictOverri
  */
 async function recheckMember(tx: Executor, ctx: Ctx, l: Loaded, m: MemberRow) {
   const check = await runCheck(tx, ctx, l, m.personId, m.role);
-  await tx.update(councilMembers).set({ conflictLines: check.lines, conflictCheckedAt: new Date(check.checkedAt) }).where(eq(councilMembers.id, m.id));
+  await tx
+    .update(councilMembers)
+    .set({ conflictLines: check.lines, conflictCheckedAt: new Date(check.checkedAt) })
+    .where(eq(councilMembers.id, m.id));
   return { lines: check.lines, blocking: blockingLines(m, check.lines) };
 }
 
@@ -557,7 +572,12 @@ export async function checkConflict(ctx: Ctx, id: string, input: { personId: str
     const l = await mustLoad(ctx, tx, id);
     assertCan(ctx, l, "members");
     const check = await runCheck(tx, ctx, l, input.personId, input.role);
-    await audit(tx, ctx, { action: "council.conflict_check", entityType: "council", entityId: id, details: { personId: input.personId, role: input.role, conflict: check.conflict, lines: check.lines.map((x) => x.code) } });
+    await audit(tx, ctx, {
+      action: "council.conflict_check",
+      entityType: "council",
+      entityId: id,
+      details: { personId: input.personId, role: input.role, conflict: check.conflict, lines: check.lines.map((x) => x.code) },
+    });
     return check;
   });
 }
@@ -574,7 +594,13 @@ export async function addMember(ctx: Ctx, id: string, input: z.output<typeof mem
     const override = check.conflict ? input.overrideReason : null;
     if (check.conflict) {
       if (!override || !can(ctx.actor, councilPolicy, "overrideConflict", l.ref)) {
-        await audit(tx, ctx, { action: "council.member_refused", entityType: "council", entityId: id, outcome: "denied", details: { personId: input.personId, role: input.role, lines: check.lines } });
+        await audit(tx, ctx, {
+          action: "council.member_refused",
+          entityType: "council",
+          entityId: id,
+          outcome: "denied",
+          details: { personId: input.personId, role: input.role, lines: check.lines },
+        });
         return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict", { lines: check.lines });
       }
     }
@@ -682,7 +708,13 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
     refOf: (l: Loaded) => l.ref,
     present: (l: Loaded, tx: Tx) => present(ctx, tx, l),
   };
-  const blockedRefusal = async (tx: Tx, l: Loaded, members: Loaded["members"], refused: AuditAction, key: "council.conflict.invite" | "council.conflict.conclude") => {
+  const blockedRefusal = async (
+    tx: Tx,
+    l: Loaded,
+    members: Loaded["members"],
+    refused: AuditAction,
+    key: "council.conflict.invite" | "council.conflict.conclude",
+  ) => {
     const blocked = await blockedMembers(tx, ctx, l, members);
     if (!blocked.members.length) return null;
     await audit(tx, ctx, { action: refused, entityType: "council", entityId: id, outcome: "denied", details: { members: blocked.members } });
@@ -692,7 +724,10 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
     await runCommand(ctx, councilLifecycle, {
       ...common,
       guard: (l) => {
-        const issues = compositionIssues(l.rules, l.members.map((m) => m.role));
+        const issues = compositionIssues(
+          l.rules,
+          l.members.map((m) => m.role),
+        );
         if (issues.length) throw new AppError("COUNCIL_COMPOSITION", 409, "council.composition", { issues }, { legalBasis: l.rules.legalBasis });
       },
       // The conflict check again, on the registries as they are now: a conflict found since a member was added blocks
@@ -707,7 +742,11 @@ export async function transitionCouncil(ctx: Ctx, id: string, action: CouncilAct
   } else if (action === "open") {
     await runCommand(ctx, councilLifecycle, { ...common, set: () => ({ openedAt: now }) });
   } else if (action === "cancel") {
-    await runCommand(ctx, councilLifecycle, { ...common, set: () => ({ cancelledAt: now, cancelReason: body.reason ?? null }), details: { reason: body.reason } });
+    await runCommand(ctx, councilLifecycle, {
+      ...common,
+      set: () => ({ cancelledAt: now, cancelReason: body.reason ?? null }),
+      details: { reason: body.reason },
+    });
   } else if (action === "reopen") {
     const reason = body.reason?.trim();
     await runCommand(ctx, councilLifecycle, {
@@ -748,16 +787,35 @@ async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
   const q = quorumOf(l);
   if (!q.met) {
     const reasons = (lang: "vi" | "en") => q.reasons.map((r) => REASON_TEXT[r][lang]).join("; ");
-    throw new AppError("COUNCIL_NO_QUORUM", 409, "council.no_quorum", { quorum: q }, { present: q.present, total: q.votingMembers, required: q.required, reasons: reasons(ctx.lang) });
+    throw new AppError(
+      "COUNCIL_NO_QUORUM",
+      409,
+      "council.no_quorum",
+      { quorum: q },
+      { present: q.present, total: q.votingMembers, required: q.required, reasons: reasons(ctx.lang) },
+    );
   }
   const voters = l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role));
   const voterIds = new Set(voters.map((m) => m.id));
-  const ballots = (await tx.select().from(councilBallots).where(and(eq(councilBallots.councilId, l.c.id), eq(councilBallots.status, "submitted")))).filter((b) =>
-    voterIds.has(b.memberId),
-  );
+  const ballots = (
+    await tx
+      .select()
+      .from(councilBallots)
+      .where(and(eq(councilBallots.councilId, l.c.id), eq(councilBallots.status, "submitted")))
+  ).filter((b) => voterIds.has(b.memberId));
   const missing = voters.length * l.subjects.length - ballots.length;
   if (missing > 0) throw new AppError("BALLOTS_MISSING", 409, "council.ballots_missing", { missing }, { count: missing });
-  const scores = ballots.length ? await tx.select().from(councilBallotScores).where(inArray(councilBallotScores.ballotId, ballots.map((b) => b.id))) : [];
+  const scores = ballots.length
+    ? await tx
+        .select()
+        .from(councilBallotScores)
+        .where(
+          inArray(
+            councilBallotScores.ballotId,
+            ballots.map((b) => b.id),
+          ),
+        )
+    : [];
   const scoresOf = new Map<string, typeof scores>();
   for (const s of scores) scoresOf.set(s.ballotId, [...(scoresOf.get(s.ballotId) ?? []), s]);
   const bySubject = (sid: string) => ballots.filter((b) => b.subjectId === sid);
@@ -775,7 +833,16 @@ async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
         recommendedBudget: b.recommendedBudget,
       }));
       const r = countMet(sc, bs, present);
-      rows.push({ ...base(s.id), ballots: r.ballots, validCount: r.ballots, invalidCount: 0, approvals: r.approvals, passed: r.passed, recommendedBudget: r.recommendedBudget, details: { base: r.base, present } });
+      rows.push({
+        ...base(s.id),
+        ballots: r.ballots,
+        validCount: r.ballots,
+        invalidCount: 0,
+        approvals: r.approvals,
+        passed: r.passed,
+        recommendedBudget: r.recommendedBudget,
+        details: { base: r.base, present },
+      });
     }
   } else if (sc.method === "points") {
     const budgets = new Map<string, number>();
@@ -814,7 +881,10 @@ async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
           subjectId: s.id,
           criteria: sc.rubrics[rubricKey],
           contentCriterion: sc.contentCriterion[rubricKey],
-          ballots: bySubject(s.id).map((b) => ({ memberId: b.memberId, points: Object.fromEntries((scoresOf.get(b.id) ?? []).map((x) => [x.criterionKey, x.points ?? 0])) })),
+          ballots: bySubject(s.id).map((b) => ({
+            memberId: b.memberId,
+            points: Object.fromEntries((scoresOf.get(b.id) ?? []).map((x) => [x.criterionKey, x.points ?? 0])),
+          })),
           proposedByApplicant: !!s.proposingOrganisationId && s.proposingOrganisationId === s.dossierOrg,
           stateBudget: s.dossierId ? (budgets.get(s.dossierId) ?? 0) : 0,
           excellentRecord: !!s.dossierId && excellent.has(s.dossierId),
@@ -834,7 +904,13 @@ async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
         rank: r.rank,
         passed: r.passed,
         selected: r.selected,
-        details: { invalidMemberIds: r.invalidMemberIds, zeroCriteria: r.zeroCriteria, contentAverage: r.contentAverage, meetsThresholds: r.meetsThresholds, present },
+        details: {
+          invalidMemberIds: r.invalidMemberIds,
+          zeroCriteria: r.zeroCriteria,
+          contentAverage: r.contentAverage,
+          meetsThresholds: r.meetsThresholds,
+          present,
+        },
       });
     }
   } else {
@@ -854,11 +930,22 @@ async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
         return memberGrade(sc, { products: [...products.values()], report }, s.lateSubmission);
       });
       const g = councilGrade(sc, grades, present);
-      rows.push({ ...base(s.id), ballots: grades.length, validCount: grades.length, invalidCount: 0, grade: g.grade, passed: g.grade !== "fail", details: { gradeCounts: g.counts, present } });
+      rows.push({
+        ...base(s.id),
+        ballots: grades.length,
+        validCount: grades.length,
+        invalidCount: 0,
+        grade: g.grade,
+        passed: g.grade !== "fail",
+        details: { gradeCounts: g.counts, present },
+      });
     }
   }
   if (rows.length) await tx.insert(councilResults).values(rows);
-  return { quorum: q, results: rows.map((r) => ({ subjectId: r.subjectId, passed: r.passed, rank: r.rank ?? null, grade: r.grade ?? null, selected: r.selected ?? false })) };
+  return {
+    quorum: q,
+    results: rows.map((r) => ({ subjectId: r.subjectId, passed: r.passed, rank: r.rank ?? null, grade: r.grade ?? null, selected: r.selected ?? false })),
+  };
 }
 
 // ---------- attendance ----------
@@ -872,15 +959,26 @@ export async function recordAttendance(ctx: Ctx, id: string, input: z.output<typ
       const a = input.members.find((x) => x.memberId === m.id);
       return a ? { ...m, present: a.present, authorisedToChair: m.role === "vice_chair" ? (a.authorisedToChair ?? m.authorisedToChair) : false } : m;
     });
-    const q = quorum(l.rules, next.map((m) => ({ memberId: m.id, role: m.role, present: m.present, authorisedToChair: m.authorisedToChair })));
+    const q = quorum(
+      l.rules,
+      next.map((m) => ({ memberId: m.id, role: m.role, present: m.present, authorisedToChair: m.authorisedToChair })),
+    );
     await bump(tx, ctx, l, input.version, { quorumMet: q.met });
     for (const m of next) {
       const before = known.get(m.id)!;
       if (before.present !== m.present || before.authorisedToChair !== m.authorisedToChair) {
-        await tx.update(councilMembers).set({ present: m.present, authorisedToChair: m.authorisedToChair, version: sql`${councilMembers.version} + 1` }).where(eq(councilMembers.id, m.id));
+        await tx
+          .update(councilMembers)
+          .set({ present: m.present, authorisedToChair: m.authorisedToChair, version: sql`${councilMembers.version} + 1` })
+          .where(eq(councilMembers.id, m.id));
       }
     }
-    await audit(tx, ctx, { action: "council.attendance", entityType: "council", entityId: id, after: { present: next.filter((m) => m.present).map((m) => m.id), quorum: q } });
+    await audit(tx, ctx, {
+      action: "council.attendance",
+      entityType: "council",
+      entityId: id,
+      after: { present: next.filter((m) => m.present).map((m) => m.id), quorum: q },
+    });
   });
   return getCouncil(ctx, id);
 }
@@ -993,7 +1091,10 @@ export async function saveBallot(ctx: Ctx, id: string, subjectId: string, input:
     if (recheck.blocking.length) {
       const details = { memberId: member.id, personId: member.personId, subjectId, lines: recheck.blocking };
       await audit(tx, ctx, { action: "council.ballot_refused", entityType: "council", entityId: id, outcome: "denied", details });
-      return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.ballot", details, { name: member.fullName, lines: linesText(recheck.blocking, ctx.lang) });
+      return new AppError("CONFLICT_OF_INTEREST", 409, "council.conflict.ballot", details, {
+        name: member.fullName,
+        lines: linesText(recheck.blocking, ctx.lang),
+      });
     }
     const criteria = await criteriaOf(tx, l.rules, subject);
     const problem = validateScores(criteria, input, input.submit);
@@ -1030,11 +1131,21 @@ export async function saveBallot(ctx: Ctx, id: string, subjectId: string, input:
       ballot = u;
       await tx.delete(councilBallotScores).where(eq(councilBallotScores.ballotId, existing.id));
     } else {
-      [ballot] = await tx.insert(councilBallots).values({ councilId: id, memberId: member.id, subjectId, createdAt: now, ...values }).returning();
+      [ballot] = await tx
+        .insert(councilBallots)
+        .values({ councilId: id, memberId: member.id, subjectId, createdAt: now, ...values })
+        .returning();
     }
     if (input.scores.length) {
       await tx.insert(councilBallotScores).values(
-        input.scores.map((s) => ({ ballotId: ballot.id, criterionKey: s.criterionKey, points: s.points ?? null, level: s.level ?? null, met: s.met ?? null, percent: s.percent ?? null })),
+        input.scores.map((s) => ({
+          ballotId: ballot.id,
+          criterionKey: s.criterionKey,
+          points: s.points ?? null,
+          level: s.level ?? null,
+          met: s.met ?? null,
+          percent: s.percent ?? null,
+        })),
       );
     }
     const scores = await tx.select().from(councilBallotScores).where(eq(councilBallotScores.ballotId, ballot.id));
@@ -1057,14 +1168,34 @@ export async function listBallots(ctx: Ctx, id: string) {
     assertCan(ctx, l, "viewScores");
     const me = l.members.find((m) => m.personId === ctx.actor!.personId);
     const staffView = l.c.status === "concluded" && ctx.actor!.roles.some((r) => r === "admin" || r === "officer");
-    const where = staffView ? eq(councilBallots.councilId, id) : and(eq(councilBallots.councilId, id), eq(councilBallots.memberId, me?.id ?? "00000000-0000-0000-0000-000000000000"));
+    const where = staffView
+      ? eq(councilBallots.councilId, id)
+      : and(eq(councilBallots.councilId, id), eq(councilBallots.memberId, me?.id ?? "00000000-0000-0000-0000-000000000000"));
     const rows = await tx.select().from(councilBallots).where(where).orderBy(asc(councilBallots.createdAt), asc(councilBallots.id));
-    const scores = rows.length ? await tx.select().from(councilBallotScores).where(inArray(councilBallotScores.ballotId, rows.map((r) => r.id))) : [];
+    const scores = rows.length
+      ? await tx
+          .select()
+          .from(councilBallotScores)
+          .where(
+            inArray(
+              councilBallotScores.ballotId,
+              rows.map((r) => r.id),
+            ),
+          )
+      : [];
     const byMember = new Map(l.members.map((m) => [m.id, m]));
-    await audit(tx, ctx, { action: "council.scores_view", entityType: "council", entityId: id, details: { scope: staffView ? "all" : "own", ballots: rows.length } });
+    await audit(tx, ctx, {
+      action: "council.scores_view",
+      entityType: "council",
+      entityId: id,
+      details: { scope: staffView ? "all" : "own", ballots: rows.length },
+    });
     return {
       ballots: rows.map((b) => ({
-        ...presentBallot(b, scores.filter((s) => s.ballotId === b.id)),
+        ...presentBallot(
+          b,
+          scores.filter((s) => s.ballotId === b.id),
+        ),
         memberName: byMember.get(b.memberId)?.fullName ?? "",
         role: byMember.get(b.memberId)?.role ?? "member",
       })),

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier } from "../../testing/factories.js";
-import { auditLog, councilBallots, personAffiliations, taskDossierBudget, taskDossierProducts, taskDossierTeam, taskDossiers, tasks } from "../../db/schema/index.js";
+import {
+  auditLog,
+  councilBallots,
+  personAffiliations,
+  taskDossierBudget,
+  taskDossierProducts,
+  taskDossierTeam,
+  taskDossiers,
+  tasks,
+} from "../../db/schema/index.js";
 import { councilOutcomeForTask } from "./councils.outcome.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 
@@ -34,7 +43,16 @@ async function client(username: string) {
 }
 
 async function buildTask(o: Partial<typeof tasks.$inferInsert> = {}) {
-  const row = await insertTask(t.database.db, { code: `ĐT.2026.${++taskSeq}`, titleVi: `Nhiệm vụ thử ${taskSeq}`, taskType: "de_tai", templateKey: "baseline-2013", templateVersion: 1, state: "selection_council", year: 2026, ...o });
+  const row = await insertTask(t.database.db, {
+    code: `ĐT.2026.${++taskSeq}`,
+    titleVi: `Nhiệm vụ thử ${taskSeq}`,
+    taskType: "de_tai",
+    templateKey: "baseline-2013",
+    templateVersion: 1,
+    state: "selection_council",
+    year: 2026,
+    ...o,
+  });
   return row;
 }
 async function buildDossier(taskId: string, ownerUserId: string, piPersonId: string, leadOrganisationId: string, status: "valid" | "invalid" = "valid") {
@@ -134,15 +152,28 @@ describe("selection council (TT 20/2023)", () => {
     expect(kept.rows[0].n).toBe(4);
   });
   it("adding a conflicted member: 409 with the lines; an officer cannot override; a leader can, with a reason (audited)", async () => {
-    const refused = await officer.post(`${API}/${c.id}/members`, { version: c.version, personId: teamPerson, role: "member", overrideReason: "cần chuyên môn" });
+    const refused = await officer.post(`${API}/${c.id}/members`, {
+      version: c.version,
+      personId: teamPerson,
+      role: "member",
+      overrideReason: "cần chuyên môn",
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("CONFLICT_OF_INTEREST");
     expect(refused.body.error.details.lines[0].code).toBe("team");
-    const ok = await leader.post(`${API}/${c.id}/members`, { version: c.version, personId: teamPerson, role: "member", overrideReason: "Chuyên gia duy nhất về lĩnh vực này" });
+    const ok = await leader.post(`${API}/${c.id}/members`, {
+      version: c.version,
+      personId: teamPerson,
+      role: "member",
+      overrideReason: "Chuyên gia duy nhất về lĩnh vực này",
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const m = ok.body.members.find((x: any) => x.personId === teamPerson);
     expect(m).toMatchObject({ conflictOverridden: true, conflictOverrideReason: "Chuyên gia duy nhất về lĩnh vực này" });
-    const a = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "council.member_add_override"), eq(auditLog.entityId, c.id)));
+    const a = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "council.member_add_override"), eq(auditLog.entityId, c.id)));
     expect(a).toHaveLength(1);
     const removed = await officer.post(`${API}/${c.id}/members/${m.id}/remove`, { version: ok.body.version });
     expect(removed.status).toBe(200);
@@ -200,7 +231,10 @@ describe("selection council (TT 20/2023)", () => {
     const view = (await officer.get(`${API}/${c.id}`)).body;
     expect(view.members.find((m: any) => m.personId === experts[0].personId).submitted).toBe(1);
     expect(view.results).toBeNull();
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "council.scores_view"), eq(auditLog.entityId, c.id)));
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "council.scores_view"), eq(auditLog.entityId, c.id)));
     expect(audits.length).toBeGreaterThanOrEqual(2);
   });
   it("conclude refuses without quorum, with the reasons", async () => {
@@ -209,7 +243,7 @@ describe("selection council (TT 20/2023)", () => {
     expect(r.body.error.code).toBe("COUNCIL_NO_QUORUM");
     expect(r.body.error.details.quorum.reasons).toEqual(expect.arrayContaining(["too_few_present", "chair_absent", "reviewer_absent"]));
     expect(r.body.error.message).toMatch(/0\/9/);
-    expect((await councilOutcomeForTask(t.database.db, task1, "selection"))).toMatchObject({ quorumMet: false, concluded: false, selectedDossierId: null });
+    expect(await councilOutcomeForTask(t.database.db, task1, "selection")).toMatchObject({ quorumMet: false, concluded: false, selectedDossierId: null });
   });
   it("members present score, the officer concludes: ranking, invalid ballot, result locked", async () => {
     // 7 present (absent: one member, and expert 8), chair and both reviewers among them
@@ -262,7 +296,9 @@ describe("selection council (TT 20/2023)", () => {
     const r = await experts[8].client.put(`${API}/${c.id}/ballots/${subjectB}`, { scores: scoresAt(1), submit: true });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe("LOCKED");
-    expect((await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: [{ memberId: c.members[0].id, present: false }] })).status).toBe(409);
+    expect((await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: [{ memberId: c.members[0].id, present: false }] })).status).toBe(
+      409,
+    );
     expect(await t.database.db.select().from(councilBallots).where(eq(councilBallots.councilId, c.id))).toEqual(before);
     await expect(t.database.db.execute(sql`UPDATE council_ballots SET comment = 'x' WHERE council_id = ${c.id}`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM council_results WHERE council_id = ${c.id}`)).rejects.toThrow();
@@ -334,7 +370,12 @@ describe("acceptance and identification councils", () => {
     expect(c.status).toBe("invited");
     expect((await officer.put(`${API}/${c.id}`, { title: "Đổi tên muộn", version: c.version })).status).toBe(409);
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
-    c = (await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: m.personId !== staffOfA })) })).body;
+    c = (
+      await officer.post(`${API}/${c.id}/attendance`, {
+        version: c.version,
+        members: c.members.map((m: any) => ({ memberId: m.id, present: m.personId !== staffOfA })),
+      })
+    ).body;
     expect(c.quorum).toMatchObject({ met: true, present: 8, votingMembers: 9 });
     const s = c.subjects[0];
     expect(s.criteria.map((k: any) => k.kind)).toEqual(["quantity", "quality", "quantity", "quality", "report"]);
@@ -345,7 +386,9 @@ describe("acceptance and identification councils", () => {
       // quantity criteria ≥ Đạt is below 3/4, so those 2 members' grade is Không đạt
       const short = i >= 6;
       const scores = s.criteria.map((k: any) =>
-        k.kind === "quantity" && short && k.labelVi.startsWith("Bài báo") ? { criterionKey: k.key, level: "fail", percent: 80 } : { criterionKey: k.key, level: "excellent" },
+        k.kind === "quantity" && short && k.labelVi.startsWith("Bài báo")
+          ? { criterionKey: k.key, level: "fail", percent: 80 }
+          : { criterionKey: k.key, level: "excellent" },
       );
       const r = await e.put(`${API}/${c.id}/ballots/${s.id}`, { scores, submit: true });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -372,7 +415,10 @@ describe("acceptance and identification councils", () => {
       for (const [k, s] of c.subjects.entries()) {
         // proposal 1: all 7 say "Thực hiện"; proposal 2: 2 members find an overlap → 5/7 < 3/4
         const met = Object.fromEntries(criteria.map((key: string) => [key, !(k === 1 && i < 2 && key === "no_overlap")]));
-        const r = await e.put(`${API}/${c.id}/ballots/${s.id}`, { scores: criteria.map((key: string) => ({ criterionKey: key, met: met[key] })), submit: true });
+        const r = await e.put(`${API}/${c.id}/ballots/${s.id}`, {
+          scores: criteria.map((key: string) => ({ criterionKey: key, met: met[key] })),
+          submit: true,
+        });
         expect(r.status, JSON.stringify(r.body)).toBe(200);
       }
     }
@@ -404,7 +450,12 @@ describe("paper declarations and ballots", () => {
     expect((await officer.post(path, body(c.version))).status).toBe(409);
     c = (await officer.post(`${API}/${c.id}/invite`, { version: c.version })).body;
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
-    c = (await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: m.id !== absent.id })) })).body;
+    c = (
+      await officer.post(`${API}/${c.id}/attendance`, {
+        version: c.version,
+        members: c.members.map((m: any) => ({ memberId: m.id, present: m.id !== absent.id })),
+      })
+    ).body;
     expect(c.abilities).toMatchObject({ paperDeclaration: true, paperBallot: true });
     const subject = c.subjects[0];
     const criteria = subject.criteria.map((x: any) => x.key);
@@ -435,7 +486,10 @@ describe("paper declarations and ballots", () => {
     expect(m.declarationRecordedAt).toBeTruthy();
     const online = c.members.find((x: any) => x.personId === experts[0].personId);
     expect(online).toMatchObject({ declarationPaper: false, declarationRecordedBy: null });
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "council.declaration_paper"), eq(auditLog.entityId, c.id)));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "council.declaration_paper"), eq(auditLog.entityId, c.id)));
     expect(audits).toHaveLength(1);
     expect(audits[0].after).toMatchObject({ memberId: paperMember.id, paper: true, signedOn: "2026-01-05" });
     const twice = await officer.post(path, body(c.version));
@@ -471,7 +525,12 @@ describe("paper declarations and ballots", () => {
     const after = (await officer.get(`${API}/${c.id}`)).body;
     expect(after.members).toEqual(membersBefore);
     expect(after.version).toBe(c.version);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "council.declaration_paper"), eq(auditLog.entityId, c.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "council.declaration_paper"), eq(auditLog.entityId, c.id))),
+    ).toHaveLength(1);
   });
 });
 
@@ -509,7 +568,9 @@ describe("selection tie-break: a Xuất sắc record in the past 5 years (TT 08/
     const piC = (await buildPerson(db, { fullName: "Đỗ Chủ Nhiệm C", primaryOrganisationId: orgC })).id;
     const piD = (await buildPerson(db, { fullName: "Ngô Chủ Nhiệm D", primaryOrganisationId: orgD })).id;
     const owner = await buildUser(db, { username: "pic", roles: ["pi"] });
-    const rs = (await db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets WHERE kind = 'acceptance' ORDER BY version LIMIT 1`)).rows[0]!;
+    const rs = (
+      await db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets WHERE kind = 'acceptance' ORDER BY version LIMIT 1`)
+    ).rows[0]!;
     /** an earlier task of this PI, graded Xuất sắc by an acceptance council concluded `yearsAgo` years before now */
     const pastExcellent = async (pi: string, org: string, yearsAgo: number) => {
       const old = await buildTask({ state: "accepted", piPersonId: pi, leadOrganisationId: org, resultGrade: "excellent", year: 2015 });
@@ -541,7 +602,10 @@ describe("selection tie-break: a Xuất sắc record in the past 5 years (TT 08/
     c = inv.body;
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
     expect(c.status).toBe("in_session");
-    const att = await officer.post(`${API}/${c.id}/attendance`, { version: c.version, members: c.members.map((m: any) => ({ memberId: m.id, present: true })) });
+    const att = await officer.post(`${API}/${c.id}/attendance`, {
+      version: c.version,
+      members: c.members.map((m: any) => ({ memberId: m.id, present: true })),
+    });
     expect(att.status, JSON.stringify(att.body)).toBe(200);
     c = att.body;
     for (const e of experts) {

@@ -25,7 +25,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: policyGuard(dashboardPolicy, "leadership"),
       schema: {
         tags: ["dashboard"],
-        summary: "Leadership dashboard: the plan's indicators with their status, tasks and money, the S&T budget against 2% of spending, reporting completeness",
+        summary:
+          "Leadership dashboard: the plan's indicators with their status, tasks and money, the S&T budget against 2% of spending, reporting completeness",
         response: { 200: leadershipSchema },
       },
     },

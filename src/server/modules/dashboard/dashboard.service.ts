@@ -21,16 +21,15 @@ export async function dashboardSummary(ctx: Ctx): Promise<DashboardSummary> {
   const rows = <T extends Record<string, unknown>>(q: SQL) => ctx.db.execute<T>(q).then((r) => r.rows);
   const codeCounts = (q: SQL) => rows<CodeCount>(q).then((r) => r.map((x) => ({ code: x.code, count: Number(x.count) })));
 
-  const [counts, peopleByDegree, peopleByField, peopleByGender, ages, organisationsByType, organisationsByDistrict] =
-    await Promise.all([
-      rows<Record<keyof DashboardSummary["counts"], number>>(countsQuery(today)),
-      codeCounts(peopleByDegreeQuery()),
-      codeCounts(peopleByFieldQuery()),
-      codeCounts(peopleByGenderQuery()),
-      rows<{ group: AgeGroup; count: number }>(peopleByAgeGroupQuery(year)),
-      codeCounts(organisationsByTypeQuery()),
-      codeCounts(organisationsByDistrictQuery()),
-    ]);
+  const [counts, peopleByDegree, peopleByField, peopleByGender, ages, organisationsByType, organisationsByDistrict] = await Promise.all([
+    rows<Record<keyof DashboardSummary["counts"], number>>(countsQuery(today)),
+    codeCounts(peopleByDegreeQuery()),
+    codeCounts(peopleByFieldQuery()),
+    codeCounts(peopleByGenderQuery()),
+    rows<{ group: AgeGroup; count: number }>(peopleByAgeGroupQuery(year)),
+    codeCounts(organisationsByTypeQuery()),
+    codeCounts(organisationsByDistrictQuery()),
+  ]);
 
   const c = counts[0];
   const byAge = new Map(ages.map((a) => [a.group, Number(a.count)]));

@@ -47,7 +47,14 @@ describe("leadership dashboard", () => {
 
   it("tasks and money: platform tasks by status group with their approved budgets", async () => {
     const before = (await leader.get(URL)).body.tasks;
-    await buildTask(t.database.db, { code: "NV-2026-9001", titleVi: "Nhiệm vụ A", state: "in_progress", year: 2026, approvedBudgetCity: 900_000_000, approvedBudgetOther: 100_000_000 });
+    await buildTask(t.database.db, {
+      code: "NV-2026-9001",
+      titleVi: "Nhiệm vụ A",
+      state: "in_progress",
+      year: 2026,
+      approvedBudgetCity: 900_000_000,
+      approvedBudgetOther: 100_000_000,
+    });
     await buildTask(t.database.db, { code: "NV-2026-9002", titleVi: "Nhiệm vụ B", taskType: "de_an", state: "proposal", year: 2026 });
     const after = (await leader.get(URL)).body.tasks;
     expect(after.total).toBe(before.total + 2);
@@ -82,7 +89,9 @@ describe("leadership dashboard", () => {
         INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status, opened_at, created_at, updated_at)
         VALUES (2025, 'Báo cáo thống kê năm 2025', '2025-12-31', '2026-02-01', 'open', ${t.clock.now()}, ${t.clock.now()}, ${t.clock.now()}) RETURNING id`)
     ).rows[0]!.id;
-    const form = (await db.execute<{ form_key: string; version: number }>(sql`SELECT form_key, version FROM statistical_form_versions ORDER BY form_key LIMIT 1`)).rows[0]!;
+    const form = (
+      await db.execute<{ form_key: string; version: number }>(sql`SELECT form_key, version FROM statistical_form_versions ORDER BY form_key LIMIT 1`)
+    ).rows[0]!;
     await db.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${period}, ${form.form_key}, ${form.version})`);
     const statuses = ["approved", "submitted", "assigned"] as const;
     for (const [i, status] of statuses.entries()) {

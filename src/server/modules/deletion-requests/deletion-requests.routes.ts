@@ -1,19 +1,9 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import {
-  deletionCompleteInput,
-  deletionRejectInput,
-  deletionRequest,
-  deletionRequestListQuery,
-} from "../../../common/api/person.js";
+import { deletionCompleteInput, deletionRejectInput, deletionRequest, deletionRequestListQuery } from "../../../common/api/person.js";
 import { deletionRequestPolicy } from "./deletion-requests.policy.js";
-import {
-  completeDeletionRequest,
-  getDeletionRequest,
-  listDeletionRequests,
-  rejectDeletionRequest,
-} from "./deletion-requests.service.js";
+import { completeDeletionRequest, getDeletionRequest, listDeletionRequests, rejectDeletionRequest } from "./deletion-requests.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
 
 // The staff side of deletion requests. A person makes and follows their own requests under /me/deletion-requests.

@@ -86,10 +86,7 @@ export async function createOwnDeletionRequest(ctx: Ctx, input: { reason: string
 
 /** GET /me/deletion-requests: the requests the signed-in user made or that concern their person, newest first. */
 export async function listOwnDeletionRequests(ctx: Ctx): Promise<DeletionRequest[]> {
-  const mine = or(
-    eq(deletionRequests.requestedBy, ctx.actor!.userId),
-    ctx.actor!.personId ? eq(deletionRequests.personId, ctx.actor!.personId) : undefined,
-  );
+  const mine = or(eq(deletionRequests.requestedBy, ctx.actor!.userId), ctx.actor!.personId ? eq(deletionRequests.personId, ctx.actor!.personId) : undefined);
   const rows = await baseQuery(ctx.db).where(mine).orderBy(desc(deletionRequests.requestedAt), deletionRequests.id);
   return rows.map((r) => present(ctx, r));
 }
@@ -98,10 +95,7 @@ export const DELETION_REQUEST_SORTS = ["requestedAt", "status", "resolvedAt"] as
 
 /** GET /deletion-requests (staff): filter by status, search by the person's name; oldest open first by default. */
 export async function listDeletionRequests(ctx: Ctx, q: DeletionRequestListQuery) {
-  const where = and(
-    q.status ? eq(deletionRequests.status, q.status) : undefined,
-    searchCondition(people.searchText, q.q),
-  );
+  const where = and(q.status ? eq(deletionRequests.status, q.status) : undefined, searchCondition(people.searchText, q.q));
   const { key, desc: isDesc } = parseSort(q.sort, DELETION_REQUEST_SORTS, "requestedAt");
   const dir = isDesc ? sql`DESC` : sql`ASC`;
   const order: Record<(typeof DELETION_REQUEST_SORTS)[number], SQL> = {
@@ -135,12 +129,7 @@ export async function getDeletionRequest(ctx: Ctx, id: string): Promise<Deletion
  * Completes or rejects an open request in one command (platform/lifecycle.ts): state and version checked on the locked
  * row, the person's data erased (complete), the request closed, audited with what was erased.
  */
-async function resolve(
-  ctx: Ctx,
-  id: string,
-  outcome: "complete" | "reject",
-  input: { resolution: string | null; version: number },
-): Promise<DeletionRequest> {
+async function resolve(ctx: Ctx, id: string, outcome: "complete" | "reject", input: { resolution: string | null; version: number }): Promise<DeletionRequest> {
   await runCommand(ctx, deletionRequestLifecycle, {
     id,
     command: outcome,
@@ -157,7 +146,5 @@ async function resolve(
   return getDeletionRequest(ctx, id);
 }
 
-export const completeDeletionRequest = (ctx: Ctx, id: string, input: { resolution: string | null; version: number }) =>
-  resolve(ctx, id, "complete", input);
-export const rejectDeletionRequest = (ctx: Ctx, id: string, input: { resolution: string; version: number }) =>
-  resolve(ctx, id, "reject", input);
+export const completeDeletionRequest = (ctx: Ctx, id: string, input: { resolution: string | null; version: number }) => resolve(ctx, id, "complete", input);
+export const rejectDeletionRequest = (ctx: Ctx, id: string, input: { resolution: string; version: number }) => resolve(ctx, id, "reject", input);

@@ -172,7 +172,10 @@ describe("completing a deletion request", () => {
     expect((await officer.post(`/api/v1/deletion-requests/${asked.body.id}/complete`, { version: 1, status: "completed" })).status).toBe(400);
     expect((await officer.post(`/api/v1/deletion-requests/not-a-uuid/complete`, { version: 1 })).status).toBe(400);
     expect((await officer.get(`/api/v1/deletion-requests?status=done`)).status).toBe(400);
-    const [row] = await t.database.db.select().from(deletionRequests).where(inArray(deletionRequests.id, [asked.body.id]));
+    const [row] = await t.database.db
+      .select()
+      .from(deletionRequests)
+      .where(inArray(deletionRequests.id, [asked.body.id]));
     expect(row.status).toBe("open");
   });
 });

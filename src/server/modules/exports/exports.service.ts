@@ -69,8 +69,7 @@ function tooMany(count: number) {
  * one by one in a single stretch of the event loop. The count is checked first, in the same (repeatable read)
  * transaction, so the list never passes MAX_EXPORT_ROWS.
  */
-const orderedIds = (id: AnyPgColumn, order: SQL[]) =>
-  sql<string | null>`string_agg(${id}::text, ',' ORDER BY ${sql.join(order, sql`, `)})`;
+const orderedIds = (id: AnyPgColumn, order: SQL[]) => sql<string | null>`string_agg(${id}::text, ',' ORDER BY ${sql.join(order, sql`, `)})`;
 const idList = (joined: string | null | undefined) => (joined ? joined.split(",") : []);
 
 /**
@@ -95,7 +94,11 @@ async function render(ctx: Ctx, format: ExportFormat, title: string, columns: Ta
     return {
       fileName: `${title} ${stamp}.csv`,
       mediaType: "text/csv; charset=utf-8",
-      content: await writeCsv(columns.map((c) => c.header), pages, { yesNo }),
+      content: await writeCsv(
+        columns.map((c) => c.header),
+        pages,
+        { yesNo },
+      ),
     };
   }
   return {
@@ -178,7 +181,13 @@ export async function exportOrganisations(ctx: Ctx, q: OrganisationExportQuery):
     { header: t(lang, "export.col.labCount"), value: (r) => r.labCount },
     { header: t(lang, "export.col.updatedAt"), width: 18, value: (r) => r.o.updatedAt },
   ];
-  return render(ctx, format, t(lang, "export.title.organisations"), columns, pagesOf(ids, read, (r) => r.o.id, columns));
+  return render(
+    ctx,
+    format,
+    t(lang, "export.title.organisations"),
+    columns,
+    pagesOf(ids, read, (r) => r.o.id, columns),
+  );
 }
 
 // ─── People ───
@@ -198,7 +207,10 @@ export async function exportPeople(ctx: Ctx, q: PersonExportQuery): Promise<Expo
     async (tx) => {
       const count = await tx.$count(people, where);
       if (count > MAX_EXPORT_ROWS) throw tooMany(count);
-      let query = tx.select({ ids: orderedIds(people.id, personOrder(sort, vietnamDate(ctx.clock.now()))) }).from(people).$dynamic();
+      let query = tx
+        .select({ ids: orderedIds(people.id, personOrder(sort, vietnamDate(ctx.clock.now()))) })
+        .from(people)
+        .$dynamic();
       // The "organisation" sort orders by the primary organisation's name.
       if (byOrganisation) query = query.leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId));
       const [found] = await query.where(where);
@@ -242,11 +254,7 @@ export async function exportPeople(ctx: Ctx, q: PersonExportQuery): Promise<Expo
     col(k, "keywords", lang, (r) => joinList(r.p.keywords)),
     col(k, "orcid", lang, (r) => r.p.orcid),
     ...(withContact
-      ? [
-          col<Row>(k, "email", lang, (r) => r.p.email),
-          col<Row>(k, "phone", lang, (r) => r.p.phone),
-          col<Row>(k, "address", lang, (r) => r.p.address),
-        ]
+      ? [col<Row>(k, "email", lang, (r) => r.p.email), col<Row>(k, "phone", lang, (r) => r.p.phone), col<Row>(k, "address", lang, (r) => r.p.address)]
       : []),
     col(k, "isExpert", lang, (r) => r.p.isExpert),
     { header: t(lang, "export.col.expertSince"), width: 14, value: (r) => dateOnly(r.p.expertSince) },
@@ -254,5 +262,11 @@ export async function exportPeople(ctx: Ctx, q: PersonExportQuery): Promise<Expo
     col(k, "position", lang, (r) => r.position),
     { header: t(lang, "export.col.updatedAt"), width: 18, value: (r) => r.p.updatedAt },
   ];
-  return render(ctx, format, t(lang, "export.title.people"), columns, pagesOf(ids, read, (r) => r.p.id, columns));
+  return render(
+    ctx,
+    format,
+    t(lang, "export.title.people"),
+    columns,
+    pagesOf(ids, read, (r) => r.p.id, columns),
+  );
 }

@@ -47,9 +47,24 @@ beforeAll(async () => {
   await buildOrganisation(db, { nameVi: "=1+1 Bệnh viện Công Thức", type: "hospital", governance: "central", foundedYear: 1906 });
   await buildOrganisation(db, { nameVi: 'Bệnh viện "Trẻ em", Hải Phòng', type: "hospital", phone: "+84 225 3777 777" });
   await buildOrganisation(db, { nameVi: "Trường Đại học Không Lọc", type: "university" });
-  const xuat = await buildPerson(db, { fullName: "Nguyễn Văn Xuất", degree: "TS", email: "xuat@viettiep.vn", phone: "0912000111", primaryOrganisationId: orgId, keywords: ["tim mạch", "nội soi"] });
+  const xuat = await buildPerson(db, {
+    fullName: "Nguyễn Văn Xuất",
+    degree: "TS",
+    email: "xuat@viettiep.vn",
+    phone: "0912000111",
+    primaryOrganisationId: orgId,
+    keywords: ["tim mạch", "nội soi"],
+  });
   await db.insert(personAffiliations).values({ personId: xuat.id, organisationId: orgId, position: "Trưởng khoa Tim mạch" });
-  await buildPerson(db, { fullName: "@Trần Thị Khẩu", degree: "ThS", gender: "female", email: "khau@viettiep.vn", primaryOrganisationId: orgId, isExpert: true, expertSince: "2025-03-01" });
+  await buildPerson(db, {
+    fullName: "@Trần Thị Khẩu",
+    degree: "ThS",
+    gender: "female",
+    email: "khau@viettiep.vn",
+    primaryOrganisationId: orgId,
+    isExpert: true,
+    expertSince: "2025-03-01",
+  });
   await buildPerson(db, { fullName: "Lê Văn Ngoài", degree: "TS", email: "ngoai@example.vn" });
 });
 afterAll(async () => t?.close());
@@ -123,7 +138,7 @@ describe("organisations export", () => {
     expect(text).toContain('\r\n"Bệnh viện ""Trẻ em"", Hải Phòng",');
     expect(text).toContain(",'+84 225 3777 777,");
     expect(text).not.toMatch(/(^|,|\r\n)[=+\-@]/);
-    expect(text).toContain("Bệnh viện Việt Tiệp,,,\"Bệnh viện, cơ sở y tế\",0200111222");
+    expect(text).toContain('Bệnh viện Việt Tiệp,,,"Bệnh viện, cơ sở y tế",0200111222');
     // "last updated" is the row's own time (written from the test clock), shown as a Vietnam-local date and time
     const vnToday = vietnamDate(t.clock.now()).split("-").reverse().join("/");
     expect(text).toContain(`,${vnToday} `);
@@ -143,7 +158,11 @@ describe("organisations export", () => {
     expect(imp.body.totalRows).toBe(3);
     // Every row is already registered — and nothing else is wrong (codes, labels, the neutralised formula).
     expect(new Set(imp.body.errors.map((e: { message: string }) => e.message))).toEqual(new Set(["Đã có trong hệ thống"]));
-    expect(imp.body.preview.find((p: { nameVi: string }) => p.nameVi.startsWith("=1+1"))).toMatchObject({ governance: "central", foundedYear: 1906, type: "hospital" });
+    expect(imp.body.preview.find((p: { nameVi: string }) => p.nameVi.startsWith("=1+1"))).toMatchObject({
+      governance: "central",
+      foundedYear: 1906,
+      type: "hospital",
+    });
   });
 
   it("refuses an unknown format or filter (400) and roles without the export ability (403)", async () => {

@@ -1,14 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import {
-  actual,
-  actualInput,
-  actualUpdate,
-  fundingPlanList,
-  fundingPlanVersion,
-  scenarioInput,
-  tracking,
-} from "../../../common/api/funding-plan.js";
+import { actual, actualInput, actualUpdate, fundingPlanList, fundingPlanVersion, scenarioInput, tracking } from "../../../common/api/funding-plan.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { XLSX_MEDIA_TYPE } from "../../platform/xlsx.js";
 import { fundingActualPolicy, fundingPlanPolicy } from "./funding-plans.policy.js";
@@ -72,10 +64,8 @@ export const fundingPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await createActual(req.ctx, req.body)),
   );
-  app.get(
-    "/funding-plans/actuals/:id",
-    { config: actuals("list"), schema: { tags, params: idParams, response: { 200: actual } } },
-    async (req) => getActual(req.ctx, req.params.id),
+  app.get("/funding-plans/actuals/:id", { config: actuals("list"), schema: { tags, params: idParams, response: { 200: actual } } }, async (req) =>
+    getActual(req.ctx, req.params.id),
   );
   app.put(
     "/funding-plans/actuals/:id",

@@ -246,7 +246,16 @@ export function versionSheets(v: FundingPlanVersion, lang: Lang): SheetSpec[] {
       .filter((r) => r.inputs)
       .map((r) => {
         const i = r.inputs!;
-        return [r.label, i.gdp, i.socialSharePct, i.citySpending, i.cityBudgetSharePct, i.recurrentSharePct, basis(i.gdpImplied, i.explanation.gdp), basis(i.citySpendingImplied, i.explanation.citySpending)];
+        return [
+          r.label,
+          i.gdp,
+          i.socialSharePct,
+          i.citySpending,
+          i.cityBudgetSharePct,
+          i.recurrentSharePct,
+          basis(i.gdpImplied, i.explanation.gdp),
+          basis(i.citySpendingImplied, i.explanation.citySpending),
+        ];
       }),
   );
 
@@ -409,7 +418,12 @@ export async function createActual(ctx: Ctx, input: ActualInput): Promise<Actual
       .returning();
     // the unique year catches a concurrent create the check above could not see
     if (!row) throw yearTaken(input.year);
-    await audit(tx, ctx, { action: "funding_actual.create", entityType: "funding_plan_actual", entityId: row.id, after: snapshot({ ...row, updatedByName: null }) });
+    await audit(tx, ctx, {
+      action: "funding_actual.create",
+      entityType: "funding_plan_actual",
+      entityId: row.id,
+      after: snapshot({ ...row, updatedByName: null }),
+    });
     return row.id;
   });
   return getActual(ctx, id);

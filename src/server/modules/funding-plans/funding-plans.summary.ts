@@ -17,7 +17,10 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 export async function budgetAgainstTargets(db: Executor): Promise<TrackingRow[]> {
   const [actuals, baseline, series] = await Promise.all([
     db.select().from(fundingPlanActuals).orderBy(asc(fundingPlanActuals.year)),
-    db.select({ inputs: fundingPlanVersions.inputs, kind: fundingPlanVersions.kind }).from(fundingPlanVersions).where(eq(fundingPlanVersions.planKey, PLAN_KEY)),
+    db
+      .select({ inputs: fundingPlanVersions.inputs, kind: fundingPlanVersions.kind })
+      .from(fundingPlanVersions)
+      .where(eq(fundingPlanVersions.planKey, PLAN_KEY)),
     readSeries(db, ["gdp", "city_spending"]),
   ]);
   const planned = new Map<number, { city: number | null; social: number | null }>();

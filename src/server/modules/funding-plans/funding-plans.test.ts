@@ -80,7 +80,14 @@ describe(`funding plans (${testDbMode()})`, () => {
 
     // the model, apart: inputs implied from the printed totals, chained recomputation with its own arithmetic
     const y2014 = r.body.rows[0];
-    expect(y2014.inputs).toMatchObject({ year: 2014, socialSharePct: 1.5, cityBudgetSharePct: 2, citySpending: 15200, gdpImplied: true, citySpendingImplied: true });
+    expect(y2014.inputs).toMatchObject({
+      year: 2014,
+      socialSharePct: 1.5,
+      cityBudgetSharePct: 2,
+      citySpending: 15200,
+      gdpImplied: true,
+      citySpendingImplied: true,
+    });
     expect(y2014.inputs.explanation.gdp).toBe("1.223,584 ÷ 1,5% = 81.572,267");
     expect(y2014.cells.find((c: any) => c.key === "other_total")).toEqual({
       key: "other_total",
@@ -174,7 +181,13 @@ describe(`funding plans (${testDbMode()})`, () => {
   });
 
   it("records actual allocations with provenance and optimistic concurrency", async () => {
-    const body = { year: 2016, cityRecurrent: 180 * BILLION, cityDevelopment: 150 * BILLION, otherSources: 1200 * BILLION, source: "Quyết toán NSĐP 2016, biểu 53" };
+    const body = {
+      year: 2016,
+      cityRecurrent: 180 * BILLION,
+      cityDevelopment: 150 * BILLION,
+      otherSources: 1200 * BILLION,
+      source: "Quyết toán NSĐP 2016, biểu 53",
+    };
     expect((await leader.post("/api/v1/funding-plans/actuals", body)).status).toBe(403);
     const created = await finance.post("/api/v1/funding-plans/actuals", body);
     expect(created.status).toBe(201);
@@ -250,7 +263,12 @@ describe(`funding plans (${testDbMode()})`, () => {
       plannedSocialInvestment: 2374.886,
       gdpSource: "Niên giám 2017",
     });
-    expect(r.body.rows.find((x: any) => x.year === 2014)).toMatchObject({ cityStBudget: null, plannedCityStBudget: 304, targetSocialPctGdp: 1.5, sharePct: null });
+    expect(r.body.rows.find((x: any) => x.year === 2014)).toMatchObject({
+      cityStBudget: null,
+      plannedCityStBudget: 304,
+      targetSocialPctGdp: 1.5,
+      sharePct: null,
+    });
     expect(r.body.rows.find((x: any) => x.year === 2022)).toMatchObject({ cityStBudget: 400, socialInvestment: null, plannedCityStBudget: null });
     expect(r.body.actuals.map((a: any) => a.year)).toEqual([2016, 2017, 2022]);
 
@@ -289,12 +307,24 @@ describe(`funding plans (${testDbMode()})`, () => {
     const printed = wb.worksheets[1]!;
     expect(printed.rowCount).toBe(1 + 8 * 8);
     const p2014 = printed.getRow(2).values as unknown[];
-    expect(p2014.slice(1, 10)).toEqual(["2014", "Đầu tư xã hội – Tổng", "1.223,584", 1223.584, 3, "Lỗi: không khớp ngoài mọi sai số làm tròn", "1, 2, 3, 7, 8, 65", "7", 877]);
+    expect(p2014.slice(1, 10)).toEqual([
+      "2014",
+      "Đầu tư xã hội – Tổng",
+      "1.223,584",
+      1223.584,
+      3,
+      "Lỗi: không khớp ngoài mọi sai số làm tròn",
+      "1, 2, 3, 7, 8, 65",
+      "7",
+      877,
+    ]);
     const inputs = wb.worksheets[2]!.getRow(2).values as unknown[];
     expect(inputs[1]).toBe("2014");
     expect(inputs[4]).toBe(15200);
     expect(String(inputs[7])).toContain("1.223,584 ÷ 1,5%");
-    const audit = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'funding_plan.export' AND entity_id = ${baselineId}`);
+    const audit = await t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'funding_plan.export' AND entity_id = ${baselineId}`,
+    );
     expect(audit.rows[0]!.n).toBe(1);
     expect((await pi.get(`/api/v1/funding-plans/${baselineId}/export.xlsx`)).status).toBe(403);
 
@@ -306,7 +336,15 @@ describe(`funding plans (${testDbMode()})`, () => {
     const swb = new ExcelJS.Workbook();
     await swb.xlsx.load(s.raw.rawPayload as unknown as ArrayBuffer);
     expect(swb.worksheets.map((w) => w.name)).toEqual(["Funding plan (model)", "Inputs (model)"]);
-    expect(swb.worksheets[0]!.getRow(1).values).toEqual([undefined, "Year", "Column", "Recomputed (model)", "Baseline (model)", "Change from baseline", "Arithmetic"]);
+    expect(swb.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      "Year",
+      "Column",
+      "Recomputed (model)",
+      "Baseline (model)",
+      "Change from baseline",
+      "Arithmetic",
+    ]);
   });
 
   it("demo data: illustrative actuals for 2014–2020 and a scenario, marked as such, inserted once", async () => {

@@ -27,9 +27,7 @@ export interface RowError {
   params?: Record<string, unknown>;
 }
 
-export type Parsed =
-  | { ok: true; value: unknown; extra?: Record<string, unknown> }
-  | { ok: false; key: MessageKey; params?: Record<string, unknown> };
+export type Parsed = { ok: true; value: unknown; extra?: Record<string, unknown> } | { ok: false; key: MessageKey; params?: Record<string, unknown> };
 
 const ok = (value: unknown, extra?: Record<string, unknown>): Parsed => ({ ok: true, value, extra });
 const fail = (key: MessageKey, params?: Record<string, unknown>): Parsed => ({ ok: false, key, params });

@@ -44,8 +44,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("create"),
       schema: {
         tags: ["imports"],
-        summary:
-          "Upload an .xlsx (multipart field “file”) → validated preview. The same file or Idempotency-Key again returns the same import.",
+        summary: "Upload an .xlsx (multipart field “file”) → validated preview. The same file or Idempotency-Key again returns the same import.",
         description:
           "multipart/form-data with one part, the file “file”: an .xlsx whose first sheet has the kind's columns (GET /api/v1/imports/templates/{kind} gives the layout). " +
           "Optional header Idempotency-Key (1–200 visible ASCII characters): the same key, or the same file, returns the same import.",
@@ -57,10 +56,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => uploadImport(req.ctx, req.params.kind, () => receiveUpload(req, ["xlsx"]), idempotencyKey(req)),
   );
-  app.get(
-    "/imports/:id",
-    { config: guard("read"), schema: { tags: ["imports"], params: importIdParams, response: { 200: importView } } },
-    async (req) => getImport(req.ctx, req.params.id),
+  app.get("/imports/:id", { config: guard("read"), schema: { tags: ["imports"], params: importIdParams, response: { 200: importView } } }, async (req) =>
+    getImport(req.ctx, req.params.id),
   );
   app.post(
     "/imports/:id/commit",

@@ -138,7 +138,11 @@ async function readTable(content: Buffer, kind: ImportKind, lang: Lang): Promise
 }
 
 async function buildLookups(db: Executor, day: string, kind: ImportKind, raw: RawRow[]): Promise<Lookups> {
-  const lists = await loadCodeLists(db, day, kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])));
+  const lists = await loadCodeLists(
+    db,
+    day,
+    kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])),
+  );
   const refColumns = kind.columns.filter((c) => c.organisationRef).map((c) => c.key);
   const names = raw.flatMap((r) => refColumns.map((k) => r.cells.get(k)).filter((v): v is string => !!v));
   return {
@@ -255,12 +259,7 @@ async function findExisting(db: Executor, kind: ImportKindKey, userId: string, s
 
 class UploadRace extends Error {}
 
-export async function uploadImport(
-  ctx: Ctx,
-  kindKey: ImportKindKey,
-  receive: () => Promise<Upload>,
-  idempotencyKey: string | null,
-): Promise<ImportView> {
+export async function uploadImport(ctx: Ctx, kindKey: ImportKindKey, receive: () => Promise<Upload>, idempotencyKey: string | null): Promise<ImportView> {
   const kind = kindOf(kindKey);
   const actor = ctx.actor!;
   if (!kind.canImport(actor)) throw forbidden();
@@ -498,7 +497,11 @@ export async function importTemplate(ctx: Ctx, kindKey: ImportKindKey): Promise<
   if (!kind.canImport(ctx.actor!)) throw forbidden();
   const lang = ctx.lang;
   const yesNo: [string, string] = [t(lang, "import.yes"), t(lang, "import.no")];
-  const lists = await loadCodeLists(ctx.db, vietnamDate(ctx.clock.now()), kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])));
+  const lists = await loadCodeLists(
+    ctx.db,
+    vietnamDate(ctx.clock.now()),
+    kind.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])),
+  );
   const data: SheetSpec = {
     name: kind.title[lang],
     columns: kind.columns.map((c) => ({ header: c.label[lang], width: c.width, note: c.hint?.[lang], required: c.required, text: c.text })),

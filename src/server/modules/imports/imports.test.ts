@@ -52,8 +52,7 @@ async function editSheet(content: Buffer, edit: (xml: string) => string) {
 function multipart(fileName: string, content: Buffer, field = "file") {
   const boundary = "----khcn" + crypto.randomBytes(8).toString("hex");
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-      `Content-Type: application/octet-stream\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` + `Content-Type: application/octet-stream\r\n\r\n`,
   );
   return {
     body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
@@ -90,7 +89,19 @@ const orgRow = (name: string, o: Partial<Record<"type" | "tax" | "district" | "g
 const orgFile = (prefix: string, n: number, last?: unknown[]) =>
   xlsx(ORG_HEADERS, [...Array.from({ length: n }, (_, i) => orgRow(`${prefix} ${String(i + 1).padStart(3, "0")}`)), ...(last ? [last] : [])]);
 
-const PEOPLE_HEADERS = ["Họ và tên", "Năm sinh", "Giới tính", "Học vị", "Chức danh", "Lĩnh vực KH&CN", "Từ khoá chuyên môn", "Thư điện tử", "Chuyên gia", "Đơn vị công tác", "Chức vụ"];
+const PEOPLE_HEADERS = [
+  "Họ và tên",
+  "Năm sinh",
+  "Giới tính",
+  "Học vị",
+  "Chức danh",
+  "Lĩnh vực KH&CN",
+  "Từ khoá chuyên môn",
+  "Thư điện tử",
+  "Chuyên gia",
+  "Đơn vị công tác",
+  "Chức vụ",
+];
 
 // ─── tests ───
 
@@ -108,7 +119,10 @@ describe("templates", () => {
     expect(data.getRow(1).values).toEqual(expect.arrayContaining(["Tên tổ chức *", "Loại hình *", "Mã số thuế", "Quận/huyện", "Lĩnh vực KH&CN"]));
     expect(data.getCell("A2").value).toBe("Viện Nghiên cứu Hải sản");
     expect(codes.name).toBe("Danh mục");
-    const codeRows = codes.getSheetValues().slice(2).map((v) => (v as unknown[]).slice(1, 4));
+    const codeRows = codes
+      .getSheetValues()
+      .slice(2)
+      .map((v) => (v as unknown[]).slice(1, 4));
     expect(codeRows).toContainEqual(["Quận/huyện", "NGO_QUYEN", "Quận Ngô Quyền"]);
     expect(codeRows).toContainEqual(["Lĩnh vực KH&CN", "102", "Khoa học máy tính và thông tin"]);
 
@@ -132,7 +146,14 @@ describe("templates", () => {
     expect(pwb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(["Họ và tên *", "Học vị", "Đơn vị công tác"]));
     const pimp = await upload(officer, "people", people.raw.rawPayload, "mau-nhan-luc.xlsx");
     expect(pimp.body).toMatchObject({ status: "ready", totalRows: 1 });
-    expect(pimp.body.preview[0]).toMatchObject({ fullName: "Nguyễn Thị Thu Hà", gender: "female", degree: "TS", title: "PGS", isExpert: true, fields: ["102", "202"] });
+    expect(pimp.body.preview[0]).toMatchObject({
+      fullName: "Nguyễn Thị Thu Hà",
+      gender: "female",
+      degree: "TS",
+      title: "PGS",
+      isExpert: true,
+      fields: ["102", "202"],
+    });
   });
 });
 
@@ -260,7 +281,14 @@ describe("commit", () => {
     const one = await t.database.db.execute<{ type: string; district: string; governance: string; fields: string[]; created_by: string; founded_year: number }>(
       sql`SELECT type, district, governance, fields, created_by, founded_year FROM organisations WHERE name_vi = 'Viện Tốt 01'`,
     );
-    expect(one.rows[0]).toEqual({ type: "university", district: "NGO_QUYEN", governance: "central", fields: ["102", "202"], created_by: officerId, founded_year: 1990 });
+    expect(one.rows[0]).toEqual({
+      type: "university",
+      district: "NGO_QUYEN",
+      governance: "central",
+      fields: ["102", "202"],
+      created_by: officerId,
+      founded_year: 1990,
+    });
 
     const c2 = await officer.post(`/api/v1/imports/${first.body.id}/commit`);
     expect(c2.status).toBe(200);
@@ -294,9 +322,39 @@ describe("commit", () => {
              (SELECT position FROM person_affiliations a WHERE a.person_id = p.id) AS position
         FROM people p WHERE full_name IN ('Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thu Dung') ORDER BY birth_year`);
     expect(rows.rows).toEqual([
-      { full_name: "Lê Văn Cường", degree: "DH", title: "PGS", gender: "male", fields: ["102"], is_expert: false, expert_since: null, primary_organisation_id: org.id, position: null },
-      { full_name: "Trần Thị Bình", degree: "DH", title: null, gender: "female", fields: ["102", "202"], is_expert: true, expert_since: "2026-11-27", primary_organisation_id: org.id, position: "Giảng viên" },
-      { full_name: "Phạm Thu Dung", degree: "ThS", title: null, gender: "female", fields: [], is_expert: false, expert_since: null, primary_organisation_id: null, position: null },
+      {
+        full_name: "Lê Văn Cường",
+        degree: "DH",
+        title: "PGS",
+        gender: "male",
+        fields: ["102"],
+        is_expert: false,
+        expert_since: null,
+        primary_organisation_id: org.id,
+        position: null,
+      },
+      {
+        full_name: "Trần Thị Bình",
+        degree: "DH",
+        title: null,
+        gender: "female",
+        fields: ["102", "202"],
+        is_expert: true,
+        expert_since: "2026-11-27",
+        primary_organisation_id: org.id,
+        position: "Giảng viên",
+      },
+      {
+        full_name: "Phạm Thu Dung",
+        degree: "ThS",
+        title: null,
+        gender: "female",
+        fields: [],
+        is_expert: false,
+        expert_since: null,
+        primary_organisation_id: null,
+        position: null,
+      },
     ]);
   });
 
@@ -392,10 +450,12 @@ describe("people: the duplicate rule", () => {
   // the same primary organisation (both empty counts as the same); or the same ORCID.
   const HEADERS = ["Họ và tên", "Năm sinh", "ORCID", "Đơn vị công tác", "Chức vụ"];
   const peopleNamed = (names: string[]) =>
-    count(sql`SELECT count(*) AS n FROM people WHERE f_fold(full_name) IN (${sql.join(
-      names.map((n) => sql`f_fold(${n})`),
-      sql`, `,
-    )})`);
+    count(
+      sql`SELECT count(*) AS n FROM people WHERE f_fold(full_name) IN (${sql.join(
+        names.map((n) => sql`f_fold(${n})`),
+        sql`, `,
+      )})`,
+    );
   const messages = (body: { errors: { row: number; column: string; message: string }[] }) => body.errors.map((e) => [e.row, e.column, e.message]);
 
   it("finds duplicates inside the file and against the registry: accents and case ignored, birth year and organisation kept apart", async () => {
@@ -446,7 +506,14 @@ describe("people: the duplicate rule", () => {
     const ok = await upload(officer, "people", clean);
     expect(ok.body).toMatchObject({ status: "ready", errorCount: 0 });
     expect((await officer.post(`/api/v1/imports/${ok.body.id}/commit`)).body).toMatchObject({ status: "committed", created: 5 });
-    const again = await upload(officer, "people", await xlsx(HEADERS, [["VŨ THỊ ÁNH TUYẾT", 1980, null, "Viện Trùng Người", null], ["Hồ Minh Tâm", 1990, "0000-0002-9079-593X", null, null]]));
+    const again = await upload(
+      officer,
+      "people",
+      await xlsx(HEADERS, [
+        ["VŨ THỊ ÁNH TUYẾT", 1980, null, "Viện Trùng Người", null],
+        ["Hồ Minh Tâm", 1990, "0000-0002-9079-593X", null, null],
+      ]),
+    );
     expect(messages(again.body)).toEqual([
       [2, "fullName", "Đã có trong hệ thống"],
       [3, "orcid", "Đã có trong hệ thống"],
@@ -454,7 +521,14 @@ describe("people: the duplicate rule", () => {
   });
 
   it("checks the registry again at commit: the same person registered meanwhile (written otherwise) stops the whole file", async () => {
-    const r = await upload(officer, "people", await xlsx(HEADERS, [["Tạ Văn Mới", 1990, null, null, null], ["Tạ Thị Sau", 1991, null, null, null]]));
+    const r = await upload(
+      officer,
+      "people",
+      await xlsx(HEADERS, [
+        ["Tạ Văn Mới", 1990, null, null, null],
+        ["Tạ Thị Sau", 1991, null, null, null],
+      ]),
+    );
     expect(r.body.status).toBe("ready");
     await buildPerson(t.database.db, { fullName: "TẠ THỊ SAU", birthYear: 1991 });
     const c = await officer.post(`/api/v1/imports/${r.body.id}/commit`);

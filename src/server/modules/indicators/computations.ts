@@ -91,10 +91,18 @@ async function fromFundingPlan(db: Executor, opts: ComputationOptions, pick: "sh
   const out: ComputedValue[] = [];
   for (const r of rows) {
     if (pick === "share" && r.sharePct !== null && r.cityStBudget !== null && r.citySpending !== null) {
-      out.push({ year: r.year, value: r.sharePct, source: `Kinh phí KH&CN từ ngân sách thành phố ${fmt(r.cityStBudget, 3)} tỷ đồng ÷ tổng chi ngân sách ${fmt(r.citySpending, 3)} tỷ đồng (${r.citySpendingSource ?? ""}) × 100` });
+      out.push({
+        year: r.year,
+        value: r.sharePct,
+        source: `Kinh phí KH&CN từ ngân sách thành phố ${fmt(r.cityStBudget, 3)} tỷ đồng ÷ tổng chi ngân sách ${fmt(r.citySpending, 3)} tỷ đồng (${r.citySpendingSource ?? ""}) × 100`,
+      });
     }
     if (pick === "social" && r.socialPctGdp !== null && r.socialInvestment !== null && r.gdp !== null) {
-      out.push({ year: r.year, value: r.socialPctGdp, source: `Đầu tư xã hội cho KH&CN ${fmt(r.socialInvestment, 3)} tỷ đồng ÷ GDP ${fmt(r.gdp, 3)} tỷ đồng (${r.gdpSource ?? ""}) × 100` });
+      out.push({
+        year: r.year,
+        value: r.socialPctGdp,
+        source: `Đầu tư xã hội cho KH&CN ${fmt(r.socialInvestment, 3)} tỷ đồng ÷ GDP ${fmt(r.gdp, 3)} tỷ đồng (${r.gdpSource ?? ""}) × 100`,
+      });
     }
   }
   return out;
@@ -104,8 +112,10 @@ computations.social_investment_pct_gdp = (db, opts) => fromFundingPlan(db, opts,
 
 export const COMPUTATION_INFO: Record<string, { descriptionVi: string; descriptionEn: string; unitVi: string }> = {
   st_workforce: {
-    descriptionVi: "Số người có trình độ ĐH trở lên tại trường ĐH, CĐ, tổ chức nghiên cứu - phát triển, dịch vụ KH&CN, doanh nghiệp KH&CN (cơ sở dữ liệu nhân lực, năm hiện tại)",
-    descriptionEn: "People with a university degree or higher at universities, colleges, R&D and S&T service organisations, S&T enterprises (people registry, current year)",
+    descriptionVi:
+      "Số người có trình độ ĐH trở lên tại trường ĐH, CĐ, tổ chức nghiên cứu - phát triển, dịch vụ KH&CN, doanh nghiệp KH&CN (cơ sở dữ liệu nhân lực, năm hiện tại)",
+    descriptionEn:
+      "People with a university degree or higher at universities, colleges, R&D and S&T service organisations, S&T enterprises (people registry, current year)",
     unitVi: "người",
   },
   postgraduate_share: {

@@ -4,7 +4,14 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 
-export const DEMO_PUBLISHED = ["t6.graduates_per_10k", "t6.rd_staff_per_10k", "t6.st_workforce", "t6.postgraduate_share", "t7.budget_share", "t7.social_investment"];
+export const DEMO_PUBLISHED = [
+  "t6.graduates_per_10k",
+  "t6.rd_staff_per_10k",
+  "t6.st_workforce",
+  "t6.postgraduate_share",
+  "t7.budget_share",
+  "t7.social_investment",
+];
 
 export async function insertDemoIndicators(tx: Executor, now: Date): Promise<void> {
   // the definition's version is left alone: start-up keeps following the plan file for indicators nobody edited

@@ -81,7 +81,9 @@ const yesNo = (lang: Lang): [string, string] => (lang === "vi" ? ["Có", "Không
 type Detail = Indicator | (PublicIndicator & { values: Array<PublicIndicator["values"][number] & { enteredBy?: { name: string } | null }> });
 
 function dataTable(ind: Detail, lang: Lang, withEnteredBy: boolean) {
-  const headers = [L.code, L.year, L.kind, L.value, L.min, L.max, L.bound, L.original, L.origin, L.source, L.note, ...(withEnteredBy ? [L.enteredBy] : [])].map((h) => h[lang]);
+  const headers = [L.code, L.year, L.kind, L.value, L.min, L.max, L.bound, L.original, L.origin, L.source, L.note, ...(withEnteredBy ? [L.enteredBy] : [])].map(
+    (h) => h[lang],
+  );
   const rows: ExportCell[][] = [];
   const b = ind.baselineDetail;
   const tail = (x: ExportCell[]) => (withEnteredBy ? [...x, null] : x);
@@ -122,8 +124,21 @@ export async function indicatorFile(ind: Detail, format: Format, lang: Lang, wit
   const { headers, rows } = dataTable(ind, lang, withEnteredBy);
   if (format === "csv") return { fileName: `${base}.csv`, mediaType: "text/csv; charset=utf-8", content: toCsv(headers, rows, { yesNo: yesNo(lang) }) };
   const content = await writeWorkbook([
-    { name: L.sheetData[lang], columns: headers.map((h): TableColumn => ({ header: h, width: h === L.source[lang] ? 60 : undefined })), rows, yesNo: yesNo(lang) },
-    { name: L.sheetMeta[lang], columns: [{ header: L.field[lang], width: 28 }, { header: L.value[lang], width: 100 }], rows: metaRows(ind, lang), yesNo: yesNo(lang) },
+    {
+      name: L.sheetData[lang],
+      columns: headers.map((h): TableColumn => ({ header: h, width: h === L.source[lang] ? 60 : undefined })),
+      rows,
+      yesNo: yesNo(lang),
+    },
+    {
+      name: L.sheetMeta[lang],
+      columns: [
+        { header: L.field[lang], width: 28 },
+        { header: L.value[lang], width: 100 },
+      ],
+      rows: metaRows(ind, lang),
+      yesNo: yesNo(lang),
+    },
   ]);
   return { fileName: `${base}.xlsx`, mediaType: XLSX_MEDIA_TYPE, content };
 }
@@ -132,7 +147,9 @@ export async function exportIndicator(ctx: Ctx, id: string, format: Format): Pro
   const ind = await getIndicator(ctx, id);
   authorize(ctx.actor, indicatorPolicy, "export", { published: ind.published });
   const file = await indicatorFile(ind, format, ctx.lang, true);
-  await ctx.db.transaction((tx) => audit(tx, ctx, { action: "indicator.export", entityType: "indicator", entityId: id, details: { format, code: ind.code, rows: ind.values.length } }));
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx, { action: "indicator.export", entityType: "indicator", entityId: id, details: { format, code: ind.code, rows: ind.values.length } }),
+  );
   return file;
 }
 
@@ -140,7 +157,24 @@ export async function exportIndicatorList(ctx: Ctx, q: Omit<IndicatorListQuery, 
   const rows = await selectIndicators(ctx.db, indicatorFilters(q));
   const items = orderComputed(await computeAll(ctx.db, ctx.clock.now(), rows), q).map(listItemOf);
   const lang = ctx.lang;
-  const cols = [L.code, L.targetNo, L.name, L.unit, L.direction, L.baselineYear, L.baselineValue, L.targetYear, L.targetValue, L.min, L.max, L.latestYear, L.latestValue, L.status, L.valueSource, L.published];
+  const cols = [
+    L.code,
+    L.targetNo,
+    L.name,
+    L.unit,
+    L.direction,
+    L.baselineYear,
+    L.baselineValue,
+    L.targetYear,
+    L.targetValue,
+    L.min,
+    L.max,
+    L.latestYear,
+    L.latestValue,
+    L.status,
+    L.valueSource,
+    L.published,
+  ];
   const headers = cols.map((c) => c[lang]);
   const data: ExportCell[][] = items.map((i) => [
     i.code,

@@ -64,7 +64,17 @@ export interface EnteredValue {
 export async function enteredValues(db: Executor, ids: string[]): Promise<Map<string, EnteredValue[]>> {
   const out = new Map<string, EnteredValue[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
-  const r = await db.execute<{ indicator_id: string; year: number; value: string; source: string; note: string | null; by_id: string | null; by_name: string | null; at: string | Date; version: number }>(sql`
+  const r = await db.execute<{
+    indicator_id: string;
+    year: number;
+    value: string;
+    source: string;
+    note: string | null;
+    by_id: string | null;
+    by_name: string | null;
+    at: string | Date;
+    version: number;
+  }>(sql`
     SELECT v.indicator_id, v.year, v.value::text AS value, v.source, v.note, u.id AS by_id, u.display_name AS by_name, v.updated_at AS at, v.version
       FROM indicator_values v LEFT JOIN users u ON u.id = coalesce(v.updated_by, v.created_by)
      WHERE v.indicator_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)
@@ -100,7 +110,11 @@ export class DerivedValues {
       if (!fn) return Promise.resolve([]);
       const key = "c:" + name;
       // A share or rate over a figure near zero can come out infinite: such a value is no value (as in consolidated.ts).
-      if (!this.cache.has(key)) this.cache.set(key, fn(this.db, { today: vietnamDate(this.now), memo: this.memo }).then((vs) => vs.filter((v) => Number.isFinite(v.value))));
+      if (!this.cache.has(key))
+        this.cache.set(
+          key,
+          fn(this.db, { today: vietnamDate(this.now), memo: this.memo }).then((vs) => vs.filter((v) => Number.isFinite(v.value))),
+        );
       return this.cache.get(key)!;
     }
     if (row.value_source === "consolidated" && row.consolidation_form_code && row.consolidation_cell_key) {
@@ -116,10 +130,28 @@ export class DerivedValues {
 export function mergeValues(row: IndicatorRow, entered: EnteredValue[], derived: Array<{ year: number; value: number; source: string }>): IndicatorValue[] {
   const byYear = new Map<number, IndicatorValue>();
   for (const d of derived) {
-    byYear.set(d.year, { year: d.year, value: d.value, origin: row.value_source, source: d.source, note: null, enteredBy: null, enteredAt: null, version: null });
+    byYear.set(d.year, {
+      year: d.year,
+      value: d.value,
+      origin: row.value_source,
+      source: d.source,
+      note: null,
+      enteredBy: null,
+      enteredAt: null,
+      version: null,
+    });
   }
   for (const e of entered) {
-    byYear.set(e.year, { year: e.year, value: e.value, origin: "entered", source: e.source, note: e.note, enteredBy: e.enteredBy, enteredAt: e.enteredAt, version: e.version });
+    byYear.set(e.year, {
+      year: e.year,
+      value: e.value,
+      origin: "entered",
+      source: e.source,
+      note: e.note,
+      enteredBy: e.enteredBy,
+      enteredAt: e.enteredAt,
+      version: e.version,
+    });
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
@@ -164,7 +196,17 @@ export function statusOf(row: IndicatorRow, values: readonly Point[]): Indicator
   const judged = judgedTarget(row.direction, targetsOf(row), latestYear);
   const target = judged ? { year: judged.year, value: judged.judged } : null;
   const r = progressStatus({ direction: row.direction, baseline, values, target });
-  return { status: r.status, reason: r.reason, method: r.method, baseline, latest: r.latest, target, actualGrowth: r.actualGrowth, requiredGrowth: r.requiredGrowth, ratio: r.ratio };
+  return {
+    status: r.status,
+    reason: r.reason,
+    method: r.method,
+    baseline,
+    latest: r.latest,
+    target,
+    actualGrowth: r.actualGrowth,
+    requiredGrowth: r.requiredGrowth,
+    ratio: r.ratio,
+  };
 }
 
 export function chartOf(row: IndicatorRow, values: readonly Point[]): IndicatorChart {
@@ -190,7 +232,11 @@ export interface Computed {
 export async function computeAll(db: Executor, now: Date, rows: IndicatorRow[], shared?: Map<string, Promise<unknown>>): Promise<Computed[]> {
   const derived = new DerivedValues(db, now, shared);
   const [entered, derivedRows] = await together(db, [
-    () => enteredValues(db, rows.map((r) => r.id)),
+    () =>
+      enteredValues(
+        db,
+        rows.map((r) => r.id),
+      ),
     () => eachTogether(db, rows, (row) => derived.of(row)),
   ]);
   return rows.map((row, i) => {
@@ -204,7 +250,7 @@ export const statusRank = (s: IndicatorStatus["status"]) => (s === null ? PROGRE
 
 export function listItemOf(c: Computed) {
   const { row, status } = c;
-  const judged = status.target ? targetsOf(row).find((t) => t.year === status.target!.year) ?? null : null;
+  const judged = status.target ? (targetsOf(row).find((t) => t.year === status.target!.year) ?? null) : null;
   return {
     id: row.id,
     code: row.code,

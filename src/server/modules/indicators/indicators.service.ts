@@ -90,7 +90,8 @@ export function present(ctx: Pick<Ctx, "actor">, c: Computed): Indicator {
     baselineDetail: baselineOf(row),
     targets: targetsOf(row),
     computation: row.computation,
-    consolidation: row.consolidation_form_code && row.consolidation_cell_key ? { formCode: row.consolidation_form_code, cellKey: row.consolidation_cell_key } : null,
+    consolidation:
+      row.consolidation_form_code && row.consolidation_cell_key ? { formCode: row.consolidation_form_code, cellKey: row.consolidation_cell_key } : null,
     publishedAt: iso(row.published_at),
     values,
     statusDetail: status,
@@ -214,7 +215,8 @@ export async function putIndicatorValue(ctx: Ctx, id: string, year: number, inpu
     const before = existing.rows[0];
     const stale = async () => staleVersion(present(ctx, await computeOne(tx, ctx.clock.now(), row)));
     if (before) {
-      if (input.version === undefined) throw new AppError("VERSION_CONFLICT", 409, "indicator.value_exists", { current: present(ctx, await computeOne(tx, ctx.clock.now(), row)) }, { year });
+      if (input.version === undefined)
+        throw new AppError("VERSION_CONFLICT", 409, "indicator.value_exists", { current: present(ctx, await computeOne(tx, ctx.clock.now(), row)) }, { year });
       if (Number(before.version) !== input.version) throw await stale();
       await tx.execute(sql`
         UPDATE indicator_values SET value = ${input.value}, source = ${input.source}, note = ${input.note ?? null},
@@ -264,7 +266,9 @@ export async function setPublished(ctx: Ctx, id: string, publish: boolean, versi
     authorize(ctx.actor, indicatorPolicy, "read", { published: row.published });
     if (row.version !== version) throw staleVersion(present(ctx, await computeOne(tx, ctx.clock.now(), row)));
     if (row.published === publish) {
-      throw new AppError("INVALID_STATE", 409, publish ? "indicator.already_published" : "indicator.not_published", { current: present(ctx, await computeOne(tx, ctx.clock.now(), row)) });
+      throw new AppError("INVALID_STATE", 409, publish ? "indicator.already_published" : "indicator.not_published", {
+        current: present(ctx, await computeOne(tx, ctx.clock.now(), row)),
+      });
     }
     authorize(ctx.actor, indicatorPolicy, publish ? "publish" : "unpublish", { published: row.published });
     await tx.execute(sql`

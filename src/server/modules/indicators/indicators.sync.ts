@@ -38,7 +38,7 @@ export const SERIES_SEEDS: SeriesSeed[] = [
         year: 2012,
         value: IMPLIED_POPULATION_2012,
         source: "Suy ra từ Đề án, dòng 230: 136.470 người có trình độ cao đẳng, đại học trở lên ÷ 734 người/vạn dân × 10.000 = 1.859.264",
-        note: "Ước tính: Đề án không nêu dân số; năm 2012 là thời điểm số liệu \"hiện nay\" của Đề án.",
+        note: 'Ước tính: Đề án không nêu dân số; năm 2012 là thời điểm số liệu "hiện nay" của Đề án.',
         estimate: true,
       },
     ],
@@ -49,8 +49,10 @@ export const SERIES_SEEDS: SeriesSeed[] = [
     nameEn: "Gross regional domestic product (GRDP), current prices",
     unitVi: "tỷ đồng",
     unitEn: "billion VND",
-    descriptionVi: "GDP (GRDP) của thành phố theo giá hiện hành (Niên giám thống kê). Đề án không in GDP; GDP ngầm định trong kế hoạch kinh phí 2014–2020 là số kế hoạch, nằm ở mô hình kế hoạch kinh phí.",
-    descriptionEn: "The city's GDP (GRDP) at current prices (statistical yearbook). The plan prints no GDP; the GDP implied by the 2014–2020 funding plan is a planning figure and lives in the funding-plan model.",
+    descriptionVi:
+      "GDP (GRDP) của thành phố theo giá hiện hành (Niên giám thống kê). Đề án không in GDP; GDP ngầm định trong kế hoạch kinh phí 2014–2020 là số kế hoạch, nằm ở mô hình kế hoạch kinh phí.",
+    descriptionEn:
+      "The city's GDP (GRDP) at current prices (statistical yearbook). The plan prints no GDP; the GDP implied by the 2014–2020 funding plan is a planning figure and lives in the funding-plan model.",
     values: [],
   },
   {
@@ -170,7 +172,9 @@ export async function syncPlanIndicators(db: Executor, now: Date, plan: PlanIndi
            IS DISTINCT FROM (${sql.raw(DEFINITION_COLUMNS.map((c) => `EXCLUDED.${c}`).join(", "))})
     RETURNING id, code, (xmax = 0) AS fresh`);
   const fresh = new Map(r.rows.filter((x) => x.fresh).map((x) => [x.code, x.id]));
-  const values = plan.flatMap((p) => (fresh.has(p.code) ? (p.values ?? []).map((v) => ({ id: fresh.get(p.code)!, year: v.year, value: v.value, source: v.source, note: v.note ?? null })) : []));
+  const values = plan.flatMap((p) =>
+    fresh.has(p.code) ? (p.values ?? []).map((v) => ({ id: fresh.get(p.code)!, year: v.year, value: v.value, source: v.source, note: v.note ?? null })) : [],
+  );
   if (values.length) {
     await db.execute(sql`
       INSERT INTO indicator_values (indicator_id, year, value, source, note, created_at, updated_at)

@@ -155,10 +155,20 @@ describe(`indicators (${testDbMode()})`, () => {
     const created = await put(2016, { value: 800, source: "Niên giám thống kê Hải Phòng 2016, bảng 12", note: "số sơ bộ" });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const v = created.body.values.find((x: { year: number }) => x.year === 2016);
-    expect(v).toMatchObject({ value: 800, origin: "entered", source: "Niên giám thống kê Hải Phòng 2016, bảng 12", note: "số sơ bộ", version: 1, enteredBy: { name: "ind_officer" } });
+    expect(v).toMatchObject({
+      value: 800,
+      origin: "entered",
+      source: "Niên giám thống kê Hải Phòng 2016, bảng 12",
+      note: "số sơ bộ",
+      version: 1,
+      enteredBy: { name: "ind_officer" },
+    });
     // required growth (850/734)^(1/8) − 1 ≈ 1.85 %/yr; actual (800/734)^(1/4) − 1 ≈ 2.18 %/yr → ratio ≈ 1.18
     expect(created.body.statusDetail).toMatchObject({ status: "substantial", method: "target", target: { year: 2020, value: 850 } });
-    expect(created.body.statusDetail.ratio).toBeCloseTo(Math.pow(800 / 734, 1 / 4) - 1 === 0 ? 0 : (Math.pow(800 / 734, 1 / 4) - 1) / (Math.pow(850 / 734, 1 / 8) - 1), 9);
+    expect(created.body.statusDetail.ratio).toBeCloseTo(
+      Math.pow(800 / 734, 1 / 4) - 1 === 0 ? 0 : (Math.pow(800 / 734, 1 / 4) - 1) / (Math.pow(850 / 734, 1 / 8) - 1),
+      9,
+    );
     // the year already has a value: without its version → 409
     const again = await put(2016, { value: 740, source: "x" });
     expect(again.status).toBe(409);
@@ -211,7 +221,9 @@ describe(`indicators (${testDbMode()})`, () => {
     await buildPerson(db, { degree: "TS", primaryOrganisationId: company.id });
     await buildPerson(db, { degree: "KHAC", primaryOrganisationId: institute.id });
     const former = await buildPerson(db, { degree: "ThS", primaryOrganisationId: null });
-    await db.execute(sql`INSERT INTO person_affiliations (person_id, organisation_id, start_date, end_date) VALUES (${former.id}, ${institute.id}, '2015-01-01', '2020-12-31')`);
+    await db.execute(
+      sql`INSERT INTO person_affiliations (person_id, organisation_id, start_date, end_date) VALUES (${former.id}, ${institute.id}, '2015-01-01', '2020-12-31')`,
+    );
 
     const rd = (await officer.get(`${API}/indicators/${ids["t6.rd_staff_per_10k"]}`)).body;
     // only the plan's 2012 population estimate exists: it is used and said in the source
@@ -221,7 +233,10 @@ describe(`indicators (${testDbMode()})`, () => {
     expect(rd.values[0].source).toMatch(/2012 \(ước tính\)/);
     expect(rd.statusDetail.status).toBe("deterioration");
 
-    const series = await officer.put(`${API}/indicators/series/population/values/2026`, { value: 2_100_000, source: "Cục Thống kê Hải Phòng, dân số trung bình 2026 (sơ bộ)" });
+    const series = await officer.put(`${API}/indicators/series/population/values/2026`, {
+      value: 2_100_000,
+      source: "Cục Thống kê Hải Phòng, dân số trung bình 2026 (sơ bộ)",
+    });
     expect(series.status, JSON.stringify(series.body)).toBe(200);
     const rd2 = (await officer.get(`${API}/indicators/${ids["t6.rd_staff_per_10k"]}`)).body;
     expect(rd2.values[0].value).toBeCloseTo((3 / 2_100_000) * 10000, 10);
@@ -234,7 +249,10 @@ describe(`indicators (${testDbMode()})`, () => {
     expect(pg.statusDetail).toMatchObject({ status: "achieved", target: { year: 2026 < 2020 ? 2015 : 2020, value: 40 } });
 
     // an entered value of the same year wins over the computed one
-    const entered = await officer.put(`${API}/indicators/${ids["t6.st_workforce"]}/values/2026`, { value: 5200, source: "Báo cáo thống kê 02/KHCN-NL tổng hợp 2026" });
+    const entered = await officer.put(`${API}/indicators/${ids["t6.st_workforce"]}/values/2026`, {
+      value: 5200,
+      source: "Báo cáo thống kê 02/KHCN-NL tổng hợp 2026",
+    });
     expect(entered.body.values).toMatchObject([{ year: 2026, value: 5200, origin: "entered" }]);
     expect((await officer.get(`${API}/indicators/computations`)).body.map((c: { name: string }) => c.name).sort()).toEqual([
       "budget_share_of_spending",
@@ -286,21 +304,30 @@ describe(`indicators (${testDbMode()})`, () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.values).toEqual([]);
-    const form = await db.execute<{ form_key: string; version: number }>(sql`SELECT form_key, max(version) AS version FROM statistical_form_versions WHERE form_key = '02-KHCN-NL' GROUP BY form_key`);
+    const form = await db.execute<{ form_key: string; version: number }>(
+      sql`SELECT form_key, max(version) AS version FROM statistical_form_versions WHERE form_key = '02-KHCN-NL' GROUP BY form_key`,
+    );
     expect(form.rows).toHaveLength(1);
     const fv = Number(form.rows[0]!.version);
     const approver = await buildUser(db, { username: "ind_approver", roles: ["officer"] });
-    const period = await db.execute<{ id: string }>(sql`INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status, created_at, updated_at)
+    const period = await db.execute<{
+      id: string;
+    }>(sql`INSERT INTO statistical_periods (year, name_vi, reference_date, deadline, status, created_at, updated_at)
       VALUES (2025, 'Kỳ báo cáo 2025 (thử)', '2025-12-31', '2026-03-31', 'open', ${t.clock.now()}, ${t.clock.now()}) RETURNING id`);
     const pid = period.rows[0]!.id;
     await db.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${pid}, '02-KHCN-NL', ${fv})`);
     const report = async (cells: number, approve: boolean) => {
       const org = await buildOrganisation(db, {});
-      const r = await db.execute<{ id: string }>(sql`INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, created_at, updated_at)
+      const r = await db.execute<{
+        id: string;
+      }>(sql`INSERT INTO statistical_reports (period_id, organisation_id, form_key, form_version, status, created_at, updated_at)
         VALUES (${pid}, ${org.id}, '02-KHCN-NL', ${fv}, 'submitted', ${t.clock.now()}, ${t.clock.now()}) RETURNING id`);
       const rid = r.rows[0]!.id;
       await db.execute(sql`INSERT INTO statistical_report_cells (report_id, cell_key, value) VALUES (${rid}, 't.total', ${cells}), (${rid}, 't.women', 1)`);
-      if (approve) await db.execute(sql`UPDATE statistical_reports SET status = 'approved', approved_at = ${t.clock.now()}, approved_by = ${approver.id} WHERE id = ${rid}`);
+      if (approve)
+        await db.execute(
+          sql`UPDATE statistical_reports SET status = 'approved', approved_at = ${t.clock.now()}, approved_by = ${approver.id} WHERE id = ${rid}`,
+        );
     };
     await report(120, true);
     await report(75, true);
@@ -321,8 +348,10 @@ describe(`indicators (${testDbMode()})`, () => {
     const names = cols.rows.map((c) => c.column_name);
     expect(names).toEqual(expect.arrayContaining(["year", "city_recurrent", "city_development"]));
     const at = `'${t.clock.now().toISOString()}'::timestamptz`;
-    await db.execute(sql.raw(`INSERT INTO funding_plan_actuals (year, city_recurrent, city_development${names.includes("source") ? ", source" : ""}, created_at, updated_at)
-      VALUES (2024, 150000000000, 90000000000${names.includes("source") ? ", 'Quyết toán 2024'" : ""}, ${at}, ${at})`));
+    await db.execute(
+      sql.raw(`INSERT INTO funding_plan_actuals (year, city_recurrent, city_development${names.includes("source") ? ", source" : ""}, created_at, updated_at)
+      VALUES (2024, 150000000000, 90000000000${names.includes("source") ? ", 'Quyết toán 2024'" : ""}, ${at}, ${at})`),
+    );
     await officer.put(`${API}/indicators/series/city_spending/values/2024`, { value: 24000, source: "Quyết toán ngân sách thành phố 2024" });
     const after = (await officer.get(`${API}/indicators/${id}`)).body;
     const v = after.values.find((x: { year: number }) => x.year === 2024);
@@ -402,7 +431,10 @@ describe(`indicators (${testDbMode()})`, () => {
     const csv = await anonymous.get(`/api/public/indicators/${code}/data.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
-    const lines = csv.raw.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv.raw.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Mã chỉ tiêu,Năm,Loại số liệu,Giá trị,Cận dưới,Cận trên,Dạng chỉ tiêu,Nguyên văn,Nguồn giá trị,Nguồn / xuất xứ,Ghi chú");
     expect(lines).toHaveLength(1 + 1 + 1 + 2); // header, baseline, one target, two values
     expect(lines[1]).toMatch(/^t6\.graduates_per_10k,2012,Giá trị gốc,734,/);
@@ -451,9 +483,17 @@ describe(`indicators (${testDbMode()})`, () => {
     const list = await officer.get(`${API}/indicators/export?format=csv&valueSource=computed`);
     officer.lang = "vi";
     expect(list.status).toBe(200);
-    const lines = list.raw.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = list.raw.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toMatch(/^Indicator code,Target no\.,Indicator,Unit,/);
-    expect(lines.slice(1).map((l: string) => l.split(",")[0]).sort()).toEqual(["t6.postgraduate_share", "t6.rd_staff_per_10k", "t6.st_workforce", "t7.budget_share", "t7.social_investment"]);
+    expect(
+      lines
+        .slice(1)
+        .map((l: string) => l.split(",")[0])
+        .sort(),
+    ).toEqual(["t6.postgraduate_share", "t6.rd_staff_per_10k", "t6.st_workforce", "t7.budget_share", "t7.social_investment"]);
     const lx = await officer.get(`${API}/indicators/export?format=xlsx`);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(lx.raw.rawPayload as unknown as ExcelJS.Buffer);
@@ -495,16 +535,26 @@ describe(`indicators (${testDbMode()})`, () => {
     expect(pop.values.find((v: { year: number }) => v.year === 2012).source).toMatch(/136\.470.*734.*10\.000/);
     expect(r.body.find((s: { key: string }) => s.key === "gdp").values).toEqual([]);
     expect(pop.abilities.enterValues).toBe(false);
-    const put = await finance.put(`${API}/indicators/series/city_spending/values/2025`, { value: 28456.7, source: "Quyết toán ngân sách thành phố 2025", estimate: false });
+    const put = await finance.put(`${API}/indicators/series/city_spending/values/2025`, {
+      value: 28456.7,
+      source: "Quyết toán ngân sách thành phố 2025",
+      estimate: false,
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.values.find((v: { year: number }) => v.year === 2025)).toMatchObject({ year: 2025, value: 28456.7, version: 1 });
     expect((await finance.put(`${API}/indicators/series/city_spending/values/2025`, { value: 1, source: "x" })).status).toBe(409);
     expect((await finance.put(`${API}/indicators/series/city_spending/values/2025`, { value: 1, source: "x", version: 3 })).status).toBe(409);
-    expect((await finance.put(`${API}/indicators/series/city_spending/values/2025`, { value: 28500, source: "Quyết toán (điều chỉnh)", version: 1 })).body.values.find((v: { year: number }) => v.year === 2025)).toMatchObject({ value: 28500, version: 2 });
+    expect(
+      (
+        await finance.put(`${API}/indicators/series/city_spending/values/2025`, { value: 28500, source: "Quyết toán (điều chỉnh)", version: 1 })
+      ).body.values.find((v: { year: number }) => v.year === 2025),
+    ).toMatchObject({ value: 28500, version: 2 });
     expect((await leader.put(`${API}/indicators/series/city_spending/values/2024`, { value: 1, source: "x" })).status).toBe(403);
     expect((await finance.put(`${API}/indicators/series/khong_co/values/2024`, { value: 1, source: "x" })).status).toBe(404);
     expect((await finance.delete(`${API}/indicators/series/city_spending/values/2025?version=1`)).status).toBe(409);
-    expect((await finance.delete(`${API}/indicators/series/city_spending/values/2025?version=2`)).body.values.map((v: { year: number }) => v.year)).toEqual([2024]);
+    expect((await finance.delete(`${API}/indicators/series/city_spending/values/2025?version=2`)).body.values.map((v: { year: number }) => v.year)).toEqual([
+      2024,
+    ]);
     expect((await pi.get(`${API}/indicators/series`)).status).toBe(403);
   });
 
@@ -528,14 +578,19 @@ describe(`indicators (${testDbMode()})`, () => {
     const tiny = { ...definition, baseline: { value: 5e-324, year: 2015 }, version: 1 };
     const vi = await officer.put(`${API}/indicators/${id}`, tiny);
     expect(vi.status, JSON.stringify(vi.body)).toBe(400);
-    expect(vi.body.error.details).toEqual([expect.objectContaining({ path: "body.baseline.value", message: "Số khác 0 phải có giá trị tuyệt đối từ 0,000000001 trở lên" })]);
+    expect(vi.body.error.details).toEqual([
+      expect.objectContaining({ path: "body.baseline.value", message: "Số khác 0 phải có giá trị tuyệt đối từ 0,000000001 trở lên" }),
+    ]);
     officer.lang = "en";
     const en = await officer.put(`${API}/indicators/${id}`, tiny);
     officer.lang = "vi";
     expect(en.status).toBe(400);
     expect(en.body.error.details[0].message).toBe("A non-zero number must be at least 0.000000001 in absolute value");
     // the same figure as a target, a new indicator's baseline, a year's value and a series value
-    expect((await officer.put(`${API}/indicators/${id}`, { ...tiny, baseline: base.baseline, targets: [{ year: 2030, value: -1e-300, bound: "exact" }] })).body.error.details[0].path).toBe("body.targets.0.value");
+    expect(
+      (await officer.put(`${API}/indicators/${id}`, { ...tiny, baseline: base.baseline, targets: [{ year: 2030, value: -1e-300, bound: "exact" }] })).body.error
+        .details[0].path,
+    ).toBe("body.targets.0.value");
     expect((await officer.post(`${API}/indicators`, { ...base, code: "x.tiny_figures_2", baseline: { value: 1e-10, year: 2015 } })).status).toBe(400);
     const value = await officer.put(`${API}/indicators/${id}/values/2020`, { value: 5e-324, source: "x" });
     expect(value.status).toBe(400);
@@ -546,7 +601,9 @@ describe(`indicators (${testDbMode()})`, () => {
     // nothing stored
     const after = await officer.get(`${API}/indicators/${id}`);
     expect(after.body).toMatchObject({ version: 1, baselineDetail: { value: 2 }, values: [] });
-    expect((await leader.get(`${API}/indicators/series`)).body.find((x: { key: string }) => x.key === "city_spending").values.map((v: { year: number }) => v.year)).not.toContain(2031);
+    expect(
+      (await leader.get(`${API}/indicators/series`)).body.find((x: { key: string }) => x.key === "city_spending").values.map((v: { year: number }) => v.year),
+    ).not.toContain(2031);
     expect((await t.database.db.execute(sql`SELECT 1 FROM indicators WHERE code = 'x.tiny_figures_2'`)).rows).toEqual([]);
     // the smallest figure allowed, and zero, still work: the status and the target path stay numbers
     const least = await officer.put(`${API}/indicators/${id}`, { ...tiny, baseline: { value: 1e-9, year: 2015 } });

@@ -33,8 +33,17 @@ export interface PlanIndicator {
   direction: Direction;
   definitionVi: string;
   definitionEn: string;
-  baseline: (Omit<BaselineInput, "period" | "labelVi" | "labelEn" | "note"> & { period?: string | null; labelVi?: string | null; labelEn?: string | null; note?: string | null }) | null;
-  targets: Array<Omit<TargetInput, "value" | "min" | "max" | "note"> & { value?: number | null; min?: number | null; max?: number | null; note?: string | null }>;
+  baseline:
+    | (Omit<BaselineInput, "period" | "labelVi" | "labelEn" | "note"> & {
+        period?: string | null;
+        labelVi?: string | null;
+        labelEn?: string | null;
+        note?: string | null;
+      })
+    | null;
+  targets: Array<
+    Omit<TargetInput, "value" | "min" | "max" | "note"> & { value?: number | null; min?: number | null; max?: number | null; note?: string | null }
+  >;
   valueSource: ValueSource;
   computation?: string;
   notes: string | null;
@@ -43,7 +52,8 @@ export interface PlanIndicator {
 }
 
 const HORIZON = "Năm đích không nêu trong văn bản; lấy năm cuối kỳ của Đề án (2020).";
-const Q403 = "Tỷ lệ giá trị sản phẩm công nghệ cao và sản phẩm ứng dụng công nghệ cao đạt 30% trong tổng giá trị sản xuất công nghiệp, 45% tổng GDP của thành phố vào năm 2015";
+const Q403 =
+  "Tỷ lệ giá trị sản phẩm công nghệ cao và sản phẩm ứng dụng công nghệ cao đạt 30% trong tổng giá trị sản xuất công nghiệp, 45% tổng GDP của thành phố vào năm 2015";
 const Q405_TFP = "Góp phần nâng tỷ trọng đóng góp của năng suất các yếu tố tổng hợp (TFP) trong GDP lên khoảng 30% vào 2015, 40% vào năm 2020";
 const Q410_PG = "phấn đấu cán bộ có trình độ trên đại học đạt 35% vào năm 2015, 40% vào năm 2020";
 const Q412 = "Nâng tổng đầu tư xã hội cho khoa học và công nghệ đạt 1,5% GDP vào năm 2015, trên 2% GDP vào năm 2020";
@@ -59,12 +69,20 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "%",
     unitEn: "% of industrial production value",
     direction: "increase",
-    definitionVi: "Giá trị sản phẩm công nghệ cao và sản phẩm ứng dụng công nghệ cao chia cho tổng giá trị sản xuất công nghiệp của thành phố trong năm, nhân 100.",
+    definitionVi:
+      "Giá trị sản phẩm công nghệ cao và sản phẩm ứng dụng công nghệ cao chia cho tổng giá trị sản xuất công nghiệp của thành phố trong năm, nhân 100.",
     definitionEn: "Value of high-tech and high-tech-application products divided by the city's total industrial production value in the year, times 100.",
     baseline: null,
     targets: [
       { year: 2015, value: 30, bound: "exact", original: "30%", sourceLine: 403, quote: Q403 },
-      { year: 2020, value: 40, bound: "lower_bound", original: "trên 40%", sourceLine: 403, quote: "đạt trên 40% tổng giá trị sản xuất công nghiệp vào năm 2020" },
+      {
+        year: 2020,
+        value: 40,
+        bound: "lower_bound",
+        original: "trên 40%",
+        sourceLine: 403,
+        quote: "đạt trên 40% tổng giá trị sản xuất công nghiệp vào năm 2020",
+      },
     ],
     valueSource: "entered",
     notes: "Đề án không nêu giá trị hiện trạng của tỷ lệ này theo giá trị sản xuất công nghiệp (chỉ nêu 6,3% theo GDP, dòng 145).",
@@ -81,7 +99,14 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     direction: "increase",
     definitionVi: "Giá trị sản phẩm công nghệ cao và sản phẩm ứng dụng công nghệ cao chia cho GDP (GRDP) của thành phố trong năm, nhân 100.",
     definitionEn: "Value of high-tech and high-tech-application products divided by the city's GDP (GRDP) in the year, times 100.",
-    baseline: { value: 6.3, year: 2012, labelVi: "hiện nay", labelEn: "current (c. 2012)", sourceLine: 145, quote: "từ 6,3% hiện nay lên 45% theo mục tiêu phấn đấu" },
+    baseline: {
+      value: 6.3,
+      year: 2012,
+      labelVi: "hiện nay",
+      labelEn: "current (c. 2012)",
+      sourceLine: 145,
+      quote: "từ 6,3% hiện nay lên 45% theo mục tiêu phấn đấu",
+    },
     targets: [{ year: 2015, value: 45, bound: "exact", original: "45%", sourceLine: 403, quote: Q403 }],
     valueSource: "entered",
     notes: null,
@@ -98,8 +123,27 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     direction: "increase",
     definitionVi: "Giá trị công nghệ, thiết bị được đổi mới trong năm so với tổng giá trị công nghệ, thiết bị của các doanh nghiệp trên địa bàn, nhân 100.",
     definitionEn: "Value of technology and equipment renewed in the year relative to the total value of the enterprises' technology and equipment, times 100.",
-    baseline: { value: 10.76, year: 2011, period: "2006-2011", labelVi: "Tốc độ đổi mới thiết bị giai đoạn 2006-2011", labelEn: "Equipment renewal rate 2006-2011", sourceLine: 131, quote: "Tốc độ đổi mới thiết bị giai đoạn 2006- 2011 là 10,76%/năm" },
-    targets: [{ year: 2020, min: 20, max: 25, bound: "range", original: "20 - 25%/năm", sourceLine: 405, quote: "Tốc độ đổi mới công nghệ, thiết bị đạt 20 - 25%/năm", note: HORIZON }],
+    baseline: {
+      value: 10.76,
+      year: 2011,
+      period: "2006-2011",
+      labelVi: "Tốc độ đổi mới thiết bị giai đoạn 2006-2011",
+      labelEn: "Equipment renewal rate 2006-2011",
+      sourceLine: 131,
+      quote: "Tốc độ đổi mới thiết bị giai đoạn 2006- 2011 là 10,76%/năm",
+    },
+    targets: [
+      {
+        year: 2020,
+        min: 20,
+        max: 25,
+        bound: "range",
+        original: "20 - 25%/năm",
+        sourceLine: 405,
+        quote: "Tốc độ đổi mới công nghệ, thiết bị đạt 20 - 25%/năm",
+        note: HORIZON,
+      },
+    ],
     valueSource: "entered",
     notes: null,
   },
@@ -113,12 +157,26 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "%/năm",
     unitEn: "% per year",
     direction: "increase",
-    definitionVi: "Tốc độ tăng giá trị các hợp đồng chuyển giao, mua bán công nghệ, thiết bị (qua Sàn giao dịch công nghệ và thiết bị và các kênh khác) so với năm trước, %.",
-    definitionEn: "Year-on-year growth of the value of technology transfer and technology/equipment sale contracts (through the Technology and Equipment Exchange and other channels), %.",
+    definitionVi:
+      "Tốc độ tăng giá trị các hợp đồng chuyển giao, mua bán công nghệ, thiết bị (qua Sàn giao dịch công nghệ và thiết bị và các kênh khác) so với năm trước, %.",
+    definitionEn:
+      "Year-on-year growth of the value of technology transfer and technology/equipment sale contracts (through the Technology and Equipment Exchange and other channels), %.",
     baseline: null,
-    targets: [{ year: 2020, min: 15, max: 20, bound: "range", original: "15-20%/năm", sourceLine: 405, quote: "giá trị giao dịch của thị trường khoa học và công nghệ tăng trung bình 15-20%/năm", note: HORIZON }],
+    targets: [
+      {
+        year: 2020,
+        min: 15,
+        max: 20,
+        bound: "range",
+        original: "15-20%/năm",
+        sourceLine: 405,
+        quote: "giá trị giao dịch của thị trường khoa học và công nghệ tăng trung bình 15-20%/năm",
+        note: HORIZON,
+      },
+    ],
     valueSource: "entered",
-    notes: "Đề án không nêu tốc độ tăng hiện trạng; bối cảnh: 212 hợp đồng trị giá trên 300 tỷ đồng qua Sàn giao dịch công nghệ và thiết bị trong 3 năm (mục I.5).",
+    notes:
+      "Đề án không nêu tốc độ tăng hiện trạng; bối cảnh: 212 hợp đồng trị giá trên 300 tỷ đồng qua Sàn giao dịch công nghệ và thiết bị trong 3 năm (mục I.5).",
   },
   {
     code: "t3.tfp_share",
@@ -132,7 +190,15 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     direction: "increase",
     definitionVi: "Phần đóng góp của TFP vào tốc độ tăng trưởng GDP của thành phố (phương pháp hạch toán tăng trưởng), %.",
     definitionEn: "Share of the city's GDP growth attributed to TFP (growth accounting), %.",
-    baseline: { value: 26.9, year: 2010, period: "2001-2010", labelVi: "trung bình TFP đóng góp giai đoạn 2001 - 2010", labelEn: "Average TFP contribution 2001-2010", sourceLine: 153, quote: "Trong giai đoạn 2001 - 2010, trung bình TFP đóng góp 26,9%" },
+    baseline: {
+      value: 26.9,
+      year: 2010,
+      period: "2001-2010",
+      labelVi: "trung bình TFP đóng góp giai đoạn 2001 - 2010",
+      labelEn: "Average TFP contribution 2001-2010",
+      sourceLine: 153,
+      quote: "Trong giai đoạn 2001 - 2010, trung bình TFP đóng góp 26,9%",
+    },
     targets: [
       { year: 2015, value: 30, bound: "approximate", original: "khoảng 30%", sourceLine: 405, quote: Q405_TFP },
       { year: 2020, value: 40, bound: "exact", original: "40%", sourceLine: 405, quote: Q405_TFP },
@@ -152,10 +218,29 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     direction: "increase",
     definitionVi: "Số đơn sáng chế và giải pháp hữu ích của thành phố được đăng ký bảo hộ từ 2011 đến năm tính, chia cho số của giai đoạn 2006-2010.",
     definitionEn: "Patent and utility-solution registrations of the city from 2011 to the year, divided by the count for 2006-2010.",
-    baseline: { value: 1, year: 2010, period: "2006-2010", labelVi: "giai đoạn so sánh 2006-2010 (= 1 lần)", labelEn: "reference period 2006-2010 (= 1×)", sourceLine: 407, quote: "tăng gấp 2 lần so với giai đoạn 2006-2010", note: "Giá trị gốc bằng 1 theo định nghĩa (giai đoạn so sánh chia cho chính nó)." },
-    targets: [{ year: 2015, value: 2, bound: "exact", original: "gấp 2 lần", sourceLine: 407, quote: "Số lượng sáng chế, giải pháp hữu ích đăng ký bảo hộ đến năm 2015 tăng gấp 2 lần so với giai đoạn 2006-2010" }],
+    baseline: {
+      value: 1,
+      year: 2010,
+      period: "2006-2010",
+      labelVi: "giai đoạn so sánh 2006-2010 (= 1 lần)",
+      labelEn: "reference period 2006-2010 (= 1×)",
+      sourceLine: 407,
+      quote: "tăng gấp 2 lần so với giai đoạn 2006-2010",
+      note: "Giá trị gốc bằng 1 theo định nghĩa (giai đoạn so sánh chia cho chính nó).",
+    },
+    targets: [
+      {
+        year: 2015,
+        value: 2,
+        bound: "exact",
+        original: "gấp 2 lần",
+        sourceLine: 407,
+        quote: "Số lượng sáng chế, giải pháp hữu ích đăng ký bảo hộ đến năm 2015 tăng gấp 2 lần so với giai đoạn 2006-2010",
+      },
+    ],
     valueSource: "entered",
-    notes: "Đề án nêu 1.511 đơn và 973 văn bằng cho MỌI đối tượng sở hữu công nghiệp giai đoạn 2006-2010 nhưng không tách riêng sáng chế, giải pháp hữu ích; lũy kế đến 10/2012: 10 sáng chế, 10 giải pháp hữu ích.",
+    notes:
+      "Đề án nêu 1.511 đơn và 973 văn bằng cho MỌI đối tượng sở hữu công nghiệp giai đoạn 2006-2010 nhưng không tách riêng sáng chế, giải pháp hữu ích; lũy kế đến 10/2012: 10 sáng chế, 10 giải pháp hữu ích.",
   },
   {
     code: "t4.patents_2020",
@@ -169,7 +254,16 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     direction: "increase",
     definitionVi: "Số đơn sáng chế và giải pháp hữu ích của thành phố được đăng ký bảo hộ từ 2016 đến năm tính, chia cho số của giai đoạn 2011-2015.",
     definitionEn: "Patent and utility-solution registrations of the city from 2016 to the year, divided by the count for 2011-2015.",
-    baseline: { value: 1, year: 2015, period: "2011-2015", labelVi: "giai đoạn so sánh 2011-2015 (= 1 lần)", labelEn: "reference period 2011-2015 (= 1×)", sourceLine: 407, quote: "đến năm 2020 tăng 2 lần so với giai đoạn 2011 - 2015", note: "Giá trị gốc bằng 1 theo định nghĩa (giai đoạn so sánh chia cho chính nó)." },
+    baseline: {
+      value: 1,
+      year: 2015,
+      period: "2011-2015",
+      labelVi: "giai đoạn so sánh 2011-2015 (= 1 lần)",
+      labelEn: "reference period 2011-2015 (= 1×)",
+      sourceLine: 407,
+      quote: "đến năm 2020 tăng 2 lần so với giai đoạn 2011 - 2015",
+      note: "Giá trị gốc bằng 1 theo định nghĩa (giai đoạn so sánh chia cho chính nó).",
+    },
     targets: [{ year: 2020, value: 2, bound: "exact", original: "2 lần", sourceLine: 407, quote: "đến năm 2020 tăng 2 lần so với giai đoạn 2011 - 2015" }],
     valueSource: "entered",
     notes: null,
@@ -187,7 +281,17 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     definitionVi: "Số bằng độc quyền sáng chế, giải pháp hữu ích của tổ chức, cá nhân thành phố đã được ứng dụng chia cho tổng số bằng còn hiệu lực, nhân 100.",
     definitionEn: "Patent and utility-solution titles of the city's organisations and people that are applied, divided by all titles in force, times 100.",
     baseline: null,
-    targets: [{ year: 2020, value: 100, bound: "exact", original: "100%", sourceLine: 407, quote: "100% bằng độc quyền sáng chế, giải pháp hữu ích của Hải Phòng được ứng dụng vào thực tiễn sản xuất và đời sống", note: HORIZON }],
+    targets: [
+      {
+        year: 2020,
+        value: 100,
+        bound: "exact",
+        original: "100%",
+        sourceLine: 407,
+        quote: "100% bằng độc quyền sáng chế, giải pháp hữu ích của Hải Phòng được ứng dụng vào thực tiễn sản xuất và đời sống",
+        note: HORIZON,
+      },
+    ],
     valueSource: "entered",
     notes: null,
   },
@@ -201,12 +305,15 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "thứ hạng",
     unitEn: "rank",
     direction: "decrease",
-    definitionVi: "Thứ hạng của Hải Phòng trong các tỉnh, thành phố theo số đơn đăng ký bảo hộ các đối tượng sở hữu công nghiệp trong năm (Cục Sở hữu trí tuệ); hạng 1 là cao nhất.",
-    definitionEn: "Hai Phong's rank among provinces by the number of industrial-property applications in the year (IP Office of Viet Nam); rank 1 is the highest.",
+    definitionVi:
+      "Thứ hạng của Hải Phòng trong các tỉnh, thành phố theo số đơn đăng ký bảo hộ các đối tượng sở hữu công nghiệp trong năm (Cục Sở hữu trí tuệ); hạng 1 là cao nhất.",
+    definitionEn:
+      "Hai Phong's rank among provinces by the number of industrial-property applications in the year (IP Office of Viet Nam); rank 1 is the highest.",
     baseline: null,
     targets: [],
     valueSource: "entered",
-    notes: "Đề án nêu mục tiêu định tính \"nhóm địa phương đứng đầu cả nước\" không kèm số: không có chỉ tiêu số, trạng thái đánh giá theo xu hướng (thứ hạng giảm là tiến bộ).",
+    notes:
+      'Đề án nêu mục tiêu định tính "nhóm địa phương đứng đầu cả nước" không kèm số: không có chỉ tiêu số, trạng thái đánh giá theo xu hướng (thứ hạng giảm là tiến bộ).',
   },
   {
     code: "t4.specialties_registered",
@@ -218,10 +325,22 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "%",
     unitEn: "% of specialties and craft villages",
     direction: "increase",
-    definitionVi: "Số đặc sản, làng nghề truyền thống đã được đăng ký bảo hộ (nhãn hiệu tập thể, chứng nhận, chỉ dẫn địa lý) chia cho tổng số trong danh mục của thành phố, nhân 100.",
-    definitionEn: "Specialties and traditional craft villages registered (collective or certification marks, geographical indications) divided by all those listed by the city, times 100.",
+    definitionVi:
+      "Số đặc sản, làng nghề truyền thống đã được đăng ký bảo hộ (nhãn hiệu tập thể, chứng nhận, chỉ dẫn địa lý) chia cho tổng số trong danh mục của thành phố, nhân 100.",
+    definitionEn:
+      "Specialties and traditional craft villages registered (collective or certification marks, geographical indications) divided by all those listed by the city, times 100.",
     baseline: null,
-    targets: [{ year: 2020, value: 100, bound: "exact", original: "100%", sourceLine: 407, quote: "100% các đặc sản, làng nghề truyền thống của Hải Phòng được đăng ký bảo hộ quyền sở hữu công nghiệp", note: HORIZON }],
+    targets: [
+      {
+        year: 2020,
+        value: 100,
+        bound: "exact",
+        original: "100%",
+        sourceLine: 407,
+        quote: "100% các đặc sản, làng nghề truyền thống của Hải Phòng được đăng ký bảo hộ quyền sở hữu công nghiệp",
+        note: HORIZON,
+      },
+    ],
     valueSource: "entered",
     notes: null,
   },
@@ -237,8 +356,26 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     direction: "increase",
     definitionVi: "Số đơn đăng ký nhãn hiệu của tổ chức, cá nhân thành phố nộp ra nước ngoài (trực tiếp hoặc qua hệ thống Madrid) trong năm.",
     definitionEn: "Trademark applications filed abroad (directly or through the Madrid system) by the city's organisations and people in the year.",
-    baseline: { value: 10, year: 2012, labelVi: "đơn đăng ký bảo hộ ở nước ngoài (khoảng)", labelEn: "applications for protection abroad (about)", sourceLine: 175, quote: "Hải Phòng chỉ có khoảng 10 đơn đăng ký", note: "Số gần đúng (\"khoảng\") và tính mọi loại đối tượng sở hữu trí tuệ." },
-    targets: [{ year: 2020, value: 42.998, bound: "exact", original: "20%/năm", sourceLine: 407, quote: "số lượng đơn đăng ký nhãn hiệu ra nước ngoài tăng trung bình 20%/năm", note: "Suy ra từ mức tăng 20%/năm: 10 × 1,2^(2020 − 2012) = 43,0. " + HORIZON }],
+    baseline: {
+      value: 10,
+      year: 2012,
+      labelVi: "đơn đăng ký bảo hộ ở nước ngoài (khoảng)",
+      labelEn: "applications for protection abroad (about)",
+      sourceLine: 175,
+      quote: "Hải Phòng chỉ có khoảng 10 đơn đăng ký",
+      note: 'Số gần đúng ("khoảng") và tính mọi loại đối tượng sở hữu trí tuệ.',
+    },
+    targets: [
+      {
+        year: 2020,
+        value: 42.998,
+        bound: "exact",
+        original: "20%/năm",
+        sourceLine: 407,
+        quote: "số lượng đơn đăng ký nhãn hiệu ra nước ngoài tăng trung bình 20%/năm",
+        note: "Suy ra từ mức tăng 20%/năm: 10 × 1,2^(2020 − 2012) = 43,0. " + HORIZON,
+      },
+    ],
     valueSource: "entered",
     notes: null,
   },
@@ -252,13 +389,31 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "người/vạn dân",
     unitEn: "persons per 10,000 population",
     direction: "increase",
-    definitionVi: "Số người có trình độ cao đẳng, đại học trở lên chia cho dân số trung bình của thành phố, nhân 10.000 (số liệu thống kê lao động của thành phố).",
+    definitionVi:
+      "Số người có trình độ cao đẳng, đại học trở lên chia cho dân số trung bình của thành phố, nhân 10.000 (số liệu thống kê lao động của thành phố).",
     definitionEn: "People with a college or university degree or higher divided by the city's average population, times 10,000 (the city's labour statistics).",
-    baseline: { value: 734, year: 2012, labelVi: "hiện nay", labelEn: "current (c. 2012)", sourceLine: 230, quote: "đạt 734 người có trình độ cao đẳng, đại học/1 vạn dân" },
-    targets: [{ year: 2020, value: 850, bound: "exact", original: "850 người/vạn dân", sourceLine: 410, quote: "Phấn đấu đến 2020 nhân lực có trình độ cao đẳng, đại học trở lên đạt 850 người/vạn dân" }],
+    baseline: {
+      value: 734,
+      year: 2012,
+      labelVi: "hiện nay",
+      labelEn: "current (c. 2012)",
+      sourceLine: 230,
+      quote: "đạt 734 người có trình độ cao đẳng, đại học/1 vạn dân",
+    },
+    targets: [
+      {
+        year: 2020,
+        value: 850,
+        bound: "exact",
+        original: "850 người/vạn dân",
+        sourceLine: 410,
+        quote: "Phấn đấu đến 2020 nhân lực có trình độ cao đẳng, đại học trở lên đạt 850 người/vạn dân",
+      },
+    ],
     valueSource: "entered",
-    notes: "Cơ sở dữ liệu nhân lực của nền tảng chỉ gồm cán bộ KH&CN nên không tính được chỉ tiêu này cho toàn thành phố: giá trị được nhập từ số liệu thống kê.",
-    values: [{ year: 2000, value: 286, source: "Đề án, dòng 230: \"(năm 2000 là 286 người/vạn dân)\"" }],
+    notes:
+      "Cơ sở dữ liệu nhân lực của nền tảng chỉ gồm cán bộ KH&CN nên không tính được chỉ tiêu này cho toàn thành phố: giá trị được nhập từ số liệu thống kê.",
+    values: [{ year: 2000, value: 286, source: 'Đề án, dòng 230: "(năm 2000 là 286 người/vạn dân)"' }],
   },
   {
     code: "t6.rd_staff_per_10k",
@@ -274,8 +429,26 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
       "Số người trong cơ sở dữ liệu nhân lực KH&CN có trình độ đại học trở lên (TSKH, TS, ThS, ĐH) đang công tác tại tổ chức nghiên cứu - phát triển, trường đại học, cao đẳng, tổ chức dịch vụ KH&CN hoặc doanh nghiệp KH&CN (tổ chức chính hoặc nơi công tác còn hiệu lực), chia cho dân số (chuỗi population) nhân 10.000.",
     definitionEn:
       "People in the S&T people registry with a university degree or higher (DSc, PhD, master, bachelor) working at an R&D organisation, university, college, S&T service organisation or S&T enterprise (primary organisation or a current affiliation), divided by the population (series population), times 10,000.",
-    baseline: { value: 8, year: 2012, labelVi: "Số cán bộ nghiên cứu và phát triển hiện nay", labelEn: "current R&D staff (national average 7)", sourceLine: 245, quote: "Số cán bộ nghiên cứu và phát triển đạt 8 người/vạn dân" },
-    targets: [{ year: 2020, min: 12, max: 13, bound: "range", original: "12 - 13 người/vạn dân", sourceLine: 410, quote: "tỷ lệ cán bộ nghiên cứu - phát triển đạt 12 - 13 người/vạn dân", note: "Năm 2020 suy ra từ cùng câu \"Phấn đấu đến 2020 ...\"." }],
+    baseline: {
+      value: 8,
+      year: 2012,
+      labelVi: "Số cán bộ nghiên cứu và phát triển hiện nay",
+      labelEn: "current R&D staff (national average 7)",
+      sourceLine: 245,
+      quote: "Số cán bộ nghiên cứu và phát triển đạt 8 người/vạn dân",
+    },
+    targets: [
+      {
+        year: 2020,
+        min: 12,
+        max: 13,
+        bound: "range",
+        original: "12 - 13 người/vạn dân",
+        sourceLine: 410,
+        quote: "tỷ lệ cán bộ nghiên cứu - phát triển đạt 12 - 13 người/vạn dân",
+        note: 'Năm 2020 suy ra từ cùng câu "Phấn đấu đến 2020 ...".',
+      },
+    ],
     valueSource: "computed",
     computation: "rd_staff_per_10k",
     notes: null,
@@ -286,14 +459,34 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     targetNo: "(6)",
     nameVi: "Đội ngũ nhân lực KH&CN có trình độ đại học trở lên trong các trường, viện và tổ chức KH&CN",
     nameEn: "S&T workforce with a university degree or higher in universities, colleges, institutes and S&T organisations",
-    statementVi: "Đội ngũ nhân lực khoa học và công nghệ trong các trường đại học, cao đẳng, viện nghiên cứu, tổ chức khoa học và công nghệ trên địa bàn thành phố tăng bình quân 20%/năm",
+    statementVi:
+      "Đội ngũ nhân lực khoa học và công nghệ trong các trường đại học, cao đẳng, viện nghiên cứu, tổ chức khoa học và công nghệ trên địa bàn thành phố tăng bình quân 20%/năm",
     unitVi: "người",
     unitEn: "persons",
     direction: "increase",
-    definitionVi: "Số người trong cơ sở dữ liệu nhân lực KH&CN có trình độ đại học trở lên đang công tác tại trường đại học, cao đẳng, tổ chức nghiên cứu - phát triển, tổ chức dịch vụ KH&CN hoặc doanh nghiệp KH&CN.",
-    definitionEn: "People in the S&T people registry with a university degree or higher working at a university, college, R&D organisation, S&T service organisation or S&T enterprise.",
-    baseline: { value: 4900, year: 2012, labelVi: "cán bộ có trình độ đại học trở lên (gần)", labelEn: "graduate staff (nearly)", sourceLine: 243, quote: "với tổng số gần 4.900 cán bộ có trình độ đại học trở lên" },
-    targets: [{ year: 2020, value: 21069.6, bound: "exact", original: "20%/năm", sourceLine: 410, quote: "tăng bình quân 20%/năm", note: "Suy ra từ mức tăng 20%/năm: 4.900 × 1,2^(2020 − 2012) = 21.069,6. " + HORIZON }],
+    definitionVi:
+      "Số người trong cơ sở dữ liệu nhân lực KH&CN có trình độ đại học trở lên đang công tác tại trường đại học, cao đẳng, tổ chức nghiên cứu - phát triển, tổ chức dịch vụ KH&CN hoặc doanh nghiệp KH&CN.",
+    definitionEn:
+      "People in the S&T people registry with a university degree or higher working at a university, college, R&D organisation, S&T service organisation or S&T enterprise.",
+    baseline: {
+      value: 4900,
+      year: 2012,
+      labelVi: "cán bộ có trình độ đại học trở lên (gần)",
+      labelEn: "graduate staff (nearly)",
+      sourceLine: 243,
+      quote: "với tổng số gần 4.900 cán bộ có trình độ đại học trở lên",
+    },
+    targets: [
+      {
+        year: 2020,
+        value: 21069.6,
+        bound: "exact",
+        original: "20%/năm",
+        sourceLine: 410,
+        quote: "tăng bình quân 20%/năm",
+        note: "Suy ra từ mức tăng 20%/năm: 4.900 × 1,2^(2020 − 2012) = 21.069,6. " + HORIZON,
+      },
+    ],
     valueSource: "computed",
     computation: "st_workforce",
     notes: null,
@@ -337,8 +530,10 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "% GDP",
     unitEn: "% of city GDP",
     direction: "increase",
-    definitionVi: "Tổng chi cho KH&CN từ mọi nguồn (ngân sách trung ương, thành phố, doanh nghiệp, nguồn khác) trên địa bàn chia cho GDP của thành phố (chuỗi gdp), nhân 100.",
-    definitionEn: "Total S&T spending from all sources (central and city budgets, enterprises, other) in the city divided by the city's GDP (series gdp), times 100.",
+    definitionVi:
+      "Tổng chi cho KH&CN từ mọi nguồn (ngân sách trung ương, thành phố, doanh nghiệp, nguồn khác) trên địa bàn chia cho GDP của thành phố (chuỗi gdp), nhân 100.",
+    definitionEn:
+      "Total S&T spending from all sources (central and city budgets, enterprises, other) in the city divided by the city's GDP (series gdp), times 100.",
     baseline: null,
     targets: [
       { year: 2015, value: 1.5, bound: "exact", original: "1,5% GDP", sourceLine: 412, quote: Q412 },
@@ -346,7 +541,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     ],
     valueSource: "computed",
     computation: "social_investment_pct_gdp",
-    notes: "Đề án không nêu gốc cho chỉ tiêu này. Nhắc lại ở mục IV.6 (dòng 851): \"tổng mức đầu tư của toàn xã hội cho khoa học và công nghệ đạt 1,5% GDP\".",
+    notes: 'Đề án không nêu gốc cho chỉ tiêu này. Nhắc lại ở mục IV.6 (dòng 851): "tổng mức đầu tư của toàn xã hội cho khoa học và công nghệ đạt 1,5% GDP".',
   },
   {
     code: "t7.budget_share",
@@ -358,9 +553,18 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "% tổng chi ngân sách",
     unitEn: "% of city budget expenditure",
     direction: "at_least",
-    definitionVi: "Chi ngân sách thành phố cho KH&CN (sự nghiệp và đầu tư phát triển) trong năm chia cho tổng chi ngân sách thành phố (chuỗi city_spending), nhân 100.",
-    definitionEn: "City budget spending on S&T (recurrent and development) in the year divided by total city budget expenditure (series city_spending), times 100.",
-    baseline: { value: 0.57, year: 2012, labelVi: "hiện tại bình quân đạt", labelEn: "current average", sourceLine: 315, quote: "(hiện tại bình quân đạt 0,57%)" },
+    definitionVi:
+      "Chi ngân sách thành phố cho KH&CN (sự nghiệp và đầu tư phát triển) trong năm chia cho tổng chi ngân sách thành phố (chuỗi city_spending), nhân 100.",
+    definitionEn:
+      "City budget spending on S&T (recurrent and development) in the year divided by total city budget expenditure (series city_spending), times 100.",
+    baseline: {
+      value: 0.57,
+      year: 2012,
+      labelVi: "hiện tại bình quân đạt",
+      labelEn: "current average",
+      sourceLine: 315,
+      quote: "(hiện tại bình quân đạt 0,57%)",
+    },
     targets: [2014, 2015, 2016, 2017, 2018, 2019, 2020].map((year) => ({
       year,
       value: 2,
@@ -372,7 +576,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     })),
     valueSource: "computed",
     computation: "budget_share_of_spending",
-    notes: "Nhắc lại ở mục IV.6 (dòng 851): \"Phấn đấu ngân sách giành cho hoạt động khoa học và công nghệ của thành phố hàng năm đạt 2% ngân sách chi\".",
+    notes: 'Nhắc lại ở mục IV.6 (dòng 851): "Phấn đấu ngân sách giành cho hoạt động khoa học và công nghệ của thành phố hàng năm đạt 2% ngân sách chi".',
   },
   {
     code: "o.it_industry_growth",
@@ -387,7 +591,18 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     definitionVi: "Tốc độ tăng giá trị sản xuất công nghiệp công nghệ thông tin (phần cứng, phần mềm, nội dung số) so với năm trước, %.",
     definitionEn: "Year-on-year growth of IT industry production value (hardware, software, digital content), %.",
     baseline: null,
-    targets: [{ year: 2020, min: 30, max: 35, bound: "range", original: "30% - 35 %/năm", sourceLine: 707, quote: "Công nghiệp công nghệ thông tin có tốc độ tăng trưởng trung bình đạt 30% - 35 %/năm", note: HORIZON }],
+    targets: [
+      {
+        year: 2020,
+        min: 30,
+        max: 35,
+        bound: "range",
+        original: "30% - 35 %/năm",
+        sourceLine: 707,
+        quote: "Công nghiệp công nghệ thông tin có tốc độ tăng trưởng trung bình đạt 30% - 35 %/năm",
+        note: HORIZON,
+      },
+    ],
     valueSource: "entered",
     notes: "Mục III.11.a của Đề án.",
   },
@@ -404,7 +619,16 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     definitionVi: "Giá trị sản xuất công nghiệp công nghệ thông tin chia cho tổng giá trị sản xuất công nghiệp của thành phố, nhân 100.",
     definitionEn: "IT industry production value divided by the city's total industrial production value, times 100.",
     baseline: null,
-    targets: [{ year: 2020, value: 20, bound: "approximate", original: "khoảng 20%", sourceLine: 707, quote: "Đến năm 2020, tổng giá trị sản xuất công nghiệp công nghệ thông tin chiếm khoảng 20% tổng giá trị sản xuất công nghiệp" }],
+    targets: [
+      {
+        year: 2020,
+        value: 20,
+        bound: "approximate",
+        original: "khoảng 20%",
+        sourceLine: 707,
+        quote: "Đến năm 2020, tổng giá trị sản xuất công nghiệp công nghệ thông tin chiếm khoảng 20% tổng giá trị sản xuất công nghiệp",
+      },
+    ],
     valueSource: "entered",
     notes: "Mục III.11.a của Đề án.",
   },
@@ -421,7 +645,9 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     definitionVi: "Tỷ lệ khâu đo lường, thu thập và xử lý thông tin của các hệ thống đo lường công nghiệp, môi trường được tự động hoá, %.",
     definitionEn: "Share of measurement, data-collection and processing steps of industrial and environmental measurement systems that are automated, %.",
     baseline: null,
-    targets: [{ year: 2020, value: 80, bound: "upper_bound_inclusive", original: "đến 80%", sourceLine: 738, quote: "phải tự động hoá đến 80%", note: HORIZON }],
+    targets: [
+      { year: 2020, value: 80, bound: "upper_bound_inclusive", original: "đến 80%", sourceLine: 738, quote: "phải tự động hoá đến 80%", note: HORIZON },
+    ],
     valueSource: "entered",
     notes: "Mục III.11.c của Đề án.",
   },
@@ -435,7 +661,8 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     unitVi: "% doanh thu",
     unitEn: "% of revenue",
     direction: "increase",
-    definitionVi: "Chi cho nghiên cứu - phát triển của doanh nghiệp các ngành công nghiệp áp dụng công nghệ cao trên địa bàn chia cho doanh thu của họ, nhân 100.",
+    definitionVi:
+      "Chi cho nghiên cứu - phát triển của doanh nghiệp các ngành công nghiệp áp dụng công nghệ cao trên địa bàn chia cho doanh thu của họ, nhân 100.",
     definitionEn: "R&D spending of the city's high-tech-industry enterprises divided by their revenue, times 100.",
     baseline: null,
     targets: [{ year: 2020, min: 8, max: 10, bound: "range", original: "8-10%", sourceLine: 149, quote: "đến 8-10% doanh thu" }],

@@ -23,7 +23,12 @@ export async function listPublicIndicators(ctx: Ctx, q: PublicIndicatorQuery) {
   await throttle(ctx);
   const rows = await selectIndicators(ctx.db, indicatorFilters(q, { publishedOnly: true }));
   const all = orderComputed(await computeAll(ctx.db, ctx.clock.now(), rows), q);
-  return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((c) => publicItem(listItemOf(c))), total: all.length, page: q.page, pageSize: q.pageSize };
+  return {
+    items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((c) => publicItem(listItemOf(c))),
+    total: all.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getPublicIndicator(ctx: Ctx, code: string): Promise<PublicIndicator> {

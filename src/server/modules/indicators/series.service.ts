@@ -22,7 +22,16 @@ async function load(db: Executor, ctx: Pick<Ctx, "actor">, key?: string): Promis
   const defs = await db.execute<SeriesRow>(sql`
     SELECT key, name_vi, name_en, unit_vi, unit_en, description_vi, description_en FROM statistical_series
     ${key ? sql`WHERE key = ${key}` : sql``} ORDER BY key`);
-  const values = await db.execute<{ series_key: string; year: number; value: string; source: string; note: string | null; estimate: boolean; version: number; updated_at: string | Date }>(sql`
+  const values = await db.execute<{
+    series_key: string;
+    year: number;
+    value: string;
+    source: string;
+    note: string | null;
+    estimate: boolean;
+    version: number;
+    updated_at: string | Date;
+  }>(sql`
     SELECT series_key, year, value::text AS value, source, note, estimate, version, updated_at FROM statistical_series_values
     ${key ? sql`WHERE series_key = ${key}` : sql``} ORDER BY series_key, year`);
   const abilities = abilitiesOf(ctx.actor, seriesPolicy, null);

@@ -36,11 +36,7 @@ export const correctOwnData = (ctx: Ctx, patch: z.output<typeof personSelfUpdate
 // ─── Consents ───
 
 async function consentHistory(db: Executor, personId: string): Promise<Consent[]> {
-  const rows = await db
-    .select()
-    .from(consents)
-    .where(eq(consents.personId, personId))
-    .orderBy(desc(consents.recordedAt), desc(consents.id));
+  const rows = await db.select().from(consents).where(eq(consents.personId, personId)).orderBy(desc(consents.recordedAt), desc(consents.id));
   return rows.map((r) => ({
     purpose: r.purpose as ConsentPurpose,
     noticeVersion: r.noticeVersion,
@@ -138,9 +134,7 @@ export async function collectOwnData(ctx: Ctx, format: "json" | "xlsx"): Promise
     const requests = await tx
       .select()
       .from(deletionRequests)
-      .where(
-        or(eq(deletionRequests.requestedBy, u.id), u.personId ? eq(deletionRequests.personId, u.personId) : undefined),
-      )
+      .where(or(eq(deletionRequests.requestedBy, u.id), u.personId ? eq(deletionRequests.personId, u.personId) : undefined))
       .orderBy(desc(deletionRequests.requestedAt));
     await audit(tx, ctx, {
       action: "person.export_self",

@@ -45,7 +45,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const auditOf = (entityId: string, action: string) =>
-  t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 
 describe("my person record", () => {
   it("shows my own record with my contact data", async () => {
@@ -92,7 +95,14 @@ describe("my person record", () => {
 
   it("refuses fields a person may not set (expert pool, affiliations, ids, unknown) and bad values", async () => {
     const { version } = (await me.get("/api/v1/me/person")).body;
-    for (const extra of [{ isExpert: true }, { affiliations: [] }, { primaryOrganisationId: null }, { id: neighbourId }, { personId: neighbourId }, { contact: {} }]) {
+    for (const extra of [
+      { isExpert: true },
+      { affiliations: [] },
+      { primaryOrganisationId: null },
+      { id: neighbourId },
+      { personId: neighbourId },
+      { contact: {} },
+    ]) {
       const r = await me.put("/api/v1/me/person", { ...extra, version });
       expect(r.status, JSON.stringify(extra)).toBe(400);
     }

@@ -27,7 +27,10 @@ export async function calendar(ctx: Ctx, q: { from: string; to: string }) {
   const visible = visibleTaskSql(actor, "t");
   const staff = isMonitoringReader(actor);
   const personId = actor.personId;
-  const states = sql.join(MONITORED_STATES.map((s) => sql`${s}`), sql`, `);
+  const states = sql.join(
+    MONITORED_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const from = sql`${q.from}::date`;
   const to = sql`${q.to}::date`;
   const councilVisible = staff

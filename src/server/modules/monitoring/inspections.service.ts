@@ -103,7 +103,16 @@ export async function listInspections(ctx: Ctx, q: InspectionListQuery) {
     ${q.q ? sql`AND ${searchCondition(sql`t.search_text`, q.q) ?? sql`true`}` : sql``}`;
   const desc = q.sort?.startsWith("-");
   const [rows, total] = await Promise.all([
-    ctx.db.execute<{ id: string; task_id: string; code: string; title_vi: string; planned_on: string; status: InspectionSummary["status"]; conclusion: InspectionSummary["conclusion"]; open_actions: number }>(sql`
+    ctx.db.execute<{
+      id: string;
+      task_id: string;
+      code: string;
+      title_vi: string;
+      planned_on: string;
+      status: InspectionSummary["status"];
+      conclusion: InspectionSummary["conclusion"];
+      open_actions: number;
+    }>(sql`
       SELECT i.id, i.task_id, t.code, t.title_vi, i.planned_on::text AS planned_on, i.status, i.conclusion,
              (SELECT count(*)::int FROM inspection_actions a WHERE a.inspection_id = i.id AND a.done_at IS NULL) AS open_actions
       FROM inspections i JOIN tasks t ON t.id = i.task_id
@@ -126,7 +135,12 @@ export async function listInspections(ctx: Ctx, q: InspectionListQuery) {
 }
 
 async function assertPeople(tx: Executor, ids: string[]) {
-  const r = await tx.execute<{ id: string }>(sql`SELECT id FROM people WHERE id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+  const r = await tx.execute<{ id: string }>(
+    sql`SELECT id FROM people WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})`,
+  );
   const found = new Set(r.rows.map((x) => x.id));
   const missing = ids.findIndex((i) => !found.has(i));
   if (missing >= 0) throw badInput("error.invalid_reference", {}, [{ path: `inspectorIds.${missing}`, code: "not_found", message: "" }]);
@@ -146,7 +160,15 @@ export async function createInspection(ctx: Ctx, input: z.output<typeof inspecti
     const now = ctx.clock.now();
     const [row] = await tx
       .insert(inspections)
-      .values({ taskId: input.taskId, plannedOn: input.plannedOn, scope: input.scope, createdAt: now, updatedAt: now, createdBy: ctx.actor!.userId, updatedBy: ctx.actor!.userId })
+      .values({
+        taskId: input.taskId,
+        plannedOn: input.plannedOn,
+        scope: input.scope,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: ctx.actor!.userId,
+        updatedBy: ctx.actor!.userId,
+      })
       .returning();
     await setInspectors(tx, row.id, input.inspectorIds);
     await audit(tx, ctx, { action: "inspection.create", entityType: "inspection", entityId: row.id, after: input });
@@ -223,7 +245,9 @@ export async function concludeInspection(ctx: Ctx, id: string, input: z.output<t
     set: () => ({ inspectedOn: input.inspectedOn, findings: input.findings, conclusion: input.conclusion, concludedAt: now, concludedBy: ctx.actor!.userId }),
     effect: async (tx, l) => {
       if (input.actions.length) {
-        await tx.insert(inspectionActions).values(input.actions.map((a, n) => ({ inspectionId: id, position: n + 1, description: a.description, dueOn: a.dueOn })));
+        await tx
+          .insert(inspectionActions)
+          .values(input.actions.map((a, n) => ({ inspectionId: id, position: n + 1, description: a.description, dueOn: a.dueOn })));
       }
       await notify(tx, {
         at: ctx.clock.now(),
@@ -246,7 +270,10 @@ export async function cancelInspection(ctx: Ctx, id: string, version: number): P
 export async function completeAction(ctx: Ctx, id: string, actionId: string, input: z.output<typeof actionComplete>): Promise<Inspection> {
   await ctx.db.transaction(async (tx) => {
     const l = await forWrite(ctx, tx, id, "completeAction");
-    const [action] = await tx.select().from(inspectionActions).where(and(eq(inspectionActions.id, actionId), eq(inspectionActions.inspectionId, id)));
+    const [action] = await tx
+      .select()
+      .from(inspectionActions)
+      .where(and(eq(inspectionActions.id, actionId), eq(inspectionActions.inspectionId, id)));
     if (!action) throw notFound();
     // a condition on the action, not a state of the inspection
     if (action.doneAt) throw guardFailed("monitoring.action.done", {}, { actionId });

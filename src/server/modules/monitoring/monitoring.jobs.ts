@@ -17,7 +17,10 @@ import { MONITORED_STATES } from "./monitoring.policy.js";
  */
 export async function remindReports(db: Db, clock: Clock): Promise<number> {
   const today = vietnamDate(clock.now());
-  const states = sql.join(MONITORED_STATES.map((s) => sql`${s}`), sql`, `);
+  const states = sql.join(
+    MONITORED_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const mail = isMailEnabled();
   return db.transaction(async (tx) => {
     const r = await tx.execute<{ id: string }>(sql`

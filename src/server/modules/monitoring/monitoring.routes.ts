@@ -74,7 +74,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: monitoringGuard("schedule"),
       schema: {
         tags: ["monitoring"],
-        summary: "Generate the progress-report schedule of a task in progress (idempotent: existing reports are kept). A task not in progress or without dates answers 409 GUARD_FAILED (details.reason)",
+        summary:
+          "Generate the progress-report schedule of a task in progress (idempotent: existing reports are kept). A task not in progress or without dates answers 409 GUARD_FAILED (details.reason)",
         params: taskParams,
         body: scheduleBody,
         response: { 200: scheduleResult },
@@ -87,7 +88,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/reports",
     {
       config: reportGuard("list"),
-      schema: { tags: ["monitoring"], summary: "Progress reports of the tasks the caller may see", querystring: reportListQuery, response: { 200: listResponse(reportSummary) } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Progress reports of the tasks the caller may see",
+        querystring: reportListQuery,
+        response: { 200: listResponse(reportSummary) },
+      },
     },
     async (req) => listReports(req.ctx, req.query),
   );
@@ -100,7 +106,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/reports",
     {
       config: reportGuard("create"),
-      schema: { tags: ["monitoring"], summary: "An officer adds a report to a task's schedule (a task not in progress: 409 GUARD_FAILED, details.reason)", body: reportCreate, response: { 201: report } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "An officer adds a report to a task's schedule (a task not in progress: 409 GUARD_FAILED, details.reason)",
+        body: reportCreate,
+        response: { 201: report },
+      },
     },
     async (req, reply) => reply.status(201).send(await createReport(req.ctx, req.body)),
   );
@@ -108,7 +119,13 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/reports/:id",
     {
       config: reportGuard("edit"),
-      schema: { tags: ["monitoring"], summary: "The PI / org rep saves the report as a draft. " + conflicts, params: idParams, body: reportInput, response: { 200: report } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "The PI / org rep saves the report as a draft. " + conflicts,
+        params: idParams,
+        body: reportInput,
+        response: { 200: report },
+      },
     },
     async (req) => saveReport(req.ctx, req.params.id, req.body),
   );
@@ -116,7 +133,13 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/reports/:id/submit",
     {
       config: reportGuard("submit"),
-      schema: { tags: ["monitoring"], summary: "Submit the report: no more edits unless an officer returns it for revision. " + conflicts, params: idParams, body: reportSubmit, response: { 200: report } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Submit the report: no more edits unless an officer returns it for revision. " + conflicts,
+        params: idParams,
+        body: reportSubmit,
+        response: { 200: report },
+      },
     },
     async (req) => submitReport(req.ctx, req.params.id, req.body.version),
   );
@@ -139,7 +162,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/inspections",
     {
       config: inspectionGuard("list"),
-      schema: { tags: ["monitoring"], summary: "Inspections of the tasks the caller may see", querystring: inspectionListQuery, response: { 200: listResponse(inspectionSummary) } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Inspections of the tasks the caller may see",
+        querystring: inspectionListQuery,
+        response: { 200: listResponse(inspectionSummary) },
+      },
     },
     async (req) => listInspections(req.ctx, req.query),
   );
@@ -152,7 +180,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/inspections",
     {
       config: inspectionGuard("create"),
-      schema: { tags: ["monitoring"], summary: "Plan an inspection of a task in progress (otherwise 409 GUARD_FAILED, details.reason)", body: inspectionInput, response: { 201: inspection } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Plan an inspection of a task in progress (otherwise 409 GUARD_FAILED, details.reason)",
+        body: inspectionInput,
+        response: { 201: inspection },
+      },
     },
     async (req, reply) => reply.status(201).send(await createInspection(req.ctx, req.body)),
   );
@@ -160,7 +193,13 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/inspections/:id",
     {
       config: inspectionGuard("update"),
-      schema: { tags: ["monitoring"], summary: "Change a planned inspection. " + conflicts, params: idParams, body: inspectionUpdate, response: { 200: inspection } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Change a planned inspection. " + conflicts,
+        params: idParams,
+        body: inspectionUpdate,
+        response: { 200: inspection },
+      },
     },
     async (req) => updateInspection(req.ctx, req.params.id, req.body),
   );
@@ -182,7 +221,13 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     "/monitoring/inspections/:id/cancel",
     {
       config: inspectionGuard("cancel"),
-      schema: { tags: ["monitoring"], summary: "Cancel a planned inspection. " + conflicts, params: idParams, body: inspectionCancel, response: { 200: inspection } },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Cancel a planned inspection. " + conflicts,
+        params: idParams,
+        body: inspectionCancel,
+        response: { 200: inspection },
+      },
     },
     async (req) => cancelInspection(req.ctx, req.params.id, req.body.version),
   );
@@ -192,7 +237,9 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: inspectionGuard("completeAction"),
       schema: {
         tags: ["monitoring"],
-        summary: "Mark a follow-up action done (officer, or the task's PI / org rep); send the inspection's version. An action already done answers 409 GUARD_FAILED. " + conflicts,
+        summary:
+          "Mark a follow-up action done (officer, or the task's PI / org rep); send the inspection's version. An action already done answers 409 GUARD_FAILED. " +
+          conflicts,
         params: actionParams,
         body: actionComplete,
         response: { 200: inspection },
@@ -206,7 +253,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: inspectionGuard("uploadMinutes"),
       schema: {
         tags: ["monitoring"],
-        summary: "Upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file. A cancelled inspection answers 409 INVALID_STATE",
+        summary:
+          "Upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file. A cancelled inspection answers 409 INVALID_STATE",
         description: "multipart/form-data with one part, the file “file” (.pdf or .docx). A new upload replaces the inspection's earlier minutes.",
         params: idParams,
         consumes: ["multipart/form-data"],

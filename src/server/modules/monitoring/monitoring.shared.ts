@@ -71,7 +71,10 @@ export async function loadMilestones(db: Executor, dossierId: string | null) {
 }
 
 /** Overall completion: each milestone's % weighted by its length in days; milestones not reported count 0. */
-export function overallPercent(milestones: { id: string; starts_on: string; ends_on: string }[], items: { milestoneId: string; percent: number }[]): number | null {
+export function overallPercent(
+  milestones: { id: string; starts_on: string; ends_on: string }[],
+  items: { milestoneId: string; percent: number }[],
+): number | null {
   if (!milestones.length) return null;
   const byId = new Map(items.map((i) => [i.milestoneId, i.percent]));
   let total = 0;

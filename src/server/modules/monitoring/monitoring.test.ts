@@ -76,7 +76,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const reportsOf = async (taskId: string) =>
-  (await officer.get(`/api/v1/monitoring/reports?taskId=${taskId}&pageSize=50`)).body.items as { id: string; kind: string; dueOn: string; status: string; overdue: boolean; sequence: number }[];
+  (await officer.get(`/api/v1/monitoring/reports?taskId=${taskId}&pageSize=50`)).body.items as {
+    id: string;
+    kind: string;
+    dueOn: string;
+    status: string;
+    overdue: boolean;
+    sequence: number;
+  }[];
 
 describe("report schedule", () => {
   it("generates periodic reports every 6 months from the start and a final report, idempotently", async () => {
@@ -114,7 +121,13 @@ describe("report schedule", () => {
     });
     expect(extra.status).toBe(201);
     expect(extra.body.sequence).toBe(3);
-    const dup = await officer.post("/api/v1/monitoring/reports", { taskId: task2.taskId, kind: "final", periodFrom: "2026-11-01", periodTo: "2027-01-10", dueOn: "2027-01-10" });
+    const dup = await officer.post("/api/v1/monitoring/reports", {
+      taskId: task2.taskId,
+      kind: "final",
+      periodFrom: "2026-11-01",
+      periodTo: "2027-01-10",
+      dueOn: "2027-01-10",
+    });
     expect(dup.status).toBe(409);
   });
 });
@@ -236,7 +249,11 @@ describe("progress reports", () => {
     expect((await officer.post(`/api/v1/monitoring/reports/${first.id}/submit`, { version: r.body.version })).status).toBe(403);
     expect((await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: r.body.version, decision: "needs_revision" })).status).toBe(400);
     expect((await pi.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: r.body.version, decision: "accepted" })).status).toBe(403);
-    const rev = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: r.body.version, decision: "needs_revision", comment: "Bổ sung chứng từ chi" });
+    const rev = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, {
+      version: r.body.version,
+      decision: "needs_revision",
+      comment: "Bổ sung chứng từ chi",
+    });
     expect(rev.status).toBe(200);
     expect(rev.body).toMatchObject({ status: "needs_revision", reviewComment: "Bổ sung chứng từ chi" });
     const g = await reportsUpToDateGuard(t.database.db, task1.taskId, t.clock.now());
@@ -258,12 +275,19 @@ describe("progress reports", () => {
     expect(edit.body.error.code).toBe("LOCKED");
     expect(edit.body.error.details.status).toBe("accepted");
     expect(edit.body.error.message).toContain("đã được chấp nhận");
-    const reReview = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, { version: ok.body.version, decision: "needs_revision", comment: "Lại" });
+    const reReview = await officer.post(`/api/v1/monitoring/reports/${first.id}/review`, {
+      version: ok.body.version,
+      decision: "needs_revision",
+      comment: "Lại",
+    });
     expect(reReview.body.error.code).toBe("LOCKED");
     expect((await otherPi.put(`/api/v1/monitoring/reports/${first.id}`, { version: ok.body.version, items: [], workDone: "x" })).status).toBe(404);
     expect((await pi.get(`/api/v1/monitoring/reports/${first.id}`)).body).toMatchObject({ workDone: "Đã hoàn thành nội dung 1", version: ok.body.version });
     expect(await reportsUpToDateGuard(t.database.db, task1.taskId, t.clock.now())).toBe(true);
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, "progress_report"), eq(auditLog.entityId, first.id)));
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "progress_report"), eq(auditLog.entityId, first.id)));
     expect(audits.map((a) => a.action)).toEqual(
       expect.arrayContaining(["progress_report.update", "progress_report.submit", "progress_report.return", "progress_report.accept"]),
     );
@@ -291,11 +315,22 @@ describe("progress reports", () => {
       expect(r.body.error.details.reason.vi).toContain("đang thực hiện");
       expect(r.body.error.details.reason.en).toContain("in progress");
       expect(r.body.error.details.taskState).toBe("internal_acceptance");
-      const add = await officer.post("/api/v1/monitoring/reports", { taskId: task2.taskId, kind: "periodic", periodFrom: "2026-11-01", periodTo: "2026-12-31", dueOn: "2027-01-06" });
+      const add = await officer.post("/api/v1/monitoring/reports", {
+        taskId: task2.taskId,
+        kind: "periodic",
+        periodFrom: "2026-11-01",
+        periodTo: "2026-12-31",
+        dueOn: "2027-01-06",
+      });
       expect(add.body.error.code).toBe("GUARD_FAILED");
       const sched = await officer.post(`/api/v1/monitoring/tasks/${task2.taskId}/schedule`, {});
       expect(sched.body.error.code).toBe("GUARD_FAILED");
-      const plan = await officer.post("/api/v1/monitoring/inspections", { taskId: task2.taskId, plannedOn: "2026-12-10", scope: "Kiểm tra", inspectorIds: [inspectorId] });
+      const plan = await officer.post("/api/v1/monitoring/inspections", {
+        taskId: task2.taskId,
+        plannedOn: "2026-12-10",
+        scope: "Kiểm tra",
+        inspectorIds: [inspectorId],
+      });
       expect(plan.status).toBe(409);
       expect(plan.body.error.code).toBe("GUARD_FAILED");
       expect((await pi.get(`/api/v1/monitoring/reports/${open.id}`)).body.version).toBe(got.body.version);
@@ -307,9 +342,17 @@ describe("progress reports", () => {
 
 describe("inspections", () => {
   it("plans, concludes with findings and follow-up, completes an action, stores the minutes", async () => {
-    const bad = await officer.post("/api/v1/monitoring/inspections", { taskId: task1.taskId, plannedOn: "2026-12-10", scope: "Kiểm tra tiến độ", inspectorIds: [crypto.randomUUID()] });
+    const bad = await officer.post("/api/v1/monitoring/inspections", {
+      taskId: task1.taskId,
+      plannedOn: "2026-12-10",
+      scope: "Kiểm tra tiến độ",
+      inspectorIds: [crypto.randomUUID()],
+    });
     expect(bad.status).toBe(400);
-    expect((await pi.post("/api/v1/monitoring/inspections", { taskId: task1.taskId, plannedOn: "2026-12-10", scope: "Kiểm tra", inspectorIds: [inspectorId] })).status).toBe(403);
+    expect(
+      (await pi.post("/api/v1/monitoring/inspections", { taskId: task1.taskId, plannedOn: "2026-12-10", scope: "Kiểm tra", inspectorIds: [inspectorId] }))
+        .status,
+    ).toBe(403);
     const c = await officer.post("/api/v1/monitoring/inspections", {
       taskId: task1.taskId,
       plannedOn: "2026-12-10",
@@ -346,7 +389,10 @@ describe("inspections", () => {
     expect(cancel.body.error).toMatchObject({ code: "INVALID_STATE", details: { state: "concluded", command: "cancel" } });
 
     const action = concluded.body.actions[0];
-    const done = await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/actions/${action.id}/complete`, { version: concluded.body.version, note: "Đã bổ sung 2 người" });
+    const done = await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/actions/${action.id}/complete`, {
+      version: concluded.body.version,
+      note: "Đã bổ sung 2 người",
+    });
     expect(done.status).toBe(200);
     expect(done.body.openActions).toBe(0);
     expect(done.body.actions[0].doneNote).toBe("Đã bổ sung 2 người");
@@ -374,7 +420,12 @@ describe("inspections", () => {
   });
 
   it("a cancelled inspection takes nothing more: 409 INVALID_STATE naming the state, nothing possible", async () => {
-    const c = await officer.post("/api/v1/monitoring/inspections", { taskId: task1.taskId, plannedOn: "2026-12-20", scope: "Kiểm tra đột xuất", inspectorIds: [inspectorId] });
+    const c = await officer.post("/api/v1/monitoring/inspections", {
+      taskId: task1.taskId,
+      plannedOn: "2026-12-20",
+      scope: "Kiểm tra đột xuất",
+      inspectorIds: [inspectorId],
+    });
     const cancelled = await officer.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: c.body.version });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: "cancelled", version: c.body.version + 1 });
@@ -385,7 +436,10 @@ describe("inspections", () => {
     expect(up.body.error.details).toMatchObject({ state: "cancelled", command: "uploadMinutes", allowed: [] });
     // the PI may not cancel in any state: a refusal, not a state error
     expect((await pi.post(`/api/v1/monitoring/inspections/${c.body.id}/cancel`, { version: cancelled.body.version })).status).toBe(403);
-    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.body.id), eq(auditLog.action, "inspection.cancel")));
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.body.id), eq(auditLog.action, "inspection.cancel")));
     expect(row.before).toMatchObject({ status: "planned" });
     expect(row.after).toMatchObject({ status: "cancelled" });
   });
@@ -393,8 +447,13 @@ describe("inspections", () => {
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = "----khcn" + crypto.randomBytes(8).toString("hex");
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe("calendar", () => {
@@ -420,7 +479,13 @@ describe("calendar", () => {
     expect(mine.status).toBe(200);
     const kinds = mine.body.events.map((e: { kind: string; date: string }) => `${e.kind}:${e.date}`);
     expect(kinds).toEqual(
-      expect.arrayContaining(["call_deadline:2026-12-20", "inspection:2026-12-10", "council_meeting:2026-12-15", "report_due:2027-01-01", "task_end:2027-01-10"]),
+      expect.arrayContaining([
+        "call_deadline:2026-12-20",
+        "inspection:2026-12-10",
+        "council_meeting:2026-12-15",
+        "report_due:2027-01-01",
+        "task_end:2027-01-10",
+      ]),
     );
     expect(mine.body.events.find((e: { kind: string }) => e.kind === "council_meeting").at).toBe("2026-12-15T01:30:00.000Z");
     // the follow-up action is done: no longer a deadline
@@ -456,7 +521,8 @@ describe("notifications", () => {
   });
 
   it("the periodic job reminds the PI once per report and threshold, however often it runs", async () => {
-    const count = () => t.database.db.$count(notifications, and(eq(notifications.userId, piUserId), sql`${notifications.kind} IN ('report_due_soon', 'report_overdue')`));
+    const count = () =>
+      t.database.db.$count(notifications, and(eq(notifications.userId, piUserId), sql`${notifications.kind} IN ('report_due_soon', 'report_overdue')`));
     const before = await count();
     const first = await remindReports(t.database.db, t.clock);
     expect(first).toBeGreaterThan(0);
@@ -464,7 +530,10 @@ describe("notifications", () => {
     expect(await remindReports(t.database.db, t.clock)).toBe(0);
     expect(await count()).toBe(afterFirst);
     // Task 2 has overdue reports (due 2026-07-01 and 2026-11-01): one overdue notice each for the PI.
-    const overdue = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, piUserId), eq(notifications.kind, "report_overdue")));
+    const overdue = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, piUserId), eq(notifications.kind, "report_overdue")));
     expect(overdue).toHaveLength(2);
     expect(afterFirst - before).toBe(2);
     // A week before task 1's second report (due 2027-01-01) the "due soon" notice comes, once.
@@ -472,7 +541,10 @@ describe("notifications", () => {
     const soon = await remindReports(t.database.db, t.clock);
     expect(soon).toBeGreaterThan(0);
     expect(await remindReports(t.database.db, t.clock)).toBe(0);
-    const dueSoon = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, piUserId), eq(notifications.kind, "report_due_soon")));
+    const dueSoon = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, piUserId), eq(notifications.kind, "report_due_soon")));
     // task 1's report 2 (2027-01-01); task 2's extra report (2027-01-05) is not within 7 days of 2026-12-26
     expect(dueSoon.map((n) => n.params.dueOn)).toEqual(["2027-01-01"]);
     t.clock.set(new Date("2026-11-27T03:00:00Z"));

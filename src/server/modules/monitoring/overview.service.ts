@@ -33,7 +33,10 @@ type Row = {
 
 /** The flagged view of the monitored tasks (a CTE: one row per task in progress with every measure). */
 export function flaggedTasksSql(today: string, visible: SQL): SQL {
-  const states = sql.join(MONITORED_STATES.map((s) => sql`${s}`), sql`, `);
+  const states = sql.join(
+    MONITORED_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   return sql`
     SELECT f.*,
       (f.planned_percent IS NOT NULL AND f.planned_percent - coalesce(f.reported_percent, 0) > ${AT_RISK_GAP_POINTS}) AS behind,
@@ -69,7 +72,13 @@ export async function monitoringOverview(ctx: Ctx, q: OverviewQuery) {
   const key = (q.sort ?? "").replace(/^-/, "");
   const dir = q.sort?.startsWith("-") ? sql`DESC` : sql`ASC`;
   const order =
-    key === "code" ? sql`x.code ${dir}` : key === "title" ? sql`x.title_vi COLLATE vn ${dir}` : key === "nextDue" ? sql`x.next_due_on ${dir} NULLS LAST` : sql`x.end_date ${dir} NULLS LAST`;
+    key === "code"
+      ? sql`x.code ${dir}`
+      : key === "title"
+        ? sql`x.title_vi COLLATE vn ${dir}`
+        : key === "nextDue"
+          ? sql`x.next_due_on ${dir} NULLS LAST`
+          : sql`x.end_date ${dir} NULLS LAST`;
   const [rows, total] = await Promise.all([
     ctx.db.execute<Row>(sql`
       WITH x AS (${base})

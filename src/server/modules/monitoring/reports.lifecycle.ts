@@ -10,7 +10,6 @@ import { reportPolicy, type ReportRef } from "./monitoring.policy.js";
 
 export const EDITABLE_REPORT = ["scheduled", "draft", "needs_revision"] as const;
 
-
 export const reportLifecycle = defineLifecycle<ReportStatus, "update" | "submit" | "accept" | "return", ReportRef>({
   entity: "progress_report",
   name: { vi: "báo cáo tiến độ", en: "progress report" },

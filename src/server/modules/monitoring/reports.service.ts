@@ -12,14 +12,7 @@ import { guardFailed, runCommand } from "../../platform/lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
-import type {
-  Report,
-  ReportListQuery,
-  ReportSummary,
-  reportCreate,
-  reportInput,
-  reportReview,
-} from "../../../common/api/monitoring.js";
+import type { Report, ReportListQuery, ReportSummary, reportCreate, reportInput, reportReview } from "../../../common/api/monitoring.js";
 import { notify, type NotificationParams } from "../notifications/notify.js";
 import { reportPolicy, taskInProgress, visibleTaskSql, type ReportRef } from "./monitoring.policy.js";
 import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
@@ -126,7 +119,17 @@ export async function listReports(ctx: Ctx, q: ReportListQuery) {
     ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM progress_reports r JOIN tasks t ON t.id = r.task_id WHERE ${where}`),
   ]);
   const ids = rows.rows.map((r) => r.id);
-  const full = ids.length ? await ctx.db.select().from(progressReports).where(sql`${progressReports.id} IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`) : [];
+  const full = ids.length
+    ? await ctx.db
+        .select()
+        .from(progressReports)
+        .where(
+          sql`${progressReports.id} IN (${sql.join(
+            ids.map((i) => sql`${i}::uuid`),
+            sql`, `,
+          )})`,
+        )
+    : [];
   const byId = new Map(full.map((r) => [r.id, r]));
   const items = rows.rows.map((x) => summaryOf(byId.get(x.id)!, x, today));
   return { items, total: total.rows[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -265,7 +268,10 @@ export async function saveReport(ctx: Ctx, id: string, input: z.output<typeof re
     }),
     effect: async (tx, l) => {
       if (l.r.status === "scheduled") {
-        await tx.update(progressReports).set({ status: "draft" }).where(and(eq(progressReports.id, id), eq(progressReports.status, "scheduled")));
+        await tx
+          .update(progressReports)
+          .set({ status: "draft" })
+          .where(and(eq(progressReports.id, id), eq(progressReports.status, "scheduled")));
       }
       await tx.delete(progressReportItems).where(eq(progressReportItems.reportId, id));
       if (input.items.length) {

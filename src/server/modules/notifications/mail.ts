@@ -53,7 +53,9 @@ export async function sendOutbox(db: Db, config: Config, transport: MailTranspor
   for (const row of claimed.rows) {
     try {
       await transport.sendMail(composeMail(config, row.kind, row.params, row.link, row.to_address));
-      await db.execute(sql`UPDATE mail_outbox SET status = 'sent', sent_at = ${clock.now().toISOString()}::timestamptz, last_error = NULL WHERE id = ${row.id}`);
+      await db.execute(
+        sql`UPDATE mail_outbox SET status = 'sent', sent_at = ${clock.now().toISOString()}::timestamptz, last_error = NULL WHERE id = ${row.id}`,
+      );
       sent++;
     } catch (e) {
       failed++;

@@ -37,7 +37,13 @@ beforeAll(async () => {
   userId = (await buildUser(t.database.db, { username: "mail_pi", roles: ["pi"], personId: person.id, email: "chunhiem@example.vn" })).id;
   noMailUserId = (await buildUser(t.database.db, { username: "mail_none", roles: ["pi"] })).id;
   const org = await buildOrganisation(t.database.db);
-  const task = await buildTaskInProgress(t.database.db, { piPersonId: person.id, leadOrganisationId: org.id, ownerUserId: userId, startDate: "2026-01-01", endDate: "2027-12-31" });
+  const task = await buildTaskInProgress(t.database.db, {
+    piPersonId: person.id,
+    leadOrganisationId: org.id,
+    ownerUserId: userId,
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+  });
   await t.database.db.transaction((tx) => scheduleReports(tx, task.taskId, t.clock.now()));
 });
 afterAll(async () => t?.close());
@@ -48,7 +54,13 @@ describe("e-mail outbox", () => {
     // the schedule's notice to the PI (who has an e-mail) was queued with it
     expect((await t.database.db.select().from(mailOutbox)).map((r) => r.toAddress)).toEqual(["chunhiem@example.vn"]);
     await t.database.db.transaction((tx) =>
-      notify(tx, { at: t.clock.now(), userIds: [userId, noMailUserId, userId], kind: "inspection_planned", params: { code: "NV-01", title: "Đề tài A", plannedOn: "2026-12-10" }, link: "/monitoring" }),
+      notify(tx, {
+        at: t.clock.now(),
+        userIds: [userId, noMailUserId, userId],
+        kind: "inspection_planned",
+        params: { code: "NV-01", title: "Đề tài A", plannedOn: "2026-12-10" },
+        link: "/monitoring",
+      }),
     );
     expect(await t.database.db.$count(notifications, eq(notifications.kind, "inspection_planned"))).toBe(2);
     const rows = await t.database.db.select().from(mailOutbox);
@@ -80,7 +92,11 @@ describe("e-mail outbox", () => {
     expect(await sendOutbox(t.database.db, t.config, transport, t.clock)).toEqual({ sent: 0, failed: 0 });
     expect(transport.sent).toHaveLength(3);
     const planned = transport.sent.find((m) => m.subject.startsWith("Lịch kiểm tra định kỳ"))!;
-    expect(planned).toMatchObject({ to: "chunhiem@example.vn", from: "KHCN <no-reply@khcn.example.vn>", subject: "Lịch kiểm tra định kỳ / Inspection planned" });
+    expect(planned).toMatchObject({
+      to: "chunhiem@example.vn",
+      from: "KHCN <no-reply@khcn.example.vn>",
+      subject: "Lịch kiểm tra định kỳ / Inspection planned",
+    });
     expect(planned.text).toContain("10/12/2026");
     expect(planned.text).toContain("2026-12-10");
     expect(planned.text).toContain("https://khcn.example.vn/monitoring");
@@ -91,7 +107,9 @@ describe("e-mail outbox", () => {
   });
 
   it("gives up after 5 failed attempts", async () => {
-    await t.database.db.transaction((tx) => notify(tx, { at: t.clock.now(), userIds: [userId], kind: "report_submitted", params: { code: "X", title: "Y", sequence: 1 } }));
+    await t.database.db.transaction((tx) =>
+      notify(tx, { at: t.clock.now(), userIds: [userId], kind: "report_submitted", params: { code: "X", title: "Y", sequence: 1 } }),
+    );
     const transport = new FakeTransport();
     transport.failNext = 100;
     for (let i = 0; i < 6; i++) {

@@ -1,21 +1,9 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import {
-  organisation,
-  organisationInput,
-  organisationListQuery,
-  organisationSummary,
-  organisationUpdate,
-} from "../../../common/api/organisation.js";
+import { organisation, organisationInput, organisationListQuery, organisationSummary, organisationUpdate } from "../../../common/api/organisation.js";
 import { organisationPolicy } from "./organisations.policy.js";
-import {
-  createOrganisation,
-  deleteOrganisation,
-  getOrganisation,
-  listOrganisations,
-  updateOrganisation,
-} from "./organisations.service.js";
+import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./organisations.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
 
 const guard = (ability: AbilityOf<typeof organisationPolicy>) => ({ policy: { of: organisationPolicy, ability } });

@@ -84,8 +84,10 @@ export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
     updatedAt: sql`${organisations.updatedAt} ${dir}`,
     peopleCount: sql`${peopleCountSql} ${dir}, ${organisations.nameVi} COLLATE vn`,
   };
-  const statements = prepared(ctx.db, `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}`, (db, name) =>
-    organisationListStatements(db, where, order[key], name),
+  const statements = prepared(
+    ctx.db,
+    `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}`,
+    (db, name) => organisationListStatements(db, where, order[key], name),
     { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
   const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
@@ -166,7 +168,13 @@ async function validateReferences(ctx: Ctx, db: Executor, input: Input, selfId?:
   await assertCodes(db, day, "org_type", [input.type], "type");
   await assertCodes(db, day, "district", [input.district], "district");
   await assertCodes(db, day, "field", input.fields, "fields");
-  await assertCodes(db, day, "field", input.laboratories.flatMap((l) => l.fields), "laboratories.fields");
+  await assertCodes(
+    db,
+    day,
+    "field",
+    input.laboratories.flatMap((l) => l.fields),
+    "laboratories.fields",
+  );
   if (input.parentId) {
     // The parent must exist and must not be this organisation or one of its descendants.
     const r = await db.execute<{ ok: boolean; cyc: boolean }>(sql`
@@ -273,11 +281,15 @@ export async function deleteOrganisation(ctx: Ctx, id: string, version: number) 
     if (!before) throw notFound();
     authorize(ctx.actor, organisationPolicy, "delete", before.o);
     if (before.o.version !== version) throw staleVersion(present(ctx, before));
-    const [use] = await tx.execute<{ n: number }>(sql`
+    const [use] = await tx
+      .execute<{ n: number }>(
+        sql`
       SELECT (SELECT count(*) FROM people WHERE primary_organisation_id = ${id})
            + (SELECT count(*) FROM person_affiliations WHERE organisation_id = ${id})
            + (SELECT count(*) FROM organisations WHERE parent_id = ${id})
-           + (SELECT count(*) FROM users WHERE organisation_id = ${id}) AS n`).then((r) => r.rows);
+           + (SELECT count(*) FROM users WHERE organisation_id = ${id}) AS n`,
+      )
+      .then((r) => r.rows);
     if (Number(use?.n) > 0) throw new AppError("IN_USE", 409, "error.in_use");
     await tx.delete(organisations).where(eq(organisations.id, id));
     await audit(tx, ctx, { action: "organisation.delete", entityType: "organisation", entityId: id, before: snapshot(before) });

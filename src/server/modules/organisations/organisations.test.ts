@@ -71,12 +71,7 @@ describe("organisations registry", () => {
       await buildOrganisation(t.database.db, { nameVi, type: "other" });
     }
     const r = await officer.get("/api/v1/organisations?type=other&sort=name");
-    expect(r.body.items.map((o: { nameVi: string }) => o.nameVi)).toEqual([
-      "An Lão Trung tâm",
-      "Dương Kinh Trung tâm",
-      "Đông Á Viện",
-      "Ê-đê Trung tâm",
-    ]);
+    expect(r.body.items.map((o: { nameVi: string }) => o.nameVi)).toEqual(["An Lão Trung tâm", "Dương Kinh Trung tâm", "Đông Á Viện", "Ê-đê Trung tâm"]);
   });
 
   it("refuses a stale version with 409 and the current record", async () => {

@@ -74,7 +74,10 @@ export function personOrder(sort: string | undefined, day: string, bind: Bind = 
     birthYear: () => sql`${people.birthYear} ${dir} NULLS LAST, ${nameAsc}`,
     // Degrees in the order of their code list (TSKH, TS, ThS, ĐH, CĐ, khác), not alphabetically by code.
     degree: () =>
-      sql`array_position(${bind("degreeRank", currentList("degree", day).codes.map((c) => c.code))}::text[], ${people.degree}) ${dir} NULLS LAST, ${nameAsc}`,
+      sql`array_position(${bind(
+        "degreeRank",
+        currentList("degree", day).codes.map((c) => c.code),
+      )}::text[], ${people.degree}) ${dir} NULLS LAST, ${nameAsc}`,
     organisation: () => sql`${organisations.nameVi} COLLATE vn ${dir} NULLS LAST, ${nameAsc}`,
     updatedAt: () => sql`${people.updatedAt} ${dir}`,
   };
@@ -88,7 +91,11 @@ function peopleListStatements(db: Executor, where: SQL | undefined, order: SQL[]
   // index (migration 0004) without visiting the table for every row it skips.
   let pageIds = db.select({ id: people.id }).from(people).$dynamic();
   if (byOrganisation) pageIds = pageIds.leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId));
-  pageIds = pageIds.where(where).orderBy(...order).limit(sql.placeholder("limit")).offset(sql.placeholder("offset"));
+  pageIds = pageIds
+    .where(where)
+    .orderBy(...order)
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"));
   const page = db
     .select({
       id: people.id,
@@ -124,8 +131,10 @@ export async function listPeople(ctx: Ctx, q: PersonListQuery) {
   const order = personOrder(q.sort, day, p.bind);
   const { key, desc } = parseSort(q.sort, PERSON_SORTS, "name");
   const byOrganisation = key === "organisation";
-  const statements = prepared(ctx.db, `people_list:${key}:${desc ? "d" : "a"}:${p.shape}`, (db, name) =>
-    peopleListStatements(db, where, order, byOrganisation, name),
+  const statements = prepared(
+    ctx.db,
+    `people_list:${key}:${desc ? "d" : "a"}:${p.shape}`,
+    (db, name) => peopleListStatements(db, where, order, byOrganisation, name),
     { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
   const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
@@ -216,8 +225,7 @@ async function validateReferences(ctx: Ctx, db: Executor, input: Input) {
   }
 }
 
-const orcidTaken = (orcid: string) =>
-  new AppError("DUPLICATE", 409, "person.orcid_taken", [{ path: "orcid", code: "duplicate", message: orcid }], { orcid });
+const orcidTaken = (orcid: string) => new AppError("DUPLICATE", 409, "person.orcid_taken", [{ path: "orcid", code: "duplicate", message: orcid }], { orcid });
 
 async function assertUniqueOrcid(db: Executor, orcid: string | null, selfId?: string) {
   if (!orcid) return;
@@ -373,17 +381,7 @@ export async function deletePerson(ctx: Ctx, id: string, version: number) {
 }
 
 /** The personal data a completed deletion request erases. Degree, title, gender, fields and affiliations stay (anonymous statistics). */
-export const ERASED_PERSON_FIELDS = [
-  "fullName",
-  "birthYear",
-  "keywords",
-  "orcid",
-  "email",
-  "phone",
-  "address",
-  "isExpert",
-  "expertSince",
-] as const;
+export const ERASED_PERSON_FIELDS = ["fullName", "birthYear", "keywords", "orcid", "email", "phone", "address", "isExpert", "expertSince"] as const;
 
 /** Name given to an erased person: "Đã xoá" and the first 8 characters of the record id. */
 export const erasedName = (personId: string) => `Đã xoá ${personId.slice(0, 8)}`;

@@ -69,7 +69,10 @@ function editable(p: Record<string, any>) {
 }
 
 const auditRows = (entityId: string, action: string) =>
-  t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 
 describe("people registry: create, read, update, delete", () => {
   it("creates a person with affiliations and reads it back with organisation names", async () => {
@@ -111,9 +114,7 @@ describe("people registry: create, read, update, delete", () => {
   it("of two concurrent writers with the same version exactly one wins", async () => {
     const c = await officer.post("/api/v1/people", { ...validPerson(), orcid: null, fullName: "Đỗ Văn Song" });
     const body = editable(c.body);
-    const results = await Promise.all(
-      ["Một", "Hai", "Ba", "Bốn"].map((n) => officer.put(`/api/v1/people/${c.body.id}`, { ...body, fullName: `Đỗ Văn ${n}` })),
-    );
+    const results = await Promise.all(["Một", "Hai", "Ba", "Bốn"].map((n) => officer.put(`/api/v1/people/${c.body.id}`, { ...body, fullName: `Đỗ Văn ${n}` })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
   });
 

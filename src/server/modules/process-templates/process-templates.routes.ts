@@ -46,8 +46,7 @@ export const processTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("addVersion"),
       schema: {
         tags: ["process-templates"],
-        summary:
-          "Add the next version (administrators). Effective today or later; validated (400 lists every problem); stored versions never change.",
+        summary: "Add the next version (administrators). Effective today or later; validated (400 lists every problem); stored versions never change.",
         params: keyParams,
         body: processVersionInput,
         response: { 201: processVersion },

@@ -50,7 +50,15 @@ const summaryColumns = {
   createdAt: processTemplateVersions.createdAt,
   createdBy: users.username,
 };
-type SummaryRow = { templateKey: string; version: number; effectiveFrom: string; legalBasis: string; note: string | null; createdAt: Date; createdBy: string | null };
+type SummaryRow = {
+  templateKey: string;
+  version: number;
+  effectiveFrom: string;
+  legalBasis: string;
+  note: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+};
 
 /** The version in force on a day among a template's versions (latest effective date ≤ day, then highest number). */
 function inForceOf(rows: SummaryRow[], day: string): number | null {
@@ -97,7 +105,13 @@ export async function listTemplates(ctx: Ctx): Promise<ProcessTemplate[]> {
   const [templates, rows] = await Promise.all([ctx.db.select().from(processTemplates).orderBy(processTemplates.key), versionRows(ctx.db)]);
   return templates
     .filter((t) => processTemplatePolicy.record.read(ctx.actor!, t))
-    .map((t) => presentTemplate(ctx, t, rows.filter((r) => r.templateKey === t.key)));
+    .map((t) =>
+      presentTemplate(
+        ctx,
+        t,
+        rows.filter((r) => r.templateKey === t.key),
+      ),
+    );
 }
 
 async function loadTemplate(ctx: Ctx, key: string) {
@@ -140,8 +154,7 @@ export async function addVersion(ctx: Ctx, key: string, input: VersionInput): Pr
   const t = await loadTemplate(ctx, key);
   authorize(ctx.actor, processTemplatePolicy, "addVersion", t);
   const today = vietnamDate(ctx.clock.now());
-  if (input.effectiveFrom < today)
-    throw badInput("process.effective_in_past", { today }, [{ path: "body.effectiveFrom", code: "in_past", message: today }]);
+  if (input.effectiveFrom < today) throw badInput("process.effective_in_past", { today }, [{ path: "body.effectiveFrom", code: "in_past", message: today }]);
 
   const created = await ctx.db.transaction(async (tx) => {
     // One writer per template at a time: the next number is taken under the template row's lock.

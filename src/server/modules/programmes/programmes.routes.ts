@@ -23,10 +23,8 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => listProgrammes(req.ctx, req.query),
   );
-  app.get(
-    "/programmes/:id",
-    { config: guard("read"), schema: { tags: ["programmes"], params: idParams, response: { 200: programme } } },
-    async (req) => getProgramme(req.ctx, req.params.id),
+  app.get("/programmes/:id", { config: guard("read"), schema: { tags: ["programmes"], params: idParams, response: { 200: programme } } }, async (req) =>
+    getProgramme(req.ctx, req.params.id),
   );
   app.post(
     "/programmes",

@@ -7,13 +7,7 @@ import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
-import {
-  PROGRAMME_SORTS,
-  type Programme,
-  type ProgrammeListQuery,
-  type ProgrammeSummary,
-  programmeInput,
-} from "../../../common/api/programme.js";
+import { PROGRAMME_SORTS, type Programme, type ProgrammeListQuery, type ProgrammeSummary, programmeInput } from "../../../common/api/programme.js";
 import { assertCodes } from "../reference/reference.service.js";
 import { programmePolicy } from "./programmes.policy.js";
 import type { z } from "zod";
@@ -73,10 +67,7 @@ export async function listProgrammes(ctx: Ctx, q: ProgrammeListQuery) {
 }
 
 async function loadProgramme(db: Executor, id: string) {
-  const [row] = await db
-    .select({ p: programmes, managingOrganisationName: orgNameSql, callCount: callCountSql })
-    .from(programmes)
-    .where(eq(programmes.id, id));
+  const [row] = await db.select({ p: programmes, managingOrganisationName: orgNameSql, callCount: callCountSql }).from(programmes).where(eq(programmes.id, id));
   return row ?? null;
 }
 

@@ -38,7 +38,10 @@ describe(`proposals (${testDbMode()})`, () => {
     expect(p.code).toMatch(/^NV-2026-\d{4}$/);
     expect(p.abilities.edit).toBe(true);
     expect(p.steps.map((s: { key: string }) => s.key)).toContain("call_open");
-    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, "task.propose")));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, "task.propose")));
     expect(rows).toHaveLength(1);
   });
 

@@ -12,7 +12,6 @@ import { applicationPolicy, type ApplicationRef } from "./results.policy.js";
 
 type ApplicationStatus = ApplicationRef["status"];
 
-
 export const applicationLifecycle = defineLifecycle<ApplicationStatus, "update" | "accept" | "return", ApplicationRef>({
   entity: "application_report",
   name: { vi: "báo cáo ứng dụng", en: "application report" },

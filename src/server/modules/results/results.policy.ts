@@ -54,4 +54,3 @@ export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review",
     review: (a, r) => isOfficer(a) && r.status === "submitted",
   },
 });
-

@@ -3,14 +3,7 @@
 // step and the version, and writes its audit row.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import {
-  files,
-  taskApplicationEvidence,
-  taskApplicationReports,
-  taskDocuments,
-  taskInternalAcceptances,
-  taskResultSummaries,
-} from "../../db/schema/index.js";
+import { files, taskApplicationEvidence, taskApplicationReports, taskDocuments, taskInternalAcceptances, taskResultSummaries } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
 import { guardFailed, runCommand } from "../../platform/lifecycle.js";
@@ -83,7 +76,12 @@ async function documentRefs(db: Executor, ids: string[]) {
     .select({ documentId: taskDocuments.id, code: taskDocuments.code, fileName: files.originalName, sizeBytes: files.sizeBytes })
     .from(taskDocuments)
     .innerJoin(files, eq(files.id, taskDocuments.fileId))
-    .where(sql`${taskDocuments.id} IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+    .where(
+      sql`${taskDocuments.id} IN (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`,
+    );
   const byId = new Map(rows.map((r) => [r.documentId, { ...r, sizeBytes: Number(r.sizeBytes) }]));
   return ids.map((i) => byId.get(i)).filter((x) => !!x);
 }
@@ -95,7 +93,15 @@ async function assertTaskDocuments(tx: Executor, taskId: string, ids: string[], 
   const rows = await tx
     .select({ id: taskDocuments.id })
     .from(taskDocuments)
-    .where(and(eq(taskDocuments.taskId, taskId), sql`${taskDocuments.id} IN (${sql.join(unique.map((i) => sql`${i}::uuid`), sql`, `)})`));
+    .where(
+      and(
+        eq(taskDocuments.taskId, taskId),
+        sql`${taskDocuments.id} IN (${sql.join(
+          unique.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      ),
+    );
   const known = new Set(rows.map((r) => r.id));
   const bad = unique.findIndex((i) => !known.has(i));
   if (bad >= 0) {
@@ -154,7 +160,12 @@ async function presentApplications(ctx: Ctx, db: Executor, rows: AppRow[], t: Ta
   const ev = await db
     .select()
     .from(taskApplicationEvidence)
-    .where(sql`${taskApplicationEvidence.reportId} IN (${sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `)})`);
+    .where(
+      sql`${taskApplicationEvidence.reportId} IN (${sql.join(
+        rows.map((r) => sql`${r.id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   const docs = await documentRefs(db, [...new Set(ev.map((e) => e.documentId))]);
   const docById = new Map(docs.map((d) => [d.documentId, d]));
   return rows.map((r) => ({
@@ -242,7 +253,9 @@ export async function saveInternalAcceptance(ctx: Ctx, taskId: string, input: z.
       action: before ? "internal_acceptance.update" : "internal_acceptance.create",
       entityType: "task",
       entityId: taskId,
-      before: before ? { heldOn: before.heldOn, conclusion: before.conclusion, members: before.members, minutesDocumentId: before.minutesDocumentId } : undefined,
+      before: before
+        ? { heldOn: before.heldOn, conclusion: before.conclusion, members: before.members, minutesDocumentId: before.minutesDocumentId }
+        : undefined,
       after: { heldOn: row.heldOn, conclusion: row.conclusion, members: row.members, minutesDocumentId: row.minutesDocumentId, version: row.version },
     });
     return presentInternal(tx, row);
@@ -269,7 +282,10 @@ export async function saveResultSummary(ctx: Ctx, taskId: string, input: z.outpu
     };
     let row: SummaryRow;
     if (!before) {
-      [row] = await tx.insert(taskResultSummaries).values({ taskId, ...values, createdAt: now, createdBy: ctx.actor!.userId }).returning();
+      [row] = await tx
+        .insert(taskResultSummaries)
+        .values({ taskId, ...values, createdAt: now, createdBy: ctx.actor!.userId })
+        .returning();
     } else {
       if (input.version !== before.version) throw staleVersion(presentSummary(before, t));
       [row] = await tx
@@ -278,7 +294,14 @@ export async function saveResultSummary(ctx: Ctx, taskId: string, input: z.outpu
         .where(and(eq(taskResultSummaries.taskId, taskId), eq(taskResultSummaries.version, before.version)))
         .returning();
     }
-    const snap = (r: SummaryRow) => ({ abstractVi: r.abstractVi, abstractEn: r.abstractEn, keywords: r.keywords, outputsSummary: r.outputsSummary, applicationField: r.applicationField, contactOrganisation: r.contactOrganisation });
+    const snap = (r: SummaryRow) => ({
+      abstractVi: r.abstractVi,
+      abstractEn: r.abstractEn,
+      keywords: r.keywords,
+      outputsSummary: r.outputsSummary,
+      applicationField: r.applicationField,
+      contactOrganisation: r.contactOrganisation,
+    });
     await audit(tx, ctx, {
       action: before ? "result_summary.update" : "result_summary.create",
       entityType: "task",
@@ -346,7 +369,12 @@ export async function fileApplication(ctx: Ctx, taskId: string, input: AppInput)
       })
       .returning();
     await setEvidence(tx, row.id, evidence);
-    await audit(tx, ctx, { action: "application_report.create", entityType: "application_report", entityId: row.id, after: { taskId, ...appValues(input), evidence } });
+    await audit(tx, ctx, {
+      action: "application_report.create",
+      entityType: "application_report",
+      entityId: row.id,
+      after: { taskId, ...appValues(input), evidence },
+    });
     return presentOne(ctx, tx, row, t);
   });
 }

@@ -170,7 +170,10 @@ describe("result summary and the public catalogue", () => {
     expect(mine.body.registrationCode).toBe(reg.body.registrationCode);
 
     // an officer corrects the summary after registration
-    const corrected = await officer.client.put(`${API}/tasks/${resultTask}/result-summary`, summaryBody({ applicationField: "Đóng tàu, thủy sản", version: 1 }));
+    const corrected = await officer.client.put(
+      `${API}/tasks/${resultTask}/result-summary`,
+      summaryBody({ applicationField: "Đóng tàu, thủy sản", version: 1 }),
+    );
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ published: true, version: 2 });
   });
@@ -181,14 +184,28 @@ describe("result summary and the public catalogue", () => {
     const item = list.body.items.find((i: { id: string }) => i.id === resultTask);
     expect(item).toBeDefined();
     expect(Object.keys(item).sort()).toEqual(
-      ["abstractVi", "code", "fieldCode", "id", "keywords", "leadOrganisationName", "piName", "registeredAt", "registrationCode", "sectorCode", "taskType", "titleEn", "titleVi", "year"].sort(),
+      [
+        "abstractVi",
+        "code",
+        "fieldCode",
+        "id",
+        "keywords",
+        "leadOrganisationName",
+        "piName",
+        "registeredAt",
+        "registrationCode",
+        "sectorCode",
+        "taskType",
+        "titleEn",
+        "titleVi",
+        "year",
+      ].sort(),
     );
     expect(item.titleVi).toBe(TITLE);
     expect(item.piName).toBeTruthy();
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(acceptanceTask);
 
-    const found = async (qs: string) =>
-      ((await anonymous.get(`${API}/public/results?${qs}`)).body.items as { id: string }[]).some((i) => i.id === resultTask);
+    const found = async (qs: string) => ((await anonymous.get(`${API}/public/results?${qs}`)).body.items as { id: string }[]).some((i) => i.id === resultTask);
     expect(await found("q=V%E1%BA%ACT%20LI%E1%BB%86U")).toBe(true); // "VẬT LIỆU"
     expect(await found("q=tau%20ca")).toBe(true); // a keyword, without accents
     expect(await found("q=khong%20co%20ket%20qua%20nay")).toBe(false);
@@ -219,7 +236,12 @@ describe("result summary and the public catalogue", () => {
         "applications",
       ].sort(),
     );
-    expect(one.body).toMatchObject({ approvedBudgetCity: 1_200_000_000, approvedBudgetTotal: 1_500_000_000, resultGrade: "pass", applicationField: "Đóng tàu, thủy sản" });
+    expect(one.body).toMatchObject({
+      approvedBudgetCity: 1_200_000_000,
+      approvedBudgetTotal: 1_500_000_000,
+      resultGrade: "pass",
+      applicationField: "Đóng tàu, thủy sản",
+    });
     expect(JSON.stringify(one.body)).not.toMatch(/email|phone|piPersonId|council|budgetLines/i);
     expect((await anonymous.get(`${API}/public/results/${acceptanceTask}`)).status).toBe(404);
   });
@@ -242,11 +264,20 @@ describe("application reports (báo cáo ứng dụng kết quả)", () => {
     const evidence = await doc(pi.client, resultTask, "HD-CHUYEN-GIAO", "application");
     const r = await pi.client.post(`${API}/tasks/${resultTask}/applications`, applicationBody({ evidenceDocumentIds: [evidence] }));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ sequence: 1, status: "submitted", economicValue: 450_000_000, beneficiaries: 40, abilities: { read: true, edit: true, review: false } });
+    expect(r.body).toMatchObject({
+      sequence: 1,
+      status: "submitted",
+      economicValue: 450_000_000,
+      beneficiaries: 40,
+      abilities: { read: true, edit: true, review: false },
+    });
     expect(r.body.evidence.map((e: { documentId: string }) => e.documentId)).toEqual([evidence]);
     reportId = r.body.id;
 
-    const second = await orgRep.client.post(`${API}/tasks/${resultTask}/applications`, applicationBody({ form: "training", place: "Trường Cao đẳng Hàng hải", economicEffect: null, socialEffect: "Đào tạo 60 thợ đóng tàu" }));
+    const second = await orgRep.client.post(
+      `${API}/tasks/${resultTask}/applications`,
+      applicationBody({ form: "training", place: "Trường Cao đẳng Hàng hải", economicEffect: null, socialEffect: "Đào tạo 60 thợ đóng tàu" }),
+    );
     expect(second.status).toBe(201);
     expect(second.body.sequence).toBe(2);
   });

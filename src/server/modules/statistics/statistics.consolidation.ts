@@ -51,9 +51,21 @@ export async function consolidatedCellValues(db: Executor, formCode: string, cel
   return rows.map((r) => ({ year: Number(r.year), value: Number(r.value) }));
 }
 
-export async function consolidatedTable(ctx: Ctx, periodId: string, formKeyIn: string): Promise<ConsolidatedTable & { period: { nameVi: string; nameEn: string | null; referenceDate: string; year: number } }> {
+export async function consolidatedTable(
+  ctx: Ctx,
+  periodId: string,
+  formKeyIn: string,
+): Promise<ConsolidatedTable & { period: { nameVi: string; nameEn: string | null; referenceDate: string; year: number } }> {
   const formKey = formKeyOf(formKeyIn);
-  const { rows } = await ctx.db.execute<{ status: "draft" | "open" | "closed"; name_vi: string; name_en: string | null; reference_date: string; year: number; form_version: number | null; code: string | null }>(sql`
+  const { rows } = await ctx.db.execute<{
+    status: "draft" | "open" | "closed";
+    name_vi: string;
+    name_en: string | null;
+    reference_date: string;
+    year: number;
+    form_version: number | null;
+    code: string | null;
+  }>(sql`
     SELECT p.status, p.name_vi, p.name_en, p.reference_date::text AS reference_date, p.year, f.form_version, v.code
       FROM statistical_periods p
       LEFT JOIN statistical_period_forms f ON f.period_id = p.id AND f.form_key = ${formKey}

@@ -10,7 +10,10 @@ import { validateReport } from "../../../common/statistics/validate.js";
 import { writeCells } from "./statistics.service.js";
 
 type Values = Record<string, number | string>;
-const reporter = (i: number): Values => ({ reporter_name: ["Nguyễn Thị Hoa", "Trần Văn Minh", "Lê Thu Trang", "Phạm Quốc Huy", "Đỗ Thị Mai"][i % 5]!, prepared_on: "2026-01-20" });
+const reporter = (i: number): Values => ({
+  reporter_name: ["Nguyễn Thị Hoa", "Trần Văn Minh", "Lê Thu Trang", "Phạm Quốc Huy", "Đỗ Thị Mai"][i % 5]!,
+  prepared_on: "2026-01-20",
+});
 
 function form01(name: string, type: string, i: number): Values {
   const labs = 2 + (i % 3);
@@ -34,7 +37,12 @@ function form02(i: number): Values {
   const v: Values = reporter(i);
   const sums = { total: 0, women: 0, minority: 0, rd: 0 };
   rows.forEach((r, k) => {
-    const cells = { total: people[k]!, women: Math.floor(people[k]! * 0.45), minority: Math.floor(people[k]! * 0.05), rd: k <= 2 ? Math.floor(people[k]! * 0.7) : 0 };
+    const cells = {
+      total: people[k]!,
+      women: Math.floor(people[k]! * 0.45),
+      minority: Math.floor(people[k]! * 0.05),
+      rd: k <= 2 ? Math.floor(people[k]! * 0.7) : 0,
+    };
     for (const [c, n] of Object.entries(cells)) {
       v[`staff.${r}.${c}`] = n;
       sums[c as keyof typeof sums] += n;
@@ -69,7 +77,14 @@ function form03(i: number): Values {
 }
 
 function form08(i: number): Values {
-  const rows: Record<string, number[]> = { invention: [1 + (i % 2), 0, i % 2, 0], utility: [2, 0, 1, 0], design: [0, 0, 0, 0], trademark: [1, 0, 1, 0], plant_variety: [0, 0, 0, 0], other: [0, 0, 0, 0] };
+  const rows: Record<string, number[]> = {
+    invention: [1 + (i % 2), 0, i % 2, 0],
+    utility: [2, 0, 1, 0],
+    design: [0, 0, 0, 0],
+    trademark: [1, 0, 1, 0],
+    plant_variety: [0, 0, 0, 0],
+    other: [0, 0, 0, 0],
+  };
   const cols = ["filed_vn", "filed_abroad", "granted_vn", "granted_abroad"];
   const v: Values = { ...reporter(i), licences: i % 2, licence_revenue: i % 2 ? 350 : 0 };
   const totals = [0, 0, 0, 0];

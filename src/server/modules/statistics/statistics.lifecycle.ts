@@ -32,7 +32,6 @@ export const statisticsPeriodLifecycle = defineLifecycle<PeriodStatus, "update" 
   stateKey: "status",
 });
 
-
 const EDITABLE = ["assigned", "draft", "returned"] as const;
 
 export const statisticsReportLifecycle = defineLifecycle<ReportStatus, "edit" | "submit" | "approve" | "return" | "unapprove" | "remove", ReportRef>({

@@ -48,14 +48,19 @@ export async function reportPrefill(ctx: Ctx, id: string): Promise<ReportPrefill
       put("email", o.email, src);
       put("website", o.website, src);
       put("org_type", ORG_TYPE_OPTION[o.type ?? ""], src);
-      put("accredited_laboratories", Number(o.labs), ctx.lang === "vi" ? "Phòng thí nghiệm VILAS / ISO/IEC 17025 còn hiệu lực" : "VILAS / ISO/IEC 17025 laboratories in force");
+      put(
+        "accredited_laboratories",
+        Number(o.labs),
+        ctx.lang === "vi" ? "Phòng thí nghiệm VILAS / ISO/IEC 17025 còn hiệu lực" : "VILAS / ISO/IEC 17025 laboratories in force",
+      );
     }
   } else if (r.form_key === "02-KHCN-NL") {
     const { rows } = await db.execute<{ degree: string | null; title: string | null; female: boolean; n: number }>(sql`
       SELECT degree, title, gender = 'female' AS female, count(*)::int AS n
         FROM people WHERE primary_organisation_id = ${org}
        GROUP BY degree, title, gender = 'female'`);
-    const src = ctx.lang === "vi" ? "Cơ sở dữ liệu nhân lực KH&CN (người có tổ chức chính là đơn vị)" : "People registry (people whose primary organisation is the unit)";
+    const src =
+      ctx.lang === "vi" ? "Cơ sở dữ liệu nhân lực KH&CN (người có tổ chức chính là đơn vị)" : "People registry (people whose primary organisation is the unit)";
     const staff: Record<string, { total: number; women: number }> = {};
     const titles: Record<string, { total: number; women: number }> = {};
     for (const row of rows) {
@@ -83,7 +88,15 @@ export async function reportPrefill(ctx: Ctx, id: string): Promise<ReportPrefill
     const y = r.year;
     const start = `${y}-01-01`;
     const end = `${y}-12-31`;
-    const { rows } = await db.execute<{ level: string; carried_over: number; new: number; accepted: number; ongoing: number; state_m: string; other_m: string }>(sql`
+    const { rows } = await db.execute<{
+      level: string;
+      carried_over: number;
+      new: number;
+      accepted: number;
+      ongoing: number;
+      state_m: string;
+      other_m: string;
+    }>(sql`
       SELECT level,
              count(*) FILTER (WHERE start_date < ${start}::date AND coalesce(end_date, 'infinity'::date) >= ${start}::date)::int AS carried_over,
              count(*) FILTER (WHERE start_date BETWEEN ${start}::date AND ${end}::date)::int AS new,

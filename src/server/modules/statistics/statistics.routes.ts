@@ -55,7 +55,12 @@ const formGuard = policyGuard(statisticsFormPolicy, "read");
 const periodGuard = (ability: AbilityOf<typeof statisticsPeriodPolicy>) => ({ policy: { of: statisticsPeriodPolicy, ability } });
 const reportGuard = (ability: AbilityOf<typeof statisticsReportPolicy>) => ({ policy: { of: statisticsReportPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
-const formKeyParam = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-z-]+$/);
+const formKeyParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z-]+$/);
 const tags = ["statistics"];
 const stale = "A stale version answers 409 VERSION_CONFLICT with details.current.";
 const lockedNote =
@@ -77,9 +82,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const versions = await listFormVersions(req.ctx.db, req.query.all !== "true");
-      const items = await Promise.all(
-        versions.map(async (v) => ({ ...v, cellCount: cellCount(await loadFormDefinition(req.ctx.db, v.key, v.version)) })),
-      );
+      const items = await Promise.all(versions.map(async (v) => ({ ...v, cellCount: cellCount(await loadFormDefinition(req.ctx.db, v.key, v.version)) })));
       return { items };
     },
   );
@@ -96,7 +99,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/statistics/forms/:key",
     {
       config: formGuard,
-      schema: { tags, summary: "The latest version of a form with its definition (sections, fields, tables, rules)", params: z.object({ key: formKeyParam }), response: { 200: formVersion } },
+      schema: {
+        tags,
+        summary: "The latest version of a form with its definition (sections, fields, tables, rules)",
+        params: z.object({ key: formKeyParam }),
+        response: { 200: formVersion },
+      },
     },
     async (req) => oneForm(req.ctx.db, req.params.key),
   );
@@ -117,14 +125,22 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ─── periods ───
   app.get(
     "/statistics/periods",
-    { config: periodGuard("list"), schema: { tags, summary: "Reporting periods with their completeness counts", querystring: periodListQuery, response: { 200: listResponse(periodItem) } } },
+    {
+      config: periodGuard("list"),
+      schema: { tags, summary: "Reporting periods with their completeness counts", querystring: periodListQuery, response: { 200: listResponse(periodItem) } },
+    },
     async (req) => listPeriods(req.ctx, req.query),
   );
   app.post(
     "/statistics/periods",
     {
       config: periodGuard("create"),
-      schema: { tags, summary: "Staff create a reporting period (draft; reference date 31/12 and deadline 01/02 by default)", body: periodInput, response: { 201: period } },
+      schema: {
+        tags,
+        summary: "Staff create a reporting period (draft; reference date 31/12 and deadline 01/02 by default)",
+        body: periodInput,
+        response: { 201: period },
+      },
     },
     async (req, reply) => reply.status(201).send(await createPeriod(req.ctx, req.body)),
   );
@@ -132,7 +148,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/statistics/periods/:id",
     {
       config: periodGuard("list"),
-      schema: { tags, summary: "A period with counts per form and the completeness / timeliness table per organisation", params: idParams, response: { 200: period } },
+      schema: {
+        tags,
+        summary: "A period with counts per form and the completeness / timeliness table per organisation",
+        params: idParams,
+        response: { 200: period },
+      },
     },
     async (req) => getPeriod(req.ctx, req.params.id),
   );
@@ -146,12 +167,18 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/statistics/periods/:id/open",
-    { config: periodGuard("open"), schema: { tags, summary: "Open a draft period: reports can be filed. " + stale, params: idParams, body: versionOnly, response: { 200: period } } },
+    {
+      config: periodGuard("open"),
+      schema: { tags, summary: "Open a draft period: reports can be filed. " + stale, params: idParams, body: versionOnly, response: { 200: period } },
+    },
     async (req) => setPeriodStatus(req.ctx, req.params.id, "open", req.body.version),
   );
   app.post(
     "/statistics/periods/:id/close",
-    { config: periodGuard("close"), schema: { tags, summary: "Close an open period: no more edits or submissions. " + stale, params: idParams, body: versionOnly, response: { 200: period } } },
+    {
+      config: periodGuard("close"),
+      schema: { tags, summary: "Close an open period: no more edits or submissions. " + stale, params: idParams, body: versionOnly, response: { 200: period } },
+    },
     async (req) => setPeriodStatus(req.ctx, req.params.id, "close", req.body.version),
   );
   app.post(
@@ -226,7 +253,10 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     "/statistics/reports/:id",
-    { config: reportGuard("list"), schema: { tags, summary: "A report with its values, validation messages, history and abilities", params: idParams, response: { 200: report } } },
+    {
+      config: reportGuard("list"),
+      schema: { tags, summary: "A report with its values, validation messages, history and abilities", params: idParams, response: { 200: report } },
+    },
     async (req) => getReport(req.ctx, req.params.id),
   );
   app.put(
@@ -245,14 +275,28 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     "/statistics/reports/:id/prefill",
-    { config: reportGuard("list"), schema: { tags, summary: "Values the platform knows from its registries, with their sources (not saved)", params: idParams, response: { 200: reportPrefillSchema } } },
+    {
+      config: reportGuard("list"),
+      schema: {
+        tags,
+        summary: "Values the platform knows from its registries, with their sources (not saved)",
+        params: idParams,
+        response: { 200: reportPrefillSchema },
+      },
+    },
     async (req) => reportPrefill(req.ctx, req.params.id),
   );
   app.post(
     "/statistics/reports/:id/submit",
     {
       config: reportGuard("submit"),
-      schema: { tags, summary: "Submit: refused (422 with details.messages) while errors remain. " + lockedNote + " " + stale, params: idParams, body: versionOnly, response: { 200: report } },
+      schema: {
+        tags,
+        summary: "Submit: refused (422 with details.messages) while errors remain. " + lockedNote + " " + stale,
+        params: idParams,
+        body: versionOnly,
+        response: { 200: report },
+      },
     },
     async (req) => submitReport(req.ctx, req.params.id, req.body.version),
   );
@@ -260,7 +304,13 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/statistics/reports/:id/return",
     {
       config: reportGuard("review"),
-      schema: { tags, summary: "An officer returns a submitted report with a comment. " + stale, params: idParams, body: reportReturn, response: { 200: report } },
+      schema: {
+        tags,
+        summary: "An officer returns a submitted report with a comment. " + stale,
+        params: idParams,
+        body: reportReturn,
+        response: { 200: report },
+      },
     },
     async (req) => returnReport(req.ctx, req.params.id, req.body),
   );
@@ -268,7 +318,13 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/statistics/reports/:id/approve",
     {
       config: reportGuard("review"),
-      schema: { tags, summary: "An officer approves a submitted report: it is locked and counts in the consolidation. " + stale, params: idParams, body: reportApprove, response: { 200: report } },
+      schema: {
+        tags,
+        summary: "An officer approves a submitted report: it is locked and counts in the consolidation. " + stale,
+        params: idParams,
+        body: reportApprove,
+        response: { 200: report },
+      },
     },
     async (req) => approveReport(req.ctx, req.params.id, req.body),
   );
@@ -290,7 +346,13 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/statistics/reports/:id/export.xlsx",
     {
       config: reportGuard("list"),
-      schema: { tags, summary: "The form's .xlsx template with the report's current values", params: idParams, produces: [XLSX_MEDIA_TYPE], response: { 200: z.string().describe("the .xlsx file") } },
+      schema: {
+        tags,
+        summary: "The form's .xlsx template with the report's current values",
+        params: idParams,
+        produces: [XLSX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .xlsx file") },
+      },
     },
     async (req, reply) => {
       const file = await reportTemplate(req.ctx, req.params.id);

@@ -104,7 +104,11 @@ export async function listPeriods(ctx: Ctx, q: z.infer<typeof periodListQuery>) 
   const { rows } = await ctx.db.execute<PeriodRow>(
     sql`${periodSelect} WHERE ${cond} ORDER BY p.year DESC, p.created_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
   );
-  const counts = await countReports(ctx.db, rows.map((r) => r.id), todayOf(ctx));
+  const counts = await countReports(
+    ctx.db,
+    rows.map((r) => r.id),
+    todayOf(ctx),
+  );
   return {
     items: rows.map((r) => presentPeriodItem(r, sumCounts(counts.filter((c) => c.period_id === r.id)))),
     total: Number(totalRows[0]?.n ?? 0),
@@ -201,7 +205,12 @@ export async function createPeriod(ctx: Ctx, input: z.infer<typeof periodInput>)
     const id = rows[0]!.id;
     for (const f of forms)
       await tx.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${id}, ${f.key}, ${f.version})`);
-    await audit(tx, ctx, { action: "statistics_period.create", entityType: "statistical_period", entityId: id, after: { ...input, referenceDate, deadline, forms } });
+    await audit(tx, ctx, {
+      action: "statistics_period.create",
+      entityType: "statistical_period",
+      entityId: id,
+      after: { ...input, referenceDate, deadline, forms },
+    });
     return id;
   });
   return getPeriod(ctx, id);
@@ -231,7 +240,9 @@ export async function updatePeriod(ctx: Ctx, id: string, input: z.infer<typeof p
       const missing = used.map((u) => u.form_key).filter((k) => !after.includes(k));
       if (missing.length) throw guardFailed("statistics.period.forms_in_use", {}, { formKeys: missing });
       for (const f of forms)
-        await tx.execute(sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${id}, ${f.key}, ${f.version}) ON CONFLICT DO NOTHING`);
+        await tx.execute(
+          sql`INSERT INTO statistical_period_forms (period_id, form_key, form_version) VALUES (${id}, ${f.key}, ${f.version}) ON CONFLICT DO NOTHING`,
+        );
     }
     await tx.execute(sql`
       UPDATE statistical_periods SET year = ${input.year}, name_vi = ${input.nameVi}, name_en = ${input.nameEn},
@@ -257,7 +268,13 @@ export async function setPeriodStatus(ctx: Ctx, id: string, action: "open" | "cl
       UPDATE statistical_periods SET status = ${to}, ${action === "open" ? sql`opened_at` : sql`closed_at`} = ${ctx.clock.now()},
              updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${version}`);
-    await audit(tx, ctx, { action: `statistics_period.${action}`, entityType: "statistical_period", entityId: id, before: { status: p.status }, after: { status: to } });
+    await audit(tx, ctx, {
+      action: `statistics_period.${action}`,
+      entityType: "statistical_period",
+      entityId: id,
+      before: { status: p.status },
+      after: { status: to },
+    });
   });
   return getPeriod(ctx, id);
 }
@@ -559,7 +576,13 @@ export async function submitReport(ctx: Ctx, id: string, version: number): Promi
              messages = ${JSON.stringify(result.messages)}::jsonb, error_count = 0, warning_count = ${result.warnings},
              updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
        WHERE id = ${id} AND version = ${version}`);
-    await audit(tx, ctx, { action: "statistics_report.submit", entityType: "statistical_report", entityId: id, before: { status: r.status }, after: { status: "submitted" } });
+    await audit(tx, ctx, {
+      action: "statistics_report.submit",
+      entityType: "statistical_report",
+      entityId: id,
+      before: { status: r.status },
+      after: { status: "submitted" },
+    });
   });
   return getReport(ctx, id);
 }

@@ -19,5 +19,13 @@ export async function reportingCompleteness(
   if (!p) return { periodId: null, periodName: null, assigned: 0, submitted: 0, approved: 0, onTime: 0, overdue: 0 };
   const today = sql`${vietnamDate(opts.now)}::date`;
   const c = sumCounts(await countReports(db, [p.id], today));
-  return { periodId: p.id, periodName: p.name_vi, assigned: c.assigned, submitted: c.submitted + c.approved, approved: c.approved, onTime: c.onTime, overdue: c.overdue };
+  return {
+    periodId: p.id,
+    periodName: p.name_vi,
+    assigned: c.assigned,
+    submitted: c.submitted + c.approved,
+    approved: c.approved,
+    onTime: c.onTime,
+    overdue: c.overdue,
+  };
 }

@@ -72,8 +72,13 @@ async function dbError(q: ReturnType<typeof sql>): Promise<string> {
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = "----khcn" + crypto.randomBytes(8).toString("hex");
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 beforeAll(async () => {
@@ -82,8 +87,14 @@ beforeAll(async () => {
   const db = t.database.db;
   orgA = (await buildOrganisation(db, { nameVi: "Trường Đại học Hàng hải Việt Nam", type: "university" })).id;
   orgB = (await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản" })).id;
-  orgC = (await buildOrganisation(db, { nameVi: "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường" , type: "st_service" })).id;
-  for (const [degree, gender] of [["TS", "female"], ["TS", "male"], ["ThS", "female"], ["DH", "male"], [null, "female"]] as const)
+  orgC = (await buildOrganisation(db, { nameVi: "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường", type: "st_service" })).id;
+  for (const [degree, gender] of [
+    ["TS", "female"],
+    ["TS", "male"],
+    ["ThS", "female"],
+    ["DH", "male"],
+    [null, "female"],
+  ] as const)
     await buildPerson(db, { primaryOrganisationId: orgA, degree, gender, title: degree === "TS" && gender === "male" ? "PGS" : null });
   officer = await client("stat_officer", ["officer"]);
   leader = await client("stat_leader", ["leader"]);
@@ -130,7 +141,10 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(twice.body.error.details.allowed).toEqual(expect.arrayContaining(["update", "close", "assign"]));
     const assign = await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgA, orgB] });
     expect(assign.body).toEqual({ created: 10, existing: 0 });
-    expect((await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgA, orgB, orgC], formKeys: ["02-KHCN-NL"] })).body).toEqual({ created: 1, existing: 2 });
+    expect((await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgA, orgB, orgC], formKeys: ["02-KHCN-NL"] })).body).toEqual({
+      created: 1,
+      existing: 2,
+    });
     expect((await officer.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [crypto.randomUUID()] })).status).toBe(400);
     expect((await repA.post(`${API}/periods/${periodId}/assignments`, { organisationIds: [orgA] })).status).toBe(403);
     const p = await leader.get(`${API}/periods/${periodId}`);
@@ -151,7 +165,9 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect((await repA.get(`${API}/reports/${theirs.id}/export.xlsx`)).status).toBe(404);
     expect((await repA.get(`${API}/reports/${theirs.id}/prefill`)).status).toBe(404);
     expect((await enterprise.get(`${API}/reports`)).status).toBe(403);
-    const denied = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.action = 'access.denied' AND u.username = 'stat_rep_a'`);
+    const denied = await t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.action = 'access.denied' AND u.username = 'stat_rep_a'`,
+    );
     expect(Number(denied.rows[0]!.n)).toBeGreaterThan(0);
   });
 
@@ -159,7 +175,15 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     const rep = await reportOf(repA, orgA, "02-KHCN-NL");
     const r = await repA.get(`${API}/reports/${rep.id}/prefill`);
     expect(r.status).toBe(200);
-    expect(r.body.values).toMatchObject({ "staff.total.total": 5, "staff.total.women": 3, "staff.ts.total": 2, "staff.ts.women": 1, "staff.ths.total": 1, "staff.other.total": 1, "titles.pgs.total": 1 });
+    expect(r.body.values).toMatchObject({
+      "staff.total.total": 5,
+      "staff.total.women": 3,
+      "staff.ts.total": 2,
+      "staff.ts.women": 1,
+      "staff.ths.total": 1,
+      "staff.other.total": 1,
+      "titles.pgs.total": 1,
+    });
     expect(r.body.sources["staff.ts.total"]).toMatch(/nhân lực/);
     const tc = await reportOf(repA, orgA, "01-KHCN-TC");
     expect((await repA.get(`${API}/reports/${tc.id}/prefill`)).body.values).toMatchObject({ org_name: "Trường Đại học Hàng hải Việt Nam", org_type: "hei" });
@@ -201,7 +225,10 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect((await officer.post(`${API}/reports/${rep.id}/return`, { comment: "  ", version: rep.version })).status).toBe(400);
     const returned = await officer.post(`${API}/reports/${rep.id}/return`, { comment: "Kiểm tra lại số thạc sĩ", version: rep.version });
     expect(returned.body).toMatchObject({ status: "returned", reviewComment: "Kiểm tra lại số thạc sĩ" });
-    const resaved = await repA.put(`${API}/reports/${rep.id}`, { values: staffValues([1, 10, 21, 30, 5, 0], [0, 4, 12, 10, 2, 0]), version: returned.body.version });
+    const resaved = await repA.put(`${API}/reports/${rep.id}`, {
+      values: staffValues([1, 10, 21, 30, 5, 0], [0, 4, 12, 10, 2, 0]),
+      version: returned.body.version,
+    });
     const resubmitted = await repA.post(`${API}/reports/${rep.id}/submit`, { version: resaved.body.version });
     expect(resubmitted.status).toBe(200);
     const approved = await officer.post(`${API}/reports/${rep.id}/approve`, { version: resubmitted.body.version });
@@ -260,7 +287,16 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     await wb.xlsx.load(x.raw.rawPayload as never);
     const ws = wb.worksheets[0]!;
     const texts: string[] = [];
-    ws.eachRow((row) => texts.push(row.values && Array.isArray(row.values) ? row.values.slice(1).map((v) => String(v ?? "")).join("|") : ""));
+    ws.eachRow((row) =>
+      texts.push(
+        row.values && Array.isArray(row.values)
+          ? row.values
+              .slice(1)
+              .map((v) => String(v ?? ""))
+              .join("|")
+          : "",
+      ),
+    );
     expect(texts[0]).toContain("02/KHCN-NL");
     expect(texts.join("\n")).toContain("Sở Khoa học và Công nghệ");
     expect(texts.some((l) => l.startsWith("Tổng số|80|34|"))).toBe(true);
@@ -275,7 +311,9 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(r.body).toMatchObject({ status: "returned", unapproveReason: "Số liệu nữ chưa khớp hồ sơ", abilities: { edit: false } });
     const cons = await leader.get(`${API}/periods/${periodId}/consolidated/02-KHCN-NL`);
     expect(cons.body.values["staff.total.total"]).toBe(67);
-    const a = await t.database.db.execute<{ details: { reason: string } }>(sql`SELECT details FROM audit_log WHERE action = 'statistics_report.unapprove' AND entity_id = ${b.id}`);
+    const a = await t.database.db.execute<{ details: { reason: string } }>(
+      sql`SELECT details FROM audit_log WHERE action = 'statistics_report.unapprove' AND entity_id = ${b.id}`,
+    );
     expect(a.rows[0]!.details.reason).toBe("Số liệu nữ chưa khớp hồ sơ");
     expect((await repB.get(`${API}/reports/${b.id}`)).body.abilities.edit).toBe(true);
     const twice = await admin.post(`${API}/reports/${b.id}/unapprove`, { reason: "lần nữa", version: r.body.version });
@@ -338,7 +376,16 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.errorCount).toBe(0);
     expect(ok.body.values).toMatchObject({ "spend.total.total": 3800.5, "spend.rd_tasks.state_local": 2000.5, reporter_name: "Lê Văn Hùng", rd_spend: 2500.5 });
-    const wrongForm = multipart("x.xlsx", Buffer.from(await (async () => { const w = new ExcelJS.Workbook(); w.addWorksheet("a").getCell("A2").value = "02/KHCN-NL · v1"; return w.xlsx.writeBuffer(); })()));
+    const wrongForm = multipart(
+      "x.xlsx",
+      Buffer.from(
+        await (async () => {
+          const w = new ExcelJS.Workbook();
+          w.addWorksheet("a").getCell("A2").value = "02/KHCN-NL · v1";
+          return w.xlsx.writeBuffer();
+        })(),
+      ),
+    );
     const wf = await repA.request("POST", `${API}/reports/${rep.id}/import?version=${ok.body.version}`, wrongForm.body, wrongForm.headers);
     expect(wf.status).toBe(422);
     expect(wf.body.error.code).toBe("STATISTICS_IMPORT_WRONG_FORM");

@@ -44,7 +44,14 @@ interface HeaderInfo {
 }
 
 /** Writes the form's layout; returns cellKey → address. `valueOf` gives what to write in each cell. */
-function layout(ws: ExcelJS.Worksheet, def: FormDefinition, lang: Lang, head: HeaderInfo, valueOf: (key: string) => number | string | null, selectCounts?: Record<string, number>) {
+function layout(
+  ws: ExcelJS.Worksheet,
+  def: FormDefinition,
+  lang: Lang,
+  head: HeaderInfo,
+  valueOf: (key: string) => number | string | null,
+  selectCounts?: Record<string, number>,
+) {
   const L = (vi: string, en: string) => (lang === "vi" ? vi : en);
   const addresses = new Map<string, string>();
   const maxCols = Math.max(4, ...def.sections.flatMap((s) => s.tables.map((tb) => tb.columns.length + 1)));
@@ -75,7 +82,12 @@ function layout(ws: ExcelJS.Worksheet, def: FormDefinition, lang: Lang, head: He
     ws.getCell(`A${row}`).font = { bold: true, size: 12 };
     row++;
     if (s.fields.length) {
-      for (const [i, h] of [t(lang, "statistics.xlsx.item"), t(lang, "statistics.xlsx.value"), L("Đơn vị tính", "Unit"), t(lang, "statistics.xlsx.key")].entries()) {
+      for (const [i, h] of [
+        t(lang, "statistics.xlsx.item"),
+        t(lang, "statistics.xlsx.value"),
+        L("Đơn vị tính", "Unit"),
+        t(lang, "statistics.xlsx.key"),
+      ].entries()) {
         const c = ws.getCell(row, i + 1);
         c.value = h;
         c.font = { bold: true };
@@ -90,7 +102,11 @@ function layout(ws: ExcelJS.Worksheet, def: FormDefinition, lang: Lang, head: He
         addresses.set(f.key, addr);
         const numeric = f.type === "number" || f.type === "integer";
         write(addr, valueOf(f.key), { input: true, numFmt: numeric ? (f.type === "integer" ? "#,##0" : "#,##0.###") : "@" });
-        write(`C${row}`, (lang === "vi" ? f.unitVi : f.unitEn) ?? (f.type === "select" ? (f.options ?? []).map((o) => `${o.value} = ${L(o.labelVi, o.labelEn)}`).join("; ") : f.type === "date" ? "YYYY-MM-DD" : ""));
+        write(
+          `C${row}`,
+          (lang === "vi" ? f.unitVi : f.unitEn) ??
+            (f.type === "select" ? (f.options ?? []).map((o) => `${o.value} = ${L(o.labelVi, o.labelEn)}`).join("; ") : f.type === "date" ? "YYYY-MM-DD" : ""),
+        );
         write(`D${row}`, f.key);
         row++;
         if (selectCounts && f.type === "select")
@@ -205,7 +221,13 @@ export async function importReport(ctx: Ctx, id: string, version: number, receiv
     const def = await loadFormDefinition(tx, r.form_key, r.form_version);
     const marker = sheet ? cellText(sheet.get("A2") ?? null) : null;
     if (!sheet || marker !== formMarker(def))
-      throw new AppError("STATISTICS_IMPORT_WRONG_FORM", 422, "statistics.import.wrong_form", { expected: formMarker(def), found: marker }, { code: def.code, version: def.version });
+      throw new AppError(
+        "STATISTICS_IMPORT_WRONG_FORM",
+        422,
+        "statistics.import.wrong_form",
+        { expected: formMarker(def), found: marker },
+        { code: def.code, version: def.version },
+      );
     // the addresses of this form's layout (the header lines do not move the cells: they are a fixed block)
     const probe = new ExcelJS.Workbook().addWorksheet("x");
     const addresses = layout(probe, def, ctx.lang, { unitLine: "", periodLine: "", referenceDate: "2000-01-01", extraLines: [""] }, () => null);
@@ -219,7 +241,12 @@ export async function importReport(ctx: Ctx, id: string, version: number, receiv
       const v = typeof raw === "number" ? raw : text;
       const { value, error } = normaliseValue(spec, v);
       if (error) {
-        errors.push({ address: addr, cellKey: key, messageVi: `Ô ${addr} («${spec.labelVi}»): phải là một số.`, messageEn: `Cell ${addr} (“${spec.labelEn}”): must be a number.` });
+        errors.push({
+          address: addr,
+          cellKey: key,
+          messageVi: `Ô ${addr} («${spec.labelVi}»): phải là một số.`,
+          messageEn: `Cell ${addr} (“${spec.labelEn}”): must be a number.`,
+        });
         continue;
       }
       values[key] = value;
@@ -231,8 +258,7 @@ export async function importReport(ctx: Ctx, id: string, version: number, receiv
         const addr = addresses.get(m.cellKey) ?? "";
         errors.push({ address: addr, cellKey: m.cellKey, messageVi: `Ô ${addr}: ${m.messageVi}`, messageEn: `Cell ${addr}: ${m.messageEn}` });
       }
-    if (errors.length)
-      throw new AppError("STATISTICS_IMPORT_INVALID", 422, "statistics.import.invalid", { errors }, { count: errors.length });
+    if (errors.length) throw new AppError("STATISTICS_IMPORT_INVALID", 422, "statistics.import.invalid", { errors }, { count: errors.length });
     await saveValues(ctx, tx, r, values, "statistics_report.import", { fileName: upload.originalName, sha256: upload.sha256 });
   });
   return getReport(ctx, id);
@@ -268,7 +294,12 @@ export async function consolidatedWorkbook(ctx: Ctx, periodId: string, formKey: 
     table.values,
   );
   await ctx.db.transaction(async (tx) =>
-    audit(tx, ctx, { action: "statistics_period.export", entityType: "statistical_period", entityId: periodId, details: { format: "xlsx", formKey: table.formKey } }),
+    audit(tx, ctx, {
+      action: "statistics_period.export",
+      entityType: "statistical_period",
+      entityId: periodId,
+      details: { format: "xlsx", formKey: table.formKey },
+    }),
   );
   return { fileName: `${fileSafe(def.code)}_${table.period.year}_tong-hop.xlsx`, content: await toBuffer(wb) };
 }

@@ -14,7 +14,8 @@ export const taskAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: policyGuard(taskAnalyticsPolicy, "read"),
       schema: {
         tags: ["task-analytics"],
-        summary: "Counts and money of S&T tasks by field, sector, status group, year, programme, lead organisation and type; outputs; the plan's 1996–2012 figures",
+        summary:
+          "Counts and money of S&T tasks by field, sector, status group, year, programme, lead organisation and type; outputs; the plan's 1996–2012 figures",
         querystring: taskAnalyticsQuery,
         response: { 200: taskAnalytics },
       },

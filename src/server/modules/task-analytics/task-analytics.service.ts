@@ -197,7 +197,12 @@ export async function taskAnalyticsReport(ctx: Ctx, q: TaskAnalyticsQuery): Prom
   const labelled = (dim: Dim, index: Map<string, { labelVi: string; labelEn: string }>, order: string[]): LabelledCount[] => {
     const pos = new Map(order.map((c, i) => [c, i]));
     return of(dim)
-      .map((g) => ({ code: g.key, labelVi: g.key ? (index.get(g.key)?.labelVi ?? null) : null, labelEn: g.key ? (index.get(g.key)?.labelEn ?? null) : null, count: g.n }))
+      .map((g) => ({
+        code: g.key,
+        labelVi: g.key ? (index.get(g.key)?.labelVi ?? null) : null,
+        labelEn: g.key ? (index.get(g.key)?.labelEn ?? null) : null,
+        count: g.n,
+      }))
       .sort((a, b) => (a.code === null ? 1 : b.code === null ? -1 : (pos.get(a.code) ?? 1e9) - (pos.get(b.code) ?? 1e9) || a.code.localeCompare(b.code)));
   };
 
@@ -295,7 +300,12 @@ export function analyticsSheets(r: TaskAnalytics, lang: Lang): SheetSpec[] {
     yesNo,
   });
   const codeSheet = (name: string, list: LabelledCount[]) =>
-    sheet(name, [m("taskAnalytics.col.code"), m("taskAnalytics.col.name"), m("taskAnalytics.col.count")], list.map((c) => [c.code, label(c), c.count]), [12, 48, 14]);
+    sheet(
+      name,
+      [m("taskAnalytics.col.code"), m("taskAnalytics.col.name"), m("taskAnalytics.col.count")],
+      list.map((c) => [c.code, label(c), c.count]),
+      [12, 48, 14],
+    );
   return [
     sheet(
       m("taskAnalytics.sheet.totals"),
@@ -319,7 +329,13 @@ export function analyticsSheets(r: TaskAnalytics, lang: Lang): SheetSpec[] {
     ),
     sheet(
       m("taskAnalytics.sheet.year"),
-      [m("taskAnalytics.col.year"), m("taskAnalytics.col.count"), m("taskAnalytics.col.approvedCity"), m("taskAnalytics.col.approvedOther"), m("taskAnalytics.col.proposed")],
+      [
+        m("taskAnalytics.col.year"),
+        m("taskAnalytics.col.count"),
+        m("taskAnalytics.col.approvedCity"),
+        m("taskAnalytics.col.approvedOther"),
+        m("taskAnalytics.col.proposed"),
+      ],
       r.byYear.map((y) => [y.year, y.count, y.approvedCity, y.approvedOther, y.proposed]),
       [10, 14, 24, 24, 24],
     ),

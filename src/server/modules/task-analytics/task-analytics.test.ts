@@ -92,11 +92,42 @@ beforeAll(async () => {
   // Live tasks in years 2091–2093 (no other test uses them), so the year filter isolates this file's data.
   await insertTask({ code: "1", state: "proposal", year: 2091, field: "401", sector: "NN", org: orgA, proposed: 300_000_000 });
   await insertTask({ code: "2", state: "selection_council", year: 2091, field: "402", sector: "NN", org: orgA, proposed: 200_000_000, type: "du_an_sxtn" });
-  const t3 = await insertTask({ code: "3", state: "in_progress", year: 2092, field: "201", sector: "CN", org: orgB, programme: programmeId, city: 900_000_000, other: 100_000_000, proposed: 5 });
-  const t4 = await insertTask({ code: "4", state: "liquidated", year: 2092, field: "201", sector: "CN", org: orgA, programme: programmeId, city: 500_000_000, grade: "pass" });
+  const t3 = await insertTask({
+    code: "3",
+    state: "in_progress",
+    year: 2092,
+    field: "201",
+    sector: "CN",
+    org: orgB,
+    programme: programmeId,
+    city: 900_000_000,
+    other: 100_000_000,
+    proposed: 5,
+  });
+  const t4 = await insertTask({
+    code: "4",
+    state: "liquidated",
+    year: 2092,
+    field: "201",
+    sector: "CN",
+    org: orgA,
+    programme: programmeId,
+    city: 500_000_000,
+    grade: "pass",
+  });
   await insertTask({ code: "5", state: "liquidated", year: 2093, field: "301", sector: "YD", org: orgB, city: 50_000_000, grade: null });
   await insertTask({ code: "6", state: "review_council", year: 2093, field: null, sector: null, org: null, proposed: 70_000_000, type: "de_an" });
-  await insertTask({ code: "H1", state: "accepted", year: 2093, field: "401", sector: "NN", org: orgA, city: 10_000_000, origin: "historical", grade: "excellent" });
+  await insertTask({
+    code: "H1",
+    state: "accepted",
+    year: 2093,
+    field: "401",
+    sector: "NN",
+    org: orgA,
+    city: 10_000_000,
+    origin: "historical",
+    grade: "excellent",
+  });
   await addSelectedDossier(t3, [
     { type: "model", quantity: 2 },
     { type: "solution", quantity: 1.5 },
@@ -151,10 +182,12 @@ describe("GET /task-analytics", () => {
       { year: 2092, count: 2, approvedCity: 1_400_000_000, approvedOther: 100_000_000, proposed: 0 },
       { year: 2093, count: 3, approvedCity: 60_000_000, approvedOther: 0, proposed: 70_000_000 },
     ]);
-    expect(b.byProgramme).toEqual([
-      { programmeId, code: `CT.${P}`, nameVi: "Chương trình thống kê", count: 2 },
-      { programmeId: null, code: null, nameVi: null, count: 5 },
-    ].sort((x, y) => y.count - x.count));
+    expect(b.byProgramme).toEqual(
+      [
+        { programmeId, code: `CT.${P}`, nameVi: "Chương trình thống kê", count: 2 },
+        { programmeId: null, code: null, nameVi: null, count: 5 },
+      ].sort((x, y) => y.count - x.count),
+    );
     expect(b.byOrganisation[0]).toEqual({ organisationId: orgA, nameVi: orgAName, count: 4, approvedCity: 510_000_000, approvedOther: 0 });
     expect(b.byTaskType).toEqual([
       { taskType: "de_tai", count: 5 },
@@ -209,7 +242,9 @@ describe("GET /task-analytics", () => {
     const by = new Map(figures.map((f) => [f.metricId, f]));
     expect(by.get("tasks.total")).toMatchObject({ value: 551, sourceLine: 41 });
     expect(by.get("tasks.budget")?.value).toBe(91_327_853_000);
-    expect(["scientific_arguments", "models", "solutions", "new_products", "varieties"].map((k) => by.get(`tasks.outputs.${k}`)?.value)).toEqual([20, 80, 357, 48, 11]);
+    expect(["scientific_arguments", "models", "solutions", "new_products", "varieties"].map((k) => by.get(`tasks.outputs.${k}`)?.value)).toEqual([
+      20, 80, 357, 48, 11,
+    ]);
     expect(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"].map((s) => by.get(`tasks.by_field.${s}.count`)?.value)).toEqual([99, 51, 88, 164, 77, 72]);
     // every 1996–2012 figure of the plan (docs/plan/plan-facts.json), as printed and with its line
     const facts = JSON.parse(fs.readFileSync(new URL("../../../../docs/plan/plan-facts.json", import.meta.url), "utf8")).tasks_1996_2012;
@@ -221,7 +256,8 @@ describe("GET /task-analytics", () => {
         ...Object.values(facts.field_results).filter(Array.isArray).flat(),
       ] as { id: string; value: number | null; original: string; source: { line: number; quote: string } }[];
       expect(all).toHaveLength(figures.length);
-      for (const f of all) expect(by.get(f.id), f.id).toMatchObject({ value: f.value, original: f.original, sourceLine: f.source.line, sourceQuote: f.source.quote });
+      for (const f of all)
+        expect(by.get(f.id), f.id).toMatchObject({ value: f.value, original: f.original, sourceLine: f.source.line, sourceQuote: f.source.quote });
     }
     // Loading again changes nothing (start-up runs it every time).
     expect(await syncHistoricalTaskStats(t.database.db, t.clock.now())).toBe(0);
@@ -255,13 +291,30 @@ function multipart(fileName: string, content: Buffer) {
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
-  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 const upload = (c: Client, content: Buffer) => {
   const m = multipart("lich-su.xlsx", content);
   return c.post(`/api/v1/imports/historical-tasks`, m.body, m.headers);
 };
-const HEADERS = ["Mã nhiệm vụ", "Tên nhiệm vụ", "Loại nhiệm vụ", "Lĩnh vực KH&CN", "Lĩnh vực quản lý", "Năm bắt đầu", "Năm kết thúc", "Tổ chức chủ trì", "Chủ nhiệm nhiệm vụ", "Kinh phí ngân sách thành phố (đồng)", "Kinh phí nguồn khác (đồng)", "Kết quả nghiệm thu", "Trạng thái cuối"];
+const HEADERS = [
+  "Mã nhiệm vụ",
+  "Tên nhiệm vụ",
+  "Loại nhiệm vụ",
+  "Lĩnh vực KH&CN",
+  "Lĩnh vực quản lý",
+  "Năm bắt đầu",
+  "Năm kết thúc",
+  "Tổ chức chủ trì",
+  "Chủ nhiệm nhiệm vụ",
+  "Kinh phí ngân sách thành phố (đồng)",
+  "Kinh phí nguồn khác (đồng)",
+  "Kết quả nghiệm thu",
+  "Trạng thái cuối",
+];
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Dữ liệu");
@@ -277,8 +330,36 @@ describe("historical-tasks import", () => {
     const piPerson = await buildPerson(t.database.db, { fullName: `Trần Lịch Sử ${P}` });
     const pre = `LS${P}-`;
     const file = await xlsx([
-      [`${pre}01`, "Nghiên cứu giống lúa lai hai dòng", "Đề tài", "401", "Nông nghiệp", 2005, 2007, orgAName, `Trần Lịch Sử ${P}`, 450000000, 0, "Đạt", "Đã nghiệm thu"],
-      [`${pre}02`, "Ứng dụng cân điện tử 60 tấn", "Dự án SXTN", "201", "CN", 2001, 2003, orgAName, "Người Không Có", 1200000000, 300000000, "Xuất sắc", "liquidated"],
+      [
+        `${pre}01`,
+        "Nghiên cứu giống lúa lai hai dòng",
+        "Đề tài",
+        "401",
+        "Nông nghiệp",
+        2005,
+        2007,
+        orgAName,
+        `Trần Lịch Sử ${P}`,
+        450000000,
+        0,
+        "Đạt",
+        "Đã nghiệm thu",
+      ],
+      [
+        `${pre}02`,
+        "Ứng dụng cân điện tử 60 tấn",
+        "Dự án SXTN",
+        "201",
+        "CN",
+        2001,
+        2003,
+        orgAName,
+        "Người Không Có",
+        1200000000,
+        300000000,
+        "Xuất sắc",
+        "liquidated",
+      ],
       [`${pre}03`, "Lịch sử Hải Phòng tập 2", "de_tai", "601", "KHXHNV", 1998, null, orgAName, null, null, null, null, "Đã chấm dứt"],
     ]);
     const up = await upload(officer, file);
@@ -338,7 +419,9 @@ describe("historical-tasks import", () => {
     const r = await officer.get("/api/v1/imports/templates/historical-tasks");
     expect(r.status).toBe(200);
     expect((await pi.get("/api/v1/imports/templates/historical-tasks")).status).toBe(403);
-    expect((await leader.post(`/api/v1/imports/historical-tasks`, multipart("a.xlsx", await xlsx([])).body, multipart("a.xlsx", Buffer.alloc(0)).headers)).status).toBe(403);
+    expect(
+      (await leader.post(`/api/v1/imports/historical-tasks`, multipart("a.xlsx", await xlsx([])).body, multipart("a.xlsx", Buffer.alloc(0)).headers)).status,
+    ).toBe(403);
   });
 });
 
@@ -380,14 +463,24 @@ describe("the trigger-kept summary (migration 0016)", () => {
       const id = ids[next(ids.length)];
       const kind = next(4);
       if (kind === 0) await t.database.db.execute(sql`UPDATE tasks SET state = ${steps[next(steps.length)]} WHERE id = ${id}`);
-      else if (kind === 1) await t.database.db.execute(sql`UPDATE tasks SET approved_budget_city = ${next(1000) * 1_000_000}, result_grade = ${["pass", null, "fail"][next(3)]} WHERE id = ${id}`);
-      else if (kind === 2) await t.database.db.execute(sql`UPDATE tasks SET year = ${2091 + next(3)}, field_code = ${["101", "201", null][next(3)]} WHERE id = ${id}`);
-      else await t.database.db.execute(sql`UPDATE tasks SET proposed_budget = ${next(50) * 10_000_000}, sector_code = ${["NN", "CN", null][next(3)]} WHERE id = ${id}`);
+      else if (kind === 1)
+        await t.database.db.execute(
+          sql`UPDATE tasks SET approved_budget_city = ${next(1000) * 1_000_000}, result_grade = ${["pass", null, "fail"][next(3)]} WHERE id = ${id}`,
+        );
+      else if (kind === 2)
+        await t.database.db.execute(sql`UPDATE tasks SET year = ${2091 + next(3)}, field_code = ${["101", "201", null][next(3)]} WHERE id = ${id}`);
+      else
+        await t.database.db.execute(
+          sql`UPDATE tasks SET proposed_budget = ${next(50) * 10_000_000}, sector_code = ${["NN", "CN", null][next(3)]} WHERE id = ${id}`,
+        );
       if (i % 10 === 9) await same(query());
     }
     // Outputs: products added to and removed from a selected dossier, another dossier selected, none selected.
     const withDossier = ids[0];
-    await addSelectedDossier(withDossier, [{ type: "variety", quantity: 4 }, { type: "model", quantity: 1 }]);
+    await addSelectedDossier(withDossier, [
+      { type: "variety", quantity: 4 },
+      { type: "model", quantity: 1 },
+    ]);
     await same(query());
     const dossier = (await t.database.db.execute<{ id: string }>(sql`SELECT selected_dossier_id AS id FROM tasks WHERE id = ${withDossier}`)).rows[0].id;
     await t.database.db.execute(sql`

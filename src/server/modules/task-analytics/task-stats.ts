@@ -31,12 +31,24 @@ export async function syncTaskStatusGroups(db: Db): Promise<boolean> {
   const want = statusGroupRows();
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('khcn:task_status_groups'))`);
-    const have = await tx.execute<{ step: string; grp: string; counts_proposed: boolean; grp_without_pass: string | null; counts_proposed_without_pass: boolean }>(
-      sql`SELECT step, grp, counts_proposed, grp_without_pass, counts_proposed_without_pass FROM task_status_groups ORDER BY step`,
-    );
+    const have = await tx.execute<{
+      step: string;
+      grp: string;
+      counts_proposed: boolean;
+      grp_without_pass: string | null;
+      counts_proposed_without_pass: boolean;
+    }>(sql`SELECT step, grp, counts_proposed, grp_without_pass, counts_proposed_without_pass FROM task_status_groups ORDER BY step`);
     const key = (r: StatusGroupRow) => JSON.stringify([r.step, r.grp, r.countsProposed, r.grpWithoutPass, r.countsProposedWithoutPass]);
     const stored = have.rows
-      .map((r) => key({ step: r.step, grp: r.grp as StatusGroup, countsProposed: r.counts_proposed, grpWithoutPass: r.grp_without_pass as StatusGroup | null, countsProposedWithoutPass: r.counts_proposed_without_pass }))
+      .map((r) =>
+        key({
+          step: r.step,
+          grp: r.grp as StatusGroup,
+          countsProposed: r.counts_proposed,
+          grpWithoutPass: r.grp_without_pass as StatusGroup | null,
+          countsProposedWithoutPass: r.counts_proposed_without_pass,
+        }),
+      )
       .sort();
     if (JSON.stringify(stored) === JSON.stringify(want.map(key).sort())) return false;
     await tx.execute(sql`DELETE FROM task_status_groups`);

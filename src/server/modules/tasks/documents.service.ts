@@ -19,13 +19,25 @@ export const TASK_DOCUMENT_TYPES: UploadTypeKey[] = ["pdf", "docx", "doc", "xlsx
 export async function receiveDocument(req: FastifyRequest): Promise<{ upload: Upload; fields: ReturnType<typeof documentUploadFields.parse> }> {
   const { upload, fields } = await receiveUploadWithFields(req, TASK_DOCUMENT_TYPES);
   const parsed = documentUploadFields.safeParse(fields);
-  if (!parsed.success) throw badInput("task.document.bad_fields", {}, parsed.error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
+  if (!parsed.success)
+    throw badInput(
+      "task.document.bad_fields",
+      {},
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })),
+    );
   return { upload, fields: parsed.data };
 }
 
 async function listRows(ctx: Ctx, taskId: string, documentId?: string) {
   const r = await ctx.db
-    .select({ d: taskDocuments, fileName: files.originalName, mediaType: files.mediaType, size: files.sizeBytes, dossier: taskDossiers, uploader: sql<string | null>`(SELECT display_name FROM users u WHERE u.id = ${taskDocuments.uploadedBy})` })
+    .select({
+      d: taskDocuments,
+      fileName: files.originalName,
+      mediaType: files.mediaType,
+      size: files.sizeBytes,
+      dossier: taskDossiers,
+      uploader: sql<string | null>`(SELECT display_name FROM users u WHERE u.id = ${taskDocuments.uploadedBy})`,
+    })
     .from(taskDocuments)
     .innerJoin(files, eq(files.id, taskDocuments.fileId))
     .leftJoin(taskDossiers, eq(taskDossiers.id, taskDocuments.dossierId))
@@ -72,7 +84,11 @@ export async function uploadDocument(ctx: Ctx, taskId: string, receive: () => Re
     const { task: t } = await visibleTask(ctx, tx, taskId);
     const initial = (await definitionOf(tx, t)).steps.find((s) => s.kind === "initial")?.key;
     if (fields.dossierId) {
-      const [d] = await tx.select().from(taskDossiers).where(and(eq(taskDossiers.id, fields.dossierId), eq(taskDossiers.taskId, taskId))).for("update");
+      const [d] = await tx
+        .select()
+        .from(taskDossiers)
+        .where(and(eq(taskDossiers.id, fields.dossierId), eq(taskDossiers.taskId, taskId)))
+        .for("update");
       if (!d || !canSeeDossier(actor, d)) throw notFound();
       if (d.ownerUserId !== actor.userId) throw forbidden();
       if (!dossierEditable(d, t, d.id)) throw locked("task.document.not_editable", { status: d.status });
@@ -82,7 +98,16 @@ export async function uploadDocument(ctx: Ctx, taskId: string, receive: () => Re
     const fileId = await storeFile(tx, upload, actor.userId, ctx.clock.now());
     const [row] = await tx
       .insert(taskDocuments)
-      .values({ taskId, dossierId: fields.dossierId ?? null, code: fields.code, stage: fields.stage, note: fields.note, fileId, uploadedBy: actor.userId, uploadedAt: ctx.clock.now() })
+      .values({
+        taskId,
+        dossierId: fields.dossierId ?? null,
+        code: fields.code,
+        stage: fields.stage,
+        note: fields.note,
+        fileId,
+        uploadedBy: actor.userId,
+        uploadedAt: ctx.clock.now(),
+      })
       .returning();
     await audit(tx, ctx, {
       action: "task_document.upload",
@@ -124,6 +149,11 @@ export async function deleteDocument(ctx: Ctx, taskId: string, documentId: strin
   await ctx.db.transaction(async (tx) => {
     const gone = await tx.delete(taskDocuments).where(eq(taskDocuments.id, documentId)).returning();
     if (!gone.length) throw notFound();
-    await audit(tx, ctx, { action: "task_document.delete", entityType: "task_document", entityId: documentId, before: { taskId, code: row.d.code, dossierId: row.d.dossierId } });
+    await audit(tx, ctx, {
+      action: "task_document.delete",
+      entityType: "task_document",
+      entityId: documentId,
+      before: { taskId, code: row.d.code, dossierId: row.d.dossierId },
+    });
   });
 }

@@ -58,7 +58,10 @@ export const dossierEditable = (d: Pick<DossierRow, "status">, task: Pick<TaskRo
 
 export async function loadDossier(ctx: Ctx, db: Executor, taskId: string, dossierId: string, lock = false) {
   const { task } = await visibleTask(ctx, db, taskId);
-  const q = db.select().from(taskDossiers).where(and(eq(taskDossiers.id, dossierId), eq(taskDossiers.taskId, taskId)));
+  const q = db
+    .select()
+    .from(taskDossiers)
+    .where(and(eq(taskDossiers.id, dossierId), eq(taskDossiers.taskId, taskId)));
   const [d] = lock ? await q.for("update") : await q;
   if (!d) throw notFound();
   if (!canSeeDossier(ctx.actor, d)) throw hiddenRecord();
@@ -80,7 +83,8 @@ function assertBudgetYears(input: Pick<UpdateInput, "startDate" | "durationMonth
   const startMonth = Number(input.startDate.slice(5, 7)) - 1;
   const to = from + Math.floor((startMonth + input.durationMonths - 1) / 12);
   const out = input.budget.find((b) => b.year < from || b.year > to);
-  if (out) throw badInput("task.dossier.budget_year_outside", { year: out.year, from, to }, [{ path: "budget", code: "year_outside", message: String(out.year) }]);
+  if (out)
+    throw badInput("task.dossier.budget_year_outside", { year: out.year, from, to }, [{ path: "budget", code: "year_outside", message: String(out.year) }]);
 }
 
 async function writeLists(tx: Tx, dossierId: string, input: Pick<UpdateInput, "products" | "milestones" | "team" | "budget">) {
@@ -88,10 +92,8 @@ async function writeLists(tx: Tx, dossierId: string, input: Pick<UpdateInput, "p
   await tx.delete(taskDossierMilestones).where(eq(taskDossierMilestones.dossierId, dossierId));
   await tx.delete(taskDossierTeam).where(eq(taskDossierTeam.dossierId, dossierId));
   await tx.delete(taskDossierBudget).where(eq(taskDossierBudget.dossierId, dossierId));
-  if (input.products.length)
-    await tx.insert(taskDossierProducts).values(input.products.map((p, i) => ({ dossierId, position: i + 1, ...p })));
-  if (input.milestones.length)
-    await tx.insert(taskDossierMilestones).values(input.milestones.map((m, i) => ({ dossierId, position: i + 1, ...m })));
+  if (input.products.length) await tx.insert(taskDossierProducts).values(input.products.map((p, i) => ({ dossierId, position: i + 1, ...p })));
+  if (input.milestones.length) await tx.insert(taskDossierMilestones).values(input.milestones.map((m, i) => ({ dossierId, position: i + 1, ...m })));
   if (input.team.length) await tx.insert(taskDossierTeam).values(input.team.map((m) => ({ dossierId, ...m })));
   if (input.budget.length) await tx.insert(taskDossierBudget).values(input.budget.map((b) => ({ dossierId, ...b })));
 }
@@ -119,9 +121,7 @@ export async function presentDossier(ctx: Ctx, db: Executor, task: TaskRow, d: D
   );
   const [org] = await db.select({ name: organisations.nameVi }).from(organisations).where(eq(organisations.id, d.leadOrganisationId));
   const docs = await callDocuments(db, task.selectionCallId);
-  const uploaded = new Set(
-    (await db.select({ code: taskDocuments.code }).from(taskDocuments).where(eq(taskDocuments.dossierId, d.id))).map((r) => r.code),
-  );
+  const uploaded = new Set((await db.select({ code: taskDocuments.code }).from(taskDocuments).where(eq(taskDocuments.dossierId, d.id))).map((r) => r.code));
   const owner = !!actor && d.ownerUserId === actor.userId;
   const now = ctx.clock.now();
   let accepting = false;
@@ -151,9 +151,20 @@ export async function presentDossier(ctx: Ctx, db: Executor, task: TaskRow, d: D
     applicationPlan: d.applicationPlan,
     durationMonths: d.durationMonths,
     startDate: d.startDate,
-    products: lists.products.map((p) => ({ name: p.name, outputType: p.outputType, quantity: Number(p.quantity), unit: p.unit, qualityTarget: p.qualityTarget })),
+    products: lists.products.map((p) => ({
+      name: p.name,
+      outputType: p.outputType,
+      quantity: Number(p.quantity),
+      unit: p.unit,
+      qualityTarget: p.qualityTarget,
+    })),
     milestones: lists.milestones.map((m) => ({ content: m.content, startsOn: m.startsOn, endsOn: m.endsOn, deliverable: m.deliverable })),
-    team: lists.team.map((m) => ({ personId: m.personId, personName: personNames.get(m.personId) ?? "", role: m.role, months: m.months === null ? null : Number(m.months) })),
+    team: lists.team.map((m) => ({
+      personId: m.personId,
+      personName: personNames.get(m.personId) ?? "",
+      role: m.role,
+      months: m.months === null ? null : Number(m.months),
+    })),
     budget: lists.budget.map((b) => ({ year: b.year, source: b.source, category: b.category, amount: Number(b.amount) })),
     totals: budgetTotals(lists.budget.map((b) => ({ ...b, amount: Number(b.amount) }))),
     submittedAt: d.submittedAt?.toISOString() ?? null,
@@ -198,7 +209,11 @@ export async function createDossier(ctx: Ctx, taskId: string, input: CreateInput
     const organisationId = input.organisationId ?? actor.organisationId;
     if (!organisationId) throw badInput("task.dossier.organisation_required", {}, [{ path: "organisationId", code: "required", message: "" }]);
     await assertPeople(tx, [personId], "personId");
-    await assertPeople(tx, input.team.map((m) => m.personId), "team");
+    await assertPeople(
+      tx,
+      input.team.map((m) => m.personId),
+      "team",
+    );
     const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
     if (!org) throw badInput("task.dossier.unknown_organisation", {}, [{ path: "organisationId", code: "not_found", message: "" }]);
     assertBudgetYears(input);
@@ -237,7 +252,11 @@ export async function updateDossier(ctx: Ctx, taskId: string, dossierId: string,
     if (dossier.ownerUserId !== actor.userId) throw forbidden();
     if (!dossierEditable(dossier, task, dossierId)) throw dossierLocked(dossier);
     if (dossier.version !== input.version) throw staleVersion(await presentDossier(ctx, tx, task, dossier));
-    await assertPeople(tx, input.team.map((m) => m.personId), "team");
+    await assertPeople(
+      tx,
+      input.team.map((m) => m.personId),
+      "team",
+    );
     assertBudgetYears(input);
     const [row] = await tx
       .update(taskDossiers)
@@ -264,10 +283,16 @@ export async function submitDossier(ctx: Ctx, taskId: string, dossierId: string,
     if (dossier.version !== version) throw staleVersion(await presentDossier(ctx, tx, task, dossier));
     const problems = await dossierProblems(tx, dossierId);
     if (problems.length) {
-      throw new AppError("DOSSIER_INCOMPLETE", 409, "task.dossier.incomplete", { problems }, {
-        itemsVi: problems.map((p) => p.vi).join("; "),
-        itemsEn: problems.map((p) => p.en).join("; "),
-      });
+      throw new AppError(
+        "DOSSIER_INCOMPLETE",
+        409,
+        "task.dossier.incomplete",
+        { problems },
+        {
+          itemsVi: problems.map((p) => p.vi).join("; "),
+          itemsEn: problems.map((p) => p.en).join("; "),
+        },
+      );
     }
     if (task.state === "call_open") {
       await transition(tx, ctx, {
@@ -309,7 +334,8 @@ export async function withdrawDossier(ctx: Ctx, taskId: string, dossierId: strin
   await ctx.db.transaction(async (tx) => {
     const { task, dossier } = await loadDossier(ctx, tx, taskId, dossierId, true);
     if (dossier.ownerUserId !== actor.userId) throw forbidden();
-    if (dossier.status !== "draft" && dossier.status !== "submitted") throw new AppError("ILLEGAL_TRANSITION", 409, "task.dossier.cannot_withdraw", { status: dossier.status });
+    if (dossier.status !== "draft" && dossier.status !== "submitted")
+      throw new AppError("ILLEGAL_TRANSITION", 409, "task.dossier.cannot_withdraw", { status: dossier.status });
     if (!task.selectionCallId) throw notReceiving();
     await assertCallAccepting(tx, task.selectionCallId, now);
     const [row] = await tx

@@ -133,14 +133,17 @@ const points = (share: number) => (s: { criteria: { key: string; max: number | n
 });
 
 async function createDossier(a: Actor, taskId: string) {
-  const d = await a.client.post(`/api/v1/tasks/${taskId}/dossiers`, f.dossierBody(a, {
+  const d = await a.client.post(
+    `/api/v1/tasks/${taskId}/dossiers`,
+    f.dossierBody(a, {
       durationMonths: 12,
       budget: [
         { year: 2027, source: "city", category: "labour", amount: 600_000_000 },
         { year: 2027, source: "city", category: "equipment", amount: 400_000_000 },
         { year: 2027, source: "other", category: "materials", amount: 100_000_000 },
       ],
-    }));
+    }),
+  );
   expect(d.status, JSON.stringify(d.body)).toBe(201);
   for (const code of DOSSIER_DOCS) {
     const u = await f.upload(a.client, taskId, code, { dossierId: d.body.id });
@@ -338,10 +341,18 @@ async function carryOutAndClose(taskId: string, trail: [string, string][]) {
   expect(plan.status, JSON.stringify(plan.body)).toBe(200);
   contract = plan.body;
   const signedOn = today();
-  const selfSign = await officer.client.post(`/api/v1/contracts/${contract.id}/sign`, { version: contract.version, partyASignedOn: signedOn, partyBSignedOn: signedOn });
+  const selfSign = await officer.client.post(`/api/v1/contracts/${contract.id}/sign`, {
+    version: contract.version,
+    partyASignedOn: signedOn,
+    partyBSignedOn: signedOn,
+  });
   expect(selfSign.status).toBe(409);
   expect(selfSign.body.error.code).toBe("TWO_PERSON_RULE");
-  const signed = await leader.client.post(`/api/v1/contracts/${contract.id}/sign`, { version: contract.version, partyASignedOn: signedOn, partyBSignedOn: signedOn });
+  const signed = await leader.client.post(`/api/v1/contracts/${contract.id}/sign`, {
+    version: contract.version,
+    partyASignedOn: signedOn,
+    partyBSignedOn: signedOn,
+  });
   expect(signed.status, JSON.stringify(signed.body)).toBe(200);
   contract = signed.body;
   expect(contract.status).toBe("signed");
@@ -402,7 +413,14 @@ async function carryOutAndClose(taskId: string, trail: [string, string][]) {
   // Money: every tranche paid (recorded by one finance user, approved by another), then the settlement.
   const paidOn = today();
   const pay = async (trancheId: string | undefined, kind: "payment" | "return", source: "city" | "other", amount: number) => {
-    const r = await finance.client.post(`/api/v1/contracts/${contract.id}/payments`, { kind, trancheId, source, amount, paidOn, reference: `UNC-${amount}-${source}` });
+    const r = await finance.client.post(`/api/v1/contracts/${contract.id}/payments`, {
+      kind,
+      trancheId,
+      source,
+      amount,
+      paidOn,
+      reference: `UNC-${amount}-${source}`,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const own = await finance.client.post(`/api/v1/contracts/${contract.id}/payments/${r.body.id}/approve`, { version: r.body.version });
     expect(own.status).toBe(409);

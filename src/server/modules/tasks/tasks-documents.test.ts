@@ -39,26 +39,30 @@ afterAll(async () => t?.close());
 
 async function task(over: Partial<typeof tasks.$inferInsert> = {}) {
   const row = await buildTask(t.database.db, {
-      code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
-      titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
-      taskType: "de_tai",
-      templateKey: "baseline-2013",
-      templateVersion,
-      state: "approved",
-      year: 2026,
-      piPersonId,
-      leadOrganisationId: orgId,
-      startDate: "2027-01-01",
-      endDate: "2028-12-31",
-      approvedBudgetCity: 600_000_000,
-      approvedBudgetOther: 150_000_000,
-      decisionNumber: "15/QĐ-SKHCN",
-      decisionDate: "2026-11-20",
-      ...over,
-    });
+    code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
+    titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
+    taskType: "de_tai",
+    templateKey: "baseline-2013",
+    templateVersion,
+    state: "approved",
+    year: 2026,
+    piPersonId,
+    leadOrganisationId: orgId,
+    startDate: "2027-01-01",
+    endDate: "2028-12-31",
+    approvedBudgetCity: 600_000_000,
+    approvedBudgetOther: 150_000_000,
+    decisionNumber: "15/QĐ-SKHCN",
+    decisionDate: "2026-11-20",
+    ...over,
+  });
   return row;
 }
-const audits = (id: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "task.export")));
+const audits = (id: string) =>
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "task.export")));
 
 describe(`task documents (${testDbMode()})`, () => {
   it("approval decision: number and date, task, lead organisation, PI, budget by source, duration; audited", async () => {

@@ -56,7 +56,12 @@ async function exported(ctx: Ctx, id: string, document: string, ready: (t: TaskR
   return ctx.db.transaction(async (tx) => {
     const { task } = await visibleTask(ctx, tx, id);
     if (!ready(task)) throw notYet(key);
-    await audit(tx, ctx, { action: "task.export", entityType: "task", entityId: id, details: { format: "docx", document, state: task.state, version: task.version } });
+    await audit(tx, ctx, {
+      action: "task.export",
+      entityType: "task",
+      entityId: id,
+      details: { format: "docx", document, state: task.state, version: task.version },
+    });
     return { task, pi: await personLine(tx, task.piPersonId), org: await organisationName(tx, task.leadOrganisationId) };
   });
 }
@@ -86,7 +91,11 @@ export async function taskApprovalDocument(ctx: Ctx, id: string): Promise<DocFil
       .split(/\r?\n/)
       .map((x) => x.trim())
       .filter(Boolean),
-    legalBases: [lawBasis(task.templateKey), "Căn cứ kết quả làm việc của Hội đồng tư vấn và Tổ thẩm định nội dung, kinh phí nhiệm vụ", "Theo đề nghị của Trưởng phòng Quản lý khoa học"],
+    legalBases: [
+      lawBasis(task.templateKey),
+      "Căn cứ kết quả làm việc của Hội đồng tư vấn và Tổ thẩm định nội dung, kinh phí nhiệm vụ",
+      "Theo đề nghị của Trưởng phòng Quản lý khoa học",
+    ],
     enforcers: "Chánh Văn phòng Sở, Trưởng phòng Quản lý khoa học, Trưởng phòng Kế hoạch - Tài chính",
     recipients: ["Như Điều 3", `Giám đốc ${bodyName(issuer)} (để báo cáo)`],
   });

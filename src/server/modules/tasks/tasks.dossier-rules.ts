@@ -76,9 +76,7 @@ export async function dossierProblems(db: Executor, dossierId: string): Promise<
   if (budgetTotals(lists.budget).total <= 0) out.push({ vi: "dự toán kinh phí bằng 0", en: "the budget is zero" });
   const required = (await callDocuments(db, task?.selectionCallId ?? null)).filter((x) => x.required).map((x) => x.code);
   if (required.length) {
-    const have = new Set(
-      (await db.select({ code: taskDocuments.code }).from(taskDocuments).where(eq(taskDocuments.dossierId, dossierId))).map((r) => r.code),
-    );
+    const have = new Set((await db.select({ code: taskDocuments.code }).from(taskDocuments).where(eq(taskDocuments.dossierId, dossierId))).map((r) => r.code));
     const missing = required.filter((c) => !have.has(c));
     if (missing.length) out.push({ vi: `thiếu tài liệu ${missing.join(", ")}`, en: `missing documents ${missing.join(", ")}` });
   }
@@ -120,5 +118,8 @@ export async function submissionHash(db: Executor, dossierId: string): Promise<s
     team: l.team.map(({ personId, role, months }) => ({ personId, role, months: months === null ? null : Number(months) })),
     budget: l.budget.map(({ year, source, category, amount }) => ({ year, source, category, amount: Number(amount) })),
   };
-  return crypto.createHash("sha256").update(JSON.stringify(canonical(doc))).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify(canonical(doc)))
+    .digest("hex");
 }

@@ -134,7 +134,9 @@ export class Fixture {
   ) {
     const db = this.t.database.db;
     const now = this.t.clock.now();
-    const rs = await db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets WHERE kind = ${kind} ORDER BY version LIMIT 1`);
+    const rs = await db.execute<{ key: string; version: number }>(
+      sql`SELECT key, version FROM council_rule_sets WHERE kind = ${kind} ORDER BY version LIMIT 1`,
+    );
     const { key, version } = rs.rows[0];
     const c = await db.execute<{ id: string }>(sql`
       INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, quorum_met, created_at, updated_at)

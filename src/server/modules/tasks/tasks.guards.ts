@@ -105,7 +105,10 @@ export function taskGuards(actor: Actor, task: TaskRow, now: Date, opts: GuardCo
       // Concluding records the quorum as met; before that it is known only from the attendance taken at the session.
       const s = statusLabel(o.status);
       if (o.status === "in_session") {
-        return reason("Số thành viên được ghi nhận có mặt chưa đủ số lượng tối thiểu của hội đồng", "The members recorded present do not make the council's quorum");
+        return reason(
+          "Số thành viên được ghi nhận có mặt chưa đủ số lượng tối thiểu của hội đồng",
+          "The members recorded present do not make the council's quorum",
+        );
       }
       return reason(
         `Hội đồng chưa họp (trạng thái: ${s.vi}): số thành viên có mặt được ghi nhận tại phiên họp`,

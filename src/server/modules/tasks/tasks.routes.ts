@@ -58,7 +58,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: guard("read"),
       schema: {
         tags: ["tasks"],
-        summary: "The decision approving the task (.docx, NĐ 30/2020): number and date, lead organisation, PI, budget by source, period; 409 until approved; audited as an export",
+        summary:
+          "The decision approving the task (.docx, NĐ 30/2020): number and date, lead organisation, PI, budget by source, period; 409 until approved; audited as an export",
         params: idParams,
         produces: [DOCX_MEDIA_TYPE],
         response: { 200: z.string().describe("the .docx file") },
@@ -132,7 +133,13 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/tasks/:id/dossiers/:dossierId/withdraw",
     {
       config: guard("updateDossier"),
-      schema: { tags: ["tasks"], summary: "Withdraw a draft or submitted dossier before the deadline", params: dossierParams, body: dossierAction, response: { 200: dossier } },
+      schema: {
+        tags: ["tasks"],
+        summary: "Withdraw a draft or submitted dossier before the deadline",
+        params: dossierParams,
+        body: dossierAction,
+        response: { 200: dossier },
+      },
     },
     async (req) => withdrawDossier(req.ctx, req.params.id, req.params.dossierId, req.body.version),
   );
@@ -199,10 +206,6 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   // Template actions performed by another route: not listed in the API description; a client that guesses the
   // template's action name is told which route performs it.
   for (const [action, route] of Object.entries(TASK_ACTIONS_ELSEWHERE)) {
-    app.post(
-      `/tasks/:id/${action}`,
-      { config: guard("transition"), schema: { hide: true, params: idParams } },
-      async () => performedElsewhere(action, route),
-    );
+    app.post(`/tasks/:id/${action}`, { config: guard("transition"), schema: { hide: true, params: idParams } }, async () => performedElsewhere(action, route));
   }
 };

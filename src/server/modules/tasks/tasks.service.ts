@@ -64,8 +64,10 @@ export function mayTake(actor: Actor, t: ProcessTransition, task: Pick<TaskRow, 
   const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
   if (!held.length) return false;
   if (held.some((r) => !OWNER_ROLES.includes(r))) return true;
-  return (held.includes("pi") && !!actor.personId && task.piPersonId === actor.personId) ||
-    (held.includes("org_rep") && !!actor.organisationId && task.leadOrganisationId === actor.organisationId);
+  return (
+    (held.includes("pi") && !!actor.personId && task.piPersonId === actor.personId) ||
+    (held.includes("org_rep") && !!actor.organisationId && task.leadOrganisationId === actor.organisationId)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -243,8 +245,7 @@ export async function listTaskRows(
 
 export async function listTasks(ctx: Ctx, q: TaskListQuery) {
   const actor = ctx.actor!;
-  const view =
-    q.view === "mine" ? linkedCondition(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
+  const view = q.view === "mine" ? linkedCondition(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
   return listTaskRows(ctx, q, view, q, q.view === "mine");
 }
 
@@ -439,8 +440,7 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
     abilities: {
       edit: !!actor && task.proposerUserId === actor.userId && proposalAccepting,
       actions,
-      createDossier:
-        !!actor && hasRole(actor, "pi", "org_rep") && accepting && ["call_open", "dossier_submitted"].includes(task.state) && !ownDossier,
+      createDossier: !!actor && hasRole(actor, "pi", "org_rep") && accepting && ["call_open", "dossier_submitted"].includes(task.state) && !ownDossier,
       uploadDocument: !!actor && (isTaskStaff(actor) || ownsTask(actor, task) || (task.proposerUserId === actor.userId && task.state === initial)),
     },
   };
@@ -472,7 +472,15 @@ async function assertSelectionCall(tx: Tx, callId: string) {
 }
 
 /** Effects that run after the guarded UPDATE, in the same transaction; an error here undoes the transition. */
-async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: TaskRow, action: TaskRouteAction, body: Body, now: Date): Promise<Record<string, unknown>> {
+async function applyEffects(
+  ctx: Ctx,
+  tx: Tx,
+  def: ProcessDefinition,
+  task: TaskRow,
+  action: TaskRouteAction,
+  body: Body,
+  now: Date,
+): Promise<Record<string, unknown>> {
   const uid = ctx.actor!.userId;
   const setTask = (values: Partial<typeof tasks.$inferInsert>) => tx.update(tasks).set(values).where(eq(tasks.id, task.id));
   switch (action) {
@@ -536,7 +544,10 @@ async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: Task
       const o = await councilOutcomeForTask(tx, task.id, "selection");
       const dossierId = o?.selectedDossierId ?? null;
       const [d] = dossierId
-        ? await tx.select().from(taskDossiers).where(and(eq(taskDossiers.id, dossierId), eq(taskDossiers.taskId, task.id), eq(taskDossiers.status, "valid")))
+        ? await tx
+            .select()
+            .from(taskDossiers)
+            .where(and(eq(taskDossiers.id, dossierId), eq(taskDossiers.taskId, task.id), eq(taskDossiers.status, "valid")))
         : [];
       if (!d) throw conflict("NO_SELECTED_DOSSIER", "task.action.no_selected_dossier");
       const totals = budgetTotals((await dossierLists(tx, d.id)).budget);
@@ -563,7 +574,14 @@ async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: Task
       if (!task.selectedDossierId) throw conflict("NO_SELECTED_DOSSIER", "task.action.no_selected_dossier");
       await tx
         .update(taskDossiers)
-        .set({ revision: sql`${taskDossiers.revision} + 1`, submittedAt: now, submittedBy: uid, updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
+        .set({
+          revision: sql`${taskDossiers.revision} + 1`,
+          submittedAt: now,
+          submittedBy: uid,
+          updatedAt: now,
+          updatedBy: uid,
+          version: sql`${taskDossiers.version} + 1`,
+        })
         .where(eq(taskDossiers.id, task.selectedDossierId));
       const hash = await submissionHash(tx, task.selectedDossierId);
       await tx.update(taskDossiers).set({ submissionHash: hash }).where(eq(taskDossiers.id, task.selectedDossierId));
@@ -592,12 +610,17 @@ async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: Task
       if (!grade) throw conflict("GRADE_MISMATCH", "task.action.no_grade");
       if ((action === "pass_acceptance") === (grade === "fail")) {
         const other = def.transitions.find((x) => x.action === (grade === "fail" ? "fail_acceptance" : "pass_acceptance"));
-        throw conflict("GRADE_MISMATCH", "task.action.grade_mismatch", {
-          gradeVi: GRADE_LABEL[grade].vi,
-          gradeEn: GRADE_LABEL[grade].en,
-          otherVi: other?.labelVi ?? "",
-          otherEn: other?.labelEn ?? "",
-        }, { grade });
+        throw conflict(
+          "GRADE_MISMATCH",
+          "task.action.grade_mismatch",
+          {
+            gradeVi: GRADE_LABEL[grade].vi,
+            gradeEn: GRADE_LABEL[grade].en,
+            otherVi: other?.labelVi ?? "",
+            otherEn: other?.labelEn ?? "",
+          },
+          { grade },
+        );
       }
       await setTask({ resultGrade: grade });
       return { grade };
@@ -605,7 +628,8 @@ async function applyEffects(ctx: Ctx, tx: Tx, def: ProcessDefinition, task: Task
     case "sign_contract": {
       // The contract itself is signed in the contracts module (two-person rule there); the task follows it.
       const signed = await contractSignedGuard(tx, task.id);
-      if (signed !== true) throw conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reasonVi: signed.vi, reasonEn: signed.en }, { reason: signed });
+      if (signed !== true)
+        throw conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reasonVi: signed.vi, reasonEn: signed.en }, { reason: signed });
       return {};
     }
     case "start": {

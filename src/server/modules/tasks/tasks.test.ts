@@ -114,7 +114,10 @@ describe(`tasks (${testDbMode()})`, () => {
     // In session without its quorum.
     await t.database.db.execute(sql`UPDATE councils SET status = 'in_session' WHERE id = ${councilId}`);
     const noQuorum = await actEn(leader, p.id, "approve_list", { method: "selection" });
-    expect(noQuorum.body.error.details).toMatchObject({ guard: "council_quorum", reason: { en: "The members recorded present do not make the council's quorum" } });
+    expect(noQuorum.body.error.details).toMatchObject({
+      guard: "council_quorum",
+      reason: { en: "The members recorded present do not make the council's quorum" },
+    });
 
     // Quorum met, not concluded: the conclusion guard answers, naming the council's status.
     await t.database.db.execute(sql`UPDATE councils SET quorum_met = true WHERE id = ${councilId}`);
@@ -122,7 +125,9 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(open.body.error.details).toMatchObject({ guard: "council_concluded", reason: { en: "The council has not concluded yet (status: in session)" } });
 
     // Concluded: the action goes through.
-    await t.database.db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${t.clock.now().toISOString()}::timestamptz WHERE id = ${councilId}`);
+    await t.database.db.execute(
+      sql`UPDATE councils SET status = 'concluded', concluded_at = ${t.clock.now().toISOString()}::timestamptz WHERE id = ${councilId}`,
+    );
     expect(await f.must(leader.client, p.id, "approve_list", { method: "selection" })).toMatchObject({ state: "list_approved" });
   });
 
@@ -165,7 +170,10 @@ describe(`tasks (${testDbMode()})`, () => {
     // submit_dossier is the dossier's own route: the action's name answers 404 naming that route.
     const elsewhere = await f.act(piA.client, q.id, "submit_dossier");
     expect(elsewhere.status).toBe(404);
-    expect(elsewhere.body.error).toMatchObject({ code: "PERFORMED_ELSEWHERE", details: { action: "submit_dossier", route: "POST /api/v1/tasks/{id}/dossiers/{dossierId}/submit" } });
+    expect(elsewhere.body.error).toMatchObject({
+      code: "PERFORMED_ELSEWHERE",
+      details: { action: "submit_dossier", route: "POST /api/v1/tasks/{id}/dossiers/{dossierId}/submit" },
+    });
     expect(elsewhere.body.error.message).toContain("POST /api/v1/tasks/{id}/dossiers/{dossierId}/submit");
   });
 
@@ -176,7 +184,10 @@ describe(`tasks (${testDbMode()})`, () => {
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(49);
-    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, "task.send_to_identification")));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, "task.send_to_identification")));
     expect(rows).toHaveLength(1);
   });
 
@@ -215,7 +226,11 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.error.code).toBe("DOSSIER_INCOMPLETE");
     // each language lists the problems in its own words
-    const incompleteEn = await piA.client.post(`/api/v1/tasks/${task.id}/dossiers/${dA.body.id}/submit`, { version: dA.body.version }, { "accept-language": "en" });
+    const incompleteEn = await piA.client.post(
+      `/api/v1/tasks/${task.id}/dossiers/${dA.body.id}/submit`,
+      { version: dA.body.version },
+      { "accept-language": "en" },
+    );
     const problems = incomplete.body.error.details.problems as { vi: string; en: string }[];
     expect(incomplete.body.error.message).toBe(`Hồ sơ chưa đầy đủ: ${problems.map((p) => p.vi).join("; ")}`);
     expect(incompleteEn.body.error.message).toBe(`The dossier is incomplete: ${problems.map((p) => p.en).join("; ")}`);
@@ -295,7 +310,10 @@ describe(`tasks (${testDbMode()})`, () => {
       approvedBudgetCity: 1_000_000_000,
       approvedBudgetOther: 100_000_000,
     });
-    const statuses = await t.database.db.select({ id: taskDossiers.id, status: taskDossiers.status }).from(taskDossiers).where(eq(taskDossiers.taskId, task.id));
+    const statuses = await t.database.db
+      .select({ id: taskDossiers.id, status: taskDossiers.status })
+      .from(taskDossiers)
+      .where(eq(taskDossiers.taskId, task.id));
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toMatchObject({ [dA.body.id]: "not_selected", [dB.id]: "selected", [dC.id]: "draft" });
 
     // Revision: the selected dossier is editable again, then re-locked with a new hash.
@@ -332,7 +350,9 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(self.status).toBe(409);
     expect(self.body.error.details.guard).toBe("two_person_rule");
     // the reason names the step the actor took and the one someone else must take
-    expect(self.body.error.details.reason.en).toBe("You took the previous step (“Draft the approval decision”), so someone else must take “Sign the approval decision”");
+    expect(self.body.error.details.reason.en).toBe(
+      "You took the previous step (“Draft the approval decision”), so someone else must take “Sign the approval decision”",
+    );
     expect(self.body.error.message).toContain("Bạn đã thực hiện bước trước (“Dự thảo quyết định phê duyệt”)");
     const approved = await f.must(leader2.client, task.id, "approve");
     expect(approved).toMatchObject({ state: "approved", decisionDate: "2026-12-02" });
@@ -376,7 +396,10 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(badField.status).toBe(400);
     expect(badField.body.error.message).toContain("(code, stage, dossierId, note)");
     expect(badField.body.error.details.map((d: { path: string }) => d.path)).toEqual(["dossierId"]);
-    const big = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, content: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(300_000)]) });
+    const big = await f.upload(piC.client, task.id, "B1-1-ĐON", {
+      dossierId: d.body.id,
+      content: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(300_000)]),
+    });
     expect(big.status).toBe(413);
     const ok = await f.upload(piC.client, task.id, "B1-1-ĐON", { dossierId: d.body.id, fileName: "Đơn đăng ký.pdf" });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
@@ -387,7 +410,10 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(dl.status).toBe(200);
     expect(dl.headers["x-content-type-options"]).toBe("nosniff");
     expect(String(dl.headers["content-disposition"])).toMatch(/^attachment; filename="don_dang_ky.pdf"/);
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, ok.body.id), eq(auditLog.action, "task_document.download")));
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, ok.body.id), eq(auditLog.action, "task_document.download")));
     expect(audits).toHaveLength(1);
     expect((await officer.client.delete(`/api/v1/tasks/${task.id}/documents/${ok.body.id}`)).status).toBe(403);
     expect((await piC.client.delete(`/api/v1/tasks/${task.id}/documents/${ok.body.id}`)).status).toBe(204);

@@ -1,28 +1,9 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listResponse } from "../../../common/list.js";
-import {
-  user,
-  userDisable,
-  userEnable,
-  userInput,
-  userListQuery,
-  userPasswordReset,
-  userSummary,
-  userUpdate,
-} from "../../../common/api/user.js";
+import { user, userDisable, userEnable, userInput, userListQuery, userPasswordReset, userSummary, userUpdate } from "../../../common/api/user.js";
 import { userPolicy } from "./users.policy.js";
-import {
-  createUser,
-  disableUser,
-  enableUser,
-  getUser,
-  listUsers,
-  resetPassword,
-  resetTotp,
-  unlockUser,
-  updateUser,
-} from "./users.service.js";
+import { createUser, disableUser, enableUser, getUser, listUsers, resetPassword, resetTotp, unlockUser, updateUser } from "./users.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
 
 const guard = (ability: AbilityOf<typeof userPolicy>) => ({ policy: { of: userPolicy, ability } });
@@ -43,11 +24,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => listUsers(req.ctx, req.query),
   );
-  app.get(
-    "/users/:id",
-    { config: guard("read"), schema: { tags, params: idParams, response: { 200: user } } },
-    async (req) => getUser(req.ctx, req.params.id),
-  );
+  app.get("/users/:id", { config: guard("read"), schema: { tags, params: idParams, response: { 200: user } } }, async (req) => getUser(req.ctx, req.params.id));
   app.post(
     "/users",
     {
@@ -80,14 +57,23 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/users/:id/enable",
-    { config: guard("read"), schema: { tags, summary: "Enable a disabled account. " + stateNote, params: idParams, body: userEnable, response: { 200: user } } },
+    {
+      config: guard("read"),
+      schema: { tags, summary: "Enable a disabled account. " + stateNote, params: idParams, body: userEnable, response: { 200: user } },
+    },
     async (req) => enableUser(req.ctx, req.params.id, req.body),
   );
   app.post(
     "/users/:id/unlock",
     {
       config: guard("read"),
-      schema: { tags, summary: "Lift a sign-in lock after failed attempts (an account not locked: 409 GUARD_FAILED)", params: idParams, body: noBody, response: { 200: user } },
+      schema: {
+        tags,
+        summary: "Lift a sign-in lock after failed attempts (an account not locked: 409 GUARD_FAILED)",
+        params: idParams,
+        body: noBody,
+        response: { 200: user },
+      },
     },
     async (req) => unlockUser(req.ctx, req.params.id),
   );
@@ -103,7 +89,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/reset-totp",
     {
       config: guard("read"),
-      schema: { tags, summary: "Remove the second factor (lost device); the next sign-in enrols a new one (none set up: 409 GUARD_FAILED)", params: idParams, body: noBody, response: { 200: user } },
+      schema: {
+        tags,
+        summary: "Remove the second factor (lost device); the next sign-in enrols a new one (none set up: 409 GUARD_FAILED)",
+        params: idParams,
+        body: noBody,
+        response: { 200: user },
+      },
     },
     async (req) => resetTotp(req.ctx, req.params.id),
   );

@@ -78,10 +78,7 @@ export async function listUsers(ctx: Ctx, q: UserListQuery) {
 }
 
 async function loadUser(db: Executor, id: string, forUpdate = false) {
-  const q = db
-    .select({ u: users, personName: personNameSql, organisationName: organisationNameSql })
-    .from(users)
-    .where(eq(users.id, id));
+  const q = db.select({ u: users, personName: personNameSql, organisationName: organisationNameSql }).from(users).where(eq(users.id, id));
   const [row] = forUpdate ? await q.for("update", { of: users }) : await q;
   return row ?? null;
 }
@@ -148,7 +145,10 @@ function checkPassword(password: string, path: string) {
 }
 
 async function assertUniqueUsername(tx: Executor, username: string) {
-  const [dup] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  const [dup] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
   if (dup) {
     throw new AppError("DUPLICATE", 409, "user.username_taken", [{ path: "username", code: "duplicate", message: username }], {
       username,

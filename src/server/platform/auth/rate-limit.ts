@@ -14,9 +14,16 @@ export async function hit(db: Executor, key: string, limit: number, windowSecond
   const count = Number(r.rows[0]?.count ?? 0);
   if (count > limit) {
     const retry = Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000));
-    throw new AppError("RATE_LIMITED", 429, "error.rate_limited", { retryAfterSeconds: retry }, { seconds: retry }, {
-      "retry-after": String(retry),
-    });
+    throw new AppError(
+      "RATE_LIMITED",
+      429,
+      "error.rate_limited",
+      { retryAfterSeconds: retry },
+      { seconds: retry },
+      {
+        "retry-after": String(retry),
+      },
+    );
   }
 }
 

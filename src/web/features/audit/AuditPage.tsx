@@ -50,7 +50,12 @@ export function AuditPage() {
         { name: "action", label: t("audit.fields.action"), kind: "text", placeholder: "user.update" },
         { name: "entityType", label: t("audit.fields.entityType"), kind: "text", placeholder: "person" },
         { name: "entityId", label: t("audit.fields.entityId"), kind: "text" },
-        { name: "outcome", label: t("audit.fields.outcome"), kind: "options", options: AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) })) },
+        {
+          name: "outcome",
+          label: t("audit.fields.outcome"),
+          kind: "options",
+          options: AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) })),
+        },
         { name: "from", label: t("audit.from"), kind: "date" },
         { name: "to", label: t("audit.to"), kind: "date" },
       ],
@@ -76,7 +81,7 @@ export function AuditPage() {
         </Button>
       ),
     }),
-     
+
     [t, verifying],
   );
 

@@ -43,7 +43,15 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item name="currentPassword" label={t("auth.currentPassword")} rules={[{ required: true, message: t("validation.required") }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t("auth.newPassword")} extra={t("auth.passwordRules")} rules={[{ required: true, message: t("validation.required") }, { min: 8, message: t("auth.passwordTooShort") }]}>
+        <Form.Item
+          name="newPassword"
+          label={t("auth.newPassword")}
+          extra={t("auth.passwordRules")}
+          rules={[
+            { required: true, message: t("validation.required") },
+            { min: 8, message: t("auth.passwordTooShort") },
+          ]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

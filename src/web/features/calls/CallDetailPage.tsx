@@ -62,7 +62,12 @@ export function CallDetailPage() {
                 children: c.programmeId && <Link to={`/programmes/${c.programmeId}`}>{`${c.programmeCode} · ${c.programmeName}`}</Link>,
               },
               { key: "titleEn", label: t("calls.fields.titleEn"), children: c.titleEn },
-              { key: "sectors", label: t("calls.fields.sectors"), span: "filled", children: c.sectors.length > 0 && <CodeTags list="sector" codes={c.sectors} /> },
+              {
+                key: "sectors",
+                label: t("calls.fields.sectors"),
+                span: "filled",
+                children: c.sectors.length > 0 && <CodeTags list="sector" codes={c.sectors} />,
+              },
               { key: "fields", label: t("calls.fields.fields"), span: "filled", children: c.fields.length > 0 && <CodeTags list="field" codes={c.fields} /> },
             ]}
           />
@@ -89,7 +94,9 @@ export function CallDetailPage() {
               ]}
             />
           </Card>
-          <div className="record-meta">{t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}</div>
+          <div className="record-meta">
+            {t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}
+          </div>
         </Space>
       )}
     </RecordView>
@@ -177,7 +184,12 @@ function CallActions({ call: c }: { call: Call }) {
           onClose={() => setDialog(null)}
           intro={
             dialog === "close" && (
-              <Alert type={early ? "warning" : "info"} showIcon style={{ marginBottom: 12 }} title={early ? t("calls.dialog.closeEarly") : t("calls.dialog.closeAfterDeadline")} />
+              <Alert
+                type={early ? "warning" : "info"}
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={early ? t("calls.dialog.closeEarly") : t("calls.dialog.closeAfterDeadline")}
+              />
             )
           }
           submit={(v) => api.post<Call>(`/calls/${c.id}/${dialog}`, { version: c.version, reason: v.reason?.trim() || null })}

@@ -166,7 +166,10 @@ function CallFields() {
           </Col>
           <Col xs={24}>
             <Form.Item name="templateKey" label={label("templateKey")} extra={t("calls.templateKeyHint")} rules={rules(shape, "templateKey", true)}>
-              <Select options={(templates.data ?? []).map((p) => ({ value: p.key, label: i18n.language === "en" ? p.nameEn : p.nameVi }))} loading={templates.isPending} />
+              <Select
+                options={(templates.data ?? []).map((p) => ({ value: p.key, label: i18n.language === "en" ? p.nameEn : p.nameVi }))}
+                loading={templates.isPending}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -37,17 +37,33 @@ export function CallsListPage() {
         },
         { name: "kind", label: t("calls.fields.kind"), kind: "options", options: CALL_KINDS.map((k) => ({ value: k, label: t(`calls.kind.${k}`) })) },
         { name: "programmeId", label: t("calls.fields.programme"), kind: "options", options: programmeOptions },
-        { name: "open", label: t("calls.openNow"), kind: "options", options: [{ value: "true", label: t("calls.openNowYes") }, { value: "false", label: t("calls.openNowNo") }] },
+        {
+          name: "open",
+          label: t("calls.openNow"),
+          kind: "options",
+          options: [
+            { value: "true", label: t("calls.openNowYes") },
+            { value: "false", label: t("calls.openNowNo") },
+          ],
+        },
         { name: "sector", label: t("calls.fields.sectors"), kind: "code", list: "sector" },
       ],
       columns: [
         { title: t("calls.fields.code"), dataIndex: "code", sortKey: "code", render: (c: string, r) => <Link to={`/calls/${r.id}`}>{c}</Link> },
         { title: t("calls.fields.titleVi"), dataIndex: "titleVi", sortKey: "title" },
         { title: t("calls.fields.kind"), dataIndex: "kind", render: (k: string) => t(`calls.kind.${k}`) },
-        { title: t("calls.fields.programme"), dataIndex: "programmeCode", render: (c: string | null, r) => (c ? <Link to={`/programmes/${r.programmeId}`}>{c}</Link> : null) },
+        {
+          title: t("calls.fields.programme"),
+          dataIndex: "programmeCode",
+          render: (c: string | null, r) => (c ? <Link to={`/programmes/${r.programmeId}`}>{c}</Link> : null),
+        },
         { title: t("calls.fields.opensAt"), dataIndex: "opensAt", sortKey: "opensAt", render: (d: string) => formatDateTime(d) },
         { title: t("calls.fields.closesAt"), dataIndex: "closesAt", sortKey: "closesAt", render: (d: string) => formatDateTime(d) },
-        { title: t("calls.fields.status"), dataIndex: "status", render: (_: string, r) => <CallStatusTag status={r.status} accepting={r.acceptingSubmissions} /> },
+        {
+          title: t("calls.fields.status"),
+          dataIndex: "status",
+          render: (_: string, r) => <CallStatusTag status={r.status} accepting={r.acceptingSubmissions} />,
+        },
       ],
       actions: staff ? (
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate("/calls/new")}>

@@ -41,7 +41,9 @@ export function ContractDetailPage() {
           <PaymentsSection c={c} />
           <SettlementSection c={c} />
           <AmendmentsSection c={c} />
-          <div className="record-meta">{t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}</div>
+          <div className="record-meta">
+            {t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}
+          </div>
         </Space>
       )}
     </RecordView>

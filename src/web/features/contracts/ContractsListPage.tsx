@@ -31,7 +31,12 @@ export function ContractsListPage() {
       searchLabel: t("contracts.search"),
       searchPlaceholder: t("contracts.searchPlaceholder"),
       filters: [
-        { name: "status", label: t("contracts.fields.status"), kind: "options", options: CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contracts.status.${s}`) })) },
+        {
+          name: "status",
+          label: t("contracts.fields.status"),
+          kind: "options",
+          options: CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contracts.status.${s}`) })),
+        },
         { name: "year", label: t("contracts.fields.year"), kind: "year" },
       ],
       columns: [

@@ -46,7 +46,11 @@ export function PaymentsQueuePage() {
             locale={{ emptyText: t("contracts.queue.empty") }}
             pagination={{ current: page, pageSize, total: q.data?.total ?? 0, onChange: (p, s) => (setPage(p), setPageSize(s)), showSizeChanger: true }}
             columns={[
-              { title: t("contracts.fields.number"), dataIndex: "contractNumber", render: (n: string, p) => <Link to={`/contracts/${p.contractId}`}>{n}</Link> },
+              {
+                title: t("contracts.fields.number"),
+                dataIndex: "contractNumber",
+                render: (n: string, p) => <Link to={`/contracts/${p.contractId}`}>{n}</Link>,
+              },
               { title: t("contracts.payment.kind"), dataIndex: "kind", render: (k: string) => t(`contracts.paymentKind.${k}`) },
               { title: t("contracts.payment.tranche"), dataIndex: "trancheLabel" },
               { title: t("contracts.payment.source"), dataIndex: "source", render: (s: string) => t(`contracts.source.${s}`) },
@@ -58,7 +62,13 @@ export function PaymentsQueuePage() {
               {
                 title: "",
                 key: "a",
-                render: (_, p) => p.status === "pending" && <PaymentDecision p={p} onDecide={(d) => command.run(() => contractsApi.decidePayment(p.contractId, p.id, d, { version: p.version }), `contracts.done.${d}`)} />,
+                render: (_, p) =>
+                  p.status === "pending" && (
+                    <PaymentDecision
+                      p={p}
+                      onDecide={(d) => command.run(() => contractsApi.decidePayment(p.contractId, p.id, d, { version: p.version }), `contracts.done.${d}`)}
+                    />
+                  ),
               },
             ]}
           />

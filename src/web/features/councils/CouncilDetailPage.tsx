@@ -4,7 +4,18 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
-import { CheckOutlined, EditOutlined, FileDoneOutlined, FormOutlined, LockOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined, TrophyOutlined, UnlockOutlined } from "@ant-design/icons";
+import {
+  CheckOutlined,
+  EditOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
+  StopOutlined,
+  TrophyOutlined,
+  UnlockOutlined,
+} from "@ant-design/icons";
 import type { DescriptionsProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -69,10 +80,18 @@ export function CouncilDetailPage() {
             council={c}
             items={[
               { key: "kind", label: t("councils.fields.kind"), children: t(`councils.kind.${c.kind}`) },
-              { key: "rules", label: t("councils.fields.legalBasis"), children: `${c.ruleSet.legalBasis} (${en ? c.ruleSet.nameEn : c.ruleSet.nameVi}, v${c.ruleSet.version})` },
+              {
+                key: "rules",
+                label: t("councils.fields.legalBasis"),
+                children: `${c.ruleSet.legalBasis} (${en ? c.ruleSet.nameEn : c.ruleSet.nameVi}, v${c.ruleSet.version})`,
+              },
               { key: "meeting", label: t("councils.fields.meetingAt"), children: formatDateTime(c.meetingAt) },
               { key: "place", label: t("councils.fields.place"), children: c.place },
-              { key: "decision", label: t("councils.fields.decisionNumber"), children: [c.decisionNumber, formatDate(c.decisionDate)].filter(Boolean).join(" — ") },
+              {
+                key: "decision",
+                label: t("councils.fields.decisionNumber"),
+                children: [c.decisionNumber, formatDate(c.decisionDate)].filter(Boolean).join(" — "),
+              },
               { key: "concluded", label: t("councils.fields.concludedAt"), children: formatDateTime(c.concludedAt) },
               { key: "reopen", label: t("councils.fields.reopenReason"), children: c.reopenReason },
               { key: "cancel", label: t("councils.fields.cancelReason"), children: c.cancelReason },
@@ -81,7 +100,9 @@ export function CouncilDetailPage() {
           {c.members.length > 0 && <QuorumCard council={c} />}
           <SubjectsCard council={c} />
           {(c.members.length > 0 || c.abilities.members) && <MembersCard council={c} />}
-          <div className="record-meta">{t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}</div>
+          <div className="record-meta">
+            {t("record.meta", { created: formatDateTime(c.createdAt), updated: formatDateTime(c.updatedAt), version: c.version })}
+          </div>
         </Space>
       )}
     </RecordView>
@@ -100,7 +121,10 @@ function GeneralSection({ council: c, items }: { council: Council; items: NonNul
       <Descriptions
         column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
         size="small"
-        items={items.map((i) => ({ ...i, children: i.children === null || i.children === undefined || i.children === "" ? <span className="muted">—</span> : i.children }))}
+        items={items.map((i) => ({
+          ...i,
+          children: i.children === null || i.children === undefined || i.children === "" ? <span className="muted">—</span> : i.children,
+        }))}
       />
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
         <Typography.Text type="secondary">{t("councils.fields.ruleNote")}: </Typography.Text>
@@ -146,7 +170,11 @@ function ResultCell({ council: c, r }: { council: Council; r: CouncilResult | un
     if (meets) return <Tag color="blue">{t(r.passed ? "councils.results.meetsTiedFirst" : "councils.results.meetsNotFirst")}</Tag>;
     return <Tag color="red">{t("councils.results.notPassed")}</Tag>;
   }
-  return <Tag color={r.passed ? "green" : "red"}>{t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}</Tag>;
+  return (
+    <Tag color={r.passed ? "green" : "red"}>
+      {t(r.passed ? (c.kind === "identification" ? "councils.results.recommended" : "councils.results.passed") : "councils.results.notPassed")}
+    </Tag>
+  );
 }
 
 /** A long column title wrapped over lines, so the results table stays within the page. */
@@ -186,15 +214,29 @@ function SubjectsCard({ council: c }: { council: Council }) {
               ),
           },
           { title: t("councils.fields.applicant"), dataIndex: "applicantName" },
-          ...(concluded ? [{ title: t("councils.results.result"), key: "result", render: (_: unknown, s: Subject) => <ResultCell council={c} r={results.get(s.id)} /> }] : []),
+          ...(concluded
+            ? [{ title: t("councils.results.result"), key: "result", render: (_: unknown, s: Subject) => <ResultCell council={c} r={results.get(s.id)} /> }]
+            : []),
           ...(concluded
             ? [
                 ...(c.kind === "selection"
                   ? [
                       // three columns, each labelled for its own value: average of valid ballots, bonus, final score
-                      { title: <WrapTitle>{t("councils.results.average")}</WrapTitle>, key: "avg", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average) },
-                      { title: <WrapTitle>{t("councils.results.bonus")}</WrapTitle>, key: "bonus", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus ?? null) },
-                      { title: <WrapTitle>{t("councils.results.score")}</WrapTitle>, key: "score", render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score) },
+                      {
+                        title: <WrapTitle>{t("councils.results.average")}</WrapTitle>,
+                        key: "avg",
+                        render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.average),
+                      },
+                      {
+                        title: <WrapTitle>{t("councils.results.bonus")}</WrapTitle>,
+                        key: "bonus",
+                        render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.bonus ?? null),
+                      },
+                      {
+                        title: <WrapTitle>{t("councils.results.score")}</WrapTitle>,
+                        key: "score",
+                        render: (_: unknown, s: Subject) => formatScore(results.get(s.id)?.score),
+                      },
                       {
                         title: <WrapTitle>{t("councils.results.validInvalid")}</WrapTitle>,
                         key: "valid",
@@ -218,7 +260,13 @@ function SubjectsCard({ council: c }: { council: Council }) {
                     ]
                   : []),
                 ...(c.kind === "appraisal"
-                  ? [{ title: t("councils.results.recommendedBudget"), key: "budget", render: (_: unknown, s: Subject) => formatNumber(results.get(s.id)?.recommendedBudget, 0) }]
+                  ? [
+                      {
+                        title: t("councils.results.recommendedBudget"),
+                        key: "budget",
+                        render: (_: unknown, s: Subject) => formatNumber(results.get(s.id)?.recommendedBudget, 0),
+                      },
+                    ]
                   : []),
               ]
             : []),
@@ -267,7 +315,11 @@ function MembersCard({ council: c }: { council: Council }) {
         scroll={{ x: "max-content" }}
         columns={[
           { title: t("councils.fields.person"), dataIndex: "fullName" },
-          { title: t("councils.fields.role"), dataIndex: "role", render: (r: CouncilRole, m) => `${t(`councils.role.${r}`)}${m.authorisedToChair ? ` (${t("councils.authorisedToChair")})` : ""}` },
+          {
+            title: t("councils.fields.role"),
+            dataIndex: "role",
+            render: (r: CouncilRole, m) => `${t(`councils.role.${r}`)}${m.authorisedToChair ? ` (${t("councils.authorisedToChair")})` : ""}`,
+          },
           {
             title: t("councils.fields.conflict"),
             key: "conflict",
@@ -327,21 +379,29 @@ function MembersCard({ council: c }: { council: Council }) {
                   title: t("councils.paper.column"),
                   key: "paper",
                   render: (_: unknown, m: Member) =>
-                    !m.declarationSignedAt ? (
-                      c.abilities.paperDeclaration && (
-                        <Button size="small" icon={<FileDoneOutlined aria-hidden />} onClick={() => setPaper({ member: m, what: "declaration" })} aria-label={`${t("councils.paper.recordDeclaration")}: ${m.fullName}`}>
-                          {t("councils.paper.recordDeclaration")}
-                        </Button>
-                      )
-                    ) : (
-                      c.abilities.paperBallot &&
-                      VOTING_ROLES.includes(m.role) &&
-                      m.submitted < c.subjects.length && (
-                        <Button size="small" icon={<FormOutlined aria-hidden />} onClick={() => setPaper({ member: m, what: "ballot" })} aria-label={`${t("councils.paper.enterBallot")}: ${m.fullName}`}>
-                          {t("councils.paper.enterBallot")}
-                        </Button>
-                      )
-                    ),
+                    !m.declarationSignedAt
+                      ? c.abilities.paperDeclaration && (
+                          <Button
+                            size="small"
+                            icon={<FileDoneOutlined aria-hidden />}
+                            onClick={() => setPaper({ member: m, what: "declaration" })}
+                            aria-label={`${t("councils.paper.recordDeclaration")}: ${m.fullName}`}
+                          >
+                            {t("councils.paper.recordDeclaration")}
+                          </Button>
+                        )
+                      : c.abilities.paperBallot &&
+                        VOTING_ROLES.includes(m.role) &&
+                        m.submitted < c.subjects.length && (
+                          <Button
+                            size="small"
+                            icon={<FormOutlined aria-hidden />}
+                            onClick={() => setPaper({ member: m, what: "ballot" })}
+                            aria-label={`${t("councils.paper.enterBallot")}: ${m.fullName}`}
+                          >
+                            {t("councils.paper.enterBallot")}
+                          </Button>
+                        ),
                 },
               ]
             : []),
@@ -351,7 +411,12 @@ function MembersCard({ council: c }: { council: Council }) {
                   title: "",
                   key: "remove",
                   render: (_: unknown, m: Member) => (
-                    <Popconfirm title={t("councils.confirmRemove", { name: m.fullName })} onConfirm={() => remove.run(() => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember")}>
+                    <Popconfirm
+                      title={t("councils.confirmRemove", { name: m.fullName })}
+                      onConfirm={() =>
+                        remove.run(() => api.post<Council>(`/councils/${c.id}/members/${m.id}/remove`, { version: c.version }), "councils.done.removeMember")
+                      }
+                    >
                       <Button size="small" danger>
                         {t("common.remove")}
                       </Button>
@@ -413,7 +478,13 @@ function PaperDeclarationDialog({ council: c, member: m, onClose }: { council: C
       onClose={onClose}
       intro={<Typography.Paragraph>{t("councils.paper.declarationIntro")}</Typography.Paragraph>}
       initialValues={{ signedOn: dayjs(), statement: t("councils.declaration.default") }}
-      submit={(v) => api.post<Council>(`/councils/${c.id}/members/${m.id}/paper-declaration`, { version: c.version, signedOn: v.signedOn.format("YYYY-MM-DD"), statement: v.statement })}
+      submit={(v) =>
+        api.post<Council>(`/councils/${c.id}/members/${m.id}/paper-declaration`, {
+          version: c.version,
+          signedOn: v.signedOn.format("YYYY-MM-DD"),
+          statement: v.statement,
+        })
+      }
     >
       {({ rules }) => (
         <>
@@ -504,15 +575,17 @@ function AddMember({ council: c }: { council: Council }) {
           type={check.conflict ? "error" : check.lines.length ? "warning" : "success"}
           showIcon
           title={check.conflict ? t("councils.conflictFound", { name: check.fullName }) : t("councils.noConflict", { name: check.fullName })}
-          description={
-            check.lines.length > 0 && (
-              <List size="small" dataSource={check.lines} renderItem={(l) => <List.Item>{en ? l.en : l.vi}</List.Item>} />
-            )
-          }
+          description={check.lines.length > 0 && <List size="small" dataSource={check.lines} renderItem={(l) => <List.Item>{en ? l.en : l.vi}</List.Item>} />}
         />
       )}
       {check?.conflict && c.abilities.overrideConflict && (
-        <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t("councils.overrideReason")} aria-label={t("councils.overrideReason")} />
+        <Input.TextArea
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t("councils.overrideReason")}
+          aria-label={t("councils.overrideReason")}
+        />
       )}
       {check && (!check.conflict || c.abilities.overrideConflict) && (
         <Button

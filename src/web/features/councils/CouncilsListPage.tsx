@@ -29,7 +29,12 @@ export function CouncilsListPage() {
       searchPlaceholder: t("councils.searchPlaceholder"),
       filters: [
         { name: "kind", label: t("councils.fields.kind"), kind: "options", options: COUNCIL_KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) })) },
-        { name: "status", label: t("councils.fields.status"), kind: "options", options: COUNCIL_STATUSES.map((s) => ({ value: s, label: t(`councils.status.${s}`) })) },
+        {
+          name: "status",
+          label: t("councils.fields.status"),
+          kind: "options",
+          options: COUNCIL_STATUSES.map((s) => ({ value: s, label: t(`councils.status.${s}`) })),
+        },
       ],
       columns: [
         { title: t("councils.fields.title"), dataIndex: "title", sortKey: "title", render: (v: string, r) => <Link to={`/councils/${r.id}`}>{v}</Link> },
@@ -107,7 +112,15 @@ function CreateCouncilDialog({ onClose }: { onClose: () => void }) {
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
-    <Modal open title={t("councils.create")} onCancel={onClose} onOk={() => form.submit()} okText={t("common.save")} confirmLoading={create.isPending} width={640}>
+    <Modal
+      open
+      title={t("councils.create")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.save")}
+      confirmLoading={create.isPending}
+      width={640}
+    >
       <Form<CreateValues> form={form} layout="vertical" initialValues={{ kind: "selection" }} onFinish={(v) => create.mutate(v)}>
         <Form.Item name="kind" label={t("councils.fields.kind")} rules={[{ required: true }]}>
           <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />

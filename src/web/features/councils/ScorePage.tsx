@@ -19,7 +19,11 @@ export function ScorePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const council = useQuery(councilQuery(id));
-  const ballots = useQuery({ queryKey: ["councils", "ballots", id], queryFn: () => api.get<{ ballots: Ballot[] }>(`/councils/${id}/ballots`), enabled: !!council.data?.myMemberId });
+  const ballots = useQuery({
+    queryKey: ["councils", "ballots", id],
+    queryFn: () => api.get<{ ballots: Ballot[] }>(`/councils/${id}/ballots`),
+    enabled: !!council.data?.myMemberId,
+  });
   if (council.isPending) return <LoadingState />;
   if (council.isError) return <ErrorState error={council.error} onRetry={() => void council.refetch()} />;
   const c = council.data;
@@ -33,7 +37,9 @@ export function ScorePage() {
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
           <Alert type="info" showIcon title={t("councils.score.confidential")} description={`${c.ruleSet.legalBasis} — ${c.ruleSet.note}`} />
           {!me.declarationSignedAt && (c.status === "invited" || c.status === "in_session") && <DeclarationDialog council={c} />}
-          {me.declarationSignedAt && <Typography.Text type="secondary">{t("councils.score.signedAt", { at: formatDateTime(me.declarationSignedAt) })}</Typography.Text>}
+          {me.declarationSignedAt && (
+            <Typography.Text type="secondary">{t("councils.score.signedAt", { at: formatDateTime(me.declarationSignedAt) })}</Typography.Text>
+          )}
           {c.status !== "in_session" && <Alert type="warning" showIcon title={t("councils.score.notInSession")} />}
           {ballots.isPending ? (
             <LoadingState />
@@ -74,7 +80,12 @@ function DeclarationDialog({ council: c }: { council: Council }) {
   });
   return (
     <>
-      <Alert type="warning" showIcon title={t("councils.declaration.needed")} action={<Button onClick={() => setOpen(true)}>{t("councils.declaration.sign")}</Button>} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t("councils.declaration.needed")}
+        action={<Button onClick={() => setOpen(true)}>{t("councils.declaration.sign")}</Button>}
+      />
       <Modal
         open={open}
         title={t("councils.declaration.title")}
@@ -101,12 +112,28 @@ export interface PaperEntry {
 }
 
 /** One subject's scoring form; also the form an officer fills in for a member's paper ballot (`paper`). */
-export function BallotCard({ council: c, subject: s, ballot, editable, paper }: { council: Council; subject: Subject; ballot: Ballot | null; editable: boolean; paper?: PaperEntry }) {
+export function BallotCard({
+  council: c,
+  subject: s,
+  ballot,
+  editable,
+  paper,
+}: {
+  council: Council;
+  subject: Subject;
+  ballot: Ballot | null;
+  editable: boolean;
+  paper?: PaperEntry;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const en = i18n.language === "en";
-  const initial = () => Object.fromEntries((ballot?.scores ?? []).map((x) => [x.criterionKey, { points: x.points, level: x.level, met: x.met, percent: x.percent }])) as Record<string, Score>;
+  const initial = () =>
+    Object.fromEntries((ballot?.scores ?? []).map((x) => [x.criterionKey, { points: x.points, level: x.level, met: x.met, percent: x.percent }])) as Record<
+      string,
+      Score
+    >;
   const [scores, setScores] = useState<Record<string, Score>>(initial);
   const [comment, setComment] = useState(ballot?.comment ?? "");
   const [budget, setBudget] = useState<number | null>(ballot?.recommendedBudget ?? null);
@@ -172,7 +199,13 @@ export function BallotCard({ council: c, subject: s, ballot, editable, paper }: 
       );
     return (
       <Space wrap>
-        <Radio.Group disabled={locked} value={v.level ?? undefined} onChange={(e) => set(k.key, { level: e.target.value })} options={levelOptions} aria-label={en ? k.labelEn : k.labelVi} />
+        <Radio.Group
+          disabled={locked}
+          value={v.level ?? undefined}
+          onChange={(e) => set(k.key, { level: e.target.value })}
+          options={levelOptions}
+          aria-label={en ? k.labelEn : k.labelVi}
+        />
         {k.kind === "quantity" && v.level === "fail" && (
           <InputNumber
             min={0}

@@ -37,7 +37,11 @@ export function TaskCouncils({ taskId }: { taskId: string }) {
           key: "date",
           render: (_, r) => (r.meetingAt ? formatDateTime(r.meetingAt) : formatDate(r.concludedAt ?? r.decisionDate)),
         },
-        { title: t("councils.fields.decisionNumber"), key: "decision", render: (_, r) => [r.decisionNumber, formatDate(r.decisionDate)].filter(Boolean).join(" — ") },
+        {
+          title: t("councils.fields.decisionNumber"),
+          key: "decision",
+          render: (_, r) => [r.decisionNumber, formatDate(r.decisionDate)].filter(Boolean).join(" — "),
+        },
         { title: t("councils.fields.legalBasis"), dataIndex: "legalBasis" },
       ]}
     />

@@ -56,7 +56,11 @@ function DashboardContent({ data }: { data: DashboardSummary }) {
               <Statistic
                 title={t(`dashboard.counts.${s.key}`)}
                 value={c[s.key]}
-                prefix={<span className="stat-icon" aria-hidden>{s.icon}</span>}
+                prefix={
+                  <span className="stat-icon" aria-hidden>
+                    {s.icon}
+                  </span>
+                }
                 formatter={(v) => formatNumber(Number(v))}
               />
             </Card>
@@ -100,7 +104,11 @@ function CodeBarCard({ title, list, data, horizontal }: { title: string; list: C
   const { t } = useTranslation();
   const names = items.map((i) => i.name);
   const values = items.map((i) => i.value);
-  const category = { type: "category" as const, data: horizontal ? [...names].reverse() : names, axisLabel: { interval: 0, width: horizontal ? 160 : 90, overflow: "truncate" as const } };
+  const category = {
+    type: "category" as const,
+    data: horizontal ? [...names].reverse() : names,
+    axisLabel: { interval: 0, width: horizontal ? 160 : 90, overflow: "truncate" as const },
+  };
   const value = { type: "value" as const, axisLabel: { formatter: (v: number) => formatNumber(v) } };
   return (
     <Card title={title} className="chart-card">
@@ -115,7 +123,14 @@ function CodeBarCard({ title, list, data, horizontal }: { title: string; list: C
             grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
             xAxis: horizontal ? value : category,
             yAxis: horizontal ? category : value,
-            series: [{ type: "bar", data: horizontal ? [...values].reverse() : values, barMaxWidth: 36, itemStyle: { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] } }],
+            series: [
+              {
+                type: "bar",
+                data: horizontal ? [...values].reverse() : values,
+                barMaxWidth: 36,
+                itemStyle: { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] },
+              },
+            ],
           }}
         />
       )}

@@ -45,7 +45,12 @@ function Content({ data }: { data: Data }) {
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Link to="/indicators" data-testid="leadership-indicators">
-              <Statistic title={t("leadership.indicatorsWithStatus")} value={withStatus} suffix={`/ ${formatNumber(data.indicators.items.length)}`} formatter={(v) => formatNumber(Number(v))} />
+              <Statistic
+                title={t("leadership.indicatorsWithStatus")}
+                value={withStatus}
+                suffix={`/ ${formatNumber(data.indicators.items.length)}`}
+                formatter={(v) => formatNumber(Number(v))}
+              />
             </Link>
           </Card>
         </Col>
@@ -72,7 +77,12 @@ function Content({ data }: { data: Data }) {
           <Card>
             {r.periodId ? (
               <Link to={`/statistics/periods/${r.periodId}`} data-testid="leadership-reporting">
-                <Statistic title={t("leadership.reportsApproved", { period: r.periodName ?? "" })} value={r.approved} suffix={`/ ${formatNumber(r.assigned)}`} formatter={(v) => formatNumber(Number(v))} />
+                <Statistic
+                  title={t("leadership.reportsApproved", { period: r.periodName ?? "" })}
+                  value={r.approved}
+                  suffix={`/ ${formatNumber(r.assigned)}`}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
               </Link>
             ) : (
               <Statistic title={t("leadership.reportsApproved", { period: "" })} value="—" />
@@ -108,7 +118,9 @@ function Content({ data }: { data: Data }) {
               key: "target",
               width: 190,
               render: (_: unknown, i) =>
-                i.target && i.target.value !== null ? `${formatNumber(i.target.value)} ${en ? i.unitEn : i.unitVi}${i.target.year ? ` (${i.target.year})` : ""}` : "—",
+                i.target && i.target.value !== null
+                  ? `${formatNumber(i.target.value)} ${en ? i.unitEn : i.unitVi}${i.target.year ? ` (${i.target.year})` : ""}`
+                  : "—",
             },
           ]}
         />
@@ -116,7 +128,10 @@ function Content({ data }: { data: Data }) {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={t("leadership.budgetTitle", { pct: formatNumber(data.budget.targetSharePct) })} extra={<Link to="/funding-plans">{t("leadership.fundingPlan")}</Link>}>
+          <Card
+            title={t("leadership.budgetTitle", { pct: formatNumber(data.budget.targetSharePct) })}
+            extra={<Link to="/funding-plans">{t("leadership.fundingPlan")}</Link>}
+          >
             <BudgetChart data={data} />
           </Card>
         </Col>
@@ -139,10 +154,20 @@ function Content({ data }: { data: Data }) {
             )}
             <Row gutter={16}>
               <Col span={12}>
-                <Statistic title={t("leadership.approvedCity")} value={data.tasks.approvedCity / BILLION} suffix={t("leadership.billion")} formatter={(v) => formatNumber(Number(v), 3)} />
+                <Statistic
+                  title={t("leadership.approvedCity")}
+                  value={data.tasks.approvedCity / BILLION}
+                  suffix={t("leadership.billion")}
+                  formatter={(v) => formatNumber(Number(v), 3)}
+                />
               </Col>
               <Col span={12}>
-                <Statistic title={t("leadership.approvedOther")} value={data.tasks.approvedOther / BILLION} suffix={t("leadership.billion")} formatter={(v) => formatNumber(Number(v), 3)} />
+                <Statistic
+                  title={t("leadership.approvedOther")}
+                  value={data.tasks.approvedOther / BILLION}
+                  suffix={t("leadership.billion")}
+                  formatter={(v) => formatNumber(Number(v), 3)}
+                />
               </Col>
             </Row>
           </Card>

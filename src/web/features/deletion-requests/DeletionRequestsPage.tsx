@@ -24,7 +24,14 @@ export function DeletionRequestsPage() {
       endpoint: "/deletion-requests",
       rowKey: (r) => r.id,
       searchLabel: t("deletion.search"),
-      filters: [{ name: "status", label: t("deletion.fields.status"), kind: "options", options: DELETION_STATUSES.map((s) => ({ value: s, label: t(`deletion.status.${s}`) })) }],
+      filters: [
+        {
+          name: "status",
+          label: t("deletion.fields.status"),
+          kind: "options",
+          options: DELETION_STATUSES.map((s) => ({ value: s, label: t(`deletion.status.${s}`) })),
+        },
+      ],
       columns: [
         { title: t("deletion.fields.requestedAt"), dataIndex: "requestedAt", render: (d) => formatDateTime(d) },
         {

@@ -31,14 +31,22 @@ export function DocumentButton({ url, document, fallbackName }: { url: string; d
 }
 
 /** The council's documents: the establishment decision for those who see its members; the minutes for staff once concluded. */
-export function CouncilDocumentButtons({ council }: { council: { id: string; title: string; status: string; members: unknown[]; abilities: { update: boolean } } }) {
+export function CouncilDocumentButtons({
+  council,
+}: {
+  council: { id: string; title: string; status: string; members: unknown[]; abilities: { update: boolean } };
+}) {
   const { hasRole } = useSession();
   const staff = hasRole("admin", "officer");
   const establishment = council.members.length > 0 && council.status !== "cancelled" && (council.status !== "draft" || staff);
   return (
     <>
-      {establishment && <DocumentButton url={`/councils/${council.id}/establishment.docx`} document="councilEstablishment" fallbackName="quyet-dinh-thanh-lap-hoi-dong.docx" />}
-      {staff && council.status === "concluded" && <DocumentButton url={`/councils/${council.id}/minutes.docx`} document="councilMinutes" fallbackName="bien-ban-hop-hoi-dong.docx" />}
+      {establishment && (
+        <DocumentButton url={`/councils/${council.id}/establishment.docx`} document="councilEstablishment" fallbackName="quyet-dinh-thanh-lap-hoi-dong.docx" />
+      )}
+      {staff && council.status === "concluded" && (
+        <DocumentButton url={`/councils/${council.id}/minutes.docx`} document="councilMinutes" fallbackName="bien-ban-hop-hoi-dong.docx" />
+      )}
     </>
   );
 }
@@ -47,9 +55,15 @@ export function CouncilDocumentButtons({ council }: { council: { id: string; tit
 export function TaskDocumentButtons({ task }: { task: { id: string; code: string; decisionDate: string | null; registrationCode: string | null } }) {
   return (
     <>
-      {task.decisionDate && <DocumentButton url={`/tasks/${task.id}/approval-decision.docx`} document="taskApproval" fallbackName={`quyet-dinh-phe-duyet-${task.code}.docx`} />}
+      {task.decisionDate && (
+        <DocumentButton url={`/tasks/${task.id}/approval-decision.docx`} document="taskApproval" fallbackName={`quyet-dinh-phe-duyet-${task.code}.docx`} />
+      )}
       {task.registrationCode && (
-        <DocumentButton url={`/tasks/${task.id}/registration-certificate.docx`} document="taskRegistration" fallbackName={`giay-chung-nhan-${task.code}.docx`} />
+        <DocumentButton
+          url={`/tasks/${task.id}/registration-certificate.docx`}
+          document="taskRegistration"
+          fallbackName={`giay-chung-nhan-${task.code}.docx`}
+        />
       )}
     </>
   );

@@ -8,7 +8,26 @@
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Collapse,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import type { ColumnsType, ColumnType } from "antd/es/table";
 import { AimOutlined, CloseCircleOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, ExperimentOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -278,7 +297,13 @@ function CheckItem({ check, selected, onSelect }: { check: PrintedCheckDto; sele
         <Typography.Text strong>{t(error ? "fundingPlans.check.error" : "fundingPlans.check.number", { number: check.number })}</Typography.Text>
         <Tag>{check.rowLabel}</Tag>
         <Typography.Text>{check.relation}</Typography.Text>
-        <Button size="small" type={selected ? "primary" : "link"} icon={<AimOutlined aria-hidden />} onClick={() => onSelect(check.number)} aria-pressed={selected}>
+        <Button
+          size="small"
+          type={selected ? "primary" : "link"}
+          icon={<AimOutlined aria-hidden />}
+          onClick={() => onSelect(check.number)}
+          aria-pressed={selected}
+        >
           {t(selected ? "fundingPlans.check.shown" : "fundingPlans.check.show")}
         </Button>
       </Space>
@@ -295,52 +320,51 @@ type PrintedRowDto = PrintedCheckReportDto["rows"][number];
 function PrintedTable({ report, version, chosen }: { report: PrintedCheckReportDto; version: FundingPlanVersion; chosen: PrintedCheckDto | null }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const inChosen = (row: PrintedRowDto, key: string) =>
-    !!chosen && chosen.figures.some((f) => f.year === row.year && f.key === key);
+  const inChosen = (row: PrintedRowDto, key: string) => !!chosen && chosen.figures.some((f) => f.year === row.year && f.key === key);
   const columns: ColumnsType<PrintedRowDto> = [
     { title: t("fundingPlans.col.year"), dataIndex: "label", key: "label", fixed: "left", width: 70 },
-    ...version.columns.map(
-      (c, index): ColumnType<PrintedRowDto> => ({
-        title: lang === "en" ? c.labelEn : c.labelVi,
-        key: c.key,
-        align: "right",
-        width: 130,
-        render: (_: unknown, r: PrintedRowDto) => {
-          const cell = r.cells[index]!;
-          const error = cell.errors.length > 0;
-          const marked = inChosen(r, c.key);
-          const tip = [
-            t("fundingPlans.line", { line: cell.cell.sourceLine }),
-            t("fundingPlans.check.cellChecks", { numbers: cell.checks.join(", ") }),
-            cell.worst ? t("fundingPlans.check.cellWorst", { finding: t(`fundingPlans.check.class.${cell.worst}`) }) : null,
-          ]
-            .filter(Boolean)
-            .join(" · ");
-          return (
-            <Tooltip title={tip}>
-              <span
-                className={[error ? "fp-error" : "", marked ? "fp-marked" : ""].join(" ").trim() || undefined}
-                data-figure={`${r.label}:${c.key}`}
-                style={{
-                  whiteSpace: "nowrap",
-                  padding: "0 4px",
-                  borderRadius: 4,
-                  border: error ? "1px solid #ff7875" : "1px solid transparent",
-                  color: error ? "#a8071a" : undefined,
-                  background: marked ? "#fff566" : error ? "#fff1f0" : undefined,
-                  fontWeight: marked ? 600 : undefined,
-                }}
-              >
-                <span className="fp-printed">{cell.cell.original}</span>
-                {error && <sup style={{ marginLeft: 2 }}>{cell.errors.join(",")}</sup>}
-              </span>
-            </Tooltip>
-          );
-        },
-      }),
-    ),
+    ...version.columns.map((c, index): ColumnType<PrintedRowDto> => ({
+      title: lang === "en" ? c.labelEn : c.labelVi,
+      key: c.key,
+      align: "right",
+      width: 130,
+      render: (_: unknown, r: PrintedRowDto) => {
+        const cell = r.cells[index]!;
+        const error = cell.errors.length > 0;
+        const marked = inChosen(r, c.key);
+        const tip = [
+          t("fundingPlans.line", { line: cell.cell.sourceLine }),
+          t("fundingPlans.check.cellChecks", { numbers: cell.checks.join(", ") }),
+          cell.worst ? t("fundingPlans.check.cellWorst", { finding: t(`fundingPlans.check.class.${cell.worst}`) }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ");
+        return (
+          <Tooltip title={tip}>
+            <span
+              className={[error ? "fp-error" : "", marked ? "fp-marked" : ""].join(" ").trim() || undefined}
+              data-figure={`${r.label}:${c.key}`}
+              style={{
+                whiteSpace: "nowrap",
+                padding: "0 4px",
+                borderRadius: 4,
+                border: error ? "1px solid #ff7875" : "1px solid transparent",
+                color: error ? "#a8071a" : undefined,
+                background: marked ? "#fff566" : error ? "#fff1f0" : undefined,
+                fontWeight: marked ? 600 : undefined,
+              }}
+            >
+              <span className="fp-printed">{cell.cell.original}</span>
+              {error && <sup style={{ marginLeft: 2 }}>{cell.errors.join(",")}</sup>}
+            </span>
+          </Tooltip>
+        );
+      },
+    })),
   ];
-  return <Table<PrintedRowDto> size="small" bordered rowKey="label" columns={columns} dataSource={report.rows} pagination={false} scroll={{ x: "max-content" }} />;
+  return (
+    <Table<PrintedRowDto> size="small" bordered rowKey="label" columns={columns} dataSource={report.rows} pagination={false} scroll={{ x: "max-content" }} />
+  );
 }
 
 // ─── the model's inputs (the basis of scenarios), apart from the checks ───
@@ -421,7 +445,13 @@ function PlanTable({ version }: { version: FundingPlanVersion }) {
             </Tooltip>
           ),
         },
-        { title: t("fundingPlans.col.baseline"), key: `${c.key}-base`, align: "right", width: 110, render: (_: unknown, r: TableRowDto) => num(r.cells[index]!.baseline) },
+        {
+          title: t("fundingPlans.col.baseline"),
+          key: `${c.key}-base`,
+          align: "right",
+          width: 110,
+          render: (_: unknown, r: TableRowDto) => num(r.cells[index]!.baseline),
+        },
         {
           title: t("fundingPlans.col.delta"),
           key: `${c.key}-delta`,
@@ -512,7 +542,14 @@ function ScenarioModal({ from, onClose, onCreated }: { from: FundingPlanVersion;
         .map((r) => {
           const i = r.inputs!;
           // a few decimals are enough for what-if edits; unchanged implied inputs keep the exact value
-          return { year: i.year, gdp: i.gdp, citySpending: i.citySpending, socialSharePct: i.socialSharePct, cityBudgetSharePct: i.cityBudgetSharePct, recurrentSharePct: i.recurrentSharePct };
+          return {
+            year: i.year,
+            gdp: i.gdp,
+            citySpending: i.citySpending,
+            socialSharePct: i.socialSharePct,
+            cityBudgetSharePct: i.cityBudgetSharePct,
+            recurrentSharePct: i.recurrentSharePct,
+          };
         }),
     [from],
   );
@@ -554,7 +591,16 @@ function ScenarioModal({ from, onClose, onCreated }: { from: FundingPlanVersion;
   );
 
   return (
-    <Modal open title={t("fundingPlans.newScenarioFrom", { name: from.name })} width={960} onCancel={onClose} onOk={submit} okText={t("fundingPlans.saveScenario")} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={t("fundingPlans.newScenarioFrom", { name: from.name })}
+      width={960}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t("fundingPlans.saveScenario")}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t("fundingPlans.scenarioName")} rules={[{ required: true, min: 3, max: 200, message: t("fundingPlans.nameRule") }]}>
           <Input maxLength={200} />
@@ -632,7 +678,12 @@ function ActualsView() {
       title: t("fundingPlans.track.spending"),
       key: "spending",
       align: "right",
-      render: (_, r) => (r.citySpending === null ? <Typography.Text type="secondary">{t("fundingPlans.track.noSeries")}</Typography.Text> : <Tooltip title={r.citySpendingSource}>{num(r.citySpending)}</Tooltip>),
+      render: (_, r) =>
+        r.citySpending === null ? (
+          <Typography.Text type="secondary">{t("fundingPlans.track.noSeries")}</Typography.Text>
+        ) : (
+          <Tooltip title={r.citySpendingSource}>{num(r.citySpending)}</Tooltip>
+        ),
     },
     { title: t("fundingPlans.track.target"), key: "target", align: "right", render: (_, r) => num(r.targetCityStBudget) },
     {
@@ -642,7 +693,12 @@ function ActualsView() {
       render: (_, r) => (r.sharePct === null ? "—" : <Tag color={r.sharePct >= 2 ? "green" : "orange"}>{formatNumber(r.sharePct, 2)}%</Tag>),
     },
     { title: t("fundingPlans.track.social"), key: "social", align: "right", render: (_, r) => num(r.socialInvestment) },
-    { title: t("fundingPlans.track.gdp"), key: "gdp", align: "right", render: (_, r) => (r.gdp === null ? "—" : <Tooltip title={r.gdpSource}>{num(r.gdp)}</Tooltip>) },
+    {
+      title: t("fundingPlans.track.gdp"),
+      key: "gdp",
+      align: "right",
+      render: (_, r) => (r.gdp === null ? "—" : <Tooltip title={r.gdpSource}>{num(r.gdp)}</Tooltip>),
+    },
     {
       title: t("fundingPlans.track.socialPct"),
       key: "socialPct",
@@ -694,7 +750,12 @@ function ActualsView() {
               { title: t("fundingPlans.actual.cityRecurrent"), key: "rec", align: "right", render: (_, a) => num(a.cityRecurrent / BILLION) },
               { title: t("fundingPlans.actual.cityDevelopment"), key: "dev", align: "right", render: (_, a) => num(a.cityDevelopment / BILLION) },
               { title: t("fundingPlans.actual.cityTotal"), key: "total", align: "right", render: (_, a) => num(a.cityTotal / BILLION) },
-              { title: t("fundingPlans.actual.otherSources"), key: "other", align: "right", render: (_, a) => (a.otherSources === null ? "—" : num(a.otherSources / BILLION)) },
+              {
+                title: t("fundingPlans.actual.otherSources"),
+                key: "other",
+                align: "right",
+                render: (_, a) => (a.otherSources === null ? "—" : num(a.otherSources / BILLION)),
+              },
               { title: t("fundingPlans.actual.source"), dataIndex: "source", key: "source" },
               { title: t("fundingPlans.actual.updated"), key: "updated", render: (_, a) => `${a.updatedByName ?? ""} · ${formatDateTime(a.updatedAt)}` },
               {
@@ -703,7 +764,12 @@ function ActualsView() {
                 render: (_, a) => (
                   <Space>
                     {a.abilities.update && (
-                      <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(a)} aria-label={t("fundingPlans.actual.edit", { year: a.year })} />
+                      <Button
+                        size="small"
+                        icon={<EditOutlined aria-hidden />}
+                        onClick={() => setEditing(a)}
+                        aria-label={t("fundingPlans.actual.edit", { year: a.year })}
+                      />
                     )}
                     {a.abilities.delete && (
                       <Popconfirm title={t("fundingPlans.actual.confirmDelete", { year: a.year })} onConfirm={() => remove(a)}>
@@ -764,7 +830,13 @@ function ActualModal({ actual, onClose, onSaved }: { actual: Actual | null; onCl
     const v = await form.validateFields();
     setSaving(true);
     setError(null);
-    const body = { cityRecurrent: toDong(v.cityRecurrent)!, cityDevelopment: toDong(v.cityDevelopment)!, otherSources: toDong(v.otherSources), source: v.source, note: v.note };
+    const body = {
+      cityRecurrent: toDong(v.cityRecurrent)!,
+      cityDevelopment: toDong(v.cityDevelopment)!,
+      otherSources: toDong(v.otherSources),
+      source: v.source,
+      note: v.note,
+    };
     try {
       if (actual) await api.put(`/funding-plans/actuals/${actual.id}`, { ...body, version });
       else await api.post("/funding-plans/actuals", { ...body, year: v.year });
@@ -795,12 +867,27 @@ function ActualModal({ actual, onClose, onSaved }: { actual: Actual | null; onCl
 
   const amount = (name: keyof ActualValues, label: string, required: boolean) => (
     <Form.Item name={name} label={label} rules={required ? [{ required: true, message: t("fundingPlans.actual.required") }] : []}>
-      <InputNumber min={0} max={1_000_000} step={1} decimalSeparator={currentLang() === "vi" ? "," : "."} precision={3} style={{ width: "100%" }} addonAfter={t("fundingPlans.billion")} />
+      <InputNumber
+        min={0}
+        max={1_000_000}
+        step={1}
+        decimalSeparator={currentLang() === "vi" ? "," : "."}
+        precision={3}
+        style={{ width: "100%" }}
+        addonAfter={t("fundingPlans.billion")}
+      />
     </Form.Item>
   );
 
   return (
-    <Modal open title={actual ? t("fundingPlans.actual.edit", { year: actual.year }) : t("fundingPlans.actual.add")} onCancel={onClose} onOk={submit} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={actual ? t("fundingPlans.actual.edit", { year: actual.year }) : t("fundingPlans.actual.add")}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={initial}>
         <Form.Item name="year" label={t("fundingPlans.col.year")} rules={[{ required: true, message: t("fundingPlans.actual.required") }]}>
           <InputNumber min={2000} max={2100} disabled={!!actual} style={{ width: 140 }} />
@@ -808,7 +895,12 @@ function ActualModal({ actual, onClose, onSaved }: { actual: Actual | null; onCl
         {amount("cityRecurrent", t("fundingPlans.actual.cityRecurrent"), true)}
         {amount("cityDevelopment", t("fundingPlans.actual.cityDevelopment"), true)}
         {amount("otherSources", t("fundingPlans.actual.otherSources"), false)}
-        <Form.Item name="source" label={t("fundingPlans.actual.source")} extra={t("fundingPlans.actual.sourceHelp")} rules={[{ required: true, min: 3, message: t("fundingPlans.actual.sourceRule") }]}>
+        <Form.Item
+          name="source"
+          label={t("fundingPlans.actual.source")}
+          extra={t("fundingPlans.actual.sourceHelp")}
+          rules={[{ required: true, min: 3, message: t("fundingPlans.actual.sourceRule") }]}
+        >
           <Input maxLength={1000} />
         </Form.Item>
         <Form.Item name="note" label={t("fundingPlans.note")}>

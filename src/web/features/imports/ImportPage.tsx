@@ -196,7 +196,13 @@ export function ImportPage() {
             title={t("imports.committedTitle")}
             subTitle={t("imports.committedText", { count: result.created, created: formatNumber(result.created) })}
             extra={[
-              <Button key="list" type="primary" onClick={() => navigate(preview?.kind === "organisations" ? "/organisations" : preview?.kind === "historical-tasks" ? "/task-analytics" : "/people")}>
+              <Button
+                key="list"
+                type="primary"
+                onClick={() =>
+                  navigate(preview?.kind === "organisations" ? "/organisations" : preview?.kind === "historical-tasks" ? "/task-analytics" : "/people")
+                }
+              >
                 {t("imports.viewList")}
               </Button>,
               <Button key="again" icon={<ReloadOutlined aria-hidden />} onClick={reset}>
@@ -238,7 +244,11 @@ function PreviewCard({
     >
       <Flex gap={32} wrap style={{ marginBottom: 16 }}>
         <Statistic title={t("imports.totalRows")} value={formatNumber(preview.totalRows)} />
-        <Statistic title={t("imports.errorCount")} value={formatNumber(preview.errorCount)} styles={{ content: { color: preview.errorCount ? "#c62828" : undefined } }} />
+        <Statistic
+          title={t("imports.errorCount")}
+          value={formatNumber(preview.errorCount)}
+          styles={{ content: { color: preview.errorCount ? "#c62828" : undefined } }}
+        />
       </Flex>
 
       {preview.status === "invalid" && (
@@ -257,7 +267,8 @@ function PreviewCard({
               {
                 title: t("imports.errors.value"),
                 dataIndex: "value",
-                render: (v) => (v === null || v === undefined || v === "" ? <span className="muted">{t("imports.errors.empty")}</span> : <code>{String(v)}</code>),
+                render: (v) =>
+                  v === null || v === undefined || v === "" ? <span className="muted">{t("imports.errors.empty")}</span> : <code>{String(v)}</code>,
               },
               { title: t("imports.errors.message"), dataIndex: "message" },
             ]}
@@ -270,7 +281,13 @@ function PreviewCard({
 
       {preview.status === "ready" && (
         <>
-          <Alert type="success" showIcon title={t("imports.readyTitle")} description={t("imports.readyText", { count: preview.totalRows, rows: formatNumber(preview.totalRows) })} style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            title={t("imports.readyTitle")}
+            description={t("imports.readyText", { count: preview.totalRows, rows: formatNumber(preview.totalRows) })}
+            style={{ marginBottom: 16 }}
+          />
           {previewColumns.length > 0 && (
             <>
               <Typography.Title level={5}>{t("imports.firstRows", { count: preview.preview.length })}</Typography.Title>
@@ -283,7 +300,8 @@ function PreviewCard({
                 columns={previewColumns.map((c) => ({
                   title: c,
                   dataIndex: c,
-                  render: (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v)),
+                  render: (v: unknown) =>
+                    Array.isArray(v) ? v.join(", ") : v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v),
                 }))}
               />
             </>

@@ -105,7 +105,7 @@ function PublishToggle({ ind }: { ind: Indicator }) {
   const m = useMutation({
     mutationFn: () => api.post<Indicator>(ind.published ? indicatorApi.unpublish(ind.id) : indicatorApi.publish(ind.id), { version: ind.version }),
     onSuccess: async (r) => {
-      message.success(r?.published ?? !ind.published ? t("indicators.publishedNow") : t("indicators.unpublishedNow"));
+      message.success((r?.published ?? !ind.published) ? t("indicators.publishedNow") : t("indicators.unpublishedNow"));
       await qc.invalidateQueries({ queryKey: ["indicators"] });
     },
     onError: async (e) => {
@@ -159,7 +159,8 @@ function ValuesCard({ ind }: { ind: Indicator }) {
   const [editing, setEditing] = useState<{ year?: number } | null>(null);
   const canEnter = ind.abilities.enterValues;
   const { me } = useSession();
-  const canRecount = indicatorAccess.recount(me) && ind.valueSource === "computed" && (REGISTRY_COMPUTATIONS as readonly string[]).includes(ind.computation ?? "");
+  const canRecount =
+    indicatorAccess.recount(me) && ind.valueSource === "computed" && (REGISTRY_COMPUTATIONS as readonly string[]).includes(ind.computation ?? "");
   const remove = useMutation({
     mutationFn: (v: IndicatorValue) => api.delete(indicatorApi.value(ind.id, v.year), { version: v.version }),
     onSuccess: async () => {
@@ -205,7 +206,8 @@ function ValuesCard({ ind }: { ind: Indicator }) {
           {
             title: t("indicators.values.enteredBy"),
             key: "by",
-            render: (_: unknown, v) => (v.enteredBy ? <Typography.Text type="secondary">{`${v.enteredBy.name} · ${formatDateTime(v.enteredAt)}`}</Typography.Text> : ""),
+            render: (_: unknown, v) =>
+              v.enteredBy ? <Typography.Text type="secondary">{`${v.enteredBy.name} · ${formatDateTime(v.enteredAt)}`}</Typography.Text> : "",
           },
           ...(canEnter
             ? [
@@ -215,8 +217,18 @@ function ValuesCard({ ind }: { ind: Indicator }) {
                   render: (_: unknown, v: IndicatorValue) =>
                     v.origin === "entered" ? (
                       <Space size={4}>
-                        <Button size="small" icon={<EditOutlined aria-hidden />} aria-label={t("indicators.values.editYear", { year: v.year })} onClick={() => setEditing({ year: v.year })} />
-                        <Popconfirm title={t("indicators.values.confirmDelete", { year: v.year })} okText={t("common.delete")} cancelText={t("common.cancel")} onConfirm={() => remove.mutateAsync(v).catch(() => undefined)}>
+                        <Button
+                          size="small"
+                          icon={<EditOutlined aria-hidden />}
+                          aria-label={t("indicators.values.editYear", { year: v.year })}
+                          onClick={() => setEditing({ year: v.year })}
+                        />
+                        <Popconfirm
+                          title={t("indicators.values.confirmDelete", { year: v.year })}
+                          okText={t("common.delete")}
+                          cancelText={t("common.cancel")}
+                          onConfirm={() => remove.mutateAsync(v).catch(() => undefined)}
+                        >
                           <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t("indicators.values.deleteYear", { year: v.year })} />
                         </Popconfirm>
                       </Space>
@@ -242,4 +254,3 @@ function ValuesCard({ ind }: { ind: Indicator }) {
     </Card>
   );
 }
-

@@ -220,7 +220,12 @@ function DefinitionFields({ creating }: { creating: boolean }) {
       <Card title={t("indicators.sections.general")} className="form-section">
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="code" label={label("code")} rules={creating ? rules(shape, "code", true) : undefined} extra={creating ? t("indicators.codeHint") : undefined}>
+            <Form.Item
+              name="code"
+              label={label("code")}
+              rules={creating ? rules(shape, "code", true) : undefined}
+              extra={creating ? t("indicators.codeHint") : undefined}
+            >
               <Input autoComplete="off" disabled={!creating} />
             </Form.Item>
           </Col>
@@ -354,7 +359,12 @@ function DefinitionFields({ creating }: { creating: boolean }) {
       <Card title={t("indicators.sections.values")} className="form-section">
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="valueSource" label={label("valueSource")} rules={required} extra={valueSource ? t(`indicators.valueSourceHint.${valueSource}`) : undefined}>
+            <Form.Item
+              name="valueSource"
+              label={label("valueSource")}
+              rules={required}
+              extra={valueSource ? t(`indicators.valueSourceHint.${valueSource}`) : undefined}
+            >
               <Select options={VALUE_SOURCES.map((s) => ({ value: s, label: t(`indicators.valueSource.${s}`) }))} />
             </Form.Item>
           </Col>
@@ -400,9 +410,14 @@ function TargetRow({ index, name, onRemove }: { index: number; name: number; onR
   const label = (n: string) => t(`indicators.fields.${n}`);
   const required = [{ required: true, message: t("validation.required") }];
   return (
-    <Card size="small" style={{ marginBottom: 12 }} title={t("indicators.targetN", { n: index + 1 })} extra={
-      <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={onRemove} aria-label={t("indicators.removeTarget", { n: index + 1 })} />
-    }>
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      title={t("indicators.targetN", { n: index + 1 })}
+      extra={
+        <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={onRemove} aria-label={t("indicators.removeTarget", { n: index + 1 })} />
+      }
+    >
       <Row gutter={16}>
         <Col xs={12} md={4}>
           <Form.Item name={[name, "year"]} label={label("year")} rules={required}>

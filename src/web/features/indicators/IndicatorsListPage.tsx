@@ -99,7 +99,7 @@ export function IndicatorsListPage() {
         </>
       ),
     }),
-     
+
     [t, en, me, navigate],
   );
   return (

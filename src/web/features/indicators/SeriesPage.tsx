@@ -119,9 +119,24 @@ function SeriesCard({ series }: { series: Series }) {
                       key: "actions",
                       render: (_: unknown, v: SeriesValue) => (
                         <Space size={4}>
-                          <Button size="small" icon={<EditOutlined aria-hidden />} aria-label={t("indicators.values.editYear", { year: v.year })} onClick={() => setEditing({ year: v.year })} />
-                          <Popconfirm title={t("indicators.values.confirmDelete", { year: v.year })} okText={t("common.delete")} cancelText={t("common.cancel")} onConfirm={() => remove.mutateAsync(v).catch(() => undefined)}>
-                            <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t("indicators.values.deleteYear", { year: v.year })} />
+                          <Button
+                            size="small"
+                            icon={<EditOutlined aria-hidden />}
+                            aria-label={t("indicators.values.editYear", { year: v.year })}
+                            onClick={() => setEditing({ year: v.year })}
+                          />
+                          <Popconfirm
+                            title={t("indicators.values.confirmDelete", { year: v.year })}
+                            okText={t("common.delete")}
+                            cancelText={t("common.cancel")}
+                            onConfirm={() => remove.mutateAsync(v).catch(() => undefined)}
+                          >
+                            <Button
+                              size="small"
+                              danger
+                              icon={<DeleteOutlined aria-hidden />}
+                              aria-label={t("indicators.values.deleteYear", { year: v.year })}
+                            />
                           </Popconfirm>
                         </Space>
                       ),
@@ -161,4 +176,3 @@ function SeriesCard({ series }: { series: Series }) {
     </Card>
   );
 }
-

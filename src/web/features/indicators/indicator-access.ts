@@ -3,7 +3,6 @@
 // values, publish, export) follow the record's own `abilities`.
 import { ability } from "../../app/permissions";
 
-
 export const indicatorAccess = {
   list: ability("indicator", "read"),
   create: ability("indicator", "create"),

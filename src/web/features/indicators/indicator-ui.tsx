@@ -10,7 +10,17 @@ import type { TFunction } from "i18next";
 import * as echarts from "echarts/core";
 import { LineChart, ScatterChart } from "echarts/charts";
 import { MarkAreaComponent } from "echarts/components";
-import type { Baseline, Direction, IndicatorChart as ChartData, IndicatorStatus, ProgressStatus, StatusReason, Target, TargetBound, ValueSource } from "../../../common/api/indicator";
+import type {
+  Baseline,
+  Direction,
+  IndicatorChart as ChartData,
+  IndicatorStatus,
+  ProgressStatus,
+  StatusReason,
+  Target,
+  TargetBound,
+  ValueSource,
+} from "../../../common/api/indicator";
 import { STATUS_THRESHOLDS, TREND_THRESHOLDS } from "../../../common/indicators/progress";
 import { formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";
@@ -92,7 +102,9 @@ export function LatestVsTarget({
     <Space orientation="vertical" size={0}>
       <span>{latest ? t("indicators.latestIn", { value: withUnit(latest.value, unit), year: latest.year }) : t("indicators.noValue")}</span>
       {target && (
-        <Typography.Text type="secondary">{t("indicators.targetIn", { value: `${targetValueText(target)} ${unit}`.trim(), year: target.year })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t("indicators.targetIn", { value: `${targetValueText(target)} ${unit}`.trim(), year: target.year })}
+        </Typography.Text>
       )}
     </Space>
   );
@@ -302,10 +314,16 @@ export function BaselineText({ baseline, unit }: { baseline: Baseline | null; un
   return (
     <div data-testid="baseline">
       <Typography.Text strong>{withUnit(baseline.value, unit)}</Typography.Text>{" "}
-      <Typography.Text>{baseline.period ? t("indicators.inPeriod", { period: baseline.period }) : t("indicators.inYear", { year: baseline.year })}</Typography.Text>
+      <Typography.Text>
+        {baseline.period ? t("indicators.inPeriod", { period: baseline.period }) : t("indicators.inYear", { year: baseline.year })}
+      </Typography.Text>
       {label ? <Typography.Text type="secondary"> · {label}</Typography.Text> : null}
       <SourceQuote line={baseline.sourceLine} quote={baseline.quote} />
-      {baseline.note ? <Typography.Text type="secondary" style={{ display: "block" }}>{baseline.note}</Typography.Text> : null}
+      {baseline.note ? (
+        <Typography.Text type="secondary" style={{ display: "block" }}>
+          {baseline.note}
+        </Typography.Text>
+      ) : null}
     </div>
   );
 }
@@ -331,7 +349,8 @@ export function TargetsTable({ targets, unit }: { targets: Target[]; unit: strin
             r.sourceLine !== null || r.quote ? (
               <Tooltip title={r.quote ? `“${r.quote}”` : undefined}>
                 <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
-                  {r.sourceLine !== null ? t("indicators.lineShort", { line: r.sourceLine }) : t("indicators.quoteShort")} {r.quote && <InfoCircleOutlined aria-hidden />}
+                  {r.sourceLine !== null ? t("indicators.lineShort", { line: r.sourceLine }) : t("indicators.quoteShort")}{" "}
+                  {r.quote && <InfoCircleOutlined aria-hidden />}
                 </Typography.Text>
               </Tooltip>
             ) : (
@@ -392,8 +411,14 @@ export function IndicatorMetadata({ ind }: { ind: MetadataSubject }) {
           { key: "code", label: t("indicators.fields.code"), children: <Typography.Text code>{ind.code}</Typography.Text> },
           { key: "targetNo", label: t("indicators.fields.targetNo"), children: ind.targetNo ?? "—" },
           { key: "name", label: t("indicators.fields.name"), children: en ? ind.nameEn : ind.nameVi },
-          ...(ind.statementVi ? [{ key: "statement", label: t("indicators.fields.statementVi"), children: <Typography.Text italic>“{ind.statementVi}”</Typography.Text> }] : []),
-          { key: "definition", label: t("indicators.fields.definition"), children: definition ? <span style={{ whiteSpace: "pre-wrap" }}>{definition}</span> : "—" },
+          ...(ind.statementVi
+            ? [{ key: "statement", label: t("indicators.fields.statementVi"), children: <Typography.Text italic>“{ind.statementVi}”</Typography.Text> }]
+            : []),
+          {
+            key: "definition",
+            label: t("indicators.fields.definition"),
+            children: definition ? <span style={{ whiteSpace: "pre-wrap" }}>{definition}</span> : "—",
+          },
           { key: "unit", label: t("indicators.fields.unit"), children: unit },
           { key: "direction", label: t("indicators.fields.direction"), children: directionText(t, ind.direction) },
           { key: "baseline", label: t("indicators.fields.baseline"), children: <BaselineText baseline={ind.baselineDetail} unit={unit} /> },

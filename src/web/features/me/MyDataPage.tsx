@@ -126,7 +126,9 @@ function Consents() {
           <Typography.Paragraph type="secondary">{t("me.consentsIntro", { version: q.data.noticeVersion })}</Typography.Paragraph>
           <List
             itemLayout="horizontal"
-            dataSource={CONSENT_PURPOSES.map((p) => q.data.current.find((c) => c.purpose === p) ?? { purpose: p, granted: null, noticeVersion: null, recordedAt: null })}
+            dataSource={CONSENT_PURPOSES.map(
+              (p) => q.data.current.find((c) => c.purpose === p) ?? { purpose: p, granted: null, noticeVersion: null, recordedAt: null },
+            )}
             renderItem={(c) => {
               const id = `consent-${c.purpose}`;
               return (

@@ -22,10 +22,18 @@ export function InspectionNewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const tasks = useQuery({ queryKey: ["/monitoring/overview", "all"], queryFn: () => api.get<ListResult<OverviewItem>>("/monitoring/overview", { pageSize: 200 }) });
+  const tasks = useQuery({
+    queryKey: ["/monitoring/overview", "all"],
+    queryFn: () => api.get<ListResult<OverviewItem>>("/monitoring/overview", { pageSize: 200 }),
+  });
   const create = useMutation({
     mutationFn: (v: { taskId: string; plannedOn: Dayjs; scope: string; inspectorIds: (string | undefined)[] }) =>
-      api.post<Inspection>("/monitoring/inspections", { taskId: v.taskId, plannedOn: day(v.plannedOn), scope: v.scope, inspectorIds: v.inspectorIds.filter(Boolean) }),
+      api.post<Inspection>("/monitoring/inspections", {
+        taskId: v.taskId,
+        plannedOn: day(v.plannedOn),
+        scope: v.scope,
+        inspectorIds: v.inspectorIds.filter(Boolean),
+      }),
     onSuccess: (i) => {
       message.success(t("monitoring.inspectionPlanned"));
       void navigate(`/monitoring/inspections/${i.id}`);
@@ -115,7 +123,10 @@ export function InspectionPage() {
             <Tag>{t(`monitoring.inspectionStatus.${i.status}`)}</Tag>
             <ConclusionTag conclusion={i.conclusion} />
             {i.abilities.cancel && (
-              <Popconfirm title={t("monitoring.cancelConfirm")} onConfirm={() => cancel.run(() => api.post<Inspection>(`/monitoring/inspections/${id}/cancel`, { version: i.version }))}>
+              <Popconfirm
+                title={t("monitoring.cancelConfirm")}
+                onConfirm={() => cancel.run(() => api.post<Inspection>(`/monitoring/inspections/${id}/cancel`, { version: i.version }))}
+              >
                 <Button danger>{t("monitoring.cancelInspection")}</Button>
               </Popconfirm>
             )}
@@ -139,7 +150,10 @@ export function InspectionPage() {
           <Descriptions.Item label={t("monitoring.fields.minutes")} span={2}>
             <Space wrap>
               {i.minutes ? (
-                <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void download(`/monitoring/inspections/${i.id}/minutes`, undefined, i.minutes!.fileName)}>
+                <Button
+                  icon={<DownloadOutlined aria-hidden />}
+                  onClick={() => void download(`/monitoring/inspections/${i.id}/minutes`, undefined, i.minutes!.fileName)}
+                >
                   {i.minutes.fileName}
                 </Button>
               ) : (
@@ -151,7 +165,9 @@ export function InspectionPage() {
                   showUploadList={false}
                   beforeUpload={(file) => {
                     setUploading(true);
-                    void minutes.run(() => upload<Inspection>(`/monitoring/inspections/${i.id}/minutes`, file), "monitoring.minutesUploaded").finally(() => setUploading(false));
+                    void minutes
+                      .run(() => upload<Inspection>(`/monitoring/inspections/${i.id}/minutes`, file), "monitoring.minutesUploaded")
+                      .finally(() => setUploading(false));
                     return false;
                   }}
                 >
@@ -173,10 +189,23 @@ export function InspectionPage() {
               <List.Item
                 actions={
                   a.doneAt
-                    ? [<Tag key="d" color="success">{t("monitoring.actionDone", { at: formatDateTime(a.doneAt) })}</Tag>]
+                    ? [
+                        <Tag key="d" color="success">
+                          {t("monitoring.actionDone", { at: formatDateTime(a.doneAt) })}
+                        </Tag>,
+                      ]
                     : i.abilities.completeAction
                       ? [
-                          <Button key="c" size="small" loading={complete.isPending} onClick={() => void complete.run(() => api.post<Inspection>(`/monitoring/inspections/${id}/actions/${a.id}/complete`, { version: i.version, note: null }))}>
+                          <Button
+                            key="c"
+                            size="small"
+                            loading={complete.isPending}
+                            onClick={() =>
+                              void complete.run(() =>
+                                api.post<Inspection>(`/monitoring/inspections/${id}/actions/${a.id}/complete`, { version: i.version, note: null }),
+                              )
+                            }
+                          >
                             {t("monitoring.markDone")}
                           </Button>,
                         ]

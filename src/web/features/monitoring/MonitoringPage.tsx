@@ -69,7 +69,11 @@ export function MonitoringPage() {
         },
         { title: t("monitoring.fields.nextDue"), dataIndex: "nextDueOn", sortKey: "nextDue", render: (d: string | null) => formatDate(d) },
         { title: t("monitoring.fields.flags"), key: "flags", render: (_: unknown, r) => <FlagTags item={r} /> },
-        { title: t("monitoring.fields.lastInspection"), dataIndex: "lastConclusion", render: (c: OverviewItem["lastConclusion"]) => <ConclusionTag conclusion={c} /> },
+        {
+          title: t("monitoring.fields.lastInspection"),
+          dataIndex: "lastConclusion",
+          render: (c: OverviewItem["lastConclusion"]) => <ConclusionTag conclusion={c} />,
+        },
         {
           title: "",
           key: "links",
@@ -93,17 +97,38 @@ export function MonitoringPage() {
       rowHref: (r) => `/monitoring/reports/${r.id}`,
       searchLabel: t("monitoring.search"),
       filters: [
-        { name: "status", label: t("monitoring.fields.status"), kind: "options", options: REPORT_STATUSES.map((s) => ({ value: s, label: t(`monitoring.reportStatus.${s}`) })) },
-        { name: "overdue", label: t("monitoring.flags.overdue"), kind: "options", options: [{ value: "true", label: t("monitoring.yes") }, { value: "false", label: t("monitoring.no") }] },
+        {
+          name: "status",
+          label: t("monitoring.fields.status"),
+          kind: "options",
+          options: REPORT_STATUSES.map((s) => ({ value: s, label: t(`monitoring.reportStatus.${s}`) })),
+        },
+        {
+          name: "overdue",
+          label: t("monitoring.flags.overdue"),
+          kind: "options",
+          options: [
+            { value: "true", label: t("monitoring.yes") },
+            { value: "false", label: t("monitoring.no") },
+          ],
+        },
       ],
       columns: [
         { title: t("monitoring.fields.code"), dataIndex: "taskCode", render: (c: string, r) => <Link to={`/monitoring/reports/${r.id}`}>{c}</Link> },
         { title: t("monitoring.fields.title"), dataIndex: "taskTitleVi" },
-        { title: t("monitoring.fields.report"), key: "seq", render: (_: unknown, r) => (r.kind === "final" ? t("monitoring.finalReport") : t("monitoring.periodicReport", { n: r.sequence })) },
+        {
+          title: t("monitoring.fields.report"),
+          key: "seq",
+          render: (_: unknown, r) => (r.kind === "final" ? t("monitoring.finalReport") : t("monitoring.periodicReport", { n: r.sequence })),
+        },
         { title: t("monitoring.fields.period"), key: "period", render: (_: unknown, r) => `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}` },
         { title: t("monitoring.fields.dueOn"), dataIndex: "dueOn", sortKey: "dueOn", render: (d: string) => formatDate(d) },
         { title: t("monitoring.fields.completion"), dataIndex: "overallPercent", render: (p: number | null) => percent(p) },
-        { title: t("monitoring.fields.status"), dataIndex: "status", render: (s: ReportSummary["status"], r) => <ReportStatusTag status={s} overdue={r.overdue} /> },
+        {
+          title: t("monitoring.fields.status"),
+          dataIndex: "status",
+          render: (s: ReportSummary["status"], r) => <ReportStatusTag status={s} overdue={r.overdue} />,
+        },
       ],
     }),
     [t, taskId],
@@ -116,7 +141,14 @@ export function MonitoringPage() {
       rowKey: (r) => r.id,
       rowHref: (r) => `/monitoring/inspections/${r.id}`,
       searchLabel: t("monitoring.search"),
-      filters: [{ name: "status", label: t("monitoring.fields.status"), kind: "options", options: INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`monitoring.inspectionStatus.${s}`) })) }],
+      filters: [
+        {
+          name: "status",
+          label: t("monitoring.fields.status"),
+          kind: "options",
+          options: INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`monitoring.inspectionStatus.${s}`) })),
+        },
+      ],
       columns: [
         { title: t("monitoring.fields.code"), dataIndex: "taskCode", render: (c: string, r) => <Link to={`/monitoring/inspections/${r.id}`}>{c}</Link> },
         { title: t("monitoring.fields.title"), dataIndex: "taskTitleVi" },

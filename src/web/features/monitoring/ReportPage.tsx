@@ -70,7 +70,10 @@ export function ReportPage() {
       return api.post<Report>(`/monitoring/reports/${id}/submit`, { version: saved.version });
     }, "monitoring.submitted");
   const sendReview = (v: { decision: string; comment?: string }) =>
-    decide.run(() => api.post<Report>(`/monitoring/reports/${id}/review`, { version: r!.version, decision: v.decision, comment: v.comment || null }), "monitoring.reviewed");
+    decide.run(
+      () => api.post<Report>(`/monitoring/reports/${id}/review`, { version: r!.version, decision: v.decision, comment: v.comment || null }),
+      "monitoring.reviewed",
+    );
 
   if (q.isLoading) return <LoadingState />;
   if (q.error || !r) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -79,7 +82,12 @@ export function ReportPage() {
 
   return (
     <>
-      <PageHeader title={`${title} — ${r.task.code}`} subtitle={r.task.titleVi} back="/monitoring?tab=reports" extra={<ReportStatusTag status={r.status} overdue={r.overdue} />} />
+      <PageHeader
+        title={`${title} — ${r.task.code}`}
+        subtitle={r.task.titleVi}
+        back="/monitoring?tab=reports"
+        extra={<ReportStatusTag status={r.status} overdue={r.overdue} />}
+      />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t("monitoring.fields.period")}>{`${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}`}</Descriptions.Item>
@@ -88,7 +96,11 @@ export function ReportPage() {
           <Descriptions.Item label={t("monitoring.fields.pi")}>{r.task.piName}</Descriptions.Item>
           <Descriptions.Item label={t("monitoring.fields.leadOrganisation")}>{r.task.leadOrganisationName}</Descriptions.Item>
           <Descriptions.Item label={t("monitoring.fields.submittedAt")}>{formatDateTime(r.submittedAt)}</Descriptions.Item>
-          {r.reviewComment && <Descriptions.Item label={t("monitoring.fields.reviewComment")} span={3}>{r.reviewComment}</Descriptions.Item>}
+          {r.reviewComment && (
+            <Descriptions.Item label={t("monitoring.fields.reviewComment")} span={3}>
+              {r.reviewComment}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void saveDraft(v)}>
@@ -105,7 +117,12 @@ export function ReportPage() {
                   { title: "#", dataIndex: "position", width: 48 },
                   { title: t("monitoring.fields.milestone"), dataIndex: "content" },
                   { title: t("monitoring.fields.period"), key: "p", render: (_: unknown, m) => `${formatDate(m.startsOn)} – ${formatDate(m.endsOn)}` },
-                  { title: t("monitoring.fields.elapsed"), dataIndex: "elapsedPercent", width: 140, render: (p: number) => <Progress percent={p} size="small" /> },
+                  {
+                    title: t("monitoring.fields.elapsed"),
+                    dataIndex: "elapsedPercent",
+                    width: 140,
+                    render: (p: number) => <Progress percent={p} size="small" />,
+                  },
                   {
                     title: t("monitoring.fields.percentDone"),
                     key: "percent",

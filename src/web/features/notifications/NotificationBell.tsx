@@ -19,7 +19,10 @@ export function NotificationBell() {
     void navigate(n.link ?? "/notifications");
   };
   const panel = (
-    <div className="notification-panel" style={{ width: 360, maxWidth: "90vw", background: "var(--ant-color-bg-elevated, #fff)", borderRadius: 8, boxShadow: "0 6px 16px rgba(0,0,0,.12)" }}>
+    <div
+      className="notification-panel"
+      style={{ width: 360, maxWidth: "90vw", background: "var(--ant-color-bg-elevated, #fff)", borderRadius: 8, boxShadow: "0 6px 16px rgba(0,0,0,.12)" }}
+    >
       <Flex justify="space-between" align="center" style={{ padding: "8px 12px" }}>
         <Typography.Text strong>{t("notifications.title")}</Typography.Text>
         <Button type="link" size="small" disabled={!unread} onClick={() => markAll.mutate()}>

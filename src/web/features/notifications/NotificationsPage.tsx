@@ -49,7 +49,14 @@ export function NotificationsPage() {
             <List.Item
               actions={[
                 n.link ? (
-                  <Button key="open" type="link" onClick={() => { if (!n.readAt) markRead.mutate(n.id); void navigate(n.link!); }}>
+                  <Button
+                    key="open"
+                    type="link"
+                    onClick={() => {
+                      if (!n.readAt) markRead.mutate(n.id);
+                      void navigate(n.link!);
+                    }}
+                  >
                     {t("notifications.open")}
                   </Button>
                 ) : null,

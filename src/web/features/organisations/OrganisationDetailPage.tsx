@@ -54,7 +54,12 @@ export function OrganisationDetailPage() {
                 label: t("organisations.fields.parent"),
                 children: o.parentId && <Link to={`/organisations/${o.parentId}`}>{o.parentName}</Link>,
               },
-              { key: "fields", label: t("organisations.fields.fields"), span: "filled", children: o.fields.length > 0 && <CodeTags list="field" codes={o.fields} /> },
+              {
+                key: "fields",
+                label: t("organisations.fields.fields"),
+                span: "filled",
+                children: o.fields.length > 0 && <CodeTags list="field" codes={o.fields} />,
+              },
             ]}
           />
           <Section
@@ -67,13 +72,14 @@ export function OrganisationDetailPage() {
               {
                 key: "web",
                 label: t("organisations.fields.website"),
-                children: o.website && /^https?:\/\//i.test(o.website) ? (
-                  <a href={o.website} target="_blank" rel="noreferrer noopener">
-                    {o.website}
-                  </a>
-                ) : (
-                  o.website
-                ),
+                children:
+                  o.website && /^https?:\/\//i.test(o.website) ? (
+                    <a href={o.website} target="_blank" rel="noreferrer noopener">
+                      {o.website}
+                    </a>
+                  ) : (
+                    o.website
+                  ),
               },
             ]}
           />
@@ -97,8 +103,7 @@ export function OrganisationDetailPage() {
                     render: (d: string | null) =>
                       d ? (
                         <span>
-                          {formatDate(d)}{" "}
-                          {dayjs(d).isBefore(dayjs(), "day") && <Tag color="red">{t("organisations.lab.expired")}</Tag>}
+                          {formatDate(d)} {dayjs(d).isBefore(dayjs(), "day") && <Tag color="red">{t("organisations.lab.expired")}</Tag>}
                         </span>
                       ) : null,
                   },
@@ -107,7 +112,9 @@ export function OrganisationDetailPage() {
               />
             )}
           </Card>
-          <div className="record-meta">{t("record.meta", { created: formatDateTime(o.createdAt), updated: formatDateTime(o.updatedAt), version: o.version })}</div>
+          <div className="record-meta">
+            {t("record.meta", { created: formatDateTime(o.createdAt), updated: formatDateTime(o.updatedAt), version: o.version })}
+          </div>
         </Space>
       )}
     </RecordView>

@@ -303,7 +303,12 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
                   </Col>
                   <Col xs={24} md={1}>
                     <Form.Item label={<span className="sr-only">{t("common.remove")}</span>}>
-                      <Button danger icon={<DeleteOutlined aria-hidden />} aria-label={t("organisations.removeLab", { n: index + 1 })} onClick={() => remove(item.name)} />
+                      <Button
+                        danger
+                        icon={<DeleteOutlined aria-hidden />}
+                        aria-label={t("organisations.removeLab", { n: index + 1 })}
+                        onClick={() => remove(item.name)}
+                      />
                     </Form.Item>
                   </Col>
                 </Row>

@@ -77,7 +77,7 @@ export function OrganisationsListPage() {
         </Button>
       ) : undefined,
     }),
-     
+
     [t, me, navigate],
   );
   return (

@@ -87,7 +87,7 @@ export function PeopleListPage() {
         </Button>
       ) : undefined,
     }),
-     
+
     [t, me, navigate],
   );
   return (

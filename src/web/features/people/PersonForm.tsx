@@ -173,7 +173,11 @@ export function PersonFields({ self = false }: { self?: boolean }) {
         </Row>
       </Card>
 
-      <Card title={t("people.sections.contact")} className="form-section" extra={<Typography.Text type="secondary">{t("people.contactPrivate")}</Typography.Text>}>
+      <Card
+        title={t("people.sections.contact")}
+        className="form-section"
+        extra={<Typography.Text type="secondary">{t("people.contactPrivate")}</Typography.Text>}
+      >
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="email" label={label("email")} rules={rules(shape, "email")}>

@@ -29,11 +29,7 @@ export function ProcessTemplatesPage() {
       ) : (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
           {q.data.map((tpl) => (
-            <Card
-              key={tpl.key}
-              title={en ? tpl.nameEn : tpl.nameVi}
-              extra={<code>{tpl.key}</code>}
-            >
+            <Card key={tpl.key} title={en ? tpl.nameEn : tpl.nameVi} extra={<code>{tpl.key}</code>}>
               <Table<ProcessVersionSummary>
                 size="small"
                 rowKey="version"

@@ -47,8 +47,18 @@ export function ProgrammeDetailPage() {
                 label: t("programmes.callCount"),
                 children: <Link to={`/calls?programmeId=${p.id}`}>{formatNumber(p.callCount)}</Link>,
               },
-              { key: "sectors", label: t("programmes.fields.sectors"), span: "filled", children: p.sectors.length > 0 && <CodeTags list="sector" codes={p.sectors} /> },
-              { key: "fields", label: t("programmes.fields.fields"), span: "filled", children: p.fields.length > 0 && <CodeTags list="field" codes={p.fields} /> },
+              {
+                key: "sectors",
+                label: t("programmes.fields.sectors"),
+                span: "filled",
+                children: p.sectors.length > 0 && <CodeTags list="sector" codes={p.sectors} />,
+              },
+              {
+                key: "fields",
+                label: t("programmes.fields.fields"),
+                span: "filled",
+                children: p.fields.length > 0 && <CodeTags list="field" codes={p.fields} />,
+              },
             ]}
           />
           <Card title={t("programmes.fields.objectives")}>
@@ -58,7 +68,9 @@ export function ProgrammeDetailPage() {
               <span className="muted">—</span>
             )}
           </Card>
-          <div className="record-meta">{t("record.meta", { created: formatDateTime(p.createdAt), updated: formatDateTime(p.updatedAt), version: p.version })}</div>
+          <div className="record-meta">
+            {t("record.meta", { created: formatDateTime(p.createdAt), updated: formatDateTime(p.updatedAt), version: p.version })}
+          </div>
         </Space>
       )}
     </RecordView>

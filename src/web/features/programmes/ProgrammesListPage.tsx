@@ -63,7 +63,7 @@ export function ProgrammesListPage() {
         </Button>
       ) : undefined,
     }),
-     
+
     [t, me, navigate],
   );
   return (

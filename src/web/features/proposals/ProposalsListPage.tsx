@@ -37,7 +37,13 @@ export function ProposalsListPage() {
         { title: t("tasks.fields.titleVi"), dataIndex: "titleVi", sortKey: "title", width: 360 },
         { title: t("tasks.fields.taskType"), dataIndex: "taskType", render: (k: string) => t(`tasks.type.${k}`) },
         { title: t("tasks.fields.proposingOrganisation"), dataIndex: "proposingOrganisationName" },
-        { title: t("tasks.fields.proposedBudget"), dataIndex: "proposedBudget", sortKey: "proposedBudget", align: "right", render: (n: number | null) => money(n) },
+        {
+          title: t("tasks.fields.proposedBudget"),
+          dataIndex: "proposedBudget",
+          sortKey: "proposedBudget",
+          align: "right",
+          render: (n: number | null) => money(n),
+        },
         {
           title: t("tasks.fields.state"),
           dataIndex: "state",

@@ -13,7 +13,17 @@ import { formatDate, formatNumber } from "../../app/format";
 import { PublicFrame } from "../../components/PublicFrame";
 import { ErrorState } from "../../components/states";
 import { publicIndicatorApi } from "../indicators/indicator-api";
-import { ChartNote, IndicatorChartCard, IndicatorMetadata, LatestVsTarget, StatusExplanation, StatusTag, TARGET_NOS, nameOf, unitOf } from "../indicators/indicator-ui";
+import {
+  ChartNote,
+  IndicatorChartCard,
+  IndicatorMetadata,
+  LatestVsTarget,
+  StatusExplanation,
+  StatusTag,
+  TARGET_NOS,
+  nameOf,
+  unitOf,
+} from "../indicators/indicator-ui";
 
 export const PUBLIC_INDICATORS_PATH = "/public/indicators";
 
@@ -60,7 +70,10 @@ export function PublicIndicatorsPage() {
             value={query.status}
             onChange={(v) => set("status", v)}
             style={{ width: 220 }}
-            options={[...PROGRESS_STATUSES.map((s) => ({ value: s as string, label: t(`indicators.status.${s}`) })), { value: "none", label: t("indicators.status.none") }]}
+            options={[
+              ...PROGRESS_STATUSES.map((s) => ({ value: s as string, label: t(`indicators.status.${s}`) })),
+              { value: "none", label: t("indicators.status.none") },
+            ]}
           />
           <Select
             allowClear
@@ -97,7 +110,11 @@ export function PublicIndicatorsPage() {
               key: "name",
               render: (_: unknown, r) => <Link to={`${PUBLIC_INDICATORS_PATH}/${r.code}`}>{nameOf(r, en)}</Link>,
             },
-            { title: t("indicators.latestVsTarget"), key: "latest", render: (_: unknown, r) => <LatestVsTarget latest={r.latest} target={r.target} unit={unitOf(r, en)} /> },
+            {
+              title: t("indicators.latestVsTarget"),
+              key: "latest",
+              render: (_: unknown, r) => <LatestVsTarget latest={r.latest} target={r.target} unit={unitOf(r, en)} />,
+            },
             { title: t("indicators.fields.status"), key: "status", render: (_: unknown, r) => <StatusTag status={r.status} reason={r.statusReason} /> },
           ]}
         />
@@ -135,7 +152,9 @@ export function PublicIndicatorPage() {
               <Space wrap>
                 {q.data.targetNo && <Tag>{t("indicators.targetNoLabel", { no: q.data.targetNo })}</Tag>}
                 <StatusTag status={q.data.status} reason={q.data.statusReason} />
-                {q.data.publishedAt && <Typography.Text type="secondary">{t("publicIndicators.publishedAt", { date: formatDate(q.data.publishedAt) })}</Typography.Text>}
+                {q.data.publishedAt && (
+                  <Typography.Text type="secondary">{t("publicIndicators.publishedAt", { date: formatDate(q.data.publishedAt) })}</Typography.Text>
+                )}
               </Space>
             </div>
             <Space wrap>
@@ -166,7 +185,12 @@ export function PublicIndicatorPage() {
                     locale={{ emptyText: t("indicators.values.none") }}
                     columns={[
                       { title: t("indicators.fields.year"), dataIndex: "year", width: 80 },
-                      { title: t("indicators.fields.value"), dataIndex: "value", align: "right", render: (v: number) => `${formatNumber(v)} ${unitOf(q.data, en)}` },
+                      {
+                        title: t("indicators.fields.value"),
+                        dataIndex: "value",
+                        align: "right",
+                        render: (v: number) => `${formatNumber(v)} ${unitOf(q.data, en)}`,
+                      },
                       { title: t("indicators.values.source"), dataIndex: "source" },
                       { title: t("indicators.values.note"), dataIndex: "note", render: (n: string | null) => n ?? "" },
                     ]}

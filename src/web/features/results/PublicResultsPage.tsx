@@ -48,8 +48,22 @@ export function PublicResultsPage() {
             onSearch={(v) => set("q", v.trim())}
             style={{ width: 320 }}
           />
-          <CodeSelect list="field" allowClear placeholder={t("results.public.field")} value={query.fieldCode} onChange={(v) => set("fieldCode", v as string)} style={{ width: 280 }} />
-          <CodeSelect list="sector" allowClear placeholder={t("results.public.sector")} value={query.sectorCode} onChange={(v) => set("sectorCode", v as string)} style={{ width: 220 }} />
+          <CodeSelect
+            list="field"
+            allowClear
+            placeholder={t("results.public.field")}
+            value={query.fieldCode}
+            onChange={(v) => set("fieldCode", v as string)}
+            style={{ width: 280 }}
+          />
+          <CodeSelect
+            list="sector"
+            allowClear
+            placeholder={t("results.public.sector")}
+            value={query.sectorCode}
+            onChange={(v) => set("sectorCode", v as string)}
+            style={{ width: 220 }}
+          />
           <InputNumber<number>
             placeholder={t("results.public.year")}
             aria-label={t("results.public.year")}
@@ -102,7 +116,14 @@ export function PublicResultsPage() {
               </List.Item>
             )}
           />
-          <Pagination align="end" current={q.data.page} pageSize={q.data.pageSize} total={q.data.total} showSizeChanger={false} onChange={(p) => set("page", p)} />
+          <Pagination
+            align="end"
+            current={q.data.page}
+            pageSize={q.data.pageSize}
+            total={q.data.total}
+            showSizeChanger={false}
+            onChange={(p) => set("page", p)}
+          />
         </>
       )}
     </PublicFrame>

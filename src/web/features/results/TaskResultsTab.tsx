@@ -3,17 +3,30 @@
 // Files (minutes, evidence) are task documents: picked from the task's documents or uploaded here.
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
 import { EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
-import {
-  APPLICATION_FORMS,
-  type ApplicationReport,
-  type InternalAcceptance,
-  type ResultSummary,
-  type TaskResults,
-} from "../../../common/api/result";
+import { APPLICATION_FORMS, type ApplicationReport, type InternalAcceptance, type ResultSummary, type TaskResults } from "../../../common/api/result";
 import type { TaskDocument } from "../../../common/api/task";
 import { api, errorMessage } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";
@@ -35,9 +48,7 @@ export function TaskResultsTab({ taskId }: { taskId: string }) {
   const r = q.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      {r.registrationCode && (
-        <Alert type="success" showIcon title={t("results.registered", { code: r.registrationCode, date: formatDate(r.registeredAt) })} />
-      )}
+      {r.registrationCode && <Alert type="success" showIcon title={t("results.registered", { code: r.registrationCode, date: formatDate(r.registeredAt) })} />}
       <InternalAcceptanceCard taskId={taskId} results={r} />
       <SummaryCard taskId={taskId} results={r} />
       <ApplicationsCard taskId={taskId} results={r} />
@@ -171,7 +182,13 @@ function InternalAcceptanceForm({ taskId, current, onClose }: { taskId: string; 
   const [form] = Form.useForm();
   const refresh = useRefresh(taskId);
   const save = useMutation({
-    mutationFn: (v: { heldOn: Dayjs; members: { name: string; position?: string }[]; conclusion: string; remarks?: string; minutesDocumentId?: string | null }) =>
+    mutationFn: (v: {
+      heldOn: Dayjs;
+      members: { name: string; position?: string }[];
+      conclusion: string;
+      remarks?: string;
+      minutesDocumentId?: string | null;
+    }) =>
       api.put<InternalAcceptance>(`/tasks/${taskId}/internal-acceptance`, {
         heldOn: toDay(v.heldOn),
         members: v.members.map((m) => ({ name: m.name, position: m.position || null })),
@@ -186,7 +203,15 @@ function InternalAcceptanceForm({ taskId, current, onClose }: { taskId: string; 
     },
   });
   return (
-    <Modal open title={t("results.internal.title")} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={720} okText={t("common.save")}>
+    <Modal
+      open
+      title={t("results.internal.title")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={720}
+      okText={t("common.save")}
+    >
       {save.isError && <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -215,7 +240,11 @@ function InternalAcceptanceForm({ taskId, current, onClose }: { taskId: string; 
                     <Form.Item name={[f.name, "position"]}>
                       <Input placeholder={t("results.internal.memberPosition")} style={{ width: 240 }} />
                     </Form.Item>
-                    {fields.length > 1 && <Button type="link" onClick={() => remove(f.name)}>{t("common.remove")}</Button>}
+                    {fields.length > 1 && (
+                      <Button type="link" onClick={() => remove(f.name)}>
+                        {t("common.remove")}
+                      </Button>
+                    )}
                   </Space>
                 ))}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: "", position: "" })}>
@@ -226,7 +255,12 @@ function InternalAcceptanceForm({ taskId, current, onClose }: { taskId: string; 
           </Form.List>
         </Form.Item>
         <Form.Item name="conclusion" label={t("results.internal.conclusion")}>
-          <Radio.Group options={[{ value: "pass", label: t("results.internal.pass") }, { value: "fail", label: t("results.internal.fail") }]} />
+          <Radio.Group
+            options={[
+              { value: "pass", label: t("results.internal.pass") },
+              { value: "fail", label: t("results.internal.fail") },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="remarks" label={t("results.internal.remarks")}>
           <Input.TextArea rows={3} maxLength={10000} />
@@ -288,7 +322,14 @@ function SummaryForm({ taskId, current, onClose }: { taskId: string; current: Re
   const [form] = Form.useForm();
   const refresh = useRefresh(taskId);
   const save = useMutation({
-    mutationFn: (v: { abstractVi: string; abstractEn?: string; keywords?: string[]; outputsSummary: string; applicationField?: string; contactOrganisation?: string }) =>
+    mutationFn: (v: {
+      abstractVi: string;
+      abstractEn?: string;
+      keywords?: string[];
+      outputsSummary: string;
+      applicationField?: string;
+      contactOrganisation?: string;
+    }) =>
       api.put<ResultSummary>(`/tasks/${taskId}/result-summary`, {
         abstractVi: v.abstractVi,
         abstractEn: v.abstractEn || null,
@@ -305,7 +346,15 @@ function SummaryForm({ taskId, current, onClose }: { taskId: string; current: Re
   });
   const required = [{ required: true, message: t("validation.required") }];
   return (
-    <Modal open title={t("results.summary.title")} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={760} okText={t("common.save")}>
+    <Modal
+      open
+      title={t("results.summary.title")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={760}
+      okText={t("common.save")}
+    >
       {save.isError && <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t("results.summary.publicNote")}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={current ?? { keywords: [] }} onFinish={(v) => save.mutate(v)}>
@@ -364,10 +413,18 @@ function ApplicationsCard({ taskId, results }: { taskId: string; results: TaskRe
                 items={[
                   { key: "scale", label: t("results.applications.scale"), children: a.scale ?? "—" },
                   { key: "eco", label: t("results.applications.economicEffect"), children: a.economicEffect ?? "—" },
-                  { key: "ecoValue", label: t("results.applications.economicValue"), children: a.economicValue === null ? "—" : `${formatNumber(a.economicValue, 0)} ${t("results.dong")}` },
+                  {
+                    key: "ecoValue",
+                    label: t("results.applications.economicValue"),
+                    children: a.economicValue === null ? "—" : `${formatNumber(a.economicValue, 0)} ${t("results.dong")}`,
+                  },
                   { key: "social", label: t("results.applications.socialEffect"), children: a.socialEffect ?? "—" },
                   { key: "benef", label: t("results.applications.beneficiaries"), children: a.beneficiaries === null ? "—" : formatNumber(a.beneficiaries, 0) },
-                  { key: "evidence", label: t("results.applications.evidence"), children: a.evidence.length ? a.evidence.map((e) => <div key={e.documentId}>{e.fileName}</div>) : "—" },
+                  {
+                    key: "evidence",
+                    label: t("results.applications.evidence"),
+                    children: a.evidence.length ? a.evidence.map((e) => <div key={e.documentId}>{e.fileName}</div>) : "—",
+                  },
                   { key: "review", label: t("results.applications.reviewComment"), children: a.reviewComment ?? "—" },
                 ]}
               />
@@ -410,7 +467,14 @@ function ApplicationsCard({ taskId, results }: { taskId: string; results: TaskRe
       ) : (
         <Empty description={t("results.applications.none")} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
-      {editing && <ApplicationForm taskId={taskId} current={editing === "new" ? null : editing} offerTransition={editing === "new" && results.state === "registered"} onClose={() => setEditing(null)} />}
+      {editing && (
+        <ApplicationForm
+          taskId={taskId}
+          current={editing === "new" ? null : editing}
+          offerTransition={editing === "new" && results.state === "registered"}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {reviewing && <ReviewForm taskId={taskId} report={reviewing} onClose={() => setReviewing(null)} />}
     </Card>
   );
@@ -429,7 +493,17 @@ interface ApplicationValues {
   moveTask?: boolean;
 }
 
-function ApplicationForm({ taskId, current, offerTransition, onClose }: { taskId: string; current: ApplicationReport | null; offerTransition: boolean; onClose: () => void }) {
+function ApplicationForm({
+  taskId,
+  current,
+  offerTransition,
+  onClose,
+}: {
+  taskId: string;
+  current: ApplicationReport | null;
+  offerTransition: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ApplicationValues>();
   const refresh = useRefresh(taskId);
@@ -464,7 +538,15 @@ function ApplicationForm({ taskId, current, offerTransition, onClose }: { taskId
   });
   const required = [{ required: true, message: t("validation.required") }];
   return (
-    <Modal open title={t("results.applications.title")} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={760} okText={t("results.applications.submit")}>
+    <Modal
+      open
+      title={t("results.applications.title")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={760}
+      okText={t("results.applications.submit")}
+    >
       {save.isError && <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
       {current?.status === "needs_revision" && current.reviewComment && (
         <Alert type="warning" showIcon title={t("results.applications.returned", { comment: current.reviewComment })} style={{ marginBottom: 12 }} />
@@ -474,7 +556,11 @@ function ApplicationForm({ taskId, current, offerTransition, onClose }: { taskId
         layout="vertical"
         initialValues={
           current
-            ? { ...current, startedOn: dayjs(current.startedOn), evidenceDocumentIds: current.evidence.map((e) => e.documentId) } as unknown as ApplicationValues
+            ? ({
+                ...current,
+                startedOn: dayjs(current.startedOn),
+                evidenceDocumentIds: current.evidence.map((e) => e.documentId),
+              } as unknown as ApplicationValues)
             : ({ form: "production", evidenceDocumentIds: [], moveTask: offerTransition } as unknown as ApplicationValues)
         }
         onFinish={(v) => save.mutate(v)}
@@ -498,7 +584,12 @@ function ApplicationForm({ taskId, current, offerTransition, onClose }: { taskId
         </Form.Item>
         <Space wrap size="large">
           <Form.Item name="economicValue" label={t("results.applications.economicValue")}>
-            <InputNumber<number> min={0} style={{ width: 240 }} formatter={(v) => (v === undefined || v === null || v === ("" as never) ? "" : formatNumber(Number(v), 0))} parser={(s) => Number((s ?? "").replace(/\D/g, "")) || 0} />
+            <InputNumber<number>
+              min={0}
+              style={{ width: 240 }}
+              formatter={(v) => (v === undefined || v === null || v === ("" as never) ? "" : formatNumber(Number(v), 0))}
+              parser={(s) => Number((s ?? "").replace(/\D/g, "")) || 0}
+            />
           </Form.Item>
           <Form.Item name="beneficiaries" label={t("results.applications.beneficiaries")}>
             <InputNumber<number> min={0} style={{ width: 200 }} />
@@ -510,7 +601,8 @@ function ApplicationForm({ taskId, current, offerTransition, onClose }: { taskId
           dependencies={["economicEffect"]}
           rules={[
             ({ getFieldValue }) => ({
-              validator: (_, v) => (v || getFieldValue("economicEffect") ? Promise.resolve() : Promise.reject(new Error(t("results.applications.effectRequired")))),
+              validator: (_, v) =>
+                v || getFieldValue("economicEffect") ? Promise.resolve() : Promise.reject(new Error(t("results.applications.effectRequired"))),
             }),
           ]}
         >
@@ -521,7 +613,12 @@ function ApplicationForm({ taskId, current, offerTransition, onClose }: { taskId
         </Form.Item>
         {offerTransition && (
           <Form.Item name="moveTask" label={t("results.applications.moveTask")}>
-            <Radio.Group options={[{ value: true, label: t("results.yes") }, { value: false, label: t("results.no") }]} />
+            <Radio.Group
+              options={[
+                { value: true, label: t("results.yes") },
+                { value: false, label: t("results.no") },
+              ]}
+            />
           </Form.Item>
         )}
       </Form>
@@ -535,18 +632,34 @@ function ReviewForm({ taskId, report, onClose }: { taskId: string; report: Appli
   const refresh = useRefresh(taskId);
   const save = useMutation({
     mutationFn: (v: { decision: string; comment?: string }) =>
-      api.post<ApplicationReport>(`/tasks/${taskId}/applications/${report.id}/review`, { decision: v.decision, comment: v.comment || null, version: report.version }),
+      api.post<ApplicationReport>(`/tasks/${taskId}/applications/${report.id}/review`, {
+        decision: v.decision,
+        comment: v.comment || null,
+        version: report.version,
+      }),
     onSuccess: () => {
       refresh();
       onClose();
     },
   });
   return (
-    <Modal open title={t("results.applications.review")} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t("common.save")}>
+    <Modal
+      open
+      title={t("results.applications.review")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t("common.save")}
+    >
       {save.isError && <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ decision: "accepted" }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="decision" label={t("results.applications.decision")}>
-          <Radio.Group options={[{ value: "accepted", label: t("results.status.accepted") }, { value: "needs_revision", label: t("results.status.needs_revision") }]} />
+          <Radio.Group
+            options={[
+              { value: "accepted", label: t("results.status.accepted") },
+              { value: "needs_revision", label: t("results.status.needs_revision") },
+            ]}
+          />
         </Form.Item>
         <Form.Item
           name="comment"

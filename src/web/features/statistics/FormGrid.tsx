@@ -57,7 +57,8 @@ function marksOf(messages: ValidationMessage[]): Marks {
   return { byCell, status, involved };
 }
 
-const numberValue = (v: CellValue | undefined) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null);
+const numberValue = (v: CellValue | undefined) =>
+  typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null;
 
 export function FormGrid({ definition, values, onChange, messages = [], sources, consolidated }: Props) {
   const lang = useLang();
@@ -72,18 +73,40 @@ export function FormGrid({ definition, values, onChange, messages = [], sources,
             {fields.length > 0 && (
               <Row gutter={[16, 0]}>
                 {fields.map((f) => (
-                  <Col key={f.key} xs={24} md={f.type === "text" && (f.maxLength ?? 0) > 200 ? 24 : 12} xl={f.type === "text" && (f.maxLength ?? 0) > 200 ? 16 : 8}>
+                  <Col
+                    key={f.key}
+                    xs={24}
+                    md={f.type === "text" && (f.maxLength ?? 0) > 200 ? 24 : 12}
+                    xl={f.type === "text" && (f.maxLength ?? 0) > 200 ? 16 : 8}
+                  >
                     {consolidated && f.type === "select" ? (
                       <SelectCounts field={f} values={values} lang={lang} />
                     ) : (
-                      <FieldCell field={f} value={values[f.key]} onChange={onChange} messages={marks.byCell.get(f.key)} status={marks.status.get(f.key)} source={sources?.[f.key]} lang={lang} />
+                      <FieldCell
+                        field={f}
+                        value={values[f.key]}
+                        onChange={onChange}
+                        messages={marks.byCell.get(f.key)}
+                        status={marks.status.get(f.key)}
+                        source={sources?.[f.key]}
+                        lang={lang}
+                      />
                     )}
                   </Col>
                 ))}
               </Row>
             )}
             {s.tables.map((tb) => (
-              <TableGrid key={tb.key} table={tb} values={values} onChange={onChange} marks={marks} messages={messages} lang={lang} consolidated={consolidated} />
+              <TableGrid
+                key={tb.key}
+                table={tb}
+                values={values}
+                onChange={onChange}
+                marks={marks}
+                messages={messages}
+                lang={lang}
+                consolidated={consolidated}
+              />
             ))}
           </Card>
         );
@@ -129,12 +152,30 @@ const FieldCell = memo(function FieldCell({
       layout="vertical"
       className="stat-field"
     >
-      {onChange ? <FieldInput id={id} field={f} value={value} onChange={onChange} lang={lang} status={status} /> : <ReadValue id={id} field={f} value={value} lang={lang} />}
+      {onChange ? (
+        <FieldInput id={id} field={f} value={value} onChange={onChange} lang={lang} status={status} />
+      ) : (
+        <ReadValue id={id} field={f} value={value} lang={lang} />
+      )}
     </Form.Item>
   );
 });
 
-function FieldInput({ id, field: f, value, onChange, lang, status }: { id: string; field: FormField; value: CellValue | undefined; onChange: (k: string, v: CellValue) => void; lang: Lang; status?: "error" | "warning" }) {
+function FieldInput({
+  id,
+  field: f,
+  value,
+  onChange,
+  lang,
+  status,
+}: {
+  id: string;
+  field: FormField;
+  value: CellValue | undefined;
+  onChange: (k: string, v: CellValue) => void;
+  lang: Lang;
+  status?: "error" | "warning";
+}) {
   switch (f.type) {
     case "number":
     case "integer":
@@ -241,13 +282,17 @@ export function NumberInput({
       value={numberValue(value)}
       onChange={(v) => onChange(v === null || v === undefined || Number.isNaN(v) ? null : v)}
       decimalSeparator={integer ? undefined : decimal}
-      formatter={
+      formatter={integer ? (v) => (v === undefined || v === null || `${v}` === "" ? "" : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, group)) : undefined}
+      // the raw digits as a string: "" stays empty (null), not 0
+      parser={
         integer
-          ? (v) => (v === undefined || v === null || `${v}` === "" ? "" : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, group))
+          ? (s) =>
+              (s ?? "")
+                .split(group)
+                .join("")
+                .replace(/[^\d-]/g, "") as unknown as number
           : undefined
       }
-      // the raw digits as a string: "" stays empty (null), not 0
-      parser={integer ? (s) => (s ?? "").split(group).join("").replace(/[^\d-]/g, "") as unknown as number : undefined}
       style={{ width: "100%" }}
     />
   );
@@ -312,7 +357,9 @@ function TableGrid({
                     const key = `${tb.key}.${r.key}.${c.key}`;
                     const status = marks.status.get(key);
                     const involved = marks.involved.get(key);
-                    const cls = [c.total || r.total ? "total" : "", involved ? `in-${involved}` : "", status ? `has-${status}` : ""].filter(Boolean).join(" ") || undefined;
+                    const cls =
+                      [c.total || r.total ? "total" : "", involved ? `in-${involved}` : "", status ? `has-${status}` : ""].filter(Boolean).join(" ") ||
+                      undefined;
                     return (
                       <td key={c.key} className={cls} title={(marks.byCell.get(key) ?? []).map((m) => msgText(lang, m)).join("\n") || undefined}>
                         {onChange ? (
@@ -350,7 +397,13 @@ function TableGrid({
             <ul>
               {own.map((m, i) => (
                 <li key={i} className={`stat-msg stat-msg-${m.severity}`}>
-                  <a href={`#${cellDomId(m.cellKey)}`} onClick={(e) => { e.preventDefault(); focusCell(m.cellKey); }}>
+                  <a
+                    href={`#${cellDomId(m.cellKey)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      focusCell(m.cellKey);
+                    }}
+                  >
                     {msgText(lang, m)}
                   </a>
                 </li>
@@ -380,5 +433,7 @@ const TableCell = memo(function TableCell({
   status?: "error" | "warning";
   label: string;
 }) {
-  return <NumberInput id={cellDomId(cellKey)} integer={integer} value={value} onChange={(v) => onChange(cellKey, v)} lang={lang} status={status} ariaLabel={label} />;
+  return (
+    <NumberInput id={cellDomId(cellKey)} integer={integer} value={value} onChange={(v) => onChange(cellKey, v)} lang={lang} status={status} ariaLabel={label} />
+  );
 });

@@ -25,7 +25,16 @@ export function FormsPage() {
   });
   return (
     <>
-      <PageHeader title={t("statistics.forms.title")} subtitle={t("statistics.forms.subtitle")} extra={<Space><Switch checked={all} onChange={setAll} aria-label={t("statistics.forms.allVersions")} />{t("statistics.forms.allVersions")}</Space>} />
+      <PageHeader
+        title={t("statistics.forms.title")}
+        subtitle={t("statistics.forms.subtitle")}
+        extra={
+          <Space>
+            <Switch checked={all} onChange={setAll} aria-label={t("statistics.forms.allVersions")} />
+            {t("statistics.forms.allVersions")}
+          </Space>
+        }
+      />
       {q.error ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -37,7 +46,11 @@ export function FormsPage() {
             pagination={false}
             scroll={{ x: "max-content" }}
             columns={[
-              { title: t("statistics.fields.form"), dataIndex: "code", render: (c: string, f) => <Link to={`/statistics/forms/${f.key}/versions/${f.version}`}>{c}</Link> },
+              {
+                title: t("statistics.fields.form"),
+                dataIndex: "code",
+                render: (c: string, f) => <Link to={`/statistics/forms/${f.key}/versions/${f.version}`}>{c}</Link>,
+              },
               { title: t("statistics.forms.name"), key: "title", render: (_: unknown, f) => pick(lang, f.titleVi, f.titleEn) },
               { title: t("statistics.fields.formVersion"), dataIndex: "version" },
               { title: t("statistics.forms.effectiveFrom"), dataIndex: "effectiveFrom", render: (d: string) => formatDate(d) },
@@ -73,7 +86,12 @@ export function FormVersionPage() {
   const f = q.data;
   return (
     <>
-      <PageHeader title={`${f.code} — ${pick(lang, f.titleVi, f.titleEn)}`} subtitle={pick(lang, def.descriptionVi, def.descriptionEn)} back="/statistics/forms" extra={<Tag>{t("statistics.fields.versionN", { n: f.version })}</Tag>} />
+      <PageHeader
+        title={`${f.code} — ${pick(lang, f.titleVi, f.titleEn)}`}
+        subtitle={pick(lang, def.descriptionVi, def.descriptionEn)}
+        back="/statistics/forms"
+        extra={<Tag>{t("statistics.fields.versionN", { n: f.version })}</Tag>}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t("statistics.forms.legalBasis")}>{f.legalBasis}</Descriptions.Item>
@@ -104,7 +122,11 @@ export function FormVersionPage() {
           pagination={false}
           scroll={{ x: "max-content" }}
           columns={[
-            { title: t("statistics.forms.severity"), dataIndex: "severity", render: (s: ValidationRule["severity"]) => <Tag color={s === "error" ? "error" : "warning"}>{t(`statistics.forms.severities.${s}`)}</Tag> },
+            {
+              title: t("statistics.forms.severity"),
+              dataIndex: "severity",
+              render: (s: ValidationRule["severity"]) => <Tag color={s === "error" ? "error" : "warning"}>{t(`statistics.forms.severities.${s}`)}</Tag>,
+            },
             {
               title: t("statistics.forms.expression"),
               key: "expr",

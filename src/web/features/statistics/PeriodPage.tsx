@@ -3,7 +3,29 @@
 // consolidated tables per form (the sum of the approved reports) with their xlsx export in the official layout.
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Segmented, Select, Space, Statistic, Table, Tabs, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Typography,
+} from "antd";
 import { CheckCircleOutlined, DownloadOutlined, EditOutlined, LockOutlined, PlayCircleOutlined, UsergroupAddOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -72,14 +94,24 @@ export function PeriodPage() {
               </Button>
             )}
             {p.abilities.open && (
-              <Popconfirm title={t("statistics.periods.openConfirm")} onConfirm={() => transition.mutate("open")} okText={t("statistics.periods.open")} cancelText={t("common.cancel")}>
+              <Popconfirm
+                title={t("statistics.periods.openConfirm")}
+                onConfirm={() => transition.mutate("open")}
+                okText={t("statistics.periods.open")}
+                cancelText={t("common.cancel")}
+              >
                 <Button type="primary" icon={<PlayCircleOutlined aria-hidden />} loading={transition.isPending}>
                   {t("statistics.periods.open")}
                 </Button>
               </Popconfirm>
             )}
             {p.abilities.close && (
-              <Popconfirm title={t("statistics.periods.closeConfirm")} onConfirm={() => transition.mutate("close")} okText={t("statistics.periods.close")} cancelText={t("common.cancel")}>
+              <Popconfirm
+                title={t("statistics.periods.closeConfirm")}
+                onConfirm={() => transition.mutate("close")}
+                okText={t("statistics.periods.close")}
+                cancelText={t("common.cancel")}
+              >
                 <Button icon={<LockOutlined aria-hidden />} loading={transition.isPending}>
                   {t("statistics.periods.close")}
                 </Button>
@@ -141,7 +173,9 @@ function Completeness({ period: p }: { period: Period }) {
     const s = search.trim().toLowerCase();
     return s ? p.completeness.filter((r) => r.organisationName.toLowerCase().includes(s)) : p.completeness;
   }, [p.completeness, search]);
-  const removable = p.completeness.filter((r) => selected.includes(r.organisationId)).flatMap((r) => r.reports.filter((x) => x.status === "assigned").map((x) => x.reportId));
+  const removable = p.completeness
+    .filter((r) => selected.includes(r.organisationId))
+    .flatMap((r) => r.reports.filter((x) => x.status === "assigned").map((x) => x.reportId));
   const remove = useMutation({
     mutationFn: () => api.post<{ removed: number }>(`/statistics/periods/${p.id}/assignments/remove`, { reportIds: removable }),
     onSuccess: (r) => {
@@ -156,7 +190,13 @@ function Completeness({ period: p }: { period: Period }) {
   return (
     <Card size="small">
       <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t("statistics.completeness.search")} aria-label={t("statistics.completeness.search")} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
+        <Input.Search
+          allowClear
+          placeholder={t("statistics.completeness.search")}
+          aria-label={t("statistics.completeness.search")}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ maxWidth: 360 }}
+        />
         {p.abilities.assign && (
           <Popconfirm title={t("statistics.assign.removeConfirm", { count: removable.length })} onConfirm={() => remove.mutate()} disabled={!removable.length}>
             <Button danger disabled={!removable.length} loading={remove.isPending}>
@@ -174,7 +214,12 @@ function Completeness({ period: p }: { period: Period }) {
         pagination={rows.length > 50 ? { pageSize: 50 } : false}
         rowSelection={p.abilities.assign ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
         columns={[
-          { title: t("statistics.fields.organisation"), dataIndex: "organisationName", fixed: "left", sorter: (a, b) => a.organisationName.localeCompare(b.organisationName, "vi") },
+          {
+            title: t("statistics.fields.organisation"),
+            dataIndex: "organisationName",
+            fixed: "left",
+            sorter: (a, b) => a.organisationName.localeCompare(b.organisationName, "vi"),
+          },
           ...p.forms.map((f) => ({
             title: <FormCodeTag code={f.code} titleVi={f.titleVi} titleEn={f.titleEn} />,
             key: f.key,
@@ -232,9 +277,17 @@ function ByForm({ period: p }: { period: Period }) {
             pagination={false}
             scroll={{ x: "max-content" }}
             columns={[
-              { title: t("statistics.fields.form"), key: "f", render: (_: unknown, r) => <span title={pick(lang, r.form.titleVi, r.form.titleEn)}>{r.form.code}</span> },
+              {
+                title: t("statistics.fields.form"),
+                key: "f",
+                render: (_: unknown, r) => <span title={pick(lang, r.form.titleVi, r.form.titleEn)}>{r.form.code}</span>,
+              },
               { title: t("statistics.counts.assigned"), key: "a", render: (_: unknown, r) => formatNumber(r.counts?.assigned ?? 0) },
-              ...STACK.map((s) => ({ title: t(`statistics.counts.${s.key}`), key: s.key, render: (_: unknown, r: (typeof rows)[number]) => formatNumber(Number(r.counts?.[s.key] ?? 0)) })),
+              ...STACK.map((s) => ({
+                title: t(`statistics.counts.${s.key}`),
+                key: s.key,
+                render: (_: unknown, r: (typeof rows)[number]) => formatNumber(Number(r.counts?.[s.key] ?? 0)),
+              })),
               { title: t("statistics.timeliness.on_time"), key: "ot", render: (_: unknown, r) => formatNumber(r.counts?.onTime ?? 0) },
               { title: t("statistics.timeliness.late"), key: "l", render: (_: unknown, r) => formatNumber(r.counts?.late ?? 0) },
               { title: t("statistics.timeliness.overdue"), key: "o", render: (_: unknown, r) => formatNumber(r.counts?.overdue ?? 0) },
@@ -395,7 +448,11 @@ function AssignDialog({ open, period: p, onClose, onDone }: { open: boolean; per
     >
       <Typography.Paragraph type="secondary">{t("statistics.assign.hint")}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ organisationIds: [], formKeys: p.forms.map((f) => f.key) }}>
-        <Form.Item name="organisationIds" label={t("statistics.fields.organisations")} rules={[{ required: true, type: "array", min: 1, message: t("statistics.assign.orgRequired") }]}>
+        <Form.Item
+          name="organisationIds"
+          label={t("statistics.fields.organisations")}
+          rules={[{ required: true, type: "array", min: 1, message: t("statistics.assign.orgRequired") }]}
+        >
           <Select
             id="assign-organisations"
             mode="multiple"
@@ -420,8 +477,15 @@ function AssignDialog({ open, period: p, onClose, onDone }: { open: boolean; per
             ]}
           />
         </Form.Item>
-        <Form.Item name="formKeys" label={t("statistics.fields.forms")} rules={[{ required: true, type: "array", min: 1, message: t("statistics.periods.formsRequired") }]}>
-          <Checkbox.Group style={{ display: "flex", flexDirection: "column", gap: 4 }} options={p.forms.map((f) => ({ value: f.key, label: `${f.code} — ${pick(lang, f.titleVi, f.titleEn)}` }))} />
+        <Form.Item
+          name="formKeys"
+          label={t("statistics.fields.forms")}
+          rules={[{ required: true, type: "array", min: 1, message: t("statistics.periods.formsRequired") }]}
+        >
+          <Checkbox.Group
+            style={{ display: "flex", flexDirection: "column", gap: 4 }}
+            options={p.forms.map((f) => ({ value: f.key, label: `${f.code} — ${pick(lang, f.titleVi, f.titleEn)}` }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -30,12 +30,21 @@ export function PeriodsPage() {
       rowHref: (p) => `/statistics/periods/${p.id}`,
       searchLabel: t("statistics.periods.search"),
       filters: [
-        { name: "status", label: t("statistics.fields.status"), kind: "options", options: PERIOD_STATUSES.map((s) => ({ value: s, label: t(`statistics.periodStatus.${s}`) })) },
+        {
+          name: "status",
+          label: t("statistics.fields.status"),
+          kind: "options",
+          options: PERIOD_STATUSES.map((s) => ({ value: s, label: t(`statistics.periodStatus.${s}`) })),
+        },
         { name: "year", label: t("statistics.fields.year"), kind: "year" },
       ],
       columns: [
         { title: t("statistics.fields.year"), dataIndex: "year", sortKey: "year", width: 80 },
-        { title: t("statistics.fields.period"), key: "name", render: (_: unknown, p) => <Link to={`/statistics/periods/${p.id}`}>{pick(lang, p.nameVi, p.nameEn)}</Link> },
+        {
+          title: t("statistics.fields.period"),
+          key: "name",
+          render: (_: unknown, p) => <Link to={`/statistics/periods/${p.id}`}>{pick(lang, p.nameVi, p.nameEn)}</Link>,
+        },
         { title: t("statistics.fields.deadline"), dataIndex: "deadline", sortKey: "deadline", render: (d: string) => formatDate(d) },
         { title: t("statistics.fields.status"), dataIndex: "status", render: (s: PeriodItem["status"]) => <PeriodStatusTag status={s} /> },
         {
@@ -55,7 +64,13 @@ export function PeriodsPage() {
           key: "completeness",
           width: 200,
           render: (_: unknown, p) => (
-            <Tooltip title={t("statistics.periods.completenessTip", { received: p.counts.submitted + p.counts.approved, assigned: p.counts.assigned, approved: p.counts.approved })}>
+            <Tooltip
+              title={t("statistics.periods.completenessTip", {
+                received: p.counts.submitted + p.counts.approved,
+                assigned: p.counts.assigned,
+                approved: p.counts.approved,
+              })}
+            >
               <Progress percent={p.counts.completenessPct ?? 0} size="small" format={() => pct(p.counts.completenessPct)} />
             </Tooltip>
           ),
@@ -183,13 +198,24 @@ export function PeriodDialog({ open, period, onClose, onSaved }: { open: boolean
         <Form.Item name="nameEn" label={t("statistics.fields.nameEn")}>
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item name="formKeys" label={t("statistics.fields.forms")} rules={[{ required: true, type: "array", min: 1, message: t("statistics.periods.formsRequired") }]}>
-          <Checkbox.Group style={{ display: "flex", flexDirection: "column", gap: 4 }} options={(forms.data?.items ?? []).map((f) => ({ value: f.key, label: `${f.code} — ${pick(lang, f.titleVi, f.titleEn)}` }))} />
+        <Form.Item
+          name="formKeys"
+          label={t("statistics.fields.forms")}
+          rules={[{ required: true, type: "array", min: 1, message: t("statistics.periods.formsRequired") }]}
+        >
+          <Checkbox.Group
+            style={{ display: "flex", flexDirection: "column", gap: 4 }}
+            options={(forms.data?.items ?? []).map((f) => ({ value: f.key, label: `${f.code} — ${pick(lang, f.titleVi, f.titleEn)}` }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t("statistics.fields.note")}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
-        {error && <div role="alert" className="ant-form-item-explain-error">{error}</div>}
+        {error && (
+          <div role="alert" className="ant-form-item-explain-error">
+            {error}
+          </div>
+        )}
       </Form>
     </Modal>
   );

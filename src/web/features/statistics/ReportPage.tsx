@@ -6,7 +6,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { Alert, App, Badge, Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Space, Table, Timeline, Tooltip, Typography, Upload } from "antd";
-import { CheckOutlined, CloudDownloadOutlined, CloudUploadOutlined, DatabaseOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from "@ant-design/icons";
+import {
+  CheckOutlined,
+  CloudDownloadOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
+  RollbackOutlined,
+  SaveOutlined,
+  SendOutlined,
+  UnlockOutlined,
+} from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CellValue, CellValues, ImportCellError, Report, ReportPrefill, ValidationMessage } from "../../../common/api/statistics";
@@ -198,15 +207,25 @@ export function ReportPage() {
           <Descriptions.Item label={t("statistics.fields.year")}>{r.year}</Descriptions.Item>
           <Descriptions.Item label={t("statistics.fields.deadline")}>{formatDate(r.deadline)}</Descriptions.Item>
           <Descriptions.Item label={t("statistics.fields.formVersion")}>{t("statistics.fields.versionN", { n: r.formVersion })}</Descriptions.Item>
-          <Descriptions.Item label={t("statistics.fields.submittedAt")}>{r.submittedAt ? `${formatDateTime(r.submittedAt)}${r.submittedByName ? ` · ${r.submittedByName}` : ""}` : "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("statistics.fields.approvedAt")}>{r.approvedAt ? `${formatDateTime(r.approvedAt)}${r.approvedByName ? ` · ${r.approvedByName}` : ""}` : "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("statistics.fields.submittedAt")}>
+            {r.submittedAt ? `${formatDateTime(r.submittedAt)}${r.submittedByName ? ` · ${r.submittedByName}` : ""}` : "—"}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("statistics.fields.approvedAt")}>
+            {r.approvedAt ? `${formatDateTime(r.approvedAt)}${r.approvedByName ? ` · ${r.approvedByName}` : ""}` : "—"}
+          </Descriptions.Item>
           <Descriptions.Item label={t("statistics.fields.updatedAt")}>{formatDateTime(r.updatedAt)}</Descriptions.Item>
         </Descriptions>
         {r.status === "returned" && r.reviewComment && (
           <Alert type="warning" showIcon title={t("statistics.report.returnedWith")} description={r.reviewComment} style={{ marginTop: 8 }} />
         )}
         {r.unapproveReason && r.status !== "approved" && (
-          <Alert type="info" showIcon title={t("statistics.report.unapprovedWith", { at: formatDateTime(r.unapprovedAt) })} description={r.unapproveReason} style={{ marginTop: 8 }} />
+          <Alert
+            type="info"
+            showIcon
+            title={t("statistics.report.unapprovedWith", { at: formatDateTime(r.unapprovedAt) })}
+            description={r.unapproveReason}
+            style={{ marginTop: 8 }}
+          />
         )}
         {r.status === "approved" && <Alert type="success" showIcon title={t("statistics.report.lockedNote")} style={{ marginTop: 8 }} />}
       </Card>
@@ -235,7 +254,12 @@ export function ReportPage() {
                 {t("statistics.report.saveDraft")}
               </Button>
               {r.abilities.submit && (
-                <Popconfirm title={t("statistics.report.submitConfirm")} onConfirm={() => submit.mutate()} okText={t("statistics.report.submit")} cancelText={t("common.cancel")}>
+                <Popconfirm
+                  title={t("statistics.report.submitConfirm")}
+                  onConfirm={() => submit.mutate()}
+                  okText={t("statistics.report.submit")}
+                  cancelText={t("common.cancel")}
+                >
                   <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending} disabled={busy && !submit.isPending}>
                     {t("statistics.report.submit")}
                   </Button>
@@ -275,7 +299,13 @@ export function ReportPage() {
         <MessageSummary messages={messages} errors={errorCount} warnings={warningCount} live={dirty} />
       )}
 
-      <FormGrid definition={def} values={editable ? values : r.values} onChange={editable ? onChange : undefined} messages={editable || r.status !== "approved" ? messages : []} sources={sources} />
+      <FormGrid
+        definition={def}
+        values={editable ? values : r.values}
+        onChange={editable ? onChange : undefined}
+        messages={editable || r.status !== "approved" ? messages : []}
+        sources={sources}
+      />
 
       {(r.abilities.review || r.abilities.unapprove) && (
         <Card title={t("statistics.review.title")} style={{ marginBottom: 16 }}>
@@ -332,7 +362,15 @@ function MessageSummary({ messages, errors, warnings, live }: { messages: Valida
   const { t } = useTranslation();
   const lang = useLang();
   if (!messages.length)
-    return <Alert type="success" showIcon className="stat-summary" style={{ marginBottom: 16 }} title={live ? t("statistics.report.noMessagesLive") : t("statistics.report.noMessages")} />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        className="stat-summary"
+        style={{ marginBottom: 16 }}
+        title={live ? t("statistics.report.noMessagesLive") : t("statistics.report.noMessages")}
+      />
+    );
   const shown = messages.slice(0, 50);
   return (
     <Alert
@@ -345,7 +383,13 @@ function MessageSummary({ messages, errors, warnings, live }: { messages: Valida
         <ul className="stat-summary-list">
           {shown.map((m, i) => (
             <li key={i} className={`stat-msg stat-msg-${m.severity}`}>
-              <a href="#" onClick={(e) => { e.preventDefault(); focusCell(m.cellKey); }}>
+              <a
+                href="#"
+                onClick={(e) => {
+                  e.preventDefault();
+                  focusCell(m.cellKey);
+                }}
+              >
                 {msgText(lang, m)}
               </a>
             </li>
@@ -410,7 +454,18 @@ function ReviewDialog({
         <Form.Item
           name="text"
           label={t(kind === "unapprove" ? "statistics.review.reason" : "statistics.review.comment")}
-          rules={required ? [{ required: true, whitespace: true, min, message: t(kind === "unapprove" ? "statistics.review.reasonRequired" : "statistics.review.commentRequired") }] : []}
+          rules={
+            required
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    min,
+                    message: t(kind === "unapprove" ? "statistics.review.reasonRequired" : "statistics.review.commentRequired"),
+                  },
+                ]
+              : []
+          }
         >
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>

@@ -25,12 +25,32 @@ function useReportList(mine: boolean): ListConfig<ReportItem> {
   });
   return useMemo<ListConfig<ReportItem>>(() => {
     const filters: FilterDef[] = [
-      { name: "status", label: t("statistics.fields.status"), kind: "options", options: REPORT_STATUSES.map((s) => ({ value: s, label: t(`statistics.reportStatus.${s}`) })) },
-      { name: "timeliness", label: t("statistics.fields.timeliness"), kind: "options", options: TIMELINESS.map((s) => ({ value: s, label: t(`statistics.timeliness.${s}`) })) },
-      { name: "formKey", label: t("statistics.fields.form"), kind: "options", options: (forms.data?.items ?? []).map((f) => ({ value: f.key, label: f.code })) },
+      {
+        name: "status",
+        label: t("statistics.fields.status"),
+        kind: "options",
+        options: REPORT_STATUSES.map((s) => ({ value: s, label: t(`statistics.reportStatus.${s}`) })),
+      },
+      {
+        name: "timeliness",
+        label: t("statistics.fields.timeliness"),
+        kind: "options",
+        options: TIMELINESS.map((s) => ({ value: s, label: t(`statistics.timeliness.${s}`) })),
+      },
+      {
+        name: "formKey",
+        label: t("statistics.fields.form"),
+        kind: "options",
+        options: (forms.data?.items ?? []).map((f) => ({ value: f.key, label: f.code })),
+      },
     ];
     if (!mine) {
-      filters.unshift({ name: "periodId", label: t("statistics.fields.period"), kind: "options", options: (periods.data?.items ?? []).map((p) => ({ value: p.id, label: pick(lang, p.nameVi, p.nameEn) })) });
+      filters.unshift({
+        name: "periodId",
+        label: t("statistics.fields.period"),
+        kind: "options",
+        options: (periods.data?.items ?? []).map((p) => ({ value: p.id, label: pick(lang, p.nameVi, p.nameEn) })),
+      });
       filters.push({ name: "organisationId", label: t("statistics.fields.organisation"), kind: "organisation" });
     }
     return {
@@ -55,7 +75,12 @@ function useReportList(mine: boolean): ListConfig<ReportItem> {
         ...(mine ? [] : [{ title: t("statistics.fields.organisation"), dataIndex: "organisationName", sortKey: "organisation" }]),
         { title: t("statistics.fields.period"), key: "period", sortKey: "year", render: (_: unknown, r) => pick(lang, r.periodNameVi, r.periodNameEn) },
         { title: t("statistics.fields.deadline"), dataIndex: "deadline", render: (d: string) => formatDate(d) },
-        { title: t("statistics.fields.status"), dataIndex: "status", sortKey: "status", render: (_: unknown, r) => <ReportTags status={r.status} timeliness={r.timeliness} /> },
+        {
+          title: t("statistics.fields.status"),
+          dataIndex: "status",
+          sortKey: "status",
+          render: (_: unknown, r) => <ReportTags status={r.status} timeliness={r.timeliness} />,
+        },
         {
           title: t("statistics.fields.checks"),
           key: "checks",

@@ -3,19 +3,11 @@
 import { Space, Tag, Tooltip } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type {
-  FormVersion,
-  FormVersionItem,
-  PeriodStatus,
-  ReportStatus,
-  Timeliness,
-  ValidationMessage,
-} from "../../../common/api/statistics";
+import type { FormVersion, FormVersionItem, PeriodStatus, ReportStatus, Timeliness, ValidationMessage } from "../../../common/api/statistics";
 import { api } from "../../app/api";
 import type { Me } from "../../app/session";
 import { ability } from "../../app/permissions";
 import { currentLang } from "../../i18n/index";
-
 
 /** What the UI offers; the same abilities answer 403 on the server (modules/statistics/statistics.policy.ts). */
 export const statisticsAccess = {

@@ -212,7 +212,11 @@ function AnalyticsContent({ data }: { data: TaskAnalytics }) {
           {totals.map((s) => (
             <Col key={s.key} xs={12} md={6}>
               <Card className="stat-card">
-                <Statistic title={t(`taskAnalytics.totals.${s.key}`)} value={s.value} formatter={(v) => (s.isMoney ? money(Number(v)) : formatNumber(Number(v)))} />
+                <Statistic
+                  title={t(`taskAnalytics.totals.${s.key}`)}
+                  value={s.value}
+                  formatter={(v) => (s.isMoney ? money(Number(v)) : formatNumber(Number(v)))}
+                />
               </Card>
             </Col>
           ))}
@@ -230,10 +234,16 @@ function AnalyticsContent({ data }: { data: TaskAnalytics }) {
             />
           </Col>
           <Col xs={24} lg={12}>
-            <BarCard title={t("taskAnalytics.charts.byStatusGroup")} items={data.byStatusGroup.map((g) => ({ name: t(`taskAnalytics.groups.${g.group}`), value: g.count }))} />
+            <BarCard
+              title={t("taskAnalytics.charts.byStatusGroup")}
+              items={data.byStatusGroup.map((g) => ({ name: t(`taskAnalytics.groups.${g.group}`), value: g.count }))}
+            />
           </Col>
           <Col xs={24} lg={12}>
-            <PieCard title={t("taskAnalytics.charts.byTaskType")} items={data.byTaskType.map((x) => ({ name: t(`taskAnalytics.taskTypes.${x.taskType}`), value: x.count }))} />
+            <PieCard
+              title={t("taskAnalytics.charts.byTaskType")}
+              items={data.byTaskType.map((x) => ({ name: t(`taskAnalytics.taskTypes.${x.taskType}`), value: x.count }))}
+            />
           </Col>
           <Col xs={24} lg={12}>
             <BarCard title={t("taskAnalytics.charts.byYear")} items={data.byYear.map((y) => ({ name: String(y.year), value: y.count }))} />
@@ -282,7 +292,11 @@ function ChartCard({ title, empty, option, height }: { title: string; empty: boo
 function BarCard({ title, items, horizontal }: { title: string; items: { name: string; value: number }[]; horizontal?: boolean }) {
   const names = items.map((i) => i.name);
   const values = items.map((i) => i.value);
-  const category = { type: "category" as const, data: horizontal ? [...names].reverse() : names, axisLabel: { interval: 0, width: horizontal ? 180 : 90, overflow: "truncate" as const } };
+  const category = {
+    type: "category" as const,
+    data: horizontal ? [...names].reverse() : names,
+    axisLabel: { interval: 0, width: horizontal ? 180 : 90, overflow: "truncate" as const },
+  };
   const value = { type: "value" as const, axisLabel: { formatter: (v: number) => formatNumber(v) } };
   return (
     <ChartCard
@@ -387,10 +401,7 @@ function HistoricalPanel({ period, figures }: { period: string; figures: Histori
   const valueText = (f: HistoricalFigure) => {
     const unit = en ? f.unitEn : f.unitVi;
     const qualifier = en ? f.qualifierEn : f.qualifierVi;
-    const v =
-      f.value !== null
-        ? formatNumber(f.value)
-        : t("taskAnalytics.historical.range", { min: formatNumber(f.valueMin), max: formatNumber(f.valueMax) });
+    const v = f.value !== null ? formatNumber(f.value) : t("taskAnalytics.historical.range", { min: formatNumber(f.valueMin), max: formatNumber(f.valueMax) });
     return [qualifier, v, unit].filter(Boolean).join(" ");
   };
   const figureRow = (f: HistoricalFigure) => (
@@ -428,7 +439,11 @@ function HistoricalPanel({ period, figures }: { period: string; figures: Histori
           },
           grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
           xAxis: { type: "value" },
-          yAxis: { type: "category", data: byField.map((f) => (en ? f.labelEn : f.labelVi).replace(/^Lĩnh vực /, "")).reverse(), axisLabel: { width: 150, overflow: "truncate" } },
+          yAxis: {
+            type: "category",
+            data: byField.map((f) => (en ? f.labelEn : f.labelVi).replace(/^Lĩnh vực /, "")).reverse(),
+            axisLabel: { width: 150, overflow: "truncate" },
+          },
           series: [{ type: "bar", data: byField.map((f) => f.value).reverse(), barMaxWidth: 24 }],
         }}
       />

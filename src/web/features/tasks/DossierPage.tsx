@@ -6,7 +6,26 @@
 import { useState, type ReactNode } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, type FormItemProps, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  type FormItemProps,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { DeleteOutlined, LockOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
@@ -222,7 +241,13 @@ function SubmitCard({ task, dossier: d, dirty }: { task: Task; dossier: Dossier;
       className="dossier-submit"
       extra={
         c && c.secondsToDeadline !== null ? (
-          <Countdown seconds={c.secondsToDeadline} fetchedAt={call.dataUpdatedAt} label={t("tasks.dossier.deadlineIn")} onElapsed={() => void call.refetch()} urgentBelow={86400} />
+          <Countdown
+            seconds={c.secondsToDeadline}
+            fetchedAt={call.dataUpdatedAt}
+            label={t("tasks.dossier.deadlineIn")}
+            onElapsed={() => void call.refetch()}
+            urgentBelow={86400}
+          />
         ) : null
       }
     >
@@ -325,7 +350,14 @@ interface ListColumn {
 }
 
 /** A Form.List shown as a table: one row per item, a field per column, a remove button, and an add button. */
-function EditableList({ name, title, className, columns, addLabel, newRow }: {
+function EditableList({
+  name,
+  title,
+  className,
+  columns,
+  addLabel,
+  newRow,
+}: {
   name: string;
   title: string;
   className: string;
@@ -361,7 +393,11 @@ function EditableList({ name, title, className, columns, addLabel, newRow }: {
                     );
                   },
                 })),
-                { title: <span className="sr-only">{t("list.actions")}</span>, key: "remove", render: (_: unknown, f: ListField) => <RemoveButton onClick={() => remove(f.name)} /> },
+                {
+                  title: <span className="sr-only">{t("list.actions")}</span>,
+                  key: "remove",
+                  render: (_: unknown, f: ListField) => <RemoveButton onClick={() => remove(f.name)} />,
+                },
               ]}
             />
             <Button style={{ marginTop: 8 }} icon={<PlusOutlined aria-hidden />} onClick={() => add(newRow)}>
@@ -394,7 +430,13 @@ function ProductsTable() {
           rules: [{ required: true, message: t("validation.required") }],
           input: (l) => <Select aria-label={l} options={OUTPUT_TYPES.map((o: OutputType) => ({ value: o, label: t(`tasks.outputType.${o}`) }))} />,
         },
-        { key: "quantity", title: label("quantity"), width: 110, rules: rules(s, "quantity", true), input: (l) => <InputNumber aria-label={l} min={0} style={{ width: "100%" }} /> },
+        {
+          key: "quantity",
+          title: label("quantity"),
+          width: 110,
+          rules: rules(s, "quantity", true),
+          input: (l) => <InputNumber aria-label={l} min={0} style={{ width: "100%" }} />,
+        },
         { key: "unit", title: label("unit"), width: 120, rules: rules(s, "unit", true), input: (l) => <Input aria-label={l} /> },
         { key: "qualityTarget", title: label("qualityTarget"), width: 280, rules: rules(s, "qualityTarget", true), input: (l) => <Input aria-label={l} /> },
       ]}
@@ -527,7 +569,10 @@ function BudgetEditor() {
                   width: 220,
                   render: (_, f) => (
                     <Form.Item name={[f.name, "category"]} rules={[{ required: true, message: t("validation.required") }]} style={{ margin: 0 }}>
-                      <Select aria-label={t("tasks.budget.category")} options={BUDGET_CATEGORIES.map((x) => ({ value: x, label: t(`tasks.budgetCategory.${x}`) }))} />
+                      <Select
+                        aria-label={t("tasks.budget.category")}
+                        options={BUDGET_CATEGORIES.map((x) => ({ value: x, label: t(`tasks.budgetCategory.${x}`) }))}
+                      />
                     </Form.Item>
                   ),
                 },
@@ -541,11 +586,19 @@ function BudgetEditor() {
                     </Form.Item>
                   ),
                 },
-                { title: <span className="sr-only">{t("list.actions")}</span>, key: "remove", render: (_, f) => <RemoveButton onClick={() => remove(f.name)} /> },
+                {
+                  title: <span className="sr-only">{t("list.actions")}</span>,
+                  key: "remove",
+                  render: (_, f) => <RemoveButton onClick={() => remove(f.name)} />,
+                },
               ]}
             />
             <Form.ErrorList errors={errors} />
-            <Button style={{ marginTop: 8, marginBottom: 16 }} icon={<PlusOutlined aria-hidden />} onClick={() => add({ year: defaultYear, source: "city", category: "labour" })}>
+            <Button
+              style={{ marginTop: 8, marginBottom: 16 }}
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ year: defaultYear, source: "city", category: "labour" })}
+            >
               {t("tasks.budget.add")}
             </Button>
           </>

@@ -18,7 +18,19 @@ import { refreshTasks, taskQuery } from "./task-queries";
 
 const CALL_ACTIONS = new Set(["announce_selection", "invite_direct", "announce_order", "open_funding_call"]);
 const METHODS: Record<string, TaskMethod[]> = { approve_list: ["selection", "direct"], approve_order_list: ["funding", "ordering"] };
-const DANGER = new Set(["reject_proposal", "not_recommended", "close_without_dossier", "declare_invalid", "not_selected", "refuse", "terminate", "fail_acceptance", "not_recommended_for_funding", "terminate_failed", "reject_change"]);
+const DANGER = new Set([
+  "reject_proposal",
+  "not_recommended",
+  "close_without_dossier",
+  "declare_invalid",
+  "not_selected",
+  "refuse",
+  "terminate",
+  "fail_acceptance",
+  "not_recommended_for_funding",
+  "terminate_failed",
+  "reject_change",
+]);
 
 interface Values {
   comment?: string;
@@ -38,7 +50,13 @@ export function TaskActions({ task }: { task: Task }) {
   return (
     <>
       {task.abilities.actions.map((a) => (
-        <Button key={a.action} type={DANGER.has(a.action) ? "default" : "primary"} danger={DANGER.has(a.action)} icon={<ArrowRightOutlined aria-hidden />} onClick={() => setOpen(a)}>
+        <Button
+          key={a.action}
+          type={DANGER.has(a.action) ? "default" : "primary"}
+          danger={DANGER.has(a.action)}
+          icon={<ArrowRightOutlined aria-hidden />}
+          onClick={() => setOpen(a)}
+        >
           {en ? a.labelEn : a.labelVi}
         </Button>
       ))}
@@ -150,14 +168,23 @@ function ActionDialog({ task, action, onClose }: { task: Task; action: TaskActio
           </Form.Item>
         )}
         {needsCall && (
-          <Form.Item name="callId" label={t("tasks.fields.selectionCall")} rules={[{ required: true, message: t("validation.required") }]} extra={t("tasks.actions.callHint")}>
+          <Form.Item
+            name="callId"
+            label={t("tasks.fields.selectionCall")}
+            rules={[{ required: true, message: t("validation.required") }]}
+            extra={t("tasks.actions.callHint")}
+          >
             <Select showSearch={{ optionFilterProp: "label" }} loading={calls.isPending} options={calls.options} />
           </Form.Item>
         )}
         {deciding && (
           <Row gutter={12}>
             <Col xs={24} md={12}>
-              <Form.Item name="decisionNumber" label={t("tasks.fields.decisionNumber")} rules={[{ required: true, message: t("validation.required") }, { max: 100 }]}>
+              <Form.Item
+                name="decisionNumber"
+                label={t("tasks.fields.decisionNumber")}
+                rules={[{ required: true, message: t("validation.required") }, { max: 100 }]}
+              >
                 <Input />
               </Form.Item>
             </Col>
@@ -167,7 +194,11 @@ function ActionDialog({ task, action, onClose }: { task: Task; action: TaskActio
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="approvedBudgetCity" label={`${t("tasks.fields.approvedBudgetCity")} (${t("tasks.dong")})`} rules={[{ required: true, message: t("validation.required") }]}>
+              <Form.Item
+                name="approvedBudgetCity"
+                label={`${t("tasks.fields.approvedBudgetCity")} (${t("tasks.dong")})`}
+                rules={[{ required: true, message: t("validation.required") }]}
+              >
                 <MoneyInput />
               </Form.Item>
             </Col>

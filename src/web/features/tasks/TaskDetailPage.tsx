@@ -44,9 +44,7 @@ export function TaskDetailPage() {
       )}
       actions={(r) => (
         <>
-          {r.abilities.edit && (
-            <EditProposalButton id={r.id} />
-          )}
+          {r.abilities.edit && <EditProposalButton id={r.id} />}
           {r.abilities.createDossier && <CreateDossierButton task={r} />}
           <TaskDocumentButtons task={r} />
           <TaskActions task={r} />
@@ -83,15 +81,17 @@ export function TaskDetailPage() {
                     children: <TaskDocuments taskId={r.id} canUpload={r.abilities.uploadDocument} onChanged={() => void q.refetch()} />,
                   },
                   { key: "councils", label: t("councils.taskCouncils.tab"), children: <TaskCouncils taskId={r.id} /> },
-                  ...((SUMMARY_STATES as readonly string[]).includes(r.state) ? [{ key: "results", label: t("results.tab"), children: <TaskResultsTab taskId={r.id} /> }] : []),
-                  ...(r.decisionNumber || r.startDate
-                    ? [{ key: "decision", label: t("tasks.tabs.decision"), children: <DecisionTab task={r} /> }]
+                  ...((SUMMARY_STATES as readonly string[]).includes(r.state)
+                    ? [{ key: "results", label: t("results.tab"), children: <TaskResultsTab taskId={r.id} /> }]
                     : []),
+                  ...(r.decisionNumber || r.startDate ? [{ key: "decision", label: t("tasks.tabs.decision"), children: <DecisionTab task={r} /> }] : []),
                   { key: "history", label: t("tasks.tabs.history", { count: r.history.length }), children: <TaskHistory task={r} /> },
                 ]}
               />
             </Card>
-            <div className="record-meta">{t("record.meta", { created: formatDateTime(r.createdAt), updated: formatDateTime(r.updatedAt), version: r.version })}</div>
+            <div className="record-meta">
+              {t("record.meta", { created: formatDateTime(r.createdAt), updated: formatDateTime(r.updatedAt), version: r.version })}
+            </div>
           </Col>
         </Row>
       )}
@@ -171,7 +171,9 @@ function ProposalTab({ task: r }: { task: Task }) {
               <>
                 <Link to={`/calls/${r.selectionCallId}`}>{r.selectionCallCode}</Link>{" "}
                 {r.selectionCallAccepting && <Tag color="green">{t("tasks.callAccepting")}</Tag>}
-                {r.selectionCallClosesAt && <Typography.Text type="secondary">{t("tasks.closesAt", { at: formatDateTime(r.selectionCallClosesAt) })}</Typography.Text>}
+                {r.selectionCallClosesAt && (
+                  <Typography.Text type="secondary">{t("tasks.closesAt", { at: formatDateTime(r.selectionCallClosesAt) })}</Typography.Text>
+                )}
               </>
             ),
           },
@@ -225,7 +227,9 @@ function DossiersTab({ task: r }: { task: Task }) {
   const navigate = useNavigate();
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }}>
-      {r.abilities.createDossier && r.dossiers.length === 0 && <Alert type="info" showIcon title={t("tasks.dossier.createHint")} action={<CreateDossierButton task={r} />} />}
+      {r.abilities.createDossier && r.dossiers.length === 0 && (
+        <Alert type="info" showIcon title={t("tasks.dossier.createHint")} action={<CreateDossierButton task={r} />} />
+      )}
       <Table<DossierSummary>
         size="small"
         rowKey="id"

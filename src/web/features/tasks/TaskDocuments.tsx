@@ -155,7 +155,15 @@ export function TaskDocuments({
                 <AutoComplete
                   id="document-code"
                   options={codeOptions}
-                  showSearch={{ filterOption: (input, o) => String(o?.value ?? "").toLowerCase().includes(input.toLowerCase()) || String(o?.label ?? "").toLowerCase().includes(input.toLowerCase()) }}
+                  showSearch={{
+                    filterOption: (input, o) =>
+                      String(o?.value ?? "")
+                        .toLowerCase()
+                        .includes(input.toLowerCase()) ||
+                      String(o?.label ?? "")
+                        .toLowerCase()
+                        .includes(input.toLowerCase()),
+                  }}
                   placeholder={t("tasks.documents.codePlaceholder")}
                 />
               </Form.Item>
@@ -224,7 +232,13 @@ export function TaskDocuments({
                   {t("tasks.documents.download")}
                 </Button>
                 {d.canDelete && (
-                  <Popconfirm title={t("tasks.documents.deleteConfirm")} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }} onConfirm={() => remove.mutateAsync(d)}>
+                  <Popconfirm
+                    title={t("tasks.documents.deleteConfirm")}
+                    okText={t("common.delete")}
+                    cancelText={t("common.cancel")}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove.mutateAsync(d)}
+                  >
                     <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t("common.delete")} />
                   </Popconfirm>
                 )}

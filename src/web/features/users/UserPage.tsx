@@ -115,7 +115,12 @@ export function UserPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="organisationId" label={t("users.fields.organisation")} rules={rules(shape, "organisationId")} extra={t("users.organisationHint")}>
+              <Form.Item
+                name="organisationId"
+                label={t("users.fields.organisation")}
+                rules={rules(shape, "organisationId")}
+                extra={t("users.organisationHint")}
+              >
                 <OrganisationSelect />
               </Form.Item>
             </Col>
@@ -133,12 +138,24 @@ function UserStatus({ user }: { user: User }) {
       {user.status === "disabled" && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("users.disabledBanner")} description={user.disabledReason ?? undefined} />
       )}
-      {user.locked && <Alert type="error" showIcon icon={<LockOutlined aria-hidden />} style={{ marginBottom: 12 }} title={t("users.lockedBanner", { until: formatDateTime(user.lockedUntil) })} />}
+      {user.locked && (
+        <Alert
+          type="error"
+          showIcon
+          icon={<LockOutlined aria-hidden />}
+          style={{ marginBottom: 12 }}
+          title={t("users.lockedBanner", { until: formatDateTime(user.lockedUntil) })}
+        />
+      )}
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2, xl: 4 }}
         items={[
-          { key: "status", label: t("users.fields.status"), children: <Tag color={user.status === "active" ? "green" : "default"}>{t(`users.status.${user.status}`)}</Tag> },
+          {
+            key: "status",
+            label: t("users.fields.status"),
+            children: <Tag color={user.status === "active" ? "green" : "default"}>{t(`users.status.${user.status}`)}</Tag>,
+          },
           { key: "totp", label: t("users.fields.totp"), children: user.totpEnabled ? t("users.totpOn") : t("users.totpOff") },
           { key: "last", label: t("users.fields.lastLoginAt"), children: formatDateTime(user.lastLoginAt) || "—" },
           { key: "failed", label: t("users.fields.failedLogins"), children: user.failedLogins },
@@ -178,14 +195,17 @@ function UserCommands({ user }: { user: User }) {
     }
   };
 
-  const confirm = (title: string, onOk: () => Promise<unknown>) =>
-    modal.confirm({ title, okText: t("common.confirm"), cancelText: t("common.cancel"), onOk });
+  const confirm = (title: string, onOk: () => Promise<unknown>) => modal.confirm({ title, okText: t("common.confirm"), cancelText: t("common.cancel"), onOk });
 
   return (
     <>
       <Space wrap>
         {a.unlock && user.locked && (
-          <Button icon={<UnlockOutlined aria-hidden />} loading={busy === "unlock"} onClick={() => run("unlock", () => api.post(`/users/${user.id}/unlock`), t("users.unlocked"))}>
+          <Button
+            icon={<UnlockOutlined aria-hidden />}
+            loading={busy === "unlock"}
+            onClick={() => run("unlock", () => api.post(`/users/${user.id}/unlock`), t("users.unlocked"))}
+          >
             {t("users.unlock")}
           </Button>
         )}
@@ -230,7 +250,8 @@ function UserCommands({ user }: { user: User }) {
         }}
         onOk={async () => {
           const v = await form.validateFields();
-          if (dialog === "disable") await run("disable", () => api.post(`/users/${user.id}/disable`, { reason: v.reason, version: user.version }), t("users.disabled"));
+          if (dialog === "disable")
+            await run("disable", () => api.post(`/users/${user.id}/disable`, { reason: v.reason, version: user.version }), t("users.disabled"));
           else await run("password", () => api.post(`/users/${user.id}/reset-password`, { newPassword: v.newPassword }), t("users.passwordReset"));
         }}
       >
@@ -241,7 +262,15 @@ function UserCommands({ user }: { user: User }) {
               <Input.TextArea rows={3} maxLength={500} showCount />
             </Form.Item>
           ) : (
-            <Form.Item name="newPassword" label={t("auth.newPassword")} extra={t("auth.passwordRules")} rules={[{ required: true, message: t("validation.required") }, { min: 8, message: t("auth.passwordTooShort") }]}>
+            <Form.Item
+              name="newPassword"
+              label={t("auth.newPassword")}
+              extra={t("auth.passwordRules")}
+              rules={[
+                { required: true, message: t("validation.required") },
+                { min: 8, message: t("auth.passwordTooShort") },
+              ]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           )}

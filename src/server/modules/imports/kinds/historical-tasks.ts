@@ -8,7 +8,18 @@
 import { sql, type SQL } from "drizzle-orm";
 import { foldVietnamese } from "../../../../common/list.js";
 import { hasRole, type Ctx, type Executor, type Tx } from "../../../platform/context.js";
-import { code, integer, normaliseHeader, organisationRef, recordsOf, text, type ImportColumn, type ImportKind, type Parsed, type RowError } from "../columns.js";
+import {
+  code,
+  integer,
+  normaliseHeader,
+  organisationRef,
+  recordsOf,
+  text,
+  type ImportColumn,
+  type ImportKind,
+  type Parsed,
+  type RowError,
+} from "../columns.js";
 
 export const HISTORICAL_TEMPLATE_KEY = "baseline-2013";
 
@@ -43,7 +54,11 @@ export const historicalTasksImport: ImportKind = {
   canImport: (a) => hasRole(a, "admin", "officer"),
   columns: [
     text({ key: "code", label: { vi: "Mã nhiệm vụ", en: "Task code" }, required: true, sample: "ĐT.2005.12", width: 16, text: true }, 40),
-    text({ key: "titleVi", label: { vi: "Tên nhiệm vụ", en: "Title" }, required: true, sample: "Nghiên cứu chọn tạo giống lúa lai hai dòng", width: 48 }, 500, 3),
+    text(
+      { key: "titleVi", label: { vi: "Tên nhiệm vụ", en: "Title" }, required: true, sample: "Nghiên cứu chọn tạo giống lúa lai hai dòng", width: 48 },
+      500,
+      3,
+    ),
     choice(
       {
         key: "taskType",
@@ -51,7 +66,10 @@ export const historicalTasksImport: ImportKind = {
         required: true,
         sample: "Đề tài",
         width: 18,
-        hint: { vi: "Đề tài, Dự án SXTN, Dự án KH&CN, Đề án, Hợp tác quốc tế, Cơ sở", en: "Research project, Pilot production project, S&T project, Scheme, International cooperation, Grassroots" },
+        hint: {
+          vi: "Đề tài, Dự án SXTN, Dự án KH&CN, Đề án, Hợp tác quốc tế, Cơ sở",
+          en: "Research project, Pilot production project, S&T project, Scheme, International cooperation, Grassroots",
+        },
       },
       {
         de_tai: ["Đề tài", "Research project"],
@@ -70,10 +88,32 @@ export const historicalTasksImport: ImportKind = {
         empty: "city",
         hint: { vi: "Thành phố, Bộ, Quốc gia hoặc Cơ sở (trống: Thành phố)", en: "City, Ministry, National or Grassroots (empty: City)" },
       },
-      { city: ["Thành phố", "Cấp thành phố", "City"], ministry: ["Bộ", "Cấp bộ", "Ministry"], national: ["Quốc gia", "Cấp quốc gia", "National"], grassroots: ["Cơ sở", "Cấp cơ sở", "Grassroots"] },
+      {
+        city: ["Thành phố", "Cấp thành phố", "City"],
+        ministry: ["Bộ", "Cấp bộ", "Ministry"],
+        national: ["Quốc gia", "Cấp quốc gia", "National"],
+        grassroots: ["Cơ sở", "Cấp cơ sở", "Grassroots"],
+      },
     ),
-    code({ key: "field", label: { vi: "Lĩnh vực KH&CN", en: "Field of science" }, sample: "401", text: true, hint: { vi: "Mã cấp 1 hoặc cấp 2", en: "Level 1 or 2 code" } }, "field"),
-    code({ key: "sector", label: { vi: "Lĩnh vực quản lý", en: "Sector" }, sample: "NN", hint: { vi: "Mã hoặc tên trong sheet “Danh mục”", en: "A code or name from the “Danh mục” sheet" } }, "sector"),
+    code(
+      {
+        key: "field",
+        label: { vi: "Lĩnh vực KH&CN", en: "Field of science" },
+        sample: "401",
+        text: true,
+        hint: { vi: "Mã cấp 1 hoặc cấp 2", en: "Level 1 or 2 code" },
+      },
+      "field",
+    ),
+    code(
+      {
+        key: "sector",
+        label: { vi: "Lĩnh vực quản lý", en: "Sector" },
+        sample: "NN",
+        hint: { vi: "Mã hoặc tên trong sheet “Danh mục”", en: "A code or name from the “Danh mục” sheet" },
+      },
+      "sector",
+    ),
     integer({ key: "startYear", label: { vi: "Năm bắt đầu", en: "Start year" }, required: true, sample: 2005 }, 1990, 2100),
     integer({ key: "endYear", label: { vi: "Năm kết thúc", en: "End year" }, sample: 2007 }, 1990, 2100),
     organisationRef(
@@ -93,7 +133,10 @@ export const historicalTasksImport: ImportKind = {
         label: { vi: "Chủ nhiệm nhiệm vụ", en: "Principal investigator" },
         sample: "",
         width: 26,
-        hint: { vi: "Họ và tên; gắn với hồ sơ nhân lực khi trùng đúng một người", en: "Full name; linked to the people registry when exactly one person matches" },
+        hint: {
+          vi: "Họ và tên; gắn với hồ sơ nhân lực khi trùng đúng một người",
+          en: "Full name; linked to the people registry when exactly one person matches",
+        },
       },
       200,
       2,
@@ -101,7 +144,12 @@ export const historicalTasksImport: ImportKind = {
     integer({ key: "budgetCity", label: { vi: "Kinh phí ngân sách thành phố (đồng)", en: "City budget (VND)" }, sample: 450000000, width: 22 }, 0, MAX_MONEY),
     integer({ key: "budgetOther", label: { vi: "Kinh phí nguồn khác (đồng)", en: "Other sources (VND)" }, sample: 0, width: 22 }, 0, MAX_MONEY),
     choice(
-      { key: "resultGrade", label: { vi: "Kết quả nghiệm thu", en: "Result grade" }, sample: "Đạt", hint: { vi: "Xuất sắc, Đạt hoặc Không đạt", en: "Excellent, Pass or Fail" } },
+      {
+        key: "resultGrade",
+        label: { vi: "Kết quả nghiệm thu", en: "Result grade" },
+        sample: "Đạt",
+        hint: { vi: "Xuất sắc, Đạt hoặc Không đạt", en: "Excellent, Pass or Fail" },
+      },
       { excellent: ["Xuất sắc", "Excellent"], pass: ["Đạt", "Pass", "Passed"], fail: ["Không đạt", "Fail", "Failed"] },
     ),
     choice(
@@ -124,9 +172,7 @@ export const historicalTasksImport: ImportKind = {
   uniqueKeys: [{ column: "code", key: (r) => (typeof r.code === "string" ? foldVietnamese(r.code).replace(/\s+/g, "") : null) }],
 
   checkRow: (r) =>
-    typeof r.startYear === "number" && typeof r.endYear === "number" && r.endYear < r.startYear
-      ? [{ column: "endYear", key: "import.year_before_start" }]
-      : [],
+    typeof r.startYear === "number" && typeof r.endYear === "number" && r.endYear < r.startYear ? [{ column: "endYear", key: "import.year_before_start" }] : [],
 
   checkedColumns: CHECKED,
   async checkDatabase(db: Executor, rows: SQL): Promise<RowError[]> {

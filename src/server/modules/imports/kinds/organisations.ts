@@ -4,20 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { foldVietnamese } from "../../../../common/list.js";
 import type { Ctx, Executor, Tx } from "../../../platform/context.js";
 import { organisationPolicy } from "../../organisations/organisations.policy.js";
-import {
-  code,
-  codes,
-  email,
-  integer,
-  organisationRef,
-  recordsOf,
-  ror,
-  taxCode,
-  text,
-  webAddressColumn,
-  type ImportKind,
-  type RowError,
-} from "../columns.js";
+import { code, codes, email, integer, organisationRef, recordsOf, ror, taxCode, text, webAddressColumn, type ImportKind, type RowError } from "../columns.js";
 
 const fold = (s: unknown) => (typeof s === "string" ? foldVietnamese(s).replace(/\s+/g, " ").trim() : null);
 
@@ -70,7 +57,13 @@ export const organisationsImport: ImportKind = {
     text({ key: "address", label: { vi: "Địa chỉ", en: "Address" }, sample: "224 Lê Lai, Ngô Quyền, Hải Phòng", width: 36 }, 500),
     code({ key: "district", label: { vi: "Quận/huyện", en: "District" }, sample: "Ngô Quyền", width: 20 }, "district"),
     code(
-      { key: "governance", label: { vi: "Cấp quản lý", en: "Governance" }, sample: "Trung ương", empty: "local", hint: { vi: "Trung ương hoặc Địa phương", en: "Central or Local" } },
+      {
+        key: "governance",
+        label: { vi: "Cấp quản lý", en: "Governance" },
+        sample: "Trung ương",
+        empty: "local",
+        hint: { vi: "Trung ương hoặc Địa phương", en: "Central or Local" },
+      },
       "governance",
     ),
     codes(

@@ -25,7 +25,12 @@ export const peopleImport: ImportKind = {
     integer({ key: "birthYear", label: { vi: "Năm sinh", en: "Birth year" }, sample: 1982 }, 1900, 2100),
     code({ key: "gender", label: { vi: "Giới tính", en: "Gender" }, sample: "Nữ", hint: { vi: "Nam, Nữ hoặc Khác", en: "Male, Female or Other" } }, "gender"),
     code(
-      { key: "degree", label: { vi: "Học vị", en: "Degree" }, sample: "TS", hint: { vi: "TSKH, TS, ThS, ĐH, CĐ (mã hoặc tên)", en: "TSKH, TS, ThS, DH, CD (code or name)" } },
+      {
+        key: "degree",
+        label: { vi: "Học vị", en: "Degree" },
+        sample: "TS",
+        hint: { vi: "TSKH, TS, ThS, ĐH, CĐ (mã hoặc tên)", en: "TSKH, TS, ThS, DH, CD (code or name)" },
+      },
       "degree",
     ),
     code({ key: "title", label: { vi: "Chức danh", en: "Academic title" }, sample: "PGS", hint: { vi: "GS hoặc PGS", en: "GS or PGS" } }, "title"),
@@ -45,7 +50,12 @@ export const peopleImport: ImportKind = {
       80,
       30,
     ),
-    orcid({ key: "orcid", label: { vi: "ORCID", en: "ORCID" }, sample: "0000-0002-1825-0097", hint: { vi: "Dạng 0000-0000-0000-000X", en: "Like 0000-0000-0000-000X" } }),
+    orcid({
+      key: "orcid",
+      label: { vi: "ORCID", en: "ORCID" },
+      sample: "0000-0002-1825-0097",
+      hint: { vi: "Dạng 0000-0000-0000-000X", en: "Like 0000-0000-0000-000X" },
+    }),
     email({ key: "email", label: { vi: "Thư điện tử", en: "E-mail" }, sample: "ha.ntt@example.edu.vn" }),
     text({ key: "phone", label: { vi: "Điện thoại", en: "Phone" }, sample: "0912 345 678", text: true }, 40),
     text({ key: "address", label: { vi: "Địa chỉ liên hệ", en: "Contact address" }, sample: "", width: 30 }, 500),

@@ -2,7 +2,16 @@
 import dayjs from "dayjs";
 import { DatePicker, Form, Input, InputNumber, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
-import { AMENDMENT_KINDS, amendmentDecision, amendmentInput, type Amendment, type AmendmentInput, type AmendmentKind, type Contract, type ContractProductInput } from "../../../../common/api/contract";
+import {
+  AMENDMENT_KINDS,
+  amendmentDecision,
+  amendmentInput,
+  type Amendment,
+  type AmendmentInput,
+  type AmendmentKind,
+  type Contract,
+  type ContractProductInput,
+} from "../../../../common/api/contract";
 import { DATE_FORMAT } from "../../../app/format";
 import { CommandDialog } from "../../../components/CommandDialog";
 import { PersonSelect } from "../../../components/entity-select";
@@ -36,7 +45,14 @@ export function AmendmentDialog({ c, onClose }: { c: Contract; onClose: () => vo
       schema={amendmentInput}
       done="contracts.done.requested"
       onClose={onClose}
-      initialValues={{ kind: "schedule", endDate: dayjs(c.endDate), valueCity: c.valueCity, valueOther: c.valueOther, terms: c.terms ?? "", products: c.products.map(({ position: _p, ...p }) => p) }}
+      initialValues={{
+        kind: "schedule",
+        endDate: dayjs(c.endDate),
+        valueCity: c.valueCity,
+        valueOther: c.valueOther,
+        terms: c.terms ?? "",
+        products: c.products.map(({ position: _p, ...p }) => p),
+      }}
       submit={(v) => {
         const body: AmendmentInput = { kind: v.kind, reason: v.reason };
         if (v.kind === "schedule") body.endDate = iso(v.endDate);

@@ -71,7 +71,12 @@ export function EditContractDialog({ c, onClose }: Props) {
             </Form.Item>
           </Space>
           <Space wrap>
-            <Form.Item name="valueCity" label={t("contracts.fields.valueCity")} extra={t("contracts.approvedCap", { amount: formatMoney(c.approvedBudgetCity) })} rules={rules("valueCity", true)}>
+            <Form.Item
+              name="valueCity"
+              label={t("contracts.fields.valueCity")}
+              extra={t("contracts.approvedCap", { amount: formatMoney(c.approvedBudgetCity) })}
+              rules={rules("valueCity", true)}
+            >
               <InputNumber {...moneyInput} max={c.approvedBudgetCity ?? undefined} style={{ width: 240 }} />
             </Form.Item>
             <Form.Item name="valueOther" label={t("contracts.fields.valueOther")} rules={rules("valueOther", true)}>
@@ -144,7 +149,12 @@ export function TerminateDialog({ c, onClose }: Props) {
           <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true)}>
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
-          <Form.Item name="amountToReturn" label={t("contracts.fields.amountToReturn")} extra={t("contracts.settleHint", { disbursed: formatMoney(c.settlement.disbursed) })} rules={rules("amountToReturn")}>
+          <Form.Item
+            name="amountToReturn"
+            label={t("contracts.fields.amountToReturn")}
+            extra={t("contracts.settleHint", { disbursed: formatMoney(c.settlement.disbursed) })}
+            rules={rules("amountToReturn")}
+          >
             <InputNumber {...moneyInput} max={c.settlement.disbursed} />
           </Form.Item>
         </>

@@ -52,12 +52,28 @@ export function PlanDialog({ c, onClose }: { c: Contract; onClose: () => void })
       initialValues={{
         tranches: c.tranches
           .filter((x) => x.status === "planned")
-          .map((x) => ({ id: x.id, kind: x.kind, label: x.label, plannedDate: dayjs(x.plannedDate), amountCity: x.amountCity, amountOther: x.amountOther, condition: x.condition ?? undefined })),
+          .map((x) => ({
+            id: x.id,
+            kind: x.kind,
+            label: x.label,
+            plannedDate: dayjs(x.plannedDate),
+            amountCity: x.amountCity,
+            amountOther: x.amountOther,
+            condition: x.condition ?? undefined,
+          })),
       }}
       submit={(v) =>
         contractsApi.savePlan(c.id, {
           version: c.version,
-          tranches: v.tranches.map((x) => ({ id: x.id, kind: x.kind, label: x.label, plannedDate: iso(x.plannedDate)!, amountCity: x.amountCity ?? 0, amountOther: x.amountOther ?? 0, condition: x.condition || null })),
+          tranches: v.tranches.map((x) => ({
+            id: x.id,
+            kind: x.kind,
+            label: x.label,
+            plannedDate: iso(x.plannedDate)!,
+            amountCity: x.amountCity ?? 0,
+            amountOther: x.amountOther ?? 0,
+            condition: x.condition || null,
+          })),
         })
       }
     >

@@ -6,7 +6,16 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CommandDialog, type RecordCommand } from "../../../components/CommandDialog";
 
-export function ReasonDialog(props: { title: ReactNode; okText: ReactNode; command: RecordCommand; done: string; check: z.ZodType; optional?: boolean; onClose: () => void; submit: (reason: string) => Promise<unknown> }) {
+export function ReasonDialog(props: {
+  title: ReactNode;
+  okText: ReactNode;
+  command: RecordCommand;
+  done: string;
+  check: z.ZodType;
+  optional?: boolean;
+  onClose: () => void;
+  submit: (reason: string) => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   return (
     <CommandDialog<{ reason?: string }>

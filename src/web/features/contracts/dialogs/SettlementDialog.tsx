@@ -22,7 +22,12 @@ export function SettlementDialog({ c, onClose }: { c: Contract; onClose: () => v
       submit={(v) => contractsApi.settle(c.id, { version: c.version, spentCity: v.spentCity })}
     >
       {({ rules }) => (
-        <Form.Item name="spentCity" label={t("contracts.settlement.spent")} extra={t("contracts.settleHint", { disbursed: formatMoney(s.disbursed) })} rules={rules("spentCity", true)}>
+        <Form.Item
+          name="spentCity"
+          label={t("contracts.settlement.spent")}
+          extra={t("contracts.settleHint", { disbursed: formatMoney(s.disbursed) })}
+          rules={rules("spentCity", true)}
+        >
           <InputNumber {...moneyInput} max={s.disbursed} />
         </Form.Item>
       )}

@@ -52,7 +52,11 @@ export function AmendmentsSection({ c }: { c: Contract }) {
           { title: t("contracts.amendment.proposed"), key: "p", render: (_, a) => proposedText(a, t) },
           { title: t("contracts.reason"), dataIndex: "reason" },
           { title: t("contracts.amendment.requested"), key: "r", render: (_, a) => `${a.requestedByName ?? ""} · ${formatDateTime(a.requestedAt)}` },
-          { title: t("contracts.amendment.decided"), key: "d", render: (_, a) => a.decidedAt && `${a.decidedByName ?? ""} · ${formatDateTime(a.decidedAt)}${a.decisionNote ? ` — ${a.decisionNote}` : ""}` },
+          {
+            title: t("contracts.amendment.decided"),
+            key: "d",
+            render: (_, a) => a.decidedAt && `${a.decidedByName ?? ""} · ${formatDateTime(a.decidedAt)}${a.decisionNote ? ` — ${a.decisionNote}` : ""}`,
+          },
           { title: t("contracts.fields.status"), dataIndex: "status", render: (s: string) => <Tag>{t(`contracts.amendmentStatus.${s}`)}</Tag> },
           {
             title: "",

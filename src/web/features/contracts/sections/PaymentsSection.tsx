@@ -46,7 +46,12 @@ export function PaymentsSection({ c }: { c: Contract }) {
           { title: t("contracts.payment.kind"), dataIndex: "kind", render: (k: string) => t(`contracts.paymentKind.${k}`) },
           { title: t("contracts.payment.tranche"), dataIndex: "trancheLabel" },
           { title: t("contracts.payment.source"), dataIndex: "source", render: (s: string) => t(`contracts.source.${s}`) },
-          { title: t("contracts.payment.amount"), dataIndex: "amount", align: "right", render: (v: number) => <span style={{ color: v < 0 ? "#cf1322" : undefined }}>{formatMoney(v)}</span> },
+          {
+            title: t("contracts.payment.amount"),
+            dataIndex: "amount",
+            align: "right",
+            render: (v: number) => <span style={{ color: v < 0 ? "#cf1322" : undefined }}>{formatMoney(v)}</span>,
+          },
           { title: t("contracts.payment.reference"), dataIndex: "reference" },
           { title: t("contracts.payment.note"), dataIndex: "note" },
           { title: t("contracts.payment.preparedBy"), dataIndex: "preparedByName" },
@@ -86,12 +91,22 @@ export function PaymentDecision({ p, onDecide }: { p: Payment; onDecide: (d: Dec
   if (p.refusals.decide) return <Typography.Text type="secondary">{p.refusals.decide.message}</Typography.Text>;
   return (
     <Space>
-      <Popconfirm title={t("contracts.confirmApprove", { amount: formatMoney(p.amount) })} okText={t("contracts.actions.approve")} cancelText={t("common.cancel")} onConfirm={() => onDecide("approve").catch(() => undefined)}>
+      <Popconfirm
+        title={t("contracts.confirmApprove", { amount: formatMoney(p.amount) })}
+        okText={t("contracts.actions.approve")}
+        cancelText={t("common.cancel")}
+        onConfirm={() => onDecide("approve").catch(() => undefined)}
+      >
         <Button size="small" type="primary" icon={<CheckOutlined aria-hidden />}>
           {t("contracts.actions.approve")}
         </Button>
       </Popconfirm>
-      <Popconfirm title={t("contracts.confirmReject")} okText={t("contracts.actions.reject")} cancelText={t("common.cancel")} onConfirm={() => onDecide("reject").catch(() => undefined)}>
+      <Popconfirm
+        title={t("contracts.confirmReject")}
+        okText={t("contracts.actions.reject")}
+        cancelText={t("common.cancel")}
+        onConfirm={() => onDecide("reject").catch(() => undefined)}
+      >
         <Button size="small" danger icon={<CloseOutlined aria-hidden />}>
           {t("contracts.actions.reject")}
         </Button>

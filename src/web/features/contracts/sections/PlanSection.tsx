@@ -26,7 +26,12 @@ export function PlanSection({ c }: { c: Contract }) {
       }
     >
       {planned !== c.valueCity && c.status === "draft" && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("contracts.planMismatch", { sum: formatMoney(planned), value: formatMoney(c.valueCity) })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("contracts.planMismatch", { sum: formatMoney(planned), value: formatMoney(c.valueCity) })}
+        />
       )}
       <Table<Tranche>
         size="small"
@@ -36,13 +41,21 @@ export function PlanSection({ c }: { c: Contract }) {
         scroll={{ x: "max-content" }}
         locale={{ emptyText: t("contracts.noPlan") }}
         columns={[
-          { title: t("contracts.tranche.label"), dataIndex: "label", render: (l: string, x) => (x.status === "cancelled" ? <Typography.Text delete>{l}</Typography.Text> : l) },
+          {
+            title: t("contracts.tranche.label"),
+            dataIndex: "label",
+            render: (l: string, x) => (x.status === "cancelled" ? <Typography.Text delete>{l}</Typography.Text> : l),
+          },
           { title: t("contracts.tranche.kind"), dataIndex: "kind", render: (k: string) => t(`contracts.trancheKind.${k}`) },
           { title: t("contracts.tranche.plannedDate"), dataIndex: "plannedDate", render: (d: string) => formatDate(d) },
           { title: t("contracts.tranche.amountCity"), dataIndex: "amountCity", align: "right", render: (v: number) => formatMoney(v) },
           { title: t("contracts.tranche.amountOther"), dataIndex: "amountOther", align: "right", render: (v: number) => formatMoney(v) },
           { title: t("contracts.tranche.paidCity"), dataIndex: "paidCity", align: "right", render: (v: number) => formatMoney(v) },
-          { title: t("contracts.tranche.progress"), key: "p", render: (_, x) => <Disbursed paid={x.paidCity + x.paidOther} planned={x.amountCity + x.amountOther} /> },
+          {
+            title: t("contracts.tranche.progress"),
+            key: "p",
+            render: (_, x) => <Disbursed paid={x.paidCity + x.paidOther} planned={x.amountCity + x.amountOther} />,
+          },
           {
             title: "",
             key: "a",

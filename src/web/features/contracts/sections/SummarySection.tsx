@@ -31,7 +31,9 @@ export function SummarySection({ c }: { c: Contract }) {
             key: "terminated",
             label: t("contracts.fields.terminated"),
             span: "filled",
-            children: c.terminatedAt && `${formatDateTime(c.terminatedAt)} — ${c.terminationReason ?? ""} (${t("contracts.fields.amountToReturn")}: ${formatMoney(c.amountToReturn)})`,
+            children:
+              c.terminatedAt &&
+              `${formatDateTime(c.terminatedAt)} — ${c.terminationReason ?? ""} (${t("contracts.fields.amountToReturn")}: ${formatMoney(c.amountToReturn)})`,
           },
         ]}
       />
