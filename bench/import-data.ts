@@ -1,4 +1,4 @@
-// The people import file of the benchmark (issue 10 item 3): an .xlsx in the import template's layout with N rows
+// The people import file of the benchmark: an .xlsx in the import template's layout with N rows
 // of realistic people — Vietnamese names from the demo generator (src/server/demo/names.ts), birth years, degrees,
 // fields with matching expertise keywords, ORCID iDs with valid check characters, e-mail and phone, and the working
 // unit named as an officer would: mostly by tax code, some by the organisation's exact name, some left empty.

@@ -4,15 +4,15 @@
 // over HTTP and measures with autocannon: the people search+filter+sort list, an organisations search list and the
 // organisation detail over a set of ids. Beside each, the same SQL (recorded from the app while it served the
 // request) is run directly through node-postgres. Prints a table and writes bench/results/latest.json.
-// Target (issue 2): API p95 ≤ 3 × raw SQL p95, and ≥ 500 requests/s on the PostgreSQL server.
-// Task pages (issue 3 item 15, bench/task-data.ts): 100,000 tasks drawing on 50,000 people, 1,000,000 council ballot
+// Target: API p95 ≤ 3 × raw SQL p95, and ≥ 500 requests/s on the PostgreSQL server.
+// Task pages (bench/task-data.ts): 100,000 tasks drawing on 50,000 people, 1,000,000 council ballot
 // scores; the task analytics (unfiltered and by year + field), the work queues (officer's action list, PI's own list,
 // expert's councils, finance's payment queue) and the task detail. Target: p95 ≤ 3 × raw SQL p95 and ≤ 200 ms on the
 // PostgreSQL server.
-// Statistics and the leadership dashboard (issue 4 item 7, bench/statistics-data.ts): ten yearly reporting periods,
+// Statistics and the leadership dashboard (bench/statistics-data.ts): ten yearly reporting periods,
 // 1,000 organisations × 5 forms each, 500 cells per report in the latest period; consolidating the latest period's five
 // forms (target ≤ 5 s) and the leadership dashboard over the ten years (target p95 ≤ 200 ms on the server).
-// People import (issue 10 item 3, bench/import-data.ts): a generated 20,000-row people file uploaded (parsed and
+// People import (bench/import-data.ts): a generated 20,000-row people file uploaded (parsed and
 // validated) and committed into the 100,000-person registry, each step timed once, beside the SQL it ran replayed
 // directly in a transaction that is rolled back. Runs last: it adds 20,000 people. Target: validate + commit ≤ 20 s on
 // the PostgreSQL server.
@@ -311,7 +311,7 @@ interface Scenario {
   paths: string[];
   /** the demo account that makes the requests (default officer) */
   user?: string;
-  /** registry: issue 2's target; tasks: issue 3 item 15's and issue 4 item 7's dashboard (p95 ≤ 200 ms on the server) */
+  /** registry: the registry pages' target; tasks: the task pages' and the dashboard's (p95 ≤ 200 ms on the server) */
   target?: "registry" | "tasks";
 }
 interface ModeRun {
@@ -384,7 +384,7 @@ async function benchScenario(run: ModeRun, s: Scenario) {
   );
 }
 
-/** Consolidation of a whole period (issue 4 item 7): the five forms' consolidated tables, fetched one after the other
+/** Consolidation of a whole period: the five forms' consolidated tables, fetched one after the other
  *  (one round = the city's aggregate of every form), `consolidationRuns` rounds; beside it the recorded SQL of the
  *  same five requests run directly. Target: a round ≤ 5 s. */
 async function benchConsolidation(run: ModeRun, st: StatisticsBenchSummary) {
@@ -445,7 +445,7 @@ async function benchConsolidation(run: ModeRun, st: StatisticsBenchSummary) {
   );
 }
 
-// ─── People import (issue 10 item 3) ─────────────────────────────────────────────────────────────────────────────
+// ─── People import ─────────────────────────────────────────────────────────────────────────────
 interface ImportRow {
   mode: string;
   step: "validate" | "commit" | "validate + commit";

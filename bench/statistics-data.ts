@@ -1,4 +1,4 @@
-// Benchmark data for statistical reporting and the leadership dashboard (issue 4 item 7), written set-based through
+// Benchmark data for statistical reporting and the leadership dashboard, written set-based through
 // the benchmark's own connection after the app has started:
 // - ten yearly reporting periods (the latest open, the others closed), each with the five seeded forms assigned to
 //   `organisations` organisations: organisations × 5 reports per period, all approved;

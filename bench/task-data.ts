@@ -1,4 +1,4 @@
-// Benchmark data for the task pages (issue 3 item 15), generated in the database with set-based
+// Benchmark data for the task pages, generated in the database with set-based
 // INSERT … SELECT generate_series statements, on top of the demo registries (src/server/demo): by default 100,000
 // tasks whose PIs, dossier teams and council members are drawn from 50,000 of the registry's people, a dossier with two
 // products for every task past the call, 25,000 identification councils of 8 members with a ballot of 5 criteria each

@@ -1,4 +1,4 @@
-// Journey: statistical reporting (issue 4). An officer has opened a reporting period with form 08/KHCN-SHTT and
+// Journey: statistical reporting. An officer has opened a reporting period with form 08/KHCN-SHTT and
 // assigned the organisation representative's unit. The representative opens "Báo cáo thống kê của tôi", fills the
 // form with a Total row that does not add up, saves, sees the rule's message on the table (and submitting is
 // refused), fixes the cell and submits. The officer sees the report received in the period's completeness table,

@@ -1,6 +1,6 @@
 // Every page of the S&T task work opens for the actor who uses it, with its data and without an error: the lists,
 // work queues, analytics, calendar and notifications per role, a task, a council and a contract record, and the
-// public results catalogue (no sign-in). The same for the targets and statistics pages (issue 4): the leadership
+// public results catalogue (no sign-in). The same for the targets and statistics pages: the leadership
 // dashboard, indicators, input series, the funding plan, reporting periods, reports and forms, and the public
 // indicators.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Contract of the audit-log browser (nhật ký kiểm toán), shared by API and web. The log is read-only.
+// API schema of the audit-log browser (nhật ký kiểm toán), shared by API and web. The log is read-only.
 import { z } from "zod";
 import { listQuery } from "../list.js";
 import { isoDate, uuid } from "./shared.js";

@@ -1,4 +1,4 @@
-// Contract of signing in and of the signed-in user (GET /auth/me), shared by API and web.
+// API schema of signing in and of the signed-in user (GET /auth/me), shared by API and web.
 import { z } from "zod";
 import { ROLES } from "../roles.js";
 import { GENERAL_ABILITIES, type GeneralAbilities } from "../abilities.js";

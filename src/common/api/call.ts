@@ -1,4 +1,4 @@
-// Contract of calls (đợt gọi đề xuất / tuyển chọn): kind, scope, required documents, a submission window whose deadline
+// API schema of calls (đợt gọi đề xuất / tuyển chọn): kind, scope, required documents, a submission window whose deadline
 // is decided by the server's clock, and a lifecycle draft → published → closed, or → cancelled.
 import { z } from "zod";
 import { listQuery } from "../list.js";

@@ -1,4 +1,4 @@
-// Contract of S&T contracts (hợp đồng thực hiện nhiệm vụ KH&CN) for approved tasks: parties, value by source, period,
+// API schema of S&T contracts (hợp đồng thực hiện nhiệm vụ KH&CN) for approved tasks: parties, value by source, period,
 // products, the disbursement plan (advances and tranches), the payment ledger with its settlement view, and
 // amendments (điều chỉnh). Money is integer đồng. Lifecycle: draft → signed → amended… → liquidated | terminated.
 import { z } from "zod";

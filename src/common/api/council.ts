@@ -1,4 +1,4 @@
-// Contract of councils (hội đồng): identification, selection, appraisal and acceptance councils on one engine, counted
+// API schema of councils (hội đồng): identification, selection, appraisal and acceptance councils on one engine, counted
 // by a versioned rule set (src/common/councils). Lifecycle: draft → invited → in_session → concluded (locked), or
 // cancelled; a concluded council is re-opened (→ in_session) only by a leader or administrator with a reason.
 import { z } from "zod";

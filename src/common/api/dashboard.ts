@@ -1,4 +1,4 @@
-// Contract of the home dashboard (trang tổng quan): real counts from the people and organisations registries.
+// API schema of the home dashboard (trang tổng quan): real counts from the people and organisations registries.
 import { z } from "zod";
 
 /** Age bands of R&D people, by age reached this year (current year − birth year); "unknown" = no birth year. */

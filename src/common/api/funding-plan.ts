@@ -1,4 +1,4 @@
-// Contract of the funding plans (issue 4 item 2, issue 10 item 7): versions of the 2014–2020 S&T funding plan (the
+// API schema of the funding plans: versions of the 2014–2020 S&T funding plan (the
 // baseline implied from the printed table, and named what-if scenarios, immutable once saved), the model's table, the
 // checks of the printed figures (baseline only, classed by what rounding can explain), and the actual allocations per
 // year tracked against the plan and the 2%-of-spending and %-of-GDP targets.

@@ -1,5 +1,5 @@
 // CONTRACT READY
-// Contract of the plan's indicators (issue 4 item 1 and 5): every quantitative target of the plan as an indicator
+// API schema of the plan's indicators: every quantitative target of the plan as an indicator
 // (unit, direction, baseline with its source line and quote, targets per year, definition, how values arrive), its
 // values per year with provenance, the progress status (Statistics Canada / Open SDG method, see
 // src/common/indicators/progress.ts), the chart data (actual against the target path), and the input series

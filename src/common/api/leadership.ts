@@ -1,4 +1,4 @@
-// Contract of the leadership dashboard (issue 4 item 4): where the city stands against the plan's targets, tasks and
+// API schema of the leadership dashboard: where the city stands against the plan's targets, tasks and
 // money at a glance, the S&T budget against the 2%-of-spending target, and statistical-reporting completeness.
 // Every block names what the web page links to (indicator pages, task lists, the funding plan, the reporting period).
 import { z } from "zod";

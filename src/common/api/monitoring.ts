@@ -1,4 +1,4 @@
-// Contract of the monitoring of S&T tasks in progress (theo dõi, kiểm tra): progress reports against the selected
+// API schema of the monitoring of S&T tasks in progress (theo dõi, kiểm tra): progress reports against the selected
 // dossier's milestones, periodic inspections, the officers' overview with overdue / at-risk flags, and the calendar.
 //
 // Rules (computed by the server from its own clock, in SQL for lists):

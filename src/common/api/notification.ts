@@ -1,4 +1,4 @@
-// Contract of in-app notifications: each is stored as a kind with parameters and rendered in the reader's language.
+// API schema of in-app notifications: each is stored as a kind with parameters and rendered in the reader's language.
 import { z } from "zod";
 import { uuid } from "./shared.js";
 

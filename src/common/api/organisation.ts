@@ -1,4 +1,4 @@
-// Contract of the organisations registry (tổ chức KH&CN, trường đại học, doanh nghiệp, cơ quan), shared by API and web.
+// API schema of the organisations registry (tổ chức KH&CN, trường đại học, doanh nghiệp, cơ quan), shared by API and web.
 import { z } from "zod";
 import { listQuery } from "../list.js";
 import { optText, optWebAddress, uuid, isoDate, version, TAX_CODE_RE, EMAIL_RE } from "./shared.js";

@@ -1,4 +1,4 @@
-// Contract of the people registry (nhân lực KH&CN, chuyên gia), shared by API and web.
+// API schema of the people registry (nhân lực KH&CN, chuyên gia), shared by API and web.
 // Contact data (email, phone, address) is personal data: only staff (admin, officer) and the person see it.
 import { z } from "zod";
 import { listQuery } from "../list.js";

@@ -1,4 +1,4 @@
-// Contract of S&T programmes (chương trình KH&CN): objectives, period, managing unit, budget, sectors and fields.
+// API schema of S&T programmes (chương trình KH&CN): objectives, period, managing unit, budget, sectors and fields.
 import { z } from "zod";
 import { listQuery } from "../list.js";
 import { optText, uuid, version } from "./shared.js";

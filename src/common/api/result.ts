@@ -1,4 +1,4 @@
-// Contract of the results of S&T tasks (issue 3 items 9–11):
+// API schema of the results of S&T tasks:
 // - internal acceptance (nghiệm thu cơ sở): held by the lead organisation before the task is filed for the official
 //   acceptance; recorded by the PI / org rep while the task is at internal_acceptance (optional step);
 // - the public summary of the result: edited by the PI / org rep or an officer from internal acceptance onwards,

@@ -1,5 +1,5 @@
 // CONTRACT READY
-// Contract of statistical reporting (TT 15/2018/TT-BKHCN).
+// API schema of statistical reporting (TT 15/2018/TT-BKHCN).
 // - Form templates are versioned configuration (src/common/statistics/forms/*), loaded at start-up into immutable
 //   `statistical_form_versions` rows. A form is addressed in URLs by its `key` ("02-KHCN-NL"); `code` is the
 //   official code for display ("02/KHCN-NL").

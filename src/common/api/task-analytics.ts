@@ -1,4 +1,4 @@
-// Contract of S&T task analytics (thống kê nhiệm vụ KH&CN): filters, the grouped counts and sums of live tasks, and
+// API schema of S&T task analytics (thống kê nhiệm vụ KH&CN): filters, the grouped counts and sums of live tasks, and
 // the plan's 1996–2012 figures shown beside them. Also the mapping of every process step to a status group.
 import { z } from "zod";
 import { OUTPUT_TYPES, TASK_TYPES } from "./task.js";

@@ -1,4 +1,4 @@
-// Contract of S&T tasks (nhiệm vụ KH&CN): one record from the proposal (đề xuất đặt hàng) to the result, moved by its
+// API schema of S&T tasks (nhiệm vụ KH&CN): one record from the proposal (đề xuất đặt hàng) to the result, moved by its
 // process template; the applicants' dossiers (hồ sơ đăng ký tuyển chọn / giao trực tiếp) and the task's documents.
 import { z } from "zod";
 import { listQuery } from "../list.js";

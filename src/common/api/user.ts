@@ -1,4 +1,4 @@
-// Contract of user accounts as administrators manage them (tài khoản, vai trò), shared by API and web.
+// API schema of user accounts as administrators manage them (tài khoản, vai trò), shared by API and web.
 // Secrets (password hash, TOTP secret) are not in any response schema: they never leave the server.
 import { z } from "zod";
 import { listQuery } from "../list.js";

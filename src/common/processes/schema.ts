@@ -1,4 +1,4 @@
-// Process templates (issue 3 item 2): the steps of a task's life, the allowed transitions between them, who may take
+// Process templates: the steps of a task's life, the allowed transitions between them, who may take
 // each and what must hold first — as versioned data with an effective date and a legal basis, never as code.
 // The zod schema checks the SHAPE of a definition; validate.ts checks its MEANING (known steps, reachability…) and
 // names the offending item. A definition is valid only when both pass (`parseProcessDefinition`).

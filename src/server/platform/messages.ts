@@ -247,7 +247,7 @@ const messages = {
   "export.col.expertSince": { vi: "Ngày vào mạng lưới chuyên gia", en: "Expert since" },
   "export.col.updatedAt": { vi: "Cập nhật lần cuối", en: "Last updated" },
   // ─── end import / export ───
-  // ─── programmes and calls (issue 3 item 1) ───
+  // ─── programmes and calls ───
   "call.publish.no_title": { vi: "Đợt cần có tên trước khi công bố", en: "The call needs a title before it is published" },
   "call.publish.window_ended": {
     vi: "Hạn nộp của đợt đã qua. Hãy sửa thời gian nhận hồ sơ trước khi công bố.",
@@ -268,7 +268,7 @@ const messages = {
   "call.not_accepting.not_open_yet": { vi: "Đợt này chưa đến thời gian nhận hồ sơ", en: "This call is not open for submissions yet" },
   "call.not_accepting.deadline_passed": { vi: "Đã hết hạn nộp hồ sơ của đợt này", en: "The deadline of this call has passed" },
   // ─── end programmes and calls ───
-  // ─── process templates and workflow engine (issue 3 item 2) ───
+  // ─── process templates and workflow engine ───
   "workflow.not_allowed": {
     vi: "Không thể thực hiện “{{actionVi}}” khi hồ sơ đang ở bước “{{stateVi}}”",
     en: "“{{actionEn}}” is not allowed in state “{{stateEn}}”",
@@ -298,7 +298,7 @@ const messages = {
     en: "The effective date cannot be before that of version {{version}} ({{date}})",
   },
   // ─── end process templates ───
-  // ─── contracts and payments (issue 3 item 7) ───
+  // ─── contracts and payments ───
   "contract.task_not_approved": {
     vi: "Chỉ lập hợp đồng cho nhiệm vụ đã được phê duyệt (bước hiện tại: {{state}})",
     en: "A contract is drawn up only for an approved task (current step: {{state}})",
@@ -468,7 +468,7 @@ const messages = {
     en: "The baseline-2013 process is not in the database",
   },
   // ─── end task analytics ───
-  // ─── tasks: proposals, dossiers, transitions, documents (issue 3 items 3–4) ───
+  // ─── tasks: proposals, dossiers, transitions, documents ───
   "task.proposal.call_not_proposal": {
     vi: "Đợt này không phải đợt nhận đề xuất đặt hàng",
     en: "This call does not collect task proposals",
@@ -759,7 +759,7 @@ const messages = {
     en: "The record exists: send the version you are editing",
   },
   // ─── end task results ───
-  // ─── funding plans (issue 4) ───
+  // ─── funding plans ───
   "fundingPlan.scenario_years": {
     vi: "Kịch bản phải có số liệu đầu vào cho đúng các năm {{years}}, mỗi năm một dòng",
     en: "A scenario needs inputs for exactly the years {{years}}, one row per year",
@@ -877,7 +877,7 @@ const messages = {
   },
   "statistics.xlsx.exportedAt": { vi: "Xuất lúc {{at}}", en: "Exported at {{at}}" },
   // ─── end statistics ───
-  // ─── indicators (issue 4) ───
+  // ─── indicators ───
   "indicator.computation_unknown": {
     vi: 'Không có phép tính "{{name}}". Chọn một phép tính trong danh sách.',
     en: 'There is no computation "{{name}}". Choose one from the list.',

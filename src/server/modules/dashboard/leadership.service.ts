@@ -1,4 +1,4 @@
-// The leadership dashboard (issue 4 item 4): one request that gathers what each module already computes — indicator
+// The leadership dashboard: one request that gathers what each module already computes — indicator
 // statuses, task counts and money from the trigger-kept task summary, the S&T budget against the 2% target, and the
 // latest statistical period's completeness. Each part is one of those modules' own summary functions.
 import { sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Indicator commands and queries (issue 4 item 1): list with filters and search, one indicator with its values,
+// Indicator commands and queries: list with filters and search, one indicator with its values,
 // status and chart, definitions (staff), values per year with provenance (staff; optimistic concurrency per value),
 // publish / unpublish (staff; audited), recounting the registry figures (staff; audited).
 import { sql, type SQL } from "drizzle-orm";
