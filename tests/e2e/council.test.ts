@@ -159,7 +159,10 @@ describe("selection council", () => {
     const check = async (p: Person, role: SeatRole) => {
       await choose(page, "Thành viên", p.fullName, `${p.fullName} · ${p.birthYear}`);
       await choose(page, "Vai trò", null, new RegExp(`^${ROLE_LABEL[role]}$`));
+      // the check is answered before its lines are looked for (on a busy machine the answer may take a while)
+      const answered = page.waitForResponse((r) => r.url().endsWith("/conflict-check") && r.request().method() === "POST", { timeout: 60_000 });
       await page.getByRole("button", { name: "Kiểm tra xung đột lợi ích" }).click();
+      await answered;
     };
     // the conflicted candidate first: the lines explain it, and an officer has no way to add them
     await check(conflicted, "member");

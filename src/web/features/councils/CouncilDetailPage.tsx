@@ -1,6 +1,6 @@
 // One council: rule set and quorum, subjects (with the results and ranking after conclusion), members with the
 // conflict-of-interest check shown before adding, attendance, and the lifecycle actions its abilities allow.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
@@ -529,6 +529,11 @@ function AddMember({ council: c }: { council: Council }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [personId, setPersonId] = useState<string | null>(null);
+  // the person chosen now, read when an earlier add answers
+  const chosen = useRef<string | null>(null);
+  useEffect(() => {
+    chosen.current = personId;
+  }, [personId]);
   const [role, setRole] = useState<CouncilRole>("member");
   const [reason, setReason] = useState("");
   const [check, setCheck] = useState<ConflictCheck | null>(null);
@@ -592,18 +597,26 @@ function AddMember({ council: c }: { council: Council }) {
           type="primary"
           disabled={check.conflict && reason.trim().length < 3}
           loading={add.isPending}
-          onClick={() =>
+          onClick={() => {
+            const added = personId;
             void add
               .run(
-                () => api.post<Council>(`/councils/${c.id}/members`, { version: c.version, personId, role, overrideReason: check?.conflict ? reason : null }),
+                () =>
+                  api.post<Council>(`/councils/${c.id}/members`, {
+                    version: c.version,
+                    personId: added,
+                    role,
+                    overrideReason: check?.conflict ? reason : null,
+                  }),
                 "councils.done.addMember",
               )
               .then((ok) => {
-                if (!ok) return;
+                // clear the form for the next member, unless another person was chosen meanwhile
+                if (!ok || chosen.current !== added) return;
                 setPersonId(null);
                 reset();
-              })
-          }
+              });
+          }}
         >
           {check.conflict ? t("councils.addWithOverride") : t("councils.add")}
         </Button>
