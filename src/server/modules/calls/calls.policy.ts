@@ -1,10 +1,11 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import type { CallStatus } from "../../../common/api/call.js";
+import { STAFF_ROLES } from "../../../common/roles.js";
 
 export type CallRef = { id: string; status: CallStatus; publishedAt: Date | null };
 
-const staff = (a: Actor) => hasRole(a, "admin", "officer");
+const staff = (a: Actor) => hasRole(a, ...STAFF_ROLES);
 
 // Calls: the Department's officers prepare and run them. A call becomes visible to every signed-in user
 // (researchers, organisations, enterprises) once published, and stays visible after it closes or is cancelled;

@@ -1,11 +1,12 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import type { ContractStatus } from "../../../common/api/contract.js";
+import { DECIDING_ROLES, DEPARTMENT_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 export type ContractRef = { status: ContractStatus; piPersonId: string; partyBOrganisationId: string };
 
 /** The Department's staff see every contract. */
-export const contractStaff = (a: Actor) => hasRole(a, "admin", "officer", "leader", "finance");
+export const contractStaff = (a: Actor) => hasRole(a, ...DEPARTMENT_ROLES);
 /** Bên B: the contract's PI, or a representative of its lead organisation. */
 export const isPartyB = (a: Actor, c: Pick<ContractRef, "piPersonId" | "partyBOrganisationId">) =>
   (hasRole(a, "pi") && !!a.personId && a.personId === c.piPersonId) ||
@@ -28,9 +29,9 @@ export const contractPolicy = definePolicy<
   general: {
     list: () => true,
     read: () => true,
-    create: (a) => hasRole(a, "admin", "officer"),
-    update: (a) => hasRole(a, "admin", "officer"),
-    sign: (a) => hasRole(a, "admin", "officer", "leader"),
+    create: (a) => hasRole(a, ...STAFF_ROLES),
+    update: (a) => hasRole(a, ...STAFF_ROLES),
+    sign: (a) => hasRole(a, ...DECIDING_ROLES),
     plan: (a) => hasRole(a, "admin", "officer", "finance"),
     pay: (a) => hasRole(a, "finance"),
     decidePayment: (a) => hasRole(a, "finance", "leader"),
@@ -43,13 +44,13 @@ export const contractPolicy = definePolicy<
   },
   record: {
     read: (a, c) => contractStaff(a) || isPartyB(a, c),
-    update: (a, c) => hasRole(a, "admin", "officer") && c.status === "draft",
-    sign: (a, c) => hasRole(a, "admin", "officer", "leader") && c.status === "draft",
+    update: (a, c) => hasRole(a, ...STAFF_ROLES) && c.status === "draft",
+    sign: (a, c) => hasRole(a, ...DECIDING_ROLES) && c.status === "draft",
     plan: (a, c) => hasRole(a, "admin", "officer", "finance") && (c.status === "draft" || running(c)),
     pay: (a, c) => hasRole(a, "finance") && open(c),
     decidePayment: (a, c) => hasRole(a, "finance", "leader") && open(c),
     settle: (a, c) => hasRole(a, "finance") && open(c),
-    requestAmendment: (a, c) => running(c) && (hasRole(a, "admin", "officer", "leader") || isPartyB(a, c)),
+    requestAmendment: (a, c) => running(c) && (hasRole(a, ...DECIDING_ROLES) || isPartyB(a, c)),
     decideAmendment: (a, c) => hasRole(a, "leader") && running(c),
     terminate: (a, c) => hasRole(a, "leader") && running(c),
     liquidate: (a, c) => hasRole(a, "officer", "leader") && open(c),

@@ -1,6 +1,7 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import type { CouncilStatus } from "../../../common/api/council.js";
+import { STAFF_ROLES } from "../../../common/roles.js";
 
 /** Who applied with one subject of the council: the people, users and organisations whose own result it is. */
 export interface SubjectParties {
@@ -18,7 +19,7 @@ export interface CouncilRef {
   subjects: SubjectParties[];
 }
 
-const staff = (a: Actor) => hasRole(a, "admin", "officer");
+const staff = (a: Actor) => hasRole(a, ...STAFF_ROLES);
 const senior = (a: Actor) => hasRole(a, "admin", "leader");
 export const isCouncilMember = (a: Actor, c: Pick<CouncilRef, "memberPersonIds">) => !!a.personId && c.memberPersonIds.includes(a.personId);
 /** Inside the council: the Department's council staff (admin, officer), leaders, and the council's members. */

@@ -1,5 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole } from "../../platform/context.js";
+import { STAFF_ROLES } from "../../../common/roles.js";
 
 export type DeletionRequestStatus = "open" | "completed" | "rejected";
 export type DeletionRequestRef = { requestedBy: string | null; personId: string | null; status: DeletionRequestStatus };
@@ -9,13 +10,13 @@ export type DeletionRequestRef = { requestedBy: string | null; personId: string 
 export const deletionRequestPolicy = definePolicy<DeletionRequestRef, "complete" | "reject", "deletion_request">({
   resource: "deletion_request",
   general: {
-    list: (a) => hasRole(a, "admin", "officer"),
+    list: (a) => hasRole(a, ...STAFF_ROLES),
     read: () => true,
-    resolve: (a) => hasRole(a, "admin", "officer"),
+    resolve: (a) => hasRole(a, ...STAFF_ROLES),
   },
   record: {
-    read: (a, r) => hasRole(a, "admin", "officer") || r.requestedBy === a.userId || (!!a.personId && r.personId === a.personId),
-    complete: (a, r) => hasRole(a, "admin", "officer") && r.status === "open",
-    reject: (a, r) => hasRole(a, "admin", "officer") && r.status === "open",
+    read: (a, r) => hasRole(a, ...STAFF_ROLES) || r.requestedBy === a.userId || (!!a.personId && r.personId === a.personId),
+    complete: (a, r) => hasRole(a, ...STAFF_ROLES) && r.status === "open",
+    reject: (a, r) => hasRole(a, ...STAFF_ROLES) && r.status === "open",
   },
 });

@@ -1,10 +1,11 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
+import { DEPARTMENT_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 /** The Department's people who follow the plan's targets. */
-const department = (a: Actor) => hasRole(a, "admin", "officer", "leader", "finance");
+const department = (a: Actor) => hasRole(a, ...DEPARTMENT_ROLES);
 /** Staff who maintain indicator definitions and values. */
-const staff = (a: Actor) => hasRole(a, "admin", "officer");
+const staff = (a: Actor) => hasRole(a, ...STAFF_ROLES);
 
 export interface IndicatorRef {
   published: boolean;

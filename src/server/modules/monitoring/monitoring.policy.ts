@@ -2,11 +2,12 @@ import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import { sql, type SQL } from "drizzle-orm";
 import type { ReportStatus } from "../../../common/api/monitoring.js";
+import { DEPARTMENT_ROLES, PERFORMER_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 /** The Department's staff who follow every task (read); officers and administrators run the monitoring (write). */
-export const MONITORING_READERS = ["admin", "officer", "leader", "finance"] as const;
+export const MONITORING_READERS = DEPARTMENT_ROLES;
 export const isMonitoringReader = (a: Actor | null) => hasRole(a, ...MONITORING_READERS);
-export const isMonitoringOfficer = (a: Actor | null) => hasRole(a, "admin", "officer");
+export const isMonitoringOfficer = (a: Actor | null) => hasRole(a, ...STAFF_ROLES);
 
 /** Task states in which a task is carried out and monitored. */
 export const MONITORED_STATES = ["in_progress", "change_requested"] as const;
@@ -46,8 +47,8 @@ export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review"
     list: () => true,
     read: () => true,
     create: isMonitoringOfficer,
-    edit: (a) => hasRole(a, "pi", "org_rep"),
-    submit: (a) => hasRole(a, "pi", "org_rep"),
+    edit: (a) => hasRole(a, ...PERFORMER_ROLES),
+    submit: (a) => hasRole(a, ...PERFORMER_ROLES),
     review: isMonitoringOfficer,
   },
   record: {

@@ -1,5 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole } from "../../platform/context.js";
+import { DECIDING_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 type OrgRef = { id: string };
 
@@ -10,13 +11,13 @@ export const organisationPolicy = definePolicy<OrgRef, "update" | "delete", "org
   general: {
     list: () => true,
     read: () => true,
-    create: (a) => hasRole(a, "admin", "officer"),
-    export: (a) => hasRole(a, "admin", "officer", "leader"),
-    import: (a) => hasRole(a, "admin", "officer"),
+    create: (a) => hasRole(a, ...STAFF_ROLES),
+    export: (a) => hasRole(a, ...DECIDING_ROLES),
+    import: (a) => hasRole(a, ...STAFF_ROLES),
   },
   record: {
     read: () => true,
-    update: (a, o) => hasRole(a, "admin", "officer") || (hasRole(a, "org_rep") && a.organisationId === o.id),
+    update: (a, o) => hasRole(a, ...STAFF_ROLES) || (hasRole(a, "org_rep") && a.organisationId === o.id),
     delete: (a) => hasRole(a, "admin"),
   },
 });

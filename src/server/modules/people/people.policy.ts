@@ -1,10 +1,11 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole } from "../../platform/context.js";
 import type { Actor } from "../../platform/context.js";
+import { DECIDING_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 type PersonRef = { id: string };
 
-const isStaff = (a: Actor) => hasRole(a, "admin", "officer");
+const isStaff = (a: Actor) => hasRole(a, ...STAFF_ROLES);
 const isSelf = (a: Actor, p: PersonRef) => !!a.personId && a.personId === p.id;
 
 // The people registry is shared reference data: every signed-in user reads names, degrees and fields.
@@ -16,7 +17,7 @@ export const personPolicy = definePolicy<PersonRef, "update" | "delete" | "viewC
     list: () => true,
     read: () => true,
     create: (a) => isStaff(a),
-    export: (a) => hasRole(a, "admin", "officer", "leader"),
+    export: (a) => hasRole(a, ...DECIDING_ROLES),
     import: (a) => isStaff(a),
   },
   record: {

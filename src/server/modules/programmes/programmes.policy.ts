@@ -1,5 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole } from "../../platform/context.js";
+import { STAFF_ROLES } from "../../../common/roles.js";
 
 type ProgrammeRef = { id: string };
 
@@ -10,11 +11,11 @@ export const programmePolicy = definePolicy<ProgrammeRef, "update", "programme">
   general: {
     list: () => true,
     read: () => true,
-    create: (a) => hasRole(a, "admin", "officer"),
-    update: (a) => hasRole(a, "admin", "officer"),
+    create: (a) => hasRole(a, ...STAFF_ROLES),
+    update: (a) => hasRole(a, ...STAFF_ROLES),
   },
   record: {
     read: () => true,
-    update: (a) => hasRole(a, "admin", "officer"),
+    update: (a) => hasRole(a, ...STAFF_ROLES),
   },
 });

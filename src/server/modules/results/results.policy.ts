@@ -2,6 +2,7 @@ import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import { APPLICATION_STATES, SUMMARY_STATES, type ApplicationStatus } from "../../../common/api/result.js";
 import { isTaskStaff, ownsTask } from "../tasks/tasks.policy.js";
+import { PERFORMER_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 /** What the results policies need to know about the task. */
 export interface ResultTaskRef {
@@ -15,7 +16,7 @@ export interface ApplicationRef extends ResultTaskRef {
   status: ApplicationStatus;
 }
 
-const isOfficer = (a: Actor | null) => hasRole(a, "admin", "officer");
+const isOfficer = (a: Actor | null) => hasRole(a, ...STAFF_ROLES);
 const seesTask = (a: Actor, t: ResultTaskRef) => isTaskStaff(a) || ownsTask(a, t) || t.proposerUserId === a.userId;
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
@@ -27,9 +28,9 @@ export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptanc
   resource: "taskResult",
   general: {
     read: () => true,
-    recordInternalAcceptance: (a) => hasRole(a, "pi", "org_rep"),
+    recordInternalAcceptance: (a) => hasRole(a, ...PERFORMER_ROLES),
     editSummary: (a) => hasRole(a, "pi", "org_rep", "officer", "admin"),
-    fileApplication: (a) => hasRole(a, "pi", "org_rep"),
+    fileApplication: (a) => hasRole(a, ...PERFORMER_ROLES),
   },
   record: {
     read: seesTask,
@@ -45,7 +46,7 @@ export const resultPolicy = definePolicy<ResultTaskRef, "recordInternalAcceptanc
 export const applicationPolicy = definePolicy<ApplicationRef, "edit" | "review", "applicationReport">({
   resource: "applicationReport",
   general: {
-    edit: (a) => hasRole(a, "pi", "org_rep"),
+    edit: (a) => hasRole(a, ...PERFORMER_ROLES),
     review: isOfficer,
   },
   record: {

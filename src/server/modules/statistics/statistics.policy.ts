@@ -1,6 +1,7 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import type { PeriodStatus, ReportStatus } from "../../../common/api/statistics.js";
+import { DECIDING_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
 export interface PeriodRef {
   status: PeriodStatus;
@@ -11,8 +12,8 @@ export interface ReportRef {
   periodStatus: PeriodStatus;
 }
 
-const isStaff = (a: Actor | null) => hasRole(a, "admin", "officer");
-const isOverseer = (a: Actor | null) => hasRole(a, "admin", "officer", "leader");
+const isStaff = (a: Actor | null) => hasRole(a, ...STAFF_ROLES);
+const isOverseer = (a: Actor | null) => hasRole(a, ...DECIDING_ROLES);
 const ownOrg = (a: Actor, r: ReportRef) => hasRole(a, "org_rep") && !!a.organisationId && a.organisationId === r.organisationId;
 const EDITABLE: readonly ReportStatus[] = ["assigned", "draft", "returned"];
 

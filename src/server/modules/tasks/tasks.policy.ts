@@ -1,5 +1,6 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
+import { DEPARTMENT_ROLES, PERFORMER_ROLES } from "../../../common/roles.js";
 
 /** What the policy needs to know about a task and the actor's links to it. */
 export interface TaskRef {
@@ -15,7 +16,7 @@ export interface TaskRef {
 }
 
 /** The Department's staff who follow every task. */
-export const TASK_STAFF = ["admin", "officer", "leader", "finance"] as const;
+export const TASK_STAFF = DEPARTMENT_ROLES;
 export const isTaskStaff = (a: Actor | null) => hasRole(a, ...TASK_STAFF);
 
 /** The actor is the task's PI (through their person record) or represents its lead organisation. */
@@ -49,9 +50,9 @@ export const taskPolicy = definePolicy<TaskRef, "transition", "task">({
     read: () => true,
     propose: () => true,
     transition: () => true,
-    createDossier: (a) => hasRole(a, "pi", "org_rep"),
+    createDossier: (a) => hasRole(a, ...PERFORMER_ROLES),
     readDossier: () => true,
-    updateDossier: (a) => hasRole(a, "pi", "org_rep"),
+    updateDossier: (a) => hasRole(a, ...PERFORMER_ROLES),
     documents: () => true,
     upload: () => true,
   },

@@ -33,6 +33,7 @@ import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./task
 import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { commandOf } from "../../platform/audit-actions.js";
+import { PERFORMER_ROLES } from "../../../common/roles.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 type Body = TaskActionFields;
@@ -440,7 +441,7 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
     abilities: {
       edit: !!actor && task.proposerUserId === actor.userId && proposalAccepting,
       actions,
-      createDossier: !!actor && hasRole(actor, "pi", "org_rep") && accepting && ["call_open", "dossier_submitted"].includes(task.state) && !ownDossier,
+      createDossier: !!actor && hasRole(actor, ...PERFORMER_ROLES) && accepting && ["call_open", "dossier_submitted"].includes(task.state) && !ownDossier,
       uploadDocument: !!actor && (isTaskStaff(actor) || ownsTask(actor, task) || (task.proposerUserId === actor.userId && task.state === initial)),
     },
   };

@@ -20,6 +20,7 @@ import {
   type Parsed,
   type RowError,
 } from "../columns.js";
+import { STAFF_ROLES } from "../../../../common/roles.js";
 
 export const HISTORICAL_TEMPLATE_KEY = "baseline-2013";
 
@@ -51,7 +52,7 @@ const MAX_MONEY = 1_000_000_000_000_000;
 export const historicalTasksImport: ImportKind = {
   kind: "historical-tasks",
   title: { vi: "Nhiệm vụ KH&CN đã thực hiện", en: "Historical S&T tasks" },
-  canImport: (a) => hasRole(a, "admin", "officer"),
+  canImport: (a) => hasRole(a, ...STAFF_ROLES),
   columns: [
     text({ key: "code", label: { vi: "Mã nhiệm vụ", en: "Task code" }, required: true, sample: "ĐT.2005.12", width: 16, text: true }, 40),
     text(
