@@ -104,7 +104,7 @@ export async function updateProposal(ctx: Ctx, id: string, input: Update): Promi
     if (task.proposerUserId !== actor.userId) throw forbidden();
     const def = await definitionOf(tx, task);
     if (task.state !== def.steps.find((s) => s.kind === "initial")?.key || !task.proposalCallId) {
-      throw new AppError("ILLEGAL_TRANSITION", 409, "task.proposal.not_editable", { state: task.state });
+      throw new AppError("INVALID_STATE", 409, "task.proposal.not_editable", { state: task.state, command: "update" });
     }
     await assertCallAccepting(tx, task.proposalCallId, now);
     if (task.version !== input.version) throw staleVersion(await presentTask(ctx, tx, task, ref));

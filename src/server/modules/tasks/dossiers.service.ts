@@ -335,7 +335,7 @@ export async function withdrawDossier(ctx: Ctx, taskId: string, dossierId: strin
     const { task, dossier } = await loadDossier(ctx, tx, taskId, dossierId, true);
     if (dossier.ownerUserId !== actor.userId) throw forbidden();
     if (dossier.status !== "draft" && dossier.status !== "submitted")
-      throw new AppError("ILLEGAL_TRANSITION", 409, "task.dossier.cannot_withdraw", { status: dossier.status });
+      throw new AppError("INVALID_STATE", 409, "task.dossier.cannot_withdraw", { state: dossier.status, command: "withdraw" });
     if (!task.selectionCallId) throw notReceiving();
     await assertCallAccepting(tx, task.selectionCallId, now);
     const [row] = await tx
