@@ -5,7 +5,8 @@
 import type { Me } from "./session";
 import type { GeneralAbility, ResourceName } from "../../common/abilities";
 
-type Check = (me: Me | null) => boolean;
+/** Whether the signed-in user (null: nobody) may see or open something. */
+export type Check = (me: Me | null) => boolean;
 export const ability =
   <K extends ResourceName>(resource: K, name: GeneralAbility<K>): Check =>
   (me) =>

@@ -1,0 +1,44 @@
+// What a feature adds to the web app, declared in its own features/<f>/routes.tsx: its pages (address, lazily loaded
+// page, who may open it), its side-menu items and its public pages. app/features.ts lists the features; router.tsx
+// builds the route tree and navigation.tsx the menu from that list, so adding a page touches only its feature.
+import { lazy, type ComponentType, type ReactNode } from "react";
+import type { Check } from "./permissions";
+import type { NavGroupKey } from "./navigation";
+
+/** A page inside the signed-in frame. Anonymous visitors are sent to sign in by the frame. */
+export interface PageRoute {
+  /** the address from the root, e.g. "/people/:id"; "/" is the start page */
+  path: string;
+  page: ComponentType;
+  /** who may open it; a signed-in user without it sees the 403 page. Absent: every signed-in user. */
+  allowed?: Check;
+}
+
+/** A page without sign-in, outside the signed-in frame. */
+export interface PublicRoute {
+  path: string;
+  page: ComponentType;
+}
+
+/** An item of the side menu. The group's place and label are the menu's own (navigation.tsx). */
+export interface MenuItem {
+  group: NavGroupKey;
+  /** its place in the group, ascending */
+  order: number;
+  /** a page of some feature's `routes` */
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  /** who sees it. Absent: every signed-in user. */
+  allowed?: Check;
+}
+
+/** What features/<f>/routes.tsx exports as `feature`. */
+export interface Feature {
+  routes?: PageRoute[];
+  menu?: MenuItem[];
+  publicRoutes?: PublicRoute[];
+}
+
+/** A page loaded on its first visit (code splitting): `lazyPage(() => import("./XPage"), "XPage")`. */
+export const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
