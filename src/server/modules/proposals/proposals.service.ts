@@ -12,7 +12,7 @@ import { templateInForce } from "../../platform/workflow.js";
 import { PROPOSAL_STEPS, type ProposalListQuery, type Task, type proposalInput, type proposalUpdate } from "../../../common/api/task.js";
 import { assertCallAccepting } from "../calls/calls.service.js";
 import { assertCodes } from "../reference/reference.service.js";
-import { isTaskStaff } from "../tasks/tasks.policy.js";
+import { isTaskStaff } from "../tasks/tasks.access.js";
 import { definitionOf, getTask, listTaskRows, presentTask, visibleTask } from "../tasks/tasks.service.js";
 import { vietnamDate } from "../../platform/clock.js";
 
