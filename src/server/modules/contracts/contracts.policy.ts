@@ -1,16 +1,24 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
+import type { SQL } from "drizzle-orm";
 import type { ContractStatus } from "../../../common/api/contract.js";
-import { DECIDING_ROLES, DEPARTMENT_ROLES, STAFF_ROLES } from "../../../common/roles.js";
+import { DECIDING_ROLES, STAFF_ROLES } from "../../../common/roles.js";
+import { isTaskStaff, ownsTask, performersSql } from "../tasks/tasks.access.js";
 
 export type ContractRef = { status: ContractStatus; piPersonId: string; partyBOrganisationId: string };
 
-/** The Department's staff see every contract. */
-export const contractStaff = (a: Actor) => hasRole(a, ...DEPARTMENT_ROLES);
-/** Bên B: the contract's PI, or a representative of its lead organisation. */
+/** The Department's staff see every contract, as they see every task (tasks.access.ts). */
+export const contractStaff = (a: Actor) => isTaskStaff(a);
+/**
+ * Bên B: the performers of the task as the contract names them (its PI and lead organisation, copied from the task
+ * and changed with it by an amendment): the task's owner rule of tasks.access.ts over the contract's columns, the PI
+ * only while holding the role `pi` (`piByRole`).
+ */
 export const isPartyB = (a: Actor, c: Pick<ContractRef, "piPersonId" | "partyBOrganisationId">) =>
-  (hasRole(a, "pi") && !!a.personId && a.personId === c.piPersonId) ||
-  (hasRole(a, "org_rep") && !!a.organisationId && a.organisationId === c.partyBOrganisationId);
+  ownsTask(a, { piPersonId: c.piPersonId, leadOrganisationId: c.partyBOrganisationId }, { piByRole: true });
+/** The same rule as SQL over the contract's columns, for lists. */
+export const partyBSql = (a: Actor, cols: { piPersonId: SQL; partyBOrganisationId: SQL }) =>
+  performersSql(a, { pi: cols.piPersonId, organisation: cols.partyBOrganisationId }, { piByRole: true });
 
 const running = (c: ContractRef) => c.status === "signed" || c.status === "amended";
 const open = (c: ContractRef) => running(c) || c.status === "terminated";

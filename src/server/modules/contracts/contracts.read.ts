@@ -20,7 +20,7 @@ import {
   type PaymentQueueQuery,
   type Tranche,
 } from "../../../common/api/contract.js";
-import { contractPolicy, contractStaff } from "./contracts.policy.js";
+import { contractPolicy, contractStaff, partyBSql } from "./contracts.policy.js";
 import { loadLedger, loadRow, namesOf, ref, twoPersonRefusal, type ContractRow, type PaymentRow } from "./contracts.rules.js";
 
 function presentPayment(ctx: Ctx, c: ContractRow | null, p: PaymentRow, number: string, trancheLabel: string | null, names: Map<string, string>): Payment {
@@ -196,10 +196,7 @@ export async function getContract(ctx: Ctx, id: string): Promise<Contract> {
 function visibility(ctx: Ctx): SQL | undefined {
   const a = ctx.actor!;
   if (contractStaff(a)) return undefined;
-  const own: SQL[] = [];
-  if (a.roles.includes("pi") && a.personId) own.push(eq(contracts.piPersonId, a.personId));
-  if (a.roles.includes("org_rep") && a.organisationId) own.push(eq(contracts.partyBOrganisationId, a.organisationId));
-  return own.length ? sql`(${sql.join(own, sql` OR `)})` : sql`false`;
+  return partyBSql(a, { piPersonId: sql`${contracts.piPersonId}`, partyBOrganisationId: sql`${contracts.partyBOrganisationId}` });
 }
 
 const outer = (col: string) => sql.raw(`"contracts"."${col}"`);

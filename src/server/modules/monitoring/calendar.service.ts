@@ -5,7 +5,8 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import type { CalendarEvent } from "../../../common/api/monitoring.js";
-import { MONITORED_STATES, isMonitoringReader, visibleTaskSql } from "./monitoring.policy.js";
+import { MONITORED_STATES } from "./monitoring.policy.js";
+import { isTaskStaff, visibleTasksSql } from "../tasks/tasks.access.js";
 import { vietnamDate } from "../../platform/clock.js";
 
 type Row = {
@@ -24,8 +25,8 @@ const VN = sql.raw(`interval '7 hours'`);
 export async function calendar(ctx: Ctx, q: { from: string; to: string }) {
   const actor = ctx.actor!;
   const today = vietnamDate(ctx.clock.now());
-  const visible = visibleTaskSql(actor, "t");
-  const staff = isMonitoringReader(actor);
+  const visible = visibleTasksSql(actor, "t", { purpose: "performance", now: ctx.clock.now() });
+  const staff = isTaskStaff(actor);
   const personId = actor.personId;
   const states = sql.join(
     MONITORED_STATES.map((s) => sql`${s}`),

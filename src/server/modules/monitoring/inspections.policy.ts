@@ -1,8 +1,9 @@
 import { definePolicy } from "../../platform/policy.js";
 import type { InspectionStatus } from "../../db/schema/monitoring.js";
-import { isMonitoringOfficer, isMonitoringReader, ownsMonitoredTask, type TaskLink } from "./monitoring.policy.js";
+import { isMonitoringOfficer, seesMonitoredTask } from "./monitoring.policy.js";
+import { ownsTask, type PerformerRef } from "../tasks/tasks.access.js";
 
-export interface InspectionRef extends TaskLink {
+export interface InspectionRef extends PerformerRef {
   status: InspectionStatus;
 }
 
@@ -21,12 +22,12 @@ export const inspectionPolicy = definePolicy<InspectionRef, "update" | "conclude
     completeAction: () => true,
   },
   record: {
-    read: (a, i) => isMonitoringReader(a) || ownsMonitoredTask(a, i),
+    read: seesMonitoredTask,
     update: (a, i) => isMonitoringOfficer(a) && i.status === "planned",
     conclude: (a, i) => isMonitoringOfficer(a) && i.status === "planned",
     cancel: (a, i) => isMonitoringOfficer(a) && i.status === "planned",
     uploadMinutes: (a, i) => isMonitoringOfficer(a) && i.status !== "cancelled",
-    completeAction: (a, i) => (isMonitoringOfficer(a) || ownsMonitoredTask(a, i)) && i.status === "concluded",
+    completeAction: (a, i) => (isMonitoringOfficer(a) || ownsTask(a, i)) && i.status === "concluded",
   },
 });
 

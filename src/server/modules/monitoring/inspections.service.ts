@@ -22,12 +22,13 @@ import type {
   inspectionUpdate,
 } from "../../../common/api/monitoring.js";
 import { notify } from "../notifications/notify.js";
-import { taskInProgress, visibleTaskSql } from "./monitoring.policy.js";
+import { taskInProgress } from "./monitoring.policy.js";
 import { inspectionPolicy, type InspectionRef } from "./inspections.policy.js";
 import { inspectionLifecycle } from "./inspections.lifecycle.js";
 import { loadTask, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { together } from "../../platform/together.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { visibleTasksSql } from "../tasks/tasks.access.js";
 
 type Row = typeof inspections.$inferSelect;
 
@@ -97,7 +98,7 @@ export async function getInspection(ctx: Ctx, id: string): Promise<Inspection> {
 }
 
 export async function listInspections(ctx: Ctx, q: InspectionListQuery) {
-  const where = sql`${visibleTaskSql(ctx.actor!, "t")}
+  const where = sql`${visibleTasksSql(ctx.actor, "t", { purpose: "performance", now: ctx.clock.now() })}
     ${q.taskId ? sql`AND i.task_id = ${q.taskId}` : sql``}
     ${q.status ? sql`AND i.status = ${q.status}` : sql``}
     ${q.q ? sql`AND ${searchCondition(sql`t.search_text`, q.q) ?? sql`true`}` : sql``}`;

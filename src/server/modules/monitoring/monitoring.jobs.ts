@@ -1,12 +1,12 @@
-// Periodic monitoring jobs, safe to run on every app server at once: reminders are one INSERT … ON CONFLICT on the
-// notifications' dedupe key (one notification per report, threshold and user, ever), and the e-mail outbox is sent
-// with leased rows (notifications/mail.ts).
+// Periodic monitoring jobs, safe to run on every app server at once: reminders are one statement of the
+// notifications module (`notifyMany`: INSERT … ON CONFLICT on the dedupe key, one notification per report, threshold
+// and user, ever, with its e-mail copy), and the e-mail outbox is sent with leased rows (notifications/mail.ts).
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/context.js";
 import type { Config } from "../../config.js";
 import { type Clock, vietnamDate } from "../../platform/clock.js";
 import { DUE_SOON_DAYS } from "../../../common/api/monitoring.js";
-import { isMailEnabled } from "../notifications/notify.js";
+import { notifyMany } from "../notifications/notify.js";
 import { sendOutbox, smtpTransport, type MailTransport } from "../notifications/mail.js";
 import { MONITORED_STATES } from "./monitoring.policy.js";
 
@@ -21,36 +21,26 @@ export async function remindReports(db: Db, clock: Clock): Promise<number> {
     MONITORED_STATES.map((s) => sql`${s}`),
     sql`, `,
   );
-  const mail = isMailEnabled();
   return db.transaction(async (tx) => {
-    const r = await tx.execute<{ id: string }>(sql`
+    const from = sql`
       WITH due AS (
         SELECT r.id, r.task_id, r.kind, r.sequence, r.due_on, t.code, t.title_vi,
                CASE WHEN r.due_on < ${today}::date THEN 'report_overdue' ELSE 'report_due_soon' END AS notice
         FROM progress_reports r JOIN tasks t ON t.id = r.task_id
         WHERE r.first_submitted_at IS NULL AND t.state IN (${states})
           AND r.due_on <= ${today}::date + ${DUE_SOON_DAYS}::int
-      ), n AS (
-        INSERT INTO notifications (user_id, kind, params, link, dedupe_key, created_at)
-        SELECT u.id, d.notice,
-               CASE WHEN d.kind = 'final'
-                 THEN jsonb_build_object('code', d.code, 'title', d.title_vi, 'dueOn', d.due_on::text, 'sequence_vi', 'cuối', 'sequence_en', '(final)')
-                 ELSE jsonb_build_object('code', d.code, 'title', d.title_vi, 'dueOn', d.due_on::text, 'sequence', d.sequence) END,
-               '/monitoring/reports/' || d.id,
-               d.notice || ':' || d.id || ':' || u.id,
-               ${clock.now().toISOString()}::timestamptz
-        FROM due d JOIN tasks t ON t.id = d.task_id
-        JOIN users u ON u.status = 'active'
-          AND ((t.pi_person_id IS NOT NULL AND u.person_id = t.pi_person_id)
-            OR ('org_rep' = ANY(u.roles) AND t.lead_organisation_id IS NOT NULL AND u.organisation_id = t.lead_organisation_id))
-        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-        RETURNING id, user_id
-      ), o AS (
-        INSERT INTO mail_outbox (notification_id, to_address, created_at)
-        SELECT n.id, u.email, ${clock.now().toISOString()}::timestamptz FROM n JOIN users u ON u.id = n.user_id WHERE ${mail} AND u.email IS NOT NULL
       )
-      SELECT id FROM n`);
-    return r.rows.length;
+      SELECT u.id AS user_id, d.notice AS kind,
+             CASE WHEN d.kind = 'final'
+               THEN jsonb_build_object('code', d.code, 'title', d.title_vi, 'dueOn', d.due_on::text, 'sequence_vi', 'cuối', 'sequence_en', '(final)')
+               ELSE jsonb_build_object('code', d.code, 'title', d.title_vi, 'dueOn', d.due_on::text, 'sequence', d.sequence) END AS params,
+             '/monitoring/reports/' || d.id AS link,
+             d.notice || ':' || d.id || ':' || u.id AS dedupe_key
+      FROM due d JOIN tasks t ON t.id = d.task_id
+      JOIN users u ON u.status = 'active'
+        AND ((t.pi_person_id IS NOT NULL AND u.person_id = t.pi_person_id)
+          OR ('org_rep' = ANY(u.roles) AND t.lead_organisation_id IS NOT NULL AND u.organisation_id = t.lead_organisation_id))`;
+    return (await notifyMany(tx, { from, at: clock.now() })).length;
   });
 }
 

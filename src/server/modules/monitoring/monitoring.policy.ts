@@ -1,39 +1,24 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
-import { sql, type SQL } from "drizzle-orm";
 import type { ReportStatus } from "../../../common/api/monitoring.js";
-import { DEPARTMENT_ROLES, PERFORMER_ROLES, STAFF_ROLES } from "../../../common/roles.js";
+import { PERFORMER_ROLES, STAFF_ROLES } from "../../../common/roles.js";
+import { canSeeTask, ownsTask, type PerformerRef } from "../tasks/tasks.access.js";
 
-/** The Department's staff who follow every task (read); officers and administrators run the monitoring (write). */
-export const MONITORING_READERS = DEPARTMENT_ROLES;
-export const isMonitoringReader = (a: Actor | null) => hasRole(a, ...MONITORING_READERS);
+/** Officers and administrators run the monitoring (write); who reads it is the task's rule (below). */
 export const isMonitoringOfficer = (a: Actor | null) => hasRole(a, ...STAFF_ROLES);
+
+/**
+ * Who sees the monitoring of a task, record by record and in lists: tasks.access.ts, purpose "performance" (the
+ * Department every task, others the tasks they carry out as PI or lead organisation's representative).
+ */
+export const seesMonitoredTask = (a: Actor, t: PerformerRef) => canSeeTask(a, t, "performance");
 
 /** Task states in which a task is carried out and monitored. */
 export const MONITORED_STATES = ["in_progress", "change_requested"] as const;
 
-export interface TaskLink {
-  piPersonId: string | null;
-  leadOrganisationId: string | null;
-}
-
-/** The actor is the task's PI (through their person record) or represents its lead organisation. */
-export function ownsMonitoredTask(a: Actor, t: TaskLink): boolean {
-  return (!!a.personId && t.piPersonId === a.personId) || (hasRole(a, "org_rep") && !!a.organisationId && t.leadOrganisationId === a.organisationId);
-}
-
-/** The same rule as SQL over a tasks alias, for lists: staff see every task, others the tasks they carry out. */
-export function visibleTaskSql(a: Actor, alias: string): SQL {
-  if (isMonitoringReader(a)) return sql`true`;
-  const t = sql.raw(alias);
-  const byPerson = a.personId ? sql`${t}.pi_person_id = ${a.personId}::uuid` : sql`false`;
-  const byOrg = hasRole(a, "org_rep") && a.organisationId ? sql`${t}.lead_organisation_id = ${a.organisationId}::uuid` : sql`false`;
-  return sql`(${byPerson} OR ${byOrg})`;
-}
-
 export const taskInProgress = (state: string) => (MONITORED_STATES as readonly string[]).includes(state);
 
-export interface ReportRef extends TaskLink {
+export interface ReportRef extends PerformerRef {
   status: ReportStatus;
   taskState: string;
 }
@@ -52,9 +37,9 @@ export const reportPolicy = definePolicy<ReportRef, "edit" | "submit" | "review"
     review: isMonitoringOfficer,
   },
   record: {
-    read: (a, r) => isMonitoringReader(a) || ownsMonitoredTask(a, r),
-    edit: (a, r) => ownsMonitoredTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status),
-    submit: (a, r) => ownsMonitoredTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status),
+    read: seesMonitoredTask,
+    edit: (a, r) => ownsTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status),
+    submit: (a, r) => ownsTask(a, r) && ["scheduled", "draft", "needs_revision"].includes(r.status),
     review: (a, r) => isMonitoringOfficer(a) && r.status === "submitted",
   },
 });

@@ -9,8 +9,9 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { searchCondition } from "../../platform/list.js";
 import { AT_RISK_END_DAYS, AT_RISK_GAP_POINTS, type OverviewItem, type OverviewQuery } from "../../../common/api/monitoring.js";
-import { MONITORED_STATES, visibleTaskSql } from "./monitoring.policy.js";
+import { MONITORED_STATES } from "./monitoring.policy.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { visibleTasksSql } from "../tasks/tasks.access.js";
 
 type Row = {
   id: string;
@@ -63,7 +64,7 @@ export function flaggedTasksSql(today: string, visible: SQL): SQL {
 
 export async function monitoringOverview(ctx: Ctx, q: OverviewQuery) {
   const today = vietnamDate(ctx.clock.now());
-  const base = flaggedTasksSql(today, visibleTaskSql(ctx.actor!, "t"));
+  const base = flaggedTasksSql(today, visibleTasksSql(ctx.actor, "t", { purpose: "performance", now: ctx.clock.now() }));
   const where = sql`true
     ${q.flag === "overdue" ? sql`AND x.overdue_reports > 0` : sql``}
     ${q.flag === "at_risk" ? sql`AND (x.behind OR x.ending)` : sql``}

@@ -14,10 +14,11 @@ import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import type { Report, ReportListQuery, ReportSummary, reportCreate, reportInput, reportReview } from "../../../common/api/monitoring.js";
 import { notify, type NotificationParams } from "../notifications/notify.js";
-import { reportPolicy, taskInProgress, visibleTaskSql, type ReportRef } from "./monitoring.policy.js";
+import { reportPolicy, taskInProgress, type ReportRef } from "./monitoring.policy.js";
 import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { scheduleReports } from "./monitoring.schedule.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { visibleTasksSql } from "../tasks/tasks.access.js";
 import { reportLifecycle } from "./reports.lifecycle.js";
 
 type Row = typeof progressReports.$inferSelect;
@@ -103,7 +104,7 @@ export async function getReport(ctx: Ctx, id: string): Promise<Report> {
 
 export async function listReports(ctx: Ctx, q: ReportListQuery) {
   const today = vietnamDate(ctx.clock.now());
-  const where: SQL = sql`${visibleTaskSql(ctx.actor!, "t")}
+  const where: SQL = sql`${visibleTasksSql(ctx.actor, "t", { purpose: "performance", now: ctx.clock.now() })}
     ${q.taskId ? sql`AND r.task_id = ${q.taskId}` : sql``}
     ${q.status ? sql`AND r.status = ${q.status}` : sql``}
     ${q.overdue === "true" ? sql`AND r.first_submitted_at IS NULL AND r.due_on < ${today}::date` : sql``}

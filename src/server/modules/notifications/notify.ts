@@ -1,6 +1,6 @@
 // notify(): the one way a module tells users something. Call it inside the transaction of the change it reports, so
 // the notification (and its e-mail copy in the outbox, when SMTP is configured) exists exactly when the change does.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import { NOTIFICATION_KIND_RE } from "../../../common/api/notification.js";
 
@@ -49,6 +49,29 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
       INSERT INTO mail_outbox (notification_id, to_address, created_at)
       SELECT n.id, u.email, ${input.at.toISOString()}::timestamptz FROM n JOIN users u ON u.id = n.user_id
       WHERE ${mailEnabled} AND u.email IS NOT NULL AND u.status = 'active'
+    )
+    SELECT id FROM n`);
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * Notifies many users at once, one set-based statement for periodic jobs: `from` is a query of the columns user_id,
+ * kind, params (jsonb), link and dedupe_key (one notification per key, ever: a row whose key exists is skipped), over
+ * active users. Each new notification gets its e-mail copy in the outbox in the same statement (when SMTP is
+ * configured and the user has an address). Returns the ids of the notifications added.
+ */
+export async function notifyMany(tx: Executor, input: { from: SQL; at: Date }): Promise<string[]> {
+  const at = input.at.toISOString();
+  const r = await tx.execute<{ id: string }>(sql`
+    WITH src AS (${input.from}),
+    n AS (
+      INSERT INTO notifications (user_id, kind, params, link, dedupe_key, created_at)
+      SELECT src.user_id, src.kind, src.params, src.link, src.dedupe_key, ${at}::timestamptz FROM src
+      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+      RETURNING id, user_id
+    ), o AS (
+      INSERT INTO mail_outbox (notification_id, to_address, created_at)
+      SELECT n.id, u.email, ${at}::timestamptz FROM n JOIN users u ON u.id = n.user_id WHERE ${mailEnabled} AND u.email IS NOT NULL
     )
     SELECT id FROM n`);
   return r.rows.map((x) => x.id);

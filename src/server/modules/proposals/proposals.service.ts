@@ -1,19 +1,20 @@
 // Proposals (đề xuất đặt hàng): a proposal IS a task, created at the initial step of the process of its proposal
 // call (calls.template_key), in the version in force on today's Vietnam date. Its code "NV-<year>-<NNNN>" comes from
-// code_counters in the creating transaction, so concurrent proposals never share a number.
-import { and, eq, sql } from "drizzle-orm";
+// code_counters in the creating transaction, so concurrent proposals never share a number. The task itself is written
+// by the tasks module (tasks.proposal.ts); this module checks the call, the references and the proposer.
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { organisations, programmes, tasks } from "../../db/schema/index.js";
+import { organisations, programmes } from "../../db/schema/index.js";
 import type { Ctx, Tx } from "../../platform/context.js";
 import { AppError, badInput, forbidden, staleVersion } from "../../platform/errors.js";
-import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { templateInForce } from "../../platform/workflow.js";
 import { PROPOSAL_STEPS, type ProposalListQuery, type Task, type proposalInput, type proposalUpdate } from "../../../common/api/task.js";
 import { assertCallAccepting } from "../calls/calls.service.js";
 import { assertCodes } from "../reference/reference.service.js";
-import { isTaskStaff } from "../tasks/tasks.policy.js";
+import { isTaskStaff } from "../tasks/tasks.access.js";
 import { definitionOf, getTask, listTaskRows, presentTask, visibleTask } from "../tasks/tasks.service.js";
+import { insertProposalTask, updateProposalTask } from "../tasks/tasks.proposal.js";
 import { vietnamDate } from "../../platform/clock.js";
 
 type Input = z.output<typeof proposalInput>;
@@ -52,7 +53,6 @@ const columns = (input: Omit<Input, "callId">) => ({
 });
 
 export async function createProposal(ctx: Ctx, input: Input): Promise<Task> {
-  const actor = ctx.actor!;
   const now = ctx.clock.now();
   const today = vietnamDate(now);
   const year = Number(today.slice(0, 4));
@@ -64,34 +64,16 @@ export async function createProposal(ctx: Ctx, input: Input): Promise<Task> {
     if (!template) throw new AppError("TEMPLATE_MISSING", 409, "task.template_missing", null, { key: call.templateKey, date: today });
     const initial = template.definition.steps.find((s) => s.kind === "initial")!.key;
     const n = await nextNumber(tx, `task:${year}`);
-    const [row] = await tx
-      .insert(tasks)
-      .values({
-        code: `NV-${year}-${String(n).padStart(4, "0")}`,
-        ...columns(input),
-        templateKey: template.key,
-        templateVersion: template.version,
-        state: initial,
-        stateEnteredBy: actor.userId,
-        stateEnteredAt: now,
-        year,
-        programmeId: input.programmeId ?? call.programmeId,
-        proposalCallId: call.id,
-        proposerUserId: actor.userId,
-        proposingOrganisationId: org,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning();
-    await audit(tx, ctx, {
-      action: "task.propose",
-      entityType: "task",
-      entityId: row.id,
-      after: { code: row.code, callId: call.id, template: template.key, templateVersion: template.version, state: initial },
+    return insertProposalTask(tx, ctx, {
+      code: `NV-${year}-${String(n).padStart(4, "0")}`,
+      ...columns(input),
+      template: { key: template.key, version: template.version },
+      state: initial,
+      year,
+      programmeId: input.programmeId ?? call.programmeId,
+      proposalCallId: call.id,
+      proposingOrganisationId: org,
     });
-    return row.id;
   });
   return getTask(ctx, id);
 }
@@ -109,24 +91,10 @@ export async function updateProposal(ctx: Ctx, id: string, input: Update): Promi
     await assertCallAccepting(tx, task.proposalCallId, now);
     if (task.version !== input.version) throw staleVersion(await presentTask(ctx, tx, task, ref));
     const org = await validate(ctx, tx, input);
-    const [row] = await tx
-      .update(tasks)
-      .set({
-        ...columns(input),
-        programmeId: input.programmeId ?? task.programmeId,
-        proposingOrganisationId: org,
-        updatedAt: now,
-        updatedBy: actor.userId,
-        version: sql`${tasks.version} + 1`,
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.version, input.version)))
-      .returning();
-    await audit(tx, ctx, {
-      action: "task.proposal_update",
-      entityType: "task",
-      entityId: id,
-      before: { titleVi: task.titleVi, proposedBudget: task.proposedBudget, version: task.version },
-      after: { titleVi: row.titleVi, proposedBudget: row.proposedBudget, version: row.version },
+    await updateProposalTask(tx, ctx, task, input.version, {
+      ...columns(input),
+      programmeId: input.programmeId ?? task.programmeId,
+      proposingOrganisationId: org,
     });
   });
   return getTask(ctx, id);

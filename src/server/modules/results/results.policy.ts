@@ -1,15 +1,12 @@
 import { definePolicy } from "../../platform/policy.js";
 import { hasRole, type Actor } from "../../platform/context.js";
 import { APPLICATION_STATES, SUMMARY_STATES, type ApplicationStatus } from "../../../common/api/result.js";
-import { isTaskStaff, ownsTask } from "../tasks/tasks.policy.js";
+import { canSeeTask, ownsTask, type ResultRef } from "../tasks/tasks.access.js";
 import { PERFORMER_ROLES, STAFF_ROLES } from "../../../common/roles.js";
 
-/** What the results policies need to know about the task. */
-export interface ResultTaskRef {
+/** What the results policies need to know about the task (its performers and proposer: the purpose "result"). */
+export interface ResultTaskRef extends ResultRef {
   state: string;
-  piPersonId: string | null;
-  leadOrganisationId: string | null;
-  proposerUserId: string | null;
 }
 
 export interface ApplicationRef extends ResultTaskRef {
@@ -17,7 +14,8 @@ export interface ApplicationRef extends ResultTaskRef {
 }
 
 const isOfficer = (a: Actor | null) => hasRole(a, ...STAFF_ROLES);
-const seesTask = (a: Actor, t: ResultTaskRef) => isTaskStaff(a) || ownsTask(a, t) || t.proposerUserId === a.userId;
+/** Who sees a task's result: tasks.access.ts, purpose "result" (the Department, the performers, the proposer). */
+const seesTask = (a: Actor, t: ResultTaskRef) => canSeeTask(a, t, "result");
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
 // A task's result: the Department's staff, the task's PI and lead organisation's representatives and its proposer

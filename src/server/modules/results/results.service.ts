@@ -25,46 +25,13 @@ import {
 } from "../../../common/api/result.js";
 import { applicationPolicy, resultPolicy, type ApplicationRef, type ResultTaskRef } from "./results.policy.js";
 import { applicationLifecycle } from "./results.lifecycle.js";
+import { loadVisibleTask } from "../tasks/tasks.access.js";
 
-interface TaskRow extends ResultTaskRef {
-  id: string;
-  code: string;
-  registrationCode: string | null;
-  registeredAt: Date | null;
-}
+type TaskRow = ResultTaskRef & { id: string; code: string; registrationCode: string | null; registeredAt: Date | null };
 
-async function loadTask(db: Executor, id: string, lock = false): Promise<TaskRow | null> {
-  const r = await db.execute<{
-    id: string;
-    code: string;
-    state: string;
-    pi_person_id: string | null;
-    lead_organisation_id: string | null;
-    proposer_user_id: string | null;
-    registration_code: string | null;
-    registered_at: string | Date | null;
-  }>(sql`SELECT id, code, state, pi_person_id, lead_organisation_id, proposer_user_id, registration_code, registered_at
-         FROM tasks WHERE id = ${id}${lock ? sql` FOR SHARE` : sql``}`);
-  const t = r.rows[0];
-  if (!t) return null;
-  return {
-    id: t.id,
-    code: t.code,
-    state: t.state,
-    piPersonId: t.pi_person_id,
-    leadOrganisationId: t.lead_organisation_id,
-    proposerUserId: t.proposer_user_id,
-    registrationCode: t.registration_code,
-    registeredAt: t.registered_at ? new Date(t.registered_at) : null,
-  };
-}
-
-/** The task for a read: 404 when it does not exist or the actor may not see it. */
-async function visibleTask(ctx: Ctx, db: Executor, id: string, lock = false) {
-  const t = await loadTask(db, id, lock);
-  if (!t) throw notFound();
-  authorize(ctx.actor, resultPolicy, "read", t);
-  return t;
+/** The task for a read or a write (`lock`: FOR SHARE): 404 when it does not exist or the actor may not see its result. */
+async function visibleTask(ctx: Ctx, db: Executor, id: string, lock = false): Promise<TaskRow> {
+  return (await loadVisibleTask(ctx, db, id, { purpose: "result", lock: lock ? "share" : undefined })).task;
 }
 
 const isPublished = (t: TaskRow) => !!t.registrationCode && !!t.registeredAt;

@@ -8,7 +8,7 @@ import { AppError, badInput, forbidden, hiddenRecord, notFound, locked } from ".
 import { audit } from "../../platform/audit.js";
 import { receiveUploadWithFields, storeFile, type Upload, type UploadTypeKey } from "../../platform/uploads.js";
 import { documentUploadFields, type TaskDocument } from "../../../common/api/task.js";
-import { isTaskStaff, ownsTask } from "./tasks.policy.js";
+import { isTaskStaff, ownsTask } from "./tasks.access.js";
 import { definitionOf, visibleTask } from "./tasks.service.js";
 import { canSeeDossier, dossierEditable } from "./dossiers.service.js";
 

@@ -20,7 +20,7 @@ import { audit } from "../../platform/audit.js";
 import { transition } from "../../platform/workflow.js";
 import type { Dossier, dossierCreate, dossierUpdate } from "../../../common/api/task.js";
 import { assertCallAccepting } from "../calls/calls.service.js";
-import { isTaskStaff } from "./tasks.policy.js";
+import { isTaskStaff } from "./tasks.access.js";
 import { definitionOf, visibleTask, type TaskRow } from "./tasks.service.js";
 import { budgetTotals, callDocuments, dossierLists, dossierProblems, submissionHash } from "./tasks.dossier-rules.js";
 import { missingTaskDocuments, taskGuards } from "./tasks.guards.js";

@@ -1,44 +1,12 @@
 import { definePolicy } from "../../platform/policy.js";
-import { hasRole, type Actor } from "../../platform/context.js";
-import { DEPARTMENT_ROLES, PERFORMER_ROLES } from "../../../common/roles.js";
+import { hasRole } from "../../platform/context.js";
+import { PERFORMER_ROLES } from "../../../common/roles.js";
+import { canSeeTask, isTaskStaff, linkedToTask, type TaskRef } from "./tasks.access.js";
 
-/** What the policy needs to know about a task and the actor's links to it. */
-export interface TaskRef {
-  state: string;
-  proposerUserId: string | null;
-  piPersonId: string | null;
-  leadOrganisationId: string | null;
-  proposingOrganisationId: string | null;
-  /** the actor owns one of the task's dossiers */
-  ownsDossier: boolean;
-  /** the task receives dossiers now (call_open / dossier_submitted, its selection call accepting) */
-  openForDossiers: boolean;
-}
-
-/** The Department's staff who follow every task. */
-export const TASK_STAFF = DEPARTMENT_ROLES;
-export const isTaskStaff = (a: Actor | null) => hasRole(a, ...TASK_STAFF);
-
-/** The actor is the task's PI (through their person record) or represents its lead organisation. */
-export function ownsTask(a: Actor, t: Pick<TaskRef, "piPersonId" | "leadOrganisationId">): boolean {
-  return (!!a.personId && t.piPersonId === a.personId) || (hasRole(a, "org_rep") && !!a.organisationId && t.leadOrganisationId === a.organisationId);
-}
-
-/** Linked: proposer, PI, owner of a dossier, or the representative of the leading / proposing organisation. */
-export function linkedToTask(a: Actor, t: TaskRef): boolean {
-  return (
-    t.proposerUserId === a.userId ||
-    ownsTask(a, t) ||
-    t.ownsDossier ||
-    (hasRole(a, "org_rep") && !!a.organisationId && t.proposingOrganisationId === a.organisationId)
-  );
-}
-
-// Tasks: staff (admin, officer, leader, finance) see every task; anyone else sees the tasks they are linked to, and
-// any task whose selection call accepts dossiers now. Experts see the tasks of their
-// councils through the councils module. A task receiving dossiers is public to every signed-in user (the published
-// list of tasks to apply for). Workflow actions are decided by the task's own template version (roles)
-// and, for pi / org_rep, by ownership of the record; the service applies both.
+// Tasks: who sees a task is the purpose "task" of tasks.access.ts (the Department every task; anyone else the tasks
+// they are linked to, and any task whose selection call accepts dossiers now). Workflow actions are decided by the
+// task's own template version (roles) and, for pi / org_rep, by ownership of the record (tasks.access.ts `mayTake`);
+// the service applies both.
 export const taskPolicy = definePolicy<TaskRef, "transition", "task">({
   resource: "task",
   general: {
@@ -57,7 +25,7 @@ export const taskPolicy = definePolicy<TaskRef, "transition", "task">({
     upload: () => true,
   },
   record: {
-    read: (a, t) => isTaskStaff(a) || linkedToTask(a, t) || t.openForDossiers,
+    read: (a, t) => canSeeTask(a, t, "task"),
     transition: (a, t) => isTaskStaff(a) || linkedToTask(a, t),
   },
 });

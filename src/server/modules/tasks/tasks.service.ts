@@ -5,12 +5,11 @@ import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { calls, processTemplateVersions, taskDossiers, tasks } from "../../db/schema/index.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
 import { hasRole } from "../../platform/context.js";
-import { AppError, badInput, forbidden, notFound } from "../../platform/errors.js";
+import { AppError, badInput, forbidden } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 import { contractSignedGuard } from "../contracts/contracts.read.js";
-import { authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { allTemplateDefinitions, availableActions, templateVersion, transition } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
@@ -28,14 +27,14 @@ import {
 } from "../../../common/api/task.js";
 import { isAccepting } from "../calls/calls.service.js";
 import { councilOutcomeForTask } from "../councils/councils.outcome.js";
-import { isTaskStaff, ownsTask, taskPolicy, type TaskRef } from "./tasks.policy.js";
+import { isTaskStaff, linkedTasksSql, loadVisibleTask, mayTake, ownsTask, visibleTasksSql, type TaskRef, type TaskRow } from "./tasks.access.js";
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
 import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { commandOf } from "../../platform/audit-actions.js";
 import { PERFORMER_ROLES } from "../../../common/roles.js";
 
-export type TaskRow = typeof tasks.$inferSelect;
+export type { TaskRow };
 type Body = TaskActionFields;
 
 const OWNER_ROLES = ["pi", "org_rep"];
@@ -60,48 +59,8 @@ const stepLabel = (def: ProcessDefinition | undefined, state: string) => {
   return { stateLabelVi: s?.labelVi ?? state, stateLabelEn: s?.labelEn ?? state };
 };
 
-/** The actor may take a transition: one of its roles, and for pi / org_rep only on their own task. */
-export function mayTake(actor: Actor, t: ProcessTransition, task: Pick<TaskRow, "piPersonId" | "leadOrganisationId">): boolean {
-  const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
-  if (!held.length) return false;
-  if (held.some((r) => !OWNER_ROLES.includes(r))) return true;
-  return (
-    (held.includes("pi") && !!actor.personId && task.piPersonId === actor.personId) ||
-    (held.includes("org_rep") && !!actor.organisationId && task.leadOrganisationId === actor.organisationId)
-  );
-}
-
 // ---------------------------------------------------------------------------------------------------------------
-// Visibility
-
-/** Tasks the actor is linked to (proposer, PI, dossier owner, representative of the lead / proposing organisation). */
-// One indexed lookup per link (tasks_proposer_idx, tasks_pi_idx, task_dossiers_owner_idx, tasks_lead_org_idx,
-// tasks_proposing_org_idx) joined as a semi-join: the same rows as OR-ing the links, which would scan every task.
-export function linkedCondition(actor: Actor): SQL {
-  const parts: SQL[] = [
-    sql`SELECT lt.id FROM tasks lt WHERE lt.proposer_user_id = ${actor.userId}`,
-    sql`SELECT d.task_id FROM task_dossiers d WHERE d.owner_user_id = ${actor.userId}`,
-  ];
-  if (actor.personId) parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.pi_person_id = ${actor.personId}`);
-  if (hasRole(actor, "org_rep") && actor.organisationId) {
-    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.lead_organisation_id = ${actor.organisationId}`);
-    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.proposing_organisation_id = ${actor.organisationId}`);
-  }
-  return sql`${col("id")} IN (${sql.join(parts, sql` UNION ALL `)})`;
-}
-
-/** Tasks receiving dossiers now: at call_open / dossier_submitted, their selection call accepting at the server's now. */
-export function openForDossiersCondition(now: Date): SQL {
-  const at = now.toISOString();
-  return sql`(${col("state")} IN ('call_open', 'dossier_submitted') AND EXISTS (SELECT 1 FROM calls c WHERE c.id = ${col("selection_call_id")}
-    AND c.status = 'published' AND c.opens_at <= ${at}::timestamptz AND c.closes_at > ${at}::timestamptz))`;
-}
-
-export function visibleCondition(actor: Actor | null, now: Date): SQL | undefined {
-  if (!actor) return sql`FALSE`;
-  if (isTaskStaff(actor)) return undefined;
-  return or(linkedCondition(actor), openForDossiersCondition(now));
-}
+// Views (who sees which task is tasks.access.ts)
 
 /** Tasks on which the actor's roles have a transition from the current state under the task's own template version. */
 export function actionCondition(actor: Actor, defs: Map<string, ProcessDefinition>): SQL {
@@ -172,7 +131,7 @@ export async function listTaskRows(
 ) {
   const defs = await allDefinitions(ctx.db);
   const where = and(
-    extraImpliesVisible ? undefined : visibleCondition(ctx.actor, ctx.clock.now()),
+    extraImpliesVisible ? undefined : visibleTasksSql(ctx.actor, "tasks", { purpose: "task", now: ctx.clock.now() }),
     extra,
     searchCondition(tasks.searchText, f.q),
     f.state ? eq(tasks.state, f.state) : undefined,
@@ -246,38 +205,16 @@ export async function listTaskRows(
 
 export async function listTasks(ctx: Ctx, q: TaskListQuery) {
   const actor = ctx.actor!;
-  const view = q.view === "mine" ? linkedCondition(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
+  const view = q.view === "mine" ? linkedTasksSql(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
   return listTaskRows(ctx, q, view, q, q.view === "mine");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Record
 
-export async function loadTask(db: Executor, id: string, lock = false) {
-  const q = db.select().from(tasks).where(eq(tasks.id, id));
-  const [row] = lock ? await q.for("update") : await q;
-  return row ?? null;
-}
-
-export async function taskRef(db: Executor, t: TaskRow, actor: Actor | null, now: Date): Promise<TaskRef> {
-  let ownsDossier = false;
-  if (actor) {
-    const r = await db.execute<{ ok: boolean }>(
-      sql`SELECT EXISTS (SELECT 1 FROM task_dossiers WHERE task_id = ${t.id} AND owner_user_id = ${actor.userId}) AS ok`,
-    );
-    ownsDossier = !!r.rows[0]?.ok;
-  }
-  const openForDossiers = ["call_open", "dossier_submitted"].includes(t.state) && (await selectionCallAccepting(db, t, now));
-  return { ...t, ownsDossier, openForDossiers };
-}
-
-/** Loads a task the actor may see (404 otherwise). */
+/** Loads a task the actor may see (404 otherwise); `lock`: FOR UPDATE. */
 export async function visibleTask(ctx: Ctx, db: Executor, id: string, lock = false): Promise<{ task: TaskRow; ref: TaskRef }> {
-  const task = await loadTask(db, id, lock);
-  if (!task) throw notFound();
-  const ref = await taskRef(db, task, ctx.actor, ctx.clock.now());
-  authorize(ctx.actor, taskPolicy, "read", ref);
-  return { task, ref };
+  return loadVisibleTask(ctx, db, id, { purpose: "task", lock: lock ? "update" : undefined });
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

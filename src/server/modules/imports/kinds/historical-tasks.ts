@@ -21,6 +21,7 @@ import {
   type RowError,
 } from "../columns.js";
 import { STAFF_ROLES } from "../../../../common/roles.js";
+import { insertHistoricalTasks } from "../../tasks/tasks.bulk.js";
 
 export const HISTORICAL_TEMPLATE_KEY = "baseline-2013";
 
@@ -201,27 +202,6 @@ export const historicalTasksImport: ImportKind = {
     }));
   },
 
-  async insertAll(tx: Tx, ctx: Ctx, rows: SQL): Promise<number> {
-    const at = ctx.clock.now().toISOString();
-    const by = ctx.actor!.userId;
-    // The principal investigator: the only person with this folded name, one probe of people_name_key_idx (migration
-    // 0025, which carries the id) per row.
-    const r = await tx.execute(sql`
-      WITH tpl AS (SELECT min(v.version) AS version FROM process_template_versions v WHERE v.template_key = ${HISTORICAL_TEMPLATE_KEY})
-      INSERT INTO tasks (id, code, title_vi, task_type, level, template_key, template_version, state, state_entered_by,
-                         state_entered_at, origin, year, field_code, sector_code, lead_organisation_id, pi_person_id,
-                         start_date, end_date, approved_budget_city, approved_budget_other, result_grade,
-                         created_at, updated_at, created_by, updated_by)
-      SELECT r.id, r.code, r."titleVi", r."taskType", coalesce(r.level, 'city'), ${HISTORICAL_TEMPLATE_KEY}, tpl.version,
-             r."finalState", ${by}::uuid, ${at}::timestamptz, 'historical', r."startYear", r.field, r.sector,
-             r."leadOrganisationId",
-             (SELECT min(p.id::text)::uuid FROM people p WHERE r."piName" IS NOT NULL AND p.search_text = f_fold(r."piName")
-               HAVING count(*) = 1),
-             make_date(r."startYear", 1, 1), CASE WHEN r."endYear" IS NOT NULL THEN make_date(r."endYear", 12, 31) END,
-             r."budgetCity", r."budgetOther", r."resultGrade",
-             ${at}::timestamptz, ${at}::timestamptz, ${by}::uuid, ${by}::uuid
-        FROM ${rowsOf(rows)} CROSS JOIN tpl
-       ORDER BY r."row"`);
-    return r.rowCount ?? 0;
-  },
+  /** The tasks module's own set-based insert (tasks.bulk.ts), in the commit's transaction. */
+  insertAll: (tx: Tx, ctx: Ctx, rows: SQL) => insertHistoricalTasks(tx, ctx, rowsOf(rows), HISTORICAL_TEMPLATE_KEY),
 };

@@ -5,6 +5,7 @@ import { foldVietnamese } from "../../../../common/list.js";
 import type { Ctx, Executor, Tx } from "../../../platform/context.js";
 import { organisationPolicy } from "../../organisations/organisations.policy.js";
 import { code, codes, email, integer, organisationRef, recordsOf, ror, taxCode, text, webAddressColumn, type ImportKind, type RowError } from "../columns.js";
+import { insertOrganisations } from "../../organisations/organisations.bulk.js";
 
 const fold = (s: unknown) => (typeof s === "string" ? foldVietnamese(s).replace(/\s+/g, " ").trim() : null);
 
@@ -115,18 +116,6 @@ export const organisationsImport: ImportKind = {
     }));
   },
 
-  async insertAll(tx: Tx, ctx: Ctx, rows: SQL): Promise<number> {
-    const now = ctx.clock.now().toISOString();
-    const by = ctx.actor!.userId;
-    const r = await tx.execute(sql`
-      INSERT INTO organisations (id, type, name_vi, name_en, abbreviation, tax_code, org_id_code, ror, parent_id, address,
-                                 district, governance, fields, website, email, phone, founded_year,
-                                 created_at, updated_at, created_by, updated_by)
-      SELECT r.id, r.type, r."nameVi", r."nameEn", r.abbreviation, r."taxCode", r."orgIdCode", r.ror, r."parentId", r.address,
-             r.district, coalesce(r.governance, 'local'), coalesce(r.fields, '{}'), r.website, r.email, r.phone, r."foundedYear",
-             ${now}::timestamptz, ${now}::timestamptz, ${by}::uuid, ${by}::uuid
-        FROM ${rowsOf(rows)}
-       ORDER BY r."row"`);
-    return r.rowCount ?? 0;
-  },
+  /** The registry's own set-based insert (organisations.bulk.ts), in the commit's transaction. */
+  insertAll: (tx: Tx, ctx: Ctx, rows: SQL) => insertOrganisations(tx, ctx, rowsOf(rows)),
 };

@@ -5,6 +5,7 @@ import { foldVietnamese } from "../../../../common/list.js";
 import type { Ctx, Executor, Tx } from "../../../platform/context.js";
 import { personPolicy } from "../../people/people.policy.js";
 import { code, codes, email, integer, orcid, organisationRef, recordsOf, text, wordList, yesNo, type ImportKind, type RowError } from "../columns.js";
+import { insertPeopleWithAffiliations } from "../../people/people.bulk.js";
 
 const fold = (s: unknown) => (typeof s === "string" ? foldVietnamese(s).replace(/\s+/g, " ").trim() : "");
 
@@ -126,33 +127,6 @@ export const peopleImport: ImportKind = {
     }));
   },
 
-  async insertAll(tx: Tx, ctx: Ctx, rows: SQL): Promise<number> {
-    const now = ctx.clock.now();
-    const at = now.toISOString();
-    const today = at.slice(0, 10);
-    const by = ctx.actor!.userId;
-    // One statement, one reading of the stored rows: the people, then their affiliations (the foreign key to the new
-    // people is checked at the end of the statement, when both are written).
-    const r = await tx.execute<{ people: number }>(sql`
-      WITH r AS MATERIALIZED (SELECT * FROM ${rowsOf(rows)}),
-      p AS (
-        INSERT INTO people (id, full_name, birth_year, gender, degree, title, fields, keywords, orcid, email, phone, address,
-                            is_expert, expert_since, primary_organisation_id, created_at, updated_at, created_by, updated_by)
-        SELECT r.id, r."fullName", r."birthYear", r.gender, r.degree, r.title, coalesce(r.fields, '{}'), coalesce(r.keywords, '{}'),
-               r.orcid, r.email, r.phone, r.address, coalesce(r."isExpert", false),
-               CASE WHEN r."isExpert" THEN ${today}::date END, r."organisationId",
-               ${at}::timestamptz, ${at}::timestamptz, ${by}::uuid, ${by}::uuid
-          FROM r
-         ORDER BY r."row"
-        RETURNING 1),
-      a AS (
-        INSERT INTO person_affiliations (person_id, organisation_id, position)
-        SELECT r.id, r."organisationId", r.position
-          FROM r
-         WHERE r."organisationId" IS NOT NULL
-         ORDER BY r."row"
-        RETURNING 1)
-      SELECT (SELECT count(*) FROM p)::int AS people, (SELECT count(*) FROM a)::int AS affiliations`);
-    return Number(r.rows[0].people);
-  },
+  /** The registry's own set-based insert of the people and their affiliations (people.bulk.ts), in the commit's transaction. */
+  insertAll: (tx: Tx, ctx: Ctx, rows: SQL) => insertPeopleWithAffiliations(tx, ctx, rowsOf(rows)),
 };

@@ -1,0 +1,206 @@
+// Who may see a task and who carries it out: the one rule, for one record (`canSeeTask`, `ownsTask`) and as SQL for
+// lists (`visibleTasksSql`), so that a list never shows what the record would hide, and the loader that every
+// feature of a task uses (`loadVisibleTask`: the row, or 404 for a task the actor may not see).
+//
+// The Department (admin, officer, leader, finance) sees every task. Others see a task for a purpose:
+// - "task": the task itself, its documents, dossiers and proposal step: the tasks the actor is linked to (proposer,
+//   PI, owner of a dossier, representative of the lead or proposing organisation) and every task whose selection
+//   call accepts dossiers now (the published list of tasks to apply for);
+// - "performance": carrying it out (progress reports, inspections, the overview, the calendar): its PI and the
+//   representatives of its lead organisation;
+// - "result": its result (internal acceptance, summary, application reports): the performers and its proposer.
+// Experts see the tasks of their councils through the councils module, not here.
+import { eq, or, sql, type SQL } from "drizzle-orm";
+import { tasks } from "../../db/schema/index.js";
+import { hasRole, type Actor, type Ctx, type Executor } from "../../platform/context.js";
+import { hiddenRecord, notFound, unauthenticated } from "../../platform/errors.js";
+import type { ProcessTransition } from "../../../common/processes/schema.js";
+import { DEPARTMENT_ROLES } from "../../../common/roles.js";
+import { selectionCallAccepting } from "./tasks.guards.js";
+
+export type TaskRow = typeof tasks.$inferSelect;
+
+/** Why the actor looks at the task: each purpose admits its own circle of users (above). */
+export type TaskPurpose = "task" | "performance" | "result";
+
+/** Who carries the task out: its PI (a person) and its lead organisation. */
+export interface PerformerRef {
+  piPersonId: string | null;
+  leadOrganisationId: string | null;
+}
+
+/** What the rule needs to know about a task and the actor's links to it (purpose "task"). */
+export interface TaskRef extends PerformerRef {
+  state: string;
+  proposerUserId: string | null;
+  proposingOrganisationId: string | null;
+  /** the actor owns one of the task's dossiers */
+  ownsDossier: boolean;
+  /** the task receives dossiers now (call_open / dossier_submitted, its selection call accepting) */
+  openForDossiers: boolean;
+}
+
+/** What the rule needs to know about a task for its result (purpose "result"). */
+export interface ResultRef extends PerformerRef {
+  proposerUserId: string | null;
+}
+
+/** The reference each purpose's record rule reads. */
+export interface TaskRefOf {
+  task: TaskRef;
+  performance: PerformerRef;
+  result: ResultRef;
+}
+
+/** The Department's staff who follow every task. */
+export const TASK_STAFF = DEPARTMENT_ROLES;
+export const isTaskStaff = (a: Actor | null) => hasRole(a, ...TASK_STAFF);
+
+export interface OwnerOptions {
+  /**
+   * The PI is matched only when the actor also holds the role `pi` (a contract's Bên B). Without it, the person
+   * record alone makes the actor the PI (a user whose account carries the PI's person, whatever their roles).
+   */
+  piByRole?: boolean;
+}
+
+/** The actor is the task's PI (through their person record) or represents its lead organisation. */
+export function ownsTask(a: Actor, t: PerformerRef, o: OwnerOptions = {}): boolean {
+  return performsAs(a, t, "pi", o) || performsAs(a, t, "org_rep");
+}
+
+/** The actor is the task's PI (`pi`) or a representative of its lead organisation (`org_rep`). */
+function performsAs(a: Actor, t: PerformerRef, role: "pi" | "org_rep", o: OwnerOptions = {}): boolean {
+  if (role === "pi") return (!o.piByRole || hasRole(a, "pi")) && !!a.personId && t.piPersonId === a.personId;
+  return hasRole(a, "org_rep") && !!a.organisationId && t.leadOrganisationId === a.organisationId;
+}
+
+/** Linked: proposer, PI, owner of a dossier, or the representative of the leading / proposing organisation. */
+export function linkedToTask(a: Actor, t: TaskRef): boolean {
+  return (
+    t.proposerUserId === a.userId ||
+    ownsTask(a, t) ||
+    t.ownsDossier ||
+    (hasRole(a, "org_rep") && !!a.organisationId && t.proposingOrganisationId === a.organisationId)
+  );
+}
+
+const RECORD_RULES: { [P in TaskPurpose]: (a: Actor, t: TaskRefOf[P]) => boolean } = {
+  task: (a, t) => isTaskStaff(a) || linkedToTask(a, t) || t.openForDossiers,
+  performance: (a, t) => isTaskStaff(a) || ownsTask(a, t),
+  result: (a, t) => isTaskStaff(a) || ownsTask(a, t) || t.proposerUserId === a.userId,
+};
+
+/** The record rule: the actor may see the task for this purpose. */
+export function canSeeTask<P extends TaskPurpose>(a: Actor, t: TaskRefOf[P], purpose: P): boolean {
+  return RECORD_RULES[purpose](a, t);
+}
+
+/**
+ * The actor may take a transition of the task's process: one of its roles, and when the roles it holds there are
+ * only the performing ones (pi / org_rep), only on a task it carries out in that role.
+ */
+export function mayTake(actor: Actor, t: Pick<ProcessTransition, "roles">, task: PerformerRef): boolean {
+  const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
+  if (!held.length) return false;
+  if (held.some((r) => r !== "pi" && r !== "org_rep")) return true;
+  return (held.includes("pi") && performsAs(actor, task, "pi")) || (held.includes("org_rep") && performsAs(actor, task, "org_rep"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same rules as SQL, for lists
+
+const column = (alias: string, c: string) => sql.raw(`"${alias}"."${c}"`);
+
+/**
+ * The performers' rule over any two columns (the PI's person, the organisation): a task's own columns, or those a
+ * record copied from it (a contract's PI and Bên B organisation, with `piByRole`).
+ */
+export function performersSql(a: Actor, cols: { pi: SQL; organisation: SQL }, o: OwnerOptions = {}): SQL {
+  const byPerson = a.personId && (!o.piByRole || hasRole(a, "pi")) ? sql`${cols.pi} = ${a.personId}::uuid` : sql`false`;
+  const byOrg = hasRole(a, "org_rep") && a.organisationId ? sql`${cols.organisation} = ${a.organisationId}::uuid` : sql`false`;
+  return sql`(${byPerson} OR ${byOrg})`;
+}
+
+/** Tasks the actor is linked to (proposer, PI, dossier owner, representative of the lead / proposing organisation). */
+// One indexed lookup per link (tasks_proposer_idx, tasks_pi_idx, task_dossiers_owner_idx, tasks_lead_org_idx,
+// tasks_proposing_org_idx) joined as a semi-join: the same rows as OR-ing the links, which would scan every task.
+export function linkedTasksSql(actor: Actor, alias = "tasks"): SQL {
+  const parts: SQL[] = [
+    sql`SELECT lt.id FROM tasks lt WHERE lt.proposer_user_id = ${actor.userId}`,
+    sql`SELECT d.task_id FROM task_dossiers d WHERE d.owner_user_id = ${actor.userId}`,
+  ];
+  if (actor.personId) parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.pi_person_id = ${actor.personId}`);
+  if (hasRole(actor, "org_rep") && actor.organisationId) {
+    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.lead_organisation_id = ${actor.organisationId}`);
+    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.proposing_organisation_id = ${actor.organisationId}`);
+  }
+  return sql`${column(alias, "id")} IN (${sql.join(parts, sql` UNION ALL `)})`;
+}
+
+/** Tasks receiving dossiers now: at call_open / dossier_submitted, their selection call accepting at the server's now. */
+export function openForDossiersSql(now: Date, alias = "tasks"): SQL {
+  const at = now.toISOString();
+  return sql`(${column(alias, "state")} IN ('call_open', 'dossier_submitted') AND EXISTS (SELECT 1 FROM calls c WHERE c.id = ${column(alias, "selection_call_id")}
+    AND c.status = 'published' AND c.opens_at <= ${at}::timestamptz AND c.closes_at > ${at}::timestamptz))`;
+}
+
+/**
+ * The record rule of `purpose` as a condition on the tasks aliased `alias` (`true` for the Department). `now` is the
+ * server's clock (purpose "task": the selection calls accepting dossiers now).
+ */
+export function visibleTasksSql(actor: Actor | null, alias: string, o: { purpose: TaskPurpose; now: Date }): SQL {
+  if (!actor) return sql`FALSE`;
+  if (isTaskStaff(actor)) return sql`true`;
+  const performers = performersSql(actor, { pi: column(alias, "pi_person_id"), organisation: column(alias, "lead_organisation_id") });
+  switch (o.purpose) {
+    case "task":
+      return or(linkedTasksSql(actor, alias), openForDossiersSql(o.now, alias))!;
+    case "performance":
+      return performers;
+    case "result":
+      return sql`(${performers} OR ${column(alias, "proposer_user_id")} = ${actor.userId}::uuid)`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The record
+
+/** The task row; `lock`: FOR UPDATE (a command on the task) or FOR SHARE (a command on a record of the task). */
+export async function loadTask(db: Executor, id: string, lock?: "update" | "share" | boolean): Promise<TaskRow | null> {
+  const q = db.select().from(tasks).where(eq(tasks.id, id));
+  const [row] = lock === "share" ? await q.for("share") : lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+/** The task with the actor's links to it (purpose "task"). */
+export async function taskRef(db: Executor, t: TaskRow, actor: Actor | null, now: Date): Promise<TaskRef> {
+  let ownsDossier = false;
+  if (actor) {
+    const r = await db.execute<{ ok: boolean }>(
+      sql`SELECT EXISTS (SELECT 1 FROM task_dossiers WHERE task_id = ${t.id} AND owner_user_id = ${actor.userId}) AS ok`,
+    );
+    ownsDossier = !!r.rows[0]?.ok;
+  }
+  const openForDossiers = ["call_open", "dossier_submitted"].includes(t.state) && (await selectionCallAccepting(db, t, now));
+  return { ...t, ownsDossier, openForDossiers };
+}
+
+/**
+ * Loads a task the actor may see for `purpose` (default "task"): 401 without an actor, 404 when the task does not
+ * exist or is hidden from them. Returns the row and the reference its rule read.
+ */
+export async function loadVisibleTask<P extends TaskPurpose = "task">(
+  ctx: Pick<Ctx, "actor" | "clock">,
+  db: Executor,
+  id: string,
+  o: { purpose?: P; lock?: "update" | "share" } = {},
+): Promise<{ task: TaskRow; ref: TaskRefOf[P] }> {
+  const purpose = (o.purpose ?? "task") as P;
+  const task = await loadTask(db, id, o.lock);
+  if (!task) throw notFound();
+  if (!ctx.actor) throw unauthenticated();
+  const ref = (purpose === "task" ? await taskRef(db, task, ctx.actor, ctx.clock.now()) : task) as TaskRefOf[P];
+  if (!canSeeTask(ctx.actor, ref, purpose)) throw hiddenRecord();
+  return { task, ref };
+}
