@@ -38,6 +38,8 @@ export interface CommandDef<S extends string> {
 export interface Lifecycle<S extends string, C extends string, R> {
   /** Audit entity type and action prefix ("call" → "call.publish"). */
   entity: string;
+  /** The audit entity type when it is not the action prefix (statistical reports: "statistics_report.approve" on "statistical_report"). */
+  auditEntity?: string;
   /** The record's name in messages, lower case ("đợt gọi", "call"). */
   name: Label;
   states: Record<S, Label>;
@@ -198,7 +200,7 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
     const version = (updated[0].version as number) - 1;
     await audit(tx, ctx, {
       action: transitionAction(lc.entity, run.command),
-      entityType: lc.entity,
+      entityType: lc.auditEntity ?? lc.entity,
       entityId: run.id,
       before: { status: from, version, ...extra.before },
       after: { status: to, version: version + 1, ...extra.after },
