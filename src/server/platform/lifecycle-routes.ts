@@ -67,7 +67,10 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** "draft | published → cancelled", or "in draft" for an edit. */
 export function commandStates<S extends string, C extends string, R>(lc: Lifecycle<S, C, R>, name: C): string {
   const c = lc.commands[name];
-  return c.to ? `${c.from.join(" | ")} → ${c.to}` : `in ${c.from.join(" | ")}`;
+  if (c.to === undefined) return `in ${c.from.join(" | ")}`;
+  if (typeof c.to === "string") return `${c.from.join(" | ")} → ${c.to}`;
+  const moves = c.to as Partial<Record<S, S>>;
+  return c.from.map((s) => (moves[s] ? `${s} → ${moves[s]}` : `in ${s}`)).join("; ");
 }
 
 /** The ability a command's route is guarded by (its `ability`, or its name). */
