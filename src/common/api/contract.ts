@@ -4,10 +4,10 @@
 import { z } from "zod";
 import { listQuery } from "../list.js";
 import { isoDate, optText, uuid, version } from "./shared.js";
+import { OUTPUT_TYPES } from "./task.js";
 
 export const CONTRACT_STATUSES = ["draft", "signed", "amended", "liquidated", "terminated"] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export const OUTPUT_TYPES = ["scientific_argument", "model", "solution", "product", "variety", "publication", "patent", "training", "other"] as const;
 export const TRANCHE_KINDS = ["advance", "tranche"] as const;
 export const PAYMENT_KINDS = ["payment", "reversal", "return"] as const;
 export const PAYMENT_STATUSES = ["pending", "approved", "rejected"] as const;

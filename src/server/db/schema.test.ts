@@ -1,10 +1,12 @@
 // The Drizzle schema (src/server/db/schema) mirrors the SQL migrations by hand; this test fails when they drift:
 // a table or column in one but not the other, or a column whose nullability or type differs. It also holds the rule
-// that no column takes its value from the database's clock (migration 0027): times come from the application's clock.
+// that no column takes its value from the database's clock (migration 0027): times come from the application's clock,
+// and that the output-type CHECKs of the migrations allow the API's output types (common/api/task.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { is } from "drizzle-orm";
 import { PgTable, getTableConfig } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.js";
+import { OUTPUT_TYPES } from "../../common/api/task.js";
 import { createTestApp, testDbMode, type TestApp } from "../testing/harness.js";
 
 interface Column {
@@ -102,5 +104,13 @@ describe(`Drizzle schema matches the migrated database (${testDbMode()})`, () =>
       for (const c of config.columns) if (c.hasDefault && /time|date/i.test(c.getSQLType())) inDrizzle.push(`${config.name}.${c.name}`);
     }
     expect(inDrizzle).toEqual([]);
+  });
+
+  it("allows in the output-type checks of dossier and contract products exactly the output types of the API", async () => {
+    const r = await t.database.pool.query<{ name: string; def: string }>(`
+      SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conname IN ('task_dossier_products_type_check', 'contract_products_type_check') ORDER BY conname`);
+    expect(r.rows.map((c) => c.name)).toEqual(["contract_products_type_check", "task_dossier_products_type_check"]);
+    for (const c of r.rows) expect([...c.def.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort()).toEqual([...OUTPUT_TYPES].sort());
   });
 });

@@ -27,8 +27,11 @@ export interface Label {
 export interface CommandDef<S extends string> {
   /** The states the command may run in. */
   from: readonly S[];
-  /** The state it leads to; none for an edit that keeps the state. */
-  to?: S;
+  /**
+   * The state it leads to; none for an edit that keeps the state; or, for an edit that moves some of its states on, the
+   * state each of those leads to (the first save of a scheduled report makes it a draft: `{ scheduled: "draft" }`).
+   */
+  to?: S | Partial<Record<S, S>>;
   /** What the command is called in messages ("công bố", "publish"). */
   label: Label;
   /** The policy's record ability that decides who may run it, when not named like the command (two commands of one ability). */
@@ -38,6 +41,8 @@ export interface CommandDef<S extends string> {
 export interface Lifecycle<S extends string, C extends string, R> {
   /** Audit entity type and action prefix ("call" → "call.publish"). */
   entity: string;
+  /** The audit entity type when it is not the action prefix (statistical reports: "statistics_report.approve" on "statistical_report"). */
+  auditEntity?: string;
   /** The record's name in messages, lower case ("đợt gọi", "call"). */
   name: Label;
   states: Record<S, Label>;
@@ -69,11 +74,17 @@ export interface Lifecycle<S extends string, C extends string, R> {
 /** Declares a lifecycle; checks that every command's states exist (a typo fails at start-up, not at the first use). */
 export function defineLifecycle<S extends string, C extends string, R>(lc: Lifecycle<S, C, R>): Lifecycle<S, C, R> {
   for (const [name, c] of Object.entries<CommandDef<S>>(lc.commands)) {
-    for (const s of [...c.from, ...(c.to ? [c.to] : [])]) {
+    const targets = c.to === undefined ? [] : typeof c.to === "string" ? [c.to] : Object.entries(c.to).flat();
+    for (const s of [...c.from, ...(targets as S[])]) {
       if (!(s in lc.states)) throw new Error(`lifecycle ${lc.entity}: command ${name} names the unknown state ${s}`);
     }
   }
   return lc;
+}
+
+/** The state a command leads to from `from`. */
+export function targetOf<S extends string>(c: CommandDef<S>, from: S): S {
+  return c.to === undefined ? from : typeof c.to === "string" ? c.to : (c.to[from] ?? from);
 }
 
 const abilityOf = <S extends string, C extends string, R>(lc: Lifecycle<S, C, R>, command: C) => lc.commands[command].ability ?? command;
@@ -176,7 +187,7 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
     if (refusal) return refusal;
     const prepared = (await run.prepare?.(loaded, tx)) ?? {};
     const from = lc.stateOf(ref);
-    const to = lc.commands[run.command].to ?? from;
+    const to = targetOf(lc.commands[run.command], from);
     const updated = await tx
       .update(lc.table)
       .set({
@@ -198,7 +209,7 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
     const version = (updated[0].version as number) - 1;
     await audit(tx, ctx, {
       action: transitionAction(lc.entity, run.command),
-      entityType: lc.entity,
+      entityType: lc.auditEntity ?? lc.entity,
       entityId: run.id,
       before: { status: from, version, ...extra.before },
       after: { status: to, version: version + 1, ...extra.after },

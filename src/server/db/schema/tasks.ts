@@ -1,6 +1,7 @@
 // S&T tasks and their dossiers (migration 0007_tasks.sql).
 import { sql } from "drizzle-orm";
 import { pgTable, uuid, text, integer, bigint, jsonb, timestamp, date, numeric } from "drizzle-orm/pg-core";
+import type { OutputType } from "../../../common/api/task.js";
 
 export const codeCounters = pgTable("code_counters", {
   scope: text("scope").primaryKey(),
@@ -90,7 +91,7 @@ export const taskDossiers = pgTable("task_dossiers", {
   version: integer("version").notNull().default(1),
 });
 
-export type OutputType = "scientific_argument" | "model" | "solution" | "product" | "variety" | "publication" | "patent" | "training" | "other";
+export type { OutputType };
 
 export const taskDossierProducts = pgTable("task_dossier_products", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -7,11 +7,11 @@ import { callNoticeDocument, createCall, getCall, listCalls, transitionCall, upd
 import { sendDownload } from "../../platform/uploads.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { callLifecycle } from "./calls.lifecycle.js";
 
 const guard = (ability: AbilityOf<typeof callPolicy>) => ({ policy: { of: callPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
-const illegal =
-  "A wrong state answers 409 INVALID_STATE naming the state and what is possible now; an unmet condition 409 GUARD_FAILED with the reason; a stale version 409 VERSION_CONFLICT.";
 
 export const callRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -67,60 +67,29 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await createCall(req.ctx, req.body)),
   );
-  app.put(
-    "/calls/:id",
-    {
-      config: guard("update"),
-      schema: {
-        tags: ["calls"],
-        summary: "Edit a draft call; send the version you read. " + illegal,
-        params: idParams,
+  registerCommandRoutes(app, callLifecycle, {
+    path: "/calls/:id",
+    tags: ["calls"],
+    response: call,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
         body: callUpdate,
-        response: { 200: call },
-      },
-    },
-    async (req) => updateCall(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/calls/:id/publish",
-    {
-      config: guard("publish"),
-      schema: {
-        tags: ["calls"],
-        summary: "draft → published: needs a title, a window that has not ended and a required document. " + illegal,
-        params: idParams,
+        summary: "edit a draft call; send the version you read.",
+        run: (ctx, p, body) => updateCall(ctx, p.id, body),
+      }),
+      publish: command({
         body: callPublish,
-        response: { 200: call },
-      },
-    },
-    async (req) => transitionCall(req.ctx, req.params.id, "publish", req.body),
-  );
-  app.post(
-    "/calls/:id/close",
-    {
-      config: guard("close"),
-      schema: {
-        tags: ["calls"],
-        summary: "published → closed: after the deadline, or before it with a reason. " + illegal,
-        params: idParams,
+        summary: "needs a title, a window that has not ended and a required document.",
+        run: (ctx, p, body) => transitionCall(ctx, p.id, "publish", body),
+      }),
+      close: command({
         body: callClose,
-        response: { 200: call },
-      },
+        summary: "after the deadline, or before it with a reason.",
+        run: (ctx, p, body) => transitionCall(ctx, p.id, "close", body),
+      }),
+      cancel: command({ body: callCancel, summary: "with a reason.", run: (ctx, p, body) => transitionCall(ctx, p.id, "cancel", body) }),
     },
-    async (req) => transitionCall(req.ctx, req.params.id, "close", req.body),
-  );
-  app.post(
-    "/calls/:id/cancel",
-    {
-      config: guard("cancel"),
-      schema: {
-        tags: ["calls"],
-        summary: "draft | published → cancelled, with a reason. " + illegal,
-        params: idParams,
-        body: callCancel,
-        response: { 200: call },
-      },
-    },
-    async (req) => transitionCall(req.ctx, req.params.id, "cancel", req.body),
-  );
+  });
 };

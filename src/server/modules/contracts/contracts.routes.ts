@@ -39,15 +39,14 @@ import { contractDocumentFile } from "./contracts.documents.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { contractLifecycle } from "./contracts.lifecycle.js";
 
 const guard = (ability: AbilityOf<typeof contractPolicy>) => ({ policy: { of: contractPolicy, ability } });
 const tags = ["contracts"];
 const idParams = z.object({ id: z.string().uuid() });
-const paymentParams = z.object({ id: z.string().uuid(), paymentId: z.string().uuid() });
-const trancheParams = z.object({ id: z.string().uuid(), trancheId: z.string().uuid() });
-const amendmentParams = z.object({ id: z.string().uuid(), amendmentId: z.string().uuid() });
-const rules =
-  " A state that does not allow the action answers 409 INVALID_STATE naming the state and the actions possible in it; a stale version 409 VERSION_CONFLICT; the same person as the one the two-person rule excludes (the contract's preparer or last editor for signing, the entry's recorder, the change's requester, the contract's preparer for termination) 409 TWO_PERSON_RULE, the message naming that role (details.rule).";
+const twoPerson =
+  " The same person as the one the two-person rule excludes (the contract's preparer or last editor for signing, the entry's recorder, the change's requester, the contract's preparer for termination) answers 409 TWO_PERSON_RULE, the message naming that role (details.rule).";
 
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -117,188 +116,105 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await createContract(req.ctx, req.body)),
   );
-  app.put(
-    "/contracts/:id",
-    {
-      config: guard("update"),
-      schema: {
-        tags,
-        summary: "Edit a draft contract (city part ≤ approved city budget)." + rules,
-        params: idParams,
+  registerCommandRoutes(app, contractLifecycle, {
+    path: "/contracts/:id",
+    tags,
+    response: contract,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
         body: contractUpdate,
-        response: { 200: contract },
-      },
-    },
-    async (req) => updateContract(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/contracts/:id/sign",
-    {
-      config: guard("sign"),
-      schema: {
-        tags,
-        summary: "draft → signed, with both parties' signing dates; by someone other than the preparer; the plan must equal the city value." + rules,
-        params: idParams,
+        summary: "edit a draft contract (city part ≤ approved city budget)." + twoPerson,
+        run: (ctx, p, body) => updateContract(ctx, p.id, body),
+      }),
+      sign: command({
         body: contractSign,
-        response: { 200: contract },
-      },
-    },
-    async (req) => signContract(req.ctx, req.params.id, req.body),
-  );
-  app.put(
-    "/contracts/:id/disbursements",
-    {
-      config: guard("plan"),
-      schema: {
-        tags,
-        summary: "Replace the disbursement plan (advances and tranches); city amounts add up to the contract's city value." + rules,
-        params: idParams,
+        summary: "with both parties' signing dates; by someone other than the preparer; the plan must equal the city value." + twoPerson,
+        run: (ctx, p, body) => signContract(ctx, p.id, body),
+      }),
+      plan: command({
+        method: "PUT",
+        path: "disbursements",
         body: disbursementPlanInput,
-        response: { 200: contract },
-      },
-    },
-    async (req) => savePlan(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/contracts/:id/disbursements/:trancheId/cancel",
-    {
-      config: guard("plan"),
-      schema: {
-        tags,
-        summary: "Cancel a tranche (what is unpaid is no longer due), with a reason." + rules,
-        params: trancheParams,
+        summary: "replace the disbursement plan (advances and tranches); city amounts add up to the contract's city value.",
+        run: (ctx, p, body) => savePlan(ctx, p.id, body),
+      }),
+      cancelTranche: command({
+        path: "disbursements/:trancheId/cancel",
         body: trancheCancel,
-        response: { 200: contract },
-      },
-    },
-    async (req) => cancelTranche(req.ctx, req.params.id, req.params.trancheId, req.body),
-  );
-  app.post(
-    "/contracts/:id/payments",
-    {
-      config: guard("pay"),
-      schema: {
-        tags,
-        summary: "Record a payment on a tranche, or a return by Bên B; awaits approval by another person; never beyond the plan or the contract value",
-        params: idParams,
-        body: paymentInput,
-        response: { 201: payment },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await recordPayment(req.ctx, req.params.id, req.body)),
-  );
-  app.post(
-    "/contracts/:id/payments/:paymentId/reverse",
-    {
-      config: guard("pay"),
-      schema: {
-        tags,
-        summary: "Reverse (part of) an approved entry by a new negative entry with a reason; awaits approval",
-        params: paymentParams,
-        body: paymentReversal,
-        response: { 201: payment },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await reversePayment(req.ctx, req.params.id, req.params.paymentId, req.body)),
-  );
-  app.post(
-    "/contracts/:id/payments/:paymentId/approve",
-    {
-      config: guard("decidePayment"),
-      schema: {
-        tags,
-        summary: "Approve a pending entry (finance user or leader other than who recorded it)." + rules,
-        params: paymentParams,
-        body: paymentDecision,
-        response: { 200: payment },
-      },
-    },
-    async (req) => decidePayment(req.ctx, req.params.id, req.params.paymentId, "approve", req.body),
-  );
-  app.post(
-    "/contracts/:id/payments/:paymentId/reject",
-    {
-      config: guard("decidePayment"),
-      schema: { tags, summary: "Reject a pending entry." + rules, params: paymentParams, body: paymentDecision, response: { 200: payment } },
-    },
-    async (req) => decidePayment(req.ctx, req.params.id, req.params.paymentId, "reject", req.body),
-  );
-  app.post(
-    "/contracts/:id/settlement",
-    {
-      config: guard("settle"),
-      schema: {
-        tags,
-        summary: "Record the city-budget expenditure Bên B has justified (quyết toán); ≤ disbursed." + rules,
-        params: idParams,
+        summary: "cancel a tranche (what is unpaid is no longer due), with a reason.",
+        run: (ctx, p, body) => cancelTranche(ctx, p.id, p.trancheId, body),
+      }),
+      pay: [
+        command({
+          path: "payments",
+          body: paymentInput,
+          response: payment,
+          status: 201,
+          summary: "record a payment on a tranche, or a return by Bên B; awaits approval by another person; never beyond the plan or the contract value.",
+          run: (ctx, p, body) => recordPayment(ctx, p.id, body),
+        }),
+        command({
+          path: "payments/:paymentId/reverse",
+          body: paymentReversal,
+          response: payment,
+          status: 201,
+          summary: "reverse (part of) an approved entry by a new negative entry with a reason; awaits approval.",
+          run: (ctx, p, body) => reversePayment(ctx, p.id, p.paymentId, body),
+        }),
+      ],
+      decidePayment: [
+        command({
+          path: "payments/:paymentId/approve",
+          body: paymentDecision,
+          response: payment,
+          summary: "approve a pending entry (finance user or leader other than who recorded it)." + twoPerson,
+          run: (ctx, p, body) => decidePayment(ctx, p.id, p.paymentId, "approve", body),
+        }),
+        command({
+          path: "payments/:paymentId/reject",
+          body: paymentDecision,
+          response: payment,
+          summary: "reject a pending entry." + twoPerson,
+          run: (ctx, p, body) => decidePayment(ctx, p.id, p.paymentId, "reject", body),
+        }),
+      ],
+      settle: command({
+        path: "settlement",
         body: settlementInput,
-        response: { 200: contract },
-      },
-    },
-    async (req) => recordSettlement(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/contracts/:id/amendments",
-    {
-      config: guard("requestAmendment"),
-      schema: {
-        tags,
-        summary: "Request a change of schedule, content, budget or PI with the proposed values and a reason",
-        params: idParams,
+        summary: "record the city-budget expenditure Bên B has justified (quyết toán); ≤ disbursed.",
+        run: (ctx, p, body) => recordSettlement(ctx, p.id, body),
+      }),
+      requestAmendment: command({
+        path: "amendments",
         body: amendmentInput,
-        response: { 201: contract },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await requestAmendment(req.ctx, req.params.id, req.body)),
-  );
-  app.post(
-    "/contracts/:id/amendments/:amendmentId/approve",
-    {
-      config: guard("decideAmendment"),
-      schema: {
-        tags,
-        summary: "Approve a change request (a leader other than the requester) and apply it to the contract and the task atomically." + rules,
-        params: amendmentParams,
+        status: 201,
+        summary: "request a change of schedule, content, budget or PI with the proposed values and a reason.",
+        run: (ctx, p, body) => requestAmendment(ctx, p.id, body),
+      }),
+      approveAmendment: command({
+        path: "amendments/:amendmentId/approve",
         body: amendmentDecision,
-        response: { 200: contract },
-      },
-    },
-    async (req) => decideAmendment(req.ctx, req.params.id, req.params.amendmentId, "approve", req.body),
-  );
-  app.post(
-    "/contracts/:id/amendments/:amendmentId/reject",
-    {
-      config: guard("decideAmendment"),
-      schema: { tags, summary: "Reject a change request." + rules, params: amendmentParams, body: amendmentDecision, response: { 200: contract } },
-    },
-    async (req) => decideAmendment(req.ctx, req.params.id, req.params.amendmentId, "reject", req.body),
-  );
-  app.post(
-    "/contracts/:id/terminate",
-    {
-      config: guard("terminate"),
-      schema: {
-        tags,
-        summary: "signed | amended → terminated, with a reason and the amount Bên B must return." + rules,
-        params: idParams,
+        summary: "approve a change request (a leader other than the requester) and apply it to the contract and the task atomically." + twoPerson,
+        run: (ctx, p, body) => decideAmendment(ctx, p.id, p.amendmentId, "approve", body),
+      }),
+      rejectAmendment: command({
+        path: "amendments/:amendmentId/reject",
+        body: amendmentDecision,
+        summary: "reject a change request." + twoPerson,
+        run: (ctx, p, body) => decideAmendment(ctx, p.id, p.amendmentId, "reject", body),
+      }),
+      terminate: command({
         body: contractTerminate,
-        response: { 200: contract },
-      },
-    },
-    async (req) => terminateContract(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/contracts/:id/liquidate",
-    {
-      config: guard("liquidate"),
-      schema: {
-        tags,
-        summary: "→ liquidated, once the money is settled (the same check as the task guard payments_settled)." + rules,
-        params: idParams,
+        summary: "with a reason and the amount Bên B must return." + twoPerson,
+        run: (ctx, p, body) => terminateContract(ctx, p.id, body),
+      }),
+      liquidate: command({
         body: contractLiquidate,
-        response: { 200: contract },
-      },
+        summary: "once the money is settled (the same check as the task guard payments_settled).",
+        run: (ctx, p, body) => liquidateContract(ctx, p.id, body),
+      }),
     },
-    async (req) => liquidateContract(req.ctx, req.params.id, req.body),
-  );
+  });
 };

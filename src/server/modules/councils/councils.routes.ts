@@ -5,7 +5,6 @@ import {
   attendanceInput,
   ballot,
   ballotInput,
-  ballotParams,
   ballotsView,
   conflictCheck,
   conflictCheckInput,
@@ -18,7 +17,6 @@ import {
   councilVersionBody,
   declarationInput,
   memberInput,
-  memberParams,
   myCouncils as myCouncilsSchema,
   paperDeclarationInput,
   taskCouncils,
@@ -45,15 +43,14 @@ import {
   signDeclaration,
   transitionCouncil,
   updateCouncil,
-  type CouncilAction,
 } from "./councils.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { councilLifecycle } from "./councils.lifecycle.js";
 
 const guard = (ability: AbilityOf<typeof councilPolicy>) => ({ policy: { of: councilPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ["councils"];
-const stale =
-  "A stale version answers 409 VERSION_CONFLICT with the current council; a concluded council answers 409 LOCKED; another state that does not allow the action answers 409 INVALID_STATE naming the state and the actions possible in it.";
 
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -148,109 +145,6 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await createCouncil(req.ctx, req.body)),
   );
-  app.put(
-    "/councils/:id",
-    { config: guard("update"), schema: { tags, summary: "Edit a draft council. " + stale, params: idParams, body: councilUpdate, response: { 200: council } } },
-    async (req) => updateCouncil(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/councils/:id/conflict-check",
-    {
-      config: guard("members"),
-      schema: {
-        tags,
-        summary: "Check a person for conflicts of interest with the council's subjects, explained line by line (kept)",
-        params: idParams,
-        body: conflictCheckInput,
-        response: { 200: conflictCheck },
-      },
-    },
-    async (req) => checkConflict(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/councils/:id/members",
-    {
-      config: guard("members"),
-      schema: {
-        tags,
-        summary:
-          "Add a member (draft council): a conflict of interest answers 409 CONFLICT_OF_INTEREST with the lines unless a leader/admin overrides with a reason. " +
-          stale,
-        params: idParams,
-        body: memberInput,
-        response: { 200: council },
-      },
-    },
-    async (req) => addMember(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/councils/:id/members/:memberId/remove",
-    {
-      config: guard("members"),
-      schema: { tags, summary: "Remove a member (draft council). " + stale, params: memberParams, body: councilVersionBody, response: { 200: council } },
-    },
-    async (req) => removeMember(req.ctx, req.params.id, req.params.memberId, req.body.version),
-  );
-  app.post(
-    "/councils/:id/members/:memberId/override-conflict",
-    {
-      config: guard("overrideConflict"),
-      schema: {
-        tags,
-        summary:
-          "A leader or administrator overrides, with a reason (audited), a conflict of interest found late for a sitting member — at invitation or before a ballot, the check runs again on the current registries and blocks the member (draft, invited or in session). The check runs again now; nothing blocking answers 409 NO_CONFLICT. " +
-          stale,
-        params: memberParams,
-        body: councilReasonBody,
-        response: { 200: council },
-      },
-    },
-    async (req) => overrideMemberConflict(req.ctx, req.params.id, req.params.memberId, req.body),
-  );
-  app.post(
-    "/councils/:id/attendance",
-    {
-      config: guard("attend"),
-      schema: {
-        tags,
-        summary: "Record who is present (and a vice-chair's authorisation to chair); recomputes the quorum. " + stale,
-        params: idParams,
-        body: attendanceInput,
-        response: { 200: council },
-      },
-    },
-    async (req) => recordAttendance(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/councils/:id/declaration",
-    {
-      config: guard("declare"),
-      schema: {
-        tags,
-        summary: "The signed-in member signs the conflict-of-interest declaration (needed before scoring)",
-        params: idParams,
-        body: declarationInput,
-        response: { 200: council },
-      },
-    },
-    async (req) => signDeclaration(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/councils/:id/members/:memberId/paper-declaration",
-    {
-      config: guard("paperDeclaration"),
-      schema: {
-        tags,
-        summary:
-          "The secretary (officer) records a member's conflict-of-interest declaration signed on paper, with the day it was signed (invited or in session; audited); the member's paper ballots can then be entered. " +
-          stale,
-        params: memberParams,
-        body: paperDeclarationInput,
-        response: { 200: council },
-      },
-    },
-    async (req) => recordPaperDeclaration(req.ctx, req.params.id, req.params.memberId, req.body),
-  );
   app.get(
     "/councils/:id/ballots",
     {
@@ -264,42 +158,93 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => listBallots(req.ctx, req.params.id),
   );
-  app.put(
-    "/councils/:id/ballots/:subjectId",
-    {
-      config: guard("ballot"),
-      schema: {
-        tags,
+  registerCommandRoutes(app, councilLifecycle, {
+    path: "/councils/:id",
+    tags,
+    response: council,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
+        body: councilUpdate,
+        summary: "edit a draft council.",
+        run: (ctx, p, body) => updateCouncil(ctx, p.id, body),
+      }),
+      members: [
+        command({
+          path: "conflict-check",
+          body: conflictCheckInput,
+          response: conflictCheck,
+          summary: "check a person for conflicts of interest with the council's subjects, explained line by line (kept).",
+          run: (ctx, p, body) => checkConflict(ctx, p.id, body),
+        }),
+        command({
+          path: "members",
+          body: memberInput,
+          summary: "add a member: a conflict of interest answers 409 CONFLICT_OF_INTEREST with the lines unless a leader/admin overrides with a reason.",
+          run: (ctx, p, body) => addMember(ctx, p.id, body),
+        }),
+        command({
+          path: "members/:memberId/remove",
+          body: councilVersionBody,
+          summary: "remove a member.",
+          run: (ctx, p, body) => removeMember(ctx, p.id, p.memberId, body.version),
+        }),
+      ],
+      overrideConflict: command({
+        path: "members/:memberId/override-conflict",
+        body: councilReasonBody,
         summary:
-          "Save (or submit) the signed-in member's ballot for one subject; an officer may record a paper ballot with memberId. The member's conflicts of interest are checked again first on the current registries: a conflict found since the invitation and not overridden answers 409 CONFLICT_OF_INTEREST naming the member and the conflict. " +
-          stale,
-        params: ballotParams,
+          "a leader or administrator overrides, with a reason (audited), a conflict of interest found late for a sitting member — at invitation or before a ballot, the check runs again on the current registries and blocks the member. The check runs again now; nothing blocking answers 409 NO_CONFLICT.",
+        run: (ctx, p, body) => overrideMemberConflict(ctx, p.id, p.memberId, body),
+      }),
+      attend: command({
+        path: "attendance",
+        body: attendanceInput,
+        summary: "record who is present (and a vice-chair's authorisation to chair); recomputes the quorum.",
+        run: (ctx, p, body) => recordAttendance(ctx, p.id, body),
+      }),
+      declare: command({
+        path: "declaration",
+        body: declarationInput,
+        summary: "the signed-in member signs the conflict-of-interest declaration (needed before scoring).",
+        run: (ctx, p, body) => signDeclaration(ctx, p.id, body),
+      }),
+      paperDeclaration: command({
+        path: "members/:memberId/paper-declaration",
+        body: paperDeclarationInput,
+        summary:
+          "the secretary (officer) records a member's conflict-of-interest declaration signed on paper, with the day it was signed (audited); the member's paper ballots can then be entered.",
+        run: (ctx, p, body) => recordPaperDeclaration(ctx, p.id, p.memberId, body),
+      }),
+      ballot: command({
+        method: "PUT",
+        path: "ballots/:subjectId",
         body: ballotInput,
-        response: { 200: ballot },
-      },
+        response: ballot,
+        summary:
+          "save (or submit) the signed-in member's ballot for one subject; an officer may record a paper ballot with memberId. The member's conflicts of interest are checked again first on the current registries: a conflict found since the invitation and not overridden answers 409 CONFLICT_OF_INTEREST naming the member and the conflict.",
+        run: (ctx, p, body) => saveBallot(ctx, p.id, p.subjectId, body),
+      }),
+      paperBallot: { routedAs: "ballot", why: "the secretary sends a member's paper ballot on the ballot route with memberId" },
+      invite: command({
+        body: councilVersionBody,
+        summary:
+          "size and role bounds of the rule set checked (409 COUNCIL_COMPOSITION); every member's conflicts of interest checked again on the current registries (409 CONFLICT_OF_INTEREST naming each member and conflict not overridden).",
+        run: (ctx, p, body) => transitionCouncil(ctx, p.id, "invite", body),
+      }),
+      open: command({ body: councilVersionBody, summary: "the session opens.", run: (ctx, p, body) => transitionCouncil(ctx, p.id, "open", body) }),
+      conclude: command({
+        body: councilVersionBody,
+        summary: "quorum (409 COUNCIL_NO_QUORUM with the reasons), every present member's ballots submitted, results computed and locked.",
+        run: (ctx, p, body) => transitionCouncil(ctx, p.id, "conclude", body),
+      }),
+      reopen: command({
+        body: councilReasonBody,
+        summary: "leader/admin, with a reason; results removed; audited.",
+        run: (ctx, p, body) => transitionCouncil(ctx, p.id, "reopen", body),
+      }),
+      cancel: command({ body: councilReasonBody, summary: "with a reason.", run: (ctx, p, body) => transitionCouncil(ctx, p.id, "cancel", body) }),
     },
-    async (req) => saveBallot(req.ctx, req.params.id, req.params.subjectId, req.body),
-  );
-  const transitions: [CouncilAction, string, typeof councilVersionBody | typeof councilReasonBody][] = [
-    [
-      "invite",
-      "draft → invited: size and role bounds of the rule set checked (409 COUNCIL_COMPOSITION); every member's conflicts of interest checked again on the current registries (409 CONFLICT_OF_INTEREST naming each member and conflict not overridden)",
-      councilVersionBody,
-    ],
-    ["open", "invited → in_session", councilVersionBody],
-    [
-      "conclude",
-      "in_session → concluded: quorum (409 COUNCIL_NO_QUORUM with the reasons), every present member's ballots submitted, results computed and locked",
-      councilVersionBody,
-    ],
-    ["reopen", "concluded → in_session (leader/admin, with a reason; results removed; audited)", councilReasonBody],
-    ["cancel", "draft | invited | in_session → cancelled, with a reason", councilReasonBody],
-  ];
-  for (const [action, summary, body] of transitions) {
-    app.post(
-      `/councils/:id/${action}`,
-      { config: guard(action), schema: { tags, summary: summary + ". " + stale, params: idParams, body, response: { 200: council } } },
-      async (req) => transitionCouncil(req.ctx, req.params.id, action, req.body as { version: number; reason?: string }),
-    );
-  }
+  });
 };

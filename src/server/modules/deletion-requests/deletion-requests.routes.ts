@@ -5,6 +5,8 @@ import { deletionCompleteInput, deletionRejectInput, deletionRequest, deletionRe
 import { deletionRequestPolicy } from "./deletion-requests.policy.js";
 import { completeDeletionRequest, getDeletionRequest, listDeletionRequests, rejectDeletionRequest } from "./deletion-requests.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { deletionRequestLifecycle } from "./deletion-requests.lifecycle.js";
 
 // The staff side of deletion requests. A person makes and follows their own requests under /me/deletion-requests.
 const guard = (ability: AbilityOf<typeof deletionRequestPolicy>) => ({ policy: { of: deletionRequestPolicy, ability } });
@@ -37,32 +39,23 @@ export const deletionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => getDeletionRequest(req.ctx, req.params.id),
   );
-  app.post(
-    "/deletion-requests/:id/complete",
-    {
-      config: guard("resolve"),
-      schema: {
-        tags: ["personal data"],
-        summary: "Complete: erases the person's personal data (name, contact, birth year, keywords, ORCID) and closes the request",
-        params: idParams,
+  registerCommandRoutes(app, deletionRequestLifecycle, {
+    path: "/deletion-requests/:id",
+    tags: ["personal data"],
+    response: deletionRequest,
+    commands: {
+      complete: command({
+        guard: "resolve",
         body: deletionCompleteInput,
-        response: { 200: deletionRequest },
-      },
-    },
-    async (req) => completeDeletionRequest(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/deletion-requests/:id/reject",
-    {
-      config: guard("resolve"),
-      schema: {
-        tags: ["personal data"],
-        summary: "Reject with a reason the person will read",
-        params: idParams,
+        summary: "erases the person's personal data (name, contact, birth year, keywords, ORCID) and closes the request.",
+        run: (ctx, p, body) => completeDeletionRequest(ctx, p.id, body),
+      }),
+      reject: command({
+        guard: "resolve",
         body: deletionRejectInput,
-        response: { 200: deletionRequest },
-      },
+        summary: "with a reason the person will read.",
+        run: (ctx, p, body) => rejectDeletionRequest(ctx, p.id, body),
+      }),
     },
-    async (req) => rejectDeletionRequest(req.ctx, req.params.id, req.body),
-  );
+  });
 };

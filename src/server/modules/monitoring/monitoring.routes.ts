@@ -42,17 +42,17 @@ import { monitoringOverview } from "./overview.service.js";
 import { calendar } from "./calendar.service.js";
 import { MINUTES_UPLOAD_DOC, receiveMinutes } from "./minutes-upload.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { reportLifecycle } from "./reports.lifecycle.js";
+import { inspectionLifecycle } from "./inspections.lifecycle.js";
 
 const reportGuard = (ability: AbilityOf<typeof reportPolicy>) => ({ policy: { of: reportPolicy, ability } });
 const inspectionGuard = (ability: AbilityOf<typeof inspectionPolicy>) => ({ policy: { of: inspectionPolicy, ability } });
 const monitoringGuard = (ability: AbilityOf<typeof monitoringPolicy>) => ({ policy: { of: monitoringPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const taskParams = z.object({ taskId: z.string().uuid() });
-const actionParams = z.object({ id: z.string().uuid(), actionId: z.string().uuid() });
 const scheduleBody = z.object({ intervalMonths: z.number().int().min(1).max(24).optional() }).strict();
-const conflicts =
-  "A command the record's status does not allow answers 409 INVALID_STATE (details.state, details.allowed); an accepted report 409 LOCKED; " +
-  "a task no longer in progress 409 GUARD_FAILED (details.reason); a stale version 409 VERSION_CONFLICT with details.current.";
+const conflicts = "A task no longer in progress answers 409 GUARD_FAILED (details.reason); an accepted report is final (409 LOCKED).";
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -115,48 +115,32 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await createReport(req.ctx, req.body)),
   );
-  app.put(
-    "/monitoring/reports/:id",
-    {
-      config: reportGuard("edit"),
-      schema: {
-        tags: ["monitoring"],
-        summary: "The PI / org rep saves the report as a draft. " + conflicts,
-        params: idParams,
+  registerCommandRoutes(app, reportLifecycle, {
+    path: "/monitoring/reports/:id",
+    tags: ["monitoring"],
+    response: report,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
         body: reportInput,
-        response: { 200: report },
-      },
-    },
-    async (req) => saveReport(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/monitoring/reports/:id/submit",
-    {
-      config: reportGuard("submit"),
-      schema: {
-        tags: ["monitoring"],
-        summary: "Submit the report: no more edits unless an officer returns it for revision. " + conflicts,
-        params: idParams,
+        summary: "the PI / org rep saves the report as a draft. " + conflicts,
+        run: (ctx, p, body) => saveReport(ctx, p.id, body),
+      }),
+      submit: command({
         body: reportSubmit,
-        response: { 200: report },
-      },
-    },
-    async (req) => submitReport(req.ctx, req.params.id, req.body.version),
-  );
-  app.post(
-    "/monitoring/reports/:id/review",
-    {
-      config: reportGuard("review"),
-      schema: {
-        tags: ["monitoring"],
-        summary: "An officer accepts a submitted report or asks for revision (with a comment). " + conflicts,
-        params: idParams,
+        summary: "no more edits unless an officer returns it for revision. " + conflicts,
+        run: (ctx, p, body) => submitReport(ctx, p.id, body.version),
+      }),
+      accept: command({
+        path: "review",
         body: reportReview,
-        response: { 200: report },
-      },
+        summary: "an officer accepts a submitted report or asks for revision (decision return, with a comment). " + conflicts,
+        run: (ctx, p, body) => reviewReport(ctx, p.id, body),
+      }),
+      return: { routedAs: "accept", why: "one review route accepts a report or returns it, as its body decides" },
     },
-    async (req) => reviewReport(req.ctx, req.params.id, req.body),
-  );
+  });
 
   app.get(
     "/monitoring/inspections",
@@ -189,81 +173,46 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await createInspection(req.ctx, req.body)),
   );
-  app.put(
-    "/monitoring/inspections/:id",
-    {
-      config: inspectionGuard("update"),
-      schema: {
-        tags: ["monitoring"],
-        summary: "Change a planned inspection. " + conflicts,
-        params: idParams,
+  registerCommandRoutes(app, inspectionLifecycle, {
+    path: "/monitoring/inspections/:id",
+    tags: ["monitoring"],
+    response: inspection,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
         body: inspectionUpdate,
-        response: { 200: inspection },
-      },
-    },
-    async (req) => updateInspection(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/monitoring/inspections/:id/conclude",
-    {
-      config: inspectionGuard("conclude"),
-      schema: {
-        tags: ["monitoring"],
-        summary: "Record findings, the conclusion and follow-up actions. " + conflicts,
-        params: idParams,
+        summary: "change a planned inspection. " + conflicts,
+        run: (ctx, p, body) => updateInspection(ctx, p.id, body),
+      }),
+      conclude: command({
         body: inspectionConclude,
-        response: { 200: inspection },
-      },
-    },
-    async (req) => concludeInspection(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/monitoring/inspections/:id/cancel",
-    {
-      config: inspectionGuard("cancel"),
-      schema: {
-        tags: ["monitoring"],
-        summary: "Cancel a planned inspection. " + conflicts,
-        params: idParams,
+        summary: "record findings, the conclusion and follow-up actions. " + conflicts,
+        run: (ctx, p, body) => concludeInspection(ctx, p.id, body),
+      }),
+      cancel: command({
         body: inspectionCancel,
-        response: { 200: inspection },
-      },
-    },
-    async (req) => cancelInspection(req.ctx, req.params.id, req.body.version),
-  );
-  app.post(
-    "/monitoring/inspections/:id/actions/:actionId/complete",
-    {
-      config: inspectionGuard("completeAction"),
-      schema: {
-        tags: ["monitoring"],
-        summary:
-          "Mark a follow-up action done (officer, or the task's PI / org rep); send the inspection's version. An action already done answers 409 GUARD_FAILED. " +
-          conflicts,
-        params: actionParams,
+        summary: "cancel a planned inspection. " + conflicts,
+        run: (ctx, p, body) => cancelInspection(ctx, p.id, body.version),
+      }),
+      completeAction: command({
+        path: "actions/:actionId/complete",
         body: actionComplete,
-        response: { 200: inspection },
-      },
-    },
-    async (req) => completeAction(req.ctx, req.params.id, req.params.actionId, req.body),
-  );
-  app.post(
-    "/monitoring/inspections/:id/minutes",
-    {
-      config: inspectionGuard("uploadMinutes"),
-      schema: {
-        tags: ["monitoring"],
         summary:
-          "Upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file. A cancelled inspection answers 409 INVALID_STATE",
-        description: "multipart/form-data with one part, the file “file” (.pdf or .docx). A new upload replaces the inspection's earlier minutes.",
-        params: idParams,
-        consumes: ["multipart/form-data"],
+          "mark a follow-up action done (officer, or the task's PI / org rep); send the inspection's version. An action already done answers 409 GUARD_FAILED. " +
+          conflicts,
+        run: (ctx, p, body) => completeAction(ctx, p.id, p.actionId, body),
+      }),
+      uploadMinutes: command({
+        path: "minutes",
+        body: z.unknown(),
         multipart: MINUTES_UPLOAD_DOC,
-        response: { 200: inspection },
-      },
+        summary:
+          "upload the signed minutes (multipart/form-data with one part, the file “file”, .pdf or .docx); a new upload replaces the inspection's earlier minutes.",
+        run: (ctx, p, _body, req) => uploadMinutes(ctx, p.id, () => receiveMinutes(req)),
+      }),
     },
-    async (req) => uploadMinutes(req.ctx, req.params.id, () => receiveMinutes(req)),
-  );
+  });
   app.get(
     "/monitoring/inspections/:id/minutes",
     {

@@ -21,7 +21,7 @@ export const reportLifecycle = defineLifecycle<ReportStatus, "update" | "submit"
     needs_revision: { vi: "Cần bổ sung", en: "Needs revision" },
   },
   commands: {
-    update: { from: EDITABLE_REPORT, ability: "edit", label: { vi: "sửa báo cáo", en: "edit the report" } },
+    update: { from: EDITABLE_REPORT, to: { scheduled: "draft" }, ability: "edit", label: { vi: "sửa báo cáo", en: "edit the report" } },
     submit: { from: EDITABLE_REPORT, to: "submitted", label: { vi: "nộp báo cáo", en: "submit the report" } },
     accept: { from: ["submitted"], to: "accepted", ability: "review", label: { vi: "chấp nhận báo cáo", en: "accept the report" } },
     return: { from: ["submitted"], to: "needs_revision", ability: "review", label: { vi: "yêu cầu bổ sung", en: "ask for revision" } },

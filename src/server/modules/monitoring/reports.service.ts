@@ -268,12 +268,6 @@ export async function saveReport(ctx: Ctx, id: string, input: z.output<typeof re
       overallPercent: percent === null ? null : String(percent),
     }),
     effect: async (tx, l) => {
-      if (l.r.status === "scheduled") {
-        await tx
-          .update(progressReports)
-          .set({ status: "draft" })
-          .where(and(eq(progressReports.id, id), eq(progressReports.status, "scheduled")));
-      }
       await tx.delete(progressReportItems).where(eq(progressReportItems.reportId, id));
       if (input.items.length) {
         await tx.insert(progressReportItems).values(input.items.map((i) => ({ reportId: id, milestoneId: i.milestoneId, percent: i.percent, note: i.note })));

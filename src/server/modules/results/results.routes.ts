@@ -15,18 +15,19 @@ import {
   resultSummaryInput,
   taskResults,
 } from "../../../common/api/result.js";
-import { applicationPolicy, resultPolicy } from "./results.policy.js";
+import { resultPolicy } from "./results.policy.js";
+import { applicationLifecycle } from "./results.lifecycle.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
 import { fileApplication, getTaskResults, reviewApplication, saveInternalAcceptance, saveResultSummary, updateApplication } from "./results.service.js";
 import { getPublicResult, listPublicResults } from "./public-results.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
 
 const resultGuard = (ability: AbilityOf<typeof resultPolicy>) => ({ policy: { of: resultPolicy, ability } });
-const applicationGuard = (ability: AbilityOf<typeof applicationPolicy>) => ({ policy: { of: applicationPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
-const applicationParams = z.object({ id: z.string().uuid(), applicationId: z.string().uuid() });
 const conflicts =
   "A task at a step that does not allow this answers 409 GUARD_FAILED (details.reason); an application report's status that does not allow " +
   "the command 409 INVALID_STATE (details.state, details.allowed), an accepted one 409 LOCKED; a stale version 409 VERSION_CONFLICT with the current record.";
+const rule = "A task at a step that does not allow this answers 409 GUARD_FAILED (details.reason).";
 
 export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -84,35 +85,27 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await fileApplication(req.ctx, req.params.id, req.body)),
   );
-  app.put(
-    "/tasks/:id/applications/:applicationId",
-    {
-      config: applicationGuard("edit"),
-      schema: {
-        tags: ["results"],
-        summary: "The PI / org rep corrects an application report not yet accepted (it is filed again). " + conflicts,
-        params: applicationParams,
+  registerCommandRoutes(app, applicationLifecycle, {
+    path: "/tasks/:id/applications/:applicationId",
+    tags: ["results"],
+    response: applicationReport,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
         body: applicationUpdate,
-        response: { 200: applicationReport },
-      },
-    },
-    async (req) => updateApplication(req.ctx, req.params.id, req.params.applicationId, req.body),
-  );
-  app.post(
-    "/tasks/:id/applications/:applicationId/review",
-    {
-      config: applicationGuard("review"),
-      schema: {
-        tags: ["results"],
-        summary: "An officer accepts a submitted application report or returns it for revision (with a comment). " + conflicts,
-        params: applicationParams,
+        summary: "the PI / org rep corrects an application report not yet accepted (it is filed again). " + rule,
+        run: (ctx, p, body) => updateApplication(ctx, p.id, p.applicationId, body),
+      }),
+      accept: command({
+        path: "review",
         body: applicationReview,
-        response: { 200: applicationReport },
-      },
+        summary: "an officer accepts a submitted application report or returns it for revision (decision return, with a comment). " + rule,
+        run: (ctx, p, body) => reviewApplication(ctx, p.id, p.applicationId, body),
+      }),
+      return: { routedAs: "accept", why: "one review route accepts a report or returns it, as its body decides" },
     },
-    async (req) => reviewApplication(req.ctx, req.params.id, req.params.applicationId, req.body),
-  );
-
+  });
   app.get(
     "/public/results",
     {

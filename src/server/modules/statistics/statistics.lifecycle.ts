@@ -7,11 +7,13 @@
 // (409 GUARD_FAILED), not a state of the report.
 import { statisticalPeriods, statisticalReports } from "../../db/schema/index.js";
 import { defineLifecycle } from "../../platform/lifecycle.js";
+import { locked } from "../../platform/errors.js";
 import type { PeriodStatus, ReportStatus } from "../../../common/api/statistics.js";
 import { statisticsPeriodPolicy, statisticsReportPolicy, type PeriodRef, type ReportRef } from "./statistics.policy.js";
 
 export const statisticsPeriodLifecycle = defineLifecycle<PeriodStatus, "update" | "open" | "close" | "assign", PeriodRef>({
   entity: "statistics_period",
+  auditEntity: "statistical_period",
   name: { vi: "kỳ báo cáo", en: "reporting period" },
   states: {
     draft: { vi: "Nháp", en: "Draft" },
@@ -32,10 +34,14 @@ export const statisticsPeriodLifecycle = defineLifecycle<PeriodStatus, "update" 
   stateKey: "status",
 });
 
+/** An approved report takes no more changes (its cells are locked by a trigger) until the approval is withdrawn. */
+export const approvedReportLocked = () => locked("statistics.report.locked", { status: "approved" });
+
 const EDITABLE = ["assigned", "draft", "returned"] as const;
 
 export const statisticsReportLifecycle = defineLifecycle<ReportStatus, "edit" | "submit" | "approve" | "return" | "unapprove" | "remove", ReportRef>({
   entity: "statistics_report",
+  auditEntity: "statistical_report",
   name: { vi: "báo cáo thống kê", en: "statistical report" },
   states: {
     assigned: { vi: "Chưa bắt đầu", en: "Not started" },
@@ -55,6 +61,7 @@ export const statisticsReportLifecycle = defineLifecycle<ReportStatus, "edit" | 
   policy: statisticsReportPolicy,
   stateOf: (r) => r.status,
   withState: (r, status) => ({ ...r, status }),
+  locked: (r, command) => (r.status === "approved" && command !== "unapprove" ? approvedReportLocked() : null),
   table: statisticalReports,
   columns: { id: statisticalReports.id, state: statisticalReports.status, version: statisticalReports.version },
   stateKey: "status",

@@ -50,6 +50,8 @@ import { reportPrefill } from "./statistics.prefill.js";
 import { consolidatedTable } from "./statistics.consolidation.js";
 import { consolidatedWorkbook, importReport, reportTemplate } from "./statistics.xlsx.js";
 import { type AbilityOf, policyGuard } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { statisticsPeriodLifecycle, statisticsReportLifecycle } from "./statistics.lifecycle.js";
 
 const formGuard = policyGuard(statisticsFormPolicy, "read");
 const periodGuard = (ability: AbilityOf<typeof statisticsPeriodPolicy>) => ({ policy: { of: statisticsPeriodPolicy, ability } });
@@ -62,10 +64,7 @@ const formKeyParam = z
   .max(40)
   .regex(/^[0-9A-Za-z-]+$/);
 const tags = ["statistics"];
-const stale = "A stale version answers 409 VERSION_CONFLICT with details.current.";
-const lockedNote =
-  "An approved report answers 409 LOCKED; a status that does not allow the command 409 INVALID_STATE (details.state, details.allowed); " +
-  "editing or submitting while the period is not open 409 GUARD_FAILED (details.reason).";
+const periodNote = "Editing or submitting while the period is not open answers 409 GUARD_FAILED (details.reason).";
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ─── forms ───
@@ -157,52 +156,42 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => getPeriod(req.ctx, req.params.id),
   );
-  app.put(
-    "/statistics/periods/:id",
-    {
-      config: periodGuard("update"),
-      schema: { tags, summary: "Staff edit a period (its forms only while draft). " + stale, params: idParams, body: periodUpdate, response: { 200: period } },
+  registerCommandRoutes(app, statisticsPeriodLifecycle, {
+    path: "/statistics/periods/:id",
+    tags,
+    response: period,
+    commands: {
+      update: command({
+        method: "PUT",
+        path: "",
+        body: periodUpdate,
+        summary: "staff edit a period (its forms only while draft).",
+        run: (ctx, p, body) => updatePeriod(ctx, p.id, body),
+      }),
+      open: command({ body: versionOnly, summary: "reports can be filed.", run: (ctx, p, body) => setPeriodStatus(ctx, p.id, "open", body.version) }),
+      close: command({
+        body: versionOnly,
+        summary: "no more edits or submissions.",
+        run: (ctx, p, body) => setPeriodStatus(ctx, p.id, "close", body.version),
+      }),
+      assign: [
+        command({
+          path: "assignments",
+          body: assignmentInput,
+          response: assignmentResult,
+          summary: "assign organisations (bulk): one report per organisation and form; existing reports are kept.",
+          run: (ctx, p, body) => assignOrganisations(ctx, p.id, body),
+        }),
+        command({
+          path: "assignments/remove",
+          body: unassignInput,
+          response: unassignResult,
+          summary: "remove assigned reports that were never started.",
+          run: (ctx, p, body) => unassignReports(ctx, p.id, body),
+        }),
+      ],
     },
-    async (req) => updatePeriod(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/statistics/periods/:id/open",
-    {
-      config: periodGuard("open"),
-      schema: { tags, summary: "Open a draft period: reports can be filed. " + stale, params: idParams, body: versionOnly, response: { 200: period } },
-    },
-    async (req) => setPeriodStatus(req.ctx, req.params.id, "open", req.body.version),
-  );
-  app.post(
-    "/statistics/periods/:id/close",
-    {
-      config: periodGuard("close"),
-      schema: { tags, summary: "Close an open period: no more edits or submissions. " + stale, params: idParams, body: versionOnly, response: { 200: period } },
-    },
-    async (req) => setPeriodStatus(req.ctx, req.params.id, "close", req.body.version),
-  );
-  app.post(
-    "/statistics/periods/:id/assignments",
-    {
-      config: periodGuard("assign"),
-      schema: {
-        tags,
-        summary: "Assign organisations (bulk): one report per organisation and form; existing reports are kept",
-        params: idParams,
-        body: assignmentInput,
-        response: { 200: assignmentResult },
-      },
-    },
-    async (req) => assignOrganisations(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/statistics/periods/:id/assignments/remove",
-    {
-      config: periodGuard("assign"),
-      schema: { tags, summary: "Remove assigned reports that were never started", params: idParams, body: unassignInput, response: { 200: unassignResult } },
-    },
-    async (req) => unassignReports(req.ctx, req.params.id, req.body),
-  );
+  });
   app.get(
     "/statistics/periods/:id/consolidated/:formKey",
     {
@@ -259,20 +248,6 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => getReport(req.ctx, req.params.id),
   );
-  app.put(
-    "/statistics/reports/:id",
-    {
-      config: reportGuard("edit"),
-      schema: {
-        tags,
-        summary: "Save the draft (all values). Validation messages come back and are saved; errors do not block a draft. " + lockedNote + " " + stale,
-        params: idParams,
-        body: reportSave,
-        response: { 200: report },
-      },
-    },
-    async (req) => saveReport(req.ctx, req.params.id, req.body),
-  );
   app.get(
     "/statistics/reports/:id/prefill",
     {
@@ -285,62 +260,6 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => reportPrefill(req.ctx, req.params.id),
-  );
-  app.post(
-    "/statistics/reports/:id/submit",
-    {
-      config: reportGuard("submit"),
-      schema: {
-        tags,
-        summary: "Submit: refused (422 with details.messages) while errors remain. " + lockedNote + " " + stale,
-        params: idParams,
-        body: versionOnly,
-        response: { 200: report },
-      },
-    },
-    async (req) => submitReport(req.ctx, req.params.id, req.body.version),
-  );
-  app.post(
-    "/statistics/reports/:id/return",
-    {
-      config: reportGuard("review"),
-      schema: {
-        tags,
-        summary: "An officer returns a submitted report with a comment. " + stale,
-        params: idParams,
-        body: reportReturn,
-        response: { 200: report },
-      },
-    },
-    async (req) => returnReport(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/statistics/reports/:id/approve",
-    {
-      config: reportGuard("review"),
-      schema: {
-        tags,
-        summary: "An officer approves a submitted report: it is locked and counts in the consolidation. " + stale,
-        params: idParams,
-        body: reportApprove,
-        response: { 200: report },
-      },
-    },
-    async (req) => approveReport(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/statistics/reports/:id/unapprove",
-    {
-      config: reportGuard("unapprove"),
-      schema: {
-        tags,
-        summary: "A leader or administrator withdraws an approval with a reason (audited); the report goes back to the organisation. " + stale,
-        params: idParams,
-        body: reportUnapprove,
-        response: { 200: report },
-      },
-    },
-    async (req) => unapproveReport(req.ctx, req.params.id, req.body),
   );
   app.get(
     "/statistics/reports/:id/export.xlsx",
@@ -359,24 +278,53 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendDownload(reply, { fileName: file.fileName, mediaType: XLSX_MEDIA_TYPE, content: file.content });
     },
   );
-  app.post(
-    "/statistics/reports/:id/import",
-    {
-      config: reportGuard("edit"),
-      schema: {
-        tags,
-        summary:
-          "Upload the filled template (multipart field “file”; ?version=N). All or nothing: 422 STATISTICS_IMPORT_INVALID with details.errors (address, cellKey, message) when any cell is wrong. " +
-          lockedNote,
-        description:
-          "multipart/form-data with one part, the file “file”: the report's own .xlsx (GET /api/v1/statistics/reports/{id}/export.xlsx) with the cells filled in; every cell is read back by its address.",
-        params: idParams,
-        querystring: importQuery,
-        consumes: ["multipart/form-data"],
-        multipart: { file: "the filled statistical report template", types: ["xlsx"] },
-        response: { 200: report },
-      },
+  registerCommandRoutes(app, statisticsReportLifecycle, {
+    path: "/statistics/reports/:id",
+    tags,
+    response: report,
+    commands: {
+      edit: [
+        command({
+          method: "PUT",
+          path: "",
+          body: reportSave,
+          summary: "save the draft (all values). Validation messages come back and are saved; errors do not block a draft. " + periodNote,
+          run: (ctx, p, body) => saveReport(ctx, p.id, body),
+        }),
+        command({
+          path: "import",
+          querystring: importQuery,
+          body: z.unknown(),
+          multipart: { file: "the filled statistical report template", types: ["xlsx"] },
+          summary:
+            "upload the filled template (multipart field “file”; ?version=N). All or nothing: 422 STATISTICS_IMPORT_INVALID with details.errors (address, cellKey, message) when any cell is wrong. " +
+            periodNote,
+          description:
+            "multipart/form-data with one part, the file “file”: the report's own .xlsx (GET /api/v1/statistics/reports/{id}/export.xlsx) with the cells filled in; every cell is read back by its address.",
+          run: (ctx, p, _body, req) => importReport(ctx, p.id, (req.query as z.infer<typeof importQuery>).version, () => receiveUpload(req, ["xlsx"])),
+        }),
+      ],
+      submit: command({
+        body: versionOnly,
+        summary: "refused (422 with details.messages) while errors remain. " + periodNote,
+        run: (ctx, p, body) => submitReport(ctx, p.id, body.version),
+      }),
+      return: command({
+        body: reportReturn,
+        summary: "an officer returns a submitted report with a comment.",
+        run: (ctx, p, body) => returnReport(ctx, p.id, body),
+      }),
+      approve: command({
+        body: reportApprove,
+        summary: "an officer approves a submitted report: it is locked and counts in the consolidation.",
+        run: (ctx, p, body) => approveReport(ctx, p.id, body),
+      }),
+      unapprove: command({
+        body: reportUnapprove,
+        summary: "a leader or administrator withdraws an approval with a reason (audited); the report goes back to the organisation.",
+        run: (ctx, p, body) => unapproveReport(ctx, p.id, body),
+      }),
+      remove: { route: "POST /statistics/periods/:id/assignments/remove", why: "reports never started are removed in bulk from their period" },
     },
-    async (req) => importReport(req.ctx, req.params.id, req.query.version, () => receiveUpload(req, ["xlsx"])),
-  );
+  });
 };

@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
-import { authorizeCommand, guardFailed } from "../../platform/lifecycle.js";
+import { authorizeCommand, guardFailed, runCommand, type CommandRun } from "../../platform/lifecycle.js";
 import { statisticsPeriodLifecycle, statisticsReportLifecycle } from "./statistics.lifecycle.js";
 import { audit } from "../../platform/audit.js";
 import { commandOf, type AuditAction } from "../../platform/audit-actions.js";
@@ -261,20 +261,15 @@ export async function updatePeriod(ctx: Ctx, id: string, input: z.infer<typeof p
 }
 
 export async function setPeriodStatus(ctx: Ctx, id: string, action: "open" | "close", version: number): Promise<Period> {
-  await ctx.db.transaction(async (tx) => {
-    const p = await lockedPeriod(ctx, tx, id, action, version);
-    const to = action === "open" ? "open" : "closed";
-    await tx.execute(sql`
-      UPDATE statistical_periods SET status = ${to}, ${action === "open" ? sql`opened_at` : sql`closed_at`} = ${ctx.clock.now()},
-             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
-       WHERE id = ${id} AND version = ${version}`);
-    await audit(tx, ctx, {
-      action: `statistics_period.${action}`,
-      entityType: "statistical_period",
-      entityId: id,
-      before: { status: p.status },
-      after: { status: to },
-    });
+  const now = ctx.clock.now();
+  await runCommand(ctx, statisticsPeriodLifecycle, {
+    id,
+    command: action,
+    version,
+    load: (tx, pid, lock) => loadPeriod(tx, pid, lock),
+    refOf: (p) => ({ status: p.status }),
+    present: (_p, tx) => getPeriod(ctx, id, tx),
+    set: () => (action === "open" ? { openedAt: now } : { closedAt: now }),
   });
   return getPeriod(ctx, id);
 }
@@ -518,13 +513,15 @@ type ReportCommand = keyof typeof statisticsReportLifecycle.commands;
  */
 async function lockForChange(ctx: Ctx, tx: Tx, id: string, version: number, command: ReportCommand) {
   const r = await visibleReport(ctx, tx, id, true);
-  if (r.status === "approved" && command !== "unapprove") throw locked("statistics.report.locked", { status: r.status });
   authorizeCommand(ctx.actor, ctx.lang, statisticsReportLifecycle, refOf(r), command);
-  if ((command === "edit" || command === "submit") && r.period_status !== "open") {
-    throw guardFailed("statistics.period.not_open", {}, { periodStatus: r.period_status });
-  }
+  if (command === "edit" || command === "submit") periodOpen(r);
   if (r.version !== version) throw staleVersion(await getReport(ctx, id, tx));
   return r;
+}
+
+/** Figures are entered and submitted while the period is open (409 GUARD_FAILED otherwise). */
+function periodOpen(r: ReportRow) {
+  if (r.period_status !== "open") throw guardFailed("statistics.period.not_open", {}, { periodStatus: r.period_status });
 }
 
 /** Replaces the report's cells with the validated values (set-based, one INSERT). */
@@ -564,76 +561,76 @@ export async function saveReport(ctx: Ctx, id: string, input: z.infer<typeof rep
   return getReport(ctx, id);
 }
 
-export async function submitReport(ctx: Ctx, id: string, version: number): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, version, "submit");
-    const def = await loadFormDefinition(tx, r.form_key, r.form_version);
-    const result = validateReport(def, await reportValues(tx, id));
-    if (result.errors > 0)
-      throw new AppError("STATISTICS_REPORT_INVALID", 422, "statistics.report.has_errors", { messages: result.messages }, { count: result.errors });
-    await tx.execute(sql`
-      UPDATE statistical_reports SET status = 'submitted', submitted_at = ${ctx.clock.now()}, submitted_by = ${ctx.actor!.userId},
-             messages = ${JSON.stringify(result.messages)}::jsonb, error_count = 0, warning_count = ${result.warnings},
-             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
-       WHERE id = ${id} AND version = ${version}`);
-    await audit(tx, ctx, {
-      action: "statistics_report.submit",
-      entityType: "statistical_report",
-      entityId: id,
-      before: { status: r.status },
-      after: { status: "submitted" },
-    });
+/** A status command on a report through the lifecycle kit: the period must be open to submit (409 GUARD_FAILED). */
+function reportCommand(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  command: ReportCommand,
+  run: Partial<CommandRun<ReportStatus, ReportCommand, ReportRef, ReportRow>>,
+) {
+  return runCommand(ctx, statisticsReportLifecycle, {
+    id,
+    command,
+    version,
+    load: (tx, rid, lock) => loadReport(tx, ctx, rid, lock),
+    refOf,
+    present: (_r, tx) => getReport(ctx, id, tx),
+    ...run,
   });
-  return getReport(ctx, id);
 }
 
-/** An officer's decision on a submitted report: the shared lock → check → update → audit of return and approve. */
-async function reviewReport(ctx: Ctx, id: string, version: number, comment: string | null, decision: "returned" | "approved", set: SQL): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    const r = await lockForChange(ctx, tx, id, version, decision === "returned" ? "return" : "approve");
-    await tx.execute(sql`
-      UPDATE statistical_reports SET status = ${decision}, ${set}, review_comment = ${comment},
-             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
-       WHERE id = ${id} AND version = ${version}`);
-    await audit(tx, ctx, {
-      action: decision === "returned" ? "statistics_report.return" : "statistics_report.approve",
-      entityType: "statistical_report",
-      entityId: id,
-      before: { status: r.status },
-      after: { status: decision },
-      details: { comment },
-    });
+/** Submits a report without errors (422 STATISTICS_REPORT_INVALID with the messages otherwise) in an open period. */
+export async function submitReport(ctx: Ctx, id: string, version: number): Promise<Report> {
+  const now = ctx.clock.now();
+  let result: ReturnType<typeof validateReport> | null = null;
+  await reportCommand(ctx, id, version, "submit", {
+    guard: async (r, tx) => {
+      periodOpen(r);
+      const def = await loadFormDefinition(tx, r.form_key, r.form_version);
+      result = validateReport(def, await reportValues(tx, id));
+      if (result.errors > 0)
+        throw new AppError("STATISTICS_REPORT_INVALID", 422, "statistics.report.has_errors", { messages: result.messages }, { count: result.errors });
+    },
+    set: () => ({ submittedAt: now, submittedBy: ctx.actor!.userId, messages: result!.messages, errorCount: 0, warningCount: result!.warnings }),
   });
   return getReport(ctx, id);
 }
 
 /** Returns a submitted report to its organisation with a comment to fix. */
 export async function returnReport(ctx: Ctx, id: string, input: z.infer<typeof reportReturn>): Promise<Report> {
-  return reviewReport(ctx, id, input.version, input.comment, "returned", sql`returned_at = ${ctx.clock.now()}`);
+  const now = ctx.clock.now();
+  await reportCommand(ctx, id, input.version, "return", {
+    set: () => ({ returnedAt: now, reviewComment: input.comment }),
+    details: { comment: input.comment },
+  });
+  return getReport(ctx, id);
 }
 
 /** Approves a submitted report: its cells are locked (409 LOCKED; DB trigger) and count in the consolidation. */
 export async function approveReport(ctx: Ctx, id: string, input: z.infer<typeof reportApprove>): Promise<Report> {
-  return reviewReport(ctx, id, input.version, input.comment ?? null, "approved", sql`approved_at = ${ctx.clock.now()}, approved_by = ${ctx.actor!.userId}`);
+  const now = ctx.clock.now();
+  const comment = input.comment ?? null;
+  await reportCommand(ctx, id, input.version, "approve", {
+    set: () => ({ approvedAt: now, approvedBy: ctx.actor!.userId, reviewComment: comment }),
+    details: { comment },
+  });
+  return getReport(ctx, id);
 }
 
 /** Withdraws an approval (leader/admin, with a reason; SECURITY.md 23): the report goes back to "returned". */
 export async function unapproveReport(ctx: Ctx, id: string, input: z.infer<typeof reportUnapprove>): Promise<Report> {
-  await ctx.db.transaction(async (tx) => {
-    await lockForChange(ctx, tx, id, input.version, "unapprove");
-    await tx.execute(sql`
-      UPDATE statistical_reports SET status = 'returned', approved_at = NULL, approved_by = NULL, unapproved_at = ${ctx.clock.now()},
-             unapprove_reason = ${input.reason}, review_comment = ${input.reason}, returned_at = ${ctx.clock.now()},
-             updated_at = ${ctx.clock.now()}, updated_by = ${ctx.actor!.userId}, version = version + 1
-       WHERE id = ${id} AND version = ${input.version}`);
-    await audit(tx, ctx, {
-      action: "statistics_report.unapprove",
-      entityType: "statistical_report",
-      entityId: id,
-      before: { status: "approved" },
-      after: { status: "returned" },
-      details: { reason: input.reason },
-    });
+  const now = ctx.clock.now();
+  await reportCommand(ctx, id, input.version, "unapprove", {
+    set: () => ({
+      approvedAt: null,
+      approvedBy: null,
+      unapprovedAt: now,
+      unapproveReason: input.reason,
+      reviewComment: input.reason,
+      returnedAt: now,
+    }),
+    details: { reason: input.reason },
   });
   return getReport(ctx, id);
 }

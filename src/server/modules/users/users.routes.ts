@@ -5,15 +5,16 @@ import { user, userDisable, userEnable, userInput, userListQuery, userPasswordRe
 import { userPolicy } from "./users.policy.js";
 import { createUser, disableUser, enableUser, getUser, listUsers, resetPassword, resetTotp, unlockUser, updateUser } from "./users.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
+import { userLifecycle } from "./users.lifecycle.js";
 
 const guard = (ability: AbilityOf<typeof userPolicy>) => ({ policy: { of: userPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
 const noBody = z.object({}).strict().optional();
 const tags = ["users"];
 
-// Account administration (admin only). Each command answers the account as it is afterwards.
-const stateNote =
-  "An account already in that status answers 409 INVALID_STATE (details.state, details.allowed); a stale version 409 VERSION_CONFLICT with details.current.";
+// Account administration (admin only: every route is guarded by "read", which only administrators hold). Each command
+// answers the account as it is afterwards.
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -47,22 +48,20 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => updateUser(req.ctx, req.params.id, req.body),
   );
-  app.post(
-    "/users/:id/disable",
-    {
-      config: guard("read"),
-      schema: { tags, summary: "Disable the account and end all its sessions. " + stateNote, params: idParams, body: userDisable, response: { 200: user } },
+  registerCommandRoutes(app, userLifecycle, {
+    path: "/users/:id",
+    tags,
+    response: user,
+    commands: {
+      disable: command({
+        guard: "read",
+        body: userDisable,
+        summary: "disable the account and end all its sessions (never one's own).",
+        run: (ctx, p, body) => disableUser(ctx, p.id, body),
+      }),
+      enable: command({ guard: "read", body: userEnable, summary: "enable a disabled account.", run: (ctx, p, body) => enableUser(ctx, p.id, body) }),
     },
-    async (req) => disableUser(req.ctx, req.params.id, req.body),
-  );
-  app.post(
-    "/users/:id/enable",
-    {
-      config: guard("read"),
-      schema: { tags, summary: "Enable a disabled account. " + stateNote, params: idParams, body: userEnable, response: { 200: user } },
-    },
-    async (req) => enableUser(req.ctx, req.params.id, req.body),
-  );
+  });
   app.post(
     "/users/:id/unlock",
     {

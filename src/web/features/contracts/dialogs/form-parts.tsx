@@ -3,7 +3,8 @@ import dayjs from "dayjs";
 import { Button, Form, Input, InputNumber, Select, Space } from "antd";
 import { CloseOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { OUTPUT_TYPES, contractProductInput } from "../../../../common/api/contract";
+import { contractProductInput } from "../../../../common/api/contract";
+import { OUTPUT_TYPES } from "../../../../common/api/task";
 import { formatNumber } from "../../../app/format";
 import { rules } from "../../../components/form-rules";
 
