@@ -32,7 +32,10 @@ export function ctxOf(t: TestApp, user: Pick<UserRow, "id" | "username" | "roles
 export const inLang = (ctx: Ctx, lang: Lang): Ctx => ({ ...ctx, lang });
 
 /** A context without a signed-in user (what a public route's service sees). */
-export const anonymousCtx = (t: TestApp, lang: Lang = "vi"): Ctx => ({ ...ctxOf(t, { id: "", username: "", roles: [], personId: null, organisationId: null }, lang), actor: null });
+export const anonymousCtx = (t: TestApp, lang: Lang = "vi"): Ctx => ({
+  ...ctxOf(t, { id: "", username: "", roles: [], personId: null, organisationId: null }, lang),
+  actor: null,
+});
 
 export interface TestActor {
   user: UserRow;
@@ -50,7 +53,10 @@ export interface TestActor {
 export async function actorFor(
   t: TestApp,
   roles: Role[],
-  o: { person?: boolean | string; organisationId?: string | null; lang?: Lang } & Omit<Parameters<typeof buildUser>[1], "personId" | "organisationId" | "roles"> = {},
+  o: { person?: boolean | string; organisationId?: string | null; lang?: Lang } & Omit<
+    Parameters<typeof buildUser>[1],
+    "personId" | "organisationId" | "roles"
+  > = {},
 ): Promise<TestActor> {
   const { person, organisationId: org, lang, ...over } = o;
   const db = t.database.db;

@@ -214,7 +214,8 @@ export async function buildContract(
   } & Partial<Pick<typeof contracts.$inferInsert, "valueCity" | "valueOther" | "partyARepresentative" | "partyBRepresentative" | "terms">>,
 ): Promise<{ contract: typeof contracts.$inferSelect; trancheIds: string[] }> {
   const { task, preparedBy, status = "draft", signedBy, tranches, ...over } = o;
-  if (!task.piPersonId || !task.leadOrganisationId || !task.startDate || !task.endDate) throw new Error("buildContract: the task has no PI, organisation or period");
+  if (!task.piPersonId || !task.leadOrganisationId || !task.startDate || !task.endDate)
+    throw new Error("buildContract: the task has no PI, organisation or period");
   const now = testClockOf(db).now();
   const year = now.getUTCFullYear();
   const n = await nextNumber(db as Tx, `contract:${year}`);
@@ -239,7 +240,9 @@ export async function buildContract(
       preparedBy,
       createdBy: preparedBy,
       updatedBy: preparedBy,
-      ...(signed ? { signedBy: signedBy ?? null, signedAt: now, partyASignedOn: now.toISOString().slice(0, 10), partyBSignedOn: now.toISOString().slice(0, 10) } : {}),
+      ...(signed
+        ? { signedBy: signedBy ?? null, signedAt: now, partyASignedOn: now.toISOString().slice(0, 10), partyBSignedOn: now.toISOString().slice(0, 10) }
+        : {}),
       ...stamps(db),
       ...over,
       valueCity,

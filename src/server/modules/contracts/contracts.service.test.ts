@@ -41,7 +41,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** An approved task of the PI (600 million city, 150 million other) and its contract, half and half in two tranches. */
-async function contractOf(o: { status?: "draft" | "signed"; preparedBy?: TestActor; valueCity?: number; tranches?: Parameters<typeof buildContract>[1]["tranches"] } = {}) {
+async function contractOf(
+  o: { status?: "draft" | "signed"; preparedBy?: TestActor; valueCity?: number; tranches?: Parameters<typeof buildContract>[1]["tranches"] } = {},
+) {
   const task = await buildApprovedTask(t.database.db, { piPersonId: pi.personId, leadOrganisationId: pi.organisationId });
   const { contract, trancheIds } = await buildContract(t.database.db, {
     task,
@@ -55,8 +57,14 @@ async function contractOf(o: { status?: "draft" | "signed"; preparedBy?: TestAct
 }
 
 const row = async (id: string) => (await t.database.db.select().from(contracts).where(eq(contracts.id, id)))[0];
-const pay = (a: TestActor, id: string, trancheId: string | undefined, amount: number, kind: "payment" | "return" = "payment", source: "city" | "other" = "city") =>
-  recordPayment(a.ctx, id, paymentInput.parse({ kind, trancheId, source, amount, paidOn: "2026-11-27" }));
+const pay = (
+  a: TestActor,
+  id: string,
+  trancheId: string | undefined,
+  amount: number,
+  kind: "payment" | "return" = "payment",
+  source: "city" | "other" = "city",
+) => recordPayment(a.ctx, id, paymentInput.parse({ kind, trancheId, source, amount, paidOn: "2026-11-27" }));
 const approve = (a: TestActor, id: string, p: { id: string; version: number }) => decidePayment(a.ctx, id, p.id, "approve", { version: p.version });
 const signedOn = (version: number) => ({ version, partyASignedOn: "2026-11-26", partyBSignedOn: "2026-11-26" });
 

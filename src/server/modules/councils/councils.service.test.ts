@@ -48,12 +48,18 @@ const stored = async () => (await t.database.db.select().from(councils).where(eq
 const checksOf = async () => (await t.database.db.select().from(councilConflictChecks).where(eq(councilConflictChecks.councilId, c.id))).length;
 const memberOf = (a: TestActor) => c.members.find((m) => m.personId === a.personId)!;
 const ballot = (a: TestActor, subjectId: string, approve: boolean) =>
-  saveBallot(a.ctx, c.id, subjectId, ballotInput.parse({ scores: CRITERIA.map((k) => ({ criterionKey: k, met: approve || k !== "no_overlap" })), submit: true }));
+  saveBallot(
+    a.ctx,
+    c.id,
+    subjectId,
+    ballotInput.parse({ scores: CRITERIA.map((k) => ({ criterionKey: k, met: approve || k !== "no_overlap" })), submit: true }),
+  );
 
 describe(`council rules as services (${testDbMode()})`, () => {
   it("a member in conflict is refused when added: the check and the denied audit row are kept, the council unchanged", async () => {
     c = await createCouncil(officer.ctx, councilInput.parse({ kind: "identification", title: "Hội đồng xác định nhiệm vụ 2027", taskIds: [p1, p2] }));
-    for (const [i, role] of ROLES.entries()) c = await addMember(officer.ctx, c.id, memberInput.parse({ version: c.version, personId: experts[i].personId, role }));
+    for (const [i, role] of ROLES.entries())
+      c = await addMember(officer.ctx, c.id, memberInput.parse({ version: c.version, personId: experts[i].personId, role }));
     expect(c.members).toHaveLength(7);
     // expert 7 becomes the proposal's principal investigator
     await t.database.db.update(tasks).set({ piPersonId: experts[7].personId }).where(eq(tasks.id, p1));
@@ -96,7 +102,13 @@ describe(`council rules as services (${testDbMode()})`, () => {
     c = await transitionCouncil(officer.ctx, c.id, "invite", { version: c.version });
     expect(c.status).toBe("invited");
     const [invite] = await auditRows(t, c.id, "council.invite");
-    expect(invite).toMatchObject({ actorId: officer.userId, outcome: "success", before: { status: "draft" }, after: { status: "invited" }, details: { members: 7 } });
+    expect(invite).toMatchObject({
+      actorId: officer.userId,
+      outcome: "success",
+      before: { status: "draft" },
+      after: { status: "invited" },
+      details: { members: 7 },
+    });
   });
 
   it("quorum: two thirds of the voting members with the chair, both reviewers and the secretary; no conclusion without it", async () => {
@@ -135,7 +147,7 @@ describe(`council rules as services (${testDbMode()})`, () => {
 
     c = await transitionCouncil(officer.ctx, c.id, "conclude", { version: c.version });
     expect(c.status).toBe("concluded");
-    expect(c.results.map((r) => [r.subjectId, r.approvals, r.ballots, r.passed])).toEqual([
+    expect(c.results!.map((r) => [r.subjectId, r.approvals, r.ballots, r.passed])).toEqual([
       [s1, 4, 5, true],
       [s2, 3, 5, false],
     ]);
@@ -146,7 +158,13 @@ describe(`council rules as services (${testDbMode()})`, () => {
       actorId: officer.userId,
       before: { status: "in_session" },
       after: { status: "concluded" },
-      details: { quorum: { met: true, present: 5 }, results: [{ subjectId: s1, passed: true }, { subjectId: s2, passed: false }] },
+      details: {
+        quorum: { met: true, present: 5 },
+        results: [
+          { subjectId: s1, passed: true },
+          { subjectId: s2, passed: false },
+        ],
+      },
     });
     expect((await stored()).concludedAt).toEqual(t.clock.now());
   });
@@ -155,7 +173,10 @@ describe(`council rules as services (${testDbMode()})`, () => {
     const [s1] = c.subjects.map((s) => s.id);
     const writes: [string, () => Promise<unknown>][] = [
       ["ballot", () => ballot(experts[5], s1, true)],
-      ["attendance", () => recordAttendance(officer.ctx, c.id, attendanceInput.parse({ version: c.version, members: [{ memberId: c.members[0].id, present: false }] }))],
+      [
+        "attendance",
+        () => recordAttendance(officer.ctx, c.id, attendanceInput.parse({ version: c.version, members: [{ memberId: c.members[0].id, present: false }] })),
+      ],
       ["update", () => updateCouncil(officer.ctx, c.id, councilUpdate.parse({ version: c.version, title: "Đổi tên" }))],
       ["member", () => addMember(officer.ctx, c.id, memberInput.parse({ version: c.version, personId: experts[7].personId, role: "member" }))],
       ["conclude", () => transitionCouncil(officer.ctx, c.id, "conclude", { version: c.version })],
@@ -175,7 +196,10 @@ describe(`council rules as services (${testDbMode()})`, () => {
     c = await transitionCouncil(leader.ctx, c.id, "reopen", { version: c.version, reason: "Sai sót trong phiếu" });
     expect(c.status).toBe("in_session");
     expect(await t.database.db.select().from(councilResults).where(eq(councilResults.councilId, c.id))).toHaveLength(0);
-    expect((await auditRows(t, c.id, "council.reopen"))[0]).toMatchObject({ actorId: leader.userId, details: { reason: "Sai sót trong phiếu", resultsRemoved: 2 } });
+    expect((await auditRows(t, c.id, "council.reopen"))[0]).toMatchObject({
+      actorId: leader.userId,
+      details: { reason: "Sai sót trong phiếu", resultsRemoved: 2 },
+    });
     expect(await councilOutcomeForTask(t.database.db, p1, "identification")).toMatchObject({ concluded: false, recommended: null });
   });
 });

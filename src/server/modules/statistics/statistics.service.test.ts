@@ -34,7 +34,9 @@ const FORM = "02-KHCN-NL";
 function staffValues(people: number[], women: number[]) {
   const rows = ["tskh", "ts", "ths", "dh", "cd", "other"];
   const v: Record<string, number | string> = { reporter_name: "Trần Thị Lan", prepared_on: "2026-01-20" };
-  rows.forEach((r, i) => Object.assign(v, { [`staff.${r}.total`]: people[i], [`staff.${r}.women`]: women[i], [`staff.${r}.minority`]: 0, [`staff.${r}.rd`]: 0 }));
+  rows.forEach((r, i) =>
+    Object.assign(v, { [`staff.${r}.total`]: people[i], [`staff.${r}.women`]: women[i], [`staff.${r}.minority`]: 0, [`staff.${r}.rd`]: 0 }),
+  );
   const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
   return Object.assign(v, { "staff.total.total": sum(people), "staff.total.women": sum(women), "staff.total.minority": 0, "staff.total.rd": 0 });
 }
@@ -61,7 +63,8 @@ async function reportOf(rep: TestActor) {
   );
   return getReport(rep.ctx, r.rows[0].id);
 }
-const save = (rep: TestActor, id: string, version: number, values: Record<string, number | string>) => saveReport(rep.ctx, id, reportSave.parse({ values, version }));
+const save = (rep: TestActor, id: string, version: number, values: Record<string, number | string>) =>
+  saveReport(rep.ctx, id, reportSave.parse({ values, version }));
 
 describe(`statistical reporting rules as services (${testDbMode()})`, () => {
   it("submit: refused with the validation messages while errors remain (nothing moves); another organisation's report is 404", async () => {
@@ -71,7 +74,9 @@ describe(`statistical reporting rules as services (${testDbMode()})`, () => {
     expect(wrong.errorCount).toBeGreaterThan(0);
     const invalid = await refusal(submitReport(repA.ctx, r.id, wrong.version));
     expect([invalid.code, invalid.status, invalid.params]).toEqual(["STATISTICS_REPORT_INVALID", 422, { count: wrong.errorCount }]);
-    const rules = (invalid.details as { messages: { ruleKey: string; severity: string }[] }).messages.filter((m) => m.severity === "error").map((m) => m.ruleKey);
+    const rules = (invalid.details as { messages: { ruleKey: string; severity: string }[] }).messages
+      .filter((m) => m.severity === "error")
+      .map((m) => m.ruleKey);
     expect(rules).toContain("staff_women_le_total");
     expect(await getReport(repA.ctx, r.id)).toMatchObject({ status: "draft", version: wrong.version, submittedAt: null });
     expect(await auditRows(t, r.id, "statistics_report.submit")).toHaveLength(0);
