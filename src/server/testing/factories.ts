@@ -265,8 +265,9 @@ export async function buildContract(
 export type CouncilKind = "identification" | "selection" | "appraisal" | "acceptance";
 
 /**
- * A council of that kind about the task as a concluded one leaves it (concluded unless said, quorum met unless said),
- * under the kind's first rule set, with one subject and its result per entry of `subjects`. Returns its id.
+ * A council of that kind about the task as a concluded one leaves it (concluded unless said, quorum met unless said,
+ * at the test clock's now unless said), under the kind's first rule set, with one subject and its result per entry of
+ * `subjects`. Returns its id.
  */
 export async function buildConcludedCouncil(
   db: Executor,
@@ -276,9 +277,11 @@ export async function buildConcludedCouncil(
     subjects: { dossierId?: string | null; passed?: boolean | null; selected?: boolean; grade?: string | null }[];
     quorumMet?: boolean;
     concluded?: boolean;
+    /** when it was formed and concluded (default: the test clock's now) */
+    at?: Date;
   },
 ): Promise<string> {
-  const now = testClockOf(db).now();
+  const now = o.at ?? testClockOf(db).now();
   const rs = await db.execute<{ key: string; version: number }>(
     sql`SELECT key, version FROM council_rule_sets WHERE kind = ${o.kind} ORDER BY version LIMIT 1`,
   );
