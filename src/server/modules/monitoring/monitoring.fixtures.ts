@@ -1,2 +1,3 @@
-// Test fixtures of the monitoring tests: the task in progress is the shared factory's (src/server/testing/factories.ts).
+// The task in progress the monitoring tests build is the shared factory `buildTaskInProgress`
+// (src/server/testing/factories.ts), imported from there; this name stays while boundaries.json lists it.
 export { buildTaskInProgress, type TaskInProgress as TaskFixture } from "../../testing/factories.js";
