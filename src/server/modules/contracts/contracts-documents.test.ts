@@ -2,9 +2,9 @@
 // from the planned tranches; 409 while the plan is missing; 404 for a PI of another contract; each download audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser, buildTask } from "../../testing/factories.js";
-import { auditLog, tasks } from "../../db/schema/index.js";
+import { createTestApp, testDbMode, type Client, type TestApp } from "../../testing/harness.js";
+import { buildApprovedTask, buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
+import { auditLog } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
 import { vnPlaceDateLine } from "../../documents/index.js";
 import { templateInForce } from "../../platform/workflow.js";
@@ -27,35 +27,24 @@ beforeAll(async () => {
   orgId = (await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản", taxCode: "0200123456", address: "224 Lê Lai, Hải Phòng" })).id;
   piPersonId = (await buildPerson(db, { fullName: "Trần Thị Lan" })).id;
   templateVersion = (await templateInForce(db, "baseline-2013", "2026-11-27"))!.version;
-  await buildUser(db, { username: "officer1", roles: ["officer"] });
-  await buildUser(db, { username: "leader1", roles: ["leader"] });
-  await buildUser(db, { username: "pi1", roles: ["pi"], personId: piPersonId });
-  await buildUser(db, { username: "pi2", roles: ["pi"], personId: (await buildPerson(db)).id });
-  await buildUser(db, { username: "rep1", roles: ["org_rep"], organisationId: orgId });
-  const mk = async (u: string) => {
-    const c = new Client(t);
-    await c.login(u);
-    return c;
-  };
-  [officer, leader, pi, otherPi, orgRep] = await Promise.all(["officer1", "leader1", "pi1", "pi2", "rep1"].map(mk));
+  officer = (await signedIn(t, { roles: ["officer"] })).client;
+  leader = (await signedIn(t, { roles: ["leader"] })).client;
+  pi = (await signedIn(t, { roles: ["pi"], personId: piPersonId })).client;
+  otherPi = (await signedIn(t, { roles: ["pi"], personId: (await buildPerson(db)).id })).client;
+  orgRep = (await signedIn(t, { roles: ["org_rep"], organisationId: orgId })).client;
 });
 afterAll(async () => t?.close());
 
 async function draft() {
-  const task = await buildTask(t.database.db, {
+  const task = await buildApprovedTask(t.database.db, {
     code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
     titleVi: `Nghiên cứu nuôi cá song số ${seq}`,
-    taskType: "de_tai",
-    templateKey: "baseline-2013",
     templateVersion,
-    state: "approved",
     year: 2026,
     piPersonId,
     leadOrganisationId: orgId,
-    startDate: "2027-01-01",
-    endDate: "2028-12-31",
-    approvedBudgetCity: 600_000_000,
-    approvedBudgetOther: 150_000_000,
+    city: 600_000_000,
+    other: 150_000_000,
     decisionNumber: "15/QĐ-SKHCN",
     decisionDate: "2026-11-20",
   });

@@ -1,33 +1,16 @@
-// Test fixtures for contracts, through the real API where the rules live: the approved task a contract is drawn up
-// for (written straight to the table, as the task process is tested by the tasks module), a drafted contract with
-// its terms, products and a two-tranche plan, a signature, and an approved payment.
+// Test fixtures for contracts, through the real API where the rules live: a drafted contract with its terms, products
+// and a two-tranche plan, a signature, and an approved payment. The approved task a contract is drawn up for (and a
+// contract written straight to the tables) are the shared factories' (src/server/testing/factories.ts).
 import { expect } from "vitest";
 import type { Executor } from "../../platform/context.js";
-import { buildTask } from "../../testing/factories.js";
+import { buildApprovedTask, CONTRACT_PRODUCT } from "../../testing/factories.js";
 import type { Client } from "../../testing/harness.js";
 import type { tasks } from "../../db/schema/index.js";
 
-export const CONTRACT_PRODUCT = {
-  name: "Quy trình nuôi cá song",
-  outputType: "solution",
-  quantity: 1,
-  unit: "quy trình",
-  qualityTarget: "Được hội đồng nghiệm thu đánh giá đạt",
-};
+export { CONTRACT_PRODUCT };
 
-/** A task at step `approved` with its PI, lead organisation, period and approved budget by source. */
-export function approvedTask(db: Executor, o: { city: number; other: number } & Partial<typeof tasks.$inferInsert>) {
-  const { city, other, ...over } = o;
-  return buildTask(db, {
-    taskType: "de_tai",
-    state: "approved",
-    startDate: "2027-01-01",
-    endDate: "2028-12-31",
-    approvedBudgetCity: city,
-    approvedBudgetOther: other,
-    ...over,
-  });
-}
+/** A task at step `approved` with its PI, lead organisation, period and approved budget by source (the shared factory). */
+export const approvedTask = (db: Executor, o: { city: number; other: number } & Partial<typeof tasks.$inferInsert>) => buildApprovedTask(db, o);
 
 /** Draws up the task's contract as `by`, with representatives, terms, one product and a plan: half advance, half tranche. */
 export async function draftContract(by: Client, taskId: string, value: { city: number; other: number }) {

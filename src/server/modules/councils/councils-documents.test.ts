@@ -2,8 +2,9 @@
 // and the minutes with the score table (staff only, after conclusion, audited as an export and a score view).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier } from "../../testing/factories.js";
+import { createTestApp, testDbMode, type Client, type TestApp } from "../../testing/harness.js";
+import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier, signedIn } from "../../testing/factories.js";
+import type { Role } from "../../../common/roles.js";
 import { auditLog, taskDossierBudget, taskDossierProducts, taskDossiers, tasks, users } from "../../db/schema/index.js";
 import { readDocx, type ReadDocx } from "../../documents/docx-reader.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
@@ -24,10 +25,9 @@ const API = "/api/v1/councils";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const ROLES = ["chair", "vice_chair", "reviewer", "reviewer", "scientific_secretary", "member", "member", "member", "member"] as const;
 
-async function client(username: string) {
-  const c = new Client(t, `10.19.0.${ip++}`);
-  await c.login(username);
-  return c;
+/** A signed-in user from an address of their own (one test's failed attempts never rate-limit another's). */
+async function client(username: string, roles: Role[], o: { personId?: string; organisationId?: string } = {}) {
+  return (await signedIn(t, { username, roles, ...o, ip: `10.19.0.${ip++}` })).client;
 }
 async function buildTask(o: Partial<typeof tasks.$inferInsert> = {}) {
   const row = await insertTask(t.database.db, {
@@ -61,19 +61,14 @@ beforeAll(async () => {
   orgB = (await buildOrganisation(db, { nameVi: "Trường Đại học Hàng hải Việt Nam" })).id;
   const expertOrg = (await buildOrganisation(db, { nameVi: "Viện Tài nguyên và Môi trường biển" })).id;
   piPerson = (await buildPerson(db, { fullName: "Trần Chủ Nhiệm", primaryOrganisationId: orgA })).id;
-  await buildUser(db, { username: "officer", roles: ["officer"] });
-  await buildUser(db, { username: "leader", roles: ["leader"] });
-  await buildUser(db, { username: "pi", roles: ["pi"], personId: piPerson, organisationId: orgA });
-  await buildUser(db, { username: "stranger", roles: ["pi"], personId: (await buildPerson(db)).id });
-  officer = await client("officer");
-  leader = await client("leader");
-  piClient = await client("pi");
-  stranger = await client("stranger");
+  officer = await client("officer", ["officer"]);
+  leader = await client("leader", ["leader"]);
+  piClient = await client("pi", ["pi"], { personId: piPerson, organisationId: orgA });
+  stranger = await client("stranger", ["pi"], { personId: (await buildPerson(db)).id });
   for (let i = 0; i < 9; i++) {
     const name = `Chuyên Gia ${String.fromCharCode(65 + i)}`;
     const p = await buildPerson(db, { fullName: name, title: i === 0 ? "PGS" : null, degree: "TS", primaryOrganisationId: expertOrg });
-    await buildUser(db, { username: `expert${i}`, roles: ["expert"], personId: p.id });
-    experts.push({ client: await client(`expert${i}`), personId: p.id, name });
+    experts.push({ client: await client(`expert${i}`, ["expert"], { personId: p.id }), personId: p.id, name });
   }
 });
 afterAll(async () => t?.close());

@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier } from "../../testing/factories.js";
+import {
+  buildConcludedCouncil,
+  buildOrganisation,
+  buildPerson,
+  buildUser,
+  buildTask as insertTask,
+  buildDossier as insertDossier,
+} from "../../testing/factories.js";
 import {
   auditLog,
   councilBallots,
@@ -568,21 +575,12 @@ describe("selection tie-break: a Xuất sắc record in the past 5 years (TT 08/
     const piC = (await buildPerson(db, { fullName: "Đỗ Chủ Nhiệm C", primaryOrganisationId: orgC })).id;
     const piD = (await buildPerson(db, { fullName: "Ngô Chủ Nhiệm D", primaryOrganisationId: orgD })).id;
     const owner = await buildUser(db, { username: "pic", roles: ["pi"] });
-    const rs = (
-      await db.execute<{ key: string; version: number }>(sql`SELECT key, version FROM council_rule_sets WHERE kind = 'acceptance' ORDER BY version LIMIT 1`)
-    ).rows[0]!;
     /** an earlier task of this PI, graded Xuất sắc by an acceptance council concluded `yearsAgo` years before now */
     const pastExcellent = async (pi: string, org: string, yearsAgo: number) => {
       const old = await buildTask({ state: "accepted", piPersonId: pi, leadOrganisationId: org, resultGrade: "excellent", year: 2015 });
       const at = new Date(t.clock.now());
       at.setUTCFullYear(at.getUTCFullYear() - yearsAgo);
-      const council = (
-        await db.execute<{ id: string }>(sql`
-          INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, concluded_at, created_at, updated_at)
-          VALUES ('acceptance', ${rs.key}, ${rs.version}, 'Hội đồng nghiệm thu cũ', 'in_session', NULL, ${at}, ${at}) RETURNING id`)
-      ).rows[0]!.id;
-      await db.execute(sql`INSERT INTO council_subjects (council_id, task_id, position) VALUES (${council}, ${old.id}, 1)`);
-      await db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${at.toISOString()}::timestamptz WHERE id = ${council}`);
+      await buildConcludedCouncil(db, { taskId: old.id, kind: "acceptance", subjects: [{ passed: true, grade: "excellent" }], at });
     };
     await pastExcellent(piD, orgD, 1);
     await pastExcellent(piC, orgC, 6); // too long ago to count

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildTask, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildTask, signedIn } from "../../testing/factories.js";
 import { tasks } from "../../db/schema/index.js";
 import { PROGRESS_STATUSES } from "../../../common/indicators/progress.js";
 
@@ -14,14 +14,9 @@ const URL = "/api/v1/dashboard/leadership";
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  await buildUser(db, { username: "leader", roles: ["leader"] });
-  await buildUser(db, { username: "officer", roles: ["officer"] });
-  await buildUser(db, { username: "pi", roles: ["pi"] });
-  leader = new Client(t, "10.4.0.1");
-  officer = new Client(t, "10.4.0.2");
-  pi = new Client(t, "10.4.0.3");
-  await Promise.all([leader.login("leader"), officer.login("officer"), pi.login("pi")]);
+  leader = (await signedIn(t, { username: "leader", roles: ["leader"], ip: "10.4.0.1" })).client;
+  officer = (await signedIn(t, { username: "officer", roles: ["officer"], ip: "10.4.0.2" })).client;
+  pi = (await signedIn(t, { username: "pi", roles: ["pi"], ip: "10.4.0.3" })).client;
 });
 afterAll(async () => t?.close());
 

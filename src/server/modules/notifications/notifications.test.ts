@@ -3,12 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildTaskInProgress, buildUser } from "../../testing/factories.js";
 import { mailOutbox, notifications } from "../../db/schema/index.js";
 import { isMailEnabled, notify, setMailEnabled } from "./notify.js";
 import { sendOutbox, type MailMessage } from "./mail.js";
 import { runMonitoringJobs } from "../monitoring/monitoring.jobs.js";
-import { buildTaskInProgress } from "../monitoring/monitoring.fixtures.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 
 let t: TestApp;

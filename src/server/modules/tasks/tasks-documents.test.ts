@@ -2,8 +2,8 @@
 // certificate once the result is registered; 409 before, 404 for a PI of another task; each download audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser, buildTask } from "../../testing/factories.js";
+import { createTestApp, testDbMode, type Client, type TestApp } from "../../testing/harness.js";
+import { buildApprovedTask, buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 import { auditLog, tasks } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
 import { vnPlaceDateLine } from "../../documents/index.js";
@@ -25,33 +25,22 @@ beforeAll(async () => {
   orgId = (await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản" })).id;
   piPersonId = (await buildPerson(db, { fullName: "Trần Thị Lan", title: "PGS", degree: "TS" })).id;
   templateVersion = (await templateInForce(db, "baseline-2013", "2026-11-27"))!.version;
-  await buildUser(db, { username: "officer1", roles: ["officer"] });
-  await buildUser(db, { username: "pi1", roles: ["pi"], personId: piPersonId });
-  await buildUser(db, { username: "pi2", roles: ["pi"], personId: (await buildPerson(db)).id });
-  const mk = async (u: string) => {
-    const c = new Client(t);
-    await c.login(u);
-    return c;
-  };
-  [officer, pi, otherPi] = await Promise.all(["officer1", "pi1", "pi2"].map(mk));
+  officer = (await signedIn(t, { roles: ["officer"] })).client;
+  pi = (await signedIn(t, { roles: ["pi"], personId: piPersonId })).client;
+  otherPi = (await signedIn(t, { roles: ["pi"], personId: (await buildPerson(db)).id })).client;
 });
 afterAll(async () => t?.close());
 
 async function task(over: Partial<typeof tasks.$inferInsert> = {}) {
-  const row = await buildTask(t.database.db, {
+  const row = await buildApprovedTask(t.database.db, {
     code: `ĐT.2026.${String(++seq).padStart(3, "0")}`,
     titleVi: `Nghiên cứu nuôi trồng hải sản số ${seq}`,
-    taskType: "de_tai",
-    templateKey: "baseline-2013",
     templateVersion,
-    state: "approved",
     year: 2026,
     piPersonId,
     leadOrganisationId: orgId,
-    startDate: "2027-01-01",
-    endDate: "2028-12-31",
-    approvedBudgetCity: 600_000_000,
-    approvedBudgetOther: 150_000_000,
+    city: 600_000_000,
+    other: 150_000_000,
     decisionNumber: "15/QĐ-SKHCN",
     decisionDate: "2026-11-20",
     ...over,

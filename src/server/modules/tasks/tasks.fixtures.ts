@@ -1,10 +1,10 @@
 // Test fixtures of the tasks module: signed-in actors, calls, proposals, dossiers with their documents, and council
-// outcomes written directly into the councils tables (as a concluded council leaves them).
+// outcomes (the shared factory `buildConcludedCouncil`, src/server/testing/factories.ts).
 import crypto from "node:crypto";
 import { expect } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildConcludedCouncil, buildOrganisation, buildPerson, buildUser, type CouncilKind } from "../../testing/factories.js";
 import type { Role } from "../../../common/roles.js";
 
 export const HOUR = 3600_000;
@@ -125,32 +125,13 @@ export class Fixture {
     return r.body;
   }
 
-  /** A concluded council of that kind about the task, with its results per subject. */
-  async council(
+  /** A concluded council of that kind about the task, with its results per subject (the shared factory). */
+  council(
     taskId: string,
-    kind: "identification" | "selection" | "appraisal" | "acceptance",
+    kind: CouncilKind,
     subjects: { dossierId?: string | null; passed?: boolean | null; selected?: boolean; grade?: string | null }[],
     o: { quorumMet?: boolean; concluded?: boolean } = {},
   ) {
-    const db = this.t.database.db;
-    const now = this.t.clock.now();
-    const rs = await db.execute<{ key: string; version: number }>(
-      sql`SELECT key, version FROM council_rule_sets WHERE kind = ${kind} ORDER BY version LIMIT 1`,
-    );
-    const { key, version } = rs.rows[0];
-    const c = await db.execute<{ id: string }>(sql`
-      INSERT INTO councils (kind, rule_set_key, rule_set_version, title, status, quorum_met, created_at, updated_at)
-      VALUES (${kind}, ${key}, ${version}, ${"Hội đồng thử nghiệm"}, 'in_session', ${o.quorumMet ?? true}, ${now}, ${now}) RETURNING id`);
-    const councilId = c.rows[0].id;
-    let pos = 0;
-    for (const s of subjects) {
-      const sub = await db.execute<{ id: string }>(sql`
-        INSERT INTO council_subjects (council_id, task_id, dossier_id, position) VALUES (${councilId}, ${taskId}, ${s.dossierId ?? null}, ${++pos}) RETURNING id`);
-      await db.execute(sql`
-        INSERT INTO council_results (council_id, subject_id, ballots, valid_count, invalid_count, passed, selected, grade, details, computed_at)
-        VALUES (${councilId}, ${sub.rows[0].id}, 7, 7, 0, ${s.passed ?? null}, ${s.selected ?? false}, ${s.grade ?? null}, '{}'::jsonb, ${now})`);
-    }
-    if (o.concluded !== false) await db.execute(sql`UPDATE councils SET status = 'concluded', concluded_at = ${now} WHERE id = ${councilId}`);
-    return councilId;
+    return buildConcludedCouncil(this.t.database.db, { taskId, kind, subjects, ...o });
   }
 }
