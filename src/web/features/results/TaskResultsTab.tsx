@@ -30,7 +30,7 @@ import { APPLICATION_FORMS, type ApplicationReport, type InternalAcceptance, typ
 import type { TaskDocument } from "../../../common/api/task";
 import { api, errorMessage } from "../../app/api";
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from "../../app/format";
-import { documentsQuery, refreshTasks, uploadTaskDocument } from "../tasks/task-queries";
+import { documentsQuery, refreshTasks, uploadTaskDocument } from "../tasks/tasks-api";
 
 export const taskResultsQuery = (taskId: string) => ({
   queryKey: ["tasks", "results", taskId],
