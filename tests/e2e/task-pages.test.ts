@@ -91,6 +91,29 @@ describe("task pages per role", () => {
     await context.close();
   });
 
+  it("the officer writes an accepted task's result summary in its dialog, checked field by field", async () => {
+    const taskId = await firstId("/api/v1/tasks?view=all&state=accepted&pageSize=1");
+    expect(taskId).toBeTruthy();
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    expect(await visit(page, `/tasks/${taskId}?tab=results`)).toEqual([]);
+    await page.getByRole("button", { name: "Soạn tóm tắt" }).click();
+    const dialog = page.locator(".ant-modal").filter({ hasText: "Tóm tắt kết quả (công bố công khai)" });
+    // the required fields are checked before anything is sent
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.getByText("Vui lòng nhập trường này").first().waitFor();
+    expect(await dialog.getByText("Vui lòng nhập trường này").count()).toBe(2);
+    await dialog.getByLabel("Tóm tắt", { exact: true }).fill("Hệ thống quản lý cảng cạn thông minh đã được xây dựng và vận hành thử.");
+    await dialog.getByLabel("Sản phẩm chính", { exact: true }).fill("Phần mềm quản lý cảng cạn; quy trình vận hành");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await page.locator(".ant-message").getByText("Đã lưu tóm tắt kết quả").waitFor();
+    const card = page.locator(".ant-card").filter({ hasText: "Tóm tắt kết quả (công bố công khai)" });
+    await card.getByText("Phần mềm quản lý cảng cạn; quy trình vận hành").waitFor();
+    await card.getByText("Chưa công bố", { exact: true }).waitFor();
+    expect(await page.locator(".ant-modal").filter({ hasText: "Tóm tắt kết quả (công bố công khai)" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("the public results catalogue opens without signing in", async () => {
     const { page, context, errors } = await newPage(browser);
     expect(await visit(page, "/results")).toEqual([]);

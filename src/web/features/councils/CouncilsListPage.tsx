@@ -1,19 +1,20 @@
 // Councils: search, filter by kind and status, sort and page; officers create a council from tasks.
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { App, Button, DatePicker, Form, Input, Modal, Select, Switch } from "antd";
+import { Button, DatePicker, Form, Input, Select, Switch } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
-import { COUNCIL_STATUSES, type Council, type CouncilSummary } from "../../../common/api/council";
+import { COUNCIL_STATUSES, councilInput, type Council, type CouncilSummary } from "../../../common/api/council";
 import { COUNCIL_KINDS, type CouncilKind } from "../../../common/councils/rules";
 import { useSession } from "../../app/session";
-import { api, errorMessage, type ListResult } from "../../app/api";
 import { DATE_FORMAT, formatDateTime } from "../../app/format";
+import { CommandDialog, useRecordCommand } from "../../components/CommandDialog";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
 import { CouncilStatusTag, councilAccess } from "./council-ui";
+import { councilEndpoints, councilKeys, councilTaskOptionsQuery, councilsApi } from "./councils-api";
 
 export function CouncilsListPage() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function CouncilsListPage() {
   const config = useMemo<ListConfig<CouncilSummary>>(
     () => ({
       resource: "councils",
-      endpoint: "/councils",
+      endpoint: councilEndpoints.list,
       rowKey: (c) => c.id,
       rowHref: (c) => `/councils/${c.id}`,
       searchLabel: t("councils.search"),
@@ -62,12 +63,6 @@ export function CouncilsListPage() {
   );
 }
 
-interface TaskOption {
-  id: string;
-  code: string;
-  titleVi: string;
-}
-
 interface CreateValues {
   kind: CouncilKind;
   title: string;
@@ -82,84 +77,79 @@ interface CreateValues {
 
 function CreateCouncilDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateValues>();
   const kind = Form.useWatch("kind", form) ?? "selection";
   // Identification takes several proposals, the other kinds one task: the picker's mode follows the kind.
   useEffect(() => form.setFieldValue("taskIds", undefined), [kind, form]);
   const [search, setSearch] = useState("");
-  const tasks = useQuery({
-    queryKey: ["councils", "task-options", search],
-    queryFn: () => api.get<ListResult<TaskOption>>("/tasks", { q: search || undefined, pageSize: 20 }),
-  });
-  const create = useMutation({
-    mutationFn: (v: CreateValues) =>
-      api.post<Council>("/councils", {
-        kind: v.kind,
-        title: v.title,
-        taskIds: Array.isArray(v.taskIds) ? v.taskIds : [v.taskIds],
-        meetingAt: v.meetingAt ? v.meetingAt.toISOString() : null,
-        place: v.place || null,
-        decisionNumber: v.decisionNumber || null,
-        decisionDate: v.decisionDate ? v.decisionDate.format("YYYY-MM-DD") : null,
-        lateSubmission: v.kind === "acceptance" ? !!v.lateSubmission : false,
-      }),
-    onSuccess: (c) => {
-      message.success(t("councils.done.create"));
-      void navigate(`/councils/${c.id}`);
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const tasks = useQuery(councilTaskOptionsQuery(search));
+  const command = useRecordCommand(councilKeys.lists, { lists: [councilKeys.all] });
   return (
-    <Modal
-      open
+    <CommandDialog<CreateValues>
       title={t("councils.create")}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      confirmLoading={create.isPending}
       width={640}
+      form={form}
+      command={command}
+      schema={councilInput.shape}
+      initialValues={{ kind: "selection" }}
+      done="councils.done.create"
+      onDone={(c) => void navigate(`/councils/${(c as Council).id}`)}
+      onClose={onClose}
+      submit={(v) =>
+        councilsApi.create({
+          kind: v.kind,
+          title: v.title,
+          taskIds: Array.isArray(v.taskIds) ? v.taskIds : [v.taskIds],
+          meetingAt: v.meetingAt ? v.meetingAt.toISOString() : null,
+          place: v.place || null,
+          decisionNumber: v.decisionNumber || null,
+          decisionDate: v.decisionDate ? v.decisionDate.format("YYYY-MM-DD") : null,
+          lateSubmission: v.kind === "acceptance" ? !!v.lateSubmission : false,
+        })
+      }
     >
-      <Form<CreateValues> form={form} layout="vertical" initialValues={{ kind: "selection" }} onFinish={(v) => create.mutate(v)}>
-        <Form.Item name="kind" label={t("councils.fields.kind")} rules={[{ required: true }]}>
-          <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t("councils.fields.title")} rules={[{ required: true, min: 3, max: 500 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="taskIds"
-          label={kind === "identification" ? t("councils.fields.proposals") : t("councils.fields.task")}
-          extra={t(`councils.subjectsHelp.${kind}`)}
-          rules={[{ required: true }]}
-        >
-          <Select
-            mode={kind === "identification" ? "multiple" : undefined}
-            showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-            loading={tasks.isFetching}
-            options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.titleVi}` }))}
-            placeholder={t("common.typeToSearch")}
-          />
-        </Form.Item>
-        <Form.Item name="meetingAt" label={t("councils.fields.meetingAt")}>
-          <DatePicker showTime format={`${DATE_FORMAT} HH:mm`} style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item name="place" label={t("councils.fields.place")}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="decisionNumber" label={t("councils.fields.decisionNumber")}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="decisionDate" label={t("councils.fields.decisionDate")}>
-          <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
-        </Form.Item>
-        {kind === "acceptance" && (
-          <Form.Item name="lateSubmission" label={t("councils.fields.lateSubmission")} valuePropName="checked">
-            <Switch />
+      {({ rules }) => (
+        <>
+          <Form.Item name="kind" label={t("councils.fields.kind")} rules={rules("kind", true)}>
+            <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item name="title" label={t("councils.fields.title")} rules={rules("title", true)}>
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="taskIds"
+            label={kind === "identification" ? t("councils.fields.proposals") : t("councils.fields.task")}
+            extra={t(`councils.subjectsHelp.${kind}`)}
+            rules={[{ required: true, message: t("validation.required") }]}
+          >
+            <Select
+              mode={kind === "identification" ? "multiple" : undefined}
+              showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+              loading={tasks.isFetching}
+              options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.titleVi}` }))}
+              placeholder={t("common.typeToSearch")}
+            />
+          </Form.Item>
+          <Form.Item name="meetingAt" label={t("councils.fields.meetingAt")}>
+            <DatePicker showTime format={`${DATE_FORMAT} HH:mm`} style={{ width: "100%" }} />
+          </Form.Item>
+          <Form.Item name="place" label={t("councils.fields.place")} rules={rules("place")}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="decisionNumber" label={t("councils.fields.decisionNumber")} rules={rules("decisionNumber")}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="decisionDate" label={t("councils.fields.decisionDate")} rules={rules("decisionDate")}>
+            <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
+          </Form.Item>
+          {kind === "acceptance" && (
+            <Form.Item name="lateSubmission" label={t("councils.fields.lateSubmission")} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          )}
+        </>
+      )}
+    </CommandDialog>
   );
 }

@@ -4,14 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { MyCouncil } from "../../../common/api/council";
-import { api } from "../../app/api";
+import { myCouncilsQuery } from "./councils-api";
 import { formatDateTime } from "../../app/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../components/states";
 import { CouncilStatusTag } from "./council-ui";
 
 export function MyBallotsPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ["councils", "mine"], queryFn: () => api.get<{ items: MyCouncil[] }>("/councils/mine") });
+  const q = useQuery(myCouncilsQuery());
   return (
     <>
       <PageHeader title={t("councils.mine.title")} subtitle={t("councils.mine.subtitle")} />

@@ -5,15 +5,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Table } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TaskCouncil } from "../../../common/api/council";
-import { api } from "../../app/api";
+import { taskCouncilsQuery } from "./councils-api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { ErrorState } from "../../components/states";
 import { CouncilStatusTag } from "./council-ui";
-
-export const taskCouncilsQuery = (taskId: string) => ({
-  queryKey: ["councils", "of-task", taskId],
-  queryFn: () => api.get<{ items: TaskCouncil[] }>(`/councils/of-task/${taskId}`),
-});
 
 export function TaskCouncils({ taskId }: { taskId: string }) {
   const { t } = useTranslation();

@@ -1,9 +1,8 @@
-// Shared bits of the council pages: status tag, access checks from the server's general abilities, queries.
+// Shared bits of the council pages: status tag, access checks from the server's general abilities, score format.
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Council, CouncilStatus } from "../../../common/api/council";
+import type { CouncilStatus } from "../../../common/api/council";
 import type { Me } from "../../app/session";
-import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 
 const COLORS: Record<CouncilStatus, string> = { draft: "default", invited: "blue", in_session: "gold", concluded: "green", cancelled: "red" };
@@ -20,11 +19,6 @@ export const councilAccess = {
   /** "My ballots": people in the registry (experts) who may sit on councils */
   mine: (me: Me | null) => !!me?.personId && !!me?.roles.includes("expert"),
 };
-
-export const councilQuery = (id: string) => ({
-  queryKey: ["councils", "one", id],
-  queryFn: () => api.get<Council>(`/councils/${id}`),
-});
 
 /** A score shown with at most 2 decimals in vi-VN (averages of ballots). */
 export const formatScore = (n: number | null | undefined) => formatNumber(n, 2);

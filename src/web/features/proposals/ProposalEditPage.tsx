@@ -15,7 +15,7 @@ import { OrganisationSelect } from "../../components/entity-select";
 import { PageHeader, RecordLoading } from "../../components/states";
 import { useProgrammeOptions } from "../calls/call-ui";
 import { MoneyInput, taskAccess, useCallOptions } from "../tasks/task-ui";
-import { refreshTasks, taskQuery } from "../tasks/task-queries";
+import { refreshTasks, taskQuery } from "../tasks/tasks-api";
 
 export interface ProposalValues {
   callId?: string;

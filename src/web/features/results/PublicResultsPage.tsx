@@ -5,11 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Flex, Input, InputNumber, List, Pagination, Space, Spin, Tag, Typography } from "antd";
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { PublicResult, PublicResultItem } from "../../../common/api/result";
-import { api, errorMessage, type ListResult } from "../../app/api";
+import { errorMessage } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { CodeLabel, CodeSelect } from "../../components/reference";
 import { PublicFrame } from "../../components/PublicFrame";
+import { publicResultQuery, publicResultsQuery } from "./results-api";
 
 export function PublicResultsPage() {
   const { t, i18n } = useTranslation();
@@ -23,10 +23,7 @@ export function PublicResultsPage() {
     page: Number(sp.get("page") ?? 1) || 1,
     pageSize: 20,
   };
-  const q = useQuery({
-    queryKey: ["public-results", query],
-    queryFn: () => api.get<ListResult<PublicResultItem>>("/public/results", query),
-  });
+  const q = useQuery(publicResultsQuery(query));
   const set = (k: string, v: string | number | null | undefined) =>
     setSp((prev) => {
       const next = new URLSearchParams(prev);
@@ -134,7 +131,7 @@ export function PublicResultPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  const q = useQuery({ queryKey: ["public-results", "one", id], queryFn: () => api.get<PublicResult>(`/public/results/${id}`) });
+  const q = useQuery(publicResultQuery(id));
   const money = (n: number | null) => (n === null ? "—" : `${formatNumber(n, 0)} ${t("results.dong")}`);
   return (
     <PublicFrame home="/results" maxWidth={1080}>

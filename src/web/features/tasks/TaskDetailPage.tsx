@@ -5,8 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Row, Space, Table, Tabs, Tag, Typography } from "antd";
 import { EditOutlined, FileAddOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Dossier, DossierSummary, Task } from "../../../common/api/task";
-import { api, errorMessage } from "../../app/api";
+import type { DossierSummary, Task } from "../../../common/api/task";
+import { errorMessage } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { CodeLabel } from "../../components/reference";
@@ -17,7 +17,7 @@ import { TaskHistory } from "./TaskHistory";
 import { TaskResultsTab } from "../results/TaskResultsTab";
 import { SUMMARY_STATES } from "../../../common/api/result";
 import { TaskStateTag, useMoney } from "./task-ui";
-import { refreshTasks, taskQuery } from "./task-queries";
+import { refreshTasks, taskQuery, tasksApi } from "./tasks-api";
 import { DossierStatusTag } from "./DossierStatusTag";
 import { TaskDocumentButtons } from "../documents/DocumentButton";
 import { TaskCouncils } from "../councils/TaskCouncils";
@@ -116,7 +116,7 @@ function CreateDossierButton({ task }: { task: Task }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const create = useMutation({
-    mutationFn: () => api.post<Dossier>(`/tasks/${task.id}/dossiers`, {}),
+    mutationFn: () => tasksApi.createDossier(task.id),
     onSuccess: (d) => {
       refreshTasks(qc);
       void navigate(`/tasks/${task.id}/dossiers/${d.id}`);

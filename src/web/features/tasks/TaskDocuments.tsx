@@ -6,11 +6,11 @@ import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircl
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DOCUMENT_STAGES, documentUploadFields, type Dossier, type DocumentStage, type TaskDocument } from "../../../common/api/task";
-import { api, download, errorMessage } from "../../app/api";
+import { download, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { rules } from "../../components/form-rules";
 import { EmptyState } from "../../components/states";
-import { documentsQuery, refreshTasks, uploadTaskDocument } from "./task-queries";
+import { documentsQuery, refreshTasks, tasksApi, uploadTaskDocument } from "./tasks-api";
 
 type CallDocument = Dossier["documents"][number];
 
@@ -136,7 +136,7 @@ export function TaskDocuments({
   };
 
   const remove = useMutation({
-    mutationFn: (d: TaskDocument) => api.delete(`/tasks/${taskId}/documents/${d.id}`),
+    mutationFn: (d: TaskDocument) => tasksApi.deleteDocument(taskId, d.id),
     onSuccess: () => {
       message.success(t("tasks.documents.deleted"));
       after();
