@@ -7,7 +7,6 @@ import zlib from "node:zlib";
 import crypto from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import pg from "pg";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, testDbMode, type TestApp } from "../testing/harness.js";

@@ -17,7 +17,6 @@ import {
   type Call,
   type CallAction,
   type CallListQuery,
-  type CallStatus,
   type CallSummary,
   callInput,
   defaultRequiredDocuments,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser, buildTask, buildDossier } from "../../testing/factories.js";
-import { auditLog, councilBallots, people, taskDossierTeam, taskDossiers, tasks } from "../../db/schema/index.js";
+import { auditLog, councilBallots, people, taskDossierTeam } from "../../db/schema/index.js";
 import { SELECTION_RUBRICS, VOTING_ROLES } from "../../../common/councils/index.js";
 
 let t: TestApp;

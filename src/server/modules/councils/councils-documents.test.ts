@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { createTestApp, testDbMode, type Client, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, buildDossier as insertDossier, signedIn } from "../../testing/factories.js";
 import type { Role } from "../../../common/roles.js";
-import { auditLog, taskDossierBudget, taskDossierProducts, taskDossiers, tasks, users } from "../../db/schema/index.js";
+import { auditLog, taskDossierBudget, taskDossierProducts, tasks, users } from "../../db/schema/index.js";
 import { readDocx, type ReadDocx } from "../../documents/docx-reader.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 

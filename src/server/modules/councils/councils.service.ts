@@ -49,7 +49,6 @@ import {
   type Council,
   type CouncilListQuery,
   type CouncilResult,
-  type CouncilStatus,
   type CouncilSummary,
   type CriterionView,
   type MyCouncil,
@@ -61,7 +60,7 @@ import {
   type paperDeclarationInput,
   type TaskCouncil,
 } from "../../../common/api/council.js";
-import { councilPolicy, isCouncilInsider, isCouncilMember, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
+import { councilPolicy, isCouncilInsider, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet, storedRuleSets } from "./councils.rulesets.js";
 import { conflictsOf } from "./councils.conflicts.js";
 import { councilLifecycle, councilLocked } from "./councils.lifecycle.js";

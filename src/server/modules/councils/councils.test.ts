@@ -18,7 +18,6 @@ import {
   taskDossierBudget,
   taskDossierProducts,
   taskDossierTeam,
-  taskDossiers,
   tasks,
 } from "../../db/schema/index.js";
 import { councilOutcomeForTask } from "./councils.outcome.js";

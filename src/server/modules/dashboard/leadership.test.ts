@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildOrganisation, buildTask, signedIn } from "../../testing/factories.js";
-import { tasks } from "../../db/schema/index.js";
 import { PROGRESS_STATUSES } from "../../../common/indicators/progress.js";
 
 let t: TestApp;

@@ -16,7 +16,6 @@
 //   `city_spending` and `gdp` (budgetAgainstTargets), for each year where both are known.
 // Graduates per 10,000 people (target 6, 850) is NOT computed: the registry holds S&T people, not every graduate of
 // the city, so it cannot tell; that indicator is entered from the city's labour statistics.
-import { sql } from "drizzle-orm";
 import type { Executor } from "../../platform/context.js";
 import { readSeries } from "./series.js";
 import { budgetAgainstTargets } from "../funding-plans/funding-plans.summary.js";

@@ -19,7 +19,6 @@ import {
   publicIndicatorItem,
   publicIndicatorQuery,
   series,
-  seriesParams,
   seriesValueInput,
   seriesYearParams,
   versionQuery,

@@ -3,7 +3,7 @@
 // change runs through the lifecycle kit (reports.lifecycle.ts): a wrong state answers 409 INVALID_STATE, a task no
 // longer in progress 409 GUARD_FAILED.
 // overdue = due date passed (Vietnam day of the server's clock) and never submitted.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { progressReportItems, progressReports } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";

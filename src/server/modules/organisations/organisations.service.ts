@@ -11,7 +11,6 @@ import { parseSort } from "../../../common/list.js";
 import {
   ORGANISATION_SORTS,
   type Organisation,
-  type OrganisationInput,
   type OrganisationListQuery,
   type OrganisationSummary,
   organisationInput,

@@ -1,7 +1,7 @@
 // People registry (nhân lực KH&CN, chuyên gia): list with search/filter/sort, read, create, update with optimistic
 // concurrency, delete, a person's correction of their own record, and the erasure that completes a deletion request.
 // Contact data (email, phone, address) leaves the server only for staff and the person themself.
-import { and, arrayOverlaps, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { organisations, people, personAffiliations } from "../../db/schema/index.js";
 import type { Ctx, Executor, Tx } from "../../platform/context.js";

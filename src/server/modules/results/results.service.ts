@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { files, taskApplicationEvidence, taskApplicationReports, taskDocuments, taskInternalAcceptances, taskResultSummaries } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
-import { badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
+import { badInput, locked, staleVersion } from "../../platform/errors.js";
 import { guardFailed, runCommand } from "../../platform/lifecycle.js";
 import type { MessageKey } from "../../platform/messages.js";
 import { audit } from "../../platform/audit.js";

@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
-import { AppError, badInput, locked, notFound, staleVersion } from "../../platform/errors.js";
+import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { authorizeCommand, guardFailed, runCommand, type CommandRun } from "../../platform/lifecycle.js";
 import { statisticsPeriodLifecycle, statisticsReportLifecycle } from "./statistics.lifecycle.js";
 import { audit } from "../../platform/audit.js";

@@ -4,7 +4,7 @@ import type { FastifyRequest } from "fastify";
 import { and, eq, sql } from "drizzle-orm";
 import { files, taskDocuments, taskDossiers } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
-import { AppError, badInput, forbidden, hiddenRecord, notFound, locked } from "../../platform/errors.js";
+import { badInput, forbidden, hiddenRecord, notFound, locked } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { receiveUploadWithFields, storeFile, type Upload, type UploadTypeKey } from "../../platform/uploads.js";
 import { documentUploadFields, type TaskDocument } from "../../../common/api/task.js";

@@ -2,7 +2,7 @@
 // record with its abilities and the template's path, and one command per workflow action: `transition()` with the
 // template's guards and required documents, plus the action's effects, in one transaction.
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { calls, processTemplateVersions, taskDossiers, tasks } from "../../db/schema/index.js";
+import { calls, taskDossiers, tasks } from "../../db/schema/index.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
 import { hasRole } from "../../platform/context.js";
 import { AppError, badInput, forbidden } from "../../platform/errors.js";
@@ -13,7 +13,7 @@ import { contractSignedGuard } from "../contracts/contracts.read.js";
 import { searchCondition } from "../../platform/list.js";
 import { allTemplateDefinitions, availableActions, templateVersion, transition } from "../../platform/workflow.js";
 import { parseSort } from "../../../common/list.js";
-import type { ProcessDefinition, ProcessTransition } from "../../../common/processes/schema.js";
+import type { ProcessDefinition } from "../../../common/processes/schema.js";
 import { fromSteps } from "../../../common/processes/schema.js";
 import {
   TASK_SORTS,
