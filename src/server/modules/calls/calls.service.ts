@@ -12,15 +12,7 @@ import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
-import {
-  CALL_SORTS,
-  type Call,
-  type CallAction,
-  type CallListQuery,
-  type CallSummary,
-  callInput,
-  defaultRequiredDocuments,
-} from "../../../common/api/call.js";
+import { CALL_SORTS, type Call, type CallAction, type CallListQuery, type CallSummary, callInput, defaultRequiredDocuments } from "../../../common/api/call.js";
 import { assertCodes, currentCodes } from "../reference/reference.service.js";
 import { callNotice, DOCX_MEDIA_TYPE, issuerFromConfig } from "../../documents/index.js";
 import { callPolicy } from "./calls.policy.js";

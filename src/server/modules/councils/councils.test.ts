@@ -11,15 +11,7 @@ import {
   buildTask as insertTask,
   buildDossier as insertDossier,
 } from "../../testing/factories.js";
-import {
-  auditLog,
-  councilBallots,
-  personAffiliations,
-  taskDossierBudget,
-  taskDossierProducts,
-  taskDossierTeam,
-  tasks,
-} from "../../db/schema/index.js";
+import { auditLog, councilBallots, personAffiliations, taskDossierBudget, taskDossierProducts, taskDossierTeam, tasks } from "../../db/schema/index.js";
 import { councilOutcomeForTask } from "./councils.outcome.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 
