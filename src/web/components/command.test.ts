@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import dayjs from "dayjs";
 import { contractSign, paymentInput } from "../../common/api/contract";
 import { ApiError } from "../app/api";
-import { zodRule } from "./form-rules";
+import { rules, zodRule } from "./form-rules";
 import { refusalLines } from "./RefusalAlert";
 
 // the web app's i18n setup marks the page's language: a bare document is enough outside a browser
@@ -46,5 +46,13 @@ describe("zodRule on form values", () => {
     expect(await check(rule, 1_000_000)).toBe(true);
     expect(await check(rule, 0)).toBe(false);
     expect(await check(rule, 1.5)).toBe(false);
+  });
+  it("leaves an empty required field to the one 'required' message: the schema's rule passes it", async () => {
+    const [required, schema] = rules(paymentInput.shape, "amount", true);
+    expect(required).toMatchObject({ required: true });
+    for (const empty of [undefined, null, ""]) expect(await check(schema as ReturnType<typeof zodRule>, empty)).toBe(true);
+    expect(await check(schema as ReturnType<typeof zodRule>, 0)).toBe(false);
+    // an optional field is still checked by its schema when empty (the schema says whether empty is allowed)
+    expect(await check(rules(paymentInput.shape, "amount")[0] as ReturnType<typeof zodRule>, undefined)).toBe(false);
   });
 });

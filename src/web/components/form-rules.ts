@@ -22,12 +22,17 @@ function messageOf(issue: z.core.$ZodIssue, field: string): string {
   return issue.message;
 }
 
-/** An antd rule that checks one field with the contract's schema for it. */
-export function zodRule(shape: Shape, field: string): FormRule {
+const isEmpty = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+
+/**
+ * An antd rule that checks one field with the contract's schema for it. With `skipEmpty` an empty field passes: the
+ * "required" rule beside it says so once, instead of a second message from the schema.
+ */
+export function zodRule(shape: Shape, field: string, skipEmpty = false): FormRule {
   const schema = shape[field];
   return {
     validator: async (_rule, value) => {
-      if (!schema) return;
+      if (!schema || (skipEmpty && isEmpty(value))) return;
       // form values as the body will carry them: a date picker's day as YYYY-MM-DD
       const r = schema.safeParse(value === "" ? undefined : clean(value));
       if (!r.success) throw new Error(messageOf(r.error.issues[0], field));
@@ -37,7 +42,7 @@ export function zodRule(shape: Shape, field: string): FormRule {
 
 /** Rules for a field: the contract check plus "required" (shown with the usual asterisk). */
 export function rules(shape: Shape, field: string, required = false): FormRule[] {
-  return required ? [{ required: true, message: i18n.t("validation.required") }, zodRule(shape, field)] : [zodRule(shape, field)];
+  return required ? [{ required: true, message: i18n.t("validation.required") }, zodRule(shape, field, true)] : [zodRule(shape, field)];
 }
 
 /**
