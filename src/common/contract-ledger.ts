@@ -125,6 +125,8 @@ export function limitRefusal(value: { city: number; other: number }, l: Ledger, 
 }
 
 const vnd = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+/** Amounts in an English reason: grouped the English way (300,000,000 VND). */
+const vndEn = (n: number) => new Intl.NumberFormat("en-GB").format(n);
 
 export interface SettlementInput {
   status: ContractStatus;
@@ -170,12 +172,12 @@ export function settlementOf(c: SettlementInput, l: Ledger): Settlement & { reas
   else if (outstanding !== 0)
     reasons.push({
       vi: `tạm ứng chưa quyết toán hết: đã cấp ${vnd(disbursed)} đồng, đã chi ${vnd(spent)} đồng, đã hoàn trả ${vnd(returned)} đồng`,
-      en: `advances are not settled: disbursed ${vnd(disbursed)} VND, spent ${vnd(spent)} VND, returned ${vnd(returned)} VND`,
+      en: `advances are not settled: disbursed ${vndEn(disbursed)} VND, spent ${vndEn(spent)} VND, returned ${vndEn(returned)} VND`,
     });
   if (c.status === "terminated" && (c.amountToReturn ?? 0) > returned)
     reasons.push({
       vi: `chưa hoàn trả đủ ${vnd(c.amountToReturn ?? 0)} đồng theo quyết định chấm dứt`,
-      en: `the ${vnd(c.amountToReturn ?? 0)} VND to return on termination are not all returned`,
+      en: `the ${vndEn(c.amountToReturn ?? 0)} VND to return on termination are not all returned`,
     });
   return {
     planned,
