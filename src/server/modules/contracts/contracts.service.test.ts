@@ -256,7 +256,7 @@ describe(`contract commands as services (${testDbMode()})`, () => {
     expect(notYet.code).toBe("NOT_SETTLED");
     expect((notYet.details as { reasons: { en: string }[] }).reasons.map((r) => r.en)).toEqual([
       "advances are not settled: disbursed 300,000,000 VND, spent 250,000,000 VND, returned 0 VND",
-      "the 50.000.000 VND to return on termination are not all returned",
+      "the 50,000,000 VND to return on termination are not all returned",
     ]);
     await approve(financeB, c.id, await pay(financeA, c.id, undefined, 50_000_000, "return"));
     const liquidated = await liquidateContract(officerA.ctx, c.id, { version: await v() });

@@ -207,8 +207,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         path: "minutes",
         body: z.unknown(),
         multipart: MINUTES_UPLOAD_DOC,
-        summary:
-          "upload the signed minutes (multipart/form-data with one part, the file “file”, .pdf or .docx); a new upload replaces the inspection's earlier minutes.",
+        summary: "upload the signed minutes (multipart field “file”, .pdf or .docx); replaces an earlier file.",
+        description: "multipart/form-data with one part, the file “file” (.pdf or .docx). A new upload replaces the inspection's earlier minutes.",
         run: (ctx, p, _body, req) => uploadMinutes(ctx, p.id, () => receiveMinutes(req)),
       }),
     },

@@ -89,7 +89,9 @@ describe(`statistical reporting rules as services (${testDbMode()})`, () => {
     const submitted = await submitReport(repA.ctx, r.id, fixed.version);
     expect(submitted).toMatchObject({ status: "submitted", version: fixed.version + 1, submittedAt: t.clock.now().toISOString(), timeliness: "on_time" });
     const audits = await auditRows(t, r.id, "statistics_report.submit");
-    expect(audits.map((a) => [a.actorId, a.before, a.after])).toEqual([[repA.userId, { status: "draft" }, { status: "submitted" }]]);
+    expect(audits.map((a) => [a.actorId, a.before, a.after])).toEqual([
+      [repA.userId, { status: "draft", version: fixed.version }, { status: "submitted", version: fixed.version + 1 }],
+    ]);
     // submitted: the organisation edits no more until it is returned
     const edit = await refusal(save(repA, r.id, submitted.version, GOOD));
     expect([edit.code, edit.details]).toEqual(["INVALID_STATE", { state: "submitted", command: "edit", allowed: [] }]);
@@ -136,7 +138,7 @@ describe(`statistical reporting rules as services (${testDbMode()})`, () => {
     const closed = await setPeriodStatus(officer.ctx, period.id, "close", period.version);
     expect(closed).toMatchObject({ status: "closed", version: period.version + 1 });
     expect((await auditRows(t, period.id, "statistics_period.close")).map((a) => [a.actorId, a.before, a.after])).toEqual([
-      [officer.userId, { status: "open" }, { status: "closed" }],
+      [officer.userId, { status: "open", version: period.version }, { status: "closed", version: period.version + 1 }],
     ]);
     for (const [command, call] of [
       ["open", () => setPeriodStatus(officer.ctx, period.id, "open", closed.version)],
