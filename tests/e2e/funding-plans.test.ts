@@ -2,10 +2,10 @@
 // figures no rounding explains) with their arithmetic, the table exactly as printed with the errors' figures marked, the
 // other checks as notes by class, and the model's inputs apart; the same in English; saves a what-if scenario and sees
 // the model beside the baseline (no checks there); and records a year's actual allocations, which the tracking table
-// then shows against the 2% target.
+// then shows against the 2% target, corrects and deletes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launch, screenshot, signedInPage } from "./browser.js";
+import { confirmWith, launch, screenshot, signedInPage } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -94,10 +94,20 @@ describe("funding plan", () => {
     await form.getByLabel("NS TP – sự nghiệp (tỷ đồng)").fill("350");
     await form.getByLabel("NS TP – đầu tư phát triển (tỷ đồng)").fill("300");
     await form.getByLabel("Nguồn số liệu").fill("Quyết toán NSĐP 2021 (e2e)");
-    await form.getByRole("button", { name: /OK|Đồng ý/ }).click();
+    await form.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByRole("cell", { name: "Quyết toán NSĐP 2021 (e2e)" }).waitFor();
     await page.locator("canvas").first().waitFor();
     await screenshot(page, "funding-plan-actuals");
+
+    // correcting the year (with the row's version), then deleting it
+    await page.getByRole("button", { name: "Sửa số thực hiện năm 2021" }).click();
+    const edit = page.getByRole("dialog");
+    await edit.getByLabel("Nguồn số liệu").fill("Quyết toán NSĐP 2021, biểu 53 (e2e)");
+    await edit.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.getByRole("cell", { name: "Quyết toán NSĐP 2021, biểu 53 (e2e)" }).waitFor();
+    await confirmWith(page.getByRole("button", { name: "Xoá số thực hiện năm 2021" }));
+    await page.getByText("Đã xoá", { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole("cell", { name: "Quyết toán NSĐP 2021, biểu 53 (e2e)" }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,8 @@
 // The plan's indicators in the browser: an officer opens an indicator, enters a year's value with its source and
 // sees the progress status computed from it, then publishes the indicator; an anonymous visitor finds it on the
 // public pages (chart, status, open-data links) and does not find an unpublished one (not listed, its page 404).
-// An officer edits a definition and enters an input-series value (GDP) with its provenance.
+// An officer edits a definition and enters an input-series value (GDP) with its provenance, corrects it after someone
+// else's save (refused, reloaded, saved again) and deletes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { apiAs, baseUrl, launch, newPage, signedInPage, confirmWith } from "./browser.js";
@@ -149,6 +150,23 @@ describe("indicators", () => {
       value: 276645.5,
       source: "Niên giám thống kê Hải Phòng 2019 (kiểm thử)",
     });
+
+    // a correction that lost to someone else's save: refused in the dialog, the series reloaded, the next save goes out
+    // with the current version; then the value is deleted
+    await gdp.getByRole("button", { name: "Sửa giá trị năm 2019" }).click();
+    const stale = await apiAs("officer").get<{ key: string; values: { year: number; version: number }[] }[]>("/api/v1/indicators/series");
+    const version = stale.find((x) => x.key === "gdp")!.values.find((v) => v.year === 2019)!.version;
+    await apiAs("officer").put("/api/v1/indicators/series/gdp/values/2019", { value: 276000, source: "Bản sửa của người khác (kiểm thử)", version });
+    await dialog.getByLabel(/^Giá trị/).fill("276700");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.getByText(/Bản ghi vừa được người khác thay đổi/).waitFor();
+    await gdp.getByRole("cell", { name: "Bản sửa của người khác (kiểm thử)" }).waitFor();
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await gdp.getByRole("cell", { name: "276.700" }).waitFor();
+    await confirmWith(gdp.getByRole("button", { name: "Xoá giá trị năm 2019" }), "Xoá");
+    await page.locator(".ant-message").getByText("Đã xoá giá trị").waitFor();
+    await expect.poll(() => gdp.getByRole("cell", { name: "276.700" }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

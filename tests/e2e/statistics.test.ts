@@ -6,10 +6,11 @@
 // the figures leave the consolidated table again; the leadership dashboard follows both changes. Also: the form catalogue (a template's layout and rules; trial
 // entries checked by the same engine, in Vietnamese and English; the reports list and a period's counts by form),
 // and the xlsx round trip (download the form's template, a wrong cell refuses the whole file, the corrected file
-// replaces the draft).
+// replaces the draft), and a period's life: created, opened, organisations assigned and unassigned, closed (a stale
+// close refused and the period reloaded).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, launch, menu, newPage, screenshot, signIn, signedInPage, apiAs, confirmWith } from "./browser.js";
+import { baseUrl, chooseOption, launch, menu, newPage, screenshot, signIn, signedInPage, apiAs, confirmWith } from "./browser.js";
 import ExcelJS from "exceljs";
 import { ApiClient } from "./server.js";
 
@@ -198,6 +199,63 @@ describe("statistical reporting", () => {
     await leader.page.waitForURL(new RegExp(`/statistics/periods/${period.id}`));
     expect(leader.errors).toEqual([]);
     await leader.context.close();
+  });
+
+  it("an officer creates a period, opens it, assigns and unassigns an organisation and closes it; a stale close is refused and reloaded", async () => {
+    const officerApi = apiAs("officer");
+    const orgRep = await new ApiClient(baseUrl()).login("org_rep");
+    const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
+    const org = await officerApi.get<{ nameVi: string }>(`/api/v1/organisations/${me.organisationId}`);
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    await page.goto("/statistics");
+    await page.getByRole("button", { name: "Tạo kỳ báo cáo" }).click();
+    const create = page.getByRole("dialog");
+    const name = `Kỳ kiểm thử vòng đời ${Date.now()}`;
+    await create.getByLabel("Tên kỳ báo cáo").fill(name);
+    await create.getByRole("checkbox", { name: /08\/KHCN-SHTT/ }).check();
+    await create.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.waitForURL(/\/statistics\/periods\/[0-9a-f-]{36}$/);
+    const periodId = new URL(page.url()).pathname.split("/").pop()!;
+    const header = page.locator(".page-header");
+    await header.getByText("Dự thảo", { exact: true }).waitFor();
+
+    // open: the period's version goes with the command
+    await confirmWith(header.getByRole("button", { name: "Mở thu thập" }), "Mở thu thập");
+    await header.getByText("Đang thu thập", { exact: true }).waitFor();
+
+    // assign the org rep's unit to the form, then take the assignment back while nothing has been entered
+    await header.getByRole("button", { name: "Giao báo cáo" }).click();
+    const assign = page.getByRole("dialog");
+    await chooseOption(assign.locator('[id="assign-organisations"]'), org.nameVi, org.nameVi);
+    await assign.getByRole("button", { name: "Giao báo cáo" }).click();
+    await page.locator(".ant-message").getByText("Đã giao 1 báo cáo mới (0 báo cáo đã có)").waitFor();
+    const completeness = page.locator(".stat-completeness");
+    await completeness.getByText("Chưa bắt đầu", { exact: true }).waitFor();
+    await completeness.locator("tr.ant-table-row").first().getByRole("checkbox").check();
+    await confirmWith(page.getByRole("button", { name: "Bỏ giao 1 báo cáo chưa bắt đầu" }));
+    await page.locator(".ant-message").getByText("Đã bỏ giao 1 báo cáo").waitFor();
+    await page.getByText("Chưa giao báo cáo cho đơn vị nào").waitFor();
+
+    // someone else edits the period meanwhile: closing with the old version is refused, the page reloads the period
+    const current = await officerApi.get<PeriodOut>(`/api/v1/statistics/periods/${periodId}`);
+    await officerApi.put(`/api/v1/statistics/periods/${periodId}`, {
+      year: 2026,
+      nameVi: `${name} (đã sửa)`,
+      formKeys: ["08-KHCN-SHTT"],
+      version: current.version,
+    });
+    await confirmWith(header.getByRole("button", { name: "Đóng kỳ báo cáo" }), "Đóng kỳ báo cáo");
+    await page
+      .locator(".ant-message")
+      .getByText(/Bản ghi vừa được người khác thay đổi/)
+      .waitFor();
+    await page.getByRole("heading", { name: `${name} (đã sửa)` }).waitFor();
+    await confirmWith(header.getByRole("button", { name: "Đóng kỳ báo cáo" }), "Đóng kỳ báo cáo");
+    await header.getByText("Đã đóng", { exact: true }).waitFor();
+    const closed = await officerApi.get<{ status: string }>(`/api/v1/statistics/periods/${periodId}`);
+    expect(closed.status).toBe("closed");
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it("the form catalogue shows a template's layout and rules, and checks trial entries with the same engine", async () => {

@@ -1,17 +1,18 @@
 // Officers' queue of personal-data deletion requests: complete (erases the person's personal data) or reject
-// with a reason the person will read.
+// with a reason the person will read — each a command on the request (CommandDialog, deletion-requests-api.ts).
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { Alert, App, Button, Form, Input, Modal, Space } from "antd";
+import { Alert, Button, Form, Input, Space } from "antd";
 import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { useQueryClient } from "@tanstack/react-query";
-import { DELETION_STATUSES, type DeletionRequest } from "../../../common/api/person";
-import { api, errorMessage } from "../../app/api";
+import { useQuery } from "@tanstack/react-query";
+import { DELETION_STATUSES, deletionCompleteInput, deletionRejectInput, type DeletionRequest } from "../../../common/api/person";
 import { formatDateTime } from "../../app/format";
+import { CommandDialog } from "../../components/CommandDialog";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
 import { DeletionStatusTag } from "../me/MyDataPage";
+import { deletionRequestEndpoints, deletionRequestQuery, deletionRequestsApi, useDeletionRequestCommand } from "./deletion-requests-api";
 
 type Action = { kind: "complete" | "reject"; request: DeletionRequest };
 
@@ -21,7 +22,7 @@ export function DeletionRequestsPage() {
   const config = useMemo<ListConfig<DeletionRequest>>(
     () => ({
       resource: "deletion-requests",
-      endpoint: "/deletion-requests",
+      endpoint: deletionRequestEndpoints.list,
       rowKey: (r) => r.id,
       searchLabel: t("deletion.search"),
       filters: [
@@ -74,54 +75,35 @@ export function DeletionRequestsPage() {
   );
 }
 
+/** Complete (the resolution note optional) or reject (a reason the person will read), with the request's version. */
 function ResolveDialog({ action, onClose }: { action: Action; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<{ resolution?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const q = useQuery(deletionRequestQuery(action.request));
+  const r = q.data;
+  const command = useDeletionRequestCommand(r.id);
   const complete = action.kind === "complete";
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/deletion-requests/${action.request.id}/${action.kind}`, { resolution: v.resolution?.trim() || null, version: action.request.version });
-      message.success(complete ? t("deletion.completed") : t("deletion.rejected"));
-      await qc.invalidateQueries({ queryKey: ["deletion-requests"] });
-      await qc.invalidateQueries({ queryKey: ["people"] });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
-      title={complete ? t("deletion.completeTitle", { name: action.request.personName ?? "" }) : t("deletion.rejectTitle")}
+    <CommandDialog<{ resolution?: string }>
+      title={complete ? t("deletion.completeTitle", { name: r.personName ?? "" }) : t("deletion.rejectTitle")}
       okText={complete ? t("deletion.complete") : t("deletion.reject")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ danger: complete, loading: busy }}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
+      danger={complete}
+      command={command}
+      schema={complete ? deletionCompleteInput : deletionRejectInput}
+      submit={(v) => {
+        const resolution = v.resolution?.trim() || null;
+        return complete
+          ? deletionRequestsApi.complete(r.id, { resolution, version: r.version })
+          : deletionRequestsApi.reject(r.id, { resolution: resolution ?? "", version: r.version });
+      }}
+      done={complete ? "deletion.completed" : "deletion.rejected"}
+      onClose={onClose}
+      intro={complete && <Alert type="warning" showIcon title={t("deletion.completeWarning")} style={{ marginBottom: 16 }} />}
     >
-      {complete && <Alert type="warning" showIcon title={t("deletion.completeWarning")} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="resolution"
-          label={complete ? t("deletion.resolutionOptional") : t("deletion.rejectReason")}
-          rules={complete ? [] : [{ required: true, whitespace: true, message: t("validation.required") }]}
-        >
+      {({ rules }) => (
+        <Form.Item name="resolution" label={complete ? t("deletion.resolutionOptional") : t("deletion.rejectReason")} rules={rules("resolution", !complete)}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+    </CommandDialog>
   );
 }

@@ -1,27 +1,22 @@
 // One indicator: the chart of actual values against the target path and the baseline, the progress status with the
 // method explained, the metadata (definition, unit, direction, baseline with source line and quote, targets, value
 // source), the values per year with their provenance, csv/xlsx downloads. Staff enter values (version-checked), edit
-// the definition and publish / unpublish it.
+// the definition and publish / unpublish it; every command goes through `useIndicatorCommand` (indicator-api.ts).
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { App, Button, Col, Popconfirm, Row, Space, Switch, Table, Tag, Tooltip, Typography, Card } from "antd";
 import { DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { REGISTRY_COMPUTATIONS, indicatorValueInput, type Indicator, type IndicatorValue, type RegistryFigures } from "../../../common/api/indicator";
-import { ApiError, api, download, errorMessage } from "../../app/api";
+import { download, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { RecordView } from "../../components/RecordView";
 import { useSession } from "../../app/session";
-import { indicatorApi } from "./indicator-api";
+import { indicatorApi, indicatorQuery, indicatorsApi, useIndicatorCommand } from "./indicator-api";
 import { indicatorAccess } from "./indicator-access";
 import { YearValueModal } from "./YearValueModal";
 import { ChartNote, IndicatorChartCard, IndicatorMetadata, StatusExplanation, ValueSourceTag, nameOf, unitOf } from "./indicator-ui";
-
-export const indicatorQuery = (id: string) => ({
-  queryKey: ["indicators", "one", id],
-  queryFn: () => api.get<Indicator>(indicatorApi.one(id)),
-});
 
 export function IndicatorDetailPage() {
   const { id = "" } = useParams();
@@ -100,28 +95,21 @@ function Downloads({ id, code }: { id: string; code: string }) {
 
 function PublishToggle({ ind }: { ind: Indicator }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: () => api.post<Indicator>(ind.published ? indicatorApi.unpublish(ind.id) : indicatorApi.publish(ind.id), { version: ind.version }),
-    onSuccess: async (r) => {
-      message.success((r?.published ?? !ind.published) ? t("indicators.publishedNow") : t("indicators.unpublishedNow"));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-    onError: async (e) => {
-      message.error(errorMessage(e));
-      if (e instanceof ApiError && e.status === 409) await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-  });
+  const command = useIndicatorCommand(ind.id);
+  const toggle = () =>
+    command.run(
+      () => (ind.published ? indicatorsApi.unpublish(ind.id, ind.version) : indicatorsApi.publish(ind.id, ind.version)),
+      ind.published ? "indicators.unpublishedNow" : "indicators.publishedNow",
+    );
   return (
     <Popconfirm
       title={ind.published ? t("indicators.confirmUnpublish") : t("indicators.confirmPublish")}
       okText={t("common.confirm")}
       cancelText={t("common.cancel")}
-      onConfirm={() => m.mutateAsync().catch(() => undefined)}
+      onConfirm={toggle}
     >
       <span style={{ alignSelf: "center", display: "inline-flex", gap: 8, alignItems: "center", cursor: "pointer" }}>
-        <Switch checked={ind.published} loading={m.isPending} aria-label={t("indicators.fields.published")} />
+        <Switch checked={ind.published} loading={command.isPending} aria-label={t("indicators.fields.published")} />
         <span>{ind.published ? t("indicators.published.yes") : t("indicators.published.no")}</span>
       </span>
     </Popconfirm>
@@ -129,21 +117,21 @@ function PublishToggle({ ind }: { ind: Indicator }) {
 }
 
 /** Staff recount the people-registry figures behind a computed indicator now instead of at the next upkeep run. */
-function RecountButton() {
+function RecountButton({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: () => api.post<RegistryFigures>(indicatorApi.recount, {}),
-    onSuccess: async (r) => {
-      message.success(t("indicators.values.recounted", { total: formatNumber(r.workforce.total), postgraduate: formatNumber(r.workforce.postgraduate) }));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const command = useIndicatorCommand(id);
+  const recount = () =>
+    command.mutateAsync(indicatorsApi.recount).then(
+      (r) => {
+        const f = (r as RegistryFigures).workforce;
+        message.success(t("indicators.values.recounted", { total: formatNumber(f.total), postgraduate: formatNumber(f.postgraduate) }));
+      },
+      (e) => message.error(errorMessage(e)),
+    );
   return (
     <Tooltip title={t("indicators.values.recountHint")}>
-      <Button icon={<ReloadOutlined aria-hidden />} loading={m.isPending} onClick={() => m.mutate()}>
+      <Button icon={<ReloadOutlined aria-hidden />} loading={command.isPending} onClick={() => void recount()}>
         {t("indicators.values.recount")}
       </Button>
     </Tooltip>
@@ -154,24 +142,13 @@ function ValuesCard({ ind }: { ind: Indicator }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const unit = unitOf(ind, en);
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [editing, setEditing] = useState<{ year?: number } | null>(null);
   const canEnter = ind.abilities.enterValues;
   const { me } = useSession();
   const canRecount =
     indicatorAccess.recount(me) && ind.valueSource === "computed" && (REGISTRY_COMPUTATIONS as readonly string[]).includes(ind.computation ?? "");
-  const remove = useMutation({
-    mutationFn: (v: IndicatorValue) => api.delete(indicatorApi.value(ind.id, v.year), { version: v.version }),
-    onSuccess: async () => {
-      message.success(t("indicators.values.deleted"));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-    onError: async (e) => {
-      message.error(errorMessage(e));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-  });
+  const command = useIndicatorCommand(ind.id);
+  const remove = (v: IndicatorValue) => command.run(() => indicatorsApi.deleteValue(ind.id, v.year, v.version), "indicators.values.deleted");
   const values = [...ind.values].sort((a, b) => b.year - a.year);
   return (
     <Card
@@ -180,7 +157,7 @@ function ValuesCard({ ind }: { ind: Indicator }) {
       extra={
         (canEnter || canRecount) && (
           <Space wrap>
-            {canRecount && <RecountButton />}
+            {canRecount && <RecountButton id={ind.id} />}
             {canEnter && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({})}>
                 {t("indicators.values.add")}
@@ -227,7 +204,7 @@ function ValuesCard({ ind }: { ind: Indicator }) {
                           title={t("indicators.values.confirmDelete", { year: v.year })}
                           okText={t("common.delete")}
                           cancelText={t("common.cancel")}
-                          onConfirm={() => remove.mutateAsync(v).catch(() => undefined)}
+                          onConfirm={() => remove(v)}
                         >
                           <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t("indicators.values.deleteYear", { year: v.year })} />
                         </Popconfirm>
@@ -244,9 +221,10 @@ function ValuesCard({ ind }: { ind: Indicator }) {
         <YearValueModal
           year={editing.year}
           values={ind.values.filter((v) => v.origin === "entered")}
-          url={(y) => indicatorApi.value(ind.id, y)}
+          command={command}
+          save={(y, body) => indicatorsApi.saveValue(ind.id, y, body)}
           unit={unitOf(ind, en)}
-          shape={indicatorValueInput.shape}
+          schema={indicatorValueInput}
           hint={t("indicators.values.hint", { unit: unitOf(ind, en) })}
           onClose={() => setEditing(null)}
         />

@@ -14,19 +14,18 @@ import {
   VALUE_SOURCES,
   indicatorInput,
   baselineInput,
-  type ComputationItem,
+  type IndicatorInput,
+  type IndicatorUpdate,
   type Direction,
   type Indicator,
   type TargetBound,
   type ValueSource,
 } from "../../../common/api/indicator";
-import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { rules } from "../../components/form-rules";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { PageHeader, RecordLoading } from "../../components/states";
-import { indicatorApi } from "./indicator-api";
-import { indicatorQuery } from "./IndicatorDetailPage";
+import { computationsQuery, indicatorQuery, indicatorsApi } from "./indicator-api";
 import { directionText, targetValueText } from "./indicator-ui";
 
 interface TargetValues {
@@ -187,8 +186,8 @@ export function IndicatorEditPage() {
         initialValues={{ direction: "increase", valueSource: "entered", targets: [], baseline: {}, consolidation: {} }}
         toValues={toValues}
         toBody={(v) => toBody(v, !record)}
-        create={(body) => api.post<Indicator>(indicatorApi.list, body)}
-        update={(iid, body) => api.put<Indicator>(indicatorApi.one(iid), body)}
+        create={(body) => indicatorsApi.create(body as IndicatorInput)}
+        update={(iid, body) => indicatorsApi.update(iid, body as IndicatorUpdate)}
         compare={compareFields(t)}
         resource="indicators"
         onSaved={(r) => navigate(`/indicators/${r.id}`)}
@@ -206,11 +205,7 @@ function DefinitionFields({ creating }: { creating: boolean }) {
   const form = Form.useFormInstance<IndicatorValues>();
   const valueSource = Form.useWatch("valueSource", form);
   const computations = useQuery({
-    queryKey: ["indicators", "computations"],
-    queryFn: async () => {
-      const d = await api.get<ComputationItem[] | { items: ComputationItem[] }>(indicatorApi.computations);
-      return Array.isArray(d) ? d : d.items;
-    },
+    ...computationsQuery(),
     enabled: valueSource === "computed",
     staleTime: 300_000,
   });

@@ -1,28 +1,21 @@
 // Input series (population, GDP, city budget spending…): the figures indicators and the funding plan are computed
 // from, a value per year with its provenance and an "estimate" mark (derived or projected rather than official).
-// Staff enter and correct values (version-checked).
+// Staff enter, correct (version-checked) and delete values through `useSeriesCommand` (indicator-api.ts).
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Typography } from "antd";
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { seriesValueInput, type Series, type SeriesValue } from "../../../common/api/indicator";
-import { api, errorMessage } from "../../app/api";
 import { formatDateTime, formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../components/states";
-import { indicatorApi } from "./indicator-api";
+import { indicatorsApi, seriesQuery, useSeriesCommand } from "./indicator-api";
 import { YearValueModal } from "./YearValueModal";
 
 export function SeriesPage() {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ["indicators", "series"],
-    queryFn: async () => {
-      const d = await api.get<Series[] | { items: Series[] }>(indicatorApi.series);
-      return Array.isArray(d) ? d : d.items;
-    },
-  });
+  const q = useQuery(seriesQuery());
   return (
     <>
       <PageHeader title={t("indicators.series.title")} subtitle={t("indicators.series.subtitle")} back="/indicators" />
@@ -48,22 +41,11 @@ export function SeriesPage() {
 function SeriesCard({ series }: { series: Series }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  const { message } = App.useApp();
-  const qc = useQueryClient();
+  const command = useSeriesCommand();
   const [editing, setEditing] = useState<{ year?: number } | null>(null);
   const unit = en ? series.unitEn : series.unitVi;
   const name = en ? series.nameEn : series.nameVi;
-  const remove = useMutation({
-    mutationFn: (v: SeriesValue) => api.delete(indicatorApi.seriesValue(series.key, v.year), { version: v.version }),
-    onSuccess: async () => {
-      message.success(t("indicators.values.deleted"));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-    onError: async (e) => {
-      message.error(errorMessage(e));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-    },
-  });
+  const remove = (v: SeriesValue) => command.run(() => indicatorsApi.deleteSeriesValue(series.key, v.year, v.version), "indicators.values.deleted");
   const canEnter = series.abilities.enterValues;
   const values = [...series.values].sort((a, b) => a.year - b.year);
   return (
@@ -129,7 +111,7 @@ function SeriesCard({ series }: { series: Series }) {
                             title={t("indicators.values.confirmDelete", { year: v.year })}
                             okText={t("common.delete")}
                             cancelText={t("common.cancel")}
-                            onConfirm={() => remove.mutateAsync(v).catch(() => undefined)}
+                            onConfirm={() => remove(v)}
                           >
                             <Button
                               size="small"
@@ -166,9 +148,10 @@ function SeriesCard({ series }: { series: Series }) {
         <YearValueModal
           year={editing.year}
           values={series.values}
-          url={(y) => indicatorApi.seriesValue(series.key, y)}
+          command={command}
+          save={(y, body) => indicatorsApi.saveSeriesValue(series.key, y, body)}
           unit={en ? series.unitEn : series.unitVi}
-          shape={seriesValueInput.shape}
+          schema={seriesValueInput}
           withEstimate
           onClose={() => setEditing(null)}
         />

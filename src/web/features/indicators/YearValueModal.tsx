@@ -1,13 +1,11 @@
 // The dialog that enters or corrects one year's value with its provenance: an indicator's entered value, or an input
-// series' value (which also carries the "estimate" mark). Saves with the record's version (a 409 reloads and says so).
-import { useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
-import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Typography } from "antd";
+// series' value (which also carries the "estimate" mark). A command on the shared CommandDialog: the fields are
+// checked with the input body's schema, a correction goes out with the stored value's version (read when it is sent,
+// so after a 409 the next save carries the reloaded one), and a refusal stays in the dialog.
+import { Checkbox, Col, Form, Input, InputNumber, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, errorMessage } from "../../app/api";
-import { rules } from "../../components/form-rules";
-
-type Shape = Parameters<typeof rules>[0];
+import type { z } from "zod";
+import { CommandDialog, type RecordCommand } from "../../components/CommandDialog";
 
 export interface YearValue {
   year: number;
@@ -26,12 +24,22 @@ interface ValueForm {
   estimate?: boolean;
 }
 
+/** What the value's PUT carries. */
+export interface YearValueBody {
+  value: number;
+  source: string;
+  note: string | null;
+  estimate?: boolean;
+  version?: number;
+}
+
 export function YearValueModal({
   year,
   values,
-  url,
+  command,
+  save,
   unit,
-  shape,
+  schema,
   hint,
   withEstimate = false,
   onClose,
@@ -40,102 +48,72 @@ export function YearValueModal({
   year?: number;
   /** the values already stored (their versions are sent back) */
   values: readonly YearValue[];
-  url: (year: number) => string;
+  /** the command hook of the record the value belongs to */
+  command: RecordCommand;
+  /** the call storing the value of a year */
+  save: (year: number, body: YearValueBody) => Promise<unknown>;
   unit: string;
-  /** the input contract's shape: the value, source and note rules */
-  shape: Shape;
+  /** the input body: the value, source and note rules */
+  schema: { shape: Record<string, z.ZodType> };
   hint?: string;
   withEstimate?: boolean;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<ValueForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const current = values.find((v) => v.year === year);
-  const save = async () => {
-    let v: ValueForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      const prior = values.find((x) => x.year === v.year);
-      await api.put(url(v.year!), {
-        value: v.value,
-        source: v.source?.trim(),
-        note: v.note?.trim() ? v.note.trim() : null,
-        ...(withEstimate ? { estimate: !!v.estimate } : {}),
-        ...(prior?.version ? { version: prior.version } : {}),
-      });
-      message.success(t("indicators.values.saved"));
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === "VERSION_CONFLICT") {
-        setError(t("indicators.values.conflict"));
-        await qc.invalidateQueries({ queryKey: ["indicators"] });
-      } else setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+  const submit = (v: ValueForm) => {
+    const prior = values.find((x) => x.year === v.year);
+    return save(v.year!, {
+      value: v.value!,
+      source: v.source?.trim() ?? "",
+      note: v.note?.trim() ? v.note.trim() : null,
+      ...(withEstimate ? { estimate: !!v.estimate } : {}),
+      ...(prior?.version ? { version: prior.version } : {}),
+    });
   };
   return (
-    <Modal
-      open
+    <CommandDialog<ValueForm>
       title={current ? t("indicators.values.editTitle", { year }) : t("indicators.values.addTitle")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={save}
-      confirmLoading={saving}
-      onCancel={onClose}
-      destroyOnHidden
+      command={command}
+      schema={schema}
+      initialValues={
+        current
+          ? { year: current.year, value: current.value, source: current.source, note: current.note, estimate: !!current.estimate }
+          : { year: new Date().getFullYear() - 1, estimate: false }
+      }
+      submit={submit}
+      done="indicators.values.saved"
+      onClose={onClose}
+      intro={hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
     >
-      {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
-      <Form<ValueForm>
-        form={form}
-        layout="vertical"
-        initialValues={
-          current
-            ? { year: current.year, value: current.value, source: current.source, note: current.note, estimate: !!current.estimate }
-            : { year: new Date().getFullYear() - 1, estimate: false }
-        }
-      >
-        <Row gutter={16}>
-          <Col span={10}>
-            <Form.Item name="year" label={t("indicators.fields.year")} rules={[{ required: true, message: t("validation.required") }]}>
-              <InputNumber min={1900} max={2200} controls={false} disabled={!!current} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="value" label={t("indicators.values.valueIn", { unit })} rules={rules(shape, "value", true)}>
-              <InputNumber<number> decimalSeparator={en ? "." : ","} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="source" label={t("indicators.values.source")} rules={rules(shape, "source", true)} extra={t("indicators.values.sourceHint")}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="note" label={t("indicators.values.note")} rules={rules(shape, "note")}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
-        </Form.Item>
-        {withEstimate && (
-          <Form.Item name="estimate" valuePropName="checked" extra={t("indicators.series.estimateHint")}>
-            <Checkbox>{t("indicators.series.estimate")}</Checkbox>
+      {({ rules }) => (
+        <>
+          <Row gutter={16}>
+            <Col span={10}>
+              <Form.Item name="year" label={t("indicators.fields.year")} rules={rules("year", true)}>
+                <InputNumber min={1900} max={2200} controls={false} disabled={!!current} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+            <Col span={14}>
+              <Form.Item name="value" label={t("indicators.values.valueIn", { unit })} rules={rules("value", true)}>
+                <InputNumber<number> decimalSeparator={en ? "." : ","} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="source" label={t("indicators.values.source")} rules={rules("source", true)} extra={t("indicators.values.sourceHint")}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
           </Form.Item>
-        )}
-      </Form>
-      {error && (
-        <Typography.Text type="danger" role="alert">
-          {error}
-        </Typography.Text>
+          <Form.Item name="note" label={t("indicators.values.note")} rules={rules("note")}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+          </Form.Item>
+          {withEstimate && (
+            <Form.Item name="estimate" valuePropName="checked" extra={t("indicators.series.estimateHint")}>
+              <Checkbox>{t("indicators.series.estimate")}</Checkbox>
+            </Form.Item>
+          )}
+        </>
       )}
-    </Modal>
+    </CommandDialog>
   );
 }

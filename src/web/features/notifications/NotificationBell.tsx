@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { NotificationItem } from "../../../common/api/notification";
 import { formatDateTime } from "../../app/format";
-import { useMarkAllRead, useMarkRead, useNotifications } from "./notification-queries";
+import { useMarkAllRead, useMarkRead, useNotifications } from "./notifications-api";
 
 export function NotificationBell() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { Button, Card, List, Segmented, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../app/format";
 import { ErrorState, PageHeader } from "../../components/states";
-import { useMarkAllRead, useMarkRead, useNotifications } from "./notification-queries";
+import { useMarkAllRead, useMarkRead, useNotifications } from "./notifications-api";
 
 export function NotificationsPage() {
   const { t } = useTranslation();

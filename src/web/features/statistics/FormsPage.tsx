@@ -8,10 +8,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CellValue, CellValues, FormVersionItem, ValidationRule } from "../../../common/api/statistics";
 import { validateReport } from "../../../common/statistics/validate";
-import { api } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
 import { FormGrid } from "./FormGrid";
+import { statisticsApi, statisticsKeys } from "./statistics-api";
 import { msgText, pick, useFormVersion, useLang } from "./statistics-ui";
 
 export function FormsPage() {
@@ -19,8 +19,8 @@ export function FormsPage() {
   const lang = useLang();
   const [all, setAll] = useState(false);
   const q = useQuery({
-    queryKey: ["statistics-forms", { all }],
-    queryFn: () => api.get<{ items: FormVersionItem[] }>("/statistics/forms", all ? { all: true } : undefined),
+    queryKey: statisticsKeys.formCatalogue(all),
+    queryFn: () => statisticsApi.forms(all),
     staleTime: 10 * 60_000,
   });
   return (

@@ -1,20 +1,18 @@
 // Reporting periods of the statistical reporting regime (kỳ báo cáo thống kê): year, reference date, deadline, the
 // forms collected, and how complete and timely the organisations' reports are. Staff create and edit periods here.
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Progress, Space, Tooltip } from "antd";
+import { Button, Progress, Space, Tooltip } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import dayjs, { type Dayjs } from "dayjs";
-import { PERIOD_STATUSES, periodInput, type Period, type PeriodItem } from "../../../common/api/statistics";
-import { api, ApiError, errorMessage } from "../../app/api";
-import { DATE_FORMAT, formatDate, formatNumber } from "../../app/format";
+import { PERIOD_STATUSES, type PeriodItem } from "../../../common/api/statistics";
+import { formatDate, formatNumber } from "../../app/format";
 import { useSession } from "../../app/session";
-import { applyServerIssues, rules } from "../../components/form-rules";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
-import { FormCodeTag, PeriodStatusTag, pct, pick, statisticsAccess, useFormList, useLang } from "./statistics-ui";
+import { PeriodDialog } from "./dialogs/PeriodDialog";
+import { statisticsEndpoints } from "./statistics-api";
+import { FormCodeTag, PeriodStatusTag, pct, pick, statisticsAccess, useLang } from "./statistics-ui";
 
 export function PeriodsPage() {
   const { t } = useTranslation();
@@ -25,7 +23,7 @@ export function PeriodsPage() {
   const config = useMemo<ListConfig<PeriodItem>>(
     () => ({
       resource: "statistics-periods",
-      endpoint: "/statistics/periods",
+      endpoint: statisticsEndpoints.periods,
       rowKey: (p) => p.id,
       rowHref: (p) => `/statistics/periods/${p.id}`,
       searchLabel: t("statistics.periods.search"),
@@ -90,133 +88,7 @@ export function PeriodsPage() {
     <>
       <PageHeader title={t("statistics.periods.title")} subtitle={t("statistics.periods.subtitle")} />
       <ListView config={config} />
-      <PeriodDialog open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/statistics/periods/${p.id}`)} />
+      {creating && <PeriodDialog onClose={() => setCreating(false)} onSaved={(p) => navigate(`/statistics/periods/${p.id}`)} />}
     </>
-  );
-}
-
-interface PeriodValues {
-  year: number;
-  nameVi: string;
-  nameEn?: string;
-  referenceDate?: Dayjs | null;
-  deadline?: Dayjs | null;
-  formKeys: string[];
-  note?: string;
-}
-
-/** Create a period, or edit one (`period` given; sent with its version). */
-export function PeriodDialog({ open, period, onClose, onSaved }: { open: boolean; period?: Period; onClose: () => void; onSaved: (p: Period) => void }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const forms = useFormList();
-  const [form] = Form.useForm<PeriodValues>();
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    const year = period?.year ?? new Date().getFullYear() - 1;
-    form.setFieldsValue(
-      period
-        ? {
-            year: period.year,
-            nameVi: period.nameVi,
-            nameEn: period.nameEn ?? "",
-            referenceDate: dayjs(period.referenceDate),
-            deadline: dayjs(period.deadline),
-            formKeys: period.forms.map((f) => f.key),
-            note: period.note ?? "",
-          }
-        : {
-            year,
-            nameVi: t("statistics.periods.defaultNameVi", { year }),
-            nameEn: `Statistical reports ${year}`,
-            referenceDate: dayjs(`${year}-12-31`),
-            deadline: dayjs(`${year + 1}-02-01`),
-            formKeys: [],
-            note: "",
-          },
-    );
-  }, [open, period, form, t]);
-  const save = useMutation({
-    mutationFn: (v: PeriodValues) => {
-      const body = {
-        year: v.year,
-        nameVi: v.nameVi,
-        nameEn: v.nameEn || null,
-        referenceDate: v.referenceDate ? v.referenceDate.format("YYYY-MM-DD") : undefined,
-        deadline: v.deadline ? v.deadline.format("YYYY-MM-DD") : undefined,
-        formKeys: v.formKeys,
-        note: v.note || null,
-      };
-      return period ? api.put<Period>(`/statistics/periods/${period.id}`, { ...body, version: period.version }) : api.post<Period>("/statistics/periods", body);
-    },
-    onSuccess: (p) => {
-      void qc.invalidateQueries({ queryKey: ["statistics-periods"] });
-      qc.setQueryData(["statistics-period", p.id], p);
-      message.success(t(period ? "statistics.periods.updated" : "statistics.periods.created"));
-      onClose();
-      onSaved(p);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.fieldIssues.length) {
-        const rest = applyServerIssues(form, e.fieldIssues);
-        setError(rest.length ? rest.join(" ") : null);
-      } else setError(errorMessage(e));
-    },
-  });
-  const shape = periodInput.shape;
-  return (
-    <Modal
-      open={open}
-      title={t(period ? "statistics.periods.edit" : "statistics.periods.create")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onCancel={onClose}
-      okButtonProps={{ loading: save.isPending }}
-      onOk={() => form.validateFields().then((v) => save.mutate(v))}
-      width={640}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" requiredMark>
-        <Space wrap align="start">
-          <Form.Item name="year" label={t("statistics.fields.year")} rules={rules(shape, "year", true)}>
-            <InputNumber min={2000} max={2100} controls={false} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item name="referenceDate" label={t("statistics.fields.referenceDate")}>
-            <DatePicker format={DATE_FORMAT} />
-          </Form.Item>
-          <Form.Item name="deadline" label={t("statistics.fields.deadline")}>
-            <DatePicker format={DATE_FORMAT} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="nameVi" label={t("statistics.fields.nameVi")} rules={rules(shape, "nameVi", true)}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t("statistics.fields.nameEn")}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item
-          name="formKeys"
-          label={t("statistics.fields.forms")}
-          rules={[{ required: true, type: "array", min: 1, message: t("statistics.periods.formsRequired") }]}
-        >
-          <Checkbox.Group
-            style={{ display: "flex", flexDirection: "column", gap: 4 }}
-            options={(forms.data?.items ?? []).map((f) => ({ value: f.key, label: `${f.code} — ${pick(lang, f.titleVi, f.titleEn)}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t("statistics.fields.note")}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        {error && (
-          <div role="alert" className="ant-form-item-explain-error">
-            {error}
-          </div>
-        )}
-      </Form>
-    </Modal>
   );
 }

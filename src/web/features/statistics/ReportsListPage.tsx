@@ -6,11 +6,11 @@ import { Link } from "react-router";
 import { Flex, Space, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { REPORT_STATUSES, TIMELINESS, type PeriodItem, type ReportItem } from "../../../common/api/statistics";
-import { api, type ListResult } from "../../app/api";
+import { REPORT_STATUSES, TIMELINESS, type ReportItem } from "../../../common/api/statistics";
 import { formatDate, formatDateTime } from "../../app/format";
 import { ListView, type FilterDef, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
+import { statisticsApi, statisticsEndpoints, statisticsKeys } from "./statistics-api";
 import { pick, ReportTags, useFormList, useLang } from "./statistics-ui";
 
 function useReportList(mine: boolean): ListConfig<ReportItem> {
@@ -18,8 +18,8 @@ function useReportList(mine: boolean): ListConfig<ReportItem> {
   const lang = useLang();
   const forms = useFormList();
   const periods = useQuery({
-    queryKey: ["statistics-periods", "options"],
-    queryFn: () => api.get<ListResult<PeriodItem>>("/statistics/periods", { pageSize: 100, sort: "-year" }),
+    queryKey: statisticsKeys.periodOptions,
+    queryFn: statisticsApi.periodOptions,
     enabled: !mine,
     staleTime: 60_000,
   });
@@ -55,7 +55,7 @@ function useReportList(mine: boolean): ListConfig<ReportItem> {
     }
     return {
       resource: "statistics-reports",
-      endpoint: mine ? "/statistics/reports?mine=true" : "/statistics/reports",
+      endpoint: mine ? statisticsEndpoints.myReports : statisticsEndpoints.reports,
       rowKey: (r) => r.id,
       rowHref: (r) => `/statistics/reports/${r.id}`,
       searchLabel: t("statistics.reports.search"),

@@ -3,11 +3,11 @@
 import { Space, Tag, Tooltip } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { FormVersion, FormVersionItem, PeriodStatus, ReportStatus, Timeliness, ValidationMessage } from "../../../common/api/statistics";
-import { api } from "../../app/api";
+import type { PeriodStatus, ReportStatus, Timeliness, ValidationMessage } from "../../../common/api/statistics";
 import type { Me } from "../../app/session";
 import { ability } from "../../app/permissions";
 import { currentLang } from "../../i18n/index";
+import { statisticsApi, statisticsKeys } from "./statistics-api";
 
 /** What the UI offers; the same abilities answer 403 on the server (modules/statistics/statistics.policy.ts). */
 export const statisticsAccess = {
@@ -77,8 +77,8 @@ export function FormCodeTag({ code, titleVi, titleEn }: { code: string; titleVi:
 /** The latest version of every form (for pickers). */
 export function useFormList() {
   return useQuery({
-    queryKey: ["statistics-forms"],
-    queryFn: () => api.get<{ items: FormVersionItem[] }>("/statistics/forms"),
+    queryKey: statisticsKeys.forms,
+    queryFn: () => statisticsApi.forms(),
     staleTime: 10 * 60_000,
   });
 }
@@ -86,8 +86,8 @@ export function useFormList() {
 /** One stored form version (immutable, cached for the session). */
 export function useFormVersion(key: string | undefined, version: number | undefined) {
   return useQuery({
-    queryKey: ["statistics-form", key, version],
-    queryFn: () => api.get<FormVersion>(`/statistics/forms/${encodeURIComponent(key!)}/versions/${version}`),
+    queryKey: statisticsKeys.formVersion(key, version),
+    queryFn: () => statisticsApi.formVersion(key!, version!),
     enabled: !!key && !!version,
     staleTime: Infinity,
   });
