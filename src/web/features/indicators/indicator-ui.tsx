@@ -39,13 +39,6 @@ export const STATUS_COLOURS: Record<ProgressStatus, string> = {
   limited: "orange",
   deterioration: "red",
 };
-const STATUS_HEX: Record<ProgressStatus, string> = {
-  achieved: "#2e7d32",
-  substantial: "#13a8a8",
-  moderate: "#d4a106",
-  limited: "#e07b24",
-  deterioration: "#c62828",
-};
 
 export function StatusTag({ status, reason }: { status: ProgressStatus | null; reason?: StatusReason | null }) {
   const { t } = useTranslation();
