@@ -29,7 +29,7 @@ import {
 } from "../../documents/index.js";
 import { VOTING_ROLES, type CouncilRole } from "../../../common/councils/index.js";
 import { councilPolicy, isCouncilMember } from "./councils.policy.js";
-import { criteriaOf, loadCouncil, type LoadedCouncil } from "./councils.service.js";
+import { criteriaOf, loadCouncil, type Loaded as LoadedCouncil } from "./councils.record.js";
 import { decisionNumberOf, lawBasis } from "../tasks/tasks.documents.js";
 import { eachTogether } from "../../platform/together.js";
 

@@ -15,7 +15,7 @@ export interface CouncilRef {
   status: CouncilStatus;
   /** people who sit on the council */
   memberPersonIds: string[];
-  /** per subject, its applicants (see subjectParties in councils.service.ts) */
+  /** per subject, its applicants (see subjectParties in councils.record.ts) */
   subjects: SubjectParties[];
 }
 

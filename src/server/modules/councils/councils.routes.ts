@@ -26,24 +26,10 @@ import { councilPolicy } from "./councils.policy.js";
 import { councilEstablishmentDocument, councilMinutesDocument } from "./councils.documents.js";
 import { sendDownload } from "../../platform/uploads.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
-import {
-  addMember,
-  checkConflict,
-  councilsOfTask,
-  createCouncil,
-  getCouncil,
-  listBallots,
-  listCouncils,
-  myCouncils,
-  overrideMemberConflict,
-  recordAttendance,
-  recordPaperDeclaration,
-  removeMember,
-  saveBallot,
-  signDeclaration,
-  transitionCouncil,
-  updateCouncil,
-} from "./councils.service.js";
+import { addMember, checkConflict, overrideMemberConflict, removeMember } from "./councils.members.js";
+import { councilsOfTask, getCouncil, listCouncils, myCouncils } from "./councils.read.js";
+import { createCouncil, recordAttendance, recordPaperDeclaration, signDeclaration, transitionCouncil, updateCouncil } from "./councils.commands.js";
+import { listBallots, saveBallot } from "./councils.ballots.js";
 import type { AbilityOf } from "../../platform/policy.js";
 import { command, registerCommandRoutes } from "../../platform/lifecycle-routes.js";
 import { councilLifecycle } from "./councils.lifecycle.js";

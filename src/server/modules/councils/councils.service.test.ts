@@ -10,17 +10,10 @@ import { actorFor, auditRows, refusal, type TestActor } from "../../testing/ctx.
 import { councilConflictChecks, councilResults, councils, tasks } from "../../db/schema/index.js";
 import { attendanceInput, ballotInput, councilInput, councilUpdate, memberInput } from "../../../common/api/council.js";
 import type { Council } from "../../../common/api/council.js";
-import {
-  addMember,
-  createCouncil,
-  getCouncil,
-  overrideMemberConflict,
-  recordAttendance,
-  saveBallot,
-  signDeclaration,
-  transitionCouncil,
-  updateCouncil,
-} from "./councils.service.js";
+import { addMember, overrideMemberConflict } from "./councils.members.js";
+import { createCouncil, recordAttendance, signDeclaration, transitionCouncil, updateCouncil } from "./councils.commands.js";
+import { getCouncil } from "./councils.read.js";
+import { saveBallot } from "./councils.ballots.js";
 import { councilOutcomeForTask } from "./councils.outcome.js";
 
 let t: TestApp;

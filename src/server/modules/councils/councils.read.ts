@@ -1,0 +1,113 @@
+// Reading councils: one council, the lists (search, filters, sort), a task's councils and the signed-in member's.
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { councilMembers, councils, councilSubjects } from "../../db/schema/index.js";
+import type { Ctx } from "../../platform/context.js";
+import { can } from "../../platform/policy.js";
+import { searchCondition } from "../../platform/list.js";
+import { parseSort } from "../../../common/list.js";
+import { COUNCIL_SORTS, type Council, type CouncilListQuery, type CouncilSummary, type MyCouncil, type TaskCouncil } from "../../../common/api/council.js";
+import { councilPolicy } from "./councils.policy.js";
+import { mustLoad, loadCouncil, present } from "./councils.record.js";
+
+export async function getCouncil(ctx: Ctx, id: string): Promise<Council> {
+  const l = await mustLoad(ctx, ctx.db, id);
+  return present(ctx, ctx.db, l);
+}
+
+// ---------- list ----------
+export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
+  const where: SQL | undefined = and(
+    searchCondition(councils.searchText, q.q),
+    q.kind ? eq(councils.kind, q.kind) : undefined,
+    q.status ? eq(councils.status, q.status) : undefined,
+    q.taskId ? sql`EXISTS (SELECT 1 FROM council_subjects s WHERE s.council_id = ${councils.id} AND s.task_id = ${q.taskId})` : undefined,
+  );
+  const { key, desc: d } = parseSort(q.sort, COUNCIL_SORTS, "updatedAt");
+  const dir = d || !q.sort ? sql`DESC` : sql`ASC`;
+  const order: Record<(typeof COUNCIL_SORTS)[number], SQL> = {
+    title: sql`${councils.title} COLLATE vn ${dir}`,
+    meetingAt: sql`${councils.meetingAt} ${dir} NULLS LAST`,
+    updatedAt: sql`${councils.updatedAt} ${dir}`,
+  };
+  const outer = sql.raw(`"councils"."id"`);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({
+        id: councils.id,
+        kind: councils.kind,
+        title: councils.title,
+        status: councils.status,
+        meetingAt: councils.meetingAt,
+        decisionNumber: councils.decisionNumber,
+        legalBasis: sql<string>`(SELECT r.legal_basis FROM council_rule_sets r WHERE r.key = "councils"."rule_set_key" AND r.version = "councils"."rule_set_version")`,
+        subjects: sql<number>`(SELECT count(*)::int FROM council_subjects s WHERE s.council_id = ${outer})`,
+        members: sql<number>`(SELECT count(*)::int FROM council_members m WHERE m.council_id = ${outer})`,
+        updatedAt: councils.updatedAt,
+      })
+      .from(councils)
+      .where(where)
+      .orderBy(order[key], councils.id)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.$count(councils, where),
+  ]);
+  const items: CouncilSummary[] = rows.map((r) => ({ ...r, meetingAt: r.meetingAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The councils of one task, for its page: every council of the task the actor may read (the councils policy decides:
+ * staff and leaders all of them; members those they sit on; an applicant those where one of the subjects is theirs —
+ * see subjectParties). Cancelled councils are listed too (with their status).
+ */
+export async function councilsOfTask(ctx: Ctx, taskId: string): Promise<{ items: TaskCouncil[] }> {
+  const rows = await ctx.db
+    .selectDistinct({ id: councils.id, updatedAt: councils.updatedAt })
+    .from(councils)
+    .innerJoin(councilSubjects, eq(councilSubjects.councilId, councils.id))
+    .where(eq(councilSubjects.taskId, taskId))
+    .orderBy(desc(councils.updatedAt), councils.id);
+  const items: TaskCouncil[] = [];
+  for (const r of rows) {
+    const l = await loadCouncil(ctx.db, r.id);
+    if (!l || !can(ctx.actor, councilPolicy, "read", l.ref)) continue;
+    items.push({
+      id: l.c.id,
+      kind: l.c.kind,
+      title: l.c.title,
+      status: l.c.status,
+      meetingAt: l.c.meetingAt?.toISOString() ?? null,
+      decisionNumber: l.c.decisionNumber,
+      decisionDate: l.c.decisionDate,
+      concludedAt: l.c.concludedAt?.toISOString() ?? null,
+      legalBasis: l.rules.legalBasis,
+    });
+  }
+  return { items };
+}
+
+// ---------- create / update ----------
+export async function myCouncils(ctx: Ctx): Promise<{ items: MyCouncil[] }> {
+  const personId = ctx.actor!.personId;
+  if (!personId) return { items: [] };
+  const rows = await ctx.db
+    .select({
+      councilId: councils.id,
+      memberId: councilMembers.id,
+      kind: councils.kind,
+      title: councils.title,
+      status: councils.status,
+      meetingAt: councils.meetingAt,
+      role: councilMembers.role,
+      declarationSignedAt: councilMembers.declarationSignedAt,
+      subjects: sql<number>`(SELECT count(*)::int FROM council_subjects s WHERE s.council_id = "councils"."id")`,
+      submitted: sql<number>`(SELECT count(*)::int FROM council_ballots b WHERE b.member_id = "council_members"."id" AND b.status = 'submitted')`,
+    })
+    .from(councilMembers)
+    .innerJoin(councils, eq(councils.id, councilMembers.councilId))
+    .where(and(eq(councilMembers.personId, personId), sql`${councils.status} <> 'draft'`))
+    .orderBy(desc(councils.updatedAt), councils.id);
+  return {
+    items: rows.map((r) => ({ ...r, meetingAt: r.meetingAt?.toISOString() ?? null, declarationSignedAt: r.declarationSignedAt?.toISOString() ?? null })),
+  };
+}
