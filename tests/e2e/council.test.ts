@@ -134,14 +134,17 @@ describe("selection council", () => {
     await page.locator(".ant-modal").getByRole("button", { name: "Xác nhận" }).click();
     await page.locator(".task-path [aria-current=step]").getByText("Hội đồng tư vấn tuyển chọn / giao trực tiếp").waitFor();
 
-    // ---- creates the council on the council pages
-    await menu(page).getByText("Hội đồng", { exact: true }).click();
-    await page.waitForURL(/\/councils(\?|$)/);
-    await page.getByRole("button", { name: "Lập hội đồng" }).click();
+    // ---- the step now waits for its council: the decisions are shown disabled with the reason, and the task's page
+    //      offers "Lập hội đồng" with the kind and the task already chosen
+    const blockers = page.getByRole("alert").filter({ hasText: "Chưa thể thực hiện ngay" });
+    await blockers.getByText("Chưa thành lập hội đồng tuyển chọn", { exact: false }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Được tuyển chọn / giao trực tiếp" }).isDisabled()).toBe(true);
+    await screenshot(page, "task-waiting-for-council");
+    await blockers.getByRole("button", { name: "Lập hội đồng" }).click();
     const dialog = page.locator(".ant-modal");
+    await dialog.getByText(`${t.code} · `, { exact: false }).first().waitFor();
     const title = `Hội đồng tư vấn tuyển chọn ${t.code}`;
     await dialog.locator("#title").fill(title);
-    await chooseOption(dialog.locator("#taskIds"), t.code, t.code.toLowerCase());
     await dialog.getByRole("button", { name: "Lưu" }).click();
     await page.waitForURL(/\/councils\/[0-9a-f-]{36}$/);
     const councilId = new URL(page.url()).pathname.split("/").pop()!;

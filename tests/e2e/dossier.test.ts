@@ -1,6 +1,6 @@
 // Journeys: a PI proposes a task in the open proposal-collection call, edits it and attaches the proposal form; the
 // officer finds it in the work queue and sends it to the identification council through the action dialog.
-// The demo PI opens the task whose selection call takes dossiers, starts a dossier, fills the description,
+// The demo PI opens the call that takes dossiers, starts a dossier from the task's row on the call's page, fills the description,
 // a product, a milestone, the team (a member picked from the people registry) and a budget line, saves it, uploads
 // the documents the call requires (a submission without them is refused with the reasons), submits before the
 // deadline (the countdown is shown) and finds it locked; the officer cannot open it before the deadline (the refusal
@@ -20,6 +20,8 @@ afterAll(async () => {
 interface TaskOut {
   id: string;
   code: string;
+  selectionCallId: string | null;
+  selectionCallCode: string | null;
   piPersonId: string | null;
   selectionCallAccepting: boolean;
   abilities: { createDossier: boolean };
@@ -133,17 +135,16 @@ describe("dossier of a task", () => {
     const year = new Date().getFullYear() + 1;
 
     const { page, context, errors } = await signedInPage(browser, "pi");
-    // the PI finds the task among those taking dossiers
-    await menu(page).getByText("Nhiệm vụ", { exact: true }).click();
-    await page.waitForURL(/\/tasks(\?|$)/);
-    await page.getByRole("tab", { name: "Đang nhận hồ sơ" }).click();
-    await page.getByLabel("Tìm nhiệm vụ").fill(task!.code.toLowerCase());
-    await page.getByRole("link", { name: task!.code, exact: true }).click();
-    await page.waitForURL(new RegExp(`/tasks/${task!.id}`));
-    await page.getByText("Quy trình", { exact: true }).first().waitFor();
+    // the PI finds the open call, and on its page the task with "Lập hồ sơ đăng ký"
+    await menu(page).getByText("Đợt gọi đề xuất", { exact: true }).click();
+    await page.getByLabel("Tìm đợt").fill(task!.selectionCallCode!.toLowerCase());
+    await page.getByRole("link", { name: task!.selectionCallCode!, exact: true }).click();
+    const taskRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: task!.code, exact: true }) });
+    await taskRow.waitFor();
+    await screenshot(page, "call-tasks-pi");
 
-    // start the dossier
-    await page.getByRole("button", { name: "Lập hồ sơ đăng ký" }).first().click();
+    // start the dossier from the call's page
+    await taskRow.getByRole("button", { name: "Lập hồ sơ đăng ký" }).click();
     await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
     const dossierId = new URL(page.url()).pathname.split("/").pop()!;
     // the deadline countdown comes from the server's secondsToDeadline

@@ -130,6 +130,9 @@ export const call = z.object({
   requiredDocuments: z.array(requiredDocument),
   /** the process template its tasks follow */
   templateKey: z.string(),
+  /** the template's name, as users know it */
+  templateNameVi: z.string().nullable(),
+  templateNameEn: z.string().nullable(),
   opensAt: z.string(),
   closesAt: z.string(),
   status: z.enum(CALL_STATUSES),

@@ -241,7 +241,15 @@ export const councilAbilities = z.object({
 export const council = z.object({
   id: uuid,
   kind: councilKind,
-  ruleSet: z.object({ key: z.string(), version: z.number().int(), legalBasis: z.string(), nameVi: z.string(), nameEn: z.string(), note: z.string() }),
+  ruleSet: z.object({
+    key: z.string(),
+    version: z.number().int(),
+    legalBasis: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    noteVi: z.string(),
+    noteEn: z.string(),
+  }),
   title: z.string(),
   meetingAt: z.string().nullable(),
   place: z.string().nullable(),

@@ -5,6 +5,7 @@ import { listQuery } from "../list.js";
 import { isoDate, optText, uuid, version } from "./shared.js";
 import { DOCUMENT_CODE_RE } from "./call.js";
 import { money } from "./programme.js";
+import { COUNCIL_KINDS } from "../councils/rules.js";
 
 export const TASK_TYPES = ["de_tai", "du_an_sxtn", "du_an_khcn", "de_an", "htqt", "co_so"] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -139,6 +140,14 @@ export type ProposalUpdate = z.input<typeof proposalUpdate>;
 // ---------------------------------------------------------------------------------------------------------------
 // Task record
 
+/** Why an action cannot run now, in the caller's language; `next`: what unblocks it, when the page can offer it. */
+export const actionRefusal = z.object({
+  code: z.string(),
+  message: z.string(),
+  next: z.object({ kind: z.literal("form_council"), councilKind: z.enum(COUNCIL_KINDS) }).nullable(),
+});
+export type ActionRefusal = z.infer<typeof actionRefusal>;
+
 export const taskActionOut = z.object({
   action: z.string(),
   to: z.string(),
@@ -146,13 +155,15 @@ export const taskActionOut = z.object({
   labelEn: z.string(),
   requiredDocuments: z.array(z.string()),
   guards: z.array(z.string()),
+  /** null: the action may run now; else why not (its required documents or a guard, checked as the command would) */
+  blocked: actionRefusal.nullable(),
 });
 export type TaskActionOut = z.infer<typeof taskActionOut>;
 
 export const taskAbilities = z.object({
   /** the proposal may be edited (proposer, initial step, the call still accepts) */
   edit: z.boolean(),
-  /** the workflow actions the actor may attempt now (guards are checked when taken) */
+  /** the workflow actions of the actor's roles at this step, each with `blocked` when its checks fail now */
   actions: z.array(taskActionOut),
   /** the actor may start a dossier (pi / org_rep, the selection call accepts now, no dossier of theirs yet) */
   createDossier: z.boolean(),
@@ -207,6 +218,9 @@ export const task = z.object({
   method: z.enum(TASK_METHODS).nullable(),
   templateKey: z.string(),
   templateVersion: z.number().int(),
+  /** the process template's name, as users know it */
+  templateNameVi: z.string().nullable(),
+  templateNameEn: z.string().nullable(),
   state: z.string(),
   stateLabelVi: z.string(),
   stateLabelEn: z.string(),
@@ -678,3 +692,36 @@ export const taskDocument = z.object({
   canDelete: z.boolean(),
 });
 export type TaskDocument = z.infer<typeof taskDocument>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The tasks of a call (GET /api/v1/calls/:id/tasks)
+
+/** One task of a call as its page lists it: what is asked (the call notice's columns) and where the actor stands. */
+export const callTask = z.object({
+  id: uuid,
+  code: z.string(),
+  titleVi: z.string(),
+  titleEn: z.string().nullable(),
+  taskType: z.enum(TASK_TYPES),
+  state: z.string(),
+  stateLabelVi: z.string(),
+  stateLabelEn: z.string(),
+  objectives: z.string().nullable(),
+  expectedResults: z.string().nullable(),
+  proposedMonths: z.number().int().nullable(),
+  /** the budget cap of the task (proposed budget, VND) */
+  proposedBudget: z.number().int().nullable(),
+  /** dossiers submitted or in review (not drafts, not withdrawn): the Department's staff only, else null */
+  dossierCount: z.number().int().nullable(),
+  /** the actor's own dossier for the task (not withdrawn), if any */
+  myDossier: z.object({ id: uuid, status: z.enum(DOSSIER_STATUSES) }).nullable(),
+  abilities: z.object({
+    /** the actor may start a dossier now (the same rule as the task's own `createDossier`) */
+    createDossier: z.boolean(),
+    /** a performer (pi / org_rep) who may not start one now: why, in the caller's language */
+    createDossierRefusal: z.string().nullable(),
+  }),
+});
+export type CallTask = z.infer<typeof callTask>;
+export const callTasks = z.object({ items: z.array(callTask) });
+export type CallTasks = z.infer<typeof callTasks>;

@@ -84,7 +84,9 @@ export interface CouncilRuleSet {
   legalBasis: string;
   /** First day the version applies (calls / councils from that day). */
   effectiveFrom: string;
-  note: string;
+  /** What the version says, for the council's page: one text per language. */
+  noteVi: string;
+  noteEn: string;
   /** Voting members (chair, vice-chairs, reviewers, secretary, members). */
   size: RoleBounds;
   roles: Record<CouncilRole, RoleBounds>;
@@ -129,9 +131,10 @@ export const IDENTIFICATION_TT06_2023: CouncilRuleSet = {
   nameEn: "Task identification council",
   legalBasis: "TT 06/2023/TT-BKHCN",
   effectiveFrom: "2023-06-30",
-  note:
+  noteVi:
     "7–11 thành viên, 2 phản biện; phiên họp hợp lệ khi có ≥ 2/3 thành viên gồm chủ tịch (hoặc phó chủ tịch được uỷ quyền), phản biện và thư ký khoa học; " +
-    "đề xuất được kiến nghị thực hiện khi > 3/4 tổng số phiếu “Thực hiện”. " +
+    "đề xuất được kiến nghị thực hiện khi > 3/4 tổng số phiếu “Thực hiện”.",
+  noteEn:
     "7–11 members, 2 reviewers; quorum ≥ 2/3 incl. chair (or authorised vice-chair), reviewers and scientific secretary; recommended when > 3/4 of all ballots say “Thực hiện”.",
   size: role(7, 11),
   roles: {
@@ -204,9 +207,8 @@ export const SELECTION_TT08_2017: CouncilRuleSet = {
   nameEn: "Selection / direct-assignment council",
   legalBasis: "TT 08/2017/TT-BKHCN",
   effectiveFrom: "2017-08-11",
-  note:
-    "Phiếu lệch > 20% so với điểm trung bình là phiếu không hợp lệ; đạt khi trung bình ≥ 70 và không tiêu chí nào bị > 1/3 thành viên có mặt chấm 0. " +
-    "A ballot deviating > 20% from the average is invalid; passes with an average ≥ 70 and no criterion scored 0 by > 1/3 of members present.",
+  noteVi: "Phiếu lệch > 20% so với điểm trung bình là phiếu không hợp lệ; đạt khi trung bình ≥ 70 và không tiêu chí nào bị > 1/3 thành viên có mặt chấm 0.",
+  noteEn: "A ballot deviating > 20% from the average is invalid; passes with an average ≥ 70 and no criterion scored 0 by > 1/3 of members present.",
   scoring: selectionScoring([1, 3]),
 };
 
@@ -218,9 +220,8 @@ export const SELECTION_TT20_2023: CouncilRuleSet = {
   nameEn: "Selection / direct-assignment council",
   legalBasis: "TT 20/2023/TT-BKHCN",
   effectiveFrom: "2023-11-27",
-  note:
-    "Như TT 08/2017 nhưng ngưỡng tiêu chí điểm 0 là > 1/4 thành viên có mặt. Đợt đã thông báo trước 27/11/2023 dùng phiên bản 1. " +
-    "As TT 08/2017 but the zero-criterion threshold is > 1/4 of members present. Calls announced before 27/11/2023 use version 1.",
+  noteVi: "Như TT 08/2017 nhưng ngưỡng tiêu chí điểm 0 là > 1/4 thành viên có mặt. Đợt đã thông báo trước 27/11/2023 dùng phiên bản 1.",
+  noteEn: "As TT 08/2017 but the zero-criterion threshold is > 1/4 of members present. Calls announced before 27/11/2023 use version 1.",
   scoring: selectionScoring([1, 4]),
 };
 
@@ -232,9 +233,10 @@ export const APPRAISAL_2014: CouncilRuleSet = {
   nameEn: "Content and budget appraisal",
   legalBasis: "TT 55/2015/TTLT-BTC-BKHCN; TT 20/2023/TT-BKHCN",
   effectiveFrom: "2015-04-22",
-  note:
+  noteVi:
     "Mỗi thành viên đánh giá Đạt / Không đạt về nội dung và kinh phí, có ý kiến và kinh phí kiến nghị; thông qua khi quá nửa số thành viên có mặt đánh giá Đạt cả hai. " +
-    "Kinh phí kiến nghị của tổ là trung bình (làm tròn đồng) kinh phí kiến nghị của các phiếu Đạt. " +
+    "Kinh phí kiến nghị của tổ là trung bình (làm tròn đồng) kinh phí kiến nghị của các phiếu Đạt.",
+  noteEn:
     "Each member marks content and budget Đạt / Không đạt with comments and a recommended budget; passes when more than half the members present approve both. " +
     "The recommended budget is the average (rounded to the đồng) of the approving ballots' recommendations.",
   size: role(5, 9),
@@ -261,9 +263,8 @@ export const ACCEPTANCE_TT11_2014: CouncilRuleSet = {
   nameEn: "Acceptance council",
   legalBasis: "TT 11/2014/TT-BKHCN",
   effectiveFrom: "2014-07-15",
-  note:
-    "9 thành viên; cán bộ tổ chức chủ trì chỉ là uỷ viên; phiên họp hợp lệ khi ≥ 2/3 có mặt gồm chủ tịch, 2 phản biện và thư ký khoa học. " +
-    "9 members; host-organisation staff only as ordinary members; quorum ≥ 2/3 incl. chair, both reviewers and the scientific secretary.",
+  noteVi: "9 thành viên; cán bộ tổ chức chủ trì chỉ là uỷ viên; phiên họp hợp lệ khi ≥ 2/3 có mặt gồm chủ tịch, 2 phản biện và thư ký khoa học.",
+  noteEn: "9 members; host-organisation staff only as ordinary members; quorum ≥ 2/3 incl. chair, both reviewers and the scientific secretary.",
   size: role(9, 9),
   roles: { chair: role(1, 1), vice_chair: role(0, 1), reviewer: role(2, 2), scientific_secretary: role(1, 1), member: role(0, 9), admin_secretary: role(0, 1) },
   quorum: { present: [2, 3], chair: true, reviewers: true, scientificSecretary: true },

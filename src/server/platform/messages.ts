@@ -534,6 +534,14 @@ const messages = {
     vi: "Nhiệm vụ này hiện không nhận hồ sơ đăng ký",
     en: "This task is not receiving dossiers",
   },
+  "task.dossier.already_yours": {
+    vi: "Bạn đã có hồ sơ đăng ký cho nhiệm vụ này: mở hồ sơ để tiếp tục",
+    en: "You already have a dossier for this task: open it to go on",
+  },
+  "call.tasks.not_accepting": {
+    vi: "Đợt này hiện không nhận hồ sơ (ngoài thời hạn nhận hoặc chưa công bố)",
+    en: "This call is not taking dossiers now (outside its window or not published)",
+  },
   "task.dossier.duplicate_org": {
     vi: "Tổ chức này đã có hồ sơ đăng ký cho nhiệm vụ",
     en: "This organisation already has a dossier for the task",

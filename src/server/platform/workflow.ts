@@ -118,7 +118,7 @@ export function availableActions(def: ProcessDefinition, state: string, actor: A
 
 /** A guard's verdict: true when it holds, else the reason in both languages. */
 export type GuardResult = true | { vi: string; en: string };
-export type GuardFn = (tx: Tx) => GuardResult | Promise<GuardResult>;
+export type GuardFn = (db: Executor) => GuardResult | Promise<GuardResult>;
 
 export interface TransitionRequest {
   /** The table of the record; it has columns id, state and version. */
@@ -133,7 +133,7 @@ export interface TransitionRequest {
   /** An implementation of every guard the transition names; a named guard without one refuses (fails closed). */
   guards?: Partial<Record<GuardKey, GuardFn>>;
   /** Which of the transition's required document codes are missing; required when the transition lists any. */
-  missingDocuments?: (tx: Tx, codes: string[]) => Promise<string[]>;
+  missingDocuments?: (db: Executor, codes: string[]) => Promise<string[]>;
   /** Further assignments of the same UPDATE (e.g. sql`updated_at = now(), decided_by = ${userId}`). */
   set?: SQL;
   /** Extra audit details (comment, decision number…). */
@@ -164,6 +164,43 @@ const notAllowed = (def: ProcessDefinition, state: string, action: string, t?: P
   );
 };
 
+/**
+ * The transition's preconditions, in the order `transition()` checks them: its required documents (409
+ * DOCUMENTS_MISSING), then each named guard (409 GUARD_FAILED with the guard's reason, or the AppError a guard throws
+ * itself). The refusal, or null when the transition may run. Read-only: a record's page asks it for every action it
+ * offers (`actionReadiness`), so a button that cannot run is shown disabled with the same reason the command gives.
+ */
+export async function preconditionRefusal(
+  db: Executor,
+  t: ProcessTransition,
+  req: Pick<TransitionRequest, "guards" | "missingDocuments">,
+): Promise<AppError | null> {
+  try {
+    if (t.requiredDocuments?.length) {
+      if (!req.missingDocuments) throw new Error(`workflow: ${t.action} requires documents but no checker was given`);
+      const missing = await req.missingDocuments(db, t.requiredDocuments);
+      if (missing.length) return new AppError("DOCUMENTS_MISSING", 409, "workflow.documents_missing", { missing }, { documents: missing.join(", ") });
+    }
+    for (const g of t.guards ?? []) {
+      const fn = req.guards?.[g];
+      if (!fn) throw new Error(`workflow: guard ${g} of ${t.action} has no implementation`);
+      const verdict = await fn(db);
+      if (verdict !== true)
+        return new AppError(
+          "GUARD_FAILED",
+          409,
+          "workflow.guard_failed",
+          { guard: g, reason: verdict },
+          { guardVi: GUARDS[g].vi, guardEn: GUARDS[g].en, reasonVi: verdict.vi, reasonEn: verdict.en },
+        );
+    }
+    return null;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+}
+
 /** Moves one record along its process. Call inside the caller's transaction, with that transaction's handle. */
 export async function transition(tx: Tx, ctx: Pick<Ctx, "actor" | "ip" | "correlationId" | "clock">, req: TransitionRequest): Promise<TransitionResult> {
   const table = sql.identifier(req.table);
@@ -177,24 +214,8 @@ export async function transition(tx: Tx, ctx: Pick<Ctx, "actor" | "ip" | "correl
   if (!t) throw notAllowed(req.definition, from, req.action);
   if (!ctx.actor || !t.roles.some((r) => ctx.actor!.roles.includes(r))) throw forbidden();
 
-  if (t.requiredDocuments?.length) {
-    if (!req.missingDocuments) throw new Error(`workflow: ${req.action} requires documents but no checker was given`);
-    const missing = await req.missingDocuments(tx, t.requiredDocuments);
-    if (missing.length) throw new AppError("DOCUMENTS_MISSING", 409, "workflow.documents_missing", { missing }, { documents: missing.join(", ") });
-  }
-  for (const g of t.guards ?? []) {
-    const fn = req.guards?.[g];
-    if (!fn) throw new Error(`workflow: guard ${g} of ${req.action} has no implementation`);
-    const verdict = await fn(tx);
-    if (verdict !== true)
-      throw new AppError(
-        "GUARD_FAILED",
-        409,
-        "workflow.guard_failed",
-        { guard: g, reason: verdict },
-        { guardVi: GUARDS[g].vi, guardEn: GUARDS[g].en, reasonVi: verdict.vi, reasonEn: verdict.en },
-      );
-  }
+  const refusal = await preconditionRefusal(tx, t, req);
+  if (refusal) throw refusal;
 
   const updated = await tx.execute<{ version: number }>(sql`
     UPDATE ${table} SET state = ${t.to}, version = version + 1${req.set ? sql`, ${req.set}` : sql``}

@@ -3,7 +3,7 @@
 // process leaves straight to the tables: the process that leads there is tested by its own module.
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
-import { contractProducts, contracts, contractTranches, organisations, people, taskDossiers, tasks, users } from "../db/schema/index.js";
+import { calls, contractProducts, contracts, contractTranches, organisations, people, taskDossiers, tasks, users } from "../db/schema/index.js";
 import type { Executor, Tx } from "../platform/context.js";
 import { nextNumber } from "../platform/codes.js";
 import type { Role } from "../../common/roles.js";
@@ -53,6 +53,30 @@ export async function buildPerson(db: Executor, o: Partial<typeof people.$inferI
   const [row] = await db
     .insert(people)
     .values({ fullName: `Nguyễn Văn ${seq()}`, degree: "TS", gender: "male", birthYear: 1980, fields: ["102"], ...stamps(db), ...o })
+    .returning();
+  return row;
+}
+
+/**
+ * A call as its lifecycle leaves it (published and open from an hour ago for 30 days, unless said), a selection
+ * call unless said, stamped with the test clock.
+ */
+export async function buildCall(db: Executor, o: Partial<typeof calls.$inferInsert> = {}): Promise<typeof calls.$inferSelect> {
+  const now = testClockOf(db).now();
+  const n = seq().toUpperCase();
+  const [row] = await db
+    .insert(calls)
+    .values({
+      code: `TC-TEST-${n}`,
+      titleVi: `Đợt tuyển chọn thử nghiệm ${n}`,
+      kind: "selection",
+      status: "published",
+      publishedAt: now,
+      opensAt: new Date(now.getTime() - 3600_000),
+      closesAt: new Date(now.getTime() + 30 * 86400_000),
+      ...stamps(db),
+      ...o,
+    })
     .returning();
   return row;
 }

@@ -4,7 +4,7 @@
 //   acceptingSubmissions = status = 'published' AND opens_at <= now < closes_at
 // assertCallAccepting() applies the same rule for the modules that take submissions (proposals, dossiers).
 import { and, eq, gt, isNotNull, lte, sql, type SQL } from "drizzle-orm";
-import { calls, programmes } from "../../db/schema/index.js";
+import { calls, processTemplates, programmes } from "../../db/schema/index.js";
 import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound } from "../../platform/errors.js";
 import type { MessageKey } from "../../platform/messages.js";
@@ -120,9 +120,16 @@ export async function listCalls(ctx: Ctx, q: CallListQuery) {
 
 async function loadCall(db: Executor, id: string, forUpdate = false) {
   const q = db
-    .select({ c: calls, programmeCode: programmes.code, programmeName: programmes.nameVi })
+    .select({
+      c: calls,
+      programmeCode: programmes.code,
+      programmeName: programmes.nameVi,
+      templateNameVi: processTemplates.nameVi,
+      templateNameEn: processTemplates.nameEn,
+    })
     .from(calls)
     .leftJoin(programmes, eq(programmes.id, calls.programmeId))
+    .leftJoin(processTemplates, eq(processTemplates.key, calls.templateKey))
     .where(eq(calls.id, id));
   const [row] = forUpdate ? await q.for("update", { of: calls }) : await q;
   return row ?? null;
@@ -148,6 +155,8 @@ function present(ctx: Ctx, r: Loaded): Call {
     description: c.description,
     requiredDocuments: c.requiredDocuments,
     templateKey: c.templateKey,
+    templateNameVi: r.templateNameVi,
+    templateNameEn: r.templateNameEn,
     opensAt: c.opensAt.toISOString(),
     closesAt: c.closesAt.toISOString(),
     status: c.status,
@@ -165,6 +174,14 @@ function present(ctx: Ctx, r: Loaded): Call {
     updatedAt: c.updatedAt.toISOString(),
     abilities: abilitiesOf(ctx.actor, callPolicy, c),
   };
+}
+
+/** The call row, when the actor may read it (404 otherwise): for the modules that show a call's records. */
+export async function readableCall(ctx: Ctx, id: string): Promise<CallRow> {
+  const r = await loadCall(ctx.db, id);
+  if (!r) throw notFound();
+  authorize(ctx.actor, callPolicy, "read", r.c);
+  return r.c;
 }
 
 export async function getCall(ctx: Ctx, id: string): Promise<Call> {

@@ -215,7 +215,15 @@ export async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Counci
   return {
     id: l.c.id,
     kind: l.c.kind,
-    ruleSet: { key: l.rules.key, version: l.rules.version, legalBasis: l.rules.legalBasis, nameVi: l.rules.nameVi, nameEn: l.rules.nameEn, note: l.rules.note },
+    ruleSet: {
+      key: l.rules.key,
+      version: l.rules.version,
+      legalBasis: l.rules.legalBasis,
+      nameVi: l.rules.nameVi,
+      nameEn: l.rules.nameEn,
+      noteVi: l.rules.noteVi,
+      noteEn: l.rules.noteEn,
+    },
     title: l.c.title,
     meetingAt: l.c.meetingAt?.toISOString() ?? null,
     place: l.c.place,

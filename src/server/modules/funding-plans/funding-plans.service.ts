@@ -51,7 +51,7 @@ export const COLUMN_LABELS: Record<(typeof COLUMN_KEYS)[number], { vi: string; e
 
 const BASELINE_NAME = "Phương án in trong Đề án (khái toán 2014–2020)";
 const BASELINE_NOTE =
-  "Số liệu in tại mục IV.6 của Đề án (dòng 861–954). GRDP và chi ngân sách không được in: suy ra từ tổng đầu tư xã hội ÷ tỷ lệ % GRDP và tổng ngân sách TP ÷ 2%.";
+  "Số liệu in tại mục IV.6 của Đề án. GRDP và chi ngân sách không được in: suy ra từ tổng đầu tư xã hội ÷ tỷ lệ % GRDP và tổng ngân sách TP ÷ 2%.";
 
 /** Start-up: the baseline version, once (versions are immutable). */
 export async function syncBaselinePlan(db: Executor, now: Date) {

@@ -1,6 +1,7 @@
 // Downloads: one indicator (baseline, targets and values as one long table — open data — plus its metadata) and the
 // list with its filters, as csv (RFC 4180, UTF-8 BOM) or xlsx; formulas neutralised by platform/csv and platform/xlsx.
 // Signed-in exports are audited; the public downloads of published indicators are not (no actor, public data).
+import { planCitation } from "../../../common/plan/citation.js";
 import type { Ctx } from "../../platform/context.js";
 import { audit } from "../../platform/audit.js";
 import { authorize } from "../../platform/policy.js";
@@ -88,11 +89,11 @@ function dataTable(ind: Detail, lang: Lang, withEnteredBy: boolean) {
   const b = ind.baselineDetail;
   const tail = (x: ExportCell[]) => (withEnteredBy ? [...x, null] : x);
   if (b) {
-    const src = b.sourceLine ? `Đề án, dòng ${b.sourceLine}${b.quote ? `: "${b.quote}"` : ""}` : (b.quote ?? null);
+    const src = b.sourceLine ? `${planCitation(b.sourceLine, lang)}${b.quote ? `: "${b.quote}"` : ""}` : (b.quote ?? null);
     rows.push(tail([ind.code, b.year, KIND.baseline[lang], b.value, null, null, null, b.period, null, src, b.note]));
   }
   for (const t of ind.targets) {
-    const src = t.sourceLine ? `Đề án, dòng ${t.sourceLine}${t.quote ? `: "${t.quote}"` : ""}` : (t.quote ?? null);
+    const src = t.sourceLine ? `${planCitation(t.sourceLine, lang)}${t.quote ? `: "${t.quote}"` : ""}` : (t.quote ?? null);
     rows.push(tail([ind.code, t.year, KIND.target[lang], t.value, t.min, t.max, t.bound, t.original, null, src, t.note]));
   }
   for (const v of ind.values) {

@@ -37,7 +37,7 @@ export const SERIES_SEEDS: SeriesSeed[] = [
       {
         year: 2012,
         value: IMPLIED_POPULATION_2012,
-        source: "Suy ra từ Đề án, dòng 230: 136.470 người có trình độ cao đẳng, đại học trở lên ÷ 734 người/vạn dân × 10.000 = 1.859.264",
+        source: "Suy ra từ Đề án, Phần thứ nhất, mục I.6.1: 136.470 người có trình độ cao đẳng, đại học trở lên ÷ 734 người/vạn dân × 10.000 = 1.859.264",
         note: 'Ước tính: Đề án không nêu dân số; năm 2012 là thời điểm số liệu "hiện nay" của Đề án.',
         estimate: true,
       },

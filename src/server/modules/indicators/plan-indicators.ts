@@ -85,7 +85,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
       },
     ],
     valueSource: "entered",
-    notes: "Đề án không nêu giá trị hiện trạng của tỷ lệ này theo giá trị sản xuất công nghiệp (chỉ nêu 6,3% theo GDP, dòng 145).",
+    notes: "Đề án không nêu giá trị hiện trạng của tỷ lệ này theo giá trị sản xuất công nghiệp (chỉ nêu 6,3% theo GDP, Phần thứ nhất, mục I.2).",
   },
   {
     code: "t2.hightech_share_gdp",
@@ -413,7 +413,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     valueSource: "entered",
     notes:
       "Cơ sở dữ liệu nhân lực của nền tảng chỉ gồm cán bộ KH&CN nên không tính được chỉ tiêu này cho toàn thành phố: giá trị được nhập từ số liệu thống kê.",
-    values: [{ year: 2000, value: 286, source: 'Đề án, dòng 230: "(năm 2000 là 286 người/vạn dân)"' }],
+    values: [{ year: 2000, value: 286, source: 'Đề án, Phần thứ nhất, mục I.6.1: "(năm 2000 là 286 người/vạn dân)"' }],
   },
   {
     code: "t6.rd_staff_per_10k",
@@ -541,7 +541,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     ],
     valueSource: "computed",
     computation: "social_investment_pct_gdp",
-    notes: 'Đề án không nêu gốc cho chỉ tiêu này. Nhắc lại ở mục IV.6 (dòng 851): "tổng mức đầu tư của toàn xã hội cho khoa học và công nghệ đạt 1,5% GDP".',
+    notes: 'Đề án không nêu gốc cho chỉ tiêu này. Nhắc lại ở mục IV.6: "tổng mức đầu tư của toàn xã hội cho khoa học và công nghệ đạt 1,5% GDP".',
   },
   {
     code: "t7.budget_share",
@@ -576,7 +576,7 @@ export const PLAN_INDICATORS: PlanIndicator[] = [
     })),
     valueSource: "computed",
     computation: "budget_share_of_spending",
-    notes: 'Nhắc lại ở mục IV.6 (dòng 851): "Phấn đấu ngân sách giành cho hoạt động khoa học và công nghệ của thành phố hàng năm đạt 2% ngân sách chi".',
+    notes: 'Nhắc lại ở mục IV.6: "Phấn đấu ngân sách giành cho hoạt động khoa học và công nghệ của thành phố hàng năm đạt 2% ngân sách chi".',
   },
   {
     code: "o.it_industry_growth",

@@ -22,14 +22,12 @@ import type { Dossier, dossierCreate, dossierUpdate } from "../../../common/api/
 import { assertCallAccepting } from "../calls/calls.service.js";
 import { isTaskStaff } from "./tasks.access.js";
 import { definitionOf, visibleTask, type TaskRow } from "./tasks.service.js";
-import { budgetTotals, callDocuments, dossierLists, dossierProblems, submissionHash } from "./tasks.dossier-rules.js";
+import { budgetTotals, callDocuments, dossierLists, dossierProblems, RECEIVING_STATES, submissionHash } from "./tasks.dossier-rules.js";
 import { missingTaskDocuments, taskGuards } from "./tasks.guards.js";
 
 type CreateInput = z.output<typeof dossierCreate>;
 type UpdateInput = z.output<typeof dossierUpdate>;
 type DossierRow = typeof taskDossiers.$inferSelect;
-
-const RECEIVING = ["call_open", "dossier_submitted"];
 
 const notReceiving = () => new AppError("NOT_RECEIVING", 409, "task.dossier.not_receiving");
 /** A dossier's status in words, for messages that name it. */
@@ -202,7 +200,7 @@ export async function createDossier(ctx: Ctx, taskId: string, input: CreateInput
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const { task } = await visibleTask(ctx, tx, taskId);
-    if (!RECEIVING.includes(task.state) || !task.selectionCallId) throw notReceiving();
+    if (!RECEIVING_STATES.includes(task.state) || !task.selectionCallId) throw notReceiving();
     await assertCallAccepting(tx, task.selectionCallId, now);
     const personId = input.personId ?? actor.personId;
     if (!personId) throw badInput("task.dossier.person_required", {}, [{ path: "personId", code: "required", message: "" }]);
@@ -278,7 +276,7 @@ export async function submitDossier(ctx: Ctx, taskId: string, dossierId: string,
     const { task, dossier } = await loadDossier(ctx, tx, taskId, dossierId, true);
     if (dossier.ownerUserId !== actor.userId) throw forbidden();
     if (dossier.status !== "draft") throw locked("task.dossier.not_draft", { status: dossier.status });
-    if (!RECEIVING.includes(task.state) || !task.selectionCallId) throw notReceiving();
+    if (!RECEIVING_STATES.includes(task.state) || !task.selectionCallId) throw notReceiving();
     await assertCallAccepting(tx, task.selectionCallId, now);
     if (dossier.version !== version) throw staleVersion(await presentDossier(ctx, tx, task, dossier));
     const problems = await dossierProblems(tx, dossierId);

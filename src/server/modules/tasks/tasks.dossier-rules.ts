@@ -1,4 +1,5 @@
-// Rules on a dossier's content: completeness before submission, the budget totals, and the submission hash.
+// Rules on a dossier: who may start one, its content's completeness before submission, the budget totals, and the
+// submission hash.
 import crypto from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import {
@@ -11,9 +12,29 @@ import {
   taskDossiers,
   tasks,
 } from "../../db/schema/index.js";
-import type { Executor } from "../../platform/context.js";
+import { hasRole, type Actor, type Executor } from "../../platform/context.js";
+import type { MessageKey } from "../../platform/messages.js";
+import { PERFORMER_ROLES } from "../../../common/roles.js";
 import type { DossierTotals } from "../../../common/api/task.js";
 import { together } from "../../platform/together.js";
+
+/** The steps at which a task receives dossiers (its selection call accepting). */
+export const RECEIVING_STATES: readonly string[] = ["call_open", "dossier_submitted"];
+
+/**
+ * May the actor start a dossier for the task now: a performer (pi / org_rep), the task at a receiving step, its
+ * selection call accepting, no dossier of theirs yet. `refusal`: why not, for a performer (others are not offered it).
+ */
+export function dossierOpening(
+  actor: Actor | null,
+  t: { state: string; accepting: boolean; ownDossier: boolean },
+): { allowed: boolean; refusal: MessageKey | null } {
+  if (!actor || !hasRole(actor, ...PERFORMER_ROLES)) return { allowed: false, refusal: null };
+  if (t.ownDossier) return { allowed: false, refusal: "task.dossier.already_yours" };
+  if (!t.accepting) return { allowed: false, refusal: "call.tasks.not_accepting" };
+  if (!RECEIVING_STATES.includes(t.state)) return { allowed: false, refusal: "task.dossier.not_receiving" };
+  return { allowed: true, refusal: null };
+}
 
 export async function dossierLists(db: Executor, dossierId: string) {
   const [products, milestones, team, budget] = await together(db, [

@@ -5,6 +5,7 @@ import {
   TASK_ACTIONS_ELSEWHERE,
   TASK_ACTION_ROUTES,
   TASK_ROUTE_ACTIONS,
+  callTasks,
   dossier,
   dossierAction,
   dossierCreate,
@@ -18,6 +19,7 @@ import {
 import { sendDownload } from "../../platform/uploads.js";
 import { taskPolicy } from "./tasks.policy.js";
 import { getTask, listTasks, performedElsewhere, runTaskAction } from "./tasks.service.js";
+import { tasksOfCall } from "./tasks.call.js";
 import { actionDescription, actionSummary } from "./tasks.actions-doc.js";
 import { taskApprovalDocument, taskRegistrationDocument } from "./tasks.documents.js";
 import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
@@ -51,6 +53,20 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ["tasks"], summary: "One task with its path, dossiers and the actions the actor may take", params: idParams, response: { 200: task } },
     },
     async (req) => getTask(req.ctx, req.params.id),
+  );
+  app.get(
+    "/calls/:id/tasks",
+    {
+      config: guard("list"),
+      schema: {
+        tags: ["calls", "tasks"],
+        summary:
+          "The tasks of a call as far as the actor may see them: a selection call's tasks (with whether the actor may start a dossier now, and why not), a proposal-collection call's proposals; dossier counts for the Department's staff",
+        params: idParams,
+        response: { 200: callTasks },
+      },
+    },
+    async (req) => tasksOfCall(req.ctx, req.params.id),
   );
   app.get(
     "/tasks/:id/approval-decision.docx",

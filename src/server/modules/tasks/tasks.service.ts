@@ -4,19 +4,21 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { calls, taskDossiers, tasks } from "../../db/schema/index.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
-import { hasRole } from "../../platform/context.js";
 import { AppError, badInput, forbidden } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 import { contractSignedGuard } from "../contracts/contracts.read.js";
 import { searchCondition } from "../../platform/list.js";
-import { allTemplateDefinitions, availableActions, templateVersion, transition } from "../../platform/workflow.js";
+import { allTemplateDefinitions, availableActions, preconditionRefusal, templateVersion, transition } from "../../platform/workflow.js";
+import { t as message } from "../../platform/messages.js";
+import type { CouncilKind } from "../../../common/councils/rules.js";
 import { parseSort } from "../../../common/list.js";
-import type { ProcessDefinition } from "../../../common/processes/schema.js";
+import type { ProcessDefinition, ProcessTransition } from "../../../common/processes/schema.js";
 import { fromSteps } from "../../../common/processes/schema.js";
 import {
   TASK_SORTS,
+  type ActionRefusal,
   type DossierSummary,
   type Task,
   type TaskHistoryEntry,
@@ -29,10 +31,9 @@ import { isAccepting } from "../calls/calls.service.js";
 import { councilOutcomeForTask } from "../councils/councils.outcome.js";
 import { isTaskStaff, linkedTasksSql, loadVisibleTask, mayTake, ownsTask, visibleTasksSql, type TaskRef, type TaskRow } from "./tasks.access.js";
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
-import { budgetTotals, dossierLists, submissionHash } from "./tasks.dossier-rules.js";
+import { budgetTotals, dossierLists, dossierOpening, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { commandOf } from "../../platform/audit-actions.js";
-import { PERFORMER_ROLES } from "../../../common/roles.js";
 
 export type { TaskRow };
 type Body = TaskActionFields;
@@ -222,6 +223,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 async function names(db: Executor, id: string) {
   const r = await db.execute<Record<string, string | null>>(sql`
     SELECT (SELECT code FROM programmes WHERE id = t.programme_id) AS programme_code,
+           (SELECT name_vi FROM process_templates WHERE key = t.template_key) AS template_name_vi,
+           (SELECT name_en FROM process_templates WHERE key = t.template_key) AS template_name_en,
            (SELECT code FROM calls WHERE id = t.proposal_call_id) AS proposal_call_code,
            (SELECT code FROM calls WHERE id = t.selection_call_id) AS selection_call_code,
            (SELECT closes_at FROM calls WHERE id = t.selection_call_id) AS selection_closes_at,
@@ -296,6 +299,32 @@ async function taskHistory(db: Executor, def: ProcessDefinition, taskId: string)
   });
 }
 
+/** What a task action checks before it runs: the template's guards and its required documents (of the selected
+ *  dossier for a revision, else of the task). The command and the page's readiness use the same. */
+function preconditions(actor: Actor, task: TaskRow, def: ProcessDefinition, t: ProcessTransition | undefined, now: Date) {
+  return {
+    guards: taskGuards(actor, task, now, { definition: def, transition: t }),
+    missingDocuments: (db: Executor, codes: string[]) =>
+      missingTaskDocuments(db, task.id, codes, t?.action === "submit_revision" ? task.selectedDossierId : null),
+  };
+}
+
+/**
+ * Why an offered action cannot run now (its required documents or a guard), in the actor's language, with what
+ * unblocks it when that is known (a council to form): the page shows the button disabled with this reason instead
+ * of offering a command that would only refuse.
+ */
+async function actionBlocked(ctx: Ctx, db: Executor, def: ProcessDefinition, t: ProcessTransition, task: TaskRow): Promise<ActionRefusal | null> {
+  const refusal = await preconditionRefusal(db, t, preconditions(ctx.actor!, task, def, t, ctx.clock.now()));
+  if (!refusal) return null;
+  const councilKind = (refusal.details as { councilKind?: CouncilKind } | undefined)?.councilKind;
+  return {
+    code: refusal.code,
+    message: message(ctx.lang, refusal.messageKey, refusal.params),
+    next: refusal.code === "COUNCIL_NOT_FORMED" && councilKind ? { kind: "form_council", councilKind } : null,
+  };
+}
+
 export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: TaskRef): Promise<Task> {
   const actor = ctx.actor;
   const now = ctx.clock.now();
@@ -310,13 +339,13 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
     const [c] = await db.select().from(calls).where(eq(calls.id, task.proposalCallId));
     proposalAccepting = !!c && isAccepting(c, now);
   }
-  const actions = actor
-    ? availableActions(def, task.state, actor).filter((a) => {
-        if (a.action === "submit_dossier") return false;
-        const t = def.transitions.find((x) => x.action === a.action && fromSteps(x).includes(task.state))!;
-        return mayTake(actor, t, task);
-      })
-    : [];
+  const actions: Task["abilities"]["actions"] = [];
+  for (const a of actor ? availableActions(def, task.state, actor) : []) {
+    if (a.action === "submit_dossier") continue;
+    const t = def.transitions.find((x) => x.action === a.action && fromSteps(x).includes(task.state))!;
+    if (!mayTake(actor!, t, task)) continue;
+    actions.push({ ...a, blocked: await actionBlocked(ctx, db, def, t, task) });
+  }
   const ownDossier = actor ? dossiers.some((d) => d.ownerUserId === actor.userId && d.status !== "withdrawn") : false;
   const closes = n.selection_closes_at as unknown as string | Date | null | undefined;
   return {
@@ -329,6 +358,8 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
     method: task.method,
     templateKey: task.templateKey,
     templateVersion: task.templateVersion,
+    templateNameVi: n.template_name_vi ?? null,
+    templateNameEn: n.template_name_en ?? null,
     state: task.state,
     ...stepLabel(def, task.state),
     stateEnteredAt: task.stateEnteredAt.toISOString(),
@@ -378,7 +409,7 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
     abilities: {
       edit: !!actor && task.proposerUserId === actor.userId && proposalAccepting,
       actions,
-      createDossier: !!actor && hasRole(actor, ...PERFORMER_ROLES) && accepting && ["call_open", "dossier_submitted"].includes(task.state) && !ownDossier,
+      createDossier: dossierOpening(actor, { state: task.state, accepting, ownDossier }).allowed,
       uploadDocument: !!actor && (isTaskStaff(actor) || ownsTask(actor, task) || (task.proposerUserId === actor.userId && task.state === initial)),
     },
   };
@@ -612,7 +643,6 @@ export async function runTaskAction(ctx: Ctx, id: string, action: TaskRouteActio
     const t = def.transitions.find((x) => x.action === action && fromSteps(x).includes(task.state));
     // An owner role (pi / org_rep) acts only on its own task; the engine checks the roles themselves.
     if (t && t.roles.some((r) => actor.roles.includes(r as Actor["roles"][number])) && !mayTake(actor, t, task)) throw forbidden();
-    const dossierTransition = action === "submit_revision";
     await transition(tx, ctx, {
       table: "tasks",
       entity: "task",
@@ -620,8 +650,7 @@ export async function runTaskAction(ctx: Ctx, id: string, action: TaskRouteActio
       version: body.version,
       definition: def,
       action,
-      guards: taskGuards(actor, task, now, { definition: def, transition: t }),
-      missingDocuments: (db, codes) => missingTaskDocuments(db, id, codes, dossierTransition ? task.selectedDossierId : null),
+      ...preconditions(actor, task, def, t, now),
       set: sql`state_entered_by = ${actor.userId}, state_entered_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz, updated_by = ${actor.userId}`,
       details: body.comment ? { comment: body.comment } : undefined,
     });

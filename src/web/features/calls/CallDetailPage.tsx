@@ -1,5 +1,6 @@
 // One call: the submission window in vi-VN date-time with a live countdown from the server's secondsToDeadline, the
-// scope, the required documents, and the lifecycle actions its `abilities` allow (publish, close, cancel).
+// scope, its tasks with the user's next step on each (CallTasks), the required documents, and the lifecycle actions
+// its `abilities` allow (publish, close, cancel).
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
@@ -16,6 +17,7 @@ import { RecordView, Section } from "../../components/RecordView";
 import { CodeTags } from "../../components/reference";
 import { CallStatusTag, Countdown } from "./call-ui";
 import { DocumentButton } from "../documents/DocumentButton";
+import { CallTasks } from "./CallTasks";
 
 export const callQuery = (id: string) => ({
   queryKey: ["calls", "one", id],
@@ -54,7 +56,10 @@ export function CallDetailPage() {
               {
                 key: "templateKey",
                 label: t("calls.fields.templateKey"),
-                children: can.readProcessTemplates(me) ? <Link to="/admin/processes">{c.templateKey}</Link> : c.templateKey,
+                children: (() => {
+                  const name = (en ? c.templateNameEn : c.templateNameVi) ?? c.templateKey;
+                  return can.readProcessTemplates(me) ? <Link to="/admin/processes">{name}</Link> : name;
+                })(),
               },
               {
                 key: "programme",
@@ -76,6 +81,7 @@ export function CallDetailPage() {
               <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{c.description}</Typography.Paragraph>
             </Card>
           )}
+          {c.status !== "draft" && <CallTasks call={c} />}
           <Card title={t("calls.fields.requiredDocuments")}>
             <Table<RequiredDocument>
               size="small"

@@ -1,20 +1,18 @@
 // Councils: search, filter by kind and status, sort and page; officers create a council from tasks.
-import { useEffect, useMemo, useState } from "react";
-import { Link, useNavigate } from "react-router";
-import { Button, DatePicker, Form, Input, Select, Switch } from "antd";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { Button } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Dayjs } from "dayjs";
-import { COUNCIL_STATUSES, councilInput, type Council, type CouncilSummary } from "../../../common/api/council";
-import { COUNCIL_KINDS, type CouncilKind } from "../../../common/councils/rules";
+import { COUNCIL_STATUSES, type CouncilSummary } from "../../../common/api/council";
+import { COUNCIL_KINDS } from "../../../common/councils/rules";
 import { useSession } from "../../app/session";
-import { DATE_FORMAT, formatDateTime } from "../../app/format";
-import { CommandDialog, useRecordCommand } from "../../components/CommandDialog";
+import { formatDateTime } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
 import { CouncilStatusTag, councilAccess } from "./council-ui";
-import { councilEndpoints, councilKeys, councilTaskOptionsQuery, councilsApi } from "./councils-api";
+import { councilEndpoints } from "./councils-api";
+import { CreateCouncilDialog } from "./dialogs/CreateCouncilDialog";
 
 export function CouncilsListPage() {
   const { t } = useTranslation();
@@ -60,96 +58,5 @@ export function CouncilsListPage() {
       <ListView config={config} />
       {creating && <CreateCouncilDialog onClose={() => setCreating(false)} />}
     </>
-  );
-}
-
-interface CreateValues {
-  kind: CouncilKind;
-  title: string;
-  /** several proposals (identification) or one task */
-  taskIds: string[] | string;
-  meetingAt?: Dayjs | null;
-  place?: string;
-  decisionNumber?: string;
-  decisionDate?: Dayjs | null;
-  lateSubmission?: boolean;
-}
-
-function CreateCouncilDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [form] = Form.useForm<CreateValues>();
-  const kind = Form.useWatch("kind", form) ?? "selection";
-  // Identification takes several proposals, the other kinds one task: the picker's mode follows the kind.
-  useEffect(() => form.setFieldValue("taskIds", undefined), [kind, form]);
-  const [search, setSearch] = useState("");
-  const tasks = useQuery(councilTaskOptionsQuery(search));
-  const command = useRecordCommand(councilKeys.lists, { lists: [councilKeys.all] });
-  return (
-    <CommandDialog<CreateValues>
-      title={t("councils.create")}
-      width={640}
-      form={form}
-      command={command}
-      schema={councilInput.shape}
-      initialValues={{ kind: "selection" }}
-      done="councils.done.create"
-      onDone={(c) => void navigate(`/councils/${(c as Council).id}`)}
-      onClose={onClose}
-      submit={(v) =>
-        councilsApi.create({
-          kind: v.kind,
-          title: v.title,
-          taskIds: Array.isArray(v.taskIds) ? v.taskIds : [v.taskIds],
-          meetingAt: v.meetingAt ? v.meetingAt.toISOString() : null,
-          place: v.place || null,
-          decisionNumber: v.decisionNumber || null,
-          decisionDate: v.decisionDate ? v.decisionDate.format("YYYY-MM-DD") : null,
-          lateSubmission: v.kind === "acceptance" ? !!v.lateSubmission : false,
-        })
-      }
-    >
-      {({ rules }) => (
-        <>
-          <Form.Item name="kind" label={t("councils.fields.kind")} rules={rules("kind", true)}>
-            <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="title" label={t("councils.fields.title")} rules={rules("title", true)}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="taskIds"
-            label={kind === "identification" ? t("councils.fields.proposals") : t("councils.fields.task")}
-            extra={t(`councils.subjectsHelp.${kind}`)}
-            rules={[{ required: true, message: t("validation.required") }]}
-          >
-            <Select
-              mode={kind === "identification" ? "multiple" : undefined}
-              showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-              loading={tasks.isFetching}
-              options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.titleVi}` }))}
-              placeholder={t("common.typeToSearch")}
-            />
-          </Form.Item>
-          <Form.Item name="meetingAt" label={t("councils.fields.meetingAt")}>
-            <DatePicker showTime format={`${DATE_FORMAT} HH:mm`} style={{ width: "100%" }} />
-          </Form.Item>
-          <Form.Item name="place" label={t("councils.fields.place")} rules={rules("place")}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="decisionNumber" label={t("councils.fields.decisionNumber")} rules={rules("decisionNumber")}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="decisionDate" label={t("councils.fields.decisionDate")} rules={rules("decisionDate")}>
-            <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
-          </Form.Item>
-          {kind === "acceptance" && (
-            <Form.Item name="lateSubmission" label={t("councils.fields.lateSubmission")} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          )}
-        </>
-      )}
-    </CommandDialog>
   );
 }

@@ -17,7 +17,8 @@ import { BallotCard } from "./sections/BallotCard";
 
 export function ScorePage() {
   const { id = "" } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
   const council = useQuery(councilQuery(id));
   const ballots = useQuery({ ...ballotsQuery(id), enabled: !!council.data?.myMemberId });
   if (council.isPending) return <LoadingState />;
@@ -31,7 +32,12 @@ export function ScorePage() {
         <Alert type="warning" showIcon title={t("councils.score.notMember")} />
       ) : (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-          <Alert type="info" showIcon title={t("councils.score.confidential")} description={`${c.ruleSet.legalBasis} — ${c.ruleSet.note}`} />
+          <Alert
+            type="info"
+            showIcon
+            title={t("councils.score.confidential")}
+            description={`${c.ruleSet.legalBasis} — ${en ? c.ruleSet.noteEn : c.ruleSet.noteVi}`}
+          />
           {!me.declarationSignedAt && (c.status === "invited" || c.status === "in_session") && <DeclarationNotice council={c} />}
           {me.declarationSignedAt && (
             <Typography.Text type="secondary">{t("councils.score.signedAt", { at: formatDateTime(me.declarationSignedAt) })}</Typography.Text>

@@ -25,6 +25,8 @@ import { STATUS_THRESHOLDS, TREND_THRESHOLDS } from "../../../common/indicators/
 import { formatNumber } from "../../app/format";
 import { Chart } from "../../components/Chart";
 import { EmptyState } from "../../components/states";
+import { currentLang } from "../../i18n/index";
+import { planCitation } from "../../../common/plan/citation";
 
 // The app's Chart registers bars and pies; the indicator chart needs lines and points as well.
 echarts.use([LineChart, ScatterChart, MarkAreaComponent]);
@@ -288,13 +290,12 @@ export function ValueSourceTag({ source }: { source: ValueSource }) {
   return <Tag color={colour}>{t(`indicators.valueSource.${source}`)}</Tag>;
 }
 
-/** A figure's origin in the plan: "dòng 403: “…”". */
+/** A figure's origin in the plan, cited by section: "Đề án, mục II: “…”". */
 function SourceQuote({ line, quote }: { line: number | null; quote: string | null }) {
-  const { t } = useTranslation();
   if (line === null && !quote) return null;
   return (
     <Typography.Text type="secondary" style={{ display: "block" }}>
-      {line !== null ? t("indicators.sourceLine", { line }) : null}
+      {line !== null ? `${planCitation(line, currentLang())}:` : null}
       {quote ? ` “${quote}”` : null}
     </Typography.Text>
   );
@@ -342,7 +343,7 @@ export function TargetsTable({ targets, unit }: { targets: Target[]; unit: strin
             r.sourceLine !== null || r.quote ? (
               <Tooltip title={r.quote ? `“${r.quote}”` : undefined}>
                 <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
-                  {r.sourceLine !== null ? t("indicators.lineShort", { line: r.sourceLine }) : t("indicators.quoteShort")}{" "}
+                  {r.sourceLine !== null ? planCitation(r.sourceLine, currentLang()) : t("indicators.quoteShort")}{" "}
                   {r.quote && <InfoCircleOutlined aria-hidden />}
                 </Typography.Text>
               </Tooltip>

@@ -10,7 +10,7 @@ import { errorMessage } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { CodeLabel } from "../../components/reference";
-import { TaskActions } from "./TaskActions";
+import { TaskActions, TaskBlockers } from "./TaskActions";
 import { TaskDocuments } from "./TaskDocuments";
 import { TaskPath } from "./TaskPath";
 import { TaskHistory } from "./TaskHistory";
@@ -39,7 +39,9 @@ export function TaskDetailPage() {
           <TaskStateTag state={r.state} labelVi={r.stateLabelVi} labelEn={r.stateLabelEn} />
           <Tag>{t(`tasks.type.${r.taskType}`)}</Tag>
           {r.method && <Tag>{t(`tasks.method.${r.method}`)}</Tag>}
-          <Tag variant="outlined">{t("tasks.templateVersion", { key: r.templateKey, version: r.templateVersion })}</Tag>
+          <Tag variant="outlined">
+            {t("tasks.templateVersion", { name: (en ? r.templateNameEn : r.templateNameVi) ?? r.templateKey, version: r.templateVersion })}
+          </Tag>
         </Space>
       )}
       actions={(r) => (
@@ -53,13 +55,15 @@ export function TaskDetailPage() {
     >
       {(r) => (
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={7}>
+          {/* On a phone the task comes first, its process path after it. */}
+          <Col xs={{ span: 24, order: 2 }} lg={{ span: 7, order: 1 }}>
             <Card title={t("tasks.path.title")} size="small">
               <TaskPath task={r} />
             </Card>
           </Col>
-          <Col xs={24} lg={17}>
-            <Card>
+          <Col xs={{ span: 24, order: 1 }} lg={{ span: 17, order: 2 }}>
+            <TaskBlockers task={r} />
+            <Card style={{ marginTop: r.abilities.actions.some((a) => a.blocked) ? 16 : 0 }}>
               <Tabs
                 activeKey={tab}
                 onChange={(k) =>

@@ -60,7 +60,7 @@ export function GeneralSection({ council: c }: { council: Council }) {
       />
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
         <Typography.Text type="secondary">{t("councils.fields.ruleNote")}: </Typography.Text>
-        {c.ruleSet.note}
+        {en ? c.ruleSet.noteEn : c.ruleSet.noteVi}
       </Typography.Paragraph>
     </Card>
   );

@@ -7,6 +7,7 @@ import { AimOutlined, CloseCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CheckClassDto, FundingPlanVersion, PrintedCheckDto, PrintedCheckReportDto } from "../../../../common/api/funding-plan";
 import { currentLang } from "../../../i18n/index";
+import { planCitation } from "../../../../common/plan/citation";
 
 const CLASS_ORDER: CheckClassDto[] = ["inconsistent", "wholes", "decimals", "rounded", "exact"];
 const CLASS_COLOR: Record<CheckClassDto, string> = { inconsistent: "red", wholes: "gold", decimals: "blue", rounded: "cyan", exact: "green" };
@@ -42,7 +43,7 @@ export function PrintedChecks({ report, version }: { report: PrintedCheckReportD
       ) : (
         <Alert type="success" showIcon message={t("fundingPlans.check.noErrors")} />
       )}
-      <Card size="small" title={t("fundingPlans.check.printedTitle", { from: version.sourceLines[0], to: version.sourceLines[1] })}>
+      <Card size="small" title={t("fundingPlans.check.printedTitle", { citation: planCitation(version.sourceLines, currentLang()) })}>
         <Typography.Paragraph type="secondary">{t("fundingPlans.check.printedHelp")}</Typography.Paragraph>
         {chosen && (
           <Alert
@@ -139,7 +140,6 @@ function PrintedTable({ report, version, chosen }: { report: PrintedCheckReportD
         const error = cell.errors.length > 0;
         const marked = inChosen(r, c.key);
         const tip = [
-          t("fundingPlans.line", { line: cell.cell.sourceLine }),
           t("fundingPlans.check.cellChecks", { numbers: cell.checks.join(", ") }),
           cell.worst ? t("fundingPlans.check.cellWorst", { finding: t(`fundingPlans.check.class.${cell.worst}`) }) : null,
         ]

@@ -10,6 +10,7 @@ import type { FundingPlanList } from "../../../../common/api/funding-plan";
 import { download, errorMessage } from "../../../app/api";
 import { formatDateTime } from "../../../app/format";
 import { currentLang } from "../../../i18n/index";
+import { planCitation } from "../../../../common/plan/citation";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { ScenarioDialog } from "../dialogs/ScenarioDialog";
 import { fundingPlanEndpoints, fundingPlanVersionQuery } from "../funding-plans-api";
@@ -78,7 +79,7 @@ export function VersionSection({ list, versionId, onSelect }: { list: FundingPla
               </Descriptions.Item>
               <Descriptions.Item label={t("fundingPlans.unit")}>{lang === "en" ? q.data.unitEn : q.data.unitVi}</Descriptions.Item>
               <Descriptions.Item label={t("fundingPlans.source")}>
-                {t("fundingPlans.sourceLines", { from: q.data.sourceLines[0], to: q.data.sourceLines[1] })} — {q.data.titleVi}
+                {planCitation(q.data.sourceLines, lang)} — {q.data.titleVi}
               </Descriptions.Item>
               <Descriptions.Item label={t("fundingPlans.createdBy")}>
                 {q.data.createdByName ?? t("fundingPlans.system")} · {formatDateTime(q.data.createdAt)}
