@@ -157,10 +157,10 @@ export function ReportPage() {
           </Form.Item>
           <Space wrap size="large">
             <Form.Item name="spendingCity" label={t("monitoring.fields.spendingCity")}>
-              <MoneyInput min={0} style={{ width: 220 }} />
+              <MoneyInput style={{ width: 220 }} />
             </Form.Item>
             <Form.Item name="spendingOther" label={t("monitoring.fields.spendingOther")}>
-              <MoneyInput min={0} style={{ width: 220 }} />
+              <MoneyInput style={{ width: 220 }} />
             </Form.Item>
           </Space>
           <Form.Item name="problems" label={t("monitoring.fields.problems")}>
