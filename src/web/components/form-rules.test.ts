@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { organisationInput } from "../../common/api/organisation";
 import i18n from "../i18n/index";
-import { rules, zodRule } from "./form-rules";
+import { numberRule, rules, zodRule } from "./form-rules";
 
 vi.hoisted(() => {
   (globalThis as { document?: unknown }).document ??= { documentElement: {} };
@@ -39,5 +39,15 @@ describe("contract rules of the forms", () => {
     const email = await messageOf(zodRule(organisationInput.shape, "email", false, "Thư điện tử"), "thu@");
     expect(email).toBe(i18n.exists("validation.email") ? i18n.t("validation.email") : "Thư điện tử không hợp lệ.");
     expect(email).not.toMatch(/e-mail$/);
+  });
+
+  it("a number field without a schema still refuses text that is not a number", async () => {
+    await i18n.changeLanguage("vi");
+    const year = numberRule("Năm", true) as ReturnType<typeof zodRule>;
+    expect(await messageOf(year, "19x5")).toBe("Năm phải là một số nguyên.");
+    expect(await messageOf(year, 2025)).toBeNull();
+    expect(await messageOf(year, null)).toBeNull();
+    await i18n.changeLanguage("en");
+    expect(await messageOf(numberRule("Value") as ReturnType<typeof zodRule>, "abc")).toBe("Value must be a number.");
   });
 });

@@ -43,6 +43,21 @@ export function zodRule(shape: Shape, field: string, skipEmpty = false, label?: 
 }
 
 /**
+ * For a number field whose value no contract schema checks (a year in the URL, say): text that is not a number —
+ * which NumberField hands on as typed — is refused with the contract rules' message ("Năm phải là một số.").
+ */
+export function numberRule(label?: string, integer = false): FormRule {
+  return {
+    validator: async (_rule, value) => {
+      if (value === undefined || value === null || value === "") return;
+      if (typeof value === "number" && (!integer || Number.isInteger(value))) return;
+      const issue = { code: "invalid_type", expected: integer ? "int" : "number", input: value, path: [], message: "" } as z.core.$ZodIssue;
+      throw new Error(issueMessage(issue, lang(), label));
+    },
+  };
+}
+
+/**
  * Rules for a field: the contract check plus "required" (shown with the usual asterisk). The contract's messages name
  * the field by `label` (its Form.Item's label).
  */
