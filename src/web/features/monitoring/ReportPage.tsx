@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { Report } from "../../../common/api/monitoring";
 import { api } from "../../app/api";
 import { useRecordCommand } from "../../components/CommandDialog";
+import { numberRule } from "../../components/form-rules";
 import { formatDate, formatDateTime } from "../../app/format";
 import { MoneyInput } from "../tasks/task-ui";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
@@ -156,10 +157,10 @@ export function ReportPage() {
             <Input.TextArea rows={3} maxLength={20000} />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item name="spendingCity" label={t("monitoring.fields.spendingCity")}>
+            <Form.Item name="spendingCity" label={t("monitoring.fields.spendingCity")} rules={[numberRule(t("monitoring.fields.spendingCity"), true)]}>
               <MoneyInput style={{ width: 220 }} />
             </Form.Item>
-            <Form.Item name="spendingOther" label={t("monitoring.fields.spendingOther")}>
+            <Form.Item name="spendingOther" label={t("monitoring.fields.spendingOther")} rules={[numberRule(t("monitoring.fields.spendingOther"), true)]}>
               <MoneyInput style={{ width: 220 }} />
             </Form.Item>
           </Space>
