@@ -85,6 +85,8 @@ describe("validation rules (property tests)", () => {
           const computedWarnings = r.messages.filter((m) => m.code === "computed");
           expect(computedWarnings.map((m) => m.cellKey)).toContain(`staff.total.${col}`);
           expect(computedWarnings.every((m) => m.severity === "warning")).toBe(true);
+          const w = computedWarnings.find((m) => m.cellKey === `staff.total.${col}`)!;
+          expect(w.messageVi).toContain(`giá trị gửi lên (${(v[`staff.total.${col}`] as number).toLocaleString("vi-VN")}) không được dùng`);
           expect(r.messages.filter((m) => m.ruleKey === "staff_rows_sum" && m.code === "rule")).toEqual([]);
         },
       ),

@@ -240,12 +240,13 @@ export function validateReport(def: FormDefinition, input: CellValues): Validati
     const given = normaliseValue(spec, raw);
     if (given.value !== null && !given.error && typeof given.value === "number" && v !== undefined && scaled(given.value) === scaled(v)) continue;
     const shown = (lang: "vi" | "en") => (v === undefined ? (lang === "vi" ? "chưa có" : "none") : fmt(v, lang));
+    const sent = (lang: "vi" | "en") => (typeof given.value === "number" && !given.error ? fmt(given.value, lang) : String(raw));
     messages.push({
       ...msg(
         key,
         "computed",
-        `«${spec.labelVi}»: ô tổng được tính tự động (${shown("vi")}); giá trị gửi lên (${String(raw)}) không được dùng.`,
-        `“${spec.labelEn}”: this total is computed (${shown("en")}); the value sent (${String(raw)}) was not used.`,
+        `«${spec.labelVi}»: ô tổng được tính tự động (${shown("vi")}); giá trị gửi lên (${sent("vi")}) không được dùng.`,
+        `“${spec.labelEn}”: this total is computed (${shown("en")}); the value sent (${sent("en")}) was not used.`,
         { severity: "warning", ruleKey: c.ruleKey },
       ),
       cellKeys: [key, ...c.parts],
