@@ -17,6 +17,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import fastifyStatic from "@fastify/static";
 import { z } from "zod";
+import { issueMessage } from "../common/validation-messages.js";
 import { serializerCompiler, jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { FastifySchemaCompiler } from "fastify";
 import type { Config } from "./config.js";
@@ -107,8 +108,7 @@ function pathOfNul(data: unknown): PropertyKey[] | null {
 function localiseIssue(lang: Lang, issue: z.core.$ZodIssue): string {
   const messageKey = issue.code === "custom" ? (issue.params as { messageKey?: MessageKey } | undefined)?.messageKey : undefined;
   if (messageKey) return t(lang, messageKey);
-  const locale = lang === "en" ? z.locales.en() : z.locales.vi();
-  return (locale.localeError as (i: unknown) => string)(issue) ?? issue.message;
+  return issueMessage(issue, lang);
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {

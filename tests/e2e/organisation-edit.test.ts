@@ -1,5 +1,6 @@
-// Journey: an officer edits an organisation and saves; when someone else saved first, the form keeps the
-// officer's input, shows the current values beside it, and saves on top of the new version.
+// Journey: an officer edits an organisation and saves — a founding year typed wrong is refused with a plain message
+// naming the field, never saved without it; when someone else saved first, the form keeps the officer's input, shows
+// the current values beside it, and saves on top of the new version.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { apiAs, launch, menu, screenshot, signedInPage } from "./browser.js";
@@ -43,11 +44,23 @@ describe("edit an organisation", () => {
     await page.waitForURL(new RegExp(`/organisations/${id}/edit$`));
     const phone = page.getByLabel("Điện thoại");
     await phone.fill("0225 3 111 222");
+    // a typo in the founding year stays on screen and is refused; nothing is saved without it
+    const year = page.getByLabel("Năm thành lập");
+    await year.fill("19x5");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Năm thành lập phải là một số.").waitFor();
+    expect(await year.inputValue()).toBe("19x5");
+    expect((await api.get<Org>(`/api/v1/organisations/${id}`)).version).toBe(before.version);
+    await year.fill("3025");
+    await page.getByText("Năm thành lập không được lớn hơn 2100.").waitFor();
+    await screenshot(page, "organisation-year-refused");
+    await year.fill("1956");
     await page.getByRole("button", { name: "Lưu" }).click();
     await page.waitForURL(new RegExp(`/organisations/${id}$`));
     await page.getByText("0225 3 111 222").waitFor();
     const saved = await api.get<Org>(`/api/v1/organisations/${id}`);
     expect(saved.phone).toBe("0225 3 111 222");
+    expect(saved.foundedYear).toBe(1956);
     expect(saved.version).toBe(before.version + 1);
     await screenshot(page, "organisation-saved");
 

@@ -1,13 +1,15 @@
 // Journey: statistical reporting. An officer has opened a reporting period with form 08/KHCN-SHTT and
 // assigned the organisation representative's unit. The representative opens "Báo cáo thống kê của tôi", fills the
-// form with a Total row that does not add up, saves, sees the rule's message on the table (and submitting is
-// refused), fixes the cell and submits. The officer sees the report received in the period's completeness table,
+// form (the Total row computes itself) with one cell out of range, saves, sees the message in the one list above the
+// form (and submitting is refused), fixes the cell and submits. The officer sees the report received in the period's completeness table,
 // approves it, and the city's consolidated table now counts it; a leader withdraws the approval with a reason and
 // the figures leave the consolidated table again; the leadership dashboard follows both changes. Also: the form catalogue (a template's layout and rules; trial
 // entries checked by the same engine, in Vietnamese and English; the reports list and a period's counts by form),
 // and the xlsx round trip (download the form's template, a wrong cell refuses the whole file, the corrected file
 // replaces the draft), and a period's life: created, opened, organisations assigned and unassigned, closed (a stale
-// close refused and the period reloaded).
+// close refused and the period reloaded). And form 03/KHCN-CP filled the way a unit with a few figures does: parts
+// typed in Vietnamese notation, totals computed as they are typed, a typo kept and refused, the empty cells filled
+// with 0 in one click, then saved (the server's own totals) and submitted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, chooseOption, launch, menu, newPage, screenshot, signIn, signedInPage, apiAs, confirmWith } from "./browser.js";
@@ -70,11 +72,11 @@ describe("statistical reporting", () => {
     const reportId = new URL(rep.page.url()).pathname.split("/").pop()!;
     await rep.page.getByRole("heading", { name: /08\/KHCN-SHTT — Sở hữu trí tuệ/ }).waitFor();
 
-    // applications and titles by object; the Total row's "granted in Viet Nam" says 2 where the parts add up to 3
+    // applications and titles by object (the Total row is computed); "granted in Viet Nam" of inventions typed as -2
     await fillCells(rep.page, {
       "ip.invention.filed_vn": 3,
       "ip.invention.filed_abroad": 1,
-      "ip.invention.granted_vn": 2,
+      "ip.invention.granted_vn": -2,
       "ip.invention.granted_abroad": 0,
       "ip.utility.filed_vn": 1,
       "ip.utility.filed_abroad": 0,
@@ -85,27 +87,23 @@ describe("statistical reporting", () => {
           ["filed_vn", "filed_abroad", "granted_vn", "granted_abroad"].map((c) => [`ip.${r}.${c}`, 0]),
         ),
       ),
-      "ip.total.filed_vn": 4,
-      "ip.total.filed_abroad": 1,
-      "ip.total.granted_vn": 2,
-      "ip.total.granted_abroad": 0,
       licences: 2,
       licence_revenue: 150,
     });
+    await expect.poll(() => cell(rep.page, "ip.total.filed_vn").textContent()).toBe("4");
     await cell(rep.page, "reporter_name").fill("Trần Thị Bình");
     const prepared = cell(rep.page, "prepared_on");
     await prepared.click();
     await prepared.fill("15/01/2027");
     await prepared.press("Enter");
     await rep.page.getByRole("button", { name: "Lưu nháp" }).click();
-    // the server's message, on the table and in the summary
-    const ruleMessage = /Văn bằng được cấp trong nước.*dòng Tổng số \(2\) phải bằng tổng các dòng thành phần \(3\)/;
-    await rep.page.locator(".stat-table-messages").getByText(ruleMessage).waitFor();
+    // the server's message, once, in the summary above the form; the cell is flagged
+    const rangeMessage = /Sáng chế \/ Văn bằng được cấp trong nước»: phải trong khoảng 0 – 100\.000/;
     await rep.page.locator(".stat-summary").getByText("Kết quả kiểm tra: 1 lỗi, 0 cảnh báo").waitFor();
-    // the Total cell is flagged; the cells the rule adds up are shaded
+    await rep.page.locator(".stat-summary").getByText(rangeMessage).waitFor();
+    expect(await rep.page.getByText(rangeMessage).count()).toBe(1);
     await expect.poll(() => rep.page.locator("td.has-error").count()).toBe(1);
-    await rep.page.locator("td.has-error #cell-ip__total__granted_vn").waitFor();
-    expect(await rep.page.locator("td.in-error").count()).toBe(7);
+    await rep.page.locator("td.has-error #cell-ip__invention__granted_vn").waitFor();
     let saved = await orgRep.get<ReportOut>(`/api/v1/statistics/reports/${reportId}`);
     expect(saved).toMatchObject({ status: "draft", errorCount: 1 });
     await screenshot(rep.page, "statistics-report-error");
@@ -117,8 +115,9 @@ describe("statistical reporting", () => {
     saved = await orgRep.get<ReportOut>(`/api/v1/statistics/reports/${reportId}`);
     expect(saved.status).toBe("draft");
 
-    // fix the Total row: the check as you type clears, then save and submit
-    await cell(rep.page, "ip.total.granted_vn").fill("3");
+    // fix the cell: the check as you type clears, the Total row follows; then save and submit
+    await cell(rep.page, "ip.invention.granted_vn").fill("2");
+    await expect.poll(() => cell(rep.page, "ip.total.granted_vn").textContent()).toBe("3");
     await rep.page.locator(".stat-summary").getByText("Số liệu đang nhập hợp lệ (chưa lưu)").waitFor();
     await rep.page.getByRole("button", { name: "Lưu nháp" }).click();
     await rep.page.locator(".stat-summary").getByText("Số liệu hợp lệ, không có lỗi").waitFor();
@@ -201,6 +200,97 @@ describe("statistical reporting", () => {
     await leader.context.close();
   });
 
+  it("03/KHCN-CP: an org rep types the parts, relies on the computed totals and on «fill zeros», and submits", async () => {
+    const officerApi = apiAs("officer");
+    const orgRep = await new ApiClient(baseUrl()).login("org_rep");
+    const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
+    let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", {
+      year: 2026,
+      nameVi: `Chi KH&CN kiểm thử ${Date.now()}`,
+      formKeys: ["03-KHCN-CP"],
+    });
+    period = await officerApi.post<PeriodOut>(`/api/v1/statistics/periods/${period.id}/open`, { version: period.version });
+    await officerApi.post(`/api/v1/statistics/periods/${period.id}/assignments`, { organisationIds: [me.organisationId] });
+    const list = await orgRep.get<{ items: ReportOut[] }>(`/api/v1/statistics/reports?mine=true&periodId=${period.id}`);
+    const reportId = list.items[0]!.id;
+
+    const { page, context, errors } = await newPage(browser);
+    await signIn(page, "org_rep");
+    await page.goto(`/statistics/reports/${reportId}`);
+    await page.getByRole("heading", { name: /03\/KHCN-CP — Chi cho khoa học và công nghệ/ }).waitFor();
+    // the totals are not inputs: they are computed, and empty while nothing is reported
+    expect(await cell(page, "spend.total.total").evaluate((el) => el.tagName)).toBe("OUTPUT");
+    expect(await cell(page, "spend.total.total").textContent()).toBe("—");
+
+    // a few figures, in Vietnamese notation; the totals follow as they are typed
+    await cell(page, "spend.investment.state_central").fill("1.200,5");
+    await cell(page, "spend.investment.state_local").fill("300");
+    await cell(page, "spend.rd_tasks.state_local").fill("2000");
+    await cell(page, "spend.rd_tasks.enterprise").fill("450");
+    await cell(page, "spend.recurrent.other").fill("99");
+    await cell(page, "spend.recurrent.other").blur();
+    await expect.poll(() => cell(page, "spend.investment.total").textContent()).toBe("1.500,5");
+    await expect.poll(() => cell(page, "spend.total.state_local").textContent()).toBe("2.300");
+    await expect.poll(() => cell(page, "spend.total.total").textContent()).toBe("4.049,5");
+    // the typed number is shown with thousands separators once left
+    expect(await cell(page, "spend.rd_tasks.state_local").inputValue()).toBe("2.000");
+    // a column nobody reported has no total yet (not reported is not 0)
+    expect(await cell(page, "spend.total.foreign").textContent()).toBe("—");
+
+    // one list of messages: the table's empty cells are ONE message; clicking it goes to the first empty cell
+    const summary = page.locator(".stat-summary");
+    const emptyCells = summary.getByRole("link", { name: /còn 10 ô chưa nhập/ });
+    await emptyCells.waitFor();
+    expect(await page.getByText(/còn 10 ô chưa nhập/).count()).toBe(1);
+    await emptyCells.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("cell-spend__investment__enterprise");
+    await screenshot(page, "statistics-03-computed-totals");
+
+    // a typo is kept on screen and refused, not saved without it
+    await cell(page, "spend.recurrent.foreign").fill("19x5");
+    await summary.getByText(/Nước ngoài»: phải là một số/).waitFor();
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await page
+      .locator(".ant-message")
+      .getByText(/1 ô có nội dung không phải là số/)
+      .waitFor();
+    expect(await cell(page, "spend.recurrent.foreign").inputValue()).toBe("19x5");
+    expect((await orgRep.get<ReportOut>(`/api/v1/statistics/reports/${reportId}`)).status).toBe("assigned");
+    await cell(page, "spend.recurrent.foreign").fill("");
+
+    // nothing else to report: 0 in every empty cell, in one click
+    await page.getByRole("button", { name: "Điền 0 vào ô trống" }).click();
+    await page.locator(".ant-message").getByText("Đã điền 0 vào 10 ô trống; kiểm tra rồi lưu").waitFor();
+    expect(await cell(page, "spend.investment.enterprise").inputValue()).toBe("0");
+    await expect.poll(() => cell(page, "spend.total.foreign").textContent()).toBe("0");
+    expect(await cell(page, "spend.total.total").textContent()).toBe("4.049,5");
+    await expect.poll(() => page.getByText(/ô chưa nhập/).count()).toBe(0);
+
+    await cell(page, "reporter_name").fill("Nguyễn Thị Hoa");
+    const prepared = cell(page, "prepared_on");
+    await prepared.click();
+    await prepared.fill("20/01/2027");
+    await prepared.press("Enter");
+    await summary.getByText("Số liệu đang nhập hợp lệ (chưa lưu)").waitFor();
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await summary.getByText("Số liệu hợp lệ, không có lỗi").waitFor();
+    // the server stored its own totals and the zeros
+    const saved = await orgRep.get<ReportOut & { values: Record<string, number> }>(`/api/v1/statistics/reports/${reportId}`);
+    expect(saved).toMatchObject({ status: "draft", errorCount: 0 });
+    expect(saved.values).toMatchObject({
+      "spend.investment.state_central": 1200.5,
+      "spend.investment.enterprise": 0,
+      "spend.total.state_local": 2300,
+      "spend.total.foreign": 0,
+      "spend.total.total": 4049.5,
+    });
+    await confirmWith(page.locator(".stat-toolbar").getByRole("button", { name: "Nộp báo cáo" }), "Nộp báo cáo");
+    await page.locator(".page-header").getByText("Đã nộp", { exact: true }).waitFor();
+    await screenshot(page, "statistics-03-submitted");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("an officer creates a period, opens it, assigns and unassigns an organisation and closes it; a stale close is refused and reloaded", async () => {
     const officerApi = apiAs("officer");
     const orgRep = await new ApiClient(baseUrl()).login("org_rep");
@@ -269,7 +359,7 @@ describe("statistical reporting", () => {
     await cell(page, "staff.ts.total").fill("10");
     await cell(page, "staff.ts.women").fill("12");
     await page
-      .locator(".stat-table-messages")
+      .locator(".stat-summary")
       .getByText(/Dòng «Tiến sĩ»: số nữ \(12\) không được lớn hơn tổng số \(10\)/)
       .waitFor();
     await page.locator("td.has-error #cell-staff__ts__women").waitFor();
@@ -277,7 +367,7 @@ describe("statistical reporting", () => {
     // the template's own English labels and the engine's English message
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("heading", { name: "02/KHCN-NL — People in S&T organisations" }).waitFor();
-    await page.locator(".stat-table-messages").getByText("Row “Doctorate (PhD)”: women (12) cannot exceed the total (10).").waitFor();
+    await page.locator(".stat-summary").getByText("Row “Doctorate (PhD)”: women (12) cannot exceed the total (10).").waitFor();
     await page.getByRole("columnheader", { name: "of which women" }).first().waitFor();
     await page.getByText("VI", { exact: true }).click();
     await page.getByRole("heading", { name: /02\/KHCN-NL — Nhân lực/ }).waitFor();

@@ -139,7 +139,7 @@ export type FormDefinition = z.infer<typeof formDefinition>;
 export type FormDefinitionInput = z.input<typeof formDefinition>;
 
 /** A validation message on one cell (or on the rule's first left cell). */
-export const VALIDATION_CODES = ["required", "type", "range", "option", "too_long", "unknown_cell", "rule"] as const;
+export const VALIDATION_CODES = ["required", "type", "range", "option", "too_long", "unknown_cell", "rule", "computed"] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 export const validationMessage = z.object({
   cellKey: z.string(),

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { SEEDED_FORMS } from "./forms/index.js";
 import { checkFormDefinition, formCells, normaliseValue, validateReport, cellIndex } from "./validate.js";
+import { computeCells, computedCells, computedCycles, emptyTableInputs, inputValues } from "./computed.js";
 import type { CellValues, FormDefinition } from "../api/statistics.js";
 
 const form = (key: string) => SEEDED_FORMS.find((f) => f.key === key)!;
@@ -69,7 +70,7 @@ describe("validation rules (property tests)", () => {
     );
   });
 
-  it("breaking one part of a column breaks exactly that column's sum rule", () => {
+  it("a Total typed against its parts is not used: the total is computed, with a warning naming both", () => {
     fc.assert(
       fc.property(
         consistentStaff,
@@ -78,10 +79,15 @@ describe("validation rules (property tests)", () => {
         fc.integer({ min: 1, max: 50 }),
         (v, row, col, delta) => {
           const broken = { ...v, [`staff.${row}.${col}`]: (v[`staff.${row}.${col}`] as number) + delta };
-          const sumErrors = errorsOf(nl, broken).filter((m) => m.ruleKey === "staff_rows_sum");
-          expect(sumErrors).toHaveLength(1);
-          expect(sumErrors[0]!.cellKey).toBe(`staff.total.${col}`);
-          expect(sumErrors[0]!.cellKeys).toContain(`staff.${row}.${col}`);
+          const r = validateReport(nl, broken);
+          // the parts are what the user reported; the Total row follows them
+          expect(r.values[`staff.total.${col}`]).toBe((v[`staff.total.${col}`] as number) + delta);
+          const computedWarnings = r.messages.filter((m) => m.code === "computed");
+          expect(computedWarnings.map((m) => m.cellKey)).toContain(`staff.total.${col}`);
+          expect(computedWarnings.every((m) => m.severity === "warning")).toBe(true);
+          const w = computedWarnings.find((m) => m.cellKey === `staff.total.${col}`)!;
+          expect(w.messageVi).toContain(`giá trị gửi lên (${(v[`staff.total.${col}`] as number).toLocaleString("vi-VN")}) không được dùng`);
+          expect(r.messages.filter((m) => m.ruleKey === "staff_rows_sum" && m.code === "rule")).toEqual([]);
         },
       ),
     );
@@ -92,7 +98,8 @@ describe("validation rules (property tests)", () => {
       fc.property(consistentStaff, fc.constantFrom(...QUAL), fc.integer({ min: 1, max: 100 }), (v, row, extra) => {
         const total = v[`staff.${row}.total`] as number;
         const broken = { ...v, [`staff.${row}.women`]: total + extra };
-        const m = errorsOf(nl, broken).filter((x) => x.ruleKey === "staff_women_le_total");
+        // (the Total row, computed from the rows, may break the rule too: it is reported on its own row)
+        const m = errorsOf(nl, broken).filter((x) => x.ruleKey === "staff_women_le_total" && x.cellKey !== "staff.total.women");
         expect(m).toHaveLength(1);
         expect(m[0]!.cellKey).toBe(`staff.${row}.women`);
         expect(m[0]!.messageVi).toContain("nữ");
@@ -137,13 +144,23 @@ describe("validation rules (property tests)", () => {
     );
   });
 
-  it("an empty report has only required errors, one per required cell, and no rule errors", () => {
+  it("an empty report has only required errors: one per required field, one per required table (naming its empty cells)", () => {
     for (const def of SEEDED_FORMS) {
       const r = validateReport(def, {});
       expect(r.messages.every((m) => m.code === "required")).toBe(true);
-      const required = formCells(def).filter((c) => (c.kind === "field" ? c.field.required : c.table.required));
-      expect(r.errors).toBe(required.length);
+      const fields = formCells(def).filter((c) => c.kind === "field" && c.field.required);
+      const tables = def.sections.flatMap((s) => s.tables).filter((t) => t.required);
+      expect(r.errors, def.code).toBe(fields.length + tables.length);
+      for (const t of tables) {
+        const m = r.messages.find((x) => x.cellKeys.length > 1 && x.cellKey.startsWith(`${t.key}.`))!;
+        const inputs = formCells(def).filter((c) => c.kind === "table" && c.table.key === t.key && !computedCells(def).has(c.key));
+        expect(m.cellKeys).toEqual(inputs.map((c) => c.key));
+        expect(m.messageVi).toContain(`còn ${inputs.length} ô chưa nhập`);
+        expect(m.messageEn).toContain(`${inputs.length} cells are not filled in`);
+      }
     }
+    // 03/KHCN-CP: 2 required fields and the expenditure table, not 26 messages
+    expect(validateReport(cp, {}).errors).toBe(3);
   });
 
   it("per-cell checks: type, whole numbers, range, options, dates, unknown cells", () => {
@@ -177,8 +194,78 @@ describe("validation rules (property tests)", () => {
   });
 
   it("a rule whose cells are all empty is skipped; any filled cell makes missing ones count as 0", () => {
-    const only = { "staff.ts.total": 5 };
+    const only = { "staff.ts.women": 5 };
     const msgs = errorsOf(nl, only).filter((m) => m.code === "rule");
-    expect(msgs.map((m) => m.ruleKey)).toEqual(["staff_rows_sum"]);
+    // on its row, and on the Total row computed from it (the total of people not reported counts as 0)
+    expect(msgs.map((m) => [m.ruleKey, m.cellKey])).toEqual([
+      ["staff_women_le_total", "staff.total.women"],
+      ["staff_women_le_total", "staff.ts.women"],
+    ]);
+  });
+
+  it("a numeric cell holding text is reported unreadable (the save refuses it rather than dropping it)", () => {
+    const r = validateReport(cp, { "spend.investment.state_local": "19x5", rd_spend: "1.234,5" });
+    expect(r.unreadable).toEqual(["spend.investment.state_local"]);
+    expect(r.values.rd_spend).toBe(1234.5);
+    expect(r.messages.find((m) => m.cellKey === "spend.investment.state_local")!.messageVi).toMatch(/phải là một số/);
+  });
+});
+
+describe("computed cells (derived from the sum rules)", () => {
+  it("are the cells of total rows/columns defined by an equality rule, in every seeded form", () => {
+    expect([...computedCells(cp).keys()].sort()).toEqual(
+      ["total", "state_central", "state_local", "enterprise", "foreign", "other"]
+        .map((c) => `spend.total.${c}`)
+        .concat(["investment", "rd_tasks", "recurrent"].map((r) => `spend.${r}.total`))
+        .sort(),
+    );
+    // 02/KHCN-NL: the Total row of the staff table; its "of which" columns are input, not sums
+    expect([...computedCells(nl).keys()]).toEqual(["staff.total.total", "staff.total.women", "staff.total.minority", "staff.total.rd"]);
+    expect(computedCells(form("01-KHCN-TC")).size).toBe(0);
+    for (const def of SEEDED_FORMS) expect(computedCycles(def), def.code).toEqual([]);
+  });
+
+  it("03/KHCN-CP: totals of rows, columns and the grand total follow the parts; decimals exact", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 5, maxLength: 5 }), { minLength: 3, maxLength: 3 }), (grid) => {
+        const rows = ["investment", "rd_tasks", "recurrent"];
+        const cols = ["state_central", "state_local", "enterprise", "foreign", "other"];
+        const v: CellValues = { reporter_name: "A", prepared_on: "2026-01-10" };
+        grid.forEach((line, i) => line.forEach((x, j) => (v[`spend.${rows[i]}.${cols[j]}`] = x / 1000)));
+        const r = validateReport(cp, v);
+        expect(r.messages).toEqual([]);
+        const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 1000;
+        rows.forEach((row, i) => expect(r.values[`spend.${row}.total`]).toBe(sum(grid[i]!)));
+        cols.forEach((c, j) => expect(r.values[`spend.total.${c}`]).toBe(sum(grid.map((l) => l[j]!))));
+        expect(r.values["spend.total.total"]).toBe(sum(grid.flat()));
+      }),
+    );
+  });
+
+  it("not reported differs from 0: a total of empty parts stays empty, a total of zeros is 0", () => {
+    const none = validateReport(cp, {});
+    expect(none.values["spend.total.total"]).toBeUndefined();
+    const zeros = Object.fromEntries(emptyTableInputs(cp, {}).map((k) => [k, 0]));
+    expect(Object.keys(zeros)).toHaveLength(15);
+    const r = validateReport(cp, { ...zeros, reporter_name: "A", prepared_on: "2026-01-10" });
+    expect(r.values["spend.total.total"]).toBe(0);
+    expect(r.errors).toBe(0);
+    // one part reported: its row and column totals are that part, the other totals of the table stay empty
+    const one = computeCells(cp, new Map([["spend.investment.foreign", 7]]));
+    expect(Object.fromEntries(one)).toEqual({ "spend.investment.total": 7, "spend.total.foreign": 7, "spend.total.total": 7 });
+    expect(inputValues(cp, { "spend.total.total": 9, "spend.investment.foreign": 7 })).toEqual({ "spend.investment.foreign": 7 });
+  });
+
+  it("a definition whose totals add up each other is refused", () => {
+    const t = cp.sections[0]!.tables[0]!;
+    const bad: FormDefinition = {
+      ...cp,
+      rules: [
+        { ...cp.rules[0]!, key: "a", each: undefined, left: ["spend.total.total"], right: ["spend.investment.total"] },
+        { ...cp.rules[0]!, key: "b", each: undefined, left: ["spend.investment.total"], right: ["spend.total.total"] },
+      ],
+    };
+    expect(t.key).toBe("spend");
+    expect(checkFormDefinition(bad).join()).toMatch(/depends on itself/);
   });
 });

@@ -2,6 +2,7 @@
 // their types, ranges and required flags, and the rules between cells; validateReport() returns every message.
 // The same code runs on the server (save/submit/import) and may run in the browser.
 import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage, ValidationRule } from "../api/statistics.js";
+import { computeCells, computedCells, computedCycles } from "./computed.js";
 
 export type CellSpec =
   | { kind: "field"; key: string; field: FormField; labelVi: string; labelEn: string }
@@ -84,10 +85,13 @@ function msg(cellKey: string, code: ValidationMessage["code"], vi: string, en: s
   return { cellKey, cellKeys: [cellKey], code, ruleKey: null, severity: "error", messageVi: vi, messageEn: en, ...extra };
 }
 
-/** Checks one cell on its own: type, required, range, option, length. */
+/**
+ * Checks one cell on its own: type, required, range, option, length. An empty cell is "not reported": a required
+ * field says so here; the empty cells of a required table are counted per table by the caller (one message).
+ */
 function checkCell(spec: CellSpec, raw: CellValue | undefined, out: ValidationMessage[]) {
   const { value, error } = normaliseValue(spec, raw);
-  const required = spec.kind === "field" ? !!spec.field.required : !!spec.table.required;
+  const required = spec.kind === "field" && !!spec.field.required;
   const vi = spec.labelVi;
   const en = spec.labelEn;
   if (error) {
@@ -172,34 +176,85 @@ function evalRule(def: FormDefinition, rule: ValidationRule, numbers: Map<string
 }
 
 export interface ValidationResult {
-  /** the values as they are stored: numbers for numeric cells, trimmed strings otherwise; empty cells left out */
+  /**
+   * the values as they are stored: numbers for numeric cells, trimmed strings otherwise, the computed cells as
+   * computed here; empty cells left out
+   */
   values: Record<string, number | string>;
   messages: ValidationMessage[];
   errors: number;
   warnings: number;
+  /** cells whose answer is not a number although the cell is numeric (the answer cannot be stored) */
+  unreadable: string[];
 }
 
-/** Validates a whole report against its form: every cell on its own, then every rule between cells. */
+/**
+ * Validates a whole report against its form: every input cell on its own, the computed cells from their parts
+ * (a value given for one is not used: a warning when it differs), the empty cells of each required table (one
+ * message per table), then every rule between cells.
+ */
 export function validateReport(def: FormDefinition, input: CellValues): ValidationResult {
   const index = cellIndex(def);
+  const computed = computedCells(def);
   const messages: ValidationMessage[] = [];
   const values: Record<string, number | string> = {};
+  const unreadable: string[] = [];
   for (const key of Object.keys(input)) {
     if (!index.has(key) && !isEmpty(input[key]))
       messages.push(msg(key, "unknown_cell", `Ô «${key}» không có trong biểu mẫu.`, `Cell “${key}” is not in the form.`));
   }
   const numbers = new Map<string, number>();
+  const emptyByTable = new Map<FormTable, string[]>();
   for (const spec of index.values()) {
+    if (computed.has(spec.key)) continue;
     const raw = input[spec.key];
     checkCell(spec, raw, messages);
     const { value, error } = normaliseValue(spec, raw);
+    if (error) unreadable.push(spec.key);
+    if (value === null && !error && spec.kind === "table" && spec.table.required)
+      emptyByTable.set(spec.table, [...(emptyByTable.get(spec.table) ?? []), spec.key]);
     if (error || value === null) continue;
     values[spec.key] = value;
     if (typeof value === "number") numbers.set(spec.key, value);
   }
+  for (const [table, empty] of emptyByTable)
+    messages.push({
+      ...msg(
+        empty[0]!,
+        "required",
+        `Bảng «${table.titleVi}»: còn ${empty.length} ô chưa nhập. Ô không phát sinh số liệu hãy nhập 0 (hoặc dùng «Điền 0 vào ô trống»).`,
+        `Table “${table.titleEn}”: ${empty.length} ${empty.length === 1 ? "cell is" : "cells are"} not filled in. Enter 0 where there is nothing to report (or use “Fill empty cells with 0”).`,
+      ),
+      cellKeys: empty,
+    });
+  const sums = computeCells(def, numbers);
+  for (const [key, c] of computed) {
+    const spec = index.get(key)!;
+    const v = sums.get(key);
+    if (v !== undefined) {
+      values[key] = v;
+      numbers.set(key, v);
+    }
+    const raw = input[key];
+    if (isEmpty(raw)) continue;
+    const given = normaliseValue(spec, raw);
+    if (given.value !== null && !given.error && typeof given.value === "number" && v !== undefined && scaled(given.value) === scaled(v)) continue;
+    const shown = (lang: "vi" | "en") => (v === undefined ? (lang === "vi" ? "chưa có" : "none") : fmt(v, lang));
+    const sent = (lang: "vi" | "en") => (typeof given.value === "number" && !given.error ? fmt(given.value, lang) : String(raw));
+    messages.push({
+      ...msg(
+        key,
+        "computed",
+        `«${spec.labelVi}»: ô tổng được tính tự động (${shown("vi")}); giá trị gửi lên (${sent("vi")}) không được dùng.`,
+        `“${spec.labelEn}”: this total is computed (${shown("en")}); the value sent (${sent("en")}) was not used.`,
+        { severity: "warning", ruleKey: c.ruleKey },
+      ),
+      cellKeys: [key, ...c.parts],
+    });
+  }
   for (const rule of def.rules) evalRule(def, rule, numbers, messages);
   const errors = messages.filter((m) => m.severity === "error").length;
-  return { values, messages, errors, warnings: messages.length - errors };
+  return { values, messages, errors, warnings: messages.length - errors, unreadable };
 }
 
 /** Checks the definition itself: unique cell keys, rules naming existing cells and tables. Returns the problems. */
@@ -222,5 +277,6 @@ export function checkFormDefinition(def: FormDefinition): string[] {
       }
     if (!r.each && [...r.left, ...r.right].some((k) => k.includes("*"))) problems.push(`rule ${r.key}: "*" without each`);
   }
+  problems.push(...computedCycles(def));
   return problems;
 }

@@ -851,6 +851,10 @@ const messages = {
     en: "The report has {{count}} errors: fix them before submitting.",
   },
   "statistics.report.not_removable": { vi: "Chỉ gỡ được báo cáo chưa nhập số liệu.", en: "Only reports with no data yet can be removed." },
+  "statistics.report.unreadable": {
+    vi: "{{count}} ô số có nội dung không phải là số; chưa lưu gì. Hãy sửa các ô đó (ô để trống là chưa báo cáo).",
+    en: "{{count}} numeric cells hold something that is not a number; nothing was saved. Correct them (an empty cell is not reported).",
+  },
   "statistics.import.invalid": {
     vi: "Tệp có {{count}} ô không hợp lệ; chưa nhập dữ liệu nào.",
     en: "The file has {{count}} invalid cells; nothing was imported.",

@@ -94,7 +94,8 @@ export interface CommandDialogProps<V extends object> {
   onClose: () => void;
   /** shown above the form (a hint, the two-person rule) */
   intro?: ReactNode;
-  children?: ReactNode | ((f: { rules: (field: string, required?: boolean) => FormRule[]; form: FormInstance<V> }) => ReactNode);
+  /** `rules(field, required, label)`: the body schema's check of the field, its messages naming the field by `label` */
+  children?: ReactNode | ((f: { rules: (field: string, required?: boolean, label?: string) => FormRule[]; form: FormInstance<V> }) => ReactNode);
 }
 
 export function CommandDialog<V extends object>(props: CommandDialogProps<V>) {
@@ -108,8 +109,8 @@ export function CommandDialog<V extends object>(props: CommandDialogProps<V>) {
       ? (props.schema.shape as Shape)
       : (props.schema as Shape)
     : undefined;
-  const rules = (field: string, required = false): FormRule[] =>
-    shape ? fieldRules(shape, field, required) : required ? [{ required: true, message: t("validation.required") }] : [];
+  const rules = (field: string, required = false, label?: string): FormRule[] =>
+    shape ? fieldRules(shape, field, required, label) : required ? [{ required: true, message: t("validation.required") }] : [];
 
   const onOk = async () => {
     let values: V;

@@ -30,6 +30,28 @@ const validOrg = {
 };
 
 describe("organisations registry", () => {
+  it("refuses bad input with plain messages per field, in Vietnamese and English", async () => {
+    const bad = { ...validOrg, foundedYear: 3025, email: "thu@", governance: "city", status: "approved" };
+    const vi = await officer.post("/api/v1/organisations", bad);
+    expect(vi.status).toBe(400);
+    expect(vi.body.error.code).toBe("VALIDATION_FAILED");
+    const byPath = (body: { error: { details: { path: string; message: string }[] } }) =>
+      Object.fromEntries(body.error.details.map((d) => [d.path, d.message]));
+    expect(byPath(vi.body)).toMatchObject({
+      "body.foundedYear": "Không được lớn hơn 2100.",
+      "body.governance": "Phải là một trong các giá trị: «central», «local».",
+      body: "Có trường không được phép: status.",
+    });
+    const en = await officer.post("/api/v1/organisations", { ...bad, foundedYear: "19x5" }, { "accept-language": "en" });
+    expect(byPath(en.body)).toMatchObject({
+      "body.foundedYear": "Must be a number.",
+      "body.governance": "Must be one of: “central”, “local”.",
+      body: "Has a field that is not allowed: status.",
+    });
+    // no message is zod's own wording
+    for (const d of [...vi.body.error.details, ...en.body.error.details]) expect(d.message).not.toMatch(/mong đợi|expected|Invalid input/);
+  });
+
   it("creates, reads and lists with accent-insensitive search", async () => {
     const c = await officer.post("/api/v1/organisations", validOrg);
     expect(c.status).toBe(201);

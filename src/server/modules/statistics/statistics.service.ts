@@ -534,10 +534,20 @@ export async function writeCells(tx: Executor, reportId: string, values: Record<
     SELECT ${reportId}, x.k, x.n::numeric, x.t FROM jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) AS x(k text, n text, t text)`);
 }
 
-/** Validates and stores the values of a report (draft). Messages are returned and saved; errors do not block. */
+/**
+ * Validates and stores the values of a report (draft). Messages are returned and saved; errors do not block — but a
+ * numeric cell holding something that is not a number refuses the whole save (422 with those cells' messages): its
+ * answer could not be stored, and saving without it would lose what the user typed. The computed cells (totals) are
+ * stored as computed here from the parts, whatever was sent for them.
+ */
 export async function saveValues(ctx: Ctx, tx: Tx, r: ReportRow, values: CellValues, action: AuditAction, details: Record<string, unknown> = {}) {
   const def = await loadFormDefinition(tx, r.form_key, r.form_version);
   const result = validateReport(def, values);
+  if (result.unreadable.length) {
+    const unreadable = new Set(result.unreadable);
+    const messages = result.messages.filter((m) => m.code === "type" && unreadable.has(m.cellKey));
+    throw new AppError("STATISTICS_REPORT_UNREADABLE", 422, "statistics.report.unreadable", { messages }, { count: messages.length });
+  }
   await writeCells(tx, r.id, result.values);
   await tx.execute(sql`
     UPDATE statistical_reports SET status = CASE WHEN status = 'assigned' THEN 'draft' ELSE status END,

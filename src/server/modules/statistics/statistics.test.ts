@@ -197,9 +197,12 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(saved.body.status).toBe("draft");
     const keys = saved.body.messages.map((m: { ruleKey: string }) => m.ruleKey);
     expect(keys).toContain("staff_women_le_total");
-    expect(keys).toContain("staff_rows_sum");
-    expect(saved.body.errorCount).toBeGreaterThanOrEqual(2);
+    expect(saved.body.errorCount).toBeGreaterThanOrEqual(1);
     expect(saved.body.values["staff.ts.women"]).toBe(11);
+    // the Total row is the server's sum of the rows (35 women), not the 28 sent; a warning says so
+    expect(saved.body.values["staff.total.women"]).toBe(35);
+    const computed = saved.body.messages.find((m: { code: string; cellKey: string }) => m.code === "computed" && m.cellKey === "staff.total.women");
+    expect(computed).toMatchObject({ severity: "warning", ruleKey: "staff_rows_sum" });
     const refused = await repA.post(`${API}/reports/${rep.id}/submit`, { version: saved.body.version });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("STATISTICS_REPORT_INVALID");
@@ -320,6 +323,70 @@ describe(`statistical reporting (${testDbMode()})`, () => {
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe("INVALID_STATE");
     expect(twice.body.error.details).toMatchObject({ state: "returned", command: "unapprove" });
+  });
+
+  it("03/KHCN-CP: the server computes the totals from the parts; an empty cell is not reported; text in a number cell refuses the save", async () => {
+    const rep = await reportOf(repB, orgB, "03-KHCN-CP");
+    // nothing entered: one message for the table (15 input cells), one per required field — not one per cell
+    const empty = await repB.put(`${API}/reports/${rep.id}`, { values: {}, version: rep.version });
+    expect(empty.status, JSON.stringify(empty.body)).toBe(200);
+    expect(empty.body.errorCount).toBe(3);
+    const tableMsg = empty.body.messages.find((m: { cellKeys: string[] }) => m.cellKeys.length > 1);
+    expect(tableMsg).toMatchObject({ code: "required", cellKey: "spend.investment.state_central" });
+    expect(tableMsg.cellKeys).toHaveLength(15);
+    expect(tableMsg.messageVi).toContain("còn 15 ô chưa nhập");
+    expect(empty.body.values).toEqual({});
+
+    // the parts only, with a client's wrong grand total: the stored totals are the server's sums
+    const parts = {
+      "spend.investment.state_central": 1000.25,
+      "spend.investment.state_local": 200,
+      "spend.rd_tasks.state_local": 1500.5,
+      "spend.rd_tasks.enterprise": 300,
+      "spend.recurrent.other": 0,
+      reporter_name: "Phạm Thu Hà",
+      prepared_on: "2026-01-20",
+    };
+    const partial = await repB.put(`${API}/reports/${rep.id}`, { values: { ...parts, "spend.total.total": 1 }, version: empty.body.version });
+    expect(partial.status, JSON.stringify(partial.body)).toBe(200);
+    expect(partial.body.values).toMatchObject({
+      "spend.investment.total": 1200.25,
+      "spend.rd_tasks.total": 1800.5,
+      "spend.recurrent.total": 0,
+      "spend.total.state_central": 1000.25,
+      "spend.total.state_local": 1700.5,
+      "spend.total.enterprise": 300,
+      "spend.total.other": 0,
+      "spend.total.total": 3000.75,
+    });
+    // a column nobody reported stays not reported (not 0)
+    expect(partial.body.values["spend.total.foreign"]).toBeUndefined();
+    expect(partial.body.messages.filter((m: { code: string }) => m.code === "computed").map((m: { cellKey: string }) => m.cellKey)).toEqual([
+      "spend.total.total",
+    ]);
+    // the cells still empty are one message (errors: 1); submitting is refused
+    const stillEmpty = partial.body.messages.filter((m: { code: string }) => m.code === "required");
+    expect(stillEmpty).toHaveLength(1);
+    expect(stillEmpty[0].cellKeys).toHaveLength(10);
+    expect((await repB.post(`${API}/reports/${rep.id}/submit`, { version: partial.body.version })).status).toBe(422);
+
+    // "19x5" in a number cell: 422, nothing saved (the draft keeps its figures)
+    const typo = await repB.put(`${API}/reports/${rep.id}`, { values: { ...parts, "spend.recurrent.foreign": "19x5" }, version: partial.body.version });
+    expect(typo.status).toBe(422);
+    expect(typo.body.error.code).toBe("STATISTICS_REPORT_UNREADABLE");
+    expect(typo.body.error.message).toContain("không phải là số");
+    expect(typo.body.error.details.messages.map((m: { cellKey: string }) => m.cellKey)).toEqual(["spend.recurrent.foreign"]);
+    const kept = await repB.get(`${API}/reports/${rep.id}`);
+    expect(kept.body.version).toBe(partial.body.version);
+    expect(kept.body.values["spend.total.total"]).toBe(3000.75);
+    const typoEn = await repB.request(
+      "PUT",
+      `${API}/reports/${rep.id}`,
+      { values: { ...parts, rd_spend: "abc" }, version: partial.body.version },
+      { "accept-language": "en" },
+    );
+    expect(typoEn.status).toBe(422);
+    expect(typoEn.body.error.message).toContain("not a number");
   });
 
   it("xlsx: the template is imported back; a file with one bad cell imports nothing", async () => {

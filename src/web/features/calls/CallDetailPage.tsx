@@ -201,7 +201,7 @@ function CallActions({ call: c }: { call: Call }) {
           submit={(v) => api.post<Call>(`/calls/${c.id}/${dialog}`, { version: c.version, reason: v.reason?.trim() || null })}
         >
           {({ rules }) => (
-            <Form.Item name="reason" label={t("calls.dialog.reason")} rules={rules("reason", dialog === "cancel" || early)}>
+            <Form.Item name="reason" label={t("calls.dialog.reason")} rules={rules("reason", dialog === "cancel" || early, t("calls.dialog.reason"))}>
               <Input.TextArea rows={4} />
             </Form.Item>
           )}

@@ -145,27 +145,32 @@ function CallFields() {
       <Card title={t("calls.sections.general")} className="form-section">
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="code" label={label("code")} rules={rules(shape, "code", true)} extra={t("programmes.codeHint")}>
+            <Form.Item name="code" label={label("code")} rules={rules(shape, "code", true, label("code"))} extra={t("programmes.codeHint")}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="titleVi" label={label("titleVi")} rules={rules(shape, "titleVi", true)}>
+            <Form.Item name="titleVi" label={label("titleVi")} rules={rules(shape, "titleVi", true, label("titleVi"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="titleEn" label={label("titleEn")} rules={rules(shape, "titleEn")}>
+            <Form.Item name="titleEn" label={label("titleEn")} rules={rules(shape, "titleEn", false, label("titleEn"))}>
               <Input lang="en" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="kind" label={label("kind")} rules={rules(shape, "kind", true)}>
+            <Form.Item name="kind" label={label("kind")} rules={rules(shape, "kind", true, label("kind"))}>
               <Select options={CALL_KINDS.map((k) => ({ value: k, label: t(`calls.kind.${k}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="templateKey" label={label("templateKey")} extra={t("calls.templateKeyHint")} rules={rules(shape, "templateKey", true)}>
+            <Form.Item
+              name="templateKey"
+              label={label("templateKey")}
+              extra={t("calls.templateKeyHint")}
+              rules={rules(shape, "templateKey", true, label("templateKey"))}
+            >
               <Select
                 options={(templates.data ?? []).map((p) => ({ value: p.key, label: i18n.language === "en" ? p.nameEn : p.nameVi }))}
                 loading={templates.isPending}
@@ -205,7 +210,7 @@ function CallFields() {
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="description" label={label("description")} rules={rules(shape, "description")}>
+            <Form.Item name="description" label={label("description")} rules={rules(shape, "description", false, label("description"))}>
               <Input.TextArea rows={5} />
             </Form.Item>
           </Col>
@@ -227,17 +232,17 @@ function CallFields() {
               {items.map((item) => (
                 <Row gutter={8} key={item.key} align="top">
                   <Col xs={24} md={5}>
-                    <Form.Item name={[item.name, "code"]} label={t("calls.doc.code")} rules={rules(docShape, "code", true)}>
+                    <Form.Item name={[item.name, "code"]} label={t("calls.doc.code")} rules={rules(docShape, "code", true, t("calls.doc.code"))}>
                       <Input />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={[item.name, "labelVi"]} label={t("calls.doc.labelVi")} rules={rules(docShape, "labelVi", true)}>
+                    <Form.Item name={[item.name, "labelVi"]} label={t("calls.doc.labelVi")} rules={rules(docShape, "labelVi", true, t("calls.doc.labelVi"))}>
                       <Input />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={7}>
-                    <Form.Item name={[item.name, "labelEn"]} label={t("calls.doc.labelEn")} rules={rules(docShape, "labelEn", true)}>
+                    <Form.Item name={[item.name, "labelEn"]} label={t("calls.doc.labelEn")} rules={rules(docShape, "labelEn", true, t("calls.doc.labelEn"))}>
                       <Input lang="en" />
                     </Form.Item>
                   </Col>

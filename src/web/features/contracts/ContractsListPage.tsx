@@ -85,7 +85,7 @@ function CreateContractModal({ onClose, onCreated }: { onClose: () => void; onCr
       submit={(v) => contractsApi.create({ taskId: v.taskId })}
     >
       {({ rules }) => (
-        <Form.Item name="taskId" label={t("contracts.fields.task")} extra={t("contracts.createHint")} rules={rules("taskId", true)}>
+        <Form.Item name="taskId" label={t("contracts.fields.task")} extra={t("contracts.createHint")} rules={rules("taskId", true, t("contracts.fields.task"))}>
           <Select
             showSearch={{ filterOption: false, onSearch: setQ }}
             loading={tasks.isFetching}

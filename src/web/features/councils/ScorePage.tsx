@@ -98,7 +98,7 @@ function DeclarationDialog({ council: c, onClose }: { council: Council; onClose:
     >
       {({ rules }) => (
         <>
-          <Form.Item name="statement" label={t("councils.declaration.title")} rules={rules("statement", true)}>
+          <Form.Item name="statement" label={t("councils.declaration.title")} rules={rules("statement", true, t("councils.declaration.title"))}>
             <Input.TextArea rows={4} />
           </Form.Item>
           <Form.Item

@@ -100,7 +100,11 @@ function ResolveDialog({ action, onClose }: { action: Action; onClose: () => voi
       intro={complete && <Alert type="warning" showIcon title={t("deletion.completeWarning")} style={{ marginBottom: 16 }} />}
     >
       {({ rules }) => (
-        <Form.Item name="resolution" label={complete ? t("deletion.resolutionOptional") : t("deletion.rejectReason")} rules={rules("resolution", !complete)}>
+        <Form.Item
+          name="resolution"
+          label={complete ? t("deletion.resolutionOptional") : t("deletion.rejectReason")}
+          rules={rules("resolution", !complete, complete ? t("deletion.resolutionOptional") : t("deletion.rejectReason"))}
+        >
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
       )}

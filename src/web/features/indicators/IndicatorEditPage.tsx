@@ -4,7 +4,7 @@
 // validated with the contract, saved with the version it read, a 409 shows the server's values beside the user's.
 import { useNavigate, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { Button, Card, Col, Form, Input, Row, Select, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
@@ -23,6 +23,7 @@ import {
 } from "../../../common/api/indicator";
 import { formatNumber } from "../../app/format";
 import { rules } from "../../components/form-rules";
+import { NumberField } from "../../components/NumberField";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { PageHeader, RecordLoading } from "../../components/states";
 import { computationsQuery, indicatorQuery, indicatorsApi } from "./indicator-api";
@@ -225,7 +226,7 @@ function DefinitionFields({ creating }: { creating: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={4}>
-            <Form.Item name="targetNo" label={label("targetNo")} rules={rules(shape, "targetNo")}>
+            <Form.Item name="targetNo" label={label("targetNo")} rules={rules(shape, "targetNo", false, label("targetNo"))}>
               <Input autoComplete="off" placeholder="(4)" />
             </Form.Item>
           </Col>
@@ -235,37 +236,37 @@ function DefinitionFields({ creating }: { creating: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="nameVi" label={label("nameVi")} rules={rules(shape, "nameVi", true)}>
+            <Form.Item name="nameVi" label={label("nameVi")} rules={rules(shape, "nameVi", true, label("nameVi"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="nameEn" label={label("nameEn")} rules={rules(shape, "nameEn", true)}>
+            <Form.Item name="nameEn" label={label("nameEn")} rules={rules(shape, "nameEn", true, label("nameEn"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="unitVi" label={label("unitVi")} rules={rules(shape, "unitVi", true)}>
+            <Form.Item name="unitVi" label={label("unitVi")} rules={rules(shape, "unitVi", true, label("unitVi"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="unitEn" label={label("unitEn")} rules={rules(shape, "unitEn", true)}>
+            <Form.Item name="unitEn" label={label("unitEn")} rules={rules(shape, "unitEn", true, label("unitEn"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="statementVi" label={label("statementVi")} rules={rules(shape, "statementVi")}>
+            <Form.Item name="statementVi" label={label("statementVi")} rules={rules(shape, "statementVi", false, label("statementVi"))}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="definitionVi" label={label("definitionVi")} rules={rules(shape, "definitionVi")}>
+            <Form.Item name="definitionVi" label={label("definitionVi")} rules={rules(shape, "definitionVi", false, label("definitionVi"))}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="definitionEn" label={label("definitionEn")} rules={rules(shape, "definitionEn")}>
+            <Form.Item name="definitionEn" label={label("definitionEn")} rules={rules(shape, "definitionEn", false, label("definitionEn"))}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
             </Form.Item>
           </Col>
@@ -288,7 +289,7 @@ function DefinitionFields({ creating }: { creating: boolean }) {
                 }),
               ]}
             >
-              <InputNumber<number> style={{ width: "100%" }} />
+              <NumberField style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -305,31 +306,36 @@ function DefinitionFields({ creating }: { creating: boolean }) {
                 }),
               ]}
             >
-              <InputNumber min={1900} max={2200} controls={false} style={{ width: "100%" }} />
+              <NumberField integer grouping={false} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name={["baseline", "period"]} label={label("period")} rules={rules(baselineShape, "period")} extra={t("indicators.periodHint")}>
+            <Form.Item
+              name={["baseline", "period"]}
+              label={label("period")}
+              rules={rules(baselineShape, "period", false, label("period"))}
+              extra={t("indicators.periodHint")}
+            >
               <Input placeholder="2006-2011" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name={["baseline", "sourceLine"]} label={label("sourceLine")}>
-              <InputNumber min={1} max={100000} controls={false} style={{ width: "100%" }} />
+              <NumberField integer style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name={["baseline", "labelVi"]} label={label("labelVi")} rules={rules(baselineShape, "labelVi")}>
+            <Form.Item name={["baseline", "labelVi"]} label={label("labelVi")} rules={rules(baselineShape, "labelVi", false, label("labelVi"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name={["baseline", "labelEn"]} label={label("labelEn")} rules={rules(baselineShape, "labelEn")}>
+            <Form.Item name={["baseline", "labelEn"]} label={label("labelEn")} rules={rules(baselineShape, "labelEn", false, label("labelEn"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name={["baseline", "quote"]} label={label("quote")} rules={rules(baselineShape, "quote")}>
+            <Form.Item name={["baseline", "quote"]} label={label("quote")} rules={rules(baselineShape, "quote", false, label("quote"))}>
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
             </Form.Item>
           </Col>
@@ -388,7 +394,7 @@ function DefinitionFields({ creating }: { creating: boolean }) {
             </>
           )}
           <Col xs={24}>
-            <Form.Item name="notes" label={label("notes")} rules={rules(shape, "notes")}>
+            <Form.Item name="notes" label={label("notes")} rules={rules(shape, "notes", false, label("notes"))}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
             </Form.Item>
           </Col>
@@ -416,7 +422,7 @@ function TargetRow({ index, name, onRemove }: { index: number; name: number; onR
       <Row gutter={16}>
         <Col xs={12} md={4}>
           <Form.Item name={[name, "year"]} label={label("year")} rules={required}>
-            <InputNumber min={1900} max={2200} controls={false} style={{ width: "100%" }} />
+            <NumberField integer grouping={false} style={{ width: "100%" }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -428,7 +434,7 @@ function TargetRow({ index, name, onRemove }: { index: number; name: number; onR
           <>
             <Col xs={12} md={4}>
               <Form.Item name={[name, "min"]} label={label("min")} rules={required}>
-                <InputNumber<number> style={{ width: "100%" }} />
+                <NumberField style={{ width: "100%" }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
@@ -446,14 +452,14 @@ function TargetRow({ index, name, onRemove }: { index: number; name: number; onR
                   }),
                 ]}
               >
-                <InputNumber<number> style={{ width: "100%" }} />
+                <NumberField style={{ width: "100%" }} />
               </Form.Item>
             </Col>
           </>
         ) : (
           <Col xs={12} md={8}>
             <Form.Item name={[name, "value"]} label={label("value")} rules={required}>
-              <InputNumber<number> style={{ width: "100%" }} />
+              <NumberField style={{ width: "100%" }} />
             </Form.Item>
           </Col>
         )}
@@ -464,7 +470,7 @@ function TargetRow({ index, name, onRemove }: { index: number; name: number; onR
         </Col>
         <Col xs={12} md={4}>
           <Form.Item name={[name, "sourceLine"]} label={label("sourceLine")}>
-            <InputNumber min={1} max={100000} controls={false} style={{ width: "100%" }} />
+            <NumberField integer style={{ width: "100%" }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={20}>

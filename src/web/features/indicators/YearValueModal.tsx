@@ -2,10 +2,12 @@
 // series' value (which also carries the "estimate" mark). A command on the shared CommandDialog: the fields are
 // checked with the input body's schema, a correction goes out with the stored value's version (read when it is sent,
 // so after a 409 the next save carries the reloaded one), and a refusal stays in the dialog.
-import { Checkbox, Col, Form, Input, InputNumber, Row, Typography } from "antd";
+import { Checkbox, Col, Form, Input, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CommandDialog, type RecordCommand } from "../../components/CommandDialog";
+import { NumberField } from "../../components/NumberField";
+import { numberRule } from "../../components/form-rules";
 
 export interface YearValue {
   year: number;
@@ -59,8 +61,7 @@ export function YearValueModal({
   withEstimate?: boolean;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+  const { t } = useTranslation();
   const current = values.find((v) => v.year === year);
   const submit = (v: ValueForm) => {
     const prior = values.find((x) => x.year === v.year);
@@ -91,20 +92,29 @@ export function YearValueModal({
         <>
           <Row gutter={16}>
             <Col span={10}>
-              <Form.Item name="year" label={t("indicators.fields.year")} rules={rules("year", true)}>
-                <InputNumber min={1900} max={2200} controls={false} disabled={!!current} style={{ width: "100%" }} />
+              <Form.Item
+                name="year"
+                label={t("indicators.fields.year")}
+                rules={[...rules("year", true, t("indicators.fields.year")), numberRule(t("indicators.fields.year"), true)]}
+              >
+                <NumberField integer grouping={false} disabled={!!current} style={{ width: "100%" }} />
               </Form.Item>
             </Col>
             <Col span={14}>
-              <Form.Item name="value" label={t("indicators.values.valueIn", { unit })} rules={rules("value", true)}>
-                <InputNumber<number> decimalSeparator={en ? "." : ","} style={{ width: "100%" }} />
+              <Form.Item name="value" label={t("indicators.values.valueIn", { unit })} rules={rules("value", true, t("indicators.values.valueIn", { unit }))}>
+                <NumberField style={{ width: "100%" }} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="source" label={t("indicators.values.source")} rules={rules("source", true)} extra={t("indicators.values.sourceHint")}>
+          <Form.Item
+            name="source"
+            label={t("indicators.values.source")}
+            rules={rules("source", true, t("indicators.values.source"))}
+            extra={t("indicators.values.sourceHint")}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
           </Form.Item>
-          <Form.Item name="note" label={t("indicators.values.note")} rules={rules("note")}>
+          <Form.Item name="note" label={t("indicators.values.note")} rules={rules("note", false, t("indicators.values.note"))}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
           </Form.Item>
           {withEstimate && (

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { Report } from "../../../common/api/monitoring";
 import { api } from "../../app/api";
 import { useRecordCommand } from "../../components/CommandDialog";
+import { numberRule } from "../../components/form-rules";
 import { formatDate, formatDateTime } from "../../app/format";
 import { MoneyInput } from "../tasks/task-ui";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
@@ -156,11 +157,11 @@ export function ReportPage() {
             <Input.TextArea rows={3} maxLength={20000} />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item name="spendingCity" label={t("monitoring.fields.spendingCity")}>
-              <MoneyInput min={0} style={{ width: 220 }} />
+            <Form.Item name="spendingCity" label={t("monitoring.fields.spendingCity")} rules={[numberRule(t("monitoring.fields.spendingCity"), true)]}>
+              <MoneyInput style={{ width: 220 }} />
             </Form.Item>
-            <Form.Item name="spendingOther" label={t("monitoring.fields.spendingOther")}>
-              <MoneyInput min={0} style={{ width: 220 }} />
+            <Form.Item name="spendingOther" label={t("monitoring.fields.spendingOther")} rules={[numberRule(t("monitoring.fields.spendingOther"), true)]}>
+              <MoneyInput style={{ width: 220 }} />
             </Form.Item>
           </Space>
           <Form.Item name="problems" label={t("monitoring.fields.problems")}>

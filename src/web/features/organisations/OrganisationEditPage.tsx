@@ -1,7 +1,7 @@
 // Create or edit an organisation with its accredited laboratories (the shared record form).
 import { useNavigate, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from "antd";
+import { Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
@@ -10,6 +10,7 @@ import { laboratoryInput, organisationInput, type Organisation } from "../../../
 import { api } from "../../app/api";
 import { DATE_FORMAT } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";
+import { NumberField } from "../../components/NumberField";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { CodeLabel, CodeSelect, CodeTags } from "../../components/reference";
 import { OrganisationName, OrganisationSelect } from "../../components/entity-select";
@@ -158,27 +159,27 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
       <Card title={t("organisations.sections.identity")} className="form-section">
         <Row gutter={16}>
           <Col xs={24} md={16}>
-            <Form.Item name="nameVi" label={label("nameVi")} rules={rules(shape, "nameVi", true)}>
+            <Form.Item name="nameVi" label={label("nameVi")} rules={rules(shape, "nameVi", true, label("nameVi"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="abbreviation" label={label("abbreviation")} rules={rules(shape, "abbreviation")}>
+            <Form.Item name="abbreviation" label={label("abbreviation")} rules={rules(shape, "abbreviation", false, label("abbreviation"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="nameEn" label={label("nameEn")} rules={rules(shape, "nameEn")}>
+            <Form.Item name="nameEn" label={label("nameEn")} rules={rules(shape, "nameEn", false, label("nameEn"))}>
               <Input lang="en" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="type" label={label("type")} rules={rules(shape, "type", true)}>
+            <Form.Item name="type" label={label("type")} rules={rules(shape, "type", true, label("type"))}>
               <CodeSelect list="org_type" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="governance" label={label("governance")} rules={rules(shape, "governance", true)}>
+            <Form.Item name="governance" label={label("governance")} rules={rules(shape, "governance", true, label("governance"))}>
               <Radio.Group
                 optionType="button"
                 options={[
@@ -189,23 +190,23 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="taxCode" label={label("taxCode")} rules={rules(shape, "taxCode")}>
+            <Form.Item name="taxCode" label={label("taxCode")} rules={rules(shape, "taxCode", false, label("taxCode"))}>
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="orgIdCode" label={label("orgIdCode")} rules={rules(shape, "orgIdCode")}>
+            <Form.Item name="orgIdCode" label={label("orgIdCode")} rules={rules(shape, "orgIdCode", false, label("orgIdCode"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="ror" label={label("ror")} rules={rules(shape, "ror")}>
+            <Form.Item name="ror" label={label("ror")} rules={rules(shape, "ror", false, label("ror"))}>
               <Input placeholder="05a28rw58" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="foundedYear" label={label("foundedYear")} rules={rules(shape, "foundedYear")}>
-              <InputNumber style={{ width: "100%" }} controls={false} />
+            <Form.Item name="foundedYear" label={label("foundedYear")} rules={rules(shape, "foundedYear", false, label("foundedYear"))}>
+              <NumberField integer grouping={false} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -225,7 +226,7 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="fields" label={label("fields")} rules={rules(shape, "fields")}>
+            <Form.Item name="fields" label={label("fields")} rules={rules(shape, "fields", false, label("fields"))}>
               <CodeSelect list="field" mode="multiple" />
             </Form.Item>
           </Col>
@@ -234,27 +235,27 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
       <Card title={t("organisations.sections.contact")} className="form-section">
         <Row gutter={16}>
           <Col xs={24} md={16}>
-            <Form.Item name="address" label={label("address")} rules={rules(shape, "address")}>
+            <Form.Item name="address" label={label("address")} rules={rules(shape, "address", false, label("address"))}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="district" label={label("district")} rules={rules(shape, "district")}>
+            <Form.Item name="district" label={label("district")} rules={rules(shape, "district", false, label("district"))}>
               <CodeSelect list="district" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="phone" label={label("phone")} rules={rules(shape, "phone")}>
+            <Form.Item name="phone" label={label("phone")} rules={rules(shape, "phone", false, label("phone"))}>
               <Input type="tel" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="email" label={label("email")} rules={rules(shape, "email")}>
+            <Form.Item name="email" label={label("email")} rules={rules(shape, "email", false, label("email"))}>
               <Input type="email" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="website" label={label("website")} rules={rules(shape, "website")}>
+            <Form.Item name="website" label={label("website")} rules={rules(shape, "website", false, label("website"))}>
               <Input type="url" placeholder="https://" />
             </Form.Item>
           </Col>
@@ -268,12 +269,20 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
               {items.map((item, index) => (
                 <Row gutter={16} key={item.key} className="list-row">
                   <Col xs={24} md={8}>
-                    <Form.Item name={[item.name, "name"]} label={t("organisations.lab.name")} rules={rules(labShape, "name", true)}>
+                    <Form.Item
+                      name={[item.name, "name"]}
+                      label={t("organisations.lab.name")}
+                      rules={rules(labShape, "name", true, t("organisations.lab.name"))}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={4}>
-                    <Form.Item name={[item.name, "scheme"]} label={t("organisations.lab.scheme")} rules={rules(labShape, "scheme", true)}>
+                    <Form.Item
+                      name={[item.name, "scheme"]}
+                      label={t("organisations.lab.scheme")}
+                      rules={rules(labShape, "scheme", true, t("organisations.lab.scheme"))}
+                    >
                       <Select
                         options={[
                           { value: "VILAS", label: t("organisations.schemes.VILAS") },

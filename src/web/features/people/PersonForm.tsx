@@ -131,42 +131,42 @@ export function PersonFields({ self = false }: { self?: boolean }) {
       <Card title={t("people.sections.profile")} className="form-section">
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="fullName" label={label("fullName")} rules={rules(shape, "fullName", true)}>
+            <Form.Item name="fullName" label={label("fullName")} rules={rules(shape, "fullName", true, label("fullName"))}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="birthYear" label={label("birthYear")} rules={rules(shape, "birthYear")}>
+            <Form.Item name="birthYear" label={label("birthYear")} rules={rules(shape, "birthYear", false, label("birthYear"))}>
               <InputNumber style={{ width: "100%" }} controls={false} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="gender" label={label("gender")} rules={rules(shape, "gender")}>
+            <Form.Item name="gender" label={label("gender")} rules={rules(shape, "gender", false, label("gender"))}>
               <CodeSelect list="gender" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="degree" label={label("degree")} rules={rules(shape, "degree")}>
+            <Form.Item name="degree" label={label("degree")} rules={rules(shape, "degree", false, label("degree"))}>
               <CodeSelect list="degree" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="title" label={label("title")} rules={rules(shape, "title")}>
+            <Form.Item name="title" label={label("title")} rules={rules(shape, "title", false, label("title"))}>
               <CodeSelect list="title" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="orcid" label={label("orcid")} rules={rules(shape, "orcid")} extra={t("people.orcidHint")}>
+            <Form.Item name="orcid" label={label("orcid")} rules={rules(shape, "orcid", false, label("orcid"))} extra={t("people.orcidHint")}>
               <Input placeholder="0000-0000-0000-0000" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="fields" label={label("fields")} rules={rules(shape, "fields")}>
+            <Form.Item name="fields" label={label("fields")} rules={rules(shape, "fields", false, label("fields"))}>
               <CodeSelect list="field" mode="multiple" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="keywords" label={label("keywords")} rules={rules(shape, "keywords")} extra={t("people.keywordsHint")}>
+            <Form.Item name="keywords" label={label("keywords")} rules={rules(shape, "keywords", false, label("keywords"))} extra={t("people.keywordsHint")}>
               <Select mode="tags" tokenSeparators={[",", ";"]} open={false} suffixIcon={null} />
             </Form.Item>
           </Col>
@@ -180,17 +180,17 @@ export function PersonFields({ self = false }: { self?: boolean }) {
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="email" label={label("email")} rules={rules(shape, "email")}>
+            <Form.Item name="email" label={label("email")} rules={rules(shape, "email", false, label("email"))}>
               <Input type="email" autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="phone" label={label("phone")} rules={rules(shape, "phone")}>
+            <Form.Item name="phone" label={label("phone")} rules={rules(shape, "phone", false, label("phone"))}>
               <Input type="tel" autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="address" label={label("address")} rules={rules(shape, "address")}>
+            <Form.Item name="address" label={label("address")} rules={rules(shape, "address", false, label("address"))}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
@@ -202,7 +202,11 @@ export function PersonFields({ self = false }: { self?: boolean }) {
           <Card title={t("people.sections.registry")} className="form-section">
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item name="primaryOrganisationId" label={label("primaryOrganisationId")} rules={rules(shape, "primaryOrganisationId")}>
+                <Form.Item
+                  name="primaryOrganisationId"
+                  label={label("primaryOrganisationId")}
+                  rules={rules(shape, "primaryOrganisationId", false, label("primaryOrganisationId"))}
+                >
                   <OrganisationSelect />
                 </Form.Item>
               </Col>
@@ -226,12 +230,16 @@ export function PersonFields({ self = false }: { self?: boolean }) {
                   {items.map((item, index) => (
                     <Row gutter={16} key={item.key} align="top" className="list-row">
                       <Col xs={24} md={8}>
-                        <Form.Item name={[item.name, "organisationId"]} label={label("organisation")} rules={rules(affShape, "organisationId", true)}>
+                        <Form.Item
+                          name={[item.name, "organisationId"]}
+                          label={label("organisation")}
+                          rules={rules(affShape, "organisationId", true, label("organisation"))}
+                        >
                           <OrganisationSelect />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={6}>
-                        <Form.Item name={[item.name, "position"]} label={label("position")} rules={rules(affShape, "position")}>
+                        <Form.Item name={[item.name, "position"]} label={label("position")} rules={rules(affShape, "position", false, label("position"))}>
                           <Input />
                         </Form.Item>
                       </Col>

@@ -1,13 +1,14 @@
 // Create or edit an S&T programme (the shared record form).
 import { useNavigate, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Form, Input, InputNumber, Radio, Row } from "antd";
+import { Card, Col, Form, Input, Radio, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { programmeInput, type Programme } from "../../../common/api/programme";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
 import { cleanValues, rules } from "../../components/form-rules";
+import { NumberField } from "../../components/NumberField";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { CodeSelect, CodeTags } from "../../components/reference";
 import { OrganisationName, OrganisationSelect } from "../../components/entity-select";
@@ -112,22 +113,22 @@ function ProgrammeFields() {
     <Card title={t("programmes.sections.general")} className="form-section">
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item name="code" label={label("code")} rules={rules(shape, "code", true)} extra={t("programmes.codeHint")}>
+          <Form.Item name="code" label={label("code")} rules={rules(shape, "code", true, label("code"))} extra={t("programmes.codeHint")}>
             <Input autoComplete="off" />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
-          <Form.Item name="nameVi" label={label("nameVi")} rules={rules(shape, "nameVi", true)}>
+          <Form.Item name="nameVi" label={label("nameVi")} rules={rules(shape, "nameVi", true, label("nameVi"))}>
             <Input />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
-          <Form.Item name="nameEn" label={label("nameEn")} rules={rules(shape, "nameEn")}>
+          <Form.Item name="nameEn" label={label("nameEn")} rules={rules(shape, "nameEn", false, label("nameEn"))}>
             <Input lang="en" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="status" label={label("status")} rules={rules(shape, "status", true)}>
+          <Form.Item name="status" label={label("status")} rules={rules(shape, "status", true, label("status"))}>
             <Radio.Group
               optionType="button"
               options={[
@@ -138,8 +139,8 @@ function ProgrammeFields() {
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
-          <Form.Item name="startYear" label={label("startYear")} rules={rules(shape, "startYear", true)}>
-            <InputNumber min={1990} max={2100} style={{ width: "100%" }} />
+          <Form.Item name="startYear" label={label("startYear")} rules={rules(shape, "startYear", true, label("startYear"))}>
+            <NumberField integer grouping={false} style={{ width: "100%" }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
@@ -157,18 +158,16 @@ function ProgrammeFields() {
               }),
             ]}
           >
-            <InputNumber min={1990} max={2100} style={{ width: "100%" }} />
+            <NumberField integer grouping={false} style={{ width: "100%" }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="totalBudget" label={`${label("totalBudget")} (${t("programmes.dong")})`} rules={rules(shape, "totalBudget")}>
-            <InputNumber<number>
-              min={0}
-              step={1_000_000}
-              style={{ width: "100%" }}
-              formatter={(v) => (v === undefined || v === null || `${v}` === "" ? "" : formatNumber(Number(v)))}
-              parser={(s) => Number((s ?? "").replace(/[^\d]/g, "")) || 0}
-            />
+          <Form.Item
+            name="totalBudget"
+            label={`${label("totalBudget")} (${t("programmes.dong")})`}
+            rules={rules(shape, "totalBudget", false, `${label("totalBudget")} (${t("programmes.dong")})`)}
+          >
+            <NumberField integer style={{ width: "100%" }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -187,7 +186,7 @@ function ProgrammeFields() {
           </Form.Item>
         </Col>
         <Col xs={24}>
-          <Form.Item name="objectives" label={label("objectives")} rules={rules(shape, "objectives")}>
+          <Form.Item name="objectives" label={label("objectives")} rules={rules(shape, "objectives", false, label("objectives"))}>
             <Input.TextArea rows={5} />
           </Form.Item>
         </Col>

@@ -2,13 +2,14 @@
 // while it is still at its first step and the call is open. The call cannot change after the proposal is made.
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Card, Col, Form, Input, InputNumber, Row, Select } from "antd";
+import { Alert, Card, Col, Form, Input, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { TASK_TYPES, proposalInput, type Task, type TaskType } from "../../../common/api/task";
 import { api } from "../../app/api";
 import { useSession } from "../../app/session";
 import { cleanValues, rules } from "../../components/form-rules";
+import { NumberField } from "../../components/NumberField";
 import { RecordForm, type CompareField } from "../../components/RecordForm";
 import { CodeLabel, CodeSelect } from "../../components/reference";
 import { OrganisationSelect } from "../../components/entity-select";
@@ -148,7 +149,7 @@ function ProposalFields({ editing }: { editing: boolean }) {
             </Col>
           )}
           <Col xs={24} md={16}>
-            <Form.Item name="titleVi" label={label("titleVi")} rules={rules(shape, "titleVi", true)}>
+            <Form.Item name="titleVi" label={label("titleVi")} rules={rules(shape, "titleVi", true, label("titleVi"))}>
               <Input id="titleVi" />
             </Form.Item>
           </Col>
@@ -158,17 +159,17 @@ function ProposalFields({ editing }: { editing: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="titleEn" label={label("titleEn")} rules={rules(shape, "titleEn")}>
+            <Form.Item name="titleEn" label={label("titleEn")} rules={rules(shape, "titleEn", false, label("titleEn"))}>
               <Input id="titleEn" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="fieldCode" label={label("fieldCode")} rules={rules(shape, "fieldCode", true)}>
+            <Form.Item name="fieldCode" label={label("fieldCode")} rules={rules(shape, "fieldCode", true, label("fieldCode"))}>
               <CodeSelect id="fieldCode" list="field" level={2} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="sectorCode" label={label("sectorCode")} rules={rules(shape, "sectorCode", true)}>
+            <Form.Item name="sectorCode" label={label("sectorCode")} rules={rules(shape, "sectorCode", true, label("sectorCode"))}>
               <CodeSelect id="sectorCode" list="sector" />
             </Form.Item>
           </Col>
@@ -194,13 +195,17 @@ function ProposalFields({ editing }: { editing: boolean }) {
         ))}
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="proposedBudget" label={`${label("proposedBudget")} (${t("tasks.dong")})`} rules={rules(shape, "proposedBudget", true)}>
+            <Form.Item
+              name="proposedBudget"
+              label={`${label("proposedBudget")} (${t("tasks.dong")})`}
+              rules={rules(shape, "proposedBudget", true, `${label("proposedBudget")} (${t("tasks.dong")})`)}
+            >
               <MoneyInput id="proposedBudget" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="proposedMonths" label={label("proposedMonths")} rules={rules(shape, "proposedMonths", true)}>
-              <InputNumber id="proposedMonths" min={1} max={120} style={{ width: "100%" }} />
+            <Form.Item name="proposedMonths" label={label("proposedMonths")} rules={rules(shape, "proposedMonths", true, label("proposedMonths"))}>
+              <NumberField id="proposedMonths" integer style={{ width: "100%" }} />
             </Form.Item>
           </Col>
         </Row>

@@ -1,14 +1,17 @@
 import "./statistics.css";
 // A statistical form rendered from its template (configuration): sections, plain fields with their units, and the
 // disaggregation tables (rows × columns of the official layout) with one input per cell. The same component shows a
-// report being filled (inputs, inline validation messages per cell and per table), a locked report (text) and the
-// city's consolidated table (numeric cells only).
+// report being filled (inputs; the computed totals read-only and recomputed as the parts change, by the rule the
+// server applies — common/statistics/computed.ts; each cell outlined by its messages, whose one list is the page's
+// summary), a locked report (text) and the city's consolidated table (numeric cells only).
 import { memo, useMemo } from "react";
-import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { Card, Col, DatePicker, Form, Input, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import dayjs from "dayjs";
 import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage } from "../../../common/api/statistics";
+import { computedCells, withComputed } from "../../../common/statistics/computed";
 import { DATE_FORMAT, formatDate, formatNumber } from "../../app/format";
+import { NumberField } from "../../components/NumberField";
 import { msgText, pick, useLang } from "./statistics-ui";
 
 export type Lang = "vi" | "en";
@@ -60,9 +63,12 @@ function marksOf(messages: ValidationMessage[]): Marks {
 const numberValue = (v: CellValue | undefined) =>
   typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null;
 
-export function FormGrid({ definition, values, onChange, messages = [], sources, consolidated }: Props) {
+export function FormGrid({ definition, values: given, onChange, messages = [], sources, consolidated }: Props) {
   const lang = useLang();
   const marks = useMemo(() => marksOf(messages), [messages]);
+  // while the form is filled, the totals follow what is typed
+  const values = useMemo(() => (onChange ? withComputed(definition, given) : given), [definition, given, onChange]);
+  const computed = computedCells(definition);
   return (
     <div className="stat-form">
       {definition.sections.map((s) => {
@@ -103,7 +109,7 @@ export function FormGrid({ definition, values, onChange, messages = [], sources,
                 values={values}
                 onChange={onChange}
                 marks={marks}
-                messages={messages}
+                computed={computed}
                 lang={lang}
                 consolidated={consolidated}
               />
@@ -253,7 +259,7 @@ function SelectCounts({ field: f, values, lang }: { field: FormField; values: Ce
   );
 }
 
-/** A numeric input in the reader's notation: vi "1.234,5", en "1,234.5". Empty = null. */
+/** A numeric input in the reader's notation (vi "1.234,5", en "1,234.5"), grouped by thousands. Empty = null (not reported); text that is not a number is passed on as typed, so the validation says so. */
 export function NumberInput({
   id,
   integer,
@@ -266,33 +272,21 @@ export function NumberInput({
   id?: string;
   integer: boolean;
   value: CellValue | undefined;
-  onChange: (v: number | null) => void;
+  onChange: (v: CellValue) => void;
   lang: Lang;
   status?: "error" | "warning";
   ariaLabel?: string;
 }) {
-  const group = lang === "en" ? "," : ".";
-  const decimal = lang === "en" ? "." : ",";
   return (
-    <InputNumber<number>
+    <NumberField
       id={id}
       aria-label={ariaLabel}
       status={status}
-      controls={false}
-      value={numberValue(value)}
-      onChange={(v) => onChange(v === null || v === undefined || Number.isNaN(v) ? null : v)}
-      decimalSeparator={integer ? undefined : decimal}
-      formatter={integer ? (v) => (v === undefined || v === null || `${v}` === "" ? "" : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, group)) : undefined}
-      // the raw digits as a string: "" stays empty (null), not 0
-      parser={
-        integer
-          ? (s) =>
-              (s ?? "")
-                .split(group)
-                .join("")
-                .replace(/[^\d-]/g, "") as unknown as number
-          : undefined
-      }
+      integer={integer}
+      lang={lang}
+      value={value ?? null}
+      onChange={onChange}
+      className="stat-number"
       style={{ width: "100%" }}
     />
   );
@@ -303,7 +297,7 @@ function TableGrid({
   values,
   onChange,
   marks,
-  messages,
+  computed,
   lang,
   consolidated,
 }: {
@@ -311,15 +305,11 @@ function TableGrid({
   values: CellValues;
   onChange?: (k: string, v: CellValue) => void;
   marks: Marks;
-  messages: ValidationMessage[];
+  computed: ReadonlyMap<string, unknown>;
   lang: Lang;
   consolidated?: boolean;
 }) {
   const { t } = useTranslation();
-  const prefix = `${tb.key}.`;
-  const own = messages.filter((m) => m.cellKey.startsWith(prefix));
-  const errors = own.filter((m) => m.severity === "error");
-  const warnings = own.filter((m) => m.severity === "warning");
   const title = pick(lang, tb.titleVi, tb.titleEn);
   return (
     <div className="stat-table-block">
@@ -357,12 +347,28 @@ function TableGrid({
                     const key = `${tb.key}.${r.key}.${c.key}`;
                     const status = marks.status.get(key);
                     const involved = marks.involved.get(key);
+                    const isComputed = computed.has(key);
                     const cls =
-                      [c.total || r.total ? "total" : "", involved ? `in-${involved}` : "", status ? `has-${status}` : ""].filter(Boolean).join(" ") ||
-                      undefined;
+                      [
+                        c.total || r.total ? "total" : "",
+                        isComputed && onChange ? "computed" : "",
+                        involved ? `in-${involved}` : "",
+                        status ? `has-${status}` : "",
+                      ]
+                        .filter(Boolean)
+                        .join(" ") || undefined;
+                    const cellLabel = `${rowLabel} — ${pick(lang, c.labelVi, c.labelEn)}`;
+                    const tip = [
+                      ...(isComputed && onChange ? [t("statistics.report.computedHint")] : []),
+                      ...(marks.byCell.get(key) ?? []).map((m) => msgText(lang, m)),
+                    ];
                     return (
-                      <td key={c.key} className={cls} title={(marks.byCell.get(key) ?? []).map((m) => msgText(lang, m)).join("\n") || undefined}>
-                        {onChange ? (
+                      <td key={c.key} className={cls} title={tip.join("\n") || undefined}>
+                        {onChange && isComputed ? (
+                          <output id={cellDomId(key)} className="num" aria-label={cellLabel} tabIndex={-1}>
+                            {formatNumber(numberValue(values[key]), 6) || "—"}
+                          </output>
+                        ) : onChange ? (
                           <TableCell
                             cellKey={key}
                             integer={tb.type === "integer"}
@@ -370,7 +376,7 @@ function TableGrid({
                             onChange={onChange}
                             lang={lang}
                             status={status}
-                            label={`${rowLabel} — ${pick(lang, c.labelVi, c.labelEn)}`}
+                            label={cellLabel}
                           />
                         ) : (
                           <span id={cellDomId(key)} className="num">
@@ -386,32 +392,6 @@ function TableGrid({
           </tbody>
         </table>
       </div>
-      {(errors.length > 0 || warnings.length > 0) && (
-        <Alert
-          className="stat-table-messages"
-          type={errors.length ? "error" : "warning"}
-          showIcon
-          role="alert"
-          title={t("statistics.report.tableMessages", { errors: errors.length, warnings: warnings.length })}
-          description={
-            <ul>
-              {own.map((m, i) => (
-                <li key={i} className={`stat-msg stat-msg-${m.severity}`}>
-                  <a
-                    href={`#${cellDomId(m.cellKey)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      focusCell(m.cellKey);
-                    }}
-                  >
-                    {msgText(lang, m)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
     </div>
   );
 }

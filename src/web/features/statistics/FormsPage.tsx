@@ -8,9 +8,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CellValue, CellValues, FormVersionItem, ValidationRule } from "../../../common/api/statistics";
 import { validateReport } from "../../../common/statistics/validate";
+import { inputValues } from "../../../common/statistics/computed";
 import { formatDate, formatNumber } from "../../app/format";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
 import { FormGrid } from "./FormGrid";
+import { MessageList } from "./sections/MessageSummary";
 import { statisticsApi, statisticsKeys } from "./statistics-api";
 import { msgText, pick, useFormVersion, useLang } from "./statistics-ui";
 
@@ -77,7 +79,7 @@ export function FormVersionPage() {
   // a trial checks what was typed: empty required cells are not reported here
   const result = useMemo(() => {
     if (!def || !Object.keys(values).length) return null;
-    const messages = validateReport(def, values).messages.filter((m) => m.code !== "required");
+    const messages = validateReport(def, inputValues(def, values)).messages.filter((m) => m.code !== "required");
     const errors = messages.filter((m) => m.severity === "error").length;
     return { messages, errors, warnings: messages.length - errors };
   }, [def, values]);
@@ -101,10 +103,12 @@ export function FormVersionPage() {
         </Descriptions>
       </Card>
       <Alert
+        className="stat-summary"
         type={result ? (result.errors ? "error" : result.warnings ? "warning" : "success") : "info"}
         showIcon
         style={{ marginBottom: 16 }}
         title={result ? t("statistics.forms.tryResult", { errors: result.errors, warnings: result.warnings }) : t("statistics.forms.tryHint")}
+        description={result && result.messages.length > 0 ? <MessageList messages={result.messages} /> : undefined}
         action={
           Object.keys(values).length > 0 && (
             <Button size="small" onClick={() => setValues({})}>

@@ -7,16 +7,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { Alert, App, Badge, Button, Card, Flex, Popconfirm, Space, Tooltip, Upload } from "antd";
-import { CloudDownloadOutlined, CloudUploadOutlined, DatabaseOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
+import { BorderInnerOutlined, CloudDownloadOutlined, CloudUploadOutlined, DatabaseOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CellValue, CellValues, ImportCellError, Report, ValidationMessage } from "../../../common/api/statistics";
 import { validateReport } from "../../../common/statistics/validate";
+import { emptyTableInputs, inputValues } from "../../../common/statistics/computed";
 import { ApiError, download, errorMessage } from "../../app/api";
 import { useSession } from "../../app/session";
 import { isVersionConflict } from "../../components/CommandDialog";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
-import { FormGrid } from "./FormGrid";
+import { FormGrid, focusCell } from "./FormGrid";
 import { ImportErrors } from "./sections/ImportErrors";
 import { MessageSummary } from "./sections/MessageSummary";
 import { ReportHistory } from "./sections/ReportHistory";
@@ -64,7 +65,9 @@ export function ReportPage() {
     // only the record's own changes reset the form
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loadedVersion]);
-  const dirty = !!r && !sameValues(values, saved);
+  // the computed cells (totals) are never the user's: compared, checked and sent without them
+  const inputs = useMemo(() => (def ? inputValues(def, values) : values), [def, values]);
+  const dirty = !!r && !sameValues(inputs, def ? inputValues(def, saved) : saved);
 
   // leaving the page with unsaved answers asks first
   useEffect(() => {
@@ -77,11 +80,21 @@ export function ReportPage() {
   const onChange = useCallback((cellKey: string, v: CellValue) => setValues((prev) => ({ ...prev, [cellKey]: v })), []);
 
   // Messages: the server's for the saved answers; while editing, the same engine checks the answers as typed.
-  const messages: ValidationMessage[] = useMemo(() => {
-    if (!r) return [];
-    if (!dirty || !def) return r.messages;
-    return validateReport(def, values).messages;
-  }, [r, dirty, def, values]);
+  const live = useMemo(() => (def && dirty ? validateReport(def, inputs) : null), [def, dirty, inputs]);
+  const messages: ValidationMessage[] = useMemo(() => (!r ? [] : live ? live.messages : r.messages), [r, live]);
+  const emptyInputs = useMemo(() => (def ? emptyTableInputs(def, values) : []), [def, values]);
+  /** "19x5" in a number cell: nothing is saved until it is corrected (the server would refuse it too) */
+  const unreadable = () => {
+    const cells = live?.unreadable ?? [];
+    if (!cells.length) return false;
+    message.error(t("statistics.report.notANumber", { count: cells.length }));
+    focusCell(cells[0]!);
+    return true;
+  };
+  const fillZeros = () => {
+    setValues((prev) => ({ ...prev, ...Object.fromEntries(emptyInputs.map((k) => [k, 0])) }));
+    message.success(t("statistics.report.filledZeros", { count: emptyInputs.length }));
+  };
   const errorCount = messages.filter((m) => m.severity === "error").length;
   const warningCount = messages.length - errorCount;
 
@@ -102,8 +115,9 @@ export function ReportPage() {
   };
 
   const save = () =>
+    unreadable() ||
     saving
-      .mutateAsync(() => statisticsApi.saveReport(id, { values, version: r!.version }))
+      .mutateAsync(() => statisticsApi.saveReport(id, { values: inputs, version: r!.version }))
       .then(
         (n) => {
           const errors = (n as Report).errorCount;
@@ -113,11 +127,12 @@ export function ReportPage() {
         (e) => onConflict(e) || message.error(errorMessage(e)),
       );
   const submit = () =>
+    unreadable() ||
     submitting
       .mutateAsync(async () => {
         let version = r!.version;
         if (dirty) {
-          const n = await statisticsApi.saveReport(id, { values, version });
+          const n = await statisticsApi.saveReport(id, { values: inputs, version });
           qc.setQueryData(key, n);
           if (n.errorCount) throw new ApiError(422, "STATISTICS_REPORT_INVALID", t("statistics.report.fixBeforeSubmit", { count: n.errorCount }));
           version = n.version;
@@ -202,6 +217,11 @@ export function ReportPage() {
                   {t("statistics.report.prefill")}
                 </Button>
               </Tooltip>
+              <Tooltip title={t("statistics.report.fillZerosHint")}>
+                <Button icon={<BorderInnerOutlined aria-hidden />} onClick={fillZeros} disabled={busy || emptyInputs.length === 0}>
+                  {t("statistics.report.fillZeros")}
+                </Button>
+              </Tooltip>
               <Button icon={<CloudDownloadOutlined aria-hidden />} onClick={getTemplate}>
                 {t("statistics.report.template")}
               </Button>
@@ -235,6 +255,7 @@ export function ReportPage() {
 
       {importErrors && <ImportErrors errors={importErrors} onClose={() => setImportErrors(null)} />}
 
+      {editable && <p className="stat-note">{t("statistics.report.emptyMeaning")}</p>}
       {r.status === "assigned" && !dirty ? (
         <Alert type="info" showIcon className="stat-summary" style={{ marginBottom: 16 }} title={t("statistics.report.notStarted")} />
       ) : (

@@ -1,11 +1,12 @@
 // Small pieces shared by the task and proposal pages: who sees which views, state tag, money in vi-VN, money input,
 // labels of the contract's code lists, and the calls and programmes as select options.
-import { InputNumber, Tag, type InputNumberProps } from "antd";
+import { Tag } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CallKind, CallStatus, CallSummary } from "../../../common/api/call";
 import { api, type ListResult } from "../../app/api";
 import { formatNumber } from "../../app/format";
+import { NumberField, type NumberFieldProps } from "../../components/NumberField";
 
 export { taskAccess } from "./task-access";
 
@@ -31,18 +32,9 @@ export function useMoney() {
   return (n: number | null | undefined) => (n === null || n === undefined ? "" : `${formatNumber(n, 0)} ${t("tasks.dong")}`);
 }
 
-/** An amount in đồng, typed and shown with vi-VN digit grouping. */
-export function MoneyInput(props: Omit<InputNumberProps<number>, "formatter" | "parser">) {
-  return (
-    <InputNumber<number>
-      min={0}
-      step={1_000_000}
-      style={{ width: "100%" }}
-      {...props}
-      formatter={(v) => (v === undefined || v === null || `${v}` === "" ? "" : formatNumber(Number(v), 0))}
-      parser={(s) => Number((s ?? "").replace(/[^\d]/g, "")) || 0}
-    />
-  );
+/** An amount in whole đồng, typed and shown with digit grouping (text that is not an amount stays, refused visibly). */
+export function MoneyInput(props: Omit<NumberFieldProps, "integer">) {
+  return <NumberField style={{ width: "100%" }} {...props} integer />;
 }
 
 /** Calls as select options; `open`: only those accepting submissions at the server's now. */

@@ -83,34 +83,49 @@ export function UserPage() {
             {!user && (
               <>
                 <Col xs={24} md={12}>
-                  <Form.Item name="username" label={t("users.fields.username")} rules={rules(shape, "username", true)} extra={t("users.usernameHint")}>
+                  <Form.Item
+                    name="username"
+                    label={t("users.fields.username")}
+                    rules={rules(shape, "username", true, t("users.fields.username"))}
+                    extra={t("users.usernameHint")}
+                  >
                     <Input autoComplete="off" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item name="password" label={t("users.fields.password")} rules={rules(shape, "password", true)} extra={t("auth.passwordRules")}>
+                  <Form.Item
+                    name="password"
+                    label={t("users.fields.password")}
+                    rules={rules(shape, "password", true, t("users.fields.password"))}
+                    extra={t("auth.passwordRules")}
+                  >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
                 </Col>
               </>
             )}
             <Col xs={24} md={12}>
-              <Form.Item name="displayName" label={t("users.fields.displayName")} rules={rules(shape, "displayName", true)}>
+              <Form.Item name="displayName" label={t("users.fields.displayName")} rules={rules(shape, "displayName", true, t("users.fields.displayName"))}>
                 <Input />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="email" label={t("users.fields.email")} rules={rules(shape, "email")}>
+              <Form.Item name="email" label={t("users.fields.email")} rules={rules(shape, "email", false, t("users.fields.email"))}>
                 <Input type="email" />
               </Form.Item>
             </Col>
             <Col xs={24}>
-              <Form.Item name="roles" label={t("users.fields.roles")} rules={rules(shape, "roles", true)}>
+              <Form.Item name="roles" label={t("users.fields.roles")} rules={rules(shape, "roles", true, t("users.fields.roles"))}>
                 <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="personId" label={t("users.fields.person")} rules={rules(shape, "personId")} extra={t("users.personHint")}>
+              <Form.Item
+                name="personId"
+                label={t("users.fields.person")}
+                rules={rules(shape, "personId", false, t("users.fields.person"))}
+                extra={t("users.personHint")}
+              >
                 <PersonSelect />
               </Form.Item>
             </Col>

@@ -68,34 +68,34 @@ export function AmendmentDialog({ c, onClose }: { c: Contract; onClose: () => vo
             <Select options={AMENDMENT_KINDS.map((k) => ({ value: k, label: t(`contracts.amendmentKind.${k}`) }))} />
           </Form.Item>
           {kind === "schedule" && (
-            <Form.Item name="endDate" label={t("contracts.fields.endDate")} rules={rules("endDate", true)}>
+            <Form.Item name="endDate" label={t("contracts.fields.endDate")} rules={rules("endDate", true, t("contracts.fields.endDate"))}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
           )}
           {kind === "budget" && (
             <Space wrap>
-              <Form.Item name="valueCity" label={t("contracts.fields.valueCity")} rules={rules("valueCity", true)}>
+              <Form.Item name="valueCity" label={t("contracts.fields.valueCity")} rules={rules("valueCity", true, t("contracts.fields.valueCity"))}>
                 <InputNumber {...moneyInput} style={{ width: 220 }} />
               </Form.Item>
-              <Form.Item name="valueOther" label={t("contracts.fields.valueOther")} rules={rules("valueOther", true)}>
+              <Form.Item name="valueOther" label={t("contracts.fields.valueOther")} rules={rules("valueOther", true, t("contracts.fields.valueOther"))}>
                 <InputNumber {...moneyInput} style={{ width: 220 }} />
               </Form.Item>
             </Space>
           )}
           {kind === "pi" && (
-            <Form.Item name="piPersonId" label={t("contracts.fields.newPi")} rules={rules("piPersonId", true)}>
+            <Form.Item name="piPersonId" label={t("contracts.fields.newPi")} rules={rules("piPersonId", true, t("contracts.fields.newPi"))}>
               <PersonSelect />
             </Form.Item>
           )}
           {kind === "content" && (
             <>
               <ProductsList />
-              <Form.Item name="terms" label={t("contracts.fields.terms")} rules={rules("terms")}>
+              <Form.Item name="terms" label={t("contracts.fields.terms")} rules={rules("terms", false, t("contracts.fields.terms"))}>
                 <Input.TextArea rows={3} maxLength={20000} />
               </Form.Item>
             </>
           )}
-          <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true)}>
+          <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true, t("contracts.reason"))}>
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
         </>

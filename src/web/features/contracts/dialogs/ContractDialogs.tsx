@@ -63,10 +63,18 @@ export function EditContractDialog({ c, onClose }: Props) {
       {({ rules }) => (
         <>
           <Space wrap>
-            <Form.Item name="partyARepresentative" label={t("contracts.fields.partyARepresentative")} rules={rules("partyARepresentative")}>
+            <Form.Item
+              name="partyARepresentative"
+              label={t("contracts.fields.partyARepresentative")}
+              rules={rules("partyARepresentative", false, t("contracts.fields.partyARepresentative"))}
+            >
               <Input style={{ width: 300 }} maxLength={300} />
             </Form.Item>
-            <Form.Item name="partyBRepresentative" label={t("contracts.fields.partyBRepresentative")} rules={rules("partyBRepresentative")}>
+            <Form.Item
+              name="partyBRepresentative"
+              label={t("contracts.fields.partyBRepresentative")}
+              rules={rules("partyBRepresentative", false, t("contracts.fields.partyBRepresentative"))}
+            >
               <Input style={{ width: 300 }} maxLength={300} />
             </Form.Item>
           </Space>
@@ -79,19 +87,19 @@ export function EditContractDialog({ c, onClose }: Props) {
             >
               <InputNumber {...moneyInput} max={c.approvedBudgetCity ?? undefined} style={{ width: 240 }} />
             </Form.Item>
-            <Form.Item name="valueOther" label={t("contracts.fields.valueOther")} rules={rules("valueOther", true)}>
+            <Form.Item name="valueOther" label={t("contracts.fields.valueOther")} rules={rules("valueOther", true, t("contracts.fields.valueOther"))}>
               <InputNumber {...moneyInput} style={{ width: 240 }} />
             </Form.Item>
-            <Form.Item name="startDate" label={t("contracts.fields.startDate")} rules={rules("startDate", true)}>
+            <Form.Item name="startDate" label={t("contracts.fields.startDate")} rules={rules("startDate", true, t("contracts.fields.startDate"))}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
-            <Form.Item name="endDate" label={t("contracts.fields.endDate")} rules={rules("endDate", true)}>
+            <Form.Item name="endDate" label={t("contracts.fields.endDate")} rules={rules("endDate", true, t("contracts.fields.endDate"))}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
           </Space>
           <Typography.Title level={5}>{t("contracts.sections.products")}</Typography.Title>
           <ProductsList />
-          <Form.Item name="terms" label={t("contracts.fields.terms")} rules={rules("terms")}>
+          <Form.Item name="terms" label={t("contracts.fields.terms")} rules={rules("terms", false, t("contracts.fields.terms"))}>
             <Input.TextArea rows={4} maxLength={20000} />
           </Form.Item>
         </>
@@ -117,10 +125,18 @@ export function SignDialog({ c, onClose }: Props) {
     >
       {({ rules }) => (
         <>
-          <Form.Item name="partyASignedOn" label={t("contracts.fields.partyASignedOn")} rules={rules("partyASignedOn", true)}>
+          <Form.Item
+            name="partyASignedOn"
+            label={t("contracts.fields.partyASignedOn")}
+            rules={rules("partyASignedOn", true, t("contracts.fields.partyASignedOn"))}
+          >
             <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
           </Form.Item>
-          <Form.Item name="partyBSignedOn" label={t("contracts.fields.partyBSignedOn")} rules={rules("partyBSignedOn", true)}>
+          <Form.Item
+            name="partyBSignedOn"
+            label={t("contracts.fields.partyBSignedOn")}
+            rules={rules("partyBSignedOn", true, t("contracts.fields.partyBSignedOn"))}
+          >
             <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
           </Form.Item>
         </>
@@ -146,7 +162,7 @@ export function TerminateDialog({ c, onClose }: Props) {
     >
       {({ rules }) => (
         <>
-          <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true)}>
+          <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true, t("contracts.reason"))}>
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
           <Form.Item

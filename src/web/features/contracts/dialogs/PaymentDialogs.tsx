@@ -48,7 +48,7 @@ export function PaymentDialog({ c, kind, onClose }: { c: Contract; kind: "paymen
         <>
           {kind === "payment" && (
             <>
-              <Form.Item name="trancheId" label={t("contracts.payment.tranche")} rules={rules("trancheId", true)}>
+              <Form.Item name="trancheId" label={t("contracts.payment.tranche")} rules={rules("trancheId", true, t("contracts.payment.tranche"))}>
                 <Select
                   options={open.map((x) => ({
                     value: x.id,
@@ -61,16 +61,16 @@ export function PaymentDialog({ c, kind, onClose }: { c: Contract; kind: "paymen
               </Form.Item>
             </>
           )}
-          <Form.Item name="amount" label={t("contracts.payment.amount")} rules={rules("amount", true)}>
+          <Form.Item name="amount" label={t("contracts.payment.amount")} rules={rules("amount", true, t("contracts.payment.amount"))}>
             <InputNumber {...moneyInput} min={1} />
           </Form.Item>
-          <Form.Item name="paidOn" label={t("contracts.payment.paidOn")} rules={rules("paidOn", true)}>
+          <Form.Item name="paidOn" label={t("contracts.payment.paidOn")} rules={rules("paidOn", true, t("contracts.payment.paidOn"))}>
             <DatePicker format={DATE_FORMAT} />
           </Form.Item>
-          <Form.Item name="reference" label={t("contracts.payment.reference")} rules={rules("reference")}>
+          <Form.Item name="reference" label={t("contracts.payment.reference")} rules={rules("reference", false, t("contracts.payment.reference"))}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="note" label={t("contracts.payment.note")} rules={rules("note")}>
+          <Form.Item name="note" label={t("contracts.payment.note")} rules={rules("note", false, t("contracts.payment.note"))}>
             <Input.TextArea maxLength={2000} rows={2} />
           </Form.Item>
         </>
@@ -97,16 +97,16 @@ export function ReverseDialog({ c, p, onClose }: { c: Contract; p: Payment; onCl
     >
       {({ rules }) => (
         <>
-          <Form.Item name="amount" label={t("contracts.payment.amount")} rules={rules("amount", true)}>
+          <Form.Item name="amount" label={t("contracts.payment.amount")} rules={rules("amount", true, t("contracts.payment.amount"))}>
             <InputNumber {...moneyInput} min={1} max={p.amount} />
           </Form.Item>
-          <Form.Item name="paidOn" label={t("contracts.payment.paidOn")} rules={rules("paidOn", true)}>
+          <Form.Item name="paidOn" label={t("contracts.payment.paidOn")} rules={rules("paidOn", true, t("contracts.payment.paidOn"))}>
             <DatePicker format={DATE_FORMAT} />
           </Form.Item>
-          <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true)}>
+          <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", true, t("contracts.reason"))}>
             <Input.TextArea maxLength={2000} rows={2} />
           </Form.Item>
-          <Form.Item name="reference" label={t("contracts.payment.reference")} rules={rules("reference")}>
+          <Form.Item name="reference" label={t("contracts.payment.reference")} rules={rules("reference", false, t("contracts.payment.reference"))}>
             <Input maxLength={200} />
           </Form.Item>
         </>

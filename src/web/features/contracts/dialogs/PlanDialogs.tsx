@@ -82,16 +82,24 @@ export function PlanDialog({ c, onClose }: { c: Contract; onClose: () => void })
           <>
             {fields.map((f) => (
               <Space key={f.key} align="start" wrap>
-                <Form.Item name={[f.name, "kind"]} label={t("contracts.tranche.kind")} rules={rules(tranche, "kind", true)}>
+                <Form.Item name={[f.name, "kind"]} label={t("contracts.tranche.kind")} rules={rules(tranche, "kind", true, t("contracts.tranche.kind"))}>
                   <Select style={{ width: 130 }} options={TRANCHE_KINDS.map((k) => ({ value: k, label: t(`contracts.trancheKind.${k}`) }))} />
                 </Form.Item>
-                <Form.Item name={[f.name, "label"]} label={t("contracts.tranche.label")} rules={rules(tranche, "label", true)}>
+                <Form.Item name={[f.name, "label"]} label={t("contracts.tranche.label")} rules={rules(tranche, "label", true, t("contracts.tranche.label"))}>
                   <Input style={{ width: 180 }} maxLength={300} />
                 </Form.Item>
-                <Form.Item name={[f.name, "plannedDate"]} label={t("contracts.tranche.plannedDate")} rules={rules(tranche, "plannedDate", true)}>
+                <Form.Item
+                  name={[f.name, "plannedDate"]}
+                  label={t("contracts.tranche.plannedDate")}
+                  rules={rules(tranche, "plannedDate", true, t("contracts.tranche.plannedDate"))}
+                >
                   <DatePicker format={DATE_FORMAT} />
                 </Form.Item>
-                <Form.Item name={[f.name, "amountCity"]} label={t("contracts.tranche.amountCity")} rules={rules(tranche, "amountCity", true)}>
+                <Form.Item
+                  name={[f.name, "amountCity"]}
+                  label={t("contracts.tranche.amountCity")}
+                  rules={rules(tranche, "amountCity", true, t("contracts.tranche.amountCity"))}
+                >
                   <InputNumber {...moneyInput} style={{ width: 170 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, "amountOther"]} label={t("contracts.tranche.amountOther")} initialValue={0}>

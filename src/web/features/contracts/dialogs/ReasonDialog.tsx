@@ -28,7 +28,7 @@ export function ReasonDialog(props: {
       submit={(v) => props.submit(v.reason?.trim() ?? "")}
     >
       {({ rules }) => (
-        <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", !props.optional)}>
+        <Form.Item name="reason" label={t("contracts.reason")} rules={rules("reason", !props.optional, t("contracts.reason"))}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       )}

@@ -31,19 +31,31 @@ export function ProductsList() {
         <>
           {fields.map((f) => (
             <Space key={f.key} align="start" wrap>
-              <Form.Item name={[f.name, "name"]} label={t("contracts.product.name")} rules={rules(product, "name", true)}>
+              <Form.Item name={[f.name, "name"]} label={t("contracts.product.name")} rules={rules(product, "name", true, t("contracts.product.name"))}>
                 <Input style={{ width: 200 }} maxLength={500} />
               </Form.Item>
-              <Form.Item name={[f.name, "outputType"]} label={t("contracts.product.outputType")} rules={rules(product, "outputType", true)}>
+              <Form.Item
+                name={[f.name, "outputType"]}
+                label={t("contracts.product.outputType")}
+                rules={rules(product, "outputType", true, t("contracts.product.outputType"))}
+              >
                 <Select style={{ width: 170 }} options={OUTPUT_TYPES.map((o) => ({ value: o, label: t(`contracts.outputType.${o}`) }))} />
               </Form.Item>
-              <Form.Item name={[f.name, "quantity"]} label={t("contracts.product.quantity")} rules={rules(product, "quantity", true)}>
+              <Form.Item
+                name={[f.name, "quantity"]}
+                label={t("contracts.product.quantity")}
+                rules={rules(product, "quantity", true, t("contracts.product.quantity"))}
+              >
                 <InputNumber min={0.01} style={{ width: 90 }} />
               </Form.Item>
-              <Form.Item name={[f.name, "unit"]} label={t("contracts.product.unit")} rules={rules(product, "unit", true)}>
+              <Form.Item name={[f.name, "unit"]} label={t("contracts.product.unit")} rules={rules(product, "unit", true, t("contracts.product.unit"))}>
                 <Input style={{ width: 100 }} maxLength={50} />
               </Form.Item>
-              <Form.Item name={[f.name, "qualityTarget"]} label={t("contracts.product.qualityTarget")} rules={rules(product, "qualityTarget", true)}>
+              <Form.Item
+                name={[f.name, "qualityTarget"]}
+                label={t("contracts.product.qualityTarget")}
+                rules={rules(product, "qualityTarget", true, t("contracts.product.qualityTarget"))}
+              >
                 <Input style={{ width: 220 }} maxLength={4000} />
               </Form.Item>
               <Button aria-label={t("common.remove")} style={{ marginTop: 30 }} icon={<CloseOutlined aria-hidden />} onClick={() => remove(f.name)} />

@@ -78,10 +78,10 @@ export function CreateCouncilDialog({ onClose, preset }: { onClose: () => void; 
     >
       {({ rules }) => (
         <>
-          <Form.Item name="kind" label={t("councils.fields.kind")} rules={rules("kind", true)}>
+          <Form.Item name="kind" label={t("councils.fields.kind")} rules={rules("kind", true, t("councils.fields.kind"))}>
             <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="title" label={t("councils.fields.title")} rules={rules("title", true)}>
+          <Form.Item name="title" label={t("councils.fields.title")} rules={rules("title", true, t("councils.fields.title"))}>
             <Input />
           </Form.Item>
           <Form.Item
@@ -106,13 +106,17 @@ export function CreateCouncilDialog({ onClose, preset }: { onClose: () => void; 
           <Form.Item name="meetingAt" label={t("councils.fields.meetingAt")}>
             <DatePicker showTime format={`${DATE_FORMAT} HH:mm`} style={{ width: "100%" }} />
           </Form.Item>
-          <Form.Item name="place" label={t("councils.fields.place")} rules={rules("place")}>
+          <Form.Item name="place" label={t("councils.fields.place")} rules={rules("place", false, t("councils.fields.place"))}>
             <Input />
           </Form.Item>
-          <Form.Item name="decisionNumber" label={t("councils.fields.decisionNumber")} rules={rules("decisionNumber")}>
+          <Form.Item
+            name="decisionNumber"
+            label={t("councils.fields.decisionNumber")}
+            rules={rules("decisionNumber", false, t("councils.fields.decisionNumber"))}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="decisionDate" label={t("councils.fields.decisionDate")} rules={rules("decisionDate")}>
+          <Form.Item name="decisionDate" label={t("councils.fields.decisionDate")} rules={rules("decisionDate", false, t("councils.fields.decisionDate"))}>
             <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} />
           </Form.Item>
           {kind === "acceptance" && (

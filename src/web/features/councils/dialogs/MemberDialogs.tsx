@@ -33,7 +33,7 @@ export function OverrideConflictDialog({ council: c, member: m, onClose }: { cou
       submit={(v) => councilsApi.overrideConflict(c.id, m.id, { version: c.version, reason: v.reason })}
     >
       {({ rules }) => (
-        <Form.Item name="reason" label={t("councils.lateConflict.reason")} rules={rules("reason", true)}>
+        <Form.Item name="reason" label={t("councils.lateConflict.reason")} rules={rules("reason", true, t("councils.lateConflict.reason"))}>
           <Input.TextArea rows={3} />
         </Form.Item>
       )}
@@ -65,10 +65,10 @@ export function PaperDeclarationDialog({ council: c, member: m, onClose }: { cou
     >
       {({ rules }) => (
         <>
-          <Form.Item name="signedOn" label={t("councils.paper.signedOn")} rules={rules("signedOn", true)}>
+          <Form.Item name="signedOn" label={t("councils.paper.signedOn")} rules={rules("signedOn", true, t("councils.paper.signedOn"))}>
             <DatePicker format={DATE_FORMAT} style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
           </Form.Item>
-          <Form.Item name="statement" label={t("councils.paper.statement")} rules={rules("statement", true)}>
+          <Form.Item name="statement" label={t("councils.paper.statement")} rules={rules("statement", true, t("councils.paper.statement"))}>
             <Input.TextArea rows={4} />
           </Form.Item>
         </>

@@ -20,7 +20,7 @@ export function ReasonDialog({ council: c, action, onClose }: { council: Council
       submit={(v) => councilsApi.actWithReason(c.id, action, { version: c.version, reason: v.reason })}
     >
       {({ rules }) => (
-        <Form.Item name="reason" label={t("councils.reason")} rules={rules("reason", true)}>
+        <Form.Item name="reason" label={t("councils.reason")} rules={rules("reason", true, t("councils.reason"))}>
           <Input.TextArea rows={3} />
         </Form.Item>
       )}

@@ -96,16 +96,21 @@ export function ActualDialog({ actual, onClose }: { actual: Actual | null; onClo
         );
         return (
           <>
-            <Form.Item name="year" label={t("fundingPlans.col.year")} rules={rules("year", true)}>
+            <Form.Item name="year" label={t("fundingPlans.col.year")} rules={rules("year", true, t("fundingPlans.col.year"))}>
               <InputNumber min={2000} max={2100} disabled={!!actual} style={{ width: 140 }} />
             </Form.Item>
             {amount("cityRecurrent", t("fundingPlans.actual.cityRecurrent"), true)}
             {amount("cityDevelopment", t("fundingPlans.actual.cityDevelopment"), true)}
             {amount("otherSources", t("fundingPlans.actual.otherSources"), false)}
-            <Form.Item name="source" label={t("fundingPlans.actual.source")} extra={t("fundingPlans.actual.sourceHelp")} rules={rules("source", true)}>
+            <Form.Item
+              name="source"
+              label={t("fundingPlans.actual.source")}
+              extra={t("fundingPlans.actual.sourceHelp")}
+              rules={rules("source", true, t("fundingPlans.actual.source"))}
+            >
               <Input maxLength={1000} />
             </Form.Item>
-            <Form.Item name="note" label={t("fundingPlans.note")} rules={rules("note")}>
+            <Form.Item name="note" label={t("fundingPlans.note")} rules={rules("note", false, t("fundingPlans.note"))}>
               <Input.TextArea rows={2} maxLength={4000} />
             </Form.Item>
           </>

@@ -62,10 +62,10 @@ export function ScenarioDialog({ from, onClose, onCreated }: { from: FundingPlan
     >
       {({ rules }) => (
         <>
-          <Form.Item name="name" label={t("fundingPlans.scenarioName")} rules={rules("name", true)}>
+          <Form.Item name="name" label={t("fundingPlans.scenarioName")} rules={rules("name", true, t("fundingPlans.scenarioName"))}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="note" label={t("fundingPlans.note")} rules={rules("note")}>
+          <Form.Item name="note" label={t("fundingPlans.note")} rules={rules("note", false, t("fundingPlans.note"))}>
             <Input.TextArea rows={2} maxLength={4000} />
           </Form.Item>
           <Typography.Paragraph type="secondary">{t("fundingPlans.scenarioInputsHelp")}</Typography.Paragraph>

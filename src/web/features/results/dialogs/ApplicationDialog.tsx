@@ -101,25 +101,33 @@ export function ApplicationDialog({
     >
       {({ rules }) => (
         <>
-          <Form.Item name="place" label={t("results.applications.place")} rules={rules("place", true)}>
+          <Form.Item name="place" label={t("results.applications.place")} rules={rules("place", true, t("results.applications.place"))}>
             <Input maxLength={500} />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item name="form" label={t("results.applications.form")} rules={rules("form", true)}>
+            <Form.Item name="form" label={t("results.applications.form")} rules={rules("form", true, t("results.applications.form"))}>
               <Select style={{ width: 240 }} options={APPLICATION_FORMS.map((f) => ({ value: f, label: t(`results.form.${f}`) }))} />
             </Form.Item>
-            <Form.Item name="startedOn" label={t("results.applications.startedOn")} rules={rules("startedOn", true)}>
+            <Form.Item name="startedOn" label={t("results.applications.startedOn")} rules={rules("startedOn", true, t("results.applications.startedOn"))}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
           </Space>
-          <Form.Item name="scale" label={t("results.applications.scale")} rules={rules("scale")}>
+          <Form.Item name="scale" label={t("results.applications.scale")} rules={rules("scale", false, t("results.applications.scale"))}>
             <Input maxLength={2000} />
           </Form.Item>
-          <Form.Item name="economicEffect" label={t("results.applications.economicEffect")} rules={rules("economicEffect")}>
+          <Form.Item
+            name="economicEffect"
+            label={t("results.applications.economicEffect")}
+            rules={rules("economicEffect", false, t("results.applications.economicEffect"))}
+          >
             <Input.TextArea rows={2} maxLength={10000} />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item name="economicValue" label={t("results.applications.economicValue")} rules={rules("economicValue")}>
+            <Form.Item
+              name="economicValue"
+              label={t("results.applications.economicValue")}
+              rules={rules("economicValue", false, t("results.applications.economicValue"))}
+            >
               <InputNumber<number>
                 min={0}
                 style={{ width: 240 }}
@@ -127,7 +135,11 @@ export function ApplicationDialog({
                 parser={(s) => Number((s ?? "").replace(/\D/g, "")) || 0}
               />
             </Form.Item>
-            <Form.Item name="beneficiaries" label={t("results.applications.beneficiaries")} rules={rules("beneficiaries")}>
+            <Form.Item
+              name="beneficiaries"
+              label={t("results.applications.beneficiaries")}
+              rules={rules("beneficiaries", false, t("results.applications.beneficiaries"))}
+            >
               <InputNumber<number> min={0} style={{ width: 200 }} />
             </Form.Item>
           </Space>

@@ -49,7 +49,7 @@ export function InternalAcceptanceDialog({ taskId, current, onClose }: { taskId:
     >
       {({ rules }) => (
         <>
-          <Form.Item name="heldOn" label={t("results.internal.heldOn")} rules={rules("heldOn", true)}>
+          <Form.Item name="heldOn" label={t("results.internal.heldOn")} rules={rules("heldOn", true, t("results.internal.heldOn"))}>
             <DatePicker format={DATE_FORMAT} />
           </Form.Item>
           <Form.Item label={t("results.internal.members")} required>
@@ -78,10 +78,10 @@ export function InternalAcceptanceDialog({ taskId, current, onClose }: { taskId:
               )}
             </Form.List>
           </Form.Item>
-          <Form.Item name="conclusion" label={t("results.internal.conclusion")} rules={rules("conclusion", true)}>
+          <Form.Item name="conclusion" label={t("results.internal.conclusion")} rules={rules("conclusion", true, t("results.internal.conclusion"))}>
             <Radio.Group options={INTERNAL_CONCLUSIONS.map((c) => ({ value: c, label: t(`results.internal.${c}`) }))} />
           </Form.Item>
-          <Form.Item name="remarks" label={t("results.internal.remarks")} rules={rules("remarks")}>
+          <Form.Item name="remarks" label={t("results.internal.remarks")} rules={rules("remarks", false, t("results.internal.remarks"))}>
             <Input.TextArea rows={3} maxLength={10000} />
           </Form.Item>
           <Form.Item name="minutesDocumentId" label={t("results.internal.minutes")}>

@@ -22,7 +22,7 @@ export function ReviewDialog({ taskId, report, onClose }: { taskId: string; repo
     >
       {({ rules }) => (
         <>
-          <Form.Item name="decision" label={t("results.applications.decision")} rules={rules("decision", true)}>
+          <Form.Item name="decision" label={t("results.applications.decision")} rules={rules("decision", true, t("results.applications.decision"))}>
             <Radio.Group
               options={[
                 { value: "accepted", label: t("results.status.accepted") },

@@ -41,22 +41,34 @@ export function SummaryDialog({ taskId, current, onClose }: { taskId: string; cu
     >
       {({ rules }) => (
         <>
-          <Form.Item name="abstractVi" label={t("results.summary.abstractVi")} rules={rules("abstractVi", true)}>
+          <Form.Item name="abstractVi" label={t("results.summary.abstractVi")} rules={rules("abstractVi", true, t("results.summary.abstractVi"))}>
             <Input.TextArea rows={5} maxLength={20000} />
           </Form.Item>
-          <Form.Item name="abstractEn" label={t("results.summary.abstractEn")} rules={rules("abstractEn")}>
+          <Form.Item name="abstractEn" label={t("results.summary.abstractEn")} rules={rules("abstractEn", false, t("results.summary.abstractEn"))}>
             <Input.TextArea rows={3} maxLength={20000} />
           </Form.Item>
           <Form.Item name="keywords" label={t("results.summary.keywords")}>
             <Select mode="tags" tokenSeparators={[",", ";"]} maxCount={20} open={false} />
           </Form.Item>
-          <Form.Item name="outputsSummary" label={t("results.summary.outputsSummary")} rules={rules("outputsSummary", true)}>
+          <Form.Item
+            name="outputsSummary"
+            label={t("results.summary.outputsSummary")}
+            rules={rules("outputsSummary", true, t("results.summary.outputsSummary"))}
+          >
             <Input.TextArea rows={3} maxLength={20000} />
           </Form.Item>
-          <Form.Item name="applicationField" label={t("results.summary.applicationField")} rules={rules("applicationField")}>
+          <Form.Item
+            name="applicationField"
+            label={t("results.summary.applicationField")}
+            rules={rules("applicationField", false, t("results.summary.applicationField"))}
+          >
             <Input maxLength={500} />
           </Form.Item>
-          <Form.Item name="contactOrganisation" label={t("results.summary.contactOrganisation")} rules={rules("contactOrganisation")}>
+          <Form.Item
+            name="contactOrganisation"
+            label={t("results.summary.contactOrganisation")}
+            rules={rules("contactOrganisation", false, t("results.summary.contactOrganisation"))}
+          >
             <Input maxLength={500} />
           </Form.Item>
         </>

@@ -1,11 +1,12 @@
 // Create a reporting period, or edit one (`period` given; sent with its version): year, dates, names, the forms
 // collected and a note, each checked with the shared body's rule.
-import { Checkbox, DatePicker, Form, Input, InputNumber, Space } from "antd";
+import { Checkbox, DatePicker, Form, Input, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
 import { periodInput, type Period } from "../../../../common/api/statistics";
 import { DATE_FORMAT } from "../../../app/format";
 import { CommandDialog } from "../../../components/CommandDialog";
+import { NumberField } from "../../../components/NumberField";
 import { statisticsApi, usePeriodCommand } from "../statistics-api";
 import { pick, useFormList, useLang } from "../statistics-ui";
 
@@ -71,20 +72,24 @@ export function PeriodDialog({ period, onClose, onSaved }: { period?: Period; on
       {({ rules }) => (
         <>
           <Space wrap align="start">
-            <Form.Item name="year" label={t("statistics.fields.year")} rules={rules("year", true)}>
-              <InputNumber min={2000} max={2100} controls={false} style={{ width: 120 }} />
+            <Form.Item name="year" label={t("statistics.fields.year")} rules={rules("year", true, t("statistics.fields.year"))}>
+              <NumberField integer grouping={false} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item name="referenceDate" label={t("statistics.fields.referenceDate")} rules={rules("referenceDate")}>
+            <Form.Item
+              name="referenceDate"
+              label={t("statistics.fields.referenceDate")}
+              rules={rules("referenceDate", false, t("statistics.fields.referenceDate"))}
+            >
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
-            <Form.Item name="deadline" label={t("statistics.fields.deadline")} rules={rules("deadline")}>
+            <Form.Item name="deadline" label={t("statistics.fields.deadline")} rules={rules("deadline", false, t("statistics.fields.deadline"))}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
           </Space>
-          <Form.Item name="nameVi" label={t("statistics.fields.nameVi")} rules={rules("nameVi", true)}>
+          <Form.Item name="nameVi" label={t("statistics.fields.nameVi")} rules={rules("nameVi", true, t("statistics.fields.nameVi"))}>
             <Input maxLength={300} />
           </Form.Item>
-          <Form.Item name="nameEn" label={t("statistics.fields.nameEn")} rules={rules("nameEn")}>
+          <Form.Item name="nameEn" label={t("statistics.fields.nameEn")} rules={rules("nameEn", false, t("statistics.fields.nameEn"))}>
             <Input maxLength={300} />
           </Form.Item>
           <Form.Item
@@ -97,7 +102,7 @@ export function PeriodDialog({ period, onClose, onSaved }: { period?: Period; on
               options={(forms.data?.items ?? []).map((f) => ({ value: f.key, label: `${f.code} — ${pick(lang, f.titleVi, f.titleEn)}` }))}
             />
           </Form.Item>
-          <Form.Item name="note" label={t("statistics.fields.note")} rules={rules("note")}>
+          <Form.Item name="note" label={t("statistics.fields.note")} rules={rules("note", false, t("statistics.fields.note"))}>
             <Input.TextArea rows={3} maxLength={5000} />
           </Form.Item>
         </>

@@ -1,15 +1,14 @@
-// The errors and warnings of a whole report, each a link to its cell: the server's for the saved answers, the same
-// engine's while the answers are being typed.
+// The errors and warnings of a whole report — the page's one list of them — each a link that moves the focus to its
+// cell: the server's for the saved answers, the same engine's while the answers are being typed.
 import { Alert } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ValidationMessage } from "../../../../common/api/statistics";
-import { focusCell } from "../FormGrid";
+import { cellDomId, focusCell } from "../FormGrid";
 import { msgText, useLang } from "../statistics-ui";
 
 /** Errors and warnings of the whole report, each a link to its cell. */
 export function MessageSummary({ messages, errors, warnings, live }: { messages: ValidationMessage[]; errors: number; warnings: number; live: boolean }) {
   const { t } = useTranslation();
-  const lang = useLang();
   if (!messages.length)
     return (
       <Alert
@@ -20,7 +19,6 @@ export function MessageSummary({ messages, errors, warnings, live }: { messages:
         title={live ? t("statistics.report.noMessagesLive") : t("statistics.report.noMessages")}
       />
     );
-  const shown = messages.slice(0, 50);
   return (
     <Alert
       className="stat-summary"
@@ -28,24 +26,32 @@ export function MessageSummary({ messages, errors, warnings, live }: { messages:
       showIcon
       style={{ marginBottom: 16 }}
       title={t(live ? "statistics.report.summaryLive" : "statistics.report.summary", { errors, warnings })}
-      description={
-        <ul className="stat-summary-list">
-          {shown.map((m, i) => (
-            <li key={i} className={`stat-msg stat-msg-${m.severity}`}>
-              <a
-                href="#"
-                onClick={(e) => {
-                  e.preventDefault();
-                  focusCell(m.cellKey);
-                }}
-              >
-                {msgText(lang, m)}
-              </a>
-            </li>
-          ))}
-          {messages.length > shown.length && <li>{t("statistics.report.moreMessages", { count: messages.length - shown.length })}</li>}
-        </ul>
-      }
+      description={<MessageList messages={messages} />}
     />
+  );
+}
+
+/** The messages as one list, each a link that moves the focus to its cell (the first 50). */
+export function MessageList({ messages }: { messages: ValidationMessage[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const shown = messages.slice(0, 50);
+  return (
+    <ul className="stat-summary-list">
+      {shown.map((m, i) => (
+        <li key={i} className={`stat-msg stat-msg-${m.severity}`}>
+          <a
+            href={`#${cellDomId(m.cellKey)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              focusCell(m.cellKey);
+            }}
+          >
+            {msgText(lang, m)}
+          </a>
+        </li>
+      ))}
+      {messages.length > shown.length && <li>{t("statistics.report.moreMessages", { count: messages.length - shown.length })}</li>}
+    </ul>
   );
 }

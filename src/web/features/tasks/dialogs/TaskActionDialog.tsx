@@ -126,19 +126,28 @@ export function TaskActionDialog({ task, action, onClose }: { task: Task; action
       {({ rules }) => (
         <>
           {methods && (
-            <Form.Item name="method" label={t("tasks.fields.method")} rules={rules("method", true)}>
+            <Form.Item name="method" label={t("tasks.fields.method")} rules={rules("method", true, t("tasks.fields.method"))}>
               <Select options={methods.map((m) => ({ value: m, label: t(`tasks.method.${m}`) }))} />
             </Form.Item>
           )}
           {needsCall && (
-            <Form.Item name="callId" label={t("tasks.fields.selectionCall")} rules={rules("callId", true)} extra={t("tasks.actions.callHint")}>
+            <Form.Item
+              name="callId"
+              label={t("tasks.fields.selectionCall")}
+              rules={rules("callId", true, t("tasks.fields.selectionCall"))}
+              extra={t("tasks.actions.callHint")}
+            >
               <Select showSearch={{ optionFilterProp: "label" }} loading={calls.isPending} options={calls.options} />
             </Form.Item>
           )}
           {deciding && (
             <Row gutter={12}>
               <Col xs={24} md={12}>
-                <Form.Item name="decisionNumber" label={t("tasks.fields.decisionNumber")} rules={rules("decisionNumber", true)}>
+                <Form.Item
+                  name="decisionNumber"
+                  label={t("tasks.fields.decisionNumber")}
+                  rules={rules("decisionNumber", true, t("tasks.fields.decisionNumber"))}
+                >
                   <Input />
                 </Form.Item>
               </Col>
@@ -192,7 +201,7 @@ export function TaskActionDialog({ task, action, onClose }: { task: Task; action
                 </Card>
               ))
             ))}
-          <Form.Item name="comment" label={t("tasks.actions.comment")} rules={rules("comment")}>
+          <Form.Item name="comment" label={t("tasks.actions.comment")} rules={rules("comment", false, t("tasks.actions.comment"))}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </>

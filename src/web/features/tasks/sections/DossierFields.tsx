@@ -1,7 +1,7 @@
 // The dossier's editable form: the text sections, duration and start, the expected products, the timeline, the team
 // and the budget by year × source × category (with its matrix); each field checked with the shared zod schemas.
 import type { ReactNode } from "react";
-import { Button, Card, Col, DatePicker, Form, type FormItemProps, Input, InputNumber, Row, Select, Space, Table } from "antd";
+import { Button, Card, Col, DatePicker, Form, type FormItemProps, Input, Row, Select, Space, Table } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Dayjs } from "dayjs";
@@ -18,6 +18,7 @@ import {
 } from "../../../../common/api/task";
 import { DATE_FORMAT } from "../../../app/format";
 import { rules } from "../../../components/form-rules";
+import { NumberField } from "../../../components/NumberField";
 import { PersonSelect } from "../../../components/entity-select";
 import { BudgetMatrix } from "../BudgetMatrix";
 import { MoneyInput } from "../task-ui";
@@ -38,8 +39,8 @@ export function DossierFields() {
         ))}
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="durationMonths" label={label("durationMonths")} rules={rules(shape, "durationMonths")}>
-              <InputNumber id="dossier-durationMonths" min={1} max={120} style={{ width: "100%" }} />
+            <Form.Item name="durationMonths" label={label("durationMonths")} rules={rules(shape, "durationMonths", false, label("durationMonths"))}>
+              <NumberField id="dossier-durationMonths" integer style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -160,7 +161,7 @@ function ProductsTable() {
           title: label("quantity"),
           width: 110,
           rules: rules(s, "quantity", true),
-          input: (l) => <InputNumber aria-label={l} min={0} style={{ width: "100%" }} />,
+          input: (l) => <NumberField aria-label={l} style={{ width: "100%" }} />,
         },
         { key: "unit", title: label("unit"), width: 120, rules: rules(s, "unit", true), input: (l) => <Input aria-label={l} /> },
         { key: "qualityTarget", title: label("qualityTarget"), width: 280, rules: rules(s, "qualityTarget", true), input: (l) => <Input aria-label={l} /> },
@@ -231,7 +232,7 @@ function TeamTable() {
           title: label("months"),
           width: 130,
           rules: [{ type: "number", min: 0.1, max: 120 }],
-          input: (l) => <InputNumber aria-label={l} min={0.1} max={120} step={0.5} style={{ width: "100%" }} />,
+          input: (l) => <NumberField aria-label={l} style={{ width: "100%" }} />,
         },
       ]}
     />
@@ -274,7 +275,7 @@ function BudgetEditor() {
                   width: 110,
                   render: (_, f) => (
                     <Form.Item name={[f.name, "year"]} rules={rules(s, "year", true)} style={{ margin: 0 }}>
-                      <InputNumber aria-label={t("tasks.budget.year")} min={1990} max={2100} controls={false} style={{ width: "100%" }} />
+                      <NumberField aria-label={t("tasks.budget.year")} integer grouping={false} style={{ width: "100%" }} />
                     </Form.Item>
                   ),
                 },
