@@ -135,6 +135,16 @@ describe("streaming an uploaded workbook", () => {
     ]);
   });
 
+  it("sets up every exported sheet for printing: A4 landscape, fitted to the page's width, the header row on every page", async () => {
+    const content = await writeWorkbook([
+      { name: "Danh sách", columns: [{ header: "Tên" }, { header: "Ghi chú" }], rows: [["Viện Hải sản", null]], yesNo: ["Có", "Không"] },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(content as unknown as ArrayBuffer);
+    const setup = wb.getWorksheet("Danh sách")!.pageSetup;
+    expect(setup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+  });
+
   it("keeps every Vietnamese letter whole, however the unpacked XML is cut into pieces for the parser", async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [`Viện Nghiên cứu Hải sản Đông Bắc số ${i}`, `Ưu tiên ${i}: Người Thử ở Hải Phòng`]);
     const wb = new ExcelJS.Workbook();

@@ -253,7 +253,8 @@ function xlsxCell(v: ExportCell, yesNo: [string, string]): ExcelJS.CellValue {
 
 /**
  * Writes sheets with the streaming writer (an export may have 100,000 rows): bold white header on dark blue
- * (required columns dark red), frozen header row, auto-filter, dd/mm/yyyy dates. Rows are written in slices of
+ * (required columns dark red), frozen header row, auto-filter, dd/mm/yyyy dates, print setup (A4 landscape, fit to
+ * width, header row repeated). Rows are written in slices of
  * SLICE_MS with a turn of the event loop between them, so other requests are answered while a large file is built.
  */
 export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
@@ -268,7 +269,12 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "KHCN";
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+    // Printed as users print a register: A4 landscape, every column on the page's width, the header row repeated on
+    // every page.
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
+      views: [{ state: "frozen", ySplit: 1 }],
+      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+    });
     ws.columns = sheet.columns.map((c, i) => ({
       key: String(i),
       width: c.width ?? Math.min(60, Math.max(12, c.header.length + 4)),
