@@ -213,7 +213,8 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
     kind: l.c.kind,
     subjects: subjectTasks(l),
     establishingDecision: establishingDecision(l, issuer),
-    startsAt: l.c.meetingAt ?? l.c.openedAt ?? l.c.concludedAt!,
+    // The meeting as it happened: opened in the system, then concluded (the planned time only when it was never opened).
+    startsAt: l.c.openedAt ?? l.c.meetingAt ?? l.c.concludedAt!,
     place: l.c.place ?? bodyName(issuer),
     membersTotal: l.members.length,
     present: present.map((m) => m.fullName),
