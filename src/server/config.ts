@@ -27,6 +27,7 @@ const schema = z.object({
   SECURITY_CONTACT: z.string().default("mailto:security@khcn.example.vn"),
   DOC_PARENT_BODY: z.string().trim().min(1).default("ỦY BAN NHÂN DÂN|THÀNH PHỐ HẢI PHÒNG"),
   DOC_ISSUING_BODY: z.string().trim().min(1).default("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+  DOC_AUTHORITY_BASES: z.string().trim().default(""),
   DOC_CONTACTS: z.string().trim().default("Phòng Quản lý khoa học, Sở Khoa học và Công nghệ thành phố Hải Phòng"),
   DOC_SYMBOL: z.string().trim().min(1).default("SKHCN"),
   DOC_PLACE: z.string().trim().min(1).default("Hải Phòng"),
@@ -73,6 +74,9 @@ export type Config = {
     archiveUnit: string;
     /** the Department's name as a party (Bên A of task contracts) */
     officeName: string;
+    /** the Department's own authority cited first by its decisions: the act on its functions, duties and powers, and
+     *  any delegation it acts under, each a whole "Căn cứ …" line */
+    authorityBases: string[];
     /** whom to ask about a call, one line each (unit, telephone, e-mail), printed in call notices */
     contacts: string[];
   };
@@ -136,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       archiveUnit: e.DOC_ARCHIVE_UNIT,
       officeName: e.DOC_OFFICE_NAME,
       contacts: headerLines(e.DOC_CONTACTS),
+      authorityBases: headerLines(e.DOC_AUTHORITY_BASES),
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     monitoring: { reportIntervalMonths: e.REPORT_INTERVAL_MONTHS },
