@@ -27,6 +27,7 @@ const schema = z.object({
   SECURITY_CONTACT: z.string().default("mailto:security@khcn.example.vn"),
   DOC_PARENT_BODY: z.string().trim().min(1).default("ỦY BAN NHÂN DÂN|THÀNH PHỐ HẢI PHÒNG"),
   DOC_ISSUING_BODY: z.string().trim().min(1).default("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+  DOC_SEPARATE_REGISTERS: z.string().trim().default(""),
   DOC_AUTHORITY_BASES: z.string().trim().default(""),
   DOC_CONTACTS: z.string().trim().default("Phòng Quản lý khoa học, Sở Khoa học và Công nghệ thành phố Hải Phòng"),
   DOC_SYMBOL: z.string().trim().min(1).default("SKHCN"),
@@ -77,6 +78,8 @@ export type Config = {
     /** the Department's own authority cited first by its decisions: the act on its functions, duties and powers, and
      *  any delegation it acts under, each a whole "Căn cứ …" line */
     authorityBases: string[];
+    /** document types (abbreviations, e.g. "QĐ") numbered in a register of their own; the others share one */
+    separateRegisters: string[];
     /** whom to ask about a call, one line each (unit, telephone, e-mail), printed in call notices */
     contacts: string[];
   };
@@ -141,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       officeName: e.DOC_OFFICE_NAME,
       contacts: headerLines(e.DOC_CONTACTS),
       authorityBases: headerLines(e.DOC_AUTHORITY_BASES),
+      separateRegisters: e.DOC_SEPARATE_REGISTERS.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     monitoring: { reportIntervalMonths: e.REPORT_INTERVAL_MONTHS },

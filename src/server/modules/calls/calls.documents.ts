@@ -13,6 +13,7 @@ import { callNotice, DOCX_MEDIA_TYPE, issuerFromConfig, vnScore, type CallNotice
 import { currentCodes } from "../reference/reference.service.js";
 import { callPolicy } from "./calls.policy.js";
 import { loadCall } from "./calls.service.js";
+import { issuedDocument } from "../register/register.service.js";
 
 /** Recipients of a call notice (thông báo tuyển chọn / đề xuất đặt hàng). */
 const NOTICE_RECIPIENTS = [
@@ -67,7 +68,7 @@ function criteriaOf(kind: "selection" | "proposal_collection", day: string, task
  * draft's date and number are left blank. Audited as an export.
  */
 export async function callNoticeDocument(ctx: Ctx, id: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-  const { r, offered } = await ctx.db.transaction(async (tx) => {
+  const { r, offered, issued } = await ctx.db.transaction(async (tx) => {
     const found = await loadCall(tx, id);
     if (!found) throw notFound();
     authorize(ctx.actor, callPolicy, "read", found.c);
@@ -93,7 +94,7 @@ export async function callNoticeDocument(ctx: Ctx, id: string): Promise<{ fileNa
             .where(eq(tasks.selectionCallId, id))
             .orderBy(asc(tasks.code))
         : [];
-    return { r: found, offered };
+    return { r: found, offered, issued: await issuedDocument(tx, "call_notice", id) };
   });
   const { c } = r;
   const today = vietnamDate(ctx.clock.now());
@@ -101,8 +102,9 @@ export async function callNoticeDocument(ctx: Ctx, id: string): Promise<{ fileNa
   const label = (rows: { code: string; labelVi: string }[], code: string) => rows.find((x) => x.code === code)?.labelVi ?? code;
   const content = await callNotice({
     issuer: issuerFromConfig(ctx.config),
-    number: null,
-    date: c.publishedAt,
+    // Once issued, the number and date of the register; before, the day it was published.
+    number: issued?.number ?? null,
+    date: issued?.issuedOn ?? c.publishedAt,
     kind: c.kind,
     code: c.code,
     title: c.titleVi,

@@ -32,6 +32,7 @@ import { councilPolicy, isCouncilMember } from "./councils.policy.js";
 import { criteriaOf, loadCouncil, type Loaded as LoadedCouncil } from "./councils.record.js";
 import { decisionNumberOf, taskLegalBases } from "../tasks/tasks.documents.js";
 import { eachTogether } from "../../platform/together.js";
+import { issuedDocument } from "../register/register.service.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
 
@@ -115,7 +116,7 @@ function establishingDecision(l: LoadedCouncil, issuer: Issuer): string {
  * the council's result but never its composition (403).
  */
 export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promise<DocFile> {
-  const { l, lines, bases } = await ctx.db.transaction(async (tx) => {
+  const { l, lines, bases, issued } = await ctx.db.transaction(async (tx) => {
     const l = await loadVisible(ctx, tx, id);
     const a = ctx.actor!;
     const insider = staff(ctx) || ((hasRole(a, "leader") || isCouncilMember(a, l.ref)) && l.c.status !== "draft");
@@ -127,15 +128,21 @@ export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promis
       entityId: id,
       details: { format: "docx", document: "establishment", status: l.c.status, version: l.c.version },
     });
-    return { l, lines: await memberLines(tx, l), bases: await taskLegalBases(ctx, tx, await subjectProcess(tx, l)) };
+    return {
+      l,
+      lines: await memberLines(tx, l),
+      bases: await taskLegalBases(ctx, tx, await subjectProcess(tx, l)),
+      issued: await issuedDocument(tx, "council_establishment", id),
+    };
   });
   const issuer = issuerFromConfig(ctx.config);
   const order = new Map(byRole(l.members).map((m, i) => [m.id, i]));
   const sorted = [...lines].sort((x, y) => order.get(x.member.id)! - order.get(y.member.id)!);
   const content = await councilEstablishmentDecision({
     issuer,
-    number: decisionNumberOf(l.c.decisionNumber),
-    date: l.c.decisionNumber ? l.c.decisionDate : null,
+    // Once issued, the number and date of the register; before, those recorded on the council.
+    number: issued?.number ?? decisionNumberOf(l.c.decisionNumber),
+    date: issued?.issuedOn ?? (l.c.decisionNumber ? l.c.decisionDate : null),
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     kind: l.c.kind,
     subjects: subjectTasks(l),

@@ -10,6 +10,7 @@ import { DOCX_MEDIA_TYPE, approvalDecision, bodyName, issuerFromConfig, registra
 import { visibleTask, type TaskRow } from "./tasks.service.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { allTemplateDefinitions } from "../../platform/workflow.js";
+import { issuedDocument } from "../register/register.service.js";
 import { documentBasesOf } from "../../../common/processes/index.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
@@ -85,13 +86,15 @@ export async function taskApprovalDocument(ctx: Ctx, id: string): Promise<DocFil
   const approved = (t: TaskRow) =>
     !!t.decisionDate && !!t.startDate && !!t.endDate && !!t.piPersonId && !!t.leadOrganisationId && t.approvedBudgetCity !== null;
   const { task, pi, org, bases } = await exported(ctx, id, "approval_decision", approved, "document.task_not_approved");
+  // Once issued, the number and date of the register; before, those recorded with the approval.
+  const issued = await issuedDocument(ctx.db, "approval_decision", id);
   const issuer = issuerFromConfig(ctx.config);
   const budget: BudgetLine[] = [{ source: "Ngân sách nhà nước (sự nghiệp khoa học thành phố)", amount: task.approvedBudgetCity! }];
   if (task.approvedBudgetOther) budget.push({ source: "Nguồn khác", amount: task.approvedBudgetOther });
   const content = await approvalDecision({
     issuer,
-    number: decisionNumberOf(task.decisionNumber),
-    date: task.decisionDate,
+    number: issued?.number ?? decisionNumberOf(task.decisionNumber),
+    date: issued?.issuedOn ?? task.decisionDate,
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     taskCode: task.code,
     taskTitle: task.titleVi,
@@ -134,10 +137,11 @@ export async function taskRegistrationDocument(ctx: Ctx, id: string): Promise<Do
   const { task, pi, org } = await exported(ctx, id, "registration_certificate", registered, "document.task_not_registered");
   const registeredOn = vietnamDate(task.registeredAt!);
   const accepted = (await acceptanceDay(ctx.db, task.id)) ?? registeredOn;
+  const issued = await issuedDocument(ctx.db, "registration_certificate", id);
   const content = await registrationCertificate({
     issuer: issuerFromConfig(ctx.config),
-    number: null,
-    date: task.registeredAt,
+    number: issued?.number ?? null,
+    date: issued?.issuedOn ?? task.registeredAt,
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     registrationCode: task.registrationCode!,
     taskCode: task.code,
