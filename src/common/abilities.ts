@@ -44,6 +44,7 @@ export const GENERAL_ABILITIES = {
   ],
   dashboard: ["summary", "leadership"],
   deletion_request: ["list", "read", "resolve"],
+  documentRegister: ["list", "issue", "attachSigned"],
   fundingActual: ["list", "create", "edit"],
   fundingPlan: ["list", "read", "createScenario", "export", "editActuals"],
   import: ["create", "template", "read"],

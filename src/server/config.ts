@@ -25,8 +25,11 @@ const schema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURITY_CONTACT: z.string().default("mailto:security@khcn.example.vn"),
-  DOC_PARENT_BODY: z.string().trim().min(1).default("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"),
+  DOC_PARENT_BODY: z.string().trim().min(1).default("ỦY BAN NHÂN DÂN|THÀNH PHỐ HẢI PHÒNG"),
   DOC_ISSUING_BODY: z.string().trim().min(1).default("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+  DOC_SEPARATE_REGISTERS: z.string().trim().default(""),
+  DOC_AUTHORITY_BASES: z.string().trim().default(""),
+  DOC_CONTACTS: z.string().trim().default("Phòng Quản lý khoa học, Sở Khoa học và Công nghệ thành phố Hải Phòng"),
   DOC_SYMBOL: z.string().trim().min(1).default("SKHCN"),
   DOC_PLACE: z.string().trim().min(1).default("Hải Phòng"),
   /** Authority and position lines of the default signer, separated by "|". */
@@ -60,8 +63,11 @@ export type Config = {
   securityContact: string;
   /** The issuing body of official documents (NĐ 30/2020) and its default signer. */
   documents: {
+    /** the names in one line, and as printed in the header of a document: line by line ("|" in the setting) */
     parentBody: string;
+    parentBodyLines: string[];
     issuingBody: string;
+    issuingBodyLines: string[];
     symbol: string;
     place: string;
     signerAuthority: string[];
@@ -69,11 +75,25 @@ export type Config = {
     archiveUnit: string;
     /** the Department's name as a party (Bên A of task contracts) */
     officeName: string;
+    /** the Department's own authority cited first by its decisions: the act on its functions, duties and powers, and
+     *  any delegation it acts under, each a whole "Căn cứ …" line */
+    authorityBases: string[];
+    /** document types (abbreviations, e.g. "QĐ") numbered in a register of their own; the others share one */
+    separateRegisters: string[];
+    /** whom to ask about a call, one line each (unit, telephone, e-mail), printed in call notices */
+    contacts: string[];
   };
   /** E-mail copies of notifications: sent only when smtpUrl is set. */
   mail: { smtpUrl?: string; from: string };
   monitoring: { reportIntervalMonths: number };
 };
+
+/** A body's name as printed in a document's header: lines separated by "|". */
+const headerLines = (value: string) =>
+  value
+    .split("|")
+    .map((s) => s.trim().replace(/\s+/g, " "))
+    .filter(Boolean);
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const e = schema.parse(env);
@@ -110,8 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     securityContact: e.SECURITY_CONTACT,
     documents: {
-      parentBody: e.DOC_PARENT_BODY,
-      issuingBody: e.DOC_ISSUING_BODY,
+      parentBody: headerLines(e.DOC_PARENT_BODY).join(" "),
+      parentBodyLines: headerLines(e.DOC_PARENT_BODY),
+      issuingBody: headerLines(e.DOC_ISSUING_BODY).join(" "),
+      issuingBodyLines: headerLines(e.DOC_ISSUING_BODY),
       symbol: e.DOC_SYMBOL,
       place: e.DOC_PLACE,
       signerAuthority: e.DOC_SIGNER_AUTHORITY.split("|")
@@ -120,6 +142,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signerName: e.DOC_SIGNER_NAME,
       archiveUnit: e.DOC_ARCHIVE_UNIT,
       officeName: e.DOC_OFFICE_NAME,
+      contacts: headerLines(e.DOC_CONTACTS),
+      authorityBases: headerLines(e.DOC_AUTHORITY_BASES),
+      separateRegisters: e.DOC_SEPARATE_REGISTERS.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     monitoring: { reportIntervalMonths: e.REPORT_INTERVAL_MONTHS },

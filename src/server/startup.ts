@@ -1,6 +1,7 @@
 // Start-up: open the database, prepare it (migrations, configuration data, demo data in demo mode on an empty
 // database) under the start-up lock, build the app. prepareDatabase is the one list of what a database gets before
 // the app serves it; the seed and admin:create commands (scripts/) run the same function.
+import { assertHeaderFits, issuerFromConfig } from "./documents/issuer.js";
 import { sql } from "drizzle-orm";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -67,6 +68,8 @@ export async function bootstrap(
   app: App;
   database: Database;
 }> {
+  // A header line that cannot fit would be broken inside a name in every document: refuse the configuration.
+  assertHeaderFits(issuerFromConfig(config));
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: opts.dataDir !== undefined ? opts.dataDir : config.dataDir,

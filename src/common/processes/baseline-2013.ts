@@ -25,6 +25,12 @@ export const BASELINE_2013: ProcessDefinition = {
   version: 1,
   effectiveFrom: "2014-01-01",
   legalBasis: "Luật KH&CN 2013; TT 20/2023/TT-BKHCN; TT 11/2014/TT-BKHCN; QĐ 2848/2015/QĐ-UBND",
+  documentBases: [
+    "Căn cứ Luật Khoa học và Công nghệ số 29/2013/QH13 ngày 18 tháng 6 năm 2013",
+    "Căn cứ Nghị định số 08/2014/NĐ-CP ngày 27 tháng 01 năm 2014 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Khoa học và Công nghệ",
+    "Căn cứ Thông tư số 20/2023/TT-BKHCN của Bộ trưởng Bộ Khoa học và Công nghệ về xác định, tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
+    "Căn cứ Thông tư số 11/2014/TT-BKHCN của Bộ trưởng Bộ Khoa học và Công nghệ quy định việc đánh giá, nghiệm thu kết quả thực hiện nhiệm vụ khoa học và công nghệ",
+  ],
   note:
     "Hội đồng tuyển chọn / giao trực tiếp theo TT 20/2023/TT-BKHCN từ 27/11/2023; đợt đã thông báo trước đó theo TT 08/2017/TT-BKHCN. " +
     "Nghiệm thu cơ sở là tuỳ chọn. Selection councils follow TT 20/2023 from 27/11/2023 (calls announced earlier: TT 08/2017); internal acceptance is optional.",

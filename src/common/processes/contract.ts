@@ -49,6 +49,8 @@ export const processVersion = processVersionSummary.extend({
   nameEn: z.string(),
   steps: z.array(stepOut),
   transitions: z.array(transitionOut),
+  /** The legal texts the decisions and contracts of a task under this version cite ("Căn cứ …" lines). */
+  documentBases: z.array(z.string()),
   /** Labels of the guard registry, for showing a transition's guards. */
   guardLabels: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })),
 });

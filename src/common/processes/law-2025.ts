@@ -19,6 +19,11 @@ export const LAW_2025: ProcessDefinition = {
   version: 1,
   effectiveFrom: "2025-10-01",
   legalBasis: "Luật KH,CN&ĐMST 93/2025/QH15; NĐ 262/2025/NĐ-CP; NĐ 267/2025/NĐ-CP; TT 36/2025/TT-BKHCN",
+  documentBases: [
+    "Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15",
+    "Căn cứ Nghị định số 262/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Khoa học, công nghệ và đổi mới sáng tạo",
+    "Căn cứ Nghị định số 265/2025/NĐ-CP của Chính phủ hướng dẫn thi hành một số điều của Luật Khoa học, công nghệ và đổi mới sáng tạo về tài chính và đầu tư trong khoa học, công nghệ và đổi mới sáng tạo",
+  ],
   note:
     "(check) Chưa đối chiếu văn bản chính thức: thành phần và số thành viên hội đồng xét tài trợ / đặt hàng (NĐ 267/2025, TT 36/2025), " +
     "thủ tục khoán chi đến sản phẩm cuối cùng và quyết toán (NĐ 262/2025), điều kiện kết thúc có chấp nhận rủi ro. " +

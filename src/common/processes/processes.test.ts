@@ -7,6 +7,7 @@ import {
   GUARD_KEYS,
   LAW_2025,
   PROCESS_TEMPLATES,
+  documentBasesOf,
   fromSteps,
   parseProcessDefinition,
   processIssueText,
@@ -213,5 +214,25 @@ describe("the shipped templates", () => {
     }
     expect(LAW_2025.note).toContain("(check)");
     expect(LAW_2025.legalBasis).toContain("93/2025/QH15");
+  });
+});
+
+describe("legal bases of a process version (docs/legal-bases.md)", () => {
+  it("cites the version's own texts, else the nearest earlier version's, else the shipped ones", () => {
+    const b13 = documentBasesOf([], "baseline-2013", 1);
+    expect(b13[0]).toMatch(/^Căn cứ Luật Khoa học và Công nghệ số 29\/2013\/QH13/);
+    expect(b13.join("\n")).not.toContain("93/2025");
+    const b25 = documentBasesOf([], "law-2025", 1);
+    expect(b25[0]).toMatch(/^Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93\/2025\/QH15/);
+    expect(b25.join("\n")).not.toContain("29/2013");
+    // A version stored before the field existed (no documentBases) cites what is shipped for it.
+    const storedV1 = { ...BASELINE_2013, documentBases: undefined };
+    expect(documentBasesOf([storedV1], "baseline-2013", 1)).toEqual(b13);
+    // A version 3 with its own texts; a version 2 without any cites version 1's.
+    const v3 = { ...BASELINE_2013, version: 3, documentBases: ["Căn cứ Thông tư mới"] };
+    const v2 = { ...BASELINE_2013, version: 2, documentBases: undefined };
+    expect(documentBasesOf([storedV1, v2, v3], "baseline-2013", 3)).toEqual(["Căn cứ Thông tư mới"]);
+    expect(documentBasesOf([storedV1, v2, v3], "baseline-2013", 2)).toEqual(b13);
+    expect(documentBasesOf([], "unknown", 1)).toEqual([]);
   });
 });

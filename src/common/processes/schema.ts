@@ -61,6 +61,8 @@ export const processDefinitionInput = z
   .object({
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"),
     legalBasis: z.string().trim().min(1).max(2000),
+    /** The legal texts a decision or contract of a task under this version cites, each a whole "Căn cứ …" line. */
+    documentBases: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
     note: z
       .string()
       .trim()
@@ -105,6 +107,12 @@ export interface ProcessDefinition {
   version: number;
   effectiveFrom: string;
   legalBasis: string;
+  /**
+   * The law and its implementing texts that the decisions and contracts of a task under this version cite, each a
+   * whole line "Căn cứ …" (docs/legal-bases.md). A version without them cites those of the nearest earlier version
+   * of the same template that has them.
+   */
+  documentBases?: string[];
   /** Details not yet confirmed from an official text, and other remarks. */
   note?: string | null;
   nameVi: string;

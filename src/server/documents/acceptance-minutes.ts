@@ -1,8 +1,8 @@
 // Biên bản họp hội đồng đánh giá, nghiệm thu (TT 11/2014/TT-BKHCN): the grades given per product and for the summary
 // report, the count of each member's overall grade and the council's grade.
 import { renderNd30, type Block, type Issuer } from "./nd30.js";
-import { vnDateTime, vnLocalDay } from "./format.js";
-import { standardProceedings, type BallotsSummary, type MinutesGeneral } from "./council-minutes.js";
+import { vnLocalDay } from "./format.js";
+import { meetingEnd, meetingPeriod, standardProceedings, type BallotsSummary, type MinutesGeneral } from "./council-minutes.js";
 
 export type Grade = "excellent" | "pass" | "fail";
 export const GRADE_VI: Record<Grade, string> = { excellent: "Xuất sắc", pass: "Đạt", fail: "Không đạt" };
@@ -20,7 +20,7 @@ export interface AcceptanceMinutesInput {
   overall: Record<Grade, number>;
   councilGrade: Grade;
   conclusions: string[];
-  adoption: { agreed: number; present: number; endsAt: Date | string };
+  adoption: { agreed: number; present: number; endsAt: Date | string | null };
   secretary: string;
   chair: string;
 }
@@ -33,7 +33,7 @@ export async function acceptanceMinutes(input: AcceptanceMinutesInput): Promise<
     { kind: "heading", text: "I. THÔNG TIN CHUNG" },
     { kind: "paragraph", text: `1. Nhiệm vụ: ${g.subjects.join("; ")}.` },
     { kind: "paragraph", text: `2. Quyết định thành lập Hội đồng: ${g.establishingDecision}.` },
-    { kind: "paragraph", text: `3. Thời gian: ${vnDateTime(g.startsAt)}. Địa điểm: ${g.place}.` },
+    { kind: "paragraph", text: `3. Thời gian: ${meetingPeriod(g.startsAt, input.adoption.endsAt)}. Địa điểm: ${g.place}.` },
     {
       kind: "paragraph",
       text: `4. Số thành viên có mặt: ${g.present.length}/${g.membersTotal} thành viên${g.present.length ? ` (${g.present.join(", ")})` : ""}. Vắng mặt: ${g.absent.length ? `${g.absent.length} thành viên (${g.absent.join(", ")})` : "không"}.`,
@@ -76,14 +76,15 @@ export async function acceptanceMinutes(input: AcceptanceMinutesInput): Promise<
   body.push({ kind: "heading", text: "V. THÔNG QUA BIÊN BẢN" });
   body.push({
     kind: "paragraph",
-    text: `Biên bản đã được đọc lại cho các thành viên Hội đồng cùng nghe và được ${input.adoption.agreed}/${input.adoption.present} thành viên có mặt nhất trí thông qua. Cuộc họp kết thúc vào ${vnDateTime(input.adoption.endsAt)}./.`,
+    text: `Biên bản đã được đọc lại cho các thành viên Hội đồng cùng nghe và được ${input.adoption.agreed}/${input.adoption.present} thành viên có mặt nhất trí thông qua. Cuộc họp kết thúc vào ${meetingEnd(g.startsAt, input.adoption.endsAt)}./.`,
   });
   return renderNd30({
     issuer: input.issuer,
     variant: "minutes",
     number: input.number,
     typeAbbreviation: "BB",
-    date: null,
+    // Minutes are dated on the day of the meeting.
+    date: new Date(input.general.startsAt),
     year: vnLocalDay(input.general.startsAt).year,
     type: "BIÊN BẢN",
     summary: ["Họp Hội đồng tư vấn đánh giá, nghiệm thu", "kết quả thực hiện nhiệm vụ khoa học và công nghệ"],

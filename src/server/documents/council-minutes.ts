@@ -2,7 +2,7 @@
 // II proceedings, III voting result (ballots, the score table members × criteria, averages, ranking), IV conclusions,
 // V adoption; signed by the secretary (left) and the chair (right).
 import { renderNd30, type Block, type Issuer } from "./nd30.js";
-import { vnDateTime, vnLocalDay, vnScore } from "./format.js";
+import { vnDateTime, vnLocalDay, vnLocalTime, vnScore, vnShortDate } from "./format.js";
 import { COUNCIL_NAME_VI, type CouncilKindVi } from "./council-establishment.js";
 
 export interface MinutesGeneral {
@@ -58,11 +58,38 @@ export interface CouncilMinutesInput {
   /** III: grade counts instead of scores (acceptance, identification): label → count. */
   gradeCounts?: { label: string; count: number }[];
   conclusions: string[];
-  /** V: the share of members present who agreed, and the time the meeting ended. */
-  adoption: { agreed: number; present: number; endsAt: Date | string };
+  /** V: the share of members present who agreed, and the time the meeting ended (null: not known, left blank). */
+  adoption: { agreed: number; present: number; endsAt: Date | string | null };
   secretary: string;
   chair: string;
 }
+
+/** Whether the end of a meeting is known: at least a minute after its start. */
+export const meetingEnded = (startsAt: Date | string, endsAt: Date | string | null) =>
+  endsAt !== null && Math.floor(new Date(endsAt).getTime() / 60_000) > Math.floor(new Date(startsAt).getTime() / 60_000);
+
+/** The hour of the end left blank, to be written by hand before signing, when the record does not know it. */
+const BLANK_TIME = "…… giờ ……";
+
+/**
+ * When the meeting took place: "từ 08 giờ 30 đến 11 giờ 15 ngày 10/03/2026", or with both days when it ran past
+ * midnight. Minutes never show a meeting that ended as it began: an end not known to be at least a minute after the
+ * start is left blank for the secretary to write in.
+ */
+export function meetingPeriod(startsAt: Date | string, endsAt: Date | string | null): string {
+  const hm = (d: Date | string) => {
+    const { hour, minute } = vnLocalTime(d);
+    return `${String(hour).padStart(2, "0")} giờ ${String(minute).padStart(2, "0")}`;
+  };
+  if (!meetingEnded(startsAt, endsAt)) return `từ ${hm(startsAt)} đến ${BLANK_TIME} ngày ${vnShortDate(startsAt)}`;
+  return vnShortDate(startsAt) === vnShortDate(endsAt!)
+    ? `từ ${hm(startsAt)} đến ${hm(endsAt!)} ngày ${vnShortDate(startsAt)}`
+    : `từ ${vnDateTime(startsAt)} đến ${vnDateTime(endsAt!)}`;
+}
+
+/** The closing sentence's time: "11 giờ 15 ngày 10/03/2026", or blank hours on the day of the start. */
+export const meetingEnd = (startsAt: Date | string, endsAt: Date | string | null) =>
+  meetingEnded(startsAt, endsAt) ? vnDateTime(endsAt!) : `${BLANK_TIME} ngày ${vnShortDate(startsAt)}`;
 
 /** Averages of valid ballots per criterion and of the totals. */
 export function scoreAverages(t: ScoreTable): { perCriterion: number[]; total: number } {
@@ -112,7 +139,7 @@ export async function councilMinutes(input: CouncilMinutesInput): Promise<Buffer
     { kind: "heading", text: "I. THÔNG TIN CHUNG" },
     { kind: "paragraph", text: `1. Nhiệm vụ: ${g.subjects.join("; ")}.` },
     { kind: "paragraph", text: `2. Quyết định thành lập Hội đồng: ${g.establishingDecision}.` },
-    { kind: "paragraph", text: `3. Thời gian: ${vnDateTime(g.startsAt)}. Địa điểm: ${g.place}.` },
+    { kind: "paragraph", text: `3. Thời gian: ${meetingPeriod(g.startsAt, input.adoption.endsAt)}. Địa điểm: ${g.place}.` },
     {
       kind: "paragraph",
       text: `4. Số thành viên có mặt: ${g.present.length}/${g.membersTotal} thành viên${g.present.length ? ` (${g.present.join(", ")})` : ""}. Vắng mặt: ${g.absent.length ? `${g.absent.length} thành viên (${g.absent.join(", ")})` : "không"}.`,
@@ -165,14 +192,15 @@ export async function councilMinutes(input: CouncilMinutesInput): Promise<Buffer
   body.push({ kind: "heading", text: "V. THÔNG QUA BIÊN BẢN" });
   body.push({
     kind: "paragraph",
-    text: `Biên bản đã được đọc lại cho các thành viên Hội đồng cùng nghe và được ${input.adoption.agreed}/${input.adoption.present} thành viên có mặt nhất trí thông qua. Cuộc họp kết thúc vào ${vnDateTime(input.adoption.endsAt)}./.`,
+    text: `Biên bản đã được đọc lại cho các thành viên Hội đồng cùng nghe và được ${input.adoption.agreed}/${input.adoption.present} thành viên có mặt nhất trí thông qua. Cuộc họp kết thúc vào ${meetingEnd(g.startsAt, input.adoption.endsAt)}./.`,
   });
   return renderNd30({
     issuer: input.issuer,
     variant: "minutes",
     number: input.number,
     typeAbbreviation: "BB",
-    date: null,
+    // Minutes are dated on the day of the meeting.
+    date: new Date(input.general.startsAt),
     year: vnLocalDay(input.general.startsAt).year,
     type: "BIÊN BẢN",
     summary: [`Họp ${name}`],

@@ -8,17 +8,23 @@ import { loadConfig } from "../config.js";
 import {
   acceptanceMinutes,
   approvalDecision,
+  assertHeaderFits,
   bodyName,
   callNotice,
   contract,
   councilEstablishmentDecision,
   councilMinutes,
   documentNumberSymbol,
+  headerLayout,
   issuerFromConfig,
+  meetingEnd,
+  meetingPeriod,
   punctuateBases,
   recipientLines,
   registrationCertificate,
   scoreAverages,
+  TEXT_WIDTH,
+  textWidthTwips,
   vnDateTime,
   vnLocalDay,
   vnMoney,
@@ -32,6 +38,7 @@ import { readDocx, type ReadDocx } from "./docx-reader.js";
 
 const issuer: Issuer = {
   parentBody: "Ủy ban nhân dân thành phố Hải Phòng",
+  parentBodyLines: ["Ủy ban nhân dân", "thành phố Hải Phòng"],
   issuingBody: "Sở Khoa học và Công nghệ",
   symbol: "SKHCN",
   place: "Hải Phòng",
@@ -103,6 +110,16 @@ describe("formatting rules (NĐ 30/2020)", () => {
     expect(vnMoneyWithWords(350_000_000)).toBe("350.000.000 đồng (Bằng chữ: Ba trăm năm mươi triệu đồng)");
   });
 
+  it("writes the meeting's real start and end, and leaves an end not after the start blank", () => {
+    expect(meetingPeriod("2026-03-10T01:30:00Z", "2026-03-10T04:15:00Z")).toBe("từ 08 giờ 30 đến 11 giờ 15 ngày 10/03/2026");
+    expect(meetingPeriod("2026-03-10T15:30:00Z", "2026-03-10T17:15:00Z")).toBe("từ 22 giờ 30 ngày 10/03/2026 đến 00 giờ 15 ngày 11/03/2026");
+    for (const end of ["2026-03-10T01:30:40Z", "2026-03-10T01:00:00Z", null]) {
+      expect(meetingPeriod("2026-03-10T01:30:00Z", end)).toBe("từ 08 giờ 30 đến …… giờ …… ngày 10/03/2026");
+      expect(meetingEnd("2026-03-10T01:30:00Z", end)).toBe("…… giờ …… ngày 10/03/2026");
+    }
+    expect(meetingEnd("2026-03-10T01:30:00Z", "2026-03-10T04:15:00Z")).toBe("11 giờ 15 ngày 10/03/2026");
+  });
+
   it("punctuates legal bases and recipients", () => {
     expect(punctuateBases(["Căn cứ Luật A", "Căn cứ Nghị định B;", "Theo đề nghị của C."])).toEqual([
       "Căn cứ Luật A;",
@@ -116,7 +133,9 @@ describe("formatting rules (NĐ 30/2020)", () => {
     const d = issuerFromConfig(loadConfig({ NODE_ENV: "test" }));
     expect(d).toMatchObject({
       parentBody: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG",
+      parentBodyLines: ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"],
       issuingBody: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+      issuingBodyLines: ["SỞ KHOA HỌC VÀ CÔNG NGHỆ"],
       symbol: "SKHCN",
       place: "Hải Phòng",
       signerAuthority: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
@@ -124,6 +143,32 @@ describe("formatting rules (NĐ 30/2020)", () => {
     expect(bodyName(d)).toBe("Sở Khoa học và Công nghệ");
     const o = issuerFromConfig(loadConfig({ NODE_ENV: "test", DOC_SYMBOL: "SKHCNHP", DOC_SIGNER_AUTHORITY: "GIÁM ĐỐC", DOC_SIGNER_NAME: "Lê Văn C" }));
     expect(o).toMatchObject({ symbol: "SKHCNHP", signerAuthority: ["GIÁM ĐỐC"], signerName: "Lê Văn C" });
+    const lines = issuerFromConfig(loadConfig({ NODE_ENV: "test", DOC_ISSUING_BODY: "SỞ KHOA HỌC, CÔNG NGHỆ | VÀ ĐỔI MỚI SÁNG TẠO" }));
+    expect(lines).toMatchObject({
+      issuingBody: "SỞ KHOA HỌC, CÔNG NGHỆ VÀ ĐỔI MỚI SÁNG TẠO",
+      issuingBodyLines: ["SỞ KHOA HỌC, CÔNG NGHỆ", "VÀ ĐỔI MỚI SÁNG TẠO"],
+    });
+  });
+
+  it("sizes the header columns from their text, so that no line of the header is broken", () => {
+    const base = { number: 125, typeAbbreviation: "QĐ", date: "2026-12-31", year: 2026, variant: "administrative" as const };
+    const h = headerLayout({ ...base, issuer });
+    const pad = 2 * Math.round((2 * 1440) / 25.4);
+    for (const l of ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"]) expect(textWidthTwips(l, h.size) + pad).toBeLessThanOrEqual(h.left);
+    expect(textWidthTwips("SỞ KHOA HỌC VÀ CÔNG NGHỆ", h.size, { bold: true }) + pad).toBeLessThanOrEqual(h.left);
+    expect(textWidthTwips("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", h.size, { bold: true }) + pad).toBeLessThanOrEqual(h.right);
+    expect(h.left + h.right).toBe(TEXT_WIDTH);
+    // A longer issuing body widens its column; one that cannot fit beside the national name must be split by the
+    // configuration, and a split one fits.
+    const long = { ...issuer, issuingBody: "Sở Khoa học, Công nghệ và Đổi mới sáng tạo" };
+    expect(() => headerLayout({ ...base, issuer: long })).toThrow(/DOC_ISSUING_BODY/);
+    expect(() => assertHeaderFits(issuerFromConfig(loadConfig({ NODE_ENV: "test", DOC_ISSUING_BODY: long.issuingBody })))).toThrow(/DOC_ISSUING_BODY/);
+    expect(() => assertHeaderFits(issuerFromConfig(loadConfig({ NODE_ENV: "test" })))).not.toThrow();
+    const split = headerLayout({ ...base, issuer: { ...long, issuingBodyLines: ["Sở Khoa học, Công nghệ", "và Đổi mới sáng tạo"] } });
+    expect(split.leftLines.issuing).toEqual(["SỞ KHOA HỌC, CÔNG NGHỆ", "VÀ ĐỔI MỚI SÁNG TẠO"]);
+    // The metrics are those of Times New Roman: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" is 70 mm wide in 13 pt bold.
+    expect(textWidthTwips("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 13, { bold: true }) / (1440 / 25.4)).toBeGreaterThan(69);
+    expect(textWidthTwips("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 13, { bold: true }) / (1440 / 25.4)).toBeLessThan(72);
   });
 });
 
@@ -132,7 +177,7 @@ describe("formatting rules (NĐ 30/2020)", () => {
 const has = (doc: ReadDocx, text: string) => doc.paragraphs.find((p) => p.text === text);
 
 /** The checks every document in the NĐ 30 format passes. */
-function expectNd30Layout(doc: ReadDocx, opts: { symbol: string; placeDate: string | null; type: string; summary: string | string[] }) {
+function expectNd30Layout(doc: ReadDocx, opts: { symbol: string; placeDate: string; type: string; summary: string | string[] }) {
   // A4 portrait and the margins 20/20/30/15 mm in twips.
   expect(doc.document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
   expect(doc.document).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
@@ -149,26 +194,24 @@ function expectNd30Layout(doc: ReadDocx, opts: { symbol: string; placeDate: stri
   expect(tableBorders).toMatch(/w:val="none"/);
   expect(tableBorders).not.toMatch(/w:val="(?!none)/);
   const [left, right] = header[0];
-  expect(left.split("\n").filter(Boolean)).toEqual(["ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", `Số: ${opts.symbol}`]);
+  expect(left.split("\n").filter(Boolean)).toEqual(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", `Số: ${opts.symbol}`]);
   const rightLines = right.split("\n").filter(Boolean);
   expect(rightLines.slice(0, 2)).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
   const nation = has(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")!;
-  expect(nation.runs[0]).toMatchObject({ bold: true, size: 13 });
+  // 12 or 13 pt (NĐ 30/2020), one size for the upper-case lines of both columns.
+  const size = nation.runs[0].size!;
+  expect([12, 13]).toContain(size);
+  expect(nation.runs[0]).toMatchObject({ bold: true, size });
   const motto = has(doc, "Độc lập - Tự do - Hạnh phúc")!;
   expect(motto.runs[0]).toMatchObject({ bold: true, size: 14, underline: true });
-  expect(has(doc, "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG")!.runs[0]).toMatchObject({ bold: false, size: 13 });
-  expect(has(doc, "SỞ KHOA HỌC VÀ CÔNG NGHỆ")!.runs[0]).toMatchObject({ bold: true, size: 13 });
+  for (const l of ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"]) expect(has(doc, l)!.runs[0]).toMatchObject({ bold: false, size });
+  expect(has(doc, "SỞ KHOA HỌC VÀ CÔNG NGHỆ")!.runs[0]).toMatchObject({ bold: true, size });
   // The short line under the issuing body: an empty paragraph with a top border, right after it.
   const idx = doc.paragraphs.findIndex((p) => p.text === "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
   expect(doc.paragraphs[idx + 1].xml).toMatch(/<w:pBdr><w:top w:val="single"/);
   expect(has(doc, `Số: ${opts.symbol}`)!.runs[0].size).toBe(13);
-  if (opts.placeDate) {
-    expect(rightLines[2]).toBe(opts.placeDate);
-    expect(has(doc, opts.placeDate)!.runs[0]).toMatchObject({ italic: true, size: 14 });
-  } else {
-    expect(rightLines).toHaveLength(2);
-    expect(headerXml).not.toMatch(/ngày[\s\d]*tháng[\s\d]*năm/);
-  }
+  expect(rightLines[2]).toBe(opts.placeDate);
+  expect(has(doc, opts.placeDate)!.runs[0]).toMatchObject({ italic: true, size: 14 });
   // Type and summary: bold, centred, 14 pt, with a short line under the summary.
   const type = has(doc, opts.type)!;
   expect(type.runs[0]).toMatchObject({ bold: true, size: 14 });
@@ -235,7 +278,28 @@ describe("generated documents", () => {
         { code: "B1-1-ĐON", label: "Đơn đăng ký chủ trì", required: true },
         { code: "B1-5-PHNC", label: "Văn bản phối hợp", required: false },
       ],
+      tasks: [
+        {
+          code: "ĐT.2026.01",
+          title: "Nghiên cứu giải pháp chống xói lở bờ biển Đồ Sơn",
+          objectives: ["Đánh giá hiện trạng xói lở", "Đề xuất giải pháp"],
+          products: ["Báo cáo tổng hợp"],
+          durationMonths: 24,
+          budgetCap: 1_500_000_000,
+        },
+        { code: "ĐT.2026.02", title: "Nuôi tôm tuần hoàn", objectives: [], products: [], durationMonths: null, budgetCap: null },
+      ],
+      criteria: [
+        {
+          items: [
+            { label: "Tổng quan tình hình nghiên cứu", max: 12 },
+            { label: "Năng lực tổ chức và cá nhân", max: 16 },
+          ],
+        },
+      ],
+      passRule: "Hồ sơ đạt khi điểm trung bình từ 70 điểm trở lên.",
       submissionUrl: "https://khcn.haiphong.gov.vn",
+      contacts: ["Phòng Quản lý khoa học; điện thoại: 0225 3842 123"],
       recipients: ["Các sở, ban, ngành thành phố", "Cổng thông tin điện tử Sở"],
     });
     const doc = await readDocx(buf);
@@ -251,7 +315,34 @@ describe("generated documents", () => {
     expect(text).toContain("Từ 08 giờ 00 ngày 05/01/2026 đến 17 giờ 00 ngày 05/02/2026.");
     expect(text).toContain("https://khcn.haiphong.gov.vn");
     expect(text).toContain("Lĩnh vực khoa học: Khoa học kỹ thuật và công nghệ");
+    // Dossiers are submitted online only, at the app's address; whom to ask.
+    expect(text).not.toMatch(/bưu điện|trực tiếp/);
+    expect(text).toContain(
+      "Hồ sơ được nộp trực tuyến trên Hệ thống quản lý khoa học và công nghệ của Sở Khoa học và Công nghệ tại địa chỉ https://khcn.haiphong.gov.vn",
+    );
+    expect(text).toContain("- Phòng Quản lý khoa học; điện thoại: 0225 3842 123");
+    // The tasks of the call: name and code, objectives, expected products, duration, budget cap.
+    expect(has(doc, "2. Danh mục nhiệm vụ tuyển chọn")!.runs[0].bold).toBe(true);
     expect(doc.tables[1]).toEqual([
+      ["STT", "Tên nhiệm vụ", "Mục tiêu", "Sản phẩm dự kiến", "Thời gian (tháng)", "Kinh phí tối đa (đồng)"],
+      [
+        "1",
+        "Nghiên cứu giải pháp chống xói lở bờ biển Đồ Sơn\n(mã số: ĐT.2026.01)",
+        "- Đánh giá hiện trạng xói lở\n- Đề xuất giải pháp",
+        "- Báo cáo tổng hợp",
+        "24",
+        "1.500.000.000",
+      ],
+      ["2", "Nuôi tôm tuần hoàn\n(mã số: ĐT.2026.02)", "", "", "Theo hồ sơ", "Theo hồ sơ"],
+    ]);
+    // The selection criteria with their maximum scores and the pass rule.
+    expect(doc.tables[3]).toEqual([
+      ["STT", "Tiêu chí đánh giá", "Điểm tối đa"],
+      ["1", "Tổng quan tình hình nghiên cứu", "12"],
+      ["2", "Năng lực tổ chức và cá nhân", "16"],
+    ]);
+    expect(text).toContain("Hồ sơ đạt khi điểm trung bình từ 70 điểm trở lên.");
+    expect(doc.tables[2]).toEqual([
       ["STT", "Mã biểu mẫu", "Tên tài liệu", "Bắt buộc"],
       ["1", "B1-1-ĐON", "Đơn đăng ký chủ trì", "Có"],
       ["2", "B1-5-PHNC", "Văn bản phối hợp", "Không"],
@@ -309,7 +400,7 @@ describe("generated documents", () => {
     expectOfficialSignature(doc, ["- Như Điều 3;", "- Giám đốc Sở;", "- Lưu: VT, QLKH."], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "Nguyễn Văn Bình");
   });
 
-  it("biên bản họp hội đồng: no place/date line, sections I–V, the score table with averages, ranking, secretary and chair", async () => {
+  it("biên bản họp hội đồng: dated the day of the meeting, its start and end, sections I–V, the score table with averages, ranking, secretary and chair", async () => {
     const scoreTable = {
       subject: "Hồ sơ của Viện Tài nguyên và Môi trường biển",
       criteria: [
@@ -351,7 +442,7 @@ describe("generated documents", () => {
     const doc = await readDocx(buf);
     expectNd30Layout(doc, {
       symbol: "03/BB-SKHCN",
-      placeDate: null,
+      placeDate: "Hải Phòng, ngày 10 tháng 3 năm 2026",
       type: "BIÊN BẢN",
       summary: "Họp Hội đồng tư vấn tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
     });
@@ -359,7 +450,9 @@ describe("generated documents", () => {
     for (const h of ["I. THÔNG TIN CHUNG", "II. NỘI DUNG LÀM VIỆC", "III. KẾT QUẢ BỎ PHIẾU", "IV. KẾT LUẬN CỦA HỘI ĐỒNG", "V. THÔNG QUA BIÊN BẢN"]) {
       expect(has(doc, h)!.runs[0].bold).toBe(true);
     }
-    expect(text).toContain("3. Thời gian: 08 giờ 30 ngày 10/03/2026. Địa điểm: Phòng họp tầng 3, Sở Khoa học và Công nghệ.");
+    // The real start and end of the meeting.
+    expect(text).toContain("3. Thời gian: từ 08 giờ 30 đến 11 giờ 00 ngày 10/03/2026. Địa điểm: Phòng họp tầng 3, Sở Khoa học và Công nghệ.");
+    expect(text.find((t) => t.includes("Cuộc họp kết thúc"))).toMatch(/Cuộc họp kết thúc vào 11 giờ 00 ngày 10\/03\/2026\.\/\.$/);
     expect(text).toContain("Số phiếu phát ra: 3; số phiếu thu về: 3; số phiếu hợp lệ: 2; số phiếu không hợp lệ: 1.");
     expect(text).toContain("- Phiếu của Hoàng Văn Nam: tổng điểm lệch quá 20% so với điểm trung bình");
     expect(doc.tables[1]).toEqual([
@@ -494,7 +587,7 @@ describe("generated documents", () => {
     const doc = await readDocx(buf);
     expectNd30Layout(doc, {
       symbol: documentNumberSymbol(null, "BB", "SKHCN"),
-      placeDate: null,
+      placeDate: "Hải Phòng, ngày 20 tháng 5 năm 2028",
       type: "BIÊN BẢN",
       summary: ["Họp Hội đồng tư vấn đánh giá, nghiệm thu", "kết quả thực hiện nhiệm vụ khoa học và công nghệ"],
     });
@@ -542,9 +635,10 @@ describe("generated documents", () => {
       summary: "Đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ",
     });
     const text = doc.paragraphs.map((p) => p.text);
+    expect(text).toContain("Sở Khoa học và Công nghệ chứng nhận kết quả thực hiện nhiệm vụ khoa học và công nghệ dưới đây đã được đăng ký:");
     expect(has(doc, "Số đăng ký: ĐT-2028-00021-ĐT")!.runs[1].bold).toBe(true);
     expect(text).toContain("Chủ nhiệm nhiệm vụ: TS. Lê Minh Đức.");
-    expect(text).toContain("Ngày nghiệm thu: 20/05/2028. Ngày đăng ký: 25/06/2028.");
+    expect(text).toContain("Ngày nghiệm thu: 20/05/2028. Ngày đăng ký: 25/06/2028./.");
     expectOfficialSignature(doc, ["- Viện Tài nguyên và Môi trường biển;", "- Lưu: VT, QLKH."], ["GIÁM ĐỐC"], "Vũ Thị Lan");
   });
 

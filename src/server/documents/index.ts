@@ -1,10 +1,10 @@
 // Official documents (.docx) in the format of NĐ 30/2020/NĐ-CP: the builder, formatting rules and one generator per
 // document. Generators take plain typed input (no database access) and return the .docx bytes.
 export * from "./format.js";
-export { buildNd30, renderNd30, recipientLines, punctuateBases, DOCX_MEDIA_TYPE, PAGE, MARGIN } from "./nd30.js";
+export { buildNd30, renderNd30, recipientLines, punctuateBases, headerLayout, textWidthTwips, DOCX_MEDIA_TYPE, PAGE, MARGIN, TEXT_WIDTH } from "./nd30.js";
 export type { Issuer, Signer, Signature, Block, Run, Text, Nd30Document } from "./nd30.js";
-export { issuerFromConfig, defaultSigner, headTitle, bodyName } from "./issuer.js";
-export { callNotice, type CallNoticeInput } from "./call-notice.js";
+export { issuerFromConfig, assertHeaderFits, defaultSigner, headTitle, bodyName } from "./issuer.js";
+export { callNotice, type CallNoticeInput, type CallNoticeTask } from "./call-notice.js";
 export {
   councilEstablishmentDecision,
   COUNCIL_NAME_VI,
@@ -14,6 +14,9 @@ export {
 } from "./council-establishment.js";
 export {
   councilMinutes,
+  meetingEnd,
+  meetingEnded,
+  meetingPeriod,
   scoreAverages,
   type CouncilMinutesInput,
   type MinutesGeneral,

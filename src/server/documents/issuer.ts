@@ -1,18 +1,25 @@
 // The issuing body of official documents, from configuration (config.documents, env DOC_*).
 import type { Config } from "../config.js";
-import type { Issuer, Signer } from "./nd30.js";
+import { headerLayout, type Issuer, type Signer } from "./nd30.js";
 
 export function issuerFromConfig(config: Pick<Config, "documents">): Issuer {
   const d = config.documents;
   return {
     parentBody: d.parentBody,
+    parentBodyLines: d.parentBodyLines,
     issuingBody: d.issuingBody,
+    issuingBodyLines: d.issuingBodyLines,
     symbol: d.symbol,
     place: d.place,
     signerAuthority: d.signerAuthority,
     signerName: d.signerName,
     archiveUnit: d.archiveUnit,
   };
+}
+
+/** Throws when the configured header lines of the issuer cannot be printed side by side with the national name. */
+export function assertHeaderFits(issuer: Issuer): void {
+  headerLayout({ issuer, number: 1000, typeAbbreviation: "GCN", date: "2026-12-31", year: 2026, variant: "administrative" });
 }
 
 /** The issuer's default signer. */

@@ -1,13 +1,14 @@
 // Builder of administrative documents in the format of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4 portrait, margins
 // 20/20/30/15 mm, Times New Roman in black, page numbers centred in the top margin from page 2, the two-column header
 // (issuing body | national motto), document type and summary, legal bases in italics, justified body, and the
-// signature block (recipients | authority, signature and seal, name). Minutes (biên bản) have no place-and-date line
-// in the header and are signed by the secretary (left) and the chair (right).
+// signature block (recipients | authority, signature and seal, name), kept on the page of the last paragraph. Minutes
+// (biên bản) are signed by the secretary (left) and the chair (right).
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -31,7 +32,6 @@ export const PAGE = { width: 11906, height: 16838 } as const; // A4 in twips
 export const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10) } as const;
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.42);
-const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
 const LINE_115 = 276; // 1.15 line spacing (240 = single)
 const AFTER_6PT = 120;
 
@@ -39,8 +39,13 @@ const AFTER_6PT = 120;
 export interface Issuer {
   /** Cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" */
   parentBody: string;
+  /** The parent body as printed in the header, line by line (e.g. ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"]); one
+   *  line when absent. A header line is never broken: the header column is as wide as its widest line. */
+  parentBodyLines?: string[];
   /** Cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
   issuingBody: string;
+  /** The issuing body as printed in the header, line by line; one line when absent. */
+  issuingBodyLines?: string[];
   /** Chữ viết tắt của cơ quan, e.g. "SKHCN" */
   symbol: string;
   /** Địa danh, e.g. "Hải Phòng" */
@@ -89,7 +94,7 @@ export type Signature =
 
 export interface Nd30Document {
   issuer: Issuer;
-  /** "administrative" has the place-and-date line; "minutes" (biên bản) has none. */
+  /** "administrative" or "minutes" (biên bản); both carry the place-and-date line (minutes: the day of the meeting). */
   variant: "administrative" | "minutes";
   /** The registered number; null while not yet registered (left blank). */
   number: number | null;
@@ -155,21 +160,65 @@ function shortLine(lengthTwips: number, columnTwips: number) {
   });
 }
 
-/** Approximate printed width of a line of Times New Roman, in twips (for the length of the short lines). */
-export function textWidthTwips(text: string, sizePt: number, bold: boolean): number {
-  let em = 0;
+// Advance widths of Times New Roman (the Adobe Times metrics, which Times New Roman and its metric-compatible
+// substitutes share), in thousandths of an em: regular, bold and italic. A Vietnamese letter is as wide as its base
+// letter (the marks sit above or below it), except Ơ ơ Ư ư whose horn widens them.
+const W_UPPER_R = [722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611];
+const W_LOWER_R = [444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444];
+const W_UPPER_B = [722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667];
+const W_LOWER_B = [500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444];
+const W_UPPER_I = [611, 611, 667, 722, 611, 611, 722, 722, 333, 444, 667, 556, 833, 667, 722, 611, 722, 611, 500, 556, 722, 611, 833, 611, 556, 556];
+const W_LOWER_I = [500, 500, 444, 500, 444, 278, 500, 500, 278, 278, 444, 278, 722, 500, 500, 500, 500, 389, 389, 278, 500, 444, 667, 444, 444, 389];
+const W_OTHER: Record<string, [number, number, number]> = {
+  " ": [250, 250, 250],
+  ".": [250, 250, 250],
+  ",": [250, 250, 250],
+  ":": [278, 333, 333],
+  ";": [278, 333, 333],
+  "-": [333, 333, 333],
+  "–": [500, 500, 500],
+  "/": [278, 278, 278],
+  "(": [333, 333, 333],
+  ")": [333, 333, 333],
+  "&": [778, 833, 778],
+  Đ: [722, 722, 722],
+  đ: [500, 556, 500],
+};
+
+export interface TextStyle {
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** Printed width of a line of Times New Roman in twips, from the font's metrics (no kerning). */
+export function textWidthTwips(text: string, sizePt: number, style: TextStyle | boolean = {}): number {
+  const s = typeof style === "boolean" ? { bold: style } : style;
+  const k = s.bold ? 1 : s.italic ? 2 : 0;
+  const upper = [W_UPPER_R, W_UPPER_B, W_UPPER_I][k];
+  const lower = [W_LOWER_R, W_LOWER_B, W_LOWER_I][k];
+  let units = 0;
   for (const ch of text) {
-    if (ch === " ") em += 0.25;
-    else if (/[A-ZĐÀ-Ỹ]/u.test(ch) && ch === ch.toUpperCase() && ch !== ch.toLowerCase()) em += bold ? 0.72 : 0.68;
-    else if (/[.,:;\-]/.test(ch)) em += 0.3;
-    else em += bold ? 0.5 : 0.46;
+    const other = W_OTHER[ch];
+    if (other) {
+      units += other[k];
+      continue;
+    }
+    const base = ch.normalize("NFD").charAt(0);
+    const horn = ch.normalize("NFD").includes("\u031B");
+    const code = base.charCodeAt(0);
+    let w: number;
+    if (code >= 65 && code <= 90) w = upper[code - 65];
+    else if (code >= 97 && code <= 122) w = lower[code - 97];
+    else if (code >= 48 && code <= 57) w = 500;
+    else w = 1000; // anything else: a full em, never narrower than it prints
+    units += horn ? Math.round(w * 1.1) : w;
   }
-  return Math.round(em * sizePt * 20);
+  return Math.ceil((units / 1000) * sizePt * 20);
 }
 
 const noBorders = TableBorders.NONE;
 
-function layoutTable(columns: number[], cells: Paragraph[][]) {
+function layoutTable(columns: number[], cells: Paragraph[][], opts: { cantSplit?: boolean } = {}) {
   return new Table({
     width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: columns,
@@ -177,6 +226,7 @@ function layoutTable(columns: number[], cells: Paragraph[][]) {
     borders: noBorders,
     rows: [
       new TableRow({
+        cantSplit: opts.cantSplit,
         children: cells.map(
           (children, i) =>
             new TableCell({
@@ -196,30 +246,68 @@ function layoutTable(columns: number[], cells: Paragraph[][]) {
 const MOTTO_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
+/** Side padding of a header column, so that a line as wide as the column is not broken by rounding. */
+const HEADER_PAD = mm(2);
+
+export interface HeaderLayout {
+  /** Size of the upper-case lines (parent body, issuing body, national name): 13 pt when the header fits, else 12 pt
+   *  (NĐ 30/2020 allows 12–13). */
+  size: 12 | 13;
+  /** Widths of the two columns in twips. */
+  left: number;
+  right: number;
+  leftLines: { parent: string[]; issuing: string[]; number: string };
+}
+
+/**
+ * The header's two columns, sized from their text: the left column is at least as wide as its widest line (the parent
+ * body, the issuing body and the number line, each printed on its own line and never broken), the right column at
+ * least as wide as the national name, the motto and the place-and-date line. Throws when the configured lines cannot
+ * fit side by side: the configuration must then split the body's name into lines.
+ */
+export function headerLayout(d: Pick<Nd30Document, "issuer" | "number" | "typeAbbreviation" | "date" | "year" | "variant">): HeaderLayout {
+  const lines = (list: string[] | undefined, name: string) => (list?.length ? list : [name]).map((l) => l.trim().toUpperCase()).filter(Boolean);
+  const parent = lines(d.issuer.parentBodyLines, d.issuer.parentBody);
+  const issuing = lines(d.issuer.issuingBodyLines, d.issuer.issuingBody);
+  const number = `Số: ${documentNumberSymbol(d.number, d.typeAbbreviation, d.issuer.symbol)}`;
+  const placeDate = vnPlaceDateLine(d.issuer.place, d.date, d.year);
+  for (const size of [13, 12] as const) {
+    const leftNeed =
+      Math.max(...parent.map((l) => textWidthTwips(l, size)), ...issuing.map((l) => textWidthTwips(l, size, { bold: true })), textWidthTwips(number, 13)) +
+      2 * HEADER_PAD;
+    const rightNeed =
+      Math.max(textWidthTwips(MOTTO_NATION, size, { bold: true }), textWidthTwips(MOTTO, 14, { bold: true }), textWidthTwips(placeDate, 14, { italic: true })) +
+      2 * HEADER_PAD;
+    if (leftNeed + rightNeed <= TEXT_WIDTH) {
+      const left = Math.min(Math.max(HEADER_LEFT, leftNeed), TEXT_WIDTH - rightNeed);
+      return { size, left, right: TEXT_WIDTH - left, leftLines: { parent, issuing, number } };
+    }
+  }
+  throw new Error(
+    `The header does not fit on the page: split the parent or issuing body into lines in the configuration (DOC_PARENT_BODY, DOC_ISSUING_BODY, lines separated by "|"): ${[...parent, ...issuing].join(" / ")}`,
+  );
+}
+
 function headerTable(d: Nd30Document) {
-  const issuing = d.issuer.issuingBody.toUpperCase();
-  const issuingWidth = Math.min(HEADER_LEFT, textWidthTwips(issuing, 13, true));
+  const h = headerLayout(d);
+  const issuingWidth = Math.max(...h.leftLines.issuing.map((l) => textWidthTwips(l, h.size, { bold: true })));
   const left = [
-    centred(d.issuer.parentBody.toUpperCase(), { size: 13 }),
-    centred(issuing, { size: 13, bold: true }),
-    shortLine(Math.max(mm(15), Math.round(issuingWidth * 0.4)), HEADER_LEFT),
-    centred(`Số: ${documentNumberSymbol(d.number, d.typeAbbreviation, d.issuer.symbol)}`, { size: 13 }),
+    ...h.leftLines.parent.map((l) => centred(l, { size: h.size })),
+    ...h.leftLines.issuing.map((l) => centred(l, { size: h.size, bold: true })),
+    shortLine(Math.max(mm(15), Math.round(issuingWidth * 0.4)), h.left),
+    centred(h.leftLines.number, { size: 13 }),
   ];
   const right = [
-    centred(MOTTO_NATION, { size: 13, bold: true }),
+    centred(MOTTO_NATION, { size: h.size, bold: true }),
     // The line under the motto is as long as the text: a single underline of the whole line.
     centred(MOTTO, { size: 14, bold: true, underline: true }, 120),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 0, line: 240 },
+      children: [run(vnPlaceDateLine(d.issuer.place, d.date, d.year), { size: 14, italic: true })],
+    }),
   ];
-  if (d.variant === "administrative") {
-    right.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: 120, after: 0, line: 240 },
-        children: [run(vnPlaceDateLine(d.issuer.place, d.date, d.year), { size: 14, italic: true })],
-      }),
-    );
-  }
-  return layoutTable([HEADER_LEFT, HEADER_RIGHT], [left, right]);
+  return layoutTable([h.left, h.right], [left, right]);
 }
 
 function titleBlock(d: Nd30Document) {
@@ -227,17 +315,20 @@ function titleBlock(d: Nd30Document) {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0, line: 240 }, children: [run(d.type.toUpperCase(), { bold: true })] }),
   ];
   for (const line of d.summary) out.push(centred(line, { bold: true }));
-  const longest = Math.max(...d.summary.map((s) => textWidthTwips(s, 14, true)), mm(30));
+  const longest = Math.max(...d.summary.map((s) => textWidthTwips(s, 14, { bold: true })), mm(30));
   out.push(shortLine(Math.min(TEXT_WIDTH, Math.max(mm(20), Math.round(longest / 3))), TEXT_WIDTH));
   if (d.authorityTitle) out.push(centred(d.authorityTitle.toUpperCase(), { bold: true }, 120));
   return out;
 }
 
-const bodyParagraph = (t: Text, opts: { align?: keyof typeof ALIGN; indent?: boolean; italic?: boolean } = {}) =>
+const bodyParagraph = (t: Text, opts: { align?: keyof typeof ALIGN; indent?: boolean; italic?: boolean; keep?: boolean } = {}) =>
   new Paragraph({
     alignment: ALIGN[opts.align ?? "justify"],
     spacing: { before: 0, after: AFTER_6PT, line: LINE_115 },
     indent: opts.indent === false ? undefined : { firstLine: mm(10) },
+    // The last paragraph of the body stays whole and on the page of the signature block.
+    keepNext: opts.keep || undefined,
+    keepLines: opts.keep || undefined,
     children: runs(t, { italic: opts.italic }),
   });
 
@@ -282,10 +373,12 @@ function dataTable(b: Extract<Block, { kind: "table" }>) {
 
 function bodyBlocks(blocks: Block[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, at) => {
+    // The last block's last paragraph is kept with the signature block that follows.
+    const lastBlock = at === blocks.length - 1;
     switch (b.kind) {
       case "paragraph":
-        out.push(bodyParagraph(b.text, { align: b.align, indent: b.indent }));
+        out.push(bodyParagraph(b.text, { align: b.align, indent: b.indent, keep: lastBlock }));
         break;
       case "heading":
         out.push(
@@ -313,19 +406,22 @@ function bodyBlocks(blocks: Block[]): (Paragraph | Table)[] {
         const head: Run[] = [{ text: `Điều ${b.number}.`, bold: true }];
         if (b.title) head.push({ text: ` ${b.title}`, bold: true });
         if (first !== undefined && !b.title) head.push(...(typeof first === "string" ? [{ text: ` ${first}` }] : [{ text: " " }, ...first]));
-        out.push(bodyParagraph(head));
-        for (const p of b.title ? b.paragraphs : rest) out.push(bodyParagraph(p));
+        const more = b.title ? b.paragraphs : rest;
+        out.push(bodyParagraph(head, { keep: lastBlock && more.length === 0 }));
+        more.forEach((p, i) => out.push(bodyParagraph(p, { keep: lastBlock && i === more.length - 1 })));
         break;
       }
       case "list":
-        for (const item of b.items) out.push(bodyParagraph(typeof item === "string" ? `- ${item}` : [{ text: "- " }, ...item]));
+        b.items.forEach((item, i) =>
+          out.push(bodyParagraph(typeof item === "string" ? `- ${item}` : [{ text: "- " }, ...item], { keep: lastBlock && i === b.items.length - 1 })),
+        );
         break;
       case "table":
         out.push(dataTable(b));
-        out.push(new Paragraph({ spacing: { before: 0, after: AFTER_6PT }, children: [] }));
+        out.push(new Paragraph({ spacing: { before: 0, after: AFTER_6PT }, keepNext: lastBlock || undefined, children: [] }));
         break;
     }
-  }
+  });
   return out;
 }
 
@@ -359,9 +455,10 @@ function signatureTable(sig: Signature) {
         (l) => new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, children: [run(l, { size: 11 })] }),
       ),
     ];
-    return layoutTable([half, TEXT_WIDTH - half], [left, signerParagraphs(sig.signer)]);
+    return layoutTable([half, TEXT_WIDTH - half], [left, signerParagraphs(sig.signer)], { cantSplit: true });
   }
-  return layoutTable([half, TEXT_WIDTH - half], [sig.left.flatMap(signerParagraphs), sig.right.flatMap(signerParagraphs)]);
+  // The signature block is one row that never breaks across pages.
+  return layoutTable([half, TEXT_WIDTH - half], [sig.left.flatMap(signerParagraphs), sig.right.flatMap(signerParagraphs)], { cantSplit: true });
 }
 
 function pageNumberHeader() {
@@ -380,8 +477,11 @@ export function buildNd30(d: Nd30Document): Document {
   const children: (Paragraph | Table)[] = [headerTable(d), ...titleBlock(d)];
   if (d.legalBases?.length) for (const b of punctuateBases(d.legalBases)) children.push(bodyParagraph(b, { italic: true }));
   children.push(...bodyBlocks(d.body));
-  children.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }));
+  children.push(new Paragraph({ spacing: { before: 120, after: 0 }, keepNext: true, children: [] }));
   children.push(signatureTable(d.signature));
+  // A document cannot end with a table (word processors add an empty paragraph after it, which alone would take a new
+  // page when the signature block ends at the foot of one): the body ends with a paragraph of no height.
+  children.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [run("", { size: 1 })] }));
   return new Document({
     creator: d.issuer.issuingBody,
     title: d.title ?? `${d.type} ${d.summary.join(" ")}`.trim(),

@@ -35,13 +35,13 @@ export async function registrationCertificate(input: RegistrationCertificateInpu
     type: "GIẤY CHỨNG NHẬN",
     summary: ["Đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ"],
     body: [
-      { kind: "paragraph", text: `${bodyName(input.issuer)} chứng nhận kết quả thực hiện nhiệm vụ khoa học và công nghệ sau đã được đăng ký:` },
+      { kind: "paragraph", text: `${bodyName(input.issuer)} chứng nhận kết quả thực hiện nhiệm vụ khoa học và công nghệ dưới đây đã được đăng ký:` },
       { kind: "paragraph", text: [{ text: "Số đăng ký: " }, { text: input.registrationCode, bold: true }] },
       { kind: "paragraph", text: `Tên nhiệm vụ: ${input.taskTitle} (mã số: ${input.taskCode}).` },
       { kind: "paragraph", text: `Tổ chức chủ trì: ${input.leadOrganisation}.` },
       { kind: "paragraph", text: `Chủ nhiệm nhiệm vụ: ${input.principalInvestigator}.` },
       { kind: "paragraph", text: `Thời gian thực hiện: từ ngày ${vnShortDate(input.startDate)} đến ngày ${vnShortDate(input.endDate)}.` },
-      { kind: "paragraph", text: `Ngày nghiệm thu: ${vnShortDate(input.acceptanceDate)}. Ngày đăng ký: ${vnShortDate(input.registeredOn)}.` },
+      { kind: "paragraph", text: `Ngày nghiệm thu: ${vnShortDate(input.acceptanceDate)}. Ngày đăng ký: ${vnShortDate(input.registeredOn)}./.` },
     ],
     signature: { kind: "official", recipients: input.recipients, archiveUnit: input.issuer.archiveUnit, signer: input.signer ?? defaultSigner(input.issuer) },
   });

@@ -33,6 +33,7 @@ import results from "./results/module.js";
 import indicators from "./indicators/module.js";
 import statistics from "./statistics/module.js";
 import fundingPlans from "./funding-plans/module.js";
+import register from "./register/module.js";
 
 export const MODULES: readonly ModuleManifest[] = [
   auth,
@@ -60,6 +61,7 @@ export const MODULES: readonly ModuleManifest[] = [
   indicators,
   statistics,
   fundingPlans,
+  register,
 ];
 
 /** Every module's routes (mounted by the app under /api/v1). */

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "council.declaration",
   "council.declaration_paper",
   "council.export",
+  "document.issue",
+  "document.signed_attach",
   "council.invite_refused",
   "council.member_add",
   "council.member_add_override",

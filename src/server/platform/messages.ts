@@ -720,6 +720,14 @@ const messages = {
     vi: "Biên bản họp chỉ có sau khi hội đồng kết thúc phiên họp và có kết quả",
     en: "The minutes exist only after the council has concluded with a result",
   },
+  "register.already_issued": {
+    vi: "Văn bản này đã được cấp số {{symbol}} ngày {{issuedOn}}",
+    en: "This document was already issued as {{symbol}} on {{issuedOn}}",
+  },
+  "register.not_ready": {
+    vi: "Chưa thể cấp số: văn bản chưa có đủ nội dung để ban hành",
+    en: "Cannot issue yet: the document does not have what it needs to be issued",
+  },
   "document.council_cancelled": {
     vi: "Hội đồng đã bị huỷ, không có quyết định thành lập",
     en: "The council was cancelled: there is no establishment decision",

@@ -26,6 +26,7 @@ import { feature as users } from "../features/users/routes";
 import { feature as audit } from "../features/audit/routes";
 import { feature as reference } from "../features/reference/routes";
 import { feature as processTemplates } from "../features/process-templates/routes";
+import { feature as register } from "../features/register/routes";
 
 export const FEATURES: readonly Feature[] = [
   auth,
@@ -38,6 +39,7 @@ export const FEATURES: readonly Feature[] = [
   calls,
   proposals,
   tasks,
+  register,
   contracts,
   councils,
   monitoring,

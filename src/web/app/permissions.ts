@@ -25,6 +25,9 @@ export const can = {
   manageCodeLists: ability("reference", "versions"),
   readProcessTemplates: ability("process_template", "list"),
   handleDeletionRequests: ability("deletion_request", "list"),
+  /** The register of documents issued: staff and leaders read it; staff issue documents and attach the signed scans. */
+  readDocumentRegister: ability("documentRegister", "list"),
+  issueDocuments: ability("documentRegister", "issue"),
   createProgramme: ability("programme", "create"),
   /** Staff who prepare and run calls (drafts, publish, close, cancel). */
   createCall: ability("call", "create"),

@@ -17,3 +17,4 @@ export * from "./series.js";
 export * from "./indicators.js";
 export * from "./statistics.js";
 export * from "./funding-plans.js";
+export * from "./register.js";

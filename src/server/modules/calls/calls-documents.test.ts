@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildUser } from "../../testing/factories.js";
+import { buildTask, buildUser } from "../../testing/factories.js";
+import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 import { auditLog } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
 import { vnPlaceDateLine } from "../../documents/index.js";
+import { loadConfig } from "../../config.js";
 
 let t: TestApp;
 let officer: Client;
@@ -18,7 +20,13 @@ const at = (msFromNow: number) => new Date(t.clock.now().getTime() + msFromNow).
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({
+    publicUrl: "https://khcn.haiphong.gov.vn",
+    documents: {
+      ...loadConfig({ NODE_ENV: "test" }).documents,
+      contacts: ["Phòng Quản lý khoa học; điện thoại: 0225 3842 123; thư điện tử: qlkh@haiphong.gov.vn"],
+    },
+  });
   await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
   await buildUser(t.database.db, { username: "pi1", roles: ["pi"] });
   officer = new Client(t);
@@ -79,6 +87,50 @@ describe(`call notice .docx (${testDbMode()})`, () => {
     const rows = await auditRows(d.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].details).toMatchObject({ format: "docx", document: "notice" });
+  });
+
+  it("lists the call's tasks, the selection criteria in force, the online address and whom to ask; no paper submission", async () => {
+    const d = await draft();
+    const db = t.database.db;
+    await buildTask(db, {
+      code: "ĐT.2027.02",
+      titleVi: "Ứng dụng công nghệ nuôi tôm tuần hoàn",
+      taskType: "de_tai",
+      selectionCallId: d.id,
+      objectives: "Xây dựng mô hình nuôi tôm tuần hoàn quy mô 2 ha",
+      expectedResults: "- Quy trình công nghệ\n- Mô hình trình diễn",
+      proposedMonths: 18,
+      proposedBudget: 900_000_000,
+    });
+    await buildTask(db, { code: "ĐT.2027.01", titleVi: "Chống xói lở bờ biển Đồ Sơn", taskType: "de_tai", selectionCallId: d.id });
+    const r = await officer.get(`/api/v1/calls/${d.id}/notice.docx`);
+    expect(r.status).toBe(200);
+    const doc = await readDocx(r.raw.rawPayload);
+    const text = doc.paragraphs.map((x) => x.text);
+    expect(doc.tables[1]).toEqual([
+      ["STT", "Tên nhiệm vụ", "Mục tiêu", "Sản phẩm dự kiến", "Thời gian (tháng)", "Kinh phí tối đa (đồng)"],
+      ["1", "Chống xói lở bờ biển Đồ Sơn\n(mã số: ĐT.2027.01)", "", "", "Theo hồ sơ", "Theo hồ sơ"],
+      [
+        "2",
+        "Ứng dụng công nghệ nuôi tôm tuần hoàn\n(mã số: ĐT.2027.02)",
+        "- Xây dựng mô hình nuôi tôm tuần hoàn quy mô 2 ha",
+        "- Quy trình công nghệ\n- Mô hình trình diễn",
+        "18",
+        "900.000.000",
+      ],
+    ]);
+    // The scoring sheet of the selection rule set in force (TT 20/2023) for the tasks' kind, and its pass rule.
+    const criteria = doc.tables.find((x) => x[0]?.[1] === "Tiêu chí đánh giá")!;
+    expect(criteria.slice(1).map((row) => [row[1], row[2]])).toEqual(SELECTION_RUBRICS.de_tai.map((c) => [c.labelVi, String(c.max)]));
+    expect(
+      text.some(
+        (x) =>
+          x.startsWith("Hồ sơ đạt yêu cầu khi điểm trung bình của các phiếu hợp lệ từ 70/100 điểm") && x.includes("25%") && x.includes("TT 20/2023/TT-BKHCN"),
+      ),
+    ).toBe(true);
+    expect(text.some((x) => x.includes("nộp trực tuyến") && x.includes("tại địa chỉ https://khcn.haiphong.gov.vn"))).toBe(true);
+    expect(text).toContain("- Phòng Quản lý khoa học; điện thoại: 0225 3842 123; thư điện tử: qlkh@haiphong.gov.vn");
+    expect(text.join("\n")).not.toMatch(/bưu điện|nộp trực tiếp/);
   });
 
   it("gives a draft's notice to staff only (404 for others), without date or number", async () => {

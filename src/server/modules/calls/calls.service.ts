@@ -13,8 +13,7 @@ import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
 import { CALL_SORTS, type Call, type CallAction, type CallListQuery, type CallSummary, callInput, defaultRequiredDocuments } from "../../../common/api/call.js";
-import { assertCodes, currentCodes } from "../reference/reference.service.js";
-import { callNotice, DOCX_MEDIA_TYPE, issuerFromConfig } from "../../documents/index.js";
+import { assertCodes } from "../reference/reference.service.js";
 import { callPolicy } from "./calls.policy.js";
 import { callLifecycle } from "./calls.lifecycle.js";
 import { guardFailed, runCommand } from "../../platform/lifecycle.js";
@@ -118,7 +117,7 @@ export async function listCalls(ctx: Ctx, q: CallListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadCall(db: Executor, id: string, forUpdate = false) {
+export async function loadCall(db: Executor, id: string, forUpdate = false) {
   const q = db
     .select({
       c: calls,
@@ -312,56 +311,4 @@ export async function transitionCall(ctx: Ctx, id: string, action: CallAction, b
     details: reason ? { reason } : undefined,
   });
   return getCall(ctx, id);
-}
-
-/** Recipients of a call notice (thông báo tuyển chọn / đề xuất đặt hàng). */
-const NOTICE_RECIPIENTS = [
-  "Các sở, ban, ngành thành phố",
-  "Ủy ban nhân dân các xã, phường, đặc khu",
-  "Các tổ chức khoa học và công nghệ, doanh nghiệp trên địa bàn thành phố",
-  "Cổng thông tin điện tử Sở",
-];
-
-/**
- * The call's notice as an official document (.docx, NĐ 30/2020 format), for whoever may read the call (staff only
- * while it is a draft). Dated on the day it was published; a draft's date and number are left blank. Audited as an
- * export.
- */
-export async function callNoticeDocument(ctx: Ctx, id: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-  const r = await ctx.db.transaction(async (tx) => {
-    const found = await loadCall(tx, id);
-    if (!found) throw notFound();
-    authorize(ctx.actor, callPolicy, "read", found.c);
-    await audit(tx, ctx, {
-      action: "call.export",
-      entityType: "call",
-      entityId: id,
-      details: { format: "docx", document: "notice", status: found.c.status, version: found.c.version },
-    });
-    return found;
-  });
-  const { c } = r;
-  const [fields, sectors] = await Promise.all([
-    currentCodes(ctx.db, "field", vietnamDate(ctx.clock.now())),
-    currentCodes(ctx.db, "sector", vietnamDate(ctx.clock.now())),
-  ]);
-  const label = (rows: { code: string; labelVi: string }[], code: string) => rows.find((x) => x.code === code)?.labelVi ?? code;
-  const content = await callNotice({
-    issuer: issuerFromConfig(ctx.config),
-    number: null,
-    date: c.publishedAt,
-    kind: c.kind,
-    code: c.code,
-    title: c.titleVi,
-    programmeName: r.programmeName,
-    fields: c.fields.map((f) => label(fields.codes, f)),
-    sectors: c.sectors.map((f) => label(sectors.codes, f)),
-    description: c.description,
-    opensAt: c.opensAt,
-    closesAt: c.closesAt,
-    requiredDocuments: c.requiredDocuments.map((d) => ({ code: d.code, label: d.labelVi, required: d.required })),
-    submissionUrl: ctx.config.publicUrl ?? null,
-    recipients: NOTICE_RECIPIENTS,
-  });
-  return { fileName: `Thông báo ${c.code}.docx`, mediaType: DOCX_MEDIA_TYPE, content };
 }

@@ -10,7 +10,8 @@ import { audit } from "../../platform/audit.js";
 import { authorize } from "../../platform/policy.js";
 import { DOCX_MEDIA_TYPE, bodyName, contract as contractDocument, issuerFromConfig, vnDigits, vnShortDate, type BudgetLine } from "../../documents/index.js";
 import { contractPolicy } from "./contracts.policy.js";
-import { decisionNumberOf, lawBasis, personLine } from "../tasks/tasks.documents.js";
+import { decisionNumberOf, personLine, taskLegalBases } from "../tasks/tasks.documents.js";
+import { issuedDocument } from "../register/register.service.js";
 import { together } from "../../platform/together.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
@@ -59,9 +60,18 @@ export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFil
       entityId: id,
       details: { format: "docx", document: "contract", status: c.status, version: c.version },
     });
-    return { c, products, planned, task, org, pi: await personLine(tx, c.piPersonId) };
+    return {
+      c,
+      products,
+      planned,
+      task,
+      org,
+      pi: await personLine(tx, c.piPersonId),
+      bases: await taskLegalBases(ctx, tx, task ?? null),
+      issued: await issuedDocument(tx, "contract", id),
+    };
   });
-  const { c, products, planned, task, org, pi } = data;
+  const { c, products, planned, task, org, pi, bases, issued } = data;
   const issuer = issuerFromConfig(ctx.config);
   const head = `Giám đốc ${bodyName(issuer)}`;
   const approval = task?.decisionNumber
@@ -71,11 +81,11 @@ export async function contractDocumentFile(ctx: Ctx, id: string): Promise<DocFil
   if (c.valueOther) value.push({ source: "Nguồn khác", amount: c.valueOther });
   const content = await contractDocument({
     issuer,
-    number: decisionNumberOf(c.number),
-    date: c.partyASignedOn,
+    number: issued?.number ?? decisionNumberOf(c.number),
+    date: issued?.issuedOn ?? c.partyASignedOn,
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     approvalDecision: approval,
-    legalBases: ["Căn cứ Bộ luật Dân sự số 91/2015/QH13", lawBasis(task?.templateKey ?? null), `Căn cứ ${approval} phê duyệt nhiệm vụ khoa học và công nghệ`],
+    legalBases: ["Căn cứ Bộ luật Dân sự số 91/2015/QH13", ...bases, `Căn cứ ${approval} phê duyệt nhiệm vụ khoa học và công nghệ`],
     partyA: {
       name: c.partyAName,
       representative: c.partyARepresentative?.trim() || issuer.signerName,

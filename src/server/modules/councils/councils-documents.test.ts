@@ -7,6 +7,7 @@ import { buildOrganisation, buildPerson, buildUser, buildTask as insertTask, bui
 import type { Role } from "../../../common/roles.js";
 import { auditLog, taskDossierBudget, taskDossierProducts, tasks, users } from "../../db/schema/index.js";
 import { readDocx, type ReadDocx } from "../../documents/docx-reader.js";
+import { meetingPeriod, vnDateTime, vnPlaceDateLine } from "../../documents/index.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 
 let t: TestApp;
@@ -55,7 +56,8 @@ const audits = (id: string, action: string) =>
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A meeting lasts longer than the default idle time of a session.
+  t = await createTestApp({ session: { idleMinutes: 600, idleMinutesAdmin: 600, absoluteHours: 24 } });
   const db = t.database.db;
   orgA = (await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản" })).id;
   orgB = (await buildOrganisation(db, { nameVi: "Trường Đại học Hàng hải Việt Nam" })).id;
@@ -142,6 +144,7 @@ describe(`council documents (${testDbMode()})`, () => {
 
   it("minutes after conclusion: attendance, ballots, the score table members × criteria, averages, ranking", async () => {
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
+    const opened = t.clock.now();
     const presentIdx = [0, 1, 2, 3, 4, 5, 6];
     c = (
       await officer.post(`${API}/${c.id}/attendance`, {
@@ -157,6 +160,8 @@ describe(`council documents (${testDbMode()})`, () => {
       expect((await e.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(i === 6 ? 0.3 : 0.85), submit: true })).status).toBe(200);
       expect((await e.put(`${API}/${c.id}/ballots/${subjectB}`, { scores: scoresAt(0.75), submit: true })).status).toBe(200);
     }
+    // The meeting takes two and a half hours: the minutes show when it was opened and when it was concluded.
+    t.clock.advance(150 * 60_000);
     const done = await officer.post(`${API}/${c.id}/conclude`, { version: c.version });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     c = done.body;
@@ -167,6 +172,11 @@ describe(`council documents (${testDbMode()})`, () => {
     const doc = await readDocx(r.raw.rawPayload);
     const text = doc.paragraphs.map((x) => x.text);
     expect(text).toContain("BIÊN BẢN");
+    const ended = new Date(opened.getTime() + 150 * 60_000);
+    expect(text.some((x) => x.startsWith(`3. Thời gian: ${meetingPeriod(opened, ended)}. Địa điểm:`))).toBe(true);
+    expect(meetingPeriod(opened, ended)).not.toMatch(/……/);
+    expect(text.some((x) => x.endsWith(`Cuộc họp kết thúc vào ${vnDateTime(ended)}./.`))).toBe(true);
+    expect(text).toContain(vnPlaceDateLine("Hải Phòng", opened));
     expect(
       text.some(
         (x) =>

@@ -159,6 +159,7 @@ export async function insertDemoCouncils(tx: Executor, now: Date) {
   });
   // Last: from here on the council is locked.
   await tx.execute(
-    sql`UPDATE councils SET status = 'concluded', concluded_at = ${held.toISOString()}::timestamptz, concluded_by = ${officer} WHERE id = ${council.id}`,
+    // The meeting lasted two and a half hours: its minutes show when it opened and when it ended.
+    sql`UPDATE councils SET status = 'concluded', concluded_at = ${new Date(held.getTime() + 150 * 60_000).toISOString()}::timestamptz, concluded_by = ${officer} WHERE id = ${council.id}`,
   );
 }

@@ -30,8 +30,9 @@ import {
 import { VOTING_ROLES, type CouncilRole } from "../../../common/councils/index.js";
 import { councilPolicy, isCouncilMember } from "./councils.policy.js";
 import { criteriaOf, loadCouncil, type Loaded as LoadedCouncil } from "./councils.record.js";
-import { decisionNumberOf, lawBasis } from "../tasks/tasks.documents.js";
+import { decisionNumberOf, taskLegalBases } from "../tasks/tasks.documents.js";
 import { eachTogether } from "../../platform/together.js";
+import { issuedDocument } from "../register/register.service.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
 
@@ -97,8 +98,8 @@ function subjectTasks(l: LoadedCouncil): string[] {
 const subjectLabel = (s: LoadedCouncil["subjects"][number]) =>
   s.dossierId && s.applicantName ? `${s.taskCode} – ${s.applicantName}` : `${s.taskCode} – ${s.taskTitle}`;
 
-const legalBases = (l: LoadedCouncil, templateKey: string | null) => [
-  lawBasis(templateKey),
+const legalBases = (l: LoadedCouncil, bases: string[]) => [
+  ...bases,
   `Căn cứ quy định về hội đồng tư vấn tại ${l.rules.legalBasis}`,
   "Theo đề nghị của Trưởng phòng Quản lý khoa học",
 ];
@@ -115,7 +116,7 @@ function establishingDecision(l: LoadedCouncil, issuer: Issuer): string {
  * the council's result but never its composition (403).
  */
 export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promise<DocFile> {
-  const { l, lines, templateKey } = await ctx.db.transaction(async (tx) => {
+  const { l, lines, bases, issued } = await ctx.db.transaction(async (tx) => {
     const l = await loadVisible(ctx, tx, id);
     const a = ctx.actor!;
     const insider = staff(ctx) || ((hasRole(a, "leader") || isCouncilMember(a, l.ref)) && l.c.status !== "draft");
@@ -127,19 +128,25 @@ export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promis
       entityId: id,
       details: { format: "docx", document: "establishment", status: l.c.status, version: l.c.version },
     });
-    return { l, lines: await memberLines(tx, l), templateKey: await firstTemplateKey(tx, l) };
+    return {
+      l,
+      lines: await memberLines(tx, l),
+      bases: await taskLegalBases(ctx, tx, await subjectProcess(tx, l)),
+      issued: await issuedDocument(tx, "council_establishment", id),
+    };
   });
   const issuer = issuerFromConfig(ctx.config);
   const order = new Map(byRole(l.members).map((m, i) => [m.id, i]));
   const sorted = [...lines].sort((x, y) => order.get(x.member.id)! - order.get(y.member.id)!);
   const content = await councilEstablishmentDecision({
     issuer,
-    number: decisionNumberOf(l.c.decisionNumber),
-    date: l.c.decisionNumber ? l.c.decisionDate : null,
+    // Once issued, the number and date of the register; before, those recorded on the council.
+    number: issued?.number ?? decisionNumberOf(l.c.decisionNumber),
+    date: issued?.issuedOn ?? (l.c.decisionNumber ? l.c.decisionDate : null),
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     kind: l.c.kind,
     subjects: subjectTasks(l),
-    legalBases: legalBases(l, templateKey),
+    legalBases: legalBases(l, bases),
     members: sorted.map((x) => ({ name: x.member.fullName, title: x.title, affiliation: x.affiliation, role: COUNCIL_ROLE_VI[x.member.role] })),
     enforcers: ENFORCERS,
     recipients: ["Như Điều 3", "Giám đốc Sở (để báo cáo)"],
@@ -147,11 +154,12 @@ export async function councilEstablishmentDocument(ctx: Ctx, id: string): Promis
   return { fileName: `Quyết định thành lập hội đồng - ${l.c.title}.docx`, mediaType: DOCX_MEDIA_TYPE, content };
 }
 
-async function firstTemplateKey(db: Executor, l: LoadedCouncil): Promise<string | null> {
+/** The process version of the council's tasks (its first subject's task). */
+async function subjectProcess(db: Executor, l: LoadedCouncil): Promise<{ templateKey: string; templateVersion: number } | null> {
   const taskId = l.subjects[0]?.taskId;
   if (!taskId) return null;
-  const [t] = await db.select({ k: tasks.templateKey }).from(tasks).where(eq(tasks.id, taskId));
-  return t?.k ?? null;
+  const [t] = await db.select({ templateKey: tasks.templateKey, templateVersion: tasks.templateVersion }).from(tasks).where(eq(tasks.id, taskId));
+  return t ?? null;
 }
 
 const pct = (f: readonly [number, number]) => vnScore((f[0] / f[1]) * 100);
@@ -213,7 +221,8 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
     kind: l.c.kind,
     subjects: subjectTasks(l),
     establishingDecision: establishingDecision(l, issuer),
-    startsAt: l.c.meetingAt ?? l.c.openedAt ?? l.c.concludedAt!,
+    // The meeting as it happened: opened in the system, then concluded (the planned time only when it was never opened).
+    startsAt: l.c.openedAt ?? l.c.meetingAt ?? l.c.concludedAt!,
     place: l.c.place ?? bodyName(issuer),
     membersTotal: l.members.length,
     present: present.map((m) => m.fullName),

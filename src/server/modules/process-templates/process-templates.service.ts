@@ -5,7 +5,7 @@ import type { Ctx, Db } from "../../platform/context.js";
 import { AppError, badInput, notFound } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
-import { GUARDS, PROCESS_TEMPLATES, parseProcessDefinition, type ProcessDefinition } from "../../../common/processes/index.js";
+import { GUARDS, PROCESS_TEMPLATES, documentBasesOf, parseProcessDefinition, type ProcessDefinition } from "../../../common/processes/index.js";
 import type { ProcessTemplate, ProcessVersion, ProcessVersionSummary } from "../../../common/processes/contract.js";
 import type { processDefinitionInput } from "../../../common/processes/schema.js";
 import type { z } from "zod";
@@ -143,6 +143,7 @@ export async function getVersion(ctx: Ctx, key: string, version: number): Promis
     nameEn: def.nameEn,
     steps: def.steps,
     transitions: def.transitions,
+    documentBases: documentBasesOf([def], key, version),
     guardLabels: GUARDS,
   };
 }

@@ -8,6 +8,7 @@ import { auditLog, tasks } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
 import { vnPlaceDateLine } from "../../documents/index.js";
 import { templateInForce } from "../../platform/workflow.js";
+import { loadConfig } from "../../config.js";
 
 let t: TestApp;
 let officer: Client;
@@ -19,8 +20,10 @@ let templateVersion: number;
 let seq = 0;
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+const FUNCTIONS = "Căn cứ Quyết định số 12/2025/QĐ-UBND của Ủy ban nhân dân thành phố quy định chức năng, nhiệm vụ, quyền hạn của Sở Khoa học và Công nghệ";
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ documents: { ...loadConfig({ NODE_ENV: "test" }).documents, authorityBases: [FUNCTIONS] } });
   const db = t.database.db;
   orgId = (await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản" })).id;
   piPersonId = (await buildPerson(db, { fullName: "Trần Thị Lan", title: "PGS", degree: "TS" })).id;
@@ -54,6 +57,28 @@ const audits = (id: string) =>
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "task.export")));
 
 describe(`task documents (${testDbMode()})`, () => {
+  it("cites the Department's authority (configuration), then the law and texts of the task's own process version", async () => {
+    const bases = async (over: Partial<typeof tasks.$inferInsert>) => {
+      const x = await task(over);
+      const r = await officer.get(`/api/v1/tasks/${x.id}/approval-decision.docx`);
+      expect(r.status).toBe(200);
+      const doc = await readDocx(r.raw.rawPayload);
+      return doc.paragraphs.filter((p) => p.runs.length && p.runs.every((run) => run.italic) && /^(Căn cứ|Theo đề nghị)/.test(p.text)).map((p) => p.text);
+    };
+    const old = await bases({});
+    expect(old[0]).toBe(`${FUNCTIONS};`);
+    expect(old.some((b) => b.startsWith("Căn cứ Luật Khoa học và Công nghệ số 29/2013/QH13"))).toBe(true);
+    expect(old.some((b) => b.startsWith("Căn cứ Nghị định số 08/2014/NĐ-CP"))).toBe(true);
+    expect(old.join("\n")).not.toContain("93/2025/QH15");
+    expect(old.at(-1)).toBe("Theo đề nghị của Trưởng phòng Quản lý khoa học.");
+    const law2025 = (await templateInForce(t.database.db, "law-2025", "2026-11-27"))!.version;
+    const current = await bases({ templateKey: "law-2025", templateVersion: law2025 });
+    expect(current[0]).toBe(`${FUNCTIONS};`);
+    expect(current.some((b) => b.startsWith("Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15"))).toBe(true);
+    expect(current.some((b) => b.startsWith("Căn cứ Nghị định số 262/2025/NĐ-CP"))).toBe(true);
+    expect(current.join("\n")).not.toMatch(/29\/2013\/QH13|08\/2014\/NĐ-CP/);
+  });
+
   it("approval decision: number and date, task, lead organisation, PI, budget by source, duration; audited", async () => {
     const x = await task();
     const r = await pi.get(`/api/v1/tasks/${x.id}/approval-decision.docx`);

@@ -9,14 +9,24 @@ import { audit } from "../../platform/audit.js";
 import { DOCX_MEDIA_TYPE, approvalDecision, bodyName, issuerFromConfig, registrationCertificate, type BudgetLine } from "../../documents/index.js";
 import { visibleTask, type TaskRow } from "./tasks.service.js";
 import { vietnamDate } from "../../platform/clock.js";
+import { allTemplateDefinitions } from "../../platform/workflow.js";
+import { issuedDocument } from "../register/register.service.js";
+import { documentBasesOf } from "../../../common/processes/index.js";
 
 type DocFile = { fileName: string; mediaType: string; content: Buffer };
 
-/** The law a task is carried out under, by its process template. */
-export function lawBasis(templateKey: string | null): string {
-  return templateKey === "law-2025"
-    ? "Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15"
-    : "Căn cứ Luật Khoa học và Công nghệ số 29/2013/QH13";
+/**
+ * The legal bases a decision or contract about a task cites (docs/legal-bases.md): the Department's own authority
+ * (configuration: the act on its functions and any delegation), then the law and implementing texts of the process
+ * version the task follows — never one law for every task.
+ */
+export async function taskLegalBases(
+  ctx: Pick<Ctx, "config">,
+  db: Executor,
+  process: { templateKey: string; templateVersion: number } | null,
+): Promise<string[]> {
+  const bases = process ? documentBasesOf((await allTemplateDefinitions(db)).values(), process.templateKey, process.templateVersion) : [];
+  return [...ctx.config.documents.authorityBases, ...bases];
 }
 
 /** The number of a registered document ("07/QĐ-SKHCN" → 7); null when it does not start with a number. */
@@ -62,7 +72,12 @@ async function exported(ctx: Ctx, id: string, document: string, ready: (t: TaskR
       entityId: id,
       details: { format: "docx", document, state: task.state, version: task.version },
     });
-    return { task, pi: await personLine(tx, task.piPersonId), org: await organisationName(tx, task.leadOrganisationId) };
+    return {
+      task,
+      pi: await personLine(tx, task.piPersonId),
+      org: await organisationName(tx, task.leadOrganisationId),
+      bases: await taskLegalBases(ctx, tx, task),
+    };
   });
 }
 
@@ -70,14 +85,16 @@ async function exported(ctx: Ctx, id: string, document: string, ready: (t: TaskR
 export async function taskApprovalDocument(ctx: Ctx, id: string): Promise<DocFile> {
   const approved = (t: TaskRow) =>
     !!t.decisionDate && !!t.startDate && !!t.endDate && !!t.piPersonId && !!t.leadOrganisationId && t.approvedBudgetCity !== null;
-  const { task, pi, org } = await exported(ctx, id, "approval_decision", approved, "document.task_not_approved");
+  const { task, pi, org, bases } = await exported(ctx, id, "approval_decision", approved, "document.task_not_approved");
+  // Once issued, the number and date of the register; before, those recorded with the approval.
+  const issued = await issuedDocument(ctx.db, "approval_decision", id);
   const issuer = issuerFromConfig(ctx.config);
   const budget: BudgetLine[] = [{ source: "Ngân sách nhà nước (sự nghiệp khoa học thành phố)", amount: task.approvedBudgetCity! }];
   if (task.approvedBudgetOther) budget.push({ source: "Nguồn khác", amount: task.approvedBudgetOther });
   const content = await approvalDecision({
     issuer,
-    number: decisionNumberOf(task.decisionNumber),
-    date: task.decisionDate,
+    number: issued?.number ?? decisionNumberOf(task.decisionNumber),
+    date: issued?.issuedOn ?? task.decisionDate,
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     taskCode: task.code,
     taskTitle: task.titleVi,
@@ -92,7 +109,7 @@ export async function taskApprovalDocument(ctx: Ctx, id: string): Promise<DocFil
       .map((x) => x.trim())
       .filter(Boolean),
     legalBases: [
-      lawBasis(task.templateKey),
+      ...bases,
       "Căn cứ kết quả làm việc của Hội đồng tư vấn và Tổ thẩm định nội dung, kinh phí nhiệm vụ",
       "Theo đề nghị của Trưởng phòng Quản lý khoa học",
     ],
@@ -120,10 +137,11 @@ export async function taskRegistrationDocument(ctx: Ctx, id: string): Promise<Do
   const { task, pi, org } = await exported(ctx, id, "registration_certificate", registered, "document.task_not_registered");
   const registeredOn = vietnamDate(task.registeredAt!);
   const accepted = (await acceptanceDay(ctx.db, task.id)) ?? registeredOn;
+  const issued = await issuedDocument(ctx.db, "registration_certificate", id);
   const content = await registrationCertificate({
     issuer: issuerFromConfig(ctx.config),
-    number: null,
-    date: task.registeredAt,
+    number: issued?.number ?? null,
+    date: issued?.issuedOn ?? task.registeredAt,
     year: Number(vietnamDate(ctx.clock.now()).slice(0, 4)),
     registrationCode: task.registrationCode!,
     taskCode: task.code,

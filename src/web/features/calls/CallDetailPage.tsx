@@ -40,7 +40,7 @@ export function CallDetailPage() {
       editHref={(c) => (c.abilities.update ? `/calls/${c.id}/edit` : null)}
       actions={(c) => (
         <>
-          <DocumentButton url={`/calls/${c.id}/notice.docx`} document="callNotice" fallbackName={`thong-bao-${c.code}.docx`} />
+          <DocumentButton url={`/calls/${c.id}/notice.docx`} document="callNotice" fallbackName={`thong-bao-${c.code}.docx`} entityId={c.id} />
           <CallActions call={c} />
         </>
       )}

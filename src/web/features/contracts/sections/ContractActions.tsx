@@ -16,7 +16,12 @@ export function ContractActions({ c }: { c: Contract }) {
   const command = useContractCommand(c.id);
   return (
     <>
-      <DocumentButton url={contractEndpoints.document(c.id)} document="contract" fallbackName={`hop-dong-${c.number.replace(/\//g, "-")}.docx`} />
+      <DocumentButton
+        url={contractEndpoints.document(c.id)}
+        document="contract"
+        fallbackName={`hop-dong-${c.number.replace(/\//g, "-")}.docx`}
+        entityId={c.id}
+      />
       {c.abilities.update && (
         <Button icon={<EditOutlined aria-hidden />} onClick={() => setDialog("edit")}>
           {t("common.edit")}
