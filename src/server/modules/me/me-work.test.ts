@@ -50,7 +50,7 @@ describe("officer", () => {
     // the way forward, not the end ("Hồ sơ không hợp lệ" is listed first)
     expect(byTask(opened.id).map((i) => i.action)).toEqual(["convene_selection"]);
     expect(byTask(toForm.id).map((i) => [i.action, i.actionVi, i.href])).toEqual([
-      ["form_council", "Lập hội đồng", `/councils?create=selection&task=${toForm.id}`],
+      ["form_council", "Lập hội đồng", `/councils?create=selection&task=${toForm.id}&code=${encodeURIComponent(toForm.code)}`],
     ]);
     expect(byTask(leaders.id)).toEqual([]);
     expect(byTask(inProgress.id)).toEqual([]);

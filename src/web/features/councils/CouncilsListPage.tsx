@@ -1,6 +1,7 @@
-// Councils: search, filter by kind and status, sort and page; officers create a council from tasks.
-import { useEffect, useMemo, useState } from "react";
-import { Link, useNavigate } from "react-router";
+// Councils: search, filter by kind and status, sort and page; officers create a council from tasks. A link from the
+// home ("Lập hội đồng": /councils?create=<kind>&task=<id>&code=<task code>) opens the creation with that kind and task.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button, DatePicker, Form, Input, Select, Switch } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
@@ -19,7 +20,17 @@ import { councilEndpoints, councilKeys, councilTaskOptionsQuery, councilsApi } f
 export function CouncilsListPage() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const [sp, setSp] = useSearchParams();
+  const asked = sp.get("create");
+  const preset: Preset | null =
+    asked && (COUNCIL_KINDS as readonly string[]).includes(asked) && councilAccess.create(me)
+      ? { kind: asked as CouncilKind, taskId: sp.get("task"), code: sp.get("code") ?? "" }
+      : null;
   const [creating, setCreating] = useState(false);
+  const close = () => {
+    setCreating(false);
+    if (preset) setSp(new URLSearchParams(), { replace: true });
+  };
   const config = useMemo<ListConfig<CouncilSummary>>(
     () => ({
       resource: "councils",
@@ -58,9 +69,16 @@ export function CouncilsListPage() {
     <>
       <PageHeader title={t("councils.title")} subtitle={t("councils.subtitle")} />
       <ListView config={config} />
-      {creating && <CreateCouncilDialog onClose={() => setCreating(false)} />}
+      {(creating || preset) && <CreateCouncilDialog preset={preset} onClose={close} />}
     </>
   );
+}
+
+/** What a link asks the creation to start with: the kind of council and the task it is about. */
+interface Preset {
+  kind: CouncilKind;
+  taskId: string | null;
+  code: string;
 }
 
 interface CreateValues {
@@ -75,15 +93,22 @@ interface CreateValues {
   lateSubmission?: boolean;
 }
 
-function CreateCouncilDialog({ onClose }: { onClose: () => void }) {
+function CreateCouncilDialog({ onClose, preset }: { onClose: () => void; preset: Preset | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateValues>();
-  const kind = Form.useWatch("kind", form) ?? "selection";
-  // Identification takes several proposals, the other kinds one task: the picker's mode follows the kind.
-  useEffect(() => form.setFieldValue("taskIds", undefined), [kind, form]);
+  const watched = Form.useWatch("kind", form);
+  const kind = watched ?? preset?.kind ?? "selection";
+  // Identification takes several proposals, the other kinds one task: the picker's mode follows the kind, and a kind
+  // changed by the user empties it (not the kind the dialog starts with).
+  const shown = useRef<CouncilKind | undefined>(undefined);
+  useEffect(() => {
+    if (shown.current !== undefined && shown.current !== watched) form.setFieldValue("taskIds", undefined);
+    shown.current = watched;
+  }, [watched, form]);
   const [search, setSearch] = useState("");
-  const tasks = useQuery(councilTaskOptionsQuery(search));
+  // the task a link names is among the options from the start (found by its code)
+  const tasks = useQuery(councilTaskOptionsQuery(search || (preset?.code ?? "")));
   const command = useRecordCommand(councilKeys.lists, { lists: [councilKeys.all] });
   return (
     <CommandDialog<CreateValues>
@@ -92,7 +117,11 @@ function CreateCouncilDialog({ onClose }: { onClose: () => void }) {
       form={form}
       command={command}
       schema={councilInput.shape}
-      initialValues={{ kind: "selection" }}
+      initialValues={
+        preset
+          ? { kind: preset.kind, taskIds: preset.taskId ? (preset.kind === "identification" ? [preset.taskId] : preset.taskId) : undefined }
+          : { kind: "selection" }
+      }
       done="councils.done.create"
       onDone={(c) => void navigate(`/councils/${(c as Council).id}`)}
       onClose={onClose}
