@@ -183,7 +183,7 @@ describe("pi", () => {
       leadOrganisationId: pi.organisationId!,
       ownerUserId: pi.userId,
       startDate: day(-200),
-      endDate: day(400),
+      endDate: day(40),
     });
     const theirs = await buildTaskInProgress(db, {
       piPersonId: otherPi.personId!,
@@ -236,8 +236,9 @@ describe("pi", () => {
     });
     expect(work.items.find((i) => i.key === `call:${call.id}`)).toMatchObject({ source: "calls", href: `/calls/${call.id}` });
     expect(work.items.filter((i) => i.source === "calls" && i.recordTitle === "Bản nháp")).toEqual([]);
-    // the task in progress waits for its PI: the acceptance dossier, due at the end of the period
-    expect(work.items.find((i) => i.key === `task:${mine.taskId}:submit_for_acceptance`)).toMatchObject({ deadline: day(400), role: "pi" });
+    // the task in progress waits for its PI's acceptance dossier as its end comes near (not the other's, ending later)
+    expect(work.items.find((i) => i.key === `task:${mine.taskId}:submit_for_acceptance`)).toMatchObject({ deadline: day(40), role: "pi" });
+    expect((await myWork(otherPi.ctx)).items.some((i) => i.key === `task:${theirs.taskId}:submit_for_acceptance`)).toBe(false);
     // the other PI sees none of it
     const theirWork = keys((await myWork(otherPi.ctx)).items);
     for (const k of [`progress_report:${late}`, `dossier:${dossier.id}`, `task:${mine.taskId}:submit_for_acceptance`]) expect(theirWork).not.toContain(k);

@@ -1,7 +1,8 @@
 // Monitoring's part of "Việc của tôi" (GET /me/work), by the progress report policy (monitoring.policy.ts): for the
 // performers (the PI and the lead organisation's representatives, tasks.access.ts `performersSql`), the reports still
-// to file — due within WORK_HORIZON_DAYS or overdue, or returned for revision — due on their due day; for the
-// monitoring officers, the submitted reports to review, waiting since their submission.
+// to file — due within WORK_HORIZON_DAYS or overdue, or returned for revision — due on their due day and waiting
+// since then (or since they were scheduled, or returned); for the monitoring officers, the submitted reports to
+// review, waiting since their submission.
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { hasRole } from "../../platform/context.js";
@@ -60,7 +61,8 @@ export async function monitoringWork(ctx: Ctx): Promise<WorkItem[]> {
     const editable = `{${EDITABLE_REPORT.join(",")}}`;
     const r = await ctx.db.execute<Row>(sql`
       SELECT r.id, t.code, t.title_vi, r.kind, r.sequence, r.status, to_char(r.due_on, 'YYYY-MM-DD') AS due_on,
-             CASE WHEN r.status = 'needs_revision' THEN r.reviewed_at ELSE r.created_at END AS since
+             CASE WHEN r.status = 'needs_revision' THEN r.reviewed_at
+                  ELSE least(r.created_at, r.due_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') END AS since
         FROM progress_reports r JOIN tasks t ON t.id = r.task_id
        WHERE ${mine} AND t.state = 'in_progress' AND r.status = ANY (${editable}::text[])
          AND (r.status = 'needs_revision' OR r.due_on <= ${today}::date + ${WORK_HORIZON_DAYS}::int)

@@ -1,7 +1,8 @@
 // The tasks' part of "Việc của tôi" (GET /me/work): the tasks whose current step waits for the user, each with its next
 // action from the task's own process template version (the rule is tasks.next.ts), and the user's dossiers still in
 // draft. At a step decided by a council (COUNCIL_OF_STEP) that has no council yet, the step waits for the officers to
-// form it ("Lập hội đồng"), and for nobody else. Which tasks: the task list's work queue rule (`actionCondition`, over
+// form it ("Lập hội đồng"), and for nobody else; a task in progress waits for its acceptance dossier from
+// AT_RISK_END_DAYS before its end. Which tasks: the task list's work queue rule (`actionCondition`, over
 // tasks.access.ts) restricted to the transitions that open each step.
 import { sql } from "drizzle-orm";
 import { tasks } from "../../db/schema/index.js";
@@ -12,6 +13,7 @@ import { fromSteps, type ProcessDefinition, type ProcessTransition } from "../..
 import { deadlineSql, ELSEWHERE, leadingTransition, nextAction } from "./tasks.next.js";
 import { WORK_ITEMS_PER_SOURCE, type WorkItem } from "../../../common/api/work.js";
 import type { Role } from "../../../common/roles.js";
+import { AT_RISK_END_DAYS } from "../../../common/api/monitoring.js";
 import { tasksWithCouncil, type CouncilKind } from "../councils/councils.outcome.js";
 import { actionCondition, allDefinitions } from "./tasks.service.js";
 import { isTaskStaff, mayTake, type TaskRow } from "./tasks.access.js";
@@ -41,6 +43,7 @@ export async function taskWork(ctx: Ctx): Promise<WorkItem[]> {
   const today = vietnamDate(ctx.clock.now());
   const defs = await allDefinitions(ctx.db);
   const items: WorkItem[] = [];
+  const endWindow = vietnamDate(new Date(ctx.clock.now().getTime() + AT_RISK_END_DAYS * 86_400_000));
 
   // 1. Steps that wait for the user (and, for officers, council steps without their council).
   const waiting = actionCondition(actor, leadingOnly(defs));
@@ -76,6 +79,9 @@ export async function taskWork(ctx: Ctx): Promise<WorkItem[]> {
         );
       continue;
     }
+    // a task in progress waits for its acceptance dossier only when its end comes near (its reports meanwhile are
+    // monitoring's work): from AT_RISK_END_DAYS before the end of the contracted period
+    if (t.state === "in_progress" && deadline !== null && deadline > endWindow) continue;
     const def = defs.get(`${t.templateKey}@${t.templateVersion}`);
     const lead = def && leadingTransition(def, t.state);
     if (!def || !lead || ELSEWHERE.has(lead.action) || !mayTake(actor, lead, t)) continue;

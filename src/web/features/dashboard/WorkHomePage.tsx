@@ -74,7 +74,7 @@ function WorkContent({ data }: { data: MyWork }) {
   const choose = (k: string | null) => setSp(k ? new URLSearchParams({ action: k }) : new URLSearchParams(), { replace: true });
   return (
     <>
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
           <Card>
             <Statistic title={t("work.total")} value={data.total} prefix={<InboxOutlined aria-hidden />} formatter={(v) => formatNumber(Number(v))} />
