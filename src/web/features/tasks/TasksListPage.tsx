@@ -90,13 +90,18 @@ export function TasksListPage({ queue = false }: { queue?: boolean }) {
           : []),
         { title: t("tasks.fields.code"), dataIndex: "code", sortKey: "code", render: (c: string, r) => <Link to={`/tasks/${r.id}`}>{c}</Link> },
         { title: t("tasks.fields.titleVi"), dataIndex: "titleVi", sortKey: "title", width: 360 },
-        { title: t("tasks.fields.taskType"), dataIndex: "taskType", render: (k: string) => t(`tasks.type.${k}`) },
-        {
-          title: t("tasks.fields.method"),
-          dataIndex: "method",
-          render: (m: string | null) => (m && (TASK_METHODS as readonly string[]).includes(m) ? t(`tasks.method.${m}`) : null),
-        },
-        { title: t("tasks.fields.year"), dataIndex: "year", sortKey: "year" },
+        // the queue keeps what decides the work in view: the type, method, year and budget stay on the task list
+        ...(queue
+          ? []
+          : [
+              { title: t("tasks.fields.taskType"), dataIndex: "taskType", render: (k: string) => t(`tasks.type.${k}`) },
+              {
+                title: t("tasks.fields.method"),
+                dataIndex: "method",
+                render: (m: string | null) => (m && (TASK_METHODS as readonly string[]).includes(m) ? t(`tasks.method.${m}`) : null),
+              },
+              { title: t("tasks.fields.year"), dataIndex: "year", sortKey: "year" },
+            ]),
         {
           title: t("tasks.fields.state"),
           dataIndex: "state",
@@ -122,13 +127,17 @@ export function TasksListPage({ queue = false }: { queue?: boolean }) {
           : []),
         { title: t("tasks.fields.pi"), dataIndex: "piName" },
         { title: t("tasks.fields.organisation"), key: "org", render: (_, r) => r.leadOrganisationName ?? r.proposingOrganisationName },
-        {
-          title: t("tasks.fields.proposedBudget"),
-          dataIndex: "proposedBudget",
-          sortKey: "proposedBudget",
-          align: "right",
-          render: (n: number | null) => money(n),
-        },
+        ...(queue
+          ? []
+          : [
+              {
+                title: t("tasks.fields.proposedBudget"),
+                dataIndex: "proposedBudget",
+                sortKey: "proposedBudget",
+                align: "right" as const,
+                render: (n: number | null) => money(n),
+              },
+            ]),
       ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
