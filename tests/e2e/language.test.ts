@@ -28,7 +28,7 @@ describe("language switch", () => {
 
     await page.getByLabel("Password").fill("khcn-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Overview" }).waitFor();
+    await page.getByRole("heading", { name: "My work" }).waitFor();
     const nav = menu(page);
     for (const item of ["Home", "S&T people", "S&T organisations", "My data"]) {
       expect(await nav.getByText(item, { exact: true }).count(), item).toBe(1);

@@ -1,4 +1,4 @@
-// Journey: an officer signs in, sees the dashboard with real counts and a menu that follows the role; a 401 in
+// Journey: an officer signs in to their work, finds the registries in figures (real counts) in a menu that follows the role; a 401 in
 // the middle of the work sends them back to the sign-in page; sign-out ends the session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -32,10 +32,12 @@ describe("sign-in", () => {
     await context.close();
   });
 
-  it("signs an officer in to the dashboard with real counts and an officer's menu", async () => {
+  it("signs an officer in to their work, with the registries' real counts a menu click away and an officer's menu", async () => {
     const { page, context, errors } = await newPage(browser);
     await signIn(page, "officer");
-    await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    await page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
+    await menu(page).getByText("Thống kê nhân lực, tổ chức", { exact: true }).click();
+    await page.getByRole("heading", { name: "Thống kê nhân lực và tổ chức KH&CN" }).waitFor();
 
     const api = apiAs("admin");
     const summary = await api.get<{ counts: { people: number; organisations: number } }>("/api/v1/dashboard/summary");
@@ -64,7 +66,7 @@ describe("sign-in", () => {
   it("goes back to the sign-in page when the session ends (401 anywhere), and signs out", async () => {
     const { page, context } = await newPage(browser);
     await signIn(page, "officer");
-    await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    await page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
 
     // the session disappears (expired, revoked…): the next API call answers 401
     await context.clearCookies();

@@ -41,7 +41,7 @@ describe("two-factor sign-in", () => {
     const enrolStep = Math.floor(Date.now() / 30_000);
     await page.getByLabel("Mã xác thực 6 chữ số").fill(totp.generate());
     await page.getByRole("button", { name: "Xác nhận" }).click();
-    await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    await page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
 
     await chooseMenuItem(page, "Tài khoản", "Đăng xuất");
     await page.waitForURL(/\/login/);
@@ -57,7 +57,7 @@ describe("two-factor sign-in", () => {
     const timestamp = Math.floor(Date.now() / 30_000) > enrolStep ? Date.now() : Date.now() + 30_000;
     await page.getByLabel("Mã xác thực 6 chữ số").fill(totp.generate({ timestamp }));
     await page.getByRole("button", { name: "Xác nhận" }).click();
-    await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    await page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -277,35 +277,47 @@ export const task = z.object({
 export type Task = z.infer<typeof task>;
 
 /** A row of the task lists: the record's own fields, without texts, steps, dossiers, history or abilities. */
-export const taskListItem = task.pick({
-  id: true,
-  code: true,
-  titleVi: true,
-  titleEn: true,
-  taskType: true,
-  method: true,
-  templateKey: true,
-  templateVersion: true,
-  state: true,
-  stateLabelVi: true,
-  stateLabelEn: true,
-  year: true,
-  programmeId: true,
-  programmeCode: true,
-  proposalCallId: true,
-  selectionCallId: true,
-  fieldCode: true,
-  piName: true,
-  leadOrganisationName: true,
-  proposingOrganisationName: true,
-  proposedBudget: true,
-  approvedBudgetCity: true,
-  approvedBudgetOther: true,
-  updatedAt: true,
-});
+export const taskListItem = task
+  .pick({
+    id: true,
+    code: true,
+    titleVi: true,
+    titleEn: true,
+    taskType: true,
+    method: true,
+    templateKey: true,
+    templateVersion: true,
+    state: true,
+    stateLabelVi: true,
+    stateLabelEn: true,
+    year: true,
+    programmeId: true,
+    programmeCode: true,
+    proposalCallId: true,
+    selectionCallId: true,
+    fieldCode: true,
+    piName: true,
+    leadOrganisationName: true,
+    proposingOrganisationName: true,
+    proposedBudget: true,
+    approvedBudgetCity: true,
+    approvedBudgetOther: true,
+    updatedAt: true,
+  })
+  .extend({
+    /** since when the task is at its step (the work queue's "waiting since") */
+    stateEnteredAt: z.string(),
+    /** the signed-in user's next action on the task from its process template, when they have one (tasks.next.ts) */
+    nextAction: z.object({ action: z.string(), labelVi: z.string(), labelEn: z.string() }).nullable(),
+    /** the step's deadline (Vietnam day): the end of the contracted period in progress, the call's last day for dossiers */
+    deadline: isoDate.nullable(),
+    /** the deadline is before today */
+    overdue: z.boolean(),
+  });
 export type TaskListItem = z.infer<typeof taskListItem>;
 
-export const TASK_SORTS = ["code", "title", "state", "year", "updatedAt", "proposedBudget"] as const;
+/** `urgency`: overdue first, then the nearest deadline, then the longest at its step (the work queue's order). */
+export const TASK_SORTS = ["code", "title", "state", "year", "updatedAt", "proposedBudget", "urgency"] as const;
 export const TASK_VIEWS = ["all", "mine", "action"] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
 
@@ -324,6 +336,11 @@ export const taskListQuery = listQuery
       .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
       .optional(),
     view: z.enum(TASK_VIEWS).default("all"),
+    /** only the tasks whose next action for the signed-in user is this one (a transition of the process templates) */
+    action: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/)
+      .optional(),
   })
   .strict();
 export type TaskListQuery = z.infer<typeof taskListQuery>;

@@ -46,7 +46,7 @@ describe("the features' routes", () => {
     }
     const paths = (groups: NavGroup[]) => groups.map((g) => g.items.map((i) => i.path));
     expect(paths(buildNavigation([...FEATURES].reverse()))).toEqual(paths(NAVIGATION));
-    expect(paths(NAVIGATION)[0]).toEqual(["/", "/leadership"]);
+    expect(paths(NAVIGATION)[0]).toEqual(["/", "/overview", "/leadership"]);
   });
 
   it("are registered for every feature folder with pages, each by its own routes.tsx, once", async () => {

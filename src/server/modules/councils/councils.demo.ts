@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { councilBallotScores, councilBallots, councilMembers, councilResults, councilSubjects, councils, users } from "../../db/schema/index.js";
 import type { Executor } from "../../platform/context.js";
 import { hashPassword } from "../../platform/auth/password.js";
-import { IDENTIFICATION_TT06_2023, countMet, type CouncilRole } from "../../../common/councils/index.js";
+import { APPRAISAL_2014, IDENTIFICATION_TT06_2023, countMet, type CouncilRole } from "../../../common/councils/index.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { DEMO_PASSWORD } from "../../demo/demo-accounts.js";
 
@@ -161,5 +161,71 @@ export async function insertDemoCouncils(tx: Executor, now: Date) {
   await tx.execute(
     // The meeting lasted two and a half hours: its minutes show when it opened and when it ended.
     sql`UPDATE councils SET status = 'concluded', concluded_at = ${new Date(held.getTime() + 150 * 60_000).toISOString()}::timestamptz, concluded_by = ${officer} WHERE id = ${council.id}`,
+  );
+}
+
+/**
+ * An appraisal of the demo task in appraisal, in session today with five of the demo council accounts: "expert" (a
+ * reviewer) and "expert2" … "expert4" have signed their declaration and have their ballots still to score, "expert5"
+ * has not signed yet — so the experts' home pages show a ballot to score or a declaration to sign.
+ */
+export async function insertDemoAppraisalCouncil(tx: Executor, now: Date) {
+  const people = await tx.execute<{ username: string; id: string; person_id: string | null }>(
+    sql`SELECT username, id, person_id FROM users WHERE username IN ('officer', 'expert', 'expert2', 'expert3', 'expert4', 'expert5')`,
+  );
+  const of = (u: string) => people.rows.find((r) => r.username === u);
+  const officer = of("officer")?.id;
+  const seats: [string, CouncilRole, boolean][] = [
+    ["expert2", "chair", true],
+    ["expert", "reviewer", true],
+    ["expert3", "member", true],
+    ["expert4", "member", true],
+    ["expert5", "scientific_secretary", false],
+  ];
+  if (!officer || seats.some(([u]) => !of(u)?.person_id)) return;
+  const task = (
+    await tx.execute<{ id: string; code: string }>(
+      sql`SELECT id, code FROM tasks WHERE state = 'appraisal' AND template_key = 'baseline-2013' ORDER BY code LIMIT 1`,
+    )
+  ).rows[0];
+  const rules = APPRAISAL_2014;
+  const stored = await tx.execute(sql`SELECT 1 FROM council_rule_sets WHERE key = ${rules.key} AND version = ${rules.version}`);
+  if (!task || !stored.rows.length) return;
+  const invited = new Date(now.getTime() - 7 * DAY);
+  const opened = new Date(now.getTime() - 3_600_000);
+  const [council] = await tx
+    .insert(councils)
+    .values({
+      kind: "appraisal",
+      ruleSetKey: rules.key,
+      ruleSetVersion: rules.version,
+      title: `Tổ thẩm định nội dung và kinh phí — ${task.code}`,
+      meetingAt: opened,
+      place: "Phòng họp tầng 2, Sở Khoa học và Công nghệ Hải Phòng",
+      status: "in_session",
+      quorumMet: true,
+      invitedAt: invited,
+      openedAt: opened,
+      createdAt: invited,
+      updatedAt: opened,
+      createdBy: officer,
+      updatedBy: officer,
+    })
+    .returning({ id: councils.id });
+  await tx.insert(councilSubjects).values({ councilId: council.id, taskId: task.id, position: 1 });
+  await tx.insert(councilMembers).values(
+    seats.map(([u, role, signed]) => ({
+      councilId: council.id,
+      personId: of(u)!.person_id!,
+      role,
+      invitedAt: invited,
+      declarationSignedAt: signed ? opened : null,
+      declarationStatement: signed
+        ? "Tôi cam kết không có xung đột lợi ích với các nhiệm vụ, hồ sơ được hội đồng xem xét và giữ bí mật thông tin, kết quả đánh giá."
+        : null,
+      present: true,
+      createdAt: invited,
+      createdBy: officer,
+    })),
   );
 }

@@ -66,3 +66,20 @@ export async function councilOutcomeForTask(db: Executor, taskId: string, kind: 
   }
   return outcome;
 }
+
+/**
+ * Which of the tasks already have a council of the kind each is at (not cancelled): `${taskId}:${kind}` per pair found.
+ * One statement for a list of tasks (the officer's work: tasks at a council step whose council is still to be formed).
+ */
+export async function tasksWithCouncil(db: Executor, pairs: { taskId: string; kind: CouncilKind }[]): Promise<Set<string>> {
+  if (!pairs.length) return new Set();
+  const r = await db.execute<{ task_id: string; kind: string }>(sql`
+    SELECT DISTINCT s.task_id, c.kind
+      FROM council_subjects s JOIN councils c ON c.id = s.council_id
+     WHERE c.status <> 'cancelled'
+       AND (s.task_id, c.kind) IN (${sql.join(
+         pairs.map((p) => sql`(${p.taskId}::uuid, ${p.kind}::text)`),
+         sql`, `,
+       )})`);
+  return new Set(r.rows.map((x) => `${x.task_id}:${x.kind}`));
+}

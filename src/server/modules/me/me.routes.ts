@@ -14,12 +14,27 @@ import { mePolicy } from "./me.policy.js";
 import { correctOwnData, exportOwnData, getOwnConsents, getOwnPerson, recordOwnConsent } from "./me.service.js";
 import { createOwnDeletionRequest, listOwnDeletionRequests } from "../deletion-requests/deletion-requests.service.js";
 import { policyGuard } from "../../platform/policy.js";
+import { myWork as myWorkSchema } from "../../../common/api/work.js";
+import { myWork } from "./me.work.js";
 
 // Self-service: the signed-in user's own data only (SECURITY.md 27). 404 NO_PERSON when the account has no person.
 const self = policyGuard(mePolicy, "self");
 const tags = ["me"];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/me/work",
+    {
+      config: self,
+      schema: {
+        tags,
+        summary:
+          "What waits for the signed-in user (Việc của tôi): per role, each item with its record, next action and the page where it is taken, waiting since and deadline; overdue first",
+        response: { 200: myWorkSchema },
+      },
+    },
+    async (req) => myWork(req.ctx),
+  );
   app.get(
     "/me/person",
     { config: self, schema: { tags, summary: "The signed-in user's own person record, with contact data", response: { 200: person } } },

@@ -1,8 +1,9 @@
 // Demo S&T tasks on both process templates, at varied steps: proposals, an identification council, an approved list,
 // a task whose selection call is open now (the demo "pi" account, Nguyễn Văn An, can apply), a task with two valid
-// dossiers from different organisations waiting for its selection council, and tasks in appraisal, approved, in
-// progress, accepted and registered with their approved budgets. Windows and dates are relative to the day the demo
-// starts; people and organisations are picked in a fixed order, so the same seed gives the same records.
+// dossiers from different organisations waiting for its selection council, and tasks in appraisal, with an approval
+// decision drafted for the leader to sign, approved, in progress, accepted and registered with their approved budgets.
+// Windows and dates are relative to the day the demo starts; people and organisations are picked in a fixed order, so
+// the same seed gives the same records.
 import { sql } from "drizzle-orm";
 import { calls, taskDossierBudget, taskDossierMilestones, taskDossierProducts, taskDossierTeam, taskDossiers, tasks } from "../../db/schema/index.js";
 import type { Executor } from "../../platform/context.js";
@@ -320,6 +321,40 @@ export async function insertDemoTasks(tx: Executor, now: Date) {
           months: 24,
           city: 1_500 * MILLION,
           other: 0,
+        },
+      ],
+    },
+    {
+      template: "baseline-2013",
+      year,
+      state: "decision_prepared",
+      method: "selection",
+      taskType: "de_tai",
+      fieldCode: "201",
+      sectorCode: "CN",
+      titleVi: "Nghiên cứu công nghệ xử lý nước thải tàu biển tại cảng Hải Phòng",
+      titleEn: "Ship wastewater treatment at Hai Phong port",
+      programme: p2,
+      proposalCall: "DXDH-2026",
+      selectionCall: "TC-2026-01",
+      proposer: officer,
+      proposingOrg: O(7),
+      budget: 1_900 * MILLION,
+      months: 24,
+      enteredBy: officer,
+      enteredDaysAgo: 6,
+      selected: true,
+      dossiers: [
+        {
+          owner: orgRep,
+          pi: P(24),
+          org: O(7),
+          status: "selected",
+          team: [P(25), P(26)],
+          startDate: `${year + 1}-01-01`,
+          months: 24,
+          city: 1_750 * MILLION,
+          other: 150 * MILLION,
         },
       ],
     },

@@ -34,6 +34,7 @@ import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./task
 import { budgetTotals, dossierLists, dossierOpening, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { commandOf } from "../../platform/audit-actions.js";
+import { deadlineSql, nextAction, nextActionIsSql } from "./tasks.next.js";
 
 export type { TaskRow };
 type Body = TaskActionFields;
@@ -106,6 +107,12 @@ export function actionCondition(actor: Actor, defs: Map<string, ProcessDefinitio
 // ---------------------------------------------------------------------------------------------------------------
 // Lists
 
+/** The actor's next action on a listed task, labelled from its template version (none for a visitor). */
+function nextActionOf(actor: Actor | null, def: ProcessDefinition | undefined, t: TaskRow): TaskListItem["nextAction"] {
+  const next = actor && def ? nextAction(def, t, actor) : undefined;
+  return next ? { action: next.action, labelVi: next.labelVi, labelEn: next.labelEn } : null;
+}
+
 const programmeCodeSql = sql<string | null>`(SELECT p.code FROM programmes p WHERE p.id = ${col("programme_id")})`;
 const piNameSql = sql<string | null>`(SELECT pe.full_name FROM people pe WHERE pe.id = ${col("pi_person_id")})`;
 const leadOrgSql = sql<string | null>`(SELECT o.name_vi FROM organisations o WHERE o.id = ${col("lead_organisation_id")})`;
@@ -120,17 +127,21 @@ export interface ListFilters {
   programmeId?: string;
   callId?: string;
   templateKey?: string;
+  /** the actor's next action (tasks.next.ts) */
+  action?: string;
 }
 
 export async function listTaskRows(
   ctx: Ctx,
   f: ListFilters,
   extra: SQL | undefined,
-  page: { page: number; pageSize: number; sort?: string },
+  page: { page: number; pageSize: number; sort?: string; defaultSort?: (typeof TASK_SORTS)[number] },
   /** `extra` admits only tasks the actor may see (the linked tasks): the visibility condition adds nothing */
   extraImpliesVisible = false,
 ) {
   const defs = await allDefinitions(ctx.db);
+  const actor = ctx.actor;
+  const today = vietnamDate(ctx.clock.now());
   const where = and(
     extraImpliesVisible ? undefined : visibleTasksSql(ctx.actor, "tasks", { purpose: "task", now: ctx.clock.now() }),
     extra,
@@ -142,9 +153,11 @@ export async function listTaskRows(
     f.programmeId ? eq(tasks.programmeId, f.programmeId) : undefined,
     f.callId ? or(eq(tasks.proposalCallId, f.callId), eq(tasks.selectionCallId, f.callId)) : undefined,
     f.templateKey ? eq(tasks.templateKey, f.templateKey) : undefined,
+    f.action ? (actor ? nextActionIsSql(actor, defs, f.action) : sql`FALSE`) : undefined,
   );
-  const { key, desc } = parseSort(page.sort, TASK_SORTS, "updatedAt");
+  const { key, desc } = parseSort(page.sort, TASK_SORTS, page.defaultSort ?? "updatedAt");
   const dir = desc || (!page.sort && key === "updatedAt") ? sql`DESC` : sql`ASC`;
+  const deadline = deadlineSql();
   const order: Record<(typeof TASK_SORTS)[number], SQL> = {
     code: sql`${tasks.code} ${dir}`,
     title: sql`${tasks.titleVi} COLLATE vn ${dir}`,
@@ -152,6 +165,8 @@ export async function listTaskRows(
     year: sql`${tasks.year} ${dir}`,
     updatedAt: sql`${tasks.updatedAt} ${dir}`,
     proposedBudget: sql`${tasks.proposedBudget} ${dir} NULLS LAST`,
+    // the nearest deadline first (an overdue one is nearer than any other), then the longest at its step
+    urgency: desc ? sql`${deadline} DESC NULLS FIRST, ${tasks.stateEnteredAt} DESC` : sql`${deadline} ASC NULLS LAST, ${tasks.stateEnteredAt} ASC`,
   };
   // The page's ids first, from the narrow index entries (the work queue's covering index `tasks_work_queue`), then
   // the wide rows of that page only.
@@ -170,13 +185,14 @@ export async function listTaskRows(
         piName: piNameSql,
         leadOrganisationName: leadOrgSql,
         proposingOrganisationName: propOrgSql,
+        deadline,
       })
       .from(tasks)
       .where(inArray(tasks.id, pageIds))
       .orderBy(order[key], tasks.id),
     ctx.db.$count(tasks, where),
   ]);
-  const items: TaskListItem[] = rows.map(({ t, ...names }) => ({
+  const items: TaskListItem[] = rows.map(({ t, deadline: due, ...names }) => ({
     id: t.id,
     code: t.code,
     titleVi: t.titleVi,
@@ -200,6 +216,10 @@ export async function listTaskRows(
     approvedBudgetCity: t.approvedBudgetCity,
     approvedBudgetOther: t.approvedBudgetOther,
     updatedAt: t.updatedAt.toISOString(),
+    stateEnteredAt: t.stateEnteredAt.toISOString(),
+    nextAction: nextActionOf(actor, defs.get(defKey(t.templateKey, t.templateVersion)), t),
+    deadline: due,
+    overdue: due !== null && due < today,
   }));
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
@@ -207,7 +227,8 @@ export async function listTaskRows(
 export async function listTasks(ctx: Ctx, q: TaskListQuery) {
   const actor = ctx.actor!;
   const view = q.view === "mine" ? linkedTasksSql(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
-  return listTaskRows(ctx, q, view, q, q.view === "mine");
+  // the work queue is read most urgent first unless another order is asked
+  return listTaskRows(ctx, q, view, { ...q, defaultSort: q.view === "action" ? "urgency" : undefined }, q.view === "mine");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// Finance work queue (Thanh toán): ledger entries awaiting approval across contracts, oldest first, with approve and
-// reject for a finance user or leader who did not record them (two-person rule); decided entries by status.
+// Finance work queue (Thanh toán): ledger entries awaiting approval across contracts, oldest first with how long each
+// has waited, with approve and reject for a finance user or leader who did not record them (two-person rule); decided
+// entries by status.
 import { useState } from "react";
 import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
@@ -59,6 +60,18 @@ export function PaymentsQueuePage() {
               { title: t("contracts.payment.reference"), dataIndex: "reference" },
               { title: t("contracts.payment.preparedBy"), key: "by", render: (_, p) => `${p.preparedByName ?? ""} · ${formatDateTime(p.preparedAt)}` },
               { title: t("contracts.payment.status"), dataIndex: "status", render: (s: string) => <PaymentStatusTag status={s} /> },
+              ...(status === "pending"
+                ? [
+                    {
+                      title: t("contracts.queue.waiting"),
+                      key: "waiting",
+                      render: (_: unknown, p: Payment) => {
+                        const days = Math.floor((Date.now() - Date.parse(p.preparedAt)) / 86_400_000);
+                        return days > 0 ? t("contracts.queue.waitingDays", { count: days }) : t("contracts.queue.today");
+                      },
+                    },
+                  ]
+                : []),
               {
                 title: "",
                 key: "a",

@@ -1,23 +1,35 @@
-// Councils: search, filter by kind and status, sort and page; officers create a council from tasks.
+// Councils: search, filter by kind and status, sort and page; officers create a council from tasks. A link from the
+// home ("Lập hội đồng": /councils?create=<kind>&task=<id>&code=<task code>) opens the creation with that kind and task.
 import { useMemo, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { Button } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { COUNCIL_STATUSES, type CouncilSummary } from "../../../common/api/council";
-import { COUNCIL_KINDS } from "../../../common/councils/rules";
+import { COUNCIL_KINDS, type CouncilKind } from "../../../common/councils/rules";
 import { useSession } from "../../app/session";
 import { formatDateTime } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
 import { CouncilStatusTag, councilAccess } from "./council-ui";
 import { councilEndpoints } from "./councils-api";
-import { CreateCouncilDialog } from "./dialogs/CreateCouncilDialog";
+import { CreateCouncilDialog, type CouncilPreset } from "./dialogs/CreateCouncilDialog";
 
 export function CouncilsListPage() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const [sp, setSp] = useSearchParams();
+  const asked = sp.get("create");
+  const taskId = sp.get("task");
+  const preset: CouncilPreset | undefined =
+    asked && (COUNCIL_KINDS as readonly string[]).includes(asked) && taskId && councilAccess.create(me)
+      ? { kind: asked as CouncilKind, task: { id: taskId, code: sp.get("code") ?? "" } }
+      : undefined;
   const [creating, setCreating] = useState(false);
+  const close = () => {
+    setCreating(false);
+    if (preset) setSp(new URLSearchParams(), { replace: true });
+  };
   const config = useMemo<ListConfig<CouncilSummary>>(
     () => ({
       resource: "councils",
@@ -56,7 +68,7 @@ export function CouncilsListPage() {
     <>
       <PageHeader title={t("councils.title")} subtitle={t("councils.subtitle")} />
       <ListView config={config} />
-      {creating && <CreateCouncilDialog onClose={() => setCreating(false)} />}
+      {(creating || preset) && <CreateCouncilDialog preset={creating ? undefined : preset} onClose={close} />}
     </>
   );
 }

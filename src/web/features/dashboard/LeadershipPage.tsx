@@ -33,63 +33,73 @@ export function LeadershipPage() {
   );
 }
 
+/** The leadership dashboard's key figures (indicators with a status, tasks, city money paid out, reports approved); the
+ * leader's home shows them too. */
+export function LeadershipFigures({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  const r = data.reporting;
+  const withStatus = data.indicators.items.filter((i) => i.status !== null).length;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} sm={12} xl={6}>
+        <Card>
+          <Link to="/indicators" data-testid="leadership-indicators">
+            <Statistic
+              title={t("leadership.indicatorsWithStatus")}
+              value={withStatus}
+              suffix={`/ ${formatNumber(data.indicators.items.length)}`}
+              formatter={(v) => formatNumber(Number(v))}
+            />
+          </Link>
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <Card>
+          <Link to="/tasks">
+            <Statistic title={t("leadership.tasks")} value={data.tasks.total} formatter={(v) => formatNumber(Number(v))} />
+          </Link>
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <Card>
+          <Link to="/contracts">
+            <Statistic
+              title={t("leadership.disbursed")}
+              value={data.tasks.disbursedCity / BILLION}
+              suffix={t("leadership.billion")}
+              formatter={(v) => formatNumber(Number(v), 3)}
+            />
+          </Link>
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <Card>
+          {r.periodId ? (
+            <Link to={`/statistics/periods/${r.periodId}`} data-testid="leadership-reporting">
+              <Statistic
+                title={t("leadership.reportsApproved", { period: r.periodName ?? "" })}
+                value={r.approved}
+                suffix={`/ ${formatNumber(r.assigned)}`}
+                formatter={(v) => formatNumber(Number(v))}
+              />
+            </Link>
+          ) : (
+            <Statistic title={t("leadership.reportsApproved", { period: "" })} value="—" />
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
 function Content({ data }: { data: Data }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const r = data.reporting;
   const pct = (n: number) => (r.assigned ? Math.round((n / r.assigned) * 100) : 0);
-  const withStatus = data.indicators.items.filter((i) => i.status !== null).length;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <Card>
-            <Link to="/indicators" data-testid="leadership-indicators">
-              <Statistic
-                title={t("leadership.indicatorsWithStatus")}
-                value={withStatus}
-                suffix={`/ ${formatNumber(data.indicators.items.length)}`}
-                formatter={(v) => formatNumber(Number(v))}
-              />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Card>
-            <Link to="/tasks">
-              <Statistic title={t("leadership.tasks")} value={data.tasks.total} formatter={(v) => formatNumber(Number(v))} />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Card>
-            <Link to="/contracts">
-              <Statistic
-                title={t("leadership.disbursed")}
-                value={data.tasks.disbursedCity / BILLION}
-                suffix={t("leadership.billion")}
-                formatter={(v) => formatNumber(Number(v), 3)}
-              />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Card>
-            {r.periodId ? (
-              <Link to={`/statistics/periods/${r.periodId}`} data-testid="leadership-reporting">
-                <Statistic
-                  title={t("leadership.reportsApproved", { period: r.periodName ?? "" })}
-                  value={r.approved}
-                  suffix={`/ ${formatNumber(r.assigned)}`}
-                  formatter={(v) => formatNumber(Number(v))}
-                />
-              </Link>
-            ) : (
-              <Statistic title={t("leadership.reportsApproved", { period: "" })} value="—" />
-            )}
-          </Card>
-        </Col>
-      </Row>
+      <LeadershipFigures data={data} />
 
       <Card title={t("leadership.indicatorsTitle")} extra={<Link to="/indicators">{t("leadership.allIndicators")}</Link>}>
         <Space wrap style={{ marginBottom: 12 }}>

@@ -1,13 +1,18 @@
 // S&T tasks: "all" (staff), "mine" (the PI, the lead or proposing organisation's representative, the proposer) and
-// the work queue (view=action: the steps where the user's role acts now). Filters by state, year, type, programme and
-// call; titles sort in Vietnamese order on the server. The view lives in the URL like the filters.
+// the work queue (view=action: the steps where the user's role acts now), which shows each task's next action for the
+// user, since when it waits and its deadline (overdue in red), most urgent first, and filters by next action. Filters
+// by state, year, type, programme and call; titles sort in Vietnamese order on the server. The view lives in the URL
+// like the filters.
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { Tabs } from "antd";
+import { Tabs, Tag } from "antd";
+import { WarningOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { TASK_TYPES, TASK_METHODS, type TaskListItem, type TaskView } from "../../../common/api/task";
 import { BASELINE_2013, LAW_2025 } from "../../../common/processes/index";
 import { useSession } from "../../app/session";
+import { formatDate } from "../../app/format";
+import type { Me } from "../../app/session";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
 import { useProgrammeOptions } from "../calls/call-ui";
@@ -20,6 +25,19 @@ function useStateOptions() {
   const seen = new Map<string, string>();
   for (const tpl of [BASELINE_2013, LAW_2025]) {
     for (const s of tpl.steps) if (!seen.has(s.key)) seen.set(s.key, en ? s.labelEn : s.labelVi);
+  }
+  return [...seen].map(([value, label]) => ({ value, label }));
+}
+
+/** The actions of the shipped templates that the user's roles take (the queue's filter; a dossier's submission is not one). */
+function useActionOptions(me: Me | null) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const seen = new Map<string, string>();
+  for (const tpl of [BASELINE_2013, LAW_2025]) {
+    for (const tr of tpl.transitions)
+      if (tr.action !== "submit_dossier" && tr.roles.some((r) => me?.roles.includes(r)) && !seen.has(tr.action))
+        seen.set(tr.action, en ? tr.labelEn : tr.labelVi);
   }
   return [...seen].map(([value, label]) => ({ value, label }));
 }
@@ -38,6 +56,8 @@ export function TasksListPage({ queue = false }: { queue?: boolean }) {
   const programmeOptions = useProgrammeOptions();
   const calls = useCallOptions();
   const stateOptions = useStateOptions();
+  const actionOptions = useActionOptions(me);
+  const en = useTranslation().i18n.language === "en";
 
   const config = useMemo<ListConfig<TaskListItem>>(
     () => ({
@@ -49,6 +69,7 @@ export function TasksListPage({ queue = false }: { queue?: boolean }) {
       searchLabel: t("tasks.search"),
       searchPlaceholder: t("tasks.searchPlaceholder"),
       filters: [
+        ...(queue ? [{ name: "action", label: t("tasks.queue.action"), kind: "options" as const, options: actionOptions }] : []),
         ...(view === "open" ? [] : [{ name: "state", label: t("tasks.fields.state"), kind: "options" as const, options: stateOptions }]),
         { name: "year", label: t("tasks.fields.year"), kind: "year" },
         { name: "taskType", label: t("tasks.fields.taskType"), kind: "options", options: TASK_TYPES.map((k) => ({ value: k, label: t(`tasks.type.${k}`) })) },
@@ -56,34 +77,71 @@ export function TasksListPage({ queue = false }: { queue?: boolean }) {
         { name: "callId", label: t("tasks.fields.call"), kind: "options", options: calls.options },
       ],
       columns: [
+        ...(queue
+          ? [
+              {
+                title: t("tasks.queue.nextAction"),
+                key: "next",
+                sortKey: "urgency",
+                render: (_: unknown, r: TaskListItem) =>
+                  r.nextAction ? <Link to={`/tasks/${r.id}`}>{en ? r.nextAction.labelEn : r.nextAction.labelVi}</Link> : null,
+              },
+            ]
+          : []),
         { title: t("tasks.fields.code"), dataIndex: "code", sortKey: "code", render: (c: string, r) => <Link to={`/tasks/${r.id}`}>{c}</Link> },
         { title: t("tasks.fields.titleVi"), dataIndex: "titleVi", sortKey: "title", width: 360 },
-        { title: t("tasks.fields.taskType"), dataIndex: "taskType", render: (k: string) => t(`tasks.type.${k}`) },
-        {
-          title: t("tasks.fields.method"),
-          dataIndex: "method",
-          render: (m: string | null) => (m && (TASK_METHODS as readonly string[]).includes(m) ? t(`tasks.method.${m}`) : null),
-        },
-        { title: t("tasks.fields.year"), dataIndex: "year", sortKey: "year" },
+        // the queue keeps what decides the work in view: the type, method, year and budget stay on the task list
+        ...(queue
+          ? []
+          : [
+              { title: t("tasks.fields.taskType"), dataIndex: "taskType", render: (k: string) => t(`tasks.type.${k}`) },
+              {
+                title: t("tasks.fields.method"),
+                dataIndex: "method",
+                render: (m: string | null) => (m && (TASK_METHODS as readonly string[]).includes(m) ? t(`tasks.method.${m}`) : null),
+              },
+              { title: t("tasks.fields.year"), dataIndex: "year", sortKey: "year" },
+            ]),
         {
           title: t("tasks.fields.state"),
           dataIndex: "state",
           sortKey: "state",
           render: (_: string, r) => <TaskStateTag state={r.state} labelVi={r.stateLabelVi} labelEn={r.stateLabelEn} />,
         },
+        ...(queue
+          ? [
+              { title: t("tasks.queue.waitingSince"), dataIndex: "stateEnteredAt", render: (d: string) => formatDate(d) },
+              {
+                title: t("tasks.queue.deadline"),
+                dataIndex: "deadline",
+                render: (d: string | null, r: TaskListItem) =>
+                  d && r.overdue ? (
+                    <Tag color="red" icon={<WarningOutlined aria-hidden />}>
+                      {formatDate(d)} · {t("tasks.queue.overdue")}
+                    </Tag>
+                  ) : (
+                    formatDate(d)
+                  ),
+              },
+            ]
+          : []),
         { title: t("tasks.fields.pi"), dataIndex: "piName" },
         { title: t("tasks.fields.organisation"), key: "org", render: (_, r) => r.leadOrganisationName ?? r.proposingOrganisationName },
-        {
-          title: t("tasks.fields.proposedBudget"),
-          dataIndex: "proposedBudget",
-          sortKey: "proposedBudget",
-          align: "right",
-          render: (n: number | null) => money(n),
-        },
+        ...(queue
+          ? []
+          : [
+              {
+                title: t("tasks.fields.proposedBudget"),
+                dataIndex: "proposedBudget",
+                sortKey: "proposedBudget",
+                align: "right" as const,
+                render: (n: number | null) => money(n),
+              },
+            ]),
       ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, view, programmeOptions.length, calls.options.length, stateOptions.length],
+    [t, en, queue, view, programmeOptions.length, calls.options.length, stateOptions.length, actionOptions.length],
   );
 
   const tabs = [

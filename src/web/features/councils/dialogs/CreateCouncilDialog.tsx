@@ -27,7 +27,8 @@ interface CreateValues {
 /** The council to form for a task whose step waits for one: its kind and the task, with a title drawn from them. */
 export interface CouncilPreset {
   kind: CouncilKind;
-  task: { id: string; code: string; titleVi: string };
+  /** the task (its title when known: a link from the home names the code only) */
+  task: { id: string; code: string; titleVi?: string };
 }
 
 export function CreateCouncilDialog({ onClose, preset }: { onClose: () => void; preset?: CouncilPreset }) {
@@ -42,7 +43,8 @@ export function CreateCouncilDialog({ onClose, preset }: { onClose: () => void; 
     else form.setFieldValue("taskIds", undefined);
   }, [kind, form, preset]);
   const [search, setSearch] = useState("");
-  const tasks = useQuery(councilTaskOptionsQuery(search));
+  // the preset task is among the options from the start (searched by its code)
+  const tasks = useQuery(councilTaskOptionsQuery(search || (preset?.task.code ?? "")));
   const command = useRecordCommand(councilKeys.lists, { lists: [councilKeys.all] });
   return (
     <CommandDialog<CreateValues>
@@ -96,7 +98,7 @@ export function CreateCouncilDialog({ onClose, preset }: { onClose: () => void; 
               loading={tasks.isFetching}
               options={[
                 ...(preset && !(tasks.data?.items ?? []).some((x) => x.id === preset.task.id)
-                  ? [{ value: preset.task.id, label: `${preset.task.code} · ${preset.task.titleVi}` }]
+                  ? [{ value: preset.task.id, label: preset.task.titleVi ? `${preset.task.code} · ${preset.task.titleVi}` : preset.task.code }]
                   : []),
                 ...(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.titleVi}` })),
               ]}

@@ -1,4 +1,5 @@
-// Home dashboard: real counts and charts from GET /dashboard/summary, labelled from the reference lists.
+// The registries in figures (moved from the home page): counts and charts from GET /dashboard/summary, labelled from
+// the reference lists.
 import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Row, Statistic } from "antd";
 import { ApartmentOutlined, BankOutlined, ExperimentOutlined, ReadOutlined, StarOutlined, TeamOutlined } from "@ant-design/icons";
@@ -8,21 +9,19 @@ import type { CodeListKey } from "../../../common/reference";
 import type { DashboardSummary } from "../../../common/api/dashboard";
 import { api } from "../../app/api";
 import { formatNumber } from "../../app/format";
-import { useSession } from "../../app/session";
 import { Chart } from "../../components/Chart";
 import { useCodes } from "../../components/reference";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../components/states";
 
 type CodeCount = DashboardSummary["peopleByDegree"][number];
 
-export function DashboardPage() {
+export function RegistryStatsPage() {
   const { t } = useTranslation();
-  const { me } = useSession();
   const q = useQuery({ queryKey: ["dashboard", "summary"], queryFn: () => api.get<DashboardSummary>("/dashboard/summary") });
 
   return (
     <>
-      <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.welcome", { name: me?.fullName ?? me?.displayName ?? "" })} />
+      <PageHeader title={t("dashboard.title")} />
       {q.isPending ? (
         <Card>
           <LoadingState rows={10} />
