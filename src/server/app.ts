@@ -1,7 +1,5 @@
 // Builds the Fastify application from its plugins. main.ts and the tests build the same app.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import Fastify, {
   type FastifyContextConfig,
   type FastifyError,
@@ -15,7 +13,6 @@ import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import fastifyStatic from "@fastify/static";
 import { z } from "zod";
 import { issueMessage } from "../common/validation-messages.js";
 import { serializerCompiler, jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -32,6 +29,7 @@ import type { Policy } from "./platform/policy.js";
 import { loadSession, sessionCookieName } from "./platform/auth/sessions.js";
 import { audit } from "./platform/audit.js";
 import { multipartRequestSchema, type MultipartDoc } from "./platform/uploads.js";
+import { registerCompression, registerWebApp } from "./platform/web-app.js";
 import { registerModules, registerPublicAliases } from "./modules/index.js";
 import { policiesOfRoutes } from "./modules/policies.js";
 
@@ -57,6 +55,8 @@ export interface AppDeps {
   migration: string;
   /** Log lines go here instead of standard output (tests read the log). */
   logDestination?: LogDestination;
+  /** The built web app to serve (default dist/web; tests give their own). */
+  webDir?: string;
 }
 
 export type App = FastifyInstance;
@@ -172,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
   });
+  // Text answers compressed when the client accepts it (platform/web-app.ts); added before any route so it reaches all.
+  registerCompression(app);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
 
   await app.register(swagger, {
@@ -339,19 +341,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The open-data addresses of the public portal (/api/public/…): the same handlers as under /api/v1.
   await app.register(registerPublicAliases, { prefix: "/api" });
 
-  // ─── Web app (production build) with client-side routes ───
-  const hasWeb = fs.existsSync(path.join(webDistDir, "index.html"));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false, maxAge: "1h" });
-  }
+  // ─── Web app (production build, platform/web-app.ts) with client-side routes ───
+  const sendIndex = await registerWebApp(app, deps.webDir ?? webDistDir);
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith("/api/") || !hasWeb || req.method !== "GET") {
+    if (req.url.startsWith("/api/") || !sendIndex || req.method !== "GET") {
       return reply.status(404).send({
         error: { code: "ROUTE_NOT_FOUND", message: t(req.ctx?.lang ?? "vi", "error.route_not_found"), details: null },
       });
     }
-    reply.header("cache-control", "no-cache");
-    return reply.type("text/html; charset=utf-8").send(fs.createReadStream(path.join(webDistDir, "index.html")));
+    return sendIndex(reply.status(200));
   });
 
   return app;

@@ -1,5 +1,6 @@
-// The frame of every signed-in page: side menu (by role), header with language switch and account menu.
-import { Suspense, useState } from "react";
+// The frame of every signed-in page: side menu (by role), header with language switch and account menu; after a
+// navigation the focus goes to the new page's <h1> (page-heading.ts).
+import { Suspense, useRef, useState } from "react";
 import { LoadingState } from "../components/states";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
@@ -8,12 +9,23 @@ import { useTranslation } from "react-i18next";
 import { useSession, useSignOut } from "./session";
 import { selectedNavPath, visibleNavigation } from "./navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { useFocusHeadingOnNavigation } from "./page-heading";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { NotificationBell } from "../features/notifications/NotificationBell";
 
 const { Sider, Header, Content, Footer } = Layout;
 
+// antd's App (the message, notification and modal hooks of the signed-in pages) lives here rather than around the
+// whole app: the sign-in and public pages do not download it.
 export function AppLayout() {
+  return (
+    <App>
+      <Frame />
+    </App>
+  );
+}
+
+function Frame() {
   const { t } = useTranslation();
   const { me, loading, signedIn } = useSession();
   const location = useLocation();
@@ -25,6 +37,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const isCollapsed = collapsed ?? mobile;
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigation(main);
 
   if (loading) {
     return (
@@ -149,7 +163,7 @@ export function AppLayout() {
             </Flex>
           </Flex>
         </Header>
-        <Content id="main" tabIndex={-1} className="app-content">
+        <Content id="main" ref={main} tabIndex={-1} className="app-content">
           <Suspense fallback={<LoadingState rows={10} />}>
             <Outlet />
           </Suspense>

@@ -1,8 +1,8 @@
 // Providers around the whole app: server state, Ant Design (theme, vi_VN / en_US locale, no animations when the user
-// asks for reduced motion), dayjs locale, router.
-import { useEffect, useMemo } from "react";
+// asks for reduced motion), dayjs locale, router; the tab's title follows the page's <h1>.
+import { useMemo } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
+import { ConfigProvider } from "antd";
 import viVN from "antd/locale/vi_VN";
 import enUS from "antd/locale/en_US";
 import dayjs from "dayjs";
@@ -15,6 +15,7 @@ import { router } from "./router";
 import { theme } from "./theme";
 import { SessionWatcher } from "./session";
 import { useReducedMotion } from "./reduced-motion";
+import { useDocumentTitleFromHeading } from "./page-heading";
 
 export function Root() {
   const { i18n } = useTranslation();
@@ -22,16 +23,12 @@ export function Root() {
   const reducedMotion = useReducedMotion();
   const themed = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   dayjs.locale(en ? "en" : "vi");
-  useEffect(() => {
-    document.title = i18n.t("app.documentTitle");
-  }, [i18n, i18n.language]);
+  useDocumentTitleFromHeading();
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
-        <AntApp>
-          <SessionWatcher />
-          <RouterProvider router={router} />
-        </AntApp>
+        <SessionWatcher />
+        <RouterProvider router={router} />
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -1,14 +1,19 @@
 // Client-side routes, built from the features' routes.tsx (app/features.ts): the public pages outside the frame, the
-// signed-in frame (AppLayout sends anonymous visitors to sign in) with every feature's pages, and the 404 page. Pages
-// behind a role show a 403 page to others (the API refuses them anyway).
+// signed-in frame (AppLayout, loaded on first use; it sends anonymous visitors to sign in) with every feature's pages,
+// and the 404 page. Pages behind a role show a 403 page to others (the API refuses them anyway).
 import { Suspense, type ReactNode } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
-import { AppLayout } from "./AppLayout";
 import { useSession } from "./session";
 import type { Check } from "./permissions";
-import type { Feature, PageRoute } from "./feature";
+import { lazyPage, type Feature, type PageRoute } from "./feature";
 import { FEATURES } from "./features";
-import { ForbiddenPage, NotFoundPage, RouteErrorPage } from "../components/states";
+import { RouteErrorPage } from "../components/RouteErrorPage";
+
+// The frame (menu, header, notifications) is its own chunk: the sign-in and public pages do without it.
+const AppLayout = lazyPage(() => import("./AppLayout"), "AppLayout");
+// The 403 and 404 pages (antd's Result with its illustrations) are drawn inside the frame, loaded when needed.
+const ForbiddenPage = lazyPage(() => import("../components/states"), "ForbiddenPage");
+const NotFoundPage = lazyPage(() => import("../components/states"), "NotFoundPage");
 
 function Allowed({ when, children }: { when: Check; children: ReactNode }) {
   const { me } = useSession();
@@ -42,7 +47,11 @@ export function routeTree(features: readonly Feature[]): RouteObject[] {
     ),
     {
       path: "/",
-      element: <AppLayout />,
+      element: (
+        <Suspense fallback={null}>
+          <AppLayout />
+        </Suspense>
+      ),
       errorElement: <RouteErrorPage />,
       children: [...features.flatMap((f) => (f.routes ?? []).map(framed)), { path: "*", element: <NotFoundPage /> }],
     },

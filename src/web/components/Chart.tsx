@@ -1,27 +1,23 @@
-// ECharts, tree-shaken to the charts the app uses, with the app's palette.
-import ReactEChartsCore from "echarts-for-react/esm/core";
-import * as echarts from "echarts/core";
-import { BarChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from "echarts/components";
-import { CanvasRenderer } from "echarts/renderers";
+// A chart: ECharts (EChart.tsx, about half a megabyte) is downloaded the first time a page draws a chart, not with the
+// page; until then the chart's place is held at its height, announced as loading.
+import { lazy, Suspense } from "react";
 import type { EChartsOption } from "echarts";
-import { useReducedMotion } from "../app/reduced-motion";
+import { useTranslation } from "react-i18next";
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+export interface ChartProps {
+  option: EChartsOption;
+  height?: number;
+  /** what the chart shows, for screen readers */
+  label: string;
+}
 
-export const PALETTE = ["#0b4f8a", "#2a9d8f", "#e9a23b", "#c8553d", "#6a4c93", "#4f772d", "#1d8ad1", "#8d6e63", "#d35d90", "#607d8b"];
+const EChart = lazy(() => import("./EChart").then((m) => ({ default: m.EChart })));
 
-export function Chart({ option, height = 300, label }: { option: EChartsOption; height?: number; label: string }) {
-  const reducedMotion = useReducedMotion();
+export function Chart(props: ChartProps) {
+  const { t } = useTranslation();
   return (
-    <div role="img" aria-label={label}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={{ color: PALETTE, aria: { enabled: true }, animation: !reducedMotion, textStyle: { fontFamily: "inherit" }, ...option }}
-        style={{ height, width: "100%" }}
-        notMerge
-        lazyUpdate
-      />
-    </div>
+    <Suspense fallback={<div role="status" aria-label={t("common.loading")} style={{ height: props.height ?? 300 }} />}>
+      <EChart {...props} />
+    </Suspense>
   );
 }

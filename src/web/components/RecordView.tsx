@@ -35,7 +35,7 @@ export function RecordView<R>(props: RecordViewProps<R>) {
   if (query.isPending) {
     return (
       <>
-        <PageHeader title={t("common.loading")} back={props.back} />
+        <PageHeader title={t("common.loading")} back={props.back} loading />
         <Card>
           <LoadingState rows={8} />
         </Card>

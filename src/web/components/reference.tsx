@@ -80,5 +80,8 @@ export function CodeSelect({ list, level, ...rest }: CodeSelectProps) {
   } else {
     options = codes.filter((c) => level === undefined || c.level === level).map((c) => ({ value: c.code, label: label(c) }));
   }
-  return <Select allowClear showSearch={{ filterOption: matchesFolded }} loading={isPending} options={options} {...rest} />;
+  // Outside a form item (which gives the field its id and label), a filter's placeholder is its only name: say it to
+  // screen readers too (antd draws the placeholder beside the input, not as its placeholder attribute).
+  const name = rest["aria-label"] ?? (!rest.id && typeof rest.placeholder === "string" ? rest.placeholder : undefined);
+  return <Select allowClear showSearch={{ filterOption: matchesFolded }} loading={isPending} options={options} aria-label={name} {...rest} />;
 }

@@ -6,7 +6,23 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError, errorMessage } from "../app/api";
 
-export function PageHeader({ title, subtitle, extra, back }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode; back?: string }) {
+/**
+ * The page's header with its one <h1> (the tab's title and the focus after a navigation come from it, app/page-heading.ts).
+ * `loading`: the title stands in while the page's record loads (focus waits for the real one).
+ */
+export function PageHeader({
+  title,
+  subtitle,
+  extra,
+  back,
+  loading,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  extra?: ReactNode;
+  back?: string;
+  loading?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Flex className="page-header" justify="space-between" align="flex-start" wrap gap={12}>
@@ -16,7 +32,7 @@ export function PageHeader({ title, subtitle, extra, back }: { title: ReactNode;
             <ArrowLeftOutlined aria-hidden /> {t("common.back")}
           </Link>
         )}
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }} data-loading={loading || undefined}>
           {title}
         </Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
@@ -80,7 +96,7 @@ export function RecordLoading({
 }) {
   return (
     <>
-      <PageHeader title={title} back={back} />
+      <PageHeader title={title} back={back} loading={!query.isError} />
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : (
@@ -101,32 +117,29 @@ export function EmptyState({ description, action }: { description?: ReactNode; a
   );
 }
 
+/** A whole page's state: its title is the page's <h1>. */
+const PageTitle = ({ children }: { children: ReactNode }) => <h1 className="result-page-title">{children}</h1>;
+
 export function ForbiddenPage() {
   const { t } = useTranslation();
-  return <Result status="403" title={t("states.forbiddenTitle")} subTitle={t("states.forbiddenText")} extra={<Link to="/">{t("states.goHome")}</Link>} />;
+  return (
+    <Result
+      status="403"
+      title={<PageTitle>{t("states.forbiddenTitle")}</PageTitle>}
+      subTitle={t("states.forbiddenText")}
+      extra={<Link to="/">{t("states.goHome")}</Link>}
+    />
+  );
 }
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return <Result status="404" title={t("states.notFoundTitle")} subTitle={t("states.notFoundText")} extra={<Link to="/">{t("states.goHome")}</Link>} />;
-}
-
-/** Shown when a page fails while rendering (or its code cannot be loaded after an update): reload or go home. */
-export function RouteErrorPage() {
-  const { t } = useTranslation();
   return (
     <Result
-      status="500"
-      title={t("states.crashTitle")}
-      subTitle={t("states.crashText")}
-      extra={
-        <Flex gap={8} justify="center">
-          <Button type="primary" icon={<ReloadOutlined aria-hidden />} onClick={() => window.location.reload()}>
-            {t("states.reload")}
-          </Button>
-          <Button onClick={() => window.location.assign("/")}>{t("states.goHome")}</Button>
-        </Flex>
-      }
+      status="404"
+      title={<PageTitle>{t("states.notFoundTitle")}</PageTitle>}
+      subTitle={t("states.notFoundText")}
+      extra={<Link to="/">{t("states.goHome")}</Link>}
     />
   );
 }

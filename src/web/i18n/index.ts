@@ -1,21 +1,23 @@
-// i18next with Vietnamese as the default language and English beside it; the choice is kept in localStorage.
+// i18next with Vietnamese as the default language and English beside it; the choice is kept in localStorage. Only the
+// language in use is downloaded (texts-vi.ts / texts-en.ts, a chunk each); the other one arrives when the user
+// switches. main.tsx renders once `i18nReady` has the texts.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import vi from "./vi.json";
-import en from "./en.json";
-import { mergeTexts, type Tree } from "./texts";
-
-const featureTexts = import.meta.glob<Tree>("../features/*/locales/*.json", { eager: true, import: "default" });
-const texts = (lang: "vi" | "en", shared: Tree) =>
-  mergeTexts([
-    { source: `i18n/${lang}.json`, tree: shared },
-    ...Object.entries(featureTexts)
-      .filter(([file]) => file.endsWith(`/${lang}.json`))
-      .map(([file, tree]) => ({ source: file, tree })),
-  ]);
+import type { Tree } from "./texts";
 
 export type Lang = "vi" | "en";
 export const LANG_STORAGE_KEY = "khcn.lang";
+
+const loaders: Record<Lang, () => Promise<{ default: Tree }>> = {
+  vi: () => import("./texts-vi"),
+  en: () => import("./texts-en"),
+};
+
+async function loadTexts(lang: Lang) {
+  if (i18n.hasResourceBundle(lang, "translation")) return;
+  const { default: texts } = await loaders[lang]();
+  i18n.addResourceBundle(lang, "translation", texts);
+}
 
 function storedLang(): Lang {
   try {
@@ -25,24 +27,28 @@ function storedLang(): Lang {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: texts("vi", vi) }, en: { translation: texts("en", en) } },
-  lng: storedLang(),
+const initial = storedLang();
+document.documentElement.lang = initial;
+
+// init() sets up the (empty) store at once; the texts are added to it when their chunk arrives.
+const initialised = i18n.use(initReactI18next).init({
+  resources: {},
+  lng: initial,
   fallbackLng: "vi",
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+export const i18nReady: Promise<void> = Promise.all([initialised, loadTexts(initial)]).then(() => undefined);
 
-document.documentElement.lang = i18n.language;
-
-export function setLanguage(lang: Lang) {
+export async function setLanguage(lang: Lang) {
   try {
     localStorage.setItem(LANG_STORAGE_KEY, lang);
   } catch {
     /* private mode: the choice lasts for this page only */
   }
+  await loadTexts(lang);
   document.documentElement.lang = lang;
-  return i18n.changeLanguage(lang);
+  await i18n.changeLanguage(lang);
 }
 
 export const currentLang = (): Lang => (i18n.language === "en" ? "en" : "vi");

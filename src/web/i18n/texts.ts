@@ -16,3 +16,9 @@ export function mergeTexts(parts: { source: string; tree: Tree }[]): Tree {
   }
   return out;
 }
+
+/** A language's feature files (from import.meta.glob) as merge parts, in a stable order. */
+export const featureTexts = (files: Record<string, Tree>) =>
+  Object.entries(files)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([source, tree]) => ({ source, tree }));

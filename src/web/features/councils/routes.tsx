@@ -1,7 +1,7 @@
 // The councils' pages: the list, a council, the member's ballots and the scoring form.
 import { FormOutlined, SolutionOutlined } from "@ant-design/icons";
 import { lazyPage, type Feature } from "../../app/feature";
-import { councilAccess } from "./council-ui";
+import { councilAccess } from "./council-access";
 
 const CouncilsListPage = lazyPage(() => import("./CouncilsListPage"), "CouncilsListPage");
 const CouncilDetailPage = lazyPage(() => import("./CouncilDetailPage"), "CouncilDetailPage");

@@ -131,10 +131,8 @@ export function PublicIndicatorPage() {
   const q = useQuery({ queryKey: ["public-indicators", "one", code], queryFn: () => api.get<PublicIndicator>(publicIndicatorApi.one(code)), retry: false });
   return (
     <PublicFrame home={PUBLIC_INDICATORS_PATH}>
-      <Link to={PUBLIC_INDICATORS_PATH}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
-          {t("publicIndicators.back")}
-        </Button>
+      <Link className="page-back" to={PUBLIC_INDICATORS_PATH}>
+        <ArrowLeftOutlined aria-hidden /> {t("publicIndicators.back")}
       </Link>
       {q.isError ? (
         <ErrorState error={q.error} />
@@ -146,7 +144,7 @@ export function PublicIndicatorPage() {
         <>
           <Flex justify="space-between" align="flex-start" wrap gap={12} style={{ marginBottom: 16 }}>
             <div>
-              <Typography.Title level={2} style={{ margin: 0 }}>
+              <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }}>
                 {nameOf(q.data, en)}
               </Typography.Title>
               <Space wrap>

@@ -2,7 +2,7 @@
 // year, and one result's page. Outside the signed-in frame, reachable from the sign-in page.
 import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Descriptions, Empty, Flex, Input, InputNumber, List, Pagination, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Empty, Flex, Input, InputNumber, List, Pagination, Space, Spin, Tag, Typography } from "antd";
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../app/api";
@@ -135,10 +135,8 @@ export function PublicResultPage() {
   const money = (n: number | null) => (n === null ? "—" : `${formatNumber(n, 0)} ${t("results.dong")}`);
   return (
     <PublicFrame home="/results" maxWidth={1080}>
-      <Link to="/results">
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
-          {t("results.public.back")}
-        </Button>
+      <Link className="page-back" to="/results">
+        <ArrowLeftOutlined aria-hidden /> {t("results.public.back")}
       </Link>
       {q.isError ? (
         <Alert type="error" showIcon title={errorMessage(q.error)} />
@@ -148,7 +146,9 @@ export function PublicResultPage() {
         </Flex>
       ) : (
         <Card>
-          <Typography.Title level={2}>{en && q.data.titleEn ? q.data.titleEn : q.data.titleVi}</Typography.Title>
+          <Typography.Title level={1} style={{ fontSize: 26 }}>
+            {en && q.data.titleEn ? q.data.titleEn : q.data.titleVi}
+          </Typography.Title>
           <Descriptions
             size="small"
             column={{ xs: 1, md: 2 }}

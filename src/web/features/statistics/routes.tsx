@@ -1,7 +1,7 @@
 // The statistical reporting pages: periods, reports (all, and the reporter's own), one report, the forms.
 import { FileDoneOutlined, ProfileOutlined, ScheduleOutlined, TableOutlined } from "@ant-design/icons";
 import { lazyPage, type Feature } from "../../app/feature";
-import { statisticsAccess } from "./statistics-ui";
+import { statisticsAccess } from "./statistics-access";
 
 const PeriodsPage = lazyPage(() => import("./PeriodsPage"), "PeriodsPage");
 const PeriodPage = lazyPage(() => import("./PeriodPage"), "PeriodPage");

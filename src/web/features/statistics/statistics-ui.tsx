@@ -1,26 +1,13 @@
 // Shared bits of the statistical-reporting pages: status tags, the vi/en label of a configuration item, the queries
-// every page shares (form versions, periods) and who may open which page (from the server's abilities in `me.can`).
+// every page shares (form versions, periods) (who may open which page: statistics-access.ts).
 import { Space, Tag, Tooltip } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PeriodStatus, ReportStatus, Timeliness, ValidationMessage } from "../../../common/api/statistics";
-import type { Me } from "../../app/session";
-import { ability } from "../../app/permissions";
 import { currentLang } from "../../i18n/index";
 import { statisticsApi, statisticsKeys } from "./statistics-api";
 
-/** What the UI offers; the same abilities answer 403 on the server (modules/statistics/statistics.policy.ts). */
-export const statisticsAccess = {
-  /** staff and leaders: periods, completeness and the city's consolidated tables */
-  periods: ability("statisticsPeriod", "list"),
-  createPeriod: ability("statisticsPeriod", "create"),
-  /** every report of every organisation (staff, leaders) */
-  allReports: ability("statisticsPeriod", "list"),
-  /** the reports of the user's own organisation (organisation representative) */
-  myReports: (me: Me | null) => ability("statisticsReport", "list")(me) && !!me?.organisationId && me.roles.includes("org_rep"),
-  /** the form templates: whoever takes part in statistical reporting */
-  forms: (me: Me | null) => ability("statisticsPeriod", "list")(me) || ability("statisticsReport", "list")(me),
-};
+export { statisticsAccess } from "./statistics-access";
 
 /** "vi" or "en" text of a configuration item ({labelVi, labelEn} / {titleVi, titleEn} …). */
 export function useLang() {

@@ -1,0 +1,106 @@
+// Build plugins of the web app (vite.config.ts).
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { createRequire } from "node:module";
+import type { Plugin } from "vite";
+
+/**
+ * `import { Button, Form } from "antd"` (and the same from "@ant-design/icons") becomes one import per component from
+ * its own module. Through the libraries' index module, which has side effects and re-exports every component, the
+ * bundler counts each component as reachable from every page that imports any: the sign-in page then downloaded
+ * tables, date pickers and selects. An import naming something the index does not re-export is left as it is.
+ */
+export function directImports(libraries = ["antd", "@ant-design/icons"]): Plugin {
+  const require = createRequire(import.meta.url);
+  const maps = new Map<string, Map<string, { file: string; imported: string }>>();
+  const read = (file: string, into: Map<string, { file: string; imported: string }>) => {
+    const dir = path.dirname(file);
+    const source = fs.readFileSync(file, "utf8");
+    const target = (rel: string) => {
+      const base = path.resolve(dir, rel);
+      const found = [`${base}.js`, path.join(base, "index.js"), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+      return found ? fs.realpathSync(found) : null;
+    };
+    for (const m of source.matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+      const file = target(m[2]);
+      if (!file) continue;
+      for (const spec of m[1].split(",")) {
+        const [imported, exported] = spec.trim().split(/\s+as\s+/);
+        if (imported) into.set(exported ?? imported, { file, imported });
+      }
+    }
+    for (const m of source.matchAll(/export\s*\*\s*from\s*["']([^"']+)["']/g)) {
+      const file = target(m[1]);
+      if (file) read(file, into);
+    }
+  };
+  for (const lib of libraries) {
+    const pkgDir = path.dirname(require.resolve(`${lib}/package.json`));
+    const map = new Map<string, { file: string; imported: string }>();
+    read(path.join(pkgDir, "es", "index.js"), map);
+    maps.set(lib, map);
+  }
+  const pattern = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*["'](${libraries.map((l) => l.replace(/[/.]/g, "\\$&")).join("|")})["'];?`, "g");
+  return {
+    name: "khcn-direct-imports",
+    apply: "build",
+    enforce: "post",
+    transform(code, id) {
+      if (id.includes("node_modules") || !/\.[jt]sx?$/.test(id.split("?")[0])) return null;
+      if (!/from\s*["'](antd|@ant-design\/icons)["']/.test(code)) return null;
+      const out = code.replace(pattern, (whole, names: string, lib: string) => {
+        const map = maps.get(lib)!;
+        const specs = names
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((s) => {
+            const [name, local] = s.split(/\s+as\s+/);
+            return { name, local: local ?? name, target: map.get(name) };
+          });
+        if (specs.some((s) => !s.target)) return whole;
+        return specs
+          .map(({ local, target }) =>
+            target!.imported === "default"
+              ? `import ${local} from ${JSON.stringify(target!.file)};`
+              : `import { ${target!.imported} as ${local} } from ${JSON.stringify(target!.file)};`,
+          )
+          .join("\n");
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/** A Brotli (.br) and a gzip (.gz) copy beside every text file of the build, for the server to send as they are. */
+export function precompress(): Plugin {
+  let outDir = "";
+  return {
+    name: "khcn-precompress",
+    apply: "build",
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const files = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      for (const file of files(outDir)) {
+        if (!/\.(js|mjs|css|html|svg|json|txt|map)$/.test(file)) continue;
+        const data = fs.readFileSync(file);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(data, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+            },
+          }),
+        );
+      }
+    },
+  };
+}
