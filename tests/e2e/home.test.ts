@@ -44,7 +44,7 @@ describe("the home page: what waits for the user", () => {
     await screenshot(page, "home-pi");
     await first.getByRole("link", { name: "Nộp báo cáo" }).click();
     await page.waitForURL(/\/monitoring\/reports\/[0-9a-f-]+$/);
-    await page.getByRole("heading", { level: 2 }).first().waitFor();
+    await page.getByRole("heading", { level: 1, name: /Báo cáo định kỳ/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
