@@ -2,19 +2,19 @@
 // next step for the user — "Lập hồ sơ đăng ký" for whoever may apply now (or why not), their own dossier to open,
 // the number of dossiers for the Department's staff; a proposal-collection call offers "new proposal" instead.
 import { Link, useNavigate } from "react-router";
-import { App, Button, Card, Space, Table, Tooltip, Typography } from "antd";
+import { Button, Card, Space, Table, Tooltip, Typography } from "antd";
 import { FileAddOutlined, FolderOpenOutlined, PlusOutlined } from "@ant-design/icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Call } from "../../../common/api/call";
 import type { CallTask, CallTasks as CallTasksData } from "../../../common/api/task";
-import { api, errorMessage } from "../../app/api";
+import { api } from "../../app/api";
 import { useSession } from "../../app/session";
 import { ErrorState } from "../../components/states";
 import { DossierStatusTag } from "../tasks/DossierStatusTag";
 import { TaskStateTag, useMoney } from "../tasks/task-ui";
 import { taskAccess } from "../tasks/task-access";
-import { refreshTasks, tasksApi } from "../tasks/tasks-api";
+import { useCreateDossier } from "../tasks/tasks-api";
 
 export const callTasksQuery = (callId: string) => ({
   queryKey: ["calls", "tasks", callId] as const,
@@ -82,18 +82,7 @@ export function CallTasks({ call }: { call: Call }) {
 /** The applicant's next step on one task: their dossier, "Lập hồ sơ đăng ký", or the reason they cannot start one. */
 function NextStep({ task }: { task: CallTask }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const create = useMutation({
-    mutationFn: () => tasksApi.createDossier(task.id),
-    onSuccess: (d) => {
-      refreshTasks(qc);
-      void qc.invalidateQueries({ queryKey: ["calls", "tasks"] });
-      void navigate(`/tasks/${task.id}/dossiers/${d.id}`);
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const create = useCreateDossier(task.id);
   if (task.myDossier) {
     return (
       <Space size={4}>

@@ -1,12 +1,11 @@
 // One S&T task: code, title, type, method and state; the path through its own template version; the workflow actions
 // the record's abilities offer; tabs for the proposal, the dossiers, the documents and the approval decision.
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, Row, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Col, Row, Space, Table, Tabs, Tag, Typography } from "antd";
 import { EditOutlined, FileAddOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { DossierSummary, Task } from "../../../common/api/task";
-import { errorMessage } from "../../app/api";
 import { formatDate, formatDateTime } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { CodeLabel } from "../../components/reference";
@@ -17,7 +16,7 @@ import { TaskHistory } from "./TaskHistory";
 import { TaskResultsTab } from "../results/TaskResultsTab";
 import { SUMMARY_STATES } from "../../../common/api/result";
 import { TaskStateTag, useMoney } from "./task-ui";
-import { refreshTasks, taskQuery, tasksApi } from "./tasks-api";
+import { taskQuery, useCreateDossier } from "./tasks-api";
 import { DossierStatusTag } from "./DossierStatusTag";
 import { TaskDocumentButtons } from "../documents/DocumentButton";
 import { TaskCouncils } from "../councils/TaskCouncils";
@@ -116,17 +115,7 @@ function EditProposalButton({ id }: { id: string }) {
 /** Starts this user's dossier for the task (their person as PI, their organisation as lead) and opens it. */
 function CreateDossierButton({ task }: { task: Task }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const create = useMutation({
-    mutationFn: () => tasksApi.createDossier(task.id),
-    onSuccess: (d) => {
-      refreshTasks(qc);
-      void navigate(`/tasks/${task.id}/dossiers/${d.id}`);
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const create = useCreateDossier(task.id);
   return (
     <Button type="primary" icon={<FileAddOutlined aria-hidden />} loading={create.isPending} onClick={() => create.mutate()}>
       {t("tasks.dossier.create")}

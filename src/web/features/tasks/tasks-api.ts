@@ -1,10 +1,12 @@
 // The tasks API as the web app uses it: the task, dossier and document endpoints, the query keys, the query factories
 // and the command hooks. The task pages (and the pages that update a cached task after a command) call these; no
 // task page writes a URL.
-import type { QueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { App } from "antd";
 import type { Call } from "../../../common/api/call";
 import { TASK_VIEWS, type Dossier, type DossierUpdate, type Task, type TaskActionFields, type TaskDocument } from "../../../common/api/task";
-import { api, upload } from "../../app/api";
+import { api, errorMessage, upload } from "../../app/api";
 import { useRecordCommand } from "../../components/CommandDialog";
 
 const one = (id: string) => `/tasks/${id}`;
@@ -96,4 +98,21 @@ export function uploadTaskDocument(
   onProgress: (percent: number) => void,
 ): Promise<TaskDocument> {
   return upload<TaskDocument>(taskEndpoints.documents(taskId), file, { fields, onProgress });
+}
+
+/** Starts this user's dossier for a task (their person as PI, their organisation as lead) and opens it; task lists and
+ *  the calls' task lists refresh. Used by the task's page and the call's page. */
+export function useCreateDossier(taskId: string) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => tasksApi.createDossier(taskId),
+    onSuccess: (d) => {
+      refreshTasks(qc);
+      void qc.invalidateQueries({ queryKey: ["calls", "tasks"] });
+      void navigate(`/tasks/${taskId}/dossiers/${d.id}`);
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
 }
