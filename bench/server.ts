@@ -64,6 +64,7 @@ const summary = await seedDemoData(database.db, {
   people: Number(env.BENCH_PEOPLE),
   organisations: Number(env.BENCH_ORGANISATIONS),
   now: new Date(),
+  year: false,
 });
 let taskSummary: TaskBenchSummary | null = null;
 if (Number(env.BENCH_TASKS) > 0) {

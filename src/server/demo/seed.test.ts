@@ -5,7 +5,7 @@ import { Client, createTestApp, type TestApp } from "../testing/harness.js";
 import { ROLES } from "../../common/roles.js";
 import { seedDemoData } from "./seed.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
-import { DEMO_EXTRA_EXPERTS } from "../modules/councils/councils.demo.js";
+import { DEMO_EXTRA_ACCOUNTS } from "./year/year.js";
 
 let t: TestApp;
 const one = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows[0] as T;
@@ -38,7 +38,7 @@ describe("seeding an empty database", () => {
       labs: 20,
       people: 1500,
       current_affiliations: 1500,
-      users: ROLES.length + DEMO_EXTRA_EXPERTS,
+      users: ROLES.length + DEMO_EXTRA_ACCOUNTS,
     });
     expect(c.experts).toBeGreaterThan(75);
     expect(c.expert_consents).toBe(c.experts);
@@ -96,7 +96,7 @@ describe("seeding at a larger scale", () => {
   afterAll(async () => big?.close());
   it("multiplies people and organisations", async () => {
     big = await createTestApp();
-    await seedDemoData(big.database.db, { scale: 3, now: big.clock.now() });
+    await seedDemoData(big.database.db, { scale: 3, now: big.clock.now(), year: false });
     const r = await big.database.db.execute<{ o: number; p: number; l: number; a: number }>(sql`
       SELECT (SELECT count(*)::int FROM organisations) AS o, (SELECT count(*)::int FROM people) AS p,
              (SELECT count(*)::int FROM laboratories) AS l, (SELECT count(*)::int FROM person_affiliations) AS a`);

@@ -10,6 +10,7 @@ import { createDemoAccounts } from "./demo-accounts.js";
 import { generateDemoData, type GenerateOptions } from "./generate.js";
 import { insertDemoData } from "./insert.js";
 import { seedModules } from "../modules/index.js";
+import { playDemoYear } from "./year/year.js";
 
 export interface SeedSummary {
   organisations: number;
@@ -21,7 +22,12 @@ export interface SeedSummary {
 }
 
 /** How much demo data, with the seeding instant `now`. */
-export type SeedOptions = { scale: number; now: Date } & Omit<GenerateOptions, "scale">;
+export type SeedOptions = {
+  scale: number;
+  now: Date;
+  /** false: the registries only, without the year's S&T work (the benchmark, which makes its own tasks) */
+  year?: boolean;
+} & Omit<GenerateOptions, "scale">;
 
 /**
  * The demo data, in one transaction (a failure leaves the database as it was). `now` is the seeding instant (the
@@ -46,6 +52,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
     );
     // then each module's own demo data (modules/index.ts, in module order)
     await seedModules(tx, { now, anchors: data.anchors });
+    // then the year's S&T work, played through the commands users run (year/year.ts)
+    if (opts.year !== false) await playDemoYear(tx, { now, anchors: data.anchors });
   });
   // Fresh statistics, so the first queries on a large seeded table get good plans; VACUUM sets the visibility map so
   // counts use index-only scans at once (the embedded database has no autovacuum).

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "../../demo/demo-accounts.js";
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoData(t.database.db, { scale: 1, now: t.clock.now() });
+  await seedDemoData(t.database.db, { scale: 1, now: t.clock.now(), year: false });
 });
 afterAll(async () => t?.close());
 
