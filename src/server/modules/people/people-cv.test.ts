@@ -6,6 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildConcludedCouncil, buildDossier, buildOrganisation, buildPerson, buildTaskInProgress, signedIn } from "../../testing/factories.js";
 import { auditLog } from "../../db/schema/index.js";
+import { testClockOf } from "../../testing/test-clock.js";
 import { readDocx, type ReadDocx } from "../../documents/docx-reader.js";
 import { CONTACT_WITHHELD, SCIENTIFIC_CV_TITLE } from "../../documents/index.js";
 
@@ -24,6 +25,7 @@ let registeredCode = "";
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
+  const now = testClockOf(db).now();
   const org = await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản", address: "224 Lê Lai, Ngô Quyền" });
   ids.org = org.id;
   const pi = await buildPerson(db, {
@@ -70,8 +72,8 @@ beforeAll(async () => {
     subjects: [{ dossierId: led.dossierId, selected: true }],
     concluded: false,
   });
-  await db.execute(sql`INSERT INTO council_members (council_id, person_id, role, created_at) VALUES (${ids.council}, ${expert.id}, 'reviewer', now())`);
-  await db.execute(sql`UPDATE councils SET meeting_at = ${"2025-11-20T02:00:00Z"}, status = 'concluded', concluded_at = now() WHERE id = ${ids.council}`);
+  await db.execute(sql`INSERT INTO council_members (council_id, person_id, role, created_at) VALUES (${ids.council}, ${expert.id}, 'reviewer', ${now})`);
+  await db.execute(sql`UPDATE councils SET meeting_at = ${"2025-11-20T02:00:00Z"}, status = 'concluded', concluded_at = ${now} WHERE id = ${ids.council}`);
 
   // An earlier task of the PI with its result registered and summarised (in the public catalogue), with a patent.
   const done = await buildTaskInProgress(db, {
@@ -93,7 +95,7 @@ beforeAll(async () => {
   await db.execute(sql`UPDATE tasks SET selected_dossier_id = ${d.id}, registration_code = ${"ĐK-2024-017"}, registered_at = ${"2024-03-05T03:00:00Z"},
     result_grade = 'pass' WHERE id = ${done.taskId}`);
   await db.execute(sql`INSERT INTO task_result_summaries (task_id, abstract_vi, outputs_summary, created_at, updated_at)
-    VALUES (${done.taskId}, ${"Tóm tắt kết quả"}, ${"Quy trình"}, now(), now())`);
+    VALUES (${done.taskId}, ${"Tóm tắt kết quả"}, ${"Quy trình"}, ${now}, ${now})`);
 });
 afterAll(async () => t?.close());
 
