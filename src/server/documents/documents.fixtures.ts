@@ -8,6 +8,7 @@ import type { ApprovalDecisionInput } from "./approval-decision.js";
 import type { ContractInput } from "./contract.js";
 import type { AcceptanceMinutesInput } from "./acceptance-minutes.js";
 import type { RegistrationCertificateInput } from "./registration-certificate.js";
+import type { ScientificCvInput } from "./scientific-cv.js";
 
 export const sampleIssuer: Issuer = {
   parentBody: "Ủy ban nhân dân thành phố Hải Phòng",
@@ -259,4 +260,70 @@ export const sampleCertificate: RegistrationCertificateInput = {
   endDate: "2028-04-30",
   registeredOn: "2028-06-25",
   recipients: ["Trường Đại học Hàng hải Việt Nam"],
+};
+
+/** A scientist's CV with a working life's records: six tasks, five councils, results, a patent. */
+export const sampleScientificCv: ScientificCvInput = {
+  place: "Hải Phòng",
+  date: "2026-12-07",
+  fullName: "Nguyễn Văn An",
+  birthYear: 1975,
+  sex: "Nam",
+  academicTitle: "Phó giáo sư",
+  degree: "Tiến sĩ",
+  position: "Trưởng phòng Công nghệ vật liệu",
+  contact: { address: "484 Lạch Tray, phường Lạch Tray, thành phố Hải Phòng", phone: "0225 3829 111", email: "an.nv@example.vn" },
+  organisation: { name: "Trường Đại học Hàng hải Việt Nam", address: "484 Lạch Tray, phường Lạch Tray, thành phố Hải Phòng" },
+  education: [["Tiến sĩ", "Kỹ thuật cơ khí; Kỹ thuật vật liệu"]],
+  languages: [],
+  work: [
+    ["09/2001 – nay", "Giảng viên, Trưởng phòng Công nghệ vật liệu", "Trường Đại học Hàng hải Việt Nam"],
+    ["01/2010 – 12/2015", "Cộng tác viên", "Viện Nghiên cứu Hải sản"],
+  ],
+  results: [
+    ['Kết quả nhiệm vụ "Nghiên cứu công nghệ hàn tự động thép cường độ cao trong đóng tàu" (ĐT.2022.03)', "Số đăng ký 2024-17/ĐKKQ", "2024"],
+    ["Bài báo trên Tạp chí Khoa học Công nghệ Hàng hải", "Sản phẩm của nhiệm vụ ĐT.2022.03", "2024"],
+  ],
+  tasks: [
+    [
+      "Nghiên cứu chế tạo vật liệu composite nền polyme gia cường sợi bazan cho vỏ tàu cá vỏ nhỏ (ĐT.2026.01)",
+      "Chủ nhiệm",
+      "01/2026 – 06/2027",
+      "Đang thực hiện",
+    ],
+    ["Nghiên cứu công nghệ hàn tự động thép cường độ cao trong đóng tàu (ĐT.2022.03)", "Chủ nhiệm", "01/2022 – 12/2023", "Đã đăng ký kết quả; Đạt"],
+    ["Ứng dụng cảm biến giám sát ăn mòn kết cấu cảng biển (ĐT.2020.07)", "Thành viên chính", "03/2020 – 02/2022", "Đã đăng ký kết quả; Xuất sắc"],
+    ["Xây dựng quy trình kiểm định mối hàn bằng siêu âm (DA.2019.02)", "Thành viên", "01/2019 – 12/2020", "Đã thanh lý"],
+    ["Đánh giá hiện trạng công nghệ đóng tàu vỏ thép tại Hải Phòng (ĐT.2017.05)", "Thư ký khoa học", "01/2017 – 12/2018", "Đã thanh lý"],
+    ["Nghiên cứu sơn chống hà cho tàu cá (ĐT.2015.11)", "Thành viên", "2015", "Đã thanh lý"],
+  ],
+  councils: [
+    ["Hội đồng tư vấn tuyển chọn, giao trực tiếp", "Nghiên cứu quy trình nuôi tôm thẻ chân trắng tuần hoàn (ĐT.2026.04)", "Ủy viên phản biện", "20/11/2025"],
+    ["Hội đồng tư vấn đánh giá, nghiệm thu", "Ứng dụng IoT giám sát môi trường ao nuôi (ĐT.2023.02)", "Chủ tịch", "14/06/2025"],
+    ["Tổ thẩm định nội dung và kinh phí", "Phát triển giống lúa chịu mặn cho vùng ven biển (ĐT.2025.01)", "Ủy viên", "03/03/2025"],
+    ["Hội đồng tư vấn xác định nhiệm vụ", "Nhiệm vụ khoa học và công nghệ cấp thành phố năm 2025 (4 nhiệm vụ)", "Ủy viên", "10/09/2024"],
+    ["Hội đồng tư vấn tuyển chọn, giao trực tiếp", "Giải pháp chống sạt lở bờ sông bằng vật liệu địa kỹ thuật (ĐT.2024.06)", "Ủy viên", "18/12/2023"],
+  ],
+  awards: [["Sở hữu trí tuệ", "Quy trình hàn tự động thép cường độ cao (đơn đăng ký giải pháp hữu ích)", "ĐT.2022.03"]],
+};
+
+/** A person the registry knows little about: every list item prints "Không có", contact data withheld. */
+export const sampleScientificCvEmpty: ScientificCvInput = {
+  place: "Hải Phòng",
+  date: "2026-12-07",
+  fullName: "Phạm Thị Mai",
+  birthYear: null,
+  sex: "Nữ",
+  academicTitle: null,
+  degree: null,
+  position: null,
+  contact: null,
+  organisation: null,
+  education: [],
+  languages: [],
+  work: [],
+  results: [],
+  tasks: [],
+  councils: [],
+  awards: [],
 };

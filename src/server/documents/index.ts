@@ -28,3 +28,13 @@ export { approvalDecision, budgetTotal, type ApprovalDecisionInput, type BudgetL
 export { contract, type ContractInput, type ContractParty } from "./contract.js";
 export { acceptanceMinutes, GRADE_VI, type AcceptanceMinutesInput, type Grade } from "./acceptance-minutes.js";
 export { registrationCertificate, type RegistrationCertificateInput } from "./registration-certificate.js";
+export {
+  scientificCv,
+  buildScientificCv,
+  SCIENTIFIC_CV_FORM,
+  SCIENTIFIC_CV_TITLE,
+  NONE,
+  CONTACT_WITHHELD,
+  type ScientificCvInput,
+  type CvTable,
+} from "./scientific-cv.js";

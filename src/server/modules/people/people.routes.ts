@@ -5,6 +5,11 @@ import { person, personInput, personListQuery, personSummary, personUpdate } fro
 import { personPolicy } from "./people.policy.js";
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from "./people.service.js";
 import type { AbilityOf } from "../../platform/policy.js";
+import { personActivities } from "../../../common/api/person-activities.js";
+import { DOCX_MEDIA_TYPE } from "../../documents/index.js";
+import { sendDownload } from "../../platform/uploads.js";
+import { getPersonActivities } from "./people.service.js";
+import { personCvDocument } from "./people.documents.js";
 
 const guard = (ability: AbilityOf<typeof personPolicy>) => ({ policy: { of: personPolicy, ability } });
 const idParams = z.object({ id: z.string().uuid() });
@@ -35,6 +40,35 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getPerson(req.ctx, req.params.id),
+  );
+  app.get(
+    "/people/:id/activities",
+    {
+      config: guard("read"),
+      schema: {
+        tags: ["people"],
+        summary:
+          "The person's tasks led or joined, councils sat on (membership, no scores) and registered results, each listed only when the caller may know it, with whether the caller may open it",
+        params: idParams,
+        response: { 200: personActivities },
+      },
+    },
+    async (req) => getPersonActivities(req.ctx, req.params.id),
+  );
+  app.get(
+    "/people/:id/cv.docx",
+    {
+      config: guard("read"),
+      schema: {
+        tags: ["people"],
+        summary:
+          "The person's scientific CV (.docx, form B1-4-LLCN): the record as the caller may read it (contact data only for staff and the person) and the activities the caller may know; audited as an export",
+        params: idParams,
+        produces: [DOCX_MEDIA_TYPE],
+        response: { 200: z.string().describe("the .docx file") },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await personCvDocument(req.ctx, req.params.id)),
   );
   app.post(
     "/people",

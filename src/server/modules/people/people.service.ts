@@ -26,6 +26,8 @@ import {
 import { assertCodes } from "../reference/reference.service.js";
 import { mayManagePersonRegistry, personPolicy } from "./people.policy.js";
 import { vietnamDate } from "../../platform/clock.js";
+import type { PersonActivities } from "../../../common/api/person-activities.js";
+import { personActivitiesFor } from "./people.activities.js";
 
 type Input = z.output<typeof personInput>;
 type Update = z.output<typeof personUpdate>;
@@ -203,6 +205,14 @@ export async function readPerson(ctx: Ctx, db: Executor, id: string): Promise<Pe
 }
 
 export const getPerson = (ctx: Ctx, id: string) => readPerson(ctx, ctx.db, id);
+
+/** The person's activities (people.activities.ts) for whoever may read the person; 404 for a person that does not exist. */
+export async function getPersonActivities(ctx: Ctx, id: string): Promise<PersonActivities> {
+  const [row] = await ctx.db.select({ id: people.id }).from(people).where(eq(people.id, id));
+  if (!row) throw notFound();
+  authorize(ctx.actor, personPolicy, "read", row);
+  return personActivitiesFor(ctx, ctx.db, id);
+}
 
 async function validateReferences(ctx: Ctx, db: Executor, input: Input) {
   const day = vietnamDate(ctx.clock.now());

@@ -1,4 +1,6 @@
-// One person of the registry. Contact data appears only when the API sends it (staff, or the person themself).
+// One person of the registry. Contact data appears only when the API sends it (staff, or the person themself); below the
+// record, the person's tasks, councils and results (PersonActivities.tsx) and the scientific CV to download.
+import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Card, Space, Table, Tag } from "antd";
@@ -13,6 +15,7 @@ import { formatDate, formatDateTime } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
 import { CodeLabel, CodeTags } from "../../components/reference";
 import { EmptyState } from "../../components/states";
+import { DownloadCvButton, PersonActivities } from "./PersonActivities";
 
 export const personQuery = (id: string) => ({
   queryKey: ["people", "one", id],
@@ -36,13 +39,15 @@ export function PersonDetailPage() {
       editHref={editHref}
       canDelete={(p) => p.abilities.delete}
       onDelete={(p) => api.delete(`/people/${p.id}`, { version: p.version })}
+      actions={(p) => <DownloadCvButton personId={p.id} />}
     >
-      {(p) => <PersonDetails person={p} />}
+      {(p) => <PersonDetails person={p} activities={<PersonActivities personId={p.id} />} />}
     </RecordView>
   );
 }
 
-export function PersonDetails({ person: p }: { person: Person }) {
+/** The person's record; `activities` (their tasks, councils and results) shows below the affiliations. */
+export function PersonDetails({ person: p, activities }: { person: Person; activities?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -111,6 +116,7 @@ export function PersonDetails({ person: p }: { person: Person }) {
           />
         )}
       </Card>
+      {activities}
       <div className="record-meta">{t("record.meta", { created: formatDateTime(p.createdAt), updated: formatDateTime(p.updatedAt), version: p.version })}</div>
     </Space>
   );
