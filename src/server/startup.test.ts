@@ -21,7 +21,7 @@ import { ROLES } from "../common/roles.js";
 import { DEMO_EXTRA_ACCOUNTS } from "./demo/year/year.js";
 
 const latestMigration = listMigrations().at(-1)!.id;
-/** The demo accounts at scale 1: one per role and the further council members. */
+/** The demo accounts at scale 1: one per role, the further council members and PIs. */
 const demoAccounts = ROLES.length + DEMO_EXTRA_ACCOUNTS;
 
 /** A fresh, empty database of the mode under test: a scratch database on the server, or an in-memory PGlite. */
@@ -131,7 +131,7 @@ describe("servers starting together", () => {
         await scratch.drop();
       }
     },
-    180_000,
+    900_000,
   );
 
   it.skipIf(testDbMode() !== "embedded")(
@@ -154,6 +154,6 @@ describe("servers starting together", () => {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
-    300_000,
+    900_000,
   );
 });

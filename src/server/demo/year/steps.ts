@@ -8,7 +8,8 @@ import { createProposal } from "../../modules/proposals/proposals.service.js";
 import { runTaskAction } from "../../modules/tasks/tasks.service.js";
 import { createDossier, submitDossier } from "../../modules/tasks/dossiers.service.js";
 import { uploadDocument } from "../../modules/tasks/documents.service.js";
-import { createCouncil, recordAttendance, signDeclaration, transitionCouncil } from "../../modules/councils/councils.commands.js";
+import { createCouncil, recordAttendance, signDeclaration, transitionCouncil, updateCouncil } from "../../modules/councils/councils.commands.js";
+import { attachSigned, issueDocument } from "../../modules/register/register.service.js";
 import { addMember } from "../../modules/councils/councils.members.js";
 import { saveBallot } from "../../modules/councils/councils.ballots.js";
 import { createContract, recordSettlement, savePlan, signContract } from "../../modules/contracts/contracts.commands.js";
@@ -17,7 +18,8 @@ import { reviewReport, saveReport, submitReport } from "../../modules/monitoring
 import { saveResultSummary } from "../../modules/results/results.service.js";
 import { callInput, defaultRequiredDocuments, type CallKind } from "../../../common/api/call.js";
 import { TASK_ACTION_ROUTES, documentUploadFields, dossierCreate, proposalInput, type DocumentStage, type TaskRouteAction } from "../../../common/api/task.js";
-import { attendanceInput, ballotInput, councilInput, memberInput, type Council } from "../../../common/api/council.js";
+import { attendanceInput, ballotInput, councilInput, councilUpdate, memberInput, type Council } from "../../../common/api/council.js";
+import type { RegisterKind } from "../../../common/api/register.js";
 import { disbursementPlanInput, paymentInput } from "../../../common/api/contract.js";
 import { reportInput, reportReview } from "../../../common/api/monitoring.js";
 import { resultSummaryInput } from "../../../common/api/result.js";
@@ -55,6 +57,7 @@ export class Steps {
       }),
     );
     const published = await transitionCall(this.s.as("officer"), created.id, "publish", { version: created.version });
+    await this.issue("call_notice", created.id, "Thông báo");
     return { id: created.id, version: published.version };
   }
 
@@ -207,7 +210,6 @@ export class Steps {
     kind: CouncilKind;
     title: string;
     taskIds: string[];
-    decisionNumber: string;
     seats: { username?: string; personId: string; role: CouncilRole; absent?: boolean; declares?: boolean; scores?: boolean }[];
     ballot: (subject: Council["subjects"][number], seat: number) => Record<string, unknown>;
     days: { formed: number; session: number };
@@ -222,12 +224,24 @@ export class Steps {
         taskIds: o.taskIds,
         place: PLACE,
         meetingAt: this.s.day(o.days.session, 120).toISOString(),
-        decisionNumber: o.decisionNumber,
-        decisionDate: this.s.date(o.days.formed),
       }),
     );
     for (const seat of o.seats)
       c = await addMember(this.s.as("officer"), c.id, memberInput.parse({ version: c.version, personId: seat.personId, role: seat.role }));
+    // The decision establishing the council is issued: its number from the register goes on the council.
+    const decision = await this.issue("council_establishment", c.id, "Quyết định thành lập hội đồng");
+    c = await updateCouncil(
+      this.s.as("officer"),
+      c.id,
+      councilUpdate.parse({
+        version: c.version,
+        title: c.title,
+        meetingAt: c.meetingAt,
+        place: c.place,
+        decisionNumber: decision.symbol,
+        decisionDate: decision.issuedOn,
+      }),
+    );
     c = await transitionCouncil(this.s.as("officer"), c.id, "invite", { version: c.version });
     for (const seat of o.seats)
       if (seat.username && !seat.absent && seat.declares !== false) await signDeclaration(this.s.as(seat.username), c.id, { statement: STATEMENT });
@@ -253,6 +267,13 @@ export class Steps {
   private async councilVersion(id: string): Promise<number> {
     const r = await this.s.tx.execute<{ version: number }>(sql`SELECT version FROM councils WHERE id = ${id}`);
     return Number(r.rows[0].version);
+  }
+
+  // ---- the document register ----
+  /** Issues the document about `entityId` (its number from the register) and attaches its signed scan. */
+  async issue(kind: RegisterKind, entityId: string, title: string) {
+    const entry = await issueDocument(this.s.as("officer"), { kind, entityId });
+    return attachSigned(this.s.as("officer"), entry.id, async () => demoPdf(`${entry.symbol} ${title}`));
   }
 
   // ---- contracts and money ----

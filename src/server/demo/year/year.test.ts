@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
 import { seedDemoData } from "../seed.js";
+import { DEMO_EXTRA_ACCOUNTS } from "./year.js";
+import { ROLES } from "../../../common/roles.js";
 import { DEMO_PASSWORD } from "../demo-accounts.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import type { MyWork } from "../../../common/api/work.js";
@@ -15,7 +17,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemoData(t.database.db, { scale: 1, now: t.clock.now() });
-}, 600_000);
+}, 900_000);
 afterAll(async () => t?.close());
 
 async function as(username: string) {
@@ -52,6 +54,8 @@ describe(`the demo's year (${testDbMode()})`, () => {
     expect(r.rows.filter((x) => ["in_progress", "accepted", "registered", "approved"].includes(x.state)).every((x) => x.approved)).toBe(true);
     expect(r.rows.filter((x) => x.state !== "proposal").every((x) => x.transitions > 0)).toBe(true);
     expect(new Set(r.rows.map((x) => x.code)).size).toBe(r.rows.length);
+    const users = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users`);
+    expect(users.rows[0].n).toBe(ROLES.length + DEMO_EXTRA_ACCOUNTS);
 
     const officer = await as("officer");
     const registered = r.rows.find((x) => x.state === "registered")!;
@@ -76,7 +80,10 @@ describe(`the demo's year (${testDbMode()})`, () => {
              (SELECT count(*)::int FROM contract_payments WHERE status = 'pending') AS pending,
              (SELECT count(*)::int FROM contract_payments WHERE status = 'approved' AND decided_by = prepared_by) AS self_approved,
              (SELECT count(*)::int FROM progress_reports WHERE status = 'accepted') AS reports_accepted,
-             (SELECT count(*)::int FROM progress_reports WHERE status = 'submitted') AS reports_submitted`);
+             (SELECT count(*)::int FROM progress_reports WHERE status = 'submitted') AS reports_submitted,
+             (SELECT count(*)::int FROM document_register WHERE signed_file_id IS NOT NULL) AS issued,
+             (SELECT count(*)::int FROM councils c WHERE c.decision_number IS NULL
+                 OR NOT EXISTS (SELECT 1 FROM document_register r WHERE r.entity_id = c.id AND r.symbol = c.decision_number)) AS councils_unnumbered`);
     const n = c.rows[0];
     expect(n.concluded).toBeGreaterThanOrEqual(15);
     expect(n.in_session).toBe(1);
@@ -88,6 +95,9 @@ describe(`the demo's year (${testDbMode()})`, () => {
     expect(n.self_approved).toBe(0);
     expect(n.reports_accepted).toBeGreaterThanOrEqual(4);
     expect(n.reports_submitted).toBe(1);
+    // every call notice, council decision and the registration certificate issued with its number and signed scan
+    expect(n.issued).toBeGreaterThanOrEqual(n.concluded + 7);
+    expect(n.councils_unnumbered).toBe(0);
 
     const anyone = new Client(t);
     const results = await anyone.get("/api/v1/public/results");

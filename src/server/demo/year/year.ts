@@ -205,7 +205,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "selection",
       title: `Hội đồng tư vấn ${o.law2025 ? "xét đặt hàng" : "tuyển chọn, giao trực tiếp"} nhiệm vụ: ${o.title}`,
       taskIds: [taskId],
-      decisionNumber: qd(),
       seats: seven(),
       ballot: points((d) => (d === (o.winner ?? dossiers[0]) ? 0.9 : 0.7)),
       days: { formed: o.convene, session: o.convene + 4 },
@@ -220,7 +219,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "appraisal",
       title: `Tổ thẩm định nội dung và kinh phí nhiệm vụ: ${o.title}`,
       taskIds: [taskId],
-      decisionNumber: qd(),
       seats: five(),
       ballot: appraisal(o.budget),
       days: { formed: o.convene + 9, session: o.convene + 12 },
@@ -443,7 +441,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "identification",
       title: "Hội đồng tư vấn xác định nhiệm vụ KH&CN cấp thành phố thực hiện từ năm 2026",
       taskIds: all,
-      decisionNumber: qd(),
       seats: seven(),
       ballot: allMet,
       days: { formed: -497, session: -493 },
@@ -578,7 +575,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
         kind: "acceptance",
         title: `Hội đồng đánh giá, nghiệm thu nhiệm vụ: ${o.title}`,
         taskIds: [id],
-        decisionNumber: qd(),
         seats: [
           seat(0, "chair"),
           seat(1, "vice_chair"),
@@ -612,6 +608,7 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       for (const code of REGISTRATION_DOCUMENTS.filter((c) => !ACCEPTANCE_DOCUMENTS.includes(c)))
         await step.upload("officer", id, code, "registration", "Hồ sơ đăng ký kết quả");
       await step.act("officer", id, "register_result");
+      await step.issue("registration_certificate", id, "Giấy chứng nhận đăng ký kết quả");
       await story.on(finalDue + 22);
       await step.summary(o.owner, id, {
         abstractVi:
@@ -709,7 +706,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "selection",
       title: "Hội đồng tư vấn tuyển chọn nhiệm vụ: Quản lý bệnh không lây nhiễm tại trạm y tế xã, phường",
       taskIds: [id],
-      decisionNumber: qd(),
       seats: seven(),
       ballot: points(() => 0.85),
       days: { formed: -19, session: -15 },
@@ -725,7 +721,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "appraisal",
       title: "Tổ thẩm định nội dung và kinh phí nhiệm vụ: Quản lý bệnh không lây nhiễm tại trạm y tế xã, phường",
       taskIds: [id],
-      decisionNumber: qd(),
       seats: [
         seat(1, "chair", { scores: false }),
         seat(0, "reviewer", { scores: false }),
@@ -820,7 +815,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "identification",
       title: `Hội đồng tư vấn xác định nhiệm vụ KH&CN cấp thành phố thực hiện từ năm ${year(0) + 1}`,
       taskIds: [paintTask],
-      decisionNumber: qd(),
       seats: seven(),
       ballot: allMet,
       days: { formed: -9, session: -4 },
@@ -890,7 +884,6 @@ export async function playDemoYear(tx: Executor, seed: DemoSeed) {
       kind: "identification",
       title: "Hội đồng tư vấn xác định nhiệm vụ đặt hàng theo Luật KH&CN&ĐMST 2025",
       taskIds: [ordered],
-      decisionNumber: qd(),
       seats: seven(),
       ballot: allMet,
       days: { formed: -129, session: -125 },
