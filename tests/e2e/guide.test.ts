@@ -1,10 +1,11 @@
 // Journey: the user guide against the app it describes. For each role the demo account opens the guide from the
 // account menu and finds its own role first; then, with clicks only, it follows every stop of the guide's tour
 // (src/web/features/guide/guide-tour.ts): the side-menu item the guide names must be in its menu and lead to the page,
-// and every button, tab or link the guide names must be on that page, with the label the guide shows. A guide that
-// drifts from the app fails here. On the way it takes the role's home page ("Việc của tôi") as the guide's screenshot
-// (1366×768 PNG, into src/web/public/screenshots/guide/, served by the app), with the dates of the work list and the
-// footer's year left blank so that the pictures do not change with the calendar.
+// and every button, tab or link the guide names must be on that page (and on a record the page lists, where the tour
+// says so), with the label the guide shows. A guide that drifts from the app fails here. On the way it takes the
+// role's home page ("Việc của tôi") as the guide's screenshot (1366×768 PNG, into src/web/public/screenshots/guide/,
+// served by the app), with the dates of the work list and the footer's year left blank so that the pictures do not
+// change with the calendar (they do change with the demo data, e.g. after other journeys have run).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
