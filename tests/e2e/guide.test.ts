@@ -14,6 +14,7 @@ import { clickInPopup, launch, menu, newPage, signIn, signedInPage } from "./bro
 import { SESSION_USERS, type SessionUser } from "./server.js";
 import { GUIDE_ROLES, GUIDE_TOUR, SCREENSHOT_BASE, type GuideRole } from "../../src/web/features/guide/guide-tour.js";
 import guideVi from "../../src/web/features/guide/content/vi.js";
+import guideEn from "../../src/web/features/guide/content/en.js";
 
 const WEB = path.resolve("src/web");
 const SHOTS = path.join(WEB, "public", SCREENSHOT_BASE);
@@ -132,7 +133,7 @@ describe("the user guide follows the app", () => {
     await context.close();
   });
 
-  it("opens each page's help: the funding plan's rules in a drawer, named by its title", async () => {
+  it("opens a page's help (the funding plan's rules in a drawer) and from it the guide, in Vietnamese and in English", async () => {
     const { page, context, errors } = await signedInPage(browser, "officer");
     await menu(page)
       .getByRole("menuitem", { name: label("fundingPlans.nav"), exact: true })
@@ -146,6 +147,16 @@ describe("the user guide follows the app", () => {
     await drawer.getByRole("link", { name: label("guide.help.moreInGuide") }).click();
     await page.waitForURL((u) => u.pathname === "/guide");
     await page.getByRole("heading", { level: 1, name: label("guide.title") }).waitFor();
+    // in English: the English guide, the controls it names by their English labels
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "User guide" }).waitFor();
+    await page.getByRole("tab", { name: "Officer (your role)" }).waitFor();
+    const stops = page.getByRole("tabpanel");
+    await stops.getByRole("heading", { level: 3, name: guideEn.roles.officer.stops.calls.title, exact: true }).waitFor();
+    await stops
+      .locator("strong.guide-ui", { hasText: /^New call$/ })
+      .first()
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
