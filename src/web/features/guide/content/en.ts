@@ -166,7 +166,9 @@ const texts: GuideTexts = {
         calendar: {
           title: "Meetings and deadlines",
           what: "The dates that concern you.",
-          steps: ["Open [[calendar.nav]] for council meetings and ballot deadlines."],
+          steps: [
+            "Open [[calendar.nav]] for council meetings and the other deadlines that concern you, by [[calendar.monthView]] or as a [[calendar.listView]].",
+          ],
         },
       },
     },

@@ -165,9 +165,11 @@ const texts: GuideTexts = {
           ],
         },
         calendar: {
-          title: "Lịch họp và hạn chấm",
+          title: "Lịch họp và thời hạn",
           what: "Các mốc thời gian liên quan đến bạn.",
-          steps: ["Mở [[calendar.nav]] để xem ngày họp hội đồng và hạn nộp phiếu."],
+          steps: [
+            "Mở [[calendar.nav]] để xem ngày họp hội đồng và các mốc thời hạn khác liên quan đến bạn, theo [[calendar.monthView]] hoặc [[calendar.listView]].",
+          ],
         },
       },
     },
