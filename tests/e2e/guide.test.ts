@@ -81,10 +81,15 @@ async function homeScreenshot(page: Page, role: GuideRole) {
   });
 }
 
-/** The page's <h1> is drawn, and a button, tab or link bearing each label is on the page. */
-async function controlsAreThere(page: Page, keys: readonly string[]) {
+const heading = (page: Page) => page.locator("#main h1:not([data-loading])");
+
+/**
+ * The new page's <h1> is drawn (not the one of the page before, `before`, which stays on screen while the new page's
+ * code loads), and a button, tab or link bearing each label is on the page.
+ */
+async function controlsAreThere(page: Page, before: string | null, keys: readonly string[]) {
   const main = page.locator("#main");
-  await main.locator("h1:not([data-loading])").waitFor();
+  await expect.poll(() => heading(page).textContent()).not.toBe(before);
   for (const key of keys) {
     const name = label(key);
     const control = main
@@ -117,16 +122,18 @@ describe("the user guide follows the app", () => {
 
     // every stop: its menu item leads to its page, where the controls the guide names are
     for (const stop of GUIDE_TOUR[role].stops) {
+      const before = await heading(page).textContent();
       await menu(page)
         .getByRole("menuitem", { name: label(stop.menu), exact: true })
         .click();
       await page.waitForURL((u) => u.pathname === stop.path);
-      await controlsAreThere(page, stop.look);
+      await controlsAreThere(page, before, stop.look);
       if (stop.open) {
         // one of the records the page lists, opened from it
-        await page.locator(`#main a[href^="${stop.open.href}"]`).first().click();
+        const list = await heading(page).textContent();
+        await page.locator(`#main a[href^="${stop.open.href}"]:not([href="${stop.path}"])`).first().click();
         await page.waitForURL((u) => u.pathname.startsWith(stop.open!.href) && u.pathname !== stop.path);
-        await controlsAreThere(page, stop.open.look);
+        await controlsAreThere(page, list, stop.open.look);
       }
     }
     expect(errors).toEqual([]);
