@@ -4,7 +4,7 @@ import { Suspense, useRef, useState } from "react";
 import { LoadingState } from "../components/states";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
-import { DisconnectOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { DisconnectOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, QuestionCircleOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useSession, useSignOut } from "./session";
 import { selectedNavPath, visibleNavigation } from "./navigation";
@@ -76,12 +76,14 @@ function Frame() {
     },
     { type: "divider" },
     { key: "me", icon: <UserOutlined aria-hidden />, label: t("nav.myData") },
+    { key: "guide", icon: <QuestionCircleOutlined aria-hidden />, label: t("guide.nav") },
     { key: "password", icon: <KeyOutlined aria-hidden />, label: t("auth.changePassword") },
     { key: "logout", icon: <LogoutOutlined aria-hidden />, label: t("auth.logout"), danger: true },
     { key: "logoutAll", icon: <DisconnectOutlined aria-hidden />, label: t("auth.logoutEverywhere"), danger: true },
   ];
   const onAccount: MenuProps["onClick"] = async ({ key }) => {
     if (key === "me") void navigate("/me");
+    if (key === "guide") void navigate("/guide");
     if (key === "password") setPasswordOpen(true);
     if (key === "logout") {
       await signOut();

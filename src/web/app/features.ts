@@ -27,6 +27,7 @@ import { feature as audit } from "../features/audit/routes";
 import { feature as reference } from "../features/reference/routes";
 import { feature as processTemplates } from "../features/process-templates/routes";
 import { feature as register } from "../features/register/routes";
+import { feature as guide } from "../features/guide/routes";
 
 export const FEATURES: readonly Feature[] = [
   auth,
@@ -55,4 +56,5 @@ export const FEATURES: readonly Feature[] = [
   audit,
   reference,
   processTemplates,
+  guide,
 ];

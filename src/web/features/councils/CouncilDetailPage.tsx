@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { Council } from "../../../common/api/council";
 import { formatDateTime } from "../../app/format";
 import { RecordView } from "../../components/RecordView";
+import { PageHelp } from "../guide/PageHelp";
 import { CouncilStatusTag } from "./council-ui";
 import { councilQuery } from "./councils-api";
 import { CouncilActions } from "./sections/CouncilActions";
@@ -32,7 +33,12 @@ export function CouncilDetailPage() {
           <Tag>{t(`councils.kind.${c.kind}`)}</Tag>
         </Space>
       )}
-      actions={(c) => <CouncilActions council={c} />}
+      actions={(c) => (
+        <>
+          <CouncilActions council={c} />
+          <PageHelp topic="council" />
+        </>
+      )}
     >
       {(c) => (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>

@@ -11,6 +11,7 @@ import { declarationInput, type Council } from "../../../common/api/council";
 import { formatDateTime } from "../../app/format";
 import { CommandDialog } from "../../components/CommandDialog";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHelp } from "../guide/PageHelp";
 import { CouncilStatusTag } from "./council-ui";
 import { ballotsQuery, councilQuery, councilsApi, useCouncilCommand } from "./councils-api";
 import { BallotCard } from "./sections/BallotCard";
@@ -27,7 +28,7 @@ export function ScorePage() {
   const me = c.members.find((m) => m.id === c.myMemberId);
   return (
     <>
-      <PageHeader title={c.title} subtitle={<CouncilStatusTag status={c.status} />} back="/councils/mine" />
+      <PageHeader title={c.title} subtitle={<CouncilStatusTag status={c.status} />} back="/councils/mine" extra={<PageHelp topic="council" />} />
       {!me ? (
         <Alert type="warning" showIcon title={t("councils.score.notMember")} />
       ) : (

@@ -11,6 +11,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHelp } from "../guide/PageHelp";
 import { fundingPlanListQuery } from "./funding-plans-api";
 import { ActualsSection } from "./sections/ActualsSection";
 import { VersionSection } from "./sections/VersionSection";
@@ -31,7 +32,7 @@ export function FundingPlanPage() {
 
   return (
     <>
-      <PageHeader title={t("fundingPlans.title")} subtitle={t("fundingPlans.subtitle")} />
+      <PageHeader title={t("fundingPlans.title")} subtitle={t("fundingPlans.subtitle")} extra={<PageHelp topic="fundingPlan" />} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParam("tab", k === "table" ? null : k)}

@@ -8,6 +8,7 @@ import { Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../app/format";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHelp } from "../guide/PageHelp";
 import { ByFormSection } from "./sections/ByFormSection";
 import { CompletenessSection } from "./sections/CompletenessSection";
 import { ConsolidatedSection } from "./sections/ConsolidatedSection";
@@ -34,7 +35,12 @@ export function PeriodPage() {
         title={pick(lang, p.nameVi, p.nameEn)}
         subtitle={t("statistics.periods.headline", { year: p.year, reference: formatDate(p.referenceDate), deadline: formatDate(p.deadline) })}
         back="/statistics"
-        extra={<PeriodActions period={p} />}
+        extra={
+          <>
+            <PeriodActions period={p} />
+            <PageHelp topic="statisticsReport" />
+          </>
+        }
       />
       <PeriodCounts counts={p.counts} />
       <Tabs

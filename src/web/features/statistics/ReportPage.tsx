@@ -17,6 +17,7 @@ import { ApiError, download, errorMessage } from "../../app/api";
 import { useSession } from "../../app/session";
 import { isVersionConflict } from "../../components/CommandDialog";
 import { ErrorState, LoadingState, PageHeader } from "../../components/states";
+import { PageHelp } from "../guide/PageHelp";
 import { FormGrid, focusCell } from "./FormGrid";
 import { ImportErrors } from "./sections/ImportErrors";
 import { MessageSummary } from "./sections/MessageSummary";
@@ -204,7 +205,12 @@ export function ReportPage() {
         title={`${r.formCode} — ${pick(lang, r.formTitleVi, r.formTitleEn)}`}
         subtitle={`${r.organisationName} · ${pick(lang, r.periodNameVi, r.periodNameEn)}`}
         back={back}
-        extra={<ReportTags status={r.status} timeliness={r.timeliness} />}
+        extra={
+          <>
+            <ReportTags status={r.status} timeliness={r.timeliness} />
+            <PageHelp topic="statisticsReport" />
+          </>
+        }
       />
       <ReportSummary report={r} />
 
