@@ -1,13 +1,11 @@
 // Accessibility of the main pages of several roles (WCAG 2.1 AA): each page has its own tab title and one <h1>; every
 // control (button, link, field, menu item, tab…) has an accessible name, as Chromium's accessibility tree computes it;
 // visible text has the contrast AA asks (4.5:1, 3:1 for large text) against the background it is drawn on; after a
-// navigation the focus is on the new page's <h1>. When the axe-core package is installed, its serious and critical
-// findings fail the test too.
-import { createRequire } from "node:module";
-import fs from "node:fs";
+// navigation the focus is on the new page's <h1>; axe-core's serious and critical findings (page-checks.ts) fail the test too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launch, menu, newPage, signedInPage } from "./browser.js";
+import { axeViolations, settle } from "./page-checks.js";
 import type { SessionUser } from "./server.js";
 
 let browser: Browser;
@@ -45,15 +43,6 @@ const INTERACTIVE = new Set([
   "menuitemcheckbox",
   "menuitemradio",
 ]);
-
-/** The page once it has settled: its <h1> is the real one and nothing in it is still loading. */
-async function settle(page: Page) {
-  await page.waitForFunction(
-    () => !!document.querySelector("h1:not([data-loading])") && !document.querySelector(".ant-skeleton, .ant-spin-spinning, #main [role=status][aria-label]"),
-    undefined,
-    { timeout: 20_000 },
-  );
-}
 
 /** Controls without an accessible name, from Chromium's own accessibility tree. */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -153,29 +142,6 @@ function lowContrastInPage(): string[] {
     }
   }
   return found;
-}
-
-/** axe-core's serious and critical violations, when the package is installed (it is not a dependency yet). */
-async function axeViolations(page: Page): Promise<string[]> {
-  let source: string;
-  try {
-    source = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  } catch {
-    return [];
-  }
-  await page.addScriptTag({ content: source });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  return violations;
 }
 
 async function check(page: Page): Promise<Findings> {

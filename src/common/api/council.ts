@@ -285,6 +285,14 @@ export const councilSummary = z.object({
   members: z.number().int(),
   legalBasis: z.string(),
   updatedAt: z.string(),
+  /** since when the council is at its status (created, invited, opened or re-opened, concluded, cancelled) */
+  statusSince: z.string(),
+  /** the lifecycle's next step of an open council (send the invitations, open the session, conclude), null when closed */
+  nextAction: z.object({ action: z.string(), labelVi: z.string(), labelEn: z.string() }).nullable(),
+  /** the meeting's day (Vietnam) while the council is still to meet (draft, invited); null otherwise */
+  deadline: z.string().nullable(),
+  /** the deadline is before today */
+  overdue: z.boolean(),
 });
 export type CouncilSummary = z.infer<typeof councilSummary>;
 
@@ -304,7 +312,8 @@ export type TaskCouncil = z.infer<typeof taskCouncil>;
 export const taskCouncilsParams = z.object({ taskId: uuid });
 export const taskCouncils = z.object({ items: z.array(taskCouncil) });
 
-export const COUNCIL_SORTS = ["title", "meetingAt", "updatedAt"] as const;
+/** `urgency`: overdue first, then the nearest deadline, then the longest at its status (as the tasks' work queue). */
+export const COUNCIL_SORTS = ["title", "meetingAt", "updatedAt", "urgency"] as const;
 export const councilListQuery = listQuery
   .extend({
     kind: councilKind.optional(),

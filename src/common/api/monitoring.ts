@@ -109,6 +109,11 @@ export const reportSummary = z.object({
   overallPercent: z.number().nullable(),
   submittedAt: z.string().nullable(),
   overdue: z.boolean(),
+  /**
+   * since when the report waits: for its authors since it was scheduled or its due day, whichever came first, or since
+   * it was returned for revision; for review since its submission; null once accepted (as "Việc của tôi" counts it)
+   */
+  waitingSince: z.string().nullable(),
 });
 export type ReportSummary = z.infer<typeof reportSummary>;
 

@@ -10,6 +10,7 @@ import { useSession, useSignOut } from "./session";
 import { selectedNavPath, visibleNavigation } from "./navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { useFocusHeadingOnNavigation } from "./page-heading";
+import { useFocusableScrollRegions } from "./scroll-regions";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { NotificationBell } from "../features/notifications/NotificationBell";
 
@@ -39,6 +40,7 @@ function Frame() {
   const isCollapsed = collapsed ?? mobile;
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigation(main);
+  useFocusableScrollRegions();
 
   if (loading) {
     return (
@@ -157,7 +159,7 @@ function Frame() {
               <LanguageSwitch />
               <NotificationBell />
               <Dropdown menu={{ items: accountItems, onClick: onAccount }} trigger={["click"]} placement="bottomRight">
-                <Button type="text" className="account-button" aria-label={t("auth.accountMenu")}>
+                <Button type="text" className="account-button" aria-label={mobile ? t("auth.accountMenu") : `${t("auth.accountMenu")}: ${shownName}`}>
                   <Avatar size="small" style={{ background: "#0b4f8a" }} icon={<UserOutlined aria-hidden />} />
                   {!mobile && <span className="account-name">{shownName}</span>}
                 </Button>

@@ -17,7 +17,14 @@ export function EChart({ option, height = 300, label }: ChartProps) {
     <div role="img" aria-label={label}>
       <ReactEChartsCore
         echarts={echarts}
-        option={{ color: PALETTE, aria: { enabled: true }, animation: !reducedMotion, textStyle: { fontFamily: "inherit" }, ...option }}
+        // the chart's own description is the caller's label (ECharts would describe it in English)
+        option={{
+          color: PALETTE,
+          aria: { enabled: true, label: { description: label } },
+          animation: !reducedMotion,
+          textStyle: { fontFamily: "inherit" },
+          ...option,
+        }}
         style={{ height, width: "100%" }}
         notMerge
         lazyUpdate

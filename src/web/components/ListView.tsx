@@ -5,9 +5,9 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams, useNavigate } from "react-router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Col, DatePicker, Flex, Form, Grid, Input, InputNumber, Row, Select, Table, Tooltip } from "antd";
+import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Grid, Input, InputNumber, Popover, Row, Select, Table, Tooltip } from "antd";
 import type { ColumnType, TableProps } from "antd/es/table";
-import { ClearOutlined, FileExcelOutlined, FileTextOutlined, FilterOutlined, SearchOutlined } from "@ant-design/icons";
+import { ClearOutlined, FileExcelOutlined, FileTextOutlined, FilterOutlined, InsertRowRightOutlined, SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs from "dayjs";
 import type { CodeListKey } from "../../common/reference";
@@ -31,6 +31,11 @@ export type FilterDef = {
 export type ListColumn<T> = ColumnType<T> & {
   /** the API's sort key for this column; makes the column sortable on the server */
   sortKey?: string;
+  /**
+   * a secondary column: hidden until the user shows it with the list's column chooser (the choice is kept in this
+   * browser, per list), so that the key columns fit a 1366 px screen without sideways scrolling. Needs a text title.
+   */
+  optional?: boolean;
 };
 
 export interface ListConfig<T> {
@@ -56,6 +61,31 @@ export interface ListConfig<T> {
 }
 
 const DEBOUNCED: FilterDef["kind"][] = ["text", "year"];
+
+/** The key of a column, for the column chooser: its `key`, else its `dataIndex`. */
+const columnId = <T,>(c: ListColumn<T>) => String(c.key ?? (Array.isArray(c.dataIndex) ? c.dataIndex.join(".") : c.dataIndex));
+const shownStorageKey = (resource: string) => `khcn.list.columns.${resource}`;
+
+/** The optional columns the user has chosen to show on this list (kept in localStorage). */
+function useShownColumns(resource: string) {
+  const [shown, setShown] = useState<string[]>(() => {
+    try {
+      const v = JSON.parse(localStorage.getItem(shownStorageKey(resource)) ?? "[]") as unknown;
+      return Array.isArray(v) ? v.map(String) : [];
+    } catch {
+      return [];
+    }
+  });
+  const change = (next: string[]) => {
+    setShown(next);
+    try {
+      localStorage.setItem(shownStorageKey(resource), JSON.stringify(next));
+    } catch {
+      // storage full or refused: the choice lasts until the page is left
+    }
+  };
+  return [shown, change] as const;
+}
 const PAGE_SIZES = [10, 20, 50, 100];
 
 function readParams(sp: URLSearchParams, filters: FilterDef[], defaultPageSize: number) {
@@ -193,20 +223,24 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
 
   const sortKey = state.sort.replace(/^-/, "");
   const sortDesc = state.sort.startsWith("-");
+  const optional = config.columns.filter((c) => c.optional);
+  const [shown, setShown] = useShownColumns(config.resource);
   const columns = useMemo(
     () =>
-      config.columns.map(({ sortKey: key, ...col }) =>
-        key
-          ? {
-              ...col,
-              sorter: true,
-              sortDirections: ["ascend", "descend"] as ("ascend" | "descend")[],
-              sortOrder: sortKey === key ? (sortDesc ? ("descend" as const) : ("ascend" as const)) : null,
-              key,
-            }
-          : col,
-      ),
-    [config.columns, sortKey, sortDesc],
+      config.columns
+        .filter((c) => !c.optional || shown.includes(columnId(c)))
+        .map(({ sortKey: key, optional: _optional, ...col }) =>
+          key
+            ? {
+                ...col,
+                sorter: true,
+                sortDirections: ["ascend", "descend"] as ("ascend" | "descend")[],
+                sortOrder: sortKey === key ? (sortDesc ? ("descend" as const) : ("ascend" as const)) : null,
+                key,
+              }
+            : col,
+        ),
+    [config.columns, sortKey, sortDesc, shown],
   );
 
   const onTableChange: TableProps<T>["onChange"] = (pagination, _f, sorter, extra) => {
@@ -281,6 +315,23 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
                     </Button>
                   </>
                 )}
+                {optional.length > 0 && (
+                  <Popover
+                    trigger="click"
+                    placement="bottomRight"
+                    title={t("list.columnsTitle")}
+                    content={
+                      <Checkbox.Group
+                        value={shown}
+                        onChange={(v) => setShown(v.map(String))}
+                        options={optional.map((c) => ({ value: columnId(c), label: String(c.title) }))}
+                        style={{ display: "flex", flexDirection: "column", gap: 4 }}
+                      />
+                    }
+                  >
+                    <Button icon={<InsertRowRightOutlined aria-hidden />}>{t("list.columns")}</Button>
+                  </Popover>
+                )}
                 {config.actions}
               </Flex>
             </Form.Item>
@@ -301,7 +352,9 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
         loading={list.isFetching}
         onChange={onTableChange}
         expandable={config.expandable}
-        scroll={config.scrollX === false ? undefined : { x: "max-content" }}
+        // a list with a column chooser wraps its texts to the screen's width (its key columns fit 1366 px); on a phone
+        // every list scrolls sideways
+        scroll={config.scrollX === false || (optional.length > 0 && !narrow) ? undefined : { x: "max-content" }}
         size="middle"
         className="list-table"
         rowClassName={config.rowHref ? "clickable-row" : undefined}

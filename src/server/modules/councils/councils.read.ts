@@ -6,7 +6,9 @@ import { can } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
 import { COUNCIL_SORTS, type Council, type CouncilListQuery, type CouncilSummary, type MyCouncil, type TaskCouncil } from "../../../common/api/council.js";
+import { vietnamDate } from "../../platform/clock.js";
 import { councilPolicy } from "./councils.policy.js";
+import { councilLifecycle } from "./councils.lifecycle.js";
 import { mustLoad, loadCouncil, present } from "./councils.record.js";
 
 export async function getCouncil(ctx: Ctx, id: string): Promise<Council> {
@@ -15,6 +17,25 @@ export async function getCouncil(ctx: Ctx, id: string): Promise<Council> {
 }
 
 // ---------- list ----------
+/** Since when a council is at its status (as the "Việc của tôi" items of councils.work.ts count it). */
+const statusSince = sql<Date>`(CASE ${councils.status}
+  WHEN 'draft' THEN ${councils.createdAt}
+  WHEN 'invited' THEN coalesce(${councils.invitedAt}, ${councils.updatedAt})
+  WHEN 'in_session' THEN coalesce(greatest(${councils.openedAt}, ${councils.reopenedAt}), ${councils.updatedAt})
+  WHEN 'concluded' THEN coalesce(${councils.concludedAt}, ${councils.updatedAt})
+  ELSE coalesce(${councils.cancelledAt}, ${councils.updatedAt}) END)`;
+/** A council still to meet (draft, invited) has its meeting as deadline; a session that met or a closed council none. */
+const deadlineAt = sql<Date | null>`(CASE WHEN ${councils.status} IN ('draft', 'invited') THEN ${councils.meetingAt} END)`;
+/** The lifecycle's next step of an open council. */
+const NEXT_STEP: Partial<Record<string, keyof typeof councilLifecycle.commands>> = { draft: "invite", invited: "open", in_session: "conclude" };
+const cap = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+function nextStepOf(status: string): CouncilSummary["nextAction"] {
+  const command = NEXT_STEP[status];
+  if (!command) return null;
+  const l = councilLifecycle.commands[command].label;
+  return { action: command, labelVi: cap(l.vi), labelEn: cap(l.en) };
+}
+
 export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
   const where: SQL | undefined = and(
     searchCondition(councils.searchText, q.q),
@@ -24,10 +45,13 @@ export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
   );
   const { key, desc: d } = parseSort(q.sort, COUNCIL_SORTS, "updatedAt");
   const dir = d || !q.sort ? sql`DESC` : sql`ASC`;
+  const today = vietnamDate(ctx.clock.now());
   const order: Record<(typeof COUNCIL_SORTS)[number], SQL> = {
     title: sql`${councils.title} COLLATE vn ${dir}`,
     meetingAt: sql`${councils.meetingAt} ${dir} NULLS LAST`,
     updatedAt: sql`${councils.updatedAt} ${dir}`,
+    // the nearest deadline first (an overdue one is nearer than any other), then the longest at its status
+    urgency: d ? sql`${deadlineAt} DESC NULLS FIRST, ${statusSince} DESC` : sql`${deadlineAt} ASC NULLS LAST, ${statusSince} ASC`,
   };
   const outer = sql.raw(`"councils"."id"`);
   const [rows, total] = await Promise.all([
@@ -43,6 +67,8 @@ export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
         subjects: sql<number>`(SELECT count(*)::int FROM council_subjects s WHERE s.council_id = ${outer})`,
         members: sql<number>`(SELECT count(*)::int FROM council_members m WHERE m.council_id = ${outer})`,
         updatedAt: councils.updatedAt,
+        statusSince: sql<Date>`${statusSince}`.mapWith(councils.createdAt),
+        deadlineAt: sql<Date | null>`${deadlineAt}`.mapWith(councils.meetingAt),
       })
       .from(councils)
       .where(where)
@@ -51,7 +77,18 @@ export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
       .offset((q.page - 1) * q.pageSize),
     ctx.db.$count(councils, where),
   ]);
-  const items: CouncilSummary[] = rows.map((r) => ({ ...r, meetingAt: r.meetingAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() }));
+  const items: CouncilSummary[] = rows.map(({ deadlineAt: due, ...r }) => {
+    const deadline = due ? vietnamDate(due) : null;
+    return {
+      ...r,
+      meetingAt: r.meetingAt?.toISOString() ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+      statusSince: r.statusSince.toISOString(),
+      nextAction: nextStepOf(r.status),
+      deadline,
+      overdue: !!deadline && deadline < today,
+    };
+  });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

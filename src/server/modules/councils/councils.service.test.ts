@@ -8,11 +8,11 @@ import { createTestApp, testDbMode, type TestApp } from "../../testing/harness.j
 import { buildTask } from "../../testing/factories.js";
 import { actorFor, auditRows, refusal, type TestActor } from "../../testing/ctx.js";
 import { councilConflictChecks, councilResults, councils, tasks } from "../../db/schema/index.js";
-import { attendanceInput, ballotInput, councilInput, councilUpdate, memberInput } from "../../../common/api/council.js";
+import { attendanceInput, ballotInput, councilInput, councilListQuery, councilUpdate, memberInput } from "../../../common/api/council.js";
 import type { Council } from "../../../common/api/council.js";
 import { addMember, overrideMemberConflict } from "./councils.members.js";
 import { createCouncil, recordAttendance, signDeclaration, transitionCouncil, updateCouncil } from "./councils.commands.js";
-import { getCouncil } from "./councils.read.js";
+import { getCouncil, listCouncils } from "./councils.read.js";
 import { saveBallot } from "./councils.ballots.js";
 import { councilOutcomeForTask } from "./councils.outcome.js";
 
@@ -194,5 +194,42 @@ describe(`council rules as services (${testDbMode()})`, () => {
       details: { reason: "Sai sót trong phiếu", resultsRemoved: 2 },
     });
     expect(await councilOutcomeForTask(t.database.db, p1, "identification")).toMatchObject({ concluded: false, recommended: null });
+  });
+
+  it("the list: since when each council is at its status, its next step, its deadline (the meeting, while still to meet), most urgent first", async () => {
+    const now = t.clock.now();
+    const day = 86_400_000;
+    const at = (days: number) => new Date(now.getTime() + days * day).toISOString();
+    const task = async () => (await buildTask(t.database.db, { state: "identification" })).id;
+    const late = await createCouncil(
+      officer.ctx,
+      councilInput.parse({ kind: "identification", title: "Hội đồng họp đã quá ngày", meetingAt: at(-3), taskIds: [await task()] }),
+    );
+    const soon = await createCouncil(
+      officer.ctx,
+      councilInput.parse({ kind: "identification", title: "Hội đồng họp tuần sau", meetingAt: at(7), taskIds: [await task()] }),
+    );
+    t.clock.advance(2 * day);
+    const undated = await createCouncil(
+      officer.ctx,
+      councilInput.parse({ kind: "identification", title: "Hội đồng chưa định ngày họp", taskIds: [await task()] }),
+    );
+    const ids = [late.id, soon.id, undated.id, c.id];
+    const list = await listCouncils(officer.ctx, councilListQuery.parse({ sort: "urgency", pageSize: 100 }));
+    const mine = list.items.filter((x) => ids.includes(x.id));
+    // overdue first, then the nearest meeting, then the longest waiting without a deadline (the session re-opened
+    // earlier in this file waits since its re-opening, the undated draft since now)
+    expect(mine.map((x) => x.id)).toEqual([late.id, soon.id, c.id, undated.id]);
+    const vnDay = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    expect(mine[0]).toMatchObject({ status: "draft", deadline: vnDay(at(-3)), overdue: true, statusSince: now.toISOString() });
+    expect(mine[0].nextAction).toMatchObject({ action: "invite", labelVi: "Gửi giấy mời" });
+    expect(mine[1]).toMatchObject({ deadline: vnDay(at(7)), overdue: false });
+    // a session that has met has no deadline; its next step is the conclusion
+    expect(mine[2]).toMatchObject({ status: "in_session", deadline: null, overdue: false });
+    expect(mine[2].nextAction?.action).toBe("conclude");
+    expect(mine[3]).toMatchObject({ deadline: null, overdue: false, statusSince: t.clock.now().toISOString() });
+    // the other way round: the ones without a deadline first, the overdue last
+    const reversed = (await listCouncils(officer.ctx, councilListQuery.parse({ sort: "-urgency", pageSize: 100 }))).items.filter((x) => ids.includes(x.id));
+    expect(reversed.map((x) => x.id)).toEqual([undated.id, c.id, soon.id, late.id]);
   });
 });

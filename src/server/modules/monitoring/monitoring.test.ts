@@ -82,6 +82,7 @@ const reportsOf = async (taskId: string) =>
     status: string;
     overdue: boolean;
     sequence: number;
+    waitingSince: string | null;
   }[];
 
 describe("report schedule", () => {
@@ -98,6 +99,13 @@ describe("report schedule", () => {
     expect(again.body.created).toBe(0);
     expect(await t.database.db.transaction((tx) => scheduleReports(tx, task1.taskId, t.clock.now()))).toBe(0);
     expect(await t.database.db.$count(progressReports, eq(progressReports.taskId, task1.taskId))).toBe(3);
+    // a report waits for its authors since its due day when that came before it was scheduled, else since scheduled
+    const scheduledAt = (await t.database.db.select().from(progressReports).where(eq(progressReports.taskId, task1.taskId)))[0].createdAt;
+    expect((await reportsOf(task1.taskId)).map((x) => x.waitingSince)).toEqual([
+      "2026-06-30T17:00:00.000Z",
+      scheduledAt.toISOString(),
+      scheduledAt.toISOString(),
+    ]);
     // The PI was told about the schedule, once.
     const n = await pi.get("/api/v1/notifications");
     expect(n.body.items.filter((i: { kind: string }) => i.kind === "report_scheduled")).toHaveLength(1);
@@ -215,6 +223,8 @@ describe("progress reports", () => {
     const submitted = await orgRep.post(`/api/v1/monitoring/reports/${first.id}/submit`, { version: saved.body.version });
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: "submitted", overdue: false });
+    // from now on it waits for review, since its submission
+    expect(submitted.body.waitingSince).toBe(submitted.body.submittedAt);
     expect(submitted.body.abilities.edit).toBe(false);
     // The officers who review are told; the PI who filed it is not.
     const told = (await officer.get("/api/v1/notifications")).body.items.find((i: { kind: string; link: string }) => i.kind === "report_submitted");

@@ -17,7 +17,7 @@ import { notify, type NotificationParams } from "../notifications/notify.js";
 import { reportPolicy, taskInProgress, type ReportRef } from "./monitoring.policy.js";
 import { elapsedPercent, loadMilestones, loadTask, overallPercent, taskBriefOf, taskRecipients, type TaskRow } from "./monitoring.shared.js";
 import { scheduleReports } from "./monitoring.schedule.js";
-import { vietnamDate } from "../../platform/clock.js";
+import { startOfVietnamDay, vietnamDate } from "../../platform/clock.js";
 import { visibleTasksSql } from "../tasks/tasks.access.js";
 import { reportLifecycle } from "./reports.lifecycle.js";
 
@@ -31,6 +31,15 @@ const refOf = (r: Row, task: TaskRow): ReportRef => ({
 });
 
 const num = (v: string | null) => (v === null ? null : Number(v));
+
+/** Since when a report waits (see `reportSummary.waitingSince`; monitoring.work.ts counts the same for the home). */
+function waitingSince(r: Row): Date | null {
+  if (r.status === "accepted") return null;
+  if (r.status === "submitted") return r.submittedAt;
+  if (r.status === "needs_revision") return r.reviewedAt;
+  const due = startOfVietnamDay(r.dueOn);
+  return r.createdAt < due ? r.createdAt : due;
+}
 
 function summaryOf(r: Row, task: Pick<TaskRow, "code" | "title_vi">, today: string): ReportSummary {
   return {
@@ -47,6 +56,7 @@ function summaryOf(r: Row, task: Pick<TaskRow, "code" | "title_vi">, today: stri
     overallPercent: num(r.overallPercent),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     overdue: !r.firstSubmittedAt && r.dueOn < today,
+    waitingSince: waitingSince(r)?.toISOString() ?? null,
   };
 }
 

@@ -66,7 +66,8 @@ export function AuditPage() {
         {
           title: t("audit.fields.entity"),
           key: "entity",
-          render: (_, e) => (e.entityType ? `${e.entityType}${e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ""}` : ""),
+          // the record's type and id as the filters take them (codes, like the action)
+          render: (_, e) => (e.entityType ? <code>{`${e.entityType}${e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ""}`}</code> : ""),
         },
         { title: t("audit.fields.outcome"), dataIndex: "outcome", render: (o: string) => <Tag color={OUTCOME_COLORS[o]}>{t(`audit.outcomes.${o}`)}</Tag> },
         { title: t("audit.fields.ip"), dataIndex: "ip" },

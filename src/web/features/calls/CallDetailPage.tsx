@@ -66,7 +66,7 @@ export function CallDetailPage() {
                 label: t("calls.fields.programme"),
                 children: c.programmeId && <Link to={`/programmes/${c.programmeId}`}>{`${c.programmeCode} · ${c.programmeName}`}</Link>,
               },
-              { key: "titleEn", label: t("calls.fields.titleEn"), children: c.titleEn },
+              { key: "titleEn", label: t("calls.fields.titleEn"), children: c.titleEn && <span lang="en">{c.titleEn}</span> },
               {
                 key: "sectors",
                 label: t("calls.fields.sectors"),

@@ -35,8 +35,13 @@ export function Disbursed({ paid, planned }: { paid: number; planned: number }) 
   const { t } = useTranslation();
   const percent = planned > 0 ? Math.min(100, Math.round((paid / planned) * 1000) / 10) : 0;
   return (
-    <div style={{ minWidth: 160 }} aria-label={t("contracts.progressLabel", { paid: formatMoney(paid), planned: formatMoney(planned) })}>
-      <Progress percent={percent} size="small" status={percent >= 100 ? "success" : "normal"} />
+    <div style={{ minWidth: 160 }}>
+      <Progress
+        aria-label={t("contracts.progressLabel", { paid: formatMoney(paid), planned: formatMoney(planned) })}
+        percent={percent}
+        size="small"
+        status={percent >= 100 ? "success" : "normal"}
+      />
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { useTranslation } from "react-i18next";
 import { COUNCIL_STATUSES, type CouncilSummary } from "../../../common/api/council";
 import { COUNCIL_KINDS, type CouncilKind } from "../../../common/councils/rules";
 import { useSession } from "../../app/session";
-import { formatDateTime } from "../../app/format";
+import { formatDate, formatDateTime } from "../../app/format";
+import { Deadline } from "../../components/deadline";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
 import { CouncilStatusTag, councilAccess } from "./council-ui";
@@ -16,7 +17,8 @@ import { councilEndpoints } from "./councils-api";
 import { CreateCouncilDialog, type CouncilPreset } from "./dialogs/CreateCouncilDialog";
 
 export function CouncilsListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
   const { me } = useSession();
   const [sp, setSp] = useSearchParams();
   const asked = sp.get("create");
@@ -50,11 +52,15 @@ export function CouncilsListPage() {
       columns: [
         { title: t("councils.fields.title"), dataIndex: "title", sortKey: "title", render: (v: string, r) => <Link to={`/councils/${r.id}`}>{v}</Link> },
         { title: t("councils.fields.kind"), dataIndex: "kind", render: (k: string) => t(`councils.kind.${k}`) },
-        { title: t("councils.fields.legalBasis"), dataIndex: "legalBasis" },
+        { title: t("councils.fields.legalBasis"), dataIndex: "legalBasis", optional: true },
         { title: t("councils.fields.meetingAt"), dataIndex: "meetingAt", sortKey: "meetingAt", render: (d: string | null) => formatDateTime(d) },
-        { title: t("councils.fields.subjects"), dataIndex: "subjects" },
-        { title: t("councils.fields.members"), dataIndex: "members" },
+        { title: t("councils.fields.subjects"), dataIndex: "subjects", optional: true },
+        { title: t("councils.fields.members"), dataIndex: "members", optional: true },
         { title: t("councils.fields.status"), dataIndex: "status", render: (_: string, r) => <CouncilStatusTag status={r.status} /> },
+        // what the council waits for, since when and until when (as the tasks' work queue)
+        { title: t("list.nextStep"), key: "next", render: (_: unknown, r) => (r.nextAction ? (en ? r.nextAction.labelEn : r.nextAction.labelVi) : null) },
+        { title: t("list.waitingSince"), dataIndex: "statusSince", render: (d: string) => formatDate(d) },
+        { title: t("list.deadline"), dataIndex: "deadline", sortKey: "urgency", render: (d: string | null, r) => <Deadline date={d} overdue={r.overdue} /> },
       ],
       actions: councilAccess.create(me) ? (
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
@@ -62,7 +68,7 @@ export function CouncilsListPage() {
         </Button>
       ) : undefined,
     }),
-    [t, me],
+    [t, en, me],
   );
   return (
     <>

@@ -189,11 +189,20 @@ function Content({ data }: { data: Data }) {
           <Row gutter={[16, 16]}>
             <Col xs={24} md={8}>
               <Typography.Text>{t("leadership.submitted")}</Typography.Text>
-              <Progress percent={pct(r.submitted)} format={() => `${formatNumber(r.submitted)}/${formatNumber(r.assigned)}`} />
+              <Progress
+                aria-label={t("leadership.submitted")}
+                percent={pct(r.submitted)}
+                format={() => `${formatNumber(r.submitted)}/${formatNumber(r.assigned)}`}
+              />
             </Col>
             <Col xs={24} md={8}>
               <Typography.Text>{t("leadership.approved")}</Typography.Text>
-              <Progress percent={pct(r.approved)} status="success" format={() => `${formatNumber(r.approved)}/${formatNumber(r.assigned)}`} />
+              <Progress
+                aria-label={t("leadership.approved")}
+                percent={pct(r.approved)}
+                status="success"
+                format={() => `${formatNumber(r.approved)}/${formatNumber(r.assigned)}`}
+              />
             </Col>
             <Col xs={24} md={8}>
               <Space>

@@ -2,7 +2,7 @@
 // and council meetings — a month calendar and a list.
 import { useState } from "react";
 import { Link } from "react-router";
-import { Badge, Calendar, Card, List, Segmented, Space, Tag, Typography } from "antd";
+import { Badge, Calendar, Card, DatePicker, Flex, List, Segmented, Space, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
@@ -74,6 +74,19 @@ export function CalendarPage() {
           <Calendar
             mode="month"
             value={month}
+            // the month is chosen with one named field (the calendar's own year and month lists have no name)
+            headerRender={({ value, onChange }) => (
+              <Flex justify="flex-end" style={{ padding: "0 0 12px" }}>
+                <DatePicker
+                  picker="month"
+                  format="MM/YYYY"
+                  allowClear={false}
+                  value={value}
+                  aria-label={t("calendar.month")}
+                  onChange={(d) => d && onChange(d.startOf("month"))}
+                />
+              </Flex>
+            )}
             onPanelChange={(d) => setMonth(d.startOf("month"))}
             onSelect={(d, info) => {
               if (info.source !== "date") setMonth(d.startOf("month"));

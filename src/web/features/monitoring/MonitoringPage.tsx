@@ -17,6 +17,7 @@ import {
 import { useSession } from "../../app/session";
 import { formatDate } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";
+import { Deadline } from "../../components/deadline";
 import { PageHeader } from "../../components/states";
 import { ConclusionTag, FlagTags, ReportStatusTag, percent } from "./monitoring-ui";
 
@@ -57,6 +58,7 @@ export function MonitoringPage() {
           render: (_: unknown, r) => (
             <Tooltip title={t("monitoring.progressTip", { planned: percent(r.plannedPercent), reported: percent(r.reportedPercent) })}>
               <Progress
+                aria-label={t("monitoring.fields.progress")}
                 percent={r.reportedPercent ?? 0}
                 success={{ percent: 0 }}
                 steps={undefined}
@@ -122,13 +124,15 @@ export function MonitoringPage() {
           render: (_: unknown, r) => (r.kind === "final" ? t("monitoring.finalReport") : t("monitoring.periodicReport", { n: r.sequence })),
         },
         { title: t("monitoring.fields.period"), key: "period", render: (_: unknown, r) => `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}` },
-        { title: t("monitoring.fields.dueOn"), dataIndex: "dueOn", sortKey: "dueOn", render: (d: string) => formatDate(d) },
         { title: t("monitoring.fields.completion"), dataIndex: "overallPercent", render: (p: number | null) => percent(p) },
         {
           title: t("monitoring.fields.status"),
           dataIndex: "status",
           render: (s: ReportSummary["status"], r) => <ReportStatusTag status={s} overdue={r.overdue} />,
         },
+        // since when the report waits and its due day (as the tasks' work queue)
+        { title: t("list.waitingSince"), dataIndex: "waitingSince", render: (d: string | null) => formatDate(d) },
+        { title: t("monitoring.fields.dueOn"), dataIndex: "dueOn", sortKey: "dueOn", render: (d: string, r) => <Deadline date={d} overdue={r.overdue} /> },
       ],
     }),
     [t, taskId],

@@ -122,7 +122,7 @@ export function ReportPage() {
                     title: t("monitoring.fields.elapsed"),
                     dataIndex: "elapsedPercent",
                     width: 140,
-                    render: (p: number) => <Progress percent={p} size="small" />,
+                    render: (p: number) => <Progress aria-label={t("monitoring.fields.elapsed")} percent={p} size="small" />,
                   },
                   {
                     title: t("monitoring.fields.percentDone"),

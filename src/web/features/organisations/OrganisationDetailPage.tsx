@@ -44,7 +44,7 @@ export function OrganisationDetailPage() {
               { key: "type", label: t("organisations.fields.type"), children: <CodeLabel list="org_type" code={o.type} /> },
               { key: "governance", label: t("organisations.fields.governance"), children: t(`organisations.governance.${o.governance}`) },
               { key: "abbr", label: t("organisations.fields.abbreviation"), children: o.abbreviation },
-              { key: "nameEn", label: t("organisations.fields.nameEn"), children: o.nameEn },
+              { key: "nameEn", label: t("organisations.fields.nameEn"), children: o.nameEn && <span lang="en">{o.nameEn}</span> },
               { key: "tax", label: t("organisations.fields.taxCode"), children: o.taxCode },
               { key: "orgId", label: t("organisations.fields.orgIdCode"), children: o.orgIdCode },
               { key: "ror", label: t("organisations.fields.ror"), children: o.ror },

@@ -66,9 +66,10 @@ export function OrganisationsListPage() {
         {
           title: t("organisations.fields.governance"),
           dataIndex: "governance",
+          optional: true,
           render: (g: string) => <Tag color={g === "central" ? "geekblue" : "green"}>{t(`organisations.governance.${g}`)}</Tag>,
         },
-        { title: t("organisations.labCount"), dataIndex: "labCount", align: "right", render: (n) => formatNumber(n) },
+        { title: t("organisations.labCount"), dataIndex: "labCount", align: "right", optional: true, render: (n) => formatNumber(n) },
         { title: t("organisations.peopleCount"), dataIndex: "peopleCount", sortKey: "peopleCount", align: "right", render: (n) => formatNumber(n) },
       ],
       actions: can.createOrganisation(me) ? (

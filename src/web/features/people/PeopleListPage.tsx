@@ -79,7 +79,7 @@ export function PeopleListPage() {
         },
         { title: t("people.fields.fields"), dataIndex: "fields", render: (f: string[]) => <CodeTags list="field" codes={f.slice(0, 3)} /> },
         { title: t("people.fields.organisation"), dataIndex: "primaryOrganisationName", sortKey: "organisation" },
-        { title: t("common.updatedAt"), dataIndex: "updatedAt", sortKey: "updatedAt", render: (d) => formatDate(d), width: 130 },
+        { title: t("common.updatedAt"), dataIndex: "updatedAt", sortKey: "updatedAt", render: (d) => formatDate(d), width: 130, optional: true },
       ],
       actions: can.createPerson(me) ? (
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate("/people/new")}>

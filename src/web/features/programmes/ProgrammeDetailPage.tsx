@@ -25,7 +25,7 @@ export function ProgrammeDetailPage() {
       back="/programmes"
       resource="programmes"
       title={(p) => `${p.code} · ${p.nameVi}`}
-      subtitle={(p) => p.nameEn ?? undefined}
+      subtitle={(p) => (p.nameEn ? <span lang="en">{p.nameEn}</span> : undefined)}
       editHref={(p) => (p.abilities.update ? `/programmes/${p.id}/edit` : null)}
     >
       {(p) => (

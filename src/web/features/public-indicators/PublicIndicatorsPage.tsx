@@ -156,15 +156,15 @@ export function PublicIndicatorPage() {
               </Space>
             </div>
             <Space wrap>
-              <a href={publicIndicatorApi.dataXlsx(q.data.code)} download>
-                <Button icon={<FileExcelOutlined aria-hidden />}>{t("indicators.downloadXlsx")}</Button>
-              </a>
-              <a href={publicIndicatorApi.dataCsv(q.data.code)} download>
-                <Button icon={<FileTextOutlined aria-hidden />}>{t("indicators.downloadCsv")}</Button>
-              </a>
-              <a href={publicIndicatorApi.dataJson(q.data.code)} download>
-                <Button icon={<CodeOutlined aria-hidden />}>{t("publicIndicators.downloadJson")}</Button>
-              </a>
+              <Button href={publicIndicatorApi.dataXlsx(q.data.code)} download icon={<FileExcelOutlined aria-hidden />}>
+                {t("indicators.downloadXlsx")}
+              </Button>
+              <Button href={publicIndicatorApi.dataCsv(q.data.code)} download icon={<FileTextOutlined aria-hidden />}>
+                {t("indicators.downloadCsv")}
+              </Button>
+              <Button href={publicIndicatorApi.dataJson(q.data.code)} download icon={<CodeOutlined aria-hidden />}>
+                {t("publicIndicators.downloadJson")}
+              </Button>
             </Space>
           </Flex>
           <Row gutter={[16, 16]}>

@@ -90,7 +90,7 @@ export function CodeListsPage() {
                 columns={[
                   { title: t("codeLists.code"), dataIndex: "code", render: (c, r) => <code style={{ paddingLeft: (r.level - 1) * 16 }}>{c}</code> },
                   { title: t("codeLists.labelVi"), dataIndex: "labelVi", render: (l, r) => (r.level === 1 && list === "field" ? <strong>{l}</strong> : l) },
-                  { title: t("codeLists.labelEn"), dataIndex: "labelEn" },
+                  { title: t("codeLists.labelEn"), dataIndex: "labelEn", render: (v: string | null) => v && <span lang="en">{v}</span> },
                 ]}
               />
             )}

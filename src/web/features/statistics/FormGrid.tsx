@@ -13,6 +13,7 @@ import { computedCells, withComputed } from "../../../common/statistics/computed
 import { DATE_FORMAT, formatDate, formatNumber } from "../../app/format";
 import { NumberField } from "../../components/NumberField";
 import { msgText, pick, useLang } from "./statistics-ui";
+import { CloseCircleFilled } from "@ant-design/icons";
 
 export type Lang = "vi" | "en";
 
@@ -190,7 +191,8 @@ function FieldInput({
       return (
         <Select
           id={id}
-          allowClear
+          // the clear icon stays out of the accessibility tree (Ant Design names it "close-circle")
+          allowClear={{ clearIcon: <CloseCircleFilled aria-hidden /> }}
           status={status}
           value={typeof value === "string" && value ? value : undefined}
           onChange={(v) => onChange(f.key, v ?? null)}
@@ -204,6 +206,7 @@ function FieldInput({
         <DatePicker
           id={id}
           status={status}
+          allowClear={{ clearIcon: <CloseCircleFilled aria-hidden /> }}
           format={DATE_FORMAT}
           value={d && d.isValid() ? d : null}
           onChange={(v) => onChange(f.key, v ? v.format("YYYY-MM-DD") : null)}

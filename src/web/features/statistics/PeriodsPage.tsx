@@ -69,7 +69,12 @@ export function PeriodsPage() {
                 approved: p.counts.approved,
               })}
             >
-              <Progress percent={p.counts.completenessPct ?? 0} size="small" format={() => pct(p.counts.completenessPct)} />
+              <Progress
+                aria-label={t("statistics.fields.completeness")}
+                percent={p.counts.completenessPct ?? 0}
+                size="small"
+                format={() => pct(p.counts.completenessPct)}
+              />
             </Tooltip>
           ),
         },

@@ -2,7 +2,7 @@
 // with the plan's 1996–2012 figures in a panel beside the live ones (each figure's source line and words on hover).
 // The same tables download as an .xlsx; historical task records are imported on the import page.
 import { useState, type ReactNode } from "react";
-import { Link } from "react-router";
+import { useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Col, Descriptions, Flex, InputNumber, List, Row, Segmented, Select, Space, Statistic, Tooltip, Typography } from "antd";
 import { CloudUploadOutlined, DownloadOutlined, InfoCircleOutlined } from "@ant-design/icons";
@@ -37,6 +37,7 @@ export function TaskAnalyticsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me } = useSession();
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({ origin: "all" });
   const [exporting, setExporting] = useState(false);
   const query: Query = { ...filters };
@@ -62,9 +63,9 @@ export function TaskAnalyticsPage() {
         extra={
           <Space wrap>
             {can.importData(me) && (
-              <Link to="/imports?kind=historical-tasks">
-                <Button icon={<CloudUploadOutlined aria-hidden />}>{t("taskAnalytics.importHistorical")}</Button>
-              </Link>
+              <Button icon={<CloudUploadOutlined aria-hidden />} onClick={() => void navigate("/imports?kind=historical-tasks")}>
+                {t("taskAnalytics.importHistorical")}
+              </Button>
             )}
             <Button type="primary" icon={<DownloadOutlined aria-hidden />} loading={exporting} onClick={exportXlsx}>
               {t("taskAnalytics.export")}

@@ -5,8 +5,7 @@
 // like the filters.
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { Tabs, Tag } from "antd";
-import { WarningOutlined } from "@ant-design/icons";
+import { Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { TASK_TYPES, TASK_METHODS, type TaskListItem, type TaskView } from "../../../common/api/task";
 import { BASELINE_2013, LAW_2025 } from "../../../common/processes/index";
@@ -14,6 +13,7 @@ import { useSession } from "../../app/session";
 import { formatDate } from "../../app/format";
 import type { Me } from "../../app/session";
 import { ListView, type ListConfig } from "../../components/ListView";
+import { Deadline } from "../../components/deadline";
 import { PageHeader } from "../../components/states";
 import { useProgrammeOptions } from "../calls/call-ui";
 import { TaskStateTag, taskAccess, useCallOptions, useMoney } from "./task-ui";
@@ -60,86 +60,76 @@ export function TasksListPage({ queue = false }: { queue?: boolean }) {
   const en = useTranslation().i18n.language === "en";
 
   const config = useMemo<ListConfig<TaskListItem>>(
-    () => ({
-      // one cache entry per view: the same filters answer differently in each
-      resource: `tasks-${view}`,
-      endpoint: view === "open" ? "/tasks?view=all&state=call_open" : `/tasks?view=${view}`,
-      rowKey: (r) => r.id,
-      rowHref: (r) => `/tasks/${r.id}`,
-      searchLabel: t("tasks.search"),
-      searchPlaceholder: t("tasks.searchPlaceholder"),
-      filters: [
-        ...(queue ? [{ name: "action", label: t("tasks.queue.action"), kind: "options" as const, options: actionOptions }] : []),
-        ...(view === "open" ? [] : [{ name: "state", label: t("tasks.fields.state"), kind: "options" as const, options: stateOptions }]),
-        { name: "year", label: t("tasks.fields.year"), kind: "year" },
-        { name: "taskType", label: t("tasks.fields.taskType"), kind: "options", options: TASK_TYPES.map((k) => ({ value: k, label: t(`tasks.type.${k}`) })) },
-        { name: "programmeId", label: t("tasks.fields.programme"), kind: "options", options: programmeOptions },
-        { name: "callId", label: t("tasks.fields.call"), kind: "options", options: calls.options },
-      ],
-      columns: [
-        ...(queue
-          ? [
-              {
-                title: t("tasks.queue.nextAction"),
-                key: "next",
-                sortKey: "urgency",
-                render: (_: unknown, r: TaskListItem) =>
-                  r.nextAction ? <Link to={`/tasks/${r.id}`}>{en ? r.nextAction.labelEn : r.nextAction.labelVi}</Link> : null,
-              },
-            ]
-          : []),
-        { title: t("tasks.fields.code"), dataIndex: "code", sortKey: "code", render: (c: string, r) => <Link to={`/tasks/${r.id}`}>{c}</Link> },
-        { title: t("tasks.fields.titleVi"), dataIndex: "titleVi", sortKey: "title", width: 360 },
-        // the queue keeps what decides the work in view: the type, method, year and budget stay on the task list
-        ...(queue
-          ? []
-          : [
-              { title: t("tasks.fields.taskType"), dataIndex: "taskType", render: (k: string) => t(`tasks.type.${k}`) },
-              {
-                title: t("tasks.fields.method"),
-                dataIndex: "method",
-                render: (m: string | null) => (m && (TASK_METHODS as readonly string[]).includes(m) ? t(`tasks.method.${m}`) : null),
-              },
-              { title: t("tasks.fields.year"), dataIndex: "year", sortKey: "year" },
-            ]),
-        {
-          title: t("tasks.fields.state"),
-          dataIndex: "state",
-          sortKey: "state",
-          render: (_: string, r) => <TaskStateTag state={r.state} labelVi={r.stateLabelVi} labelEn={r.stateLabelEn} />,
-        },
-        ...(queue
-          ? [
-              { title: t("tasks.queue.waitingSince"), dataIndex: "stateEnteredAt", render: (d: string) => formatDate(d) },
-              {
-                title: t("tasks.queue.deadline"),
-                dataIndex: "deadline",
-                render: (d: string | null, r: TaskListItem) =>
-                  d && r.overdue ? (
-                    <Tag color="red" icon={<WarningOutlined aria-hidden />}>
-                      {formatDate(d)} · {t("tasks.queue.overdue")}
-                    </Tag>
-                  ) : (
-                    formatDate(d)
-                  ),
-              },
-            ]
-          : []),
-        { title: t("tasks.fields.pi"), dataIndex: "piName" },
-        { title: t("tasks.fields.organisation"), key: "org", render: (_, r) => r.leadOrganisationName ?? r.proposingOrganisationName },
-        ...(queue
-          ? []
-          : [
-              {
-                title: t("tasks.fields.proposedBudget"),
-                dataIndex: "proposedBudget",
-                sortKey: "proposedBudget",
-                align: "right" as const,
-                render: (n: number | null) => money(n),
-              },
-            ]),
-      ],
-    }),
+    () => {
+      const nextColumn = {
+        title: t("tasks.queue.nextAction"),
+        key: "next",
+        sortKey: queue ? "urgency" : undefined,
+        render: (_: unknown, r: TaskListItem) => (r.nextAction ? <Link to={`/tasks/${r.id}`}>{en ? r.nextAction.labelEn : r.nextAction.labelVi}</Link> : null),
+      };
+      return {
+        // one cache entry per view: the same filters answer differently in each
+        resource: `tasks-${view}`,
+        endpoint: view === "open" ? "/tasks?view=all&state=call_open" : `/tasks?view=${view}`,
+        rowKey: (r) => r.id,
+        rowHref: (r) => `/tasks/${r.id}`,
+        searchLabel: t("tasks.search"),
+        searchPlaceholder: t("tasks.searchPlaceholder"),
+        filters: [
+          ...(queue ? [{ name: "action", label: t("tasks.queue.action"), kind: "options" as const, options: actionOptions }] : []),
+          ...(view === "open" ? [] : [{ name: "state", label: t("tasks.fields.state"), kind: "options" as const, options: stateOptions }]),
+          { name: "year", label: t("tasks.fields.year"), kind: "year" },
+          { name: "taskType", label: t("tasks.fields.taskType"), kind: "options", options: TASK_TYPES.map((k) => ({ value: k, label: t(`tasks.type.${k}`) })) },
+          { name: "programmeId", label: t("tasks.fields.programme"), kind: "options", options: programmeOptions },
+          { name: "callId", label: t("tasks.fields.call"), kind: "options", options: calls.options },
+        ],
+        // The key columns (code, title, PI, lead organisation, budget, state, the user's next action) fit a 1366 px
+        // screen; the type, method and year are shown on demand (the list's column chooser). The queue puts the next
+        // action first and shows since when the task waits and its deadline instead of the budget.
+        columns: [
+          ...(queue ? [nextColumn] : []),
+          { title: t("tasks.fields.code"), dataIndex: "code", sortKey: "code", render: (c: string, r) => <Link to={`/tasks/${r.id}`}>{c}</Link> },
+          { title: t("tasks.fields.titleVi"), dataIndex: "titleVi", sortKey: "title", width: 320 },
+          ...(queue
+            ? []
+            : [
+                { title: t("tasks.fields.taskType"), dataIndex: "taskType", optional: true, render: (k: string) => t(`tasks.type.${k}`) },
+                {
+                  title: t("tasks.fields.method"),
+                  dataIndex: "method",
+                  optional: true,
+                  render: (m: string | null) => (m && (TASK_METHODS as readonly string[]).includes(m) ? t(`tasks.method.${m}`) : null),
+                },
+                { title: t("tasks.fields.year"), dataIndex: "year", sortKey: "year", optional: true },
+              ]),
+          { title: t("tasks.fields.pi"), dataIndex: "piName" },
+          { title: t("tasks.fields.organisation"), key: "org", render: (_, r) => r.leadOrganisationName ?? r.proposingOrganisationName },
+          ...(queue
+            ? []
+            : [
+                {
+                  title: t("tasks.fields.proposedBudget"),
+                  dataIndex: "proposedBudget",
+                  sortKey: "proposedBudget",
+                  align: "right" as const,
+                  render: (n: number | null) => money(n),
+                },
+              ]),
+          {
+            title: t("tasks.fields.state"),
+            dataIndex: "state",
+            sortKey: "state",
+            render: (_: string, r) => <TaskStateTag state={r.state} labelVi={r.stateLabelVi} labelEn={r.stateLabelEn} />,
+          },
+          ...(queue
+            ? [
+                { title: t("list.waitingSince"), dataIndex: "stateEnteredAt", render: (d: string) => formatDate(d) },
+                { title: t("list.deadline"), dataIndex: "deadline", render: (d: string | null, r: TaskListItem) => <Deadline date={d} overdue={r.overdue} /> },
+              ]
+            : [nextColumn]),
+        ],
+      };
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, en, queue, view, programmeOptions.length, calls.options.length, stateOptions.length, actionOptions.length],
   );

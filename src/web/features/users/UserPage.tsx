@@ -116,7 +116,7 @@ export function UserPage() {
             </Col>
             <Col xs={24}>
               <Form.Item name="roles" label={t("users.fields.roles")} rules={rules(shape, "roles", true, t("users.fields.roles"))}>
-                <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+                <RoleBoxes label={t("users.fields.roles")} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -292,5 +292,31 @@ function UserCommands({ user }: { user: User }) {
         </Form>
       </Modal>
     </>
+  );
+}
+
+/**
+ * The role check boxes as a named group. The form field hands its control `aria-required`, which a group may not
+ * carry (the required mark and the error message say it); the rest goes to the group.
+ */
+function RoleBoxes({
+  label,
+  options,
+  id,
+  value,
+  onChange,
+  "aria-describedby": describedBy,
+}: {
+  label: string;
+  options: { value: string; label: string }[];
+  id?: string;
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  "aria-describedby"?: string;
+}) {
+  return (
+    <div role="group" id={id} aria-label={label} aria-describedby={describedBy}>
+      <Checkbox.Group value={value} onChange={(v) => onChange?.(v.map(String))} options={options} />
+    </div>
   );
 }

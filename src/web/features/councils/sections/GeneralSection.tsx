@@ -2,7 +2,7 @@
 // a paragraph under them. (With three columns and the long note spanning a row, the table's automatic layout gave the
 // long texts the width and squeezed the council's kind to one character per line at 1366 px.) Above it, a member of
 // the council is pointed to their ballots.
-import { Link } from "react-router";
+import { useNavigate } from "react-router";
 import { Alert, Button, Card, Descriptions, Typography } from "antd";
 import type { DescriptionsProps } from "antd";
 import { EditOutlined } from "@ant-design/icons";
@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from "../../../app/format";
 
 export function MembershipNotice({ council: c }: { council: Council }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   if (!c.myMemberId) return null;
   return (
     <Alert
@@ -19,9 +20,9 @@ export function MembershipNotice({ council: c }: { council: Council }) {
       showIcon
       title={t("councils.youAreMember")}
       action={
-        <Link to={`/councils/${c.id}/score`}>
-          <Button icon={<EditOutlined aria-hidden />}>{t("councils.openBallots")}</Button>
-        </Link>
+        <Button icon={<EditOutlined aria-hidden />} onClick={() => void navigate(`/councils/${c.id}/score`)}>
+          {t("councils.openBallots")}
+        </Button>
       }
     />
   );

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { App, Button, Card, Empty, Flex, Input, Popconfirm, Table, Typography } from "antd";
+import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CompletenessRow, Period } from "../../../../common/api/statistics";
 import { errorMessage } from "../../../app/api";
@@ -36,8 +37,10 @@ export function CompletenessSection({ period: p }: { period: Period }) {
   return (
     <Card size="small">
       <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 12 }}>
-        <Input.Search
+        <Input
           allowClear
+          type="search"
+          prefix={<SearchOutlined aria-hidden />}
           placeholder={t("statistics.completeness.search")}
           aria-label={t("statistics.completeness.search")}
           onChange={(e) => setSearch(e.target.value)}
@@ -58,7 +61,17 @@ export function CompletenessSection({ period: p }: { period: Period }) {
         dataSource={rows}
         scroll={{ x: "max-content" }}
         pagination={rows.length > 50 ? { pageSize: 50 } : false}
-        rowSelection={p.abilities.assign ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
+        rowSelection={
+          p.abilities.assign
+            ? {
+                selectedRowKeys: selected,
+                onChange: (k) => setSelected(k as string[]),
+                // Ant Design names these boxes in English
+                getTitleCheckboxProps: () => ({ "aria-label": t("list.selectAll") }),
+                getCheckboxProps: (r) => ({ "aria-label": t("list.selectRow", { name: r.organisationName }) }),
+              }
+            : undefined
+        }
         columns={[
           {
             title: t("statistics.fields.organisation"),
@@ -73,7 +86,9 @@ export function CompletenessSection({ period: p }: { period: Period }) {
               const rep = r.reports.find((x) => x.formKey === f.key);
               if (!rep) return <Typography.Text type="secondary">—</Typography.Text>;
               return (
-                <Link to={`/statistics/reports/${rep.reportId}`} aria-label={`${r.organisationName} ${f.code}`}>
+                // the link is named by what it shows, after the organisation and form it belongs to
+                <Link to={`/statistics/reports/${rep.reportId}`}>
+                  <span className="sr-only">{`${r.organisationName} ${f.code}: `}</span>
                   <ReportTags status={rep.status} timeliness={rep.timeliness} />
                 </Link>
               );
