@@ -1,5 +1,6 @@
 // The errors and warnings of a whole report — the page's one list of them — each a link that moves the focus to its
 // cell: the server's for the saved answers, the same engine's while the answers are being typed.
+import { CloseCircleFilled, ExclamationCircleFilled } from "@ant-design/icons";
 import { Alert } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ValidationMessage } from "../../../../common/api/statistics";
@@ -24,6 +25,8 @@ export function MessageSummary({ messages, errors, warnings, live }: { messages:
       className="stat-summary"
       type={errors ? "error" : "warning"}
       showIcon
+      // the icon is decoration (Ant Design names it in English, "close-circle"): the title says it
+      icon={errors ? <CloseCircleFilled aria-hidden /> : <ExclamationCircleFilled aria-hidden />}
       style={{ marginBottom: 16 }}
       title={t(live ? "statistics.report.summaryLive" : "statistics.report.summary", { errors, warnings })}
       description={<MessageList messages={messages} />}
