@@ -20,7 +20,6 @@ export const DATE_SENSITIVE = [
   "src/server/modules/calls/",
   "src/server/modules/monitoring/",
   "src/server/modules/statistics/",
-  "src/server/modules/tasks/tasks-demo.test.ts",
   "src/server/modules/tasks/lifecycle.test.ts",
   "src/server/modules/councils/",
   "src/server/modules/contracts/contracts.test.ts",
