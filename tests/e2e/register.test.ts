@@ -1,4 +1,4 @@
-// Journey: an officer issues a council's establishment decision (it takes the register's next number), opens "Sổ văn
+// Journey: an officer forms a council and issues its establishment decision (it takes the register's next number), opens "Sổ văn
 // bản đi" from the menu, finds the entry by searching and attaches the signed scan; a principal investigator has no
 // such menu item.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,9 +16,15 @@ afterAll(async () => {
 describe("document register", () => {
   it("lists an issued document, finds it, and takes its signed scan", async () => {
     const api = apiAs("officer");
-    const councils = await api.get<{ items: { id: string; title: string; status: string }[] }>("/api/v1/councils?pageSize=50");
-    const council = councils.items.find((c) => c.status !== "cancelled")!;
-    expect(council).toBeDefined();
+    // the demo's councils have their decisions issued already: the officer forms a new one, for the proposal that
+    // waits for its identification council
+    const waiting = await api.get<{ items: { id: string }[] }>("/api/v1/tasks?state=identification&pageSize=50");
+    expect(waiting.items.length, "the demo has a proposal waiting for its identification council").toBeGreaterThan(0);
+    const council = await api.json<{ id: string }>("POST", "/api/v1/councils", {
+      kind: "identification",
+      title: `Hội đồng tư vấn xác định nhiệm vụ (sổ văn bản ${Date.now()})`,
+      taskIds: [waiting.items[0].id],
+    });
     const entry = await api.json<{ symbol: string; summary: string }>("POST", "/api/v1/document-register", {
       kind: "council_establishment",
       entityId: council.id,
