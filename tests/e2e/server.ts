@@ -26,10 +26,17 @@ export async function startApp(port = 0, overrides: Partial<Config> = {}, opts: 
     throw new Error(`The web app is not built (${webDistDir}). Run "npx vite build" first (npm run test:e2e does).`);
   }
   // Every journey signs in several times from 127.0.0.1: the per-IP sign-in limit (tested by the server tests) is
-  // raised so that a fast run is not throttled.
+  // raised so that a fast run is not throttled. The run's shared sessions (openSessions) must outlast the other
+  // database's run, which goes first: the idle timeouts (tested by the server tests) are raised to the absolute one.
   const scratch = e2eDatabaseMode() === "server" ? await createScratchDatabase(process.env.TEST_DATABASE_URL!, "khcn_e2e_") : null;
   const config = loadConfig(
-    { NODE_ENV: "test", LOG_LEVEL: "silent", LOGIN_RATE_PER_IP_PER_MINUTE: "1000" },
+    {
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      LOGIN_RATE_PER_IP_PER_MINUTE: "1000",
+      SESSION_IDLE_MINUTES: "480",
+      SESSION_IDLE_MINUTES_ADMIN: "480",
+    },
     {
       demoMode: true,
       requireTotp: false,
