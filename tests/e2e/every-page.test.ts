@@ -147,12 +147,6 @@ const ENGLISH = new Set(
     "yes",
   ].map((w) => w.toLowerCase()),
 );
-/**
- * Texts allowed to carry English words in Vietnamese: the shipped process templates' notes are written in both
- * languages in one text (the template has one note field), shown as written on the templates' pages.
- */
-const BILINGUAL_TEXTS = [/^\(check\) Chưa đối chiếu văn bản chính thức/, /^Hội đồng tuyển chọn \/ giao trực tiếp theo TT 20\/2023/];
-
 /** Phrases checked as a whole. */
 const ENGLISH_PHRASES = [/\bno data\b/i, /\binvalid date\b/i, /\[object Object\]/];
 
@@ -198,7 +192,6 @@ function visibleTextInPage(): string[] {
 function englishIn(texts: string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
-    if (BILINGUAL_TEXTS.some((re) => re.test(text))) continue;
     for (const w of text.match(/\b[A-Za-z]+\b/g) ?? []) if (ENGLISH.has(w.toLowerCase())) found.add(`"${w}" in "${text.slice(0, 80)}"`);
     for (const re of ENGLISH_PHRASES) if (re.test(text)) found.add(`"${text.match(re)![0]}" in "${text.slice(0, 80)}"`);
     for (const key of text.match(/\b[a-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9_]*)+\b/g) ?? [])

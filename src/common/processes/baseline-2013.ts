@@ -31,9 +31,10 @@ export const BASELINE_2013: ProcessDefinition = {
     "Căn cứ Thông tư số 20/2023/TT-BKHCN của Bộ trưởng Bộ Khoa học và Công nghệ về xác định, tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ",
     "Căn cứ Thông tư số 11/2014/TT-BKHCN của Bộ trưởng Bộ Khoa học và Công nghệ quy định việc đánh giá, nghiệm thu kết quả thực hiện nhiệm vụ khoa học và công nghệ",
   ],
-  note:
+  noteVi:
     "Hội đồng tuyển chọn / giao trực tiếp theo TT 20/2023/TT-BKHCN từ 27/11/2023; đợt đã thông báo trước đó theo TT 08/2017/TT-BKHCN. " +
-    "Nghiệm thu cơ sở là tuỳ chọn. Selection councils follow TT 20/2023 from 27/11/2023 (calls announced earlier: TT 08/2017); internal acceptance is optional.",
+    "Nghiệm thu cơ sở là tuỳ chọn.",
+  noteEn: "Selection councils follow TT 20/2023 from 27/11/2023 (calls announced earlier: TT 08/2017); internal acceptance is optional.",
   nameVi: "Nhiệm vụ KH&CN cấp thành phố — tuyển chọn / giao trực tiếp",
   nameEn: "City-level S&T task — open selection / direct assignment",
   steps: [

@@ -11,7 +11,8 @@ export const processVersionSummary = z.object({
   version: z.number().int(),
   effectiveFrom: z.string(),
   legalBasis: z.string(),
-  note: z.string().nullable(),
+  noteVi: z.string().nullable(),
+  noteEn: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   /** The version a record starting today would follow. */

@@ -1,5 +1,5 @@
 // The 2025-law variant: tasks funded (tài trợ) or ordered (đặt hàng) under Luật KH,CN&ĐMST 93/2025/QH15 and its
-// decrees. Steps whose details are not yet confirmed from the official texts are said so in `note`.
+// decrees. Steps whose details are not yet confirmed from the official texts are said so in `noteVi` / `noteEn`.
 import type { ProcessDefinition, ProcessTransition } from "./schema.js";
 import { ACCEPTANCE_DOCUMENTS, DOSSIER_DOCUMENTS, REGISTRATION_DOCUMENTS } from "./baseline-2013.js";
 
@@ -24,9 +24,10 @@ export const LAW_2025: ProcessDefinition = {
     "Căn cứ Nghị định số 262/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Khoa học, công nghệ và đổi mới sáng tạo",
     "Căn cứ Nghị định số 265/2025/NĐ-CP của Chính phủ hướng dẫn thi hành một số điều của Luật Khoa học, công nghệ và đổi mới sáng tạo về tài chính và đầu tư trong khoa học, công nghệ và đổi mới sáng tạo",
   ],
-  note:
+  noteVi:
     "(check) Chưa đối chiếu văn bản chính thức: thành phần và số thành viên hội đồng xét tài trợ / đặt hàng (NĐ 267/2025, TT 36/2025), " +
-    "thủ tục khoán chi đến sản phẩm cuối cùng và quyết toán (NĐ 262/2025), điều kiện kết thúc có chấp nhận rủi ro. " +
+    "thủ tục khoán chi đến sản phẩm cuối cùng và quyết toán (NĐ 262/2025), điều kiện kết thúc có chấp nhận rủi ro.",
+  noteEn:
     "(check) Not yet confirmed from the official texts: composition of the funding/ordering review council, lump-sum " +
     "settlement steps, and the conditions for closing a task with accepted research risk.",
   nameVi: "Nhiệm vụ KH&CN cấp thành phố — tài trợ / đặt hàng (Luật 93/2025)",

@@ -212,7 +212,8 @@ describe("the shipped templates", () => {
       expect(by(d, "start").roles).toEqual(["finance"]);
       expect(by(d, "liquidate").roles).toEqual(["finance"]);
     }
-    expect(LAW_2025.note).toContain("(check)");
+    expect(LAW_2025.noteVi).toContain("(check)");
+    expect(LAW_2025.noteEn).toContain("(check)");
     expect(LAW_2025.legalBasis).toContain("93/2025/QH15");
   });
 });

@@ -56,6 +56,13 @@ export const processTransition = z
   })
   .strict();
 
+const note = z
+  .string()
+  .trim()
+  .max(4000)
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 /** What an administrator sends to add a version (the template key comes from the address, the number is assigned). */
 export const processDefinitionInput = z
   .object({
@@ -63,12 +70,9 @@ export const processDefinitionInput = z
     legalBasis: z.string().trim().min(1).max(2000),
     /** The legal texts a decision or contract of a task under this version cites, each a whole "Căn cứ …" line. */
     documentBases: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
-    note: z
-      .string()
-      .trim()
-      .max(4000)
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    /** Details not yet confirmed from an official text, and other remarks: in Vietnamese, and in English beside it. */
+    noteVi: note,
+    noteEn: note,
     nameVi: label,
     nameEn: label,
     steps: z.array(processStep).min(1).max(200),
@@ -113,8 +117,9 @@ export interface ProcessDefinition {
    * of the same template that has them.
    */
   documentBases?: string[];
-  /** Details not yet confirmed from an official text, and other remarks. */
-  note?: string | null;
+  /** Details not yet confirmed from an official text, and other remarks (each language its own text). */
+  noteVi?: string | null;
+  noteEn?: string | null;
   nameVi: string;
   nameEn: string;
   steps: ProcessStep[];

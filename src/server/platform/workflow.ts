@@ -27,7 +27,6 @@ export interface TemplateVersionRow {
   version: number;
   effectiveFrom: string;
   legalBasis: string;
-  note: string | null;
   definition: ProcessDefinition;
 }
 
@@ -36,7 +35,6 @@ const columns = {
   version: processTemplateVersions.version,
   effectiveFrom: processTemplateVersions.effectiveFrom,
   legalBasis: processTemplateVersions.legalBasis,
-  note: processTemplateVersions.note,
   definition: processTemplateVersions.definition,
 };
 

@@ -32,7 +32,8 @@ export async function syncProcessTemplates(db: Db, now: Date) {
           version: def.version,
           effectiveFrom: def.effectiveFrom,
           legalBasis: def.legalBasis,
-          note: def.note ?? null,
+          noteVi: def.noteVi ?? null,
+          noteEn: def.noteEn ?? null,
           definition: def,
           createdAt: now,
         })
@@ -46,7 +47,8 @@ const summaryColumns = {
   version: processTemplateVersions.version,
   effectiveFrom: processTemplateVersions.effectiveFrom,
   legalBasis: processTemplateVersions.legalBasis,
-  note: processTemplateVersions.note,
+  noteVi: processTemplateVersions.noteVi,
+  noteEn: processTemplateVersions.noteEn,
   createdAt: processTemplateVersions.createdAt,
   createdBy: users.username,
 };
@@ -55,7 +57,8 @@ type SummaryRow = {
   version: number;
   effectiveFrom: string;
   legalBasis: string;
-  note: string | null;
+  noteVi: string | null;
+  noteEn: string | null;
   createdAt: Date;
   createdBy: string | null;
 };
@@ -74,7 +77,8 @@ const summary = (r: SummaryRow, inForce: number | null): ProcessVersionSummary =
   version: r.version,
   effectiveFrom: r.effectiveFrom,
   legalBasis: r.legalBasis,
-  note: r.note,
+  noteVi: r.noteVi,
+  noteEn: r.noteEn,
   createdAt: r.createdAt.toISOString(),
   createdBy: r.createdBy,
   inForce: r.version === inForce,
@@ -182,7 +186,8 @@ export async function addVersion(ctx: Ctx, key: string, input: VersionInput): Pr
       version,
       effectiveFrom: input.effectiveFrom,
       legalBasis: input.legalBasis,
-      note: input.note ?? null,
+      noteVi: input.noteVi ?? null,
+      noteEn: input.noteEn ?? null,
       definition: parsed.definition,
       createdAt: ctx.clock.now(),
       createdBy: ctx.actor!.userId,

@@ -32,7 +32,8 @@ function withoutInternalAcceptance(effectiveFrom: string) {
     ...rest,
     effectiveFrom,
     legalBasis: rest.legalBasis + "; QĐ thử nghiệm",
-    note: "Bỏ nghiệm thu cơ sở",
+    noteVi: "Bỏ nghiệm thu cơ sở",
+    noteEn: "Internal acceptance dropped",
     steps: rest.steps.filter((s) => s.key !== "internal_acceptance"),
     transitions: rest.transitions
       .filter((x) => x.action !== "request_internal_acceptance")
@@ -136,7 +137,7 @@ describe(`process templates API (${testDbMode()})`, () => {
     await syncProcessTemplates(t.database.db, t.clock.now());
     const r = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM process_template_versions`);
     expect(r.rows[0].n).toBe(3);
-    await expect(t.database.db.execute(sql`UPDATE process_template_versions SET note = 'x'`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`UPDATE process_template_versions SET note_vi = 'x'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM process_template_versions`)).rejects.toThrow();
   });
 });

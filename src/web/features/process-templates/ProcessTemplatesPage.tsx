@@ -9,6 +9,17 @@ import { api } from "../../app/api";
 import { formatDate } from "../../app/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../components/states";
 
+/**
+ * A version's note in the reader's language; a note written in the other language only is shown as written, marked
+ * with its language.
+ */
+export function VersionNote({ v, en }: { v: Pick<ProcessVersionSummary, "noteVi" | "noteEn">; en: boolean }) {
+  const own = en ? v.noteEn : v.noteVi;
+  const other = en ? v.noteVi : v.noteEn;
+  if (own) return <>{own}</>;
+  return other ? <span lang={en ? "vi" : "en"}>{other}</span> : null;
+}
+
 export const processTemplatesQuery = { queryKey: ["process-templates"], queryFn: () => api.get<ProcessTemplate[]>("/process-templates") };
 
 export function ProcessTemplatesPage() {
@@ -54,9 +65,9 @@ export function ProcessTemplatesPage() {
                     render: (b: string, r) => (
                       <>
                         {b}
-                        {r.note && (
+                        {(r.noteVi || r.noteEn) && (
                           <Typography.Paragraph type="secondary" style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>
-                            {r.note}
+                            <VersionNote v={r} en={en} />
                           </Typography.Paragraph>
                         )}
                       </>

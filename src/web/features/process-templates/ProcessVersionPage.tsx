@@ -9,6 +9,7 @@ import type { ProcessVersion } from "../../../common/processes/contract";
 import { api } from "../../app/api";
 import { formatDate } from "../../app/format";
 import { RecordView, Section } from "../../components/RecordView";
+import { VersionNote } from "./ProcessTemplatesPage";
 
 type Transition = ProcessVersion["transitions"][number];
 const KIND_COLOR: Record<string, string> = { initial: "blue", normal: "default", final: "purple" };
@@ -43,7 +44,7 @@ export function ProcessVersionPage() {
                 { key: "effectiveFrom", label: t("processes.effectiveFrom"), children: formatDate(v.effectiveFrom) },
                 { key: "createdBy", label: t("processes.createdBy"), children: v.createdBy ?? t("processes.shipped") },
                 { key: "legalBasis", label: t("processes.legalBasis"), children: v.legalBasis, span: "filled" },
-                { key: "note", label: t("processes.note"), children: v.note, span: "filled" },
+                { key: "note", label: t("processes.note"), children: v.noteVi || v.noteEn ? <VersionNote v={v} en={en} /> : null, span: "filled" },
               ]}
             />
             <Card title={t("processes.steps", { count: v.steps.length })}>
