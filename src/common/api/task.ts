@@ -140,11 +140,20 @@ export type ProposalUpdate = z.input<typeof proposalUpdate>;
 // ---------------------------------------------------------------------------------------------------------------
 // Task record
 
-/** Why an action cannot run now, in the caller's language; `next`: what unblocks it, when the page can offer it. */
+/**
+ * Why an action cannot run now, in the caller's language; `next`: what unblocks it, when the page can offer it — the
+ * council to form, the contract to draft (none yet), or the drafted contract to open and have signed.
+ */
 export const actionRefusal = z.object({
   code: z.string(),
   message: z.string(),
-  next: z.object({ kind: z.literal("form_council"), councilKind: z.enum(COUNCIL_KINDS) }).nullable(),
+  next: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("form_council"), councilKind: z.enum(COUNCIL_KINDS) }),
+      z.object({ kind: z.literal("draft_contract") }),
+      z.object({ kind: z.literal("open_contract"), contractId: z.string().uuid(), number: z.string() }),
+    ])
+    .nullable(),
 });
 export type ActionRefusal = z.infer<typeof actionRefusal>;
 

@@ -63,7 +63,9 @@ export function auditHash(prevHash: string, f: HashedFields): string {
 }
 
 export async function audit(tx: Executor, ctx: Pick<Ctx, "actor" | "ip" | "correlationId" | "clock">, e: AuditEntry) {
-  // One writer at a time extends the chain; the lock is held to the end of the caller's transaction.
+  // One writer at a time extends the chain; the lock is held to the end of the caller's transaction. Lock order: a
+  // transaction changes (locks) its rows first and audits after; one that audits first and then changes a row that
+  // another transaction holds while waiting here deadlocks with it on a PostgreSQL server (PGlite runs one at a time).
   await tx.execute(sql`SELECT pg_advisory_xact_lock(7261002)`);
   const last = await tx.execute<{ hash: string }>(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   const prevHash = last.rows[0]?.hash ?? GENESIS;

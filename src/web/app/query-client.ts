@@ -1,4 +1,6 @@
-// Server state: TanStack Query. A 4xx answer is final (no retries); network trouble and 5xx are retried once.
+// Server state: TanStack Query. A 4xx answer is final (no retries); network trouble and 5xx are retried once. A page
+// opened again shows what it had at once and asks the server again (staleTime 0): other users move the same records
+// (a payment recorded, a contract signed), and a page must not show them as they were a moment ago.
 import { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api";
 
@@ -7,7 +9,7 @@ export const queryClient = new QueryClient({
     queries: {
       retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 1,
       refetchOnWindowFocus: false,
-      staleTime: 15_000,
+      staleTime: 0,
     },
     mutations: { retry: false },
   },

@@ -61,6 +61,14 @@ async function forgiveAttempts(ctx: Ctx, userId: string, now: Date): Promise<boo
 type AuditedUser = { id: string; username: string };
 
 /**
+ * Takes the account's row before the audit chain's lock (platform/audit.ts: rows first, then the audit), so that a
+ * failed attempt that audits and then may lock the account never waits in a circle with a parallel one.
+ */
+async function lockAccountRow(tx: Executor, userId: string) {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+}
+
+/**
  * Locks the account when its counted attempts reached the limit and it is not locked yet, and audits the lock
  * (auth.lockout). The counter starts again from 0 for the time after the lock. Returns the end of a lock taken here.
  */
@@ -114,14 +122,16 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     // Locked, or the attempts under way fill the allowance (then the lock is taken now). The password is not checked.
     await burnVerify(input.password);
     await ctx.db.transaction(async (tx) => {
-      await lockWhenExhausted(tx, ctx, user, now);
+      await lockAccountRow(tx, user.id);
       await audit(tx, ctx, { ...base, action: "auth.login", outcome: "denied", details: { reason: "locked" } });
+      await lockWhenExhausted(tx, ctx, user, now);
     });
     throw invalidCredentials(ctx);
   }
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await ctx.db.transaction(async (tx) => {
+      await lockAccountRow(tx, user.id);
       await audit(tx, ctx, { ...base, action: "auth.login", outcome: "failure", details: { reason: "bad_password" } });
       await lockWhenExhausted(tx, ctx, user, now);
     });

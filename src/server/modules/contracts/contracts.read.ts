@@ -291,6 +291,12 @@ async function contractOfTask(db: Executor, taskId: string) {
   return c ?? null;
 }
 
+/** The task's contract as a task page points to it (its id, number and status), or null before one is drafted. */
+export async function contractRefOfTask(db: Executor, taskId: string): Promise<{ id: string; number: string; status: ContractRow["status"] } | null> {
+  const c = await contractOfTask(db, taskId);
+  return c ? { id: c.id, number: c.number, status: c.status } : null;
+}
+
 const NO_CONTRACT = {
   vi: "Nhiệm vụ chưa có hợp đồng: cán bộ quản lý lập hợp đồng cho nhiệm vụ đã phê duyệt (mục Hợp đồng), rồi một người khác ký",
   en: "The task has no contract yet: an officer draws one up for the approved task (Contracts), then someone else signs it",

@@ -580,6 +580,35 @@ describe(`contracts (${testDbMode()})`, () => {
     expect(await paymentsSettledGuard(t.database.db, none.id)).toMatchObject({ vi: expect.stringContaining("Nhiệm vụ chưa có hợp đồng") });
   });
 
+  it("the task page shows 'sign the contract' blocked until the contract is signed, with the next step: draft it, then open it", async () => {
+    const signStep = async (taskId: string) => {
+      const r = await officer.get(`/api/v1/tasks/${taskId}`);
+      expect(r.status).toBe(200);
+      return r.body.abilities.actions.find((a: { action: string }) => a.action === "sign_contract");
+    };
+    const task = await approvedTask();
+    expect(await signStep(task.id)).toMatchObject({
+      blocked: { code: "CONTRACT_NOT_SIGNED", message: expect.stringContaining("Nhiệm vụ chưa có hợp đồng"), next: { kind: "draft_contract" } },
+    });
+    const c = await draftContract(officer, task.id, { city: CITY, other: OTHER });
+    expect(await signStep(task.id)).toMatchObject({
+      blocked: {
+        code: "CONTRACT_NOT_SIGNED",
+        message: expect.stringContaining(`Hợp đồng ${c.number} còn là dự thảo`),
+        next: { kind: "open_contract", contractId: c.id, number: c.number },
+      },
+    });
+    // the command refuses the same way the page said
+    const early = await officer.post(`/api/v1/tasks/${task.id}/sign_contract`, { version: (await officer.get(`/api/v1/tasks/${task.id}`)).body.version });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe("CONTRACT_NOT_SIGNED");
+    await signContract(leader, c);
+    expect((await signStep(task.id)).blocked).toBeNull();
+    const done = await officer.post(`/api/v1/tasks/${task.id}/sign_contract`, { version: (await officer.get(`/api/v1/tasks/${task.id}`)).body.version });
+    expect(done.status).toBe(200);
+    expect(done.body.state).toBe("contracted");
+  });
+
   it("visibility: staff see all; the PI and org rep their own; another PI and outsiders get 404", async () => {
     const { c } = await draft();
     for (const u of [officer, leader, finance, pi, orgRep]) expect((await u.get(`/api/v1/contracts/${c.id}`)).status).toBe(200);

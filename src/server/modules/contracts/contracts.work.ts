@@ -1,7 +1,9 @@
 // The contracts' part of "Việc của tôi" (GET /me/work), by the contract policy's rules (contracts.policy.ts): ledger
 // entries awaiting a decision for finance users and leaders who did not record them (two-person rule, SECURITY.md 10);
-// amendments awaiting a leader who did not request them; for finance users, the settlement of a contract whose
-// period has ended (or ends within the horizon) and is not recorded yet, due on the contract's end day.
+// amendments awaiting a leader who did not request them; drafted contracts awaiting the signature of a leader who
+// neither prepared nor last edited them; for finance users, the planned tranches of signed contracts that fall due
+// within the horizon with nothing recorded against them yet (due on the tranche's planned day), and the settlement
+// of a contract whose period has ended (or ends within the horizon) and is not recorded yet, due on its end day.
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { hasRole } from "../../platform/context.js";
@@ -70,6 +72,62 @@ export async function contractWork(ctx: Ctx): Promise<WorkItem[]> {
           href: `/contracts/${a.contract_id}`,
           waitingSince: a.requested_at,
           deadline: null,
+        }),
+      );
+  }
+
+  if (hasRole(actor, "leader")) {
+    const r = await ctx.db.execute<{ id: string; number: string; title_vi: string; created_at: Date | string }>(sql`
+      SELECT k.id, k.number, t.title_vi, k.created_at
+        FROM contracts k JOIN tasks t ON t.id = k.task_id
+       WHERE k.status = 'draft' AND k.prepared_by <> ${actor.userId}::uuid AND coalesce(k.updated_by, k.prepared_by) <> ${actor.userId}::uuid
+       ORDER BY k.created_at, k.id
+       LIMIT ${WORK_ITEMS_PER_SOURCE}`);
+    for (const k of r.rows)
+      items.push(
+        workItem(today, {
+          ...base,
+          key: `sign:${k.id}`,
+          role: "leader",
+          recordCode: k.number,
+          recordTitle: k.title_vi,
+          ...actionOf("sign"),
+          href: `/contracts/${k.id}`,
+          waitingSince: k.created_at,
+          deadline: null,
+        }),
+      );
+  }
+
+  if (hasRole(actor, "finance")) {
+    const r = await ctx.db.execute<{
+      contract_id: string;
+      tranche_id: string;
+      number: string;
+      title_vi: string;
+      label: string;
+      planned_date: string;
+      signed_at: Date | string | null;
+    }>(sql`
+      SELECT k.id AS contract_id, tr.id AS tranche_id, k.number, t.title_vi, tr.label, to_char(tr.planned_date, 'YYYY-MM-DD') AS planned_date, k.signed_at
+        FROM contract_tranches tr JOIN contracts k ON k.id = tr.contract_id JOIN tasks t ON t.id = k.task_id
+       WHERE tr.status = 'planned' AND k.status IN ('signed', 'amended')
+         AND tr.planned_date <= ${today}::date + ${WORK_HORIZON_DAYS}::int
+         AND NOT EXISTS (SELECT 1 FROM contract_payments p WHERE p.tranche_id = tr.id AND p.status IN ('pending', 'approved') AND p.amount > 0)
+       ORDER BY tr.planned_date, tr.id
+       LIMIT ${WORK_ITEMS_PER_SOURCE}`);
+    for (const x of r.rows)
+      items.push(
+        workItem(today, {
+          ...base,
+          key: `tranche:${x.tranche_id}`,
+          role: "finance",
+          recordCode: x.number,
+          recordTitle: `${x.label} · ${x.title_vi}`,
+          ...actionOf("pay"),
+          href: `/contracts/${x.contract_id}`,
+          waitingSince: x.signed_at,
+          deadline: x.planned_date,
         }),
       );
   }

@@ -149,6 +149,76 @@ describe("finance", () => {
   });
 });
 
+describe("contracts to sign and tranches to pay", () => {
+  it("a leader gets the drafts someone else prepared, to sign; finance the tranches falling due with nothing recorded", async () => {
+    const db = t.database.db;
+    const [officer, leader, finance] = [
+      await actorFor(t, ["officer"], { person: false }),
+      await actorFor(t, ["leader"], { person: false }),
+      await actorFor(t, ["finance"], { person: false }),
+    ];
+    const pi = await actorFor(t, ["pi"]);
+    const approved = () => buildApprovedTask(db, { piPersonId: pi.personId, leadOrganisationId: pi.organisationId });
+    const { contract: draft } = await buildContract(db, { task: await approved(), preparedBy: officer.userId });
+    const { contract: ownDraft } = await buildContract(db, { task: await approved(), preparedBy: leader.userId });
+    const l = await myWork(leader.ctx);
+    expect(l.items.find((i) => i.key === `sign:${draft.id}`)).toMatchObject({
+      source: "contracts",
+      action: "sign",
+      actionVi: "Ký hợp đồng",
+      recordCode: draft.number,
+      href: `/contracts/${draft.id}`,
+      role: "leader",
+    });
+    // the two-person rule: never the leader's own draft
+    expect(l.items.some((i) => i.key === `sign:${ownDraft.id}`)).toBe(false);
+    expect((await myWork(officer.ctx)).items.some((i) => i.key.startsWith("sign:"))).toBe(false);
+
+    const { contract, trancheIds } = await buildContract(db, {
+      task: await approved(),
+      preparedBy: officer.userId,
+      status: "signed",
+      signedBy: leader.userId,
+      valueCity: 300_000_000,
+      valueOther: 0,
+      tranches: [
+        { kind: "advance", label: "Tạm ứng đợt 1", plannedDate: day(-3), amountCity: 100_000_000, amountOther: 0 },
+        { kind: "tranche", label: "Cấp đợt 2", plannedDate: day(10), amountCity: 100_000_000, amountOther: 0 },
+        { kind: "tranche", label: "Cấp đợt cuối", plannedDate: day(200), amountCity: 100_000_000, amountOther: 0 },
+      ],
+    });
+    let f = await myWork(finance.ctx);
+    expect(f.items.find((i) => i.key === `tranche:${trancheIds[0]}`)).toMatchObject({
+      action: "pay",
+      actionVi: "Ghi nhận khoản cấp, hoàn trả",
+      recordCode: contract.number,
+      recordTitle: expect.stringMatching(/^Tạm ứng đợt 1 · /),
+      href: `/contracts/${contract.id}`,
+      deadline: day(-3),
+      overdue: true,
+      role: "finance",
+    });
+    expect(f.items.find((i) => i.key === `tranche:${trancheIds[1]}`)).toMatchObject({ deadline: day(10), overdue: false });
+    // beyond the horizon, and a draft's tranches, are not due yet
+    expect(f.items.some((i) => i.key === `tranche:${trancheIds[2]}`)).toBe(false);
+    expect(f.items.some((i) => i.href === `/contracts/${draft.id}`)).toBe(false);
+    // recorded (awaiting its approval): no longer to pay
+    await db.insert(contractPayments).values({
+      contractId: contract.id,
+      trancheId: trancheIds[0],
+      kind: "payment",
+      source: "city",
+      amount: 100_000_000,
+      paidOn: day(0),
+      preparedBy: finance.userId,
+      preparedAt: at(0),
+    });
+    f = await myWork(finance.ctx);
+    expect(f.items.some((i) => i.key === `tranche:${trancheIds[0]}`)).toBe(false);
+    expect(f.items.some((i) => i.key === `tranche:${trancheIds[1]}`)).toBe(true);
+  });
+});
+
 describe("expert", () => {
   it("gets the declaration to sign, then the ballots to score, of their own councils only", async () => {
     const db = t.database.db;

@@ -8,7 +8,7 @@ import { AppError, badInput, forbidden } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
-import { contractSignedGuard } from "../contracts/contracts.read.js";
+import { contractRefOfTask, contractSignedGuard } from "../contracts/contracts.read.js";
 import { searchCondition } from "../../platform/list.js";
 import { allTemplateDefinitions, availableActions, preconditionRefusal, templateVersion, transition } from "../../platform/workflow.js";
 import { t as message } from "../../platform/messages.js";
@@ -331,13 +331,31 @@ function preconditions(actor: Actor, task: TaskRow, def: ProcessDefinition, t: P
 }
 
 /**
- * Why an offered action cannot run now (its required documents or a guard), in the actor's language, with what
- * unblocks it when that is known (a council to form): the page shows the button disabled with this reason instead
- * of offering a command that would only refuse.
+ * What an action's own effect checks beyond the template (the task's "sign the contract" step follows the contract,
+ * signed in the contracts module), with what unblocks it: the contract to draft, or the draft to open and sign.
+ */
+async function effectRefusal(db: Executor, action: string, task: TaskRow): Promise<{ error: AppError; next: ActionRefusal["next"] } | null> {
+  if (action !== "sign_contract") return null;
+  const signed = await contractSignedGuard(db, task.id);
+  if (signed === true) return null;
+  const c = await contractRefOfTask(db, task.id);
+  return {
+    error: conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reasonVi: signed.vi, reasonEn: signed.en }, { reason: signed }),
+    next: !c ? { kind: "draft_contract" } : c.status === "draft" ? { kind: "open_contract", contractId: c.id, number: c.number } : null,
+  };
+}
+
+/**
+ * Why an offered action cannot run now (its required documents, a guard, or its effect's own check), in the actor's
+ * language, with what unblocks it when the page can offer it (a council to form, a contract to draft or to open):
+ * the page shows the button disabled with this reason instead of offering a command that would only refuse.
  */
 async function actionBlocked(ctx: Ctx, db: Executor, def: ProcessDefinition, t: ProcessTransition, task: TaskRow): Promise<ActionRefusal | null> {
   const refusal = await preconditionRefusal(db, t, preconditions(ctx.actor!, task, def, t, ctx.clock.now()));
-  if (!refusal) return null;
+  if (!refusal) {
+    const effect = await effectRefusal(db, t.action, task);
+    return effect && { code: effect.error.code, message: message(ctx.lang, effect.error.messageKey, effect.error.params), next: effect.next };
+  }
   const councilKind = (refusal.details as { councilKind?: CouncilKind } | undefined)?.councilKind;
   return {
     code: refusal.code,
@@ -617,9 +635,8 @@ async function applyEffects(
     }
     case "sign_contract": {
       // The contract itself is signed in the contracts module (two-person rule there); the task follows it.
-      const signed = await contractSignedGuard(tx, task.id);
-      if (signed !== true)
-        throw conflict("CONTRACT_NOT_SIGNED", "task.action.contract_not_signed", { reasonVi: signed.vi, reasonEn: signed.en }, { reason: signed });
+      const refused = await effectRefusal(tx, action, task);
+      if (refused) throw refused.error;
       return {};
     }
     case "start": {

@@ -3,17 +3,16 @@
 // for a task at the step `approved`.
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { useQuery } from "@tanstack/react-query";
-import { Button, Form, Select } from "antd";
+import { Button } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { CONTRACT_STATUSES, contractCreate, type Contract, type ContractSummary } from "../../../common/api/contract";
+import { CONTRACT_STATUSES, type ContractSummary } from "../../../common/api/contract";
 import { useSession } from "../../app/session";
 import { formatDate } from "../../app/format";
 import { ListView, type ListConfig } from "../../components/ListView";
 import { PageHeader } from "../../components/states";
-import { CommandDialog, useRecordCommand } from "../../components/CommandDialog";
-import { approvedTasksQuery, contractEndpoints, contractKeys, contractsApi } from "./contracts-api";
+import { contractEndpoints } from "./contracts-api";
+import { CreateContractDialog } from "./dialogs/CreateContractDialog";
 import { ContractStatusTag, Disbursed, formatMoney } from "./contract-ui";
 
 export function ContractsListPage() {
@@ -62,38 +61,7 @@ export function ContractsListPage() {
     <>
       <PageHeader title={t("contracts.title")} subtitle={t("contracts.subtitle")} />
       <ListView config={config} />
-      {creating && <CreateContractModal onClose={() => setCreating(false)} onCreated={(c) => navigate(`/contracts/${c.id}`)} />}
+      {creating && <CreateContractDialog onClose={() => setCreating(false)} onCreated={(c) => navigate(`/contracts/${c.id}`)} />}
     </>
-  );
-}
-
-/** Picks a task at the step `approved` and drafts its contract. */
-function CreateContractModal({ onClose, onCreated }: { onClose: () => void; onCreated: (c: Contract) => void }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState("");
-  const tasks = useQuery(approvedTasksQuery(q));
-  const command = useRecordCommand(contractKeys.lists);
-  return (
-    <CommandDialog<{ taskId: string }>
-      title={t("contracts.create")}
-      okText={t("contracts.create")}
-      command={command}
-      schema={contractCreate}
-      done={(c) => t("contracts.done.create", { number: (c as Contract).number })}
-      onDone={(c) => onCreated(c as Contract)}
-      onClose={onClose}
-      submit={(v) => contractsApi.create({ taskId: v.taskId })}
-    >
-      {({ rules }) => (
-        <Form.Item name="taskId" label={t("contracts.fields.task")} extra={t("contracts.createHint")} rules={rules("taskId", true, t("contracts.fields.task"))}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setQ }}
-            loading={tasks.isFetching}
-            options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.titleVi}` }))}
-            notFoundContent={t("contracts.noApprovedTask")}
-          />
-        </Form.Item>
-      )}
-    </CommandDialog>
   );
 }

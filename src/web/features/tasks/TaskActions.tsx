@@ -1,15 +1,18 @@
 // The workflow actions the task's `abilities.actions` offer: one button each, opening the action's dialog
 // (`dialogs/TaskActionDialog`, on the shared CommandDialog). An action whose checks fail now (a required document, a
 // guard: no council formed yet, the two-person rule…) is shown disabled, and `TaskBlockers` says why — with the next
-// step where the page can offer it ("Lập hội đồng" for a council step without its council).
+// step where the page can offer it ("Lập hội đồng" for a council step without its council, "Lập hợp đồng" or the
+// drafted contract for the contract step).
 import { useState } from "react";
 import { Alert, Button, Tooltip } from "antd";
-import { ArrowRightOutlined, TeamOutlined } from "@ant-design/icons";
+import { ArrowRightOutlined, FileDoneOutlined, TeamOutlined } from "@ant-design/icons";
+import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { Task, TaskActionOut } from "../../../common/api/task";
 import { useSession } from "../../app/session";
 import { councilAccess } from "../councils/council-ui";
 import { CreateCouncilDialog } from "../councils/dialogs/CreateCouncilDialog";
+import { CreateContractDialog } from "../contracts/dialogs/CreateContractDialog";
 import { DANGER, TaskActionDialog } from "./dialogs/TaskActionDialog";
 
 export function TaskActions({ task }: { task: Task }) {
@@ -48,13 +51,18 @@ export function TaskActions({ task }: { task: Task }) {
 export function TaskBlockers({ task }: { task: Task }) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
-  const [forming, setForming] = useState(false);
+  const navigate = useNavigate();
+  const [forming, setForming] = useState<"council" | "contract" | null>(null);
   const en = i18n.language === "en";
   const blocked = task.abilities.actions.filter((a) => a.blocked);
   if (!blocked.length) return null;
-  const council = blocked.map((a) => a.blocked!.next).find((n) => n?.kind === "form_council");
+  const nexts = blocked.map((a) => a.blocked!.next);
+  const council = nexts.find((n) => n?.kind === "form_council");
+  const draft = nexts.find((n) => n?.kind === "draft_contract");
+  const contract = nexts.find((n) => n?.kind === "open_contract");
   // One reason said once: several actions blocked by the same missing council share it.
   const reasons = [...new Map(blocked.map((a) => [a.blocked!.message, a])).values()];
+  const preset = { id: task.id, code: task.code, titleVi: task.titleVi };
   return (
     <>
       <Alert
@@ -71,20 +79,21 @@ export function TaskBlockers({ task }: { task: Task }) {
           </ul>
         }
         action={
-          council &&
-          councilAccess.create(me) && (
-            <Button type="primary" icon={<TeamOutlined aria-hidden />} onClick={() => setForming(true)}>
+          council && councilAccess.create(me) ? (
+            <Button type="primary" icon={<TeamOutlined aria-hidden />} onClick={() => setForming("council")}>
               {t("tasks.blocked.formCouncil")}
             </Button>
-          )
+          ) : draft && me?.can?.contract?.create ? (
+            <Button type="primary" icon={<FileDoneOutlined aria-hidden />} onClick={() => setForming("contract")}>
+              {t("tasks.blocked.draftContract")}
+            </Button>
+          ) : contract ? (
+            <Link to={`/contracts/${contract.contractId}`}>{t("tasks.blocked.openContract", { number: contract.number })}</Link>
+          ) : null
         }
       />
-      {forming && council && (
-        <CreateCouncilDialog
-          preset={{ kind: council.councilKind, task: { id: task.id, code: task.code, titleVi: task.titleVi } }}
-          onClose={() => setForming(false)}
-        />
-      )}
+      {forming === "council" && council && <CreateCouncilDialog preset={{ kind: council.councilKind, task: preset }} onClose={() => setForming(null)} />}
+      {forming === "contract" && <CreateContractDialog task={preset} onClose={() => setForming(null)} onCreated={(c) => navigate(`/contracts/${c.id}`)} />}
     </>
   );
 }

@@ -14,7 +14,12 @@ export function SummarySection({ c }: { c: Contract }) {
       <Section
         title={t("contracts.sections.parties")}
         items={[
-          { key: "task", label: t("contracts.fields.task"), span: "filled", children: `${c.taskCode} · ${c.taskTitleVi}` },
+          {
+            key: "task",
+            label: t("contracts.fields.task"),
+            span: "filled",
+            children: <Link to={`/tasks/${c.taskId}`}>{`${c.taskCode} · ${c.taskTitleVi}`}</Link>,
+          },
           { key: "a", label: t("contracts.fields.partyA"), children: c.partyAName },
           { key: "arep", label: t("contracts.fields.partyARepresentative"), children: c.partyARepresentative },
           { key: "b", label: t("contracts.fields.partyB"), children: <Link to={`/organisations/${c.partyBOrganisationId}`}>{c.partyBOrganisationName}</Link> },
