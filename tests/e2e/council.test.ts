@@ -222,7 +222,10 @@ describe("selection council", () => {
     expect(await page.getByRole("button", { name: `Chấp thuận kèm lý do: ${late.fullName}` }).count()).toBe(0);
     const leader = await newPage(browser);
     await signIn(leader.page, "leader");
-    await leader.page.goto(`/councils/${councilId}`);
+    await menu(leader.page).getByText("Hội đồng", { exact: true }).click();
+    await leader.page.getByLabel("Tìm hội đồng").fill(t.code.toLowerCase());
+    await leader.page.getByRole("link", { name: title, exact: true }).click();
+    await leader.page.waitForURL(new RegExp(`/councils/${councilId}$`));
     await leader.page.getByRole("button", { name: `Chấp thuận kèm lý do: ${late.fullName}` }).click();
     const overrideDialog = leader.page.locator(".ant-modal").filter({ hasText: `Xung đột lợi ích của ${late.fullName}` });
     await overrideDialog.getByText(`Đang công tác tại tổ chức chủ trì / đăng ký ${otherDossier.leadOrganisationName}`, { exact: false }).waitFor();
@@ -337,8 +340,16 @@ describe("selection council", () => {
 
     // ---- the PI of one dossier: no member names, no individual scores, before conclusion
     const pi = await signedInPage(browser, "pi");
+    // the PI reaches the council from their task's page, councils tab
     const piSees = async () => {
-      await pi.page.goto(`/councils/${councilId}`);
+      await menu(pi.page).getByText("Nhiệm vụ", { exact: true }).click();
+      await pi.page.waitForURL(/\/tasks(\?|$)/);
+      await pi.page.getByLabel("Tìm nhiệm vụ").fill(t.code.toLowerCase());
+      await pi.page.getByRole("link", { name: t.code, exact: true }).click();
+      await pi.page.waitForURL(new RegExp(`/tasks/${t.id}`));
+      await pi.page.getByRole("tab", { name: "Hội đồng" }).click();
+      await pi.page.getByRole("link", { name: title, exact: true }).click();
+      await pi.page.waitForURL(new RegExp(`/councils/${councilId}$`));
       await pi.page.getByRole("cell", { name: vmuDossier.leadOrganisationName, exact: true }).waitFor();
       const text = await pi.page.locator("main").innerText();
       for (const e of experts) expect(text).not.toContain(e.person.fullName);
@@ -386,16 +397,12 @@ describe("selection council", () => {
     expect(piText).not.toContain(otherDossier.leadOrganisationName);
     await pi.page.getByText("Được tuyển chọn").waitFor();
     await screenshot(pi.page, "council-pi-view");
-    // the PI reaches the council from the task page's councils tab
-    await pi.page.goto(`/tasks/${t.id}?tab=councils`);
-    await pi.page.getByRole("link", { name: title, exact: true }).click();
-    await pi.page.waitForURL(new RegExp(`/councils/${councilId}$`));
-    await pi.page.getByText("Được tuyển chọn").waitFor();
     expect(pi.errors).toEqual([]);
     await pi.context.close();
 
-    // ---- the officer records the decision on the task
-    await page.goto(`/tasks/${t.id}`);
+    // ---- the officer goes from the council to its task and records the decision there
+    await results.getByRole("link", { name: t.code, exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/tasks/${t.id}`));
     await page.getByRole("button", { name: "Được tuyển chọn / giao trực tiếp" }).click();
     await page.locator(".ant-modal").getByLabel("Ý kiến").fill("Theo kết luận của hội đồng tuyển chọn");
     await page.locator(".ant-modal").getByRole("button", { name: "Xác nhận" }).click();

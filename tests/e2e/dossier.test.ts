@@ -247,7 +247,12 @@ describe("dossier of a task", () => {
     // the officer may not open dossiers before the deadline: the dialog with the validity checks shows the server's
     // refusal, and the task stays where it is
     const officer = await signedInPage(browser, "officer");
-    await officer.page.goto(`/tasks/${task!.id}?tab=dossiers`);
+    await menu(officer.page).getByText("Nhiệm vụ", { exact: true }).click();
+    await officer.page.waitForURL(/\/tasks(\?|$)/);
+    await officer.page.getByLabel("Tìm nhiệm vụ").fill(task!.code.toLowerCase());
+    await officer.page.getByRole("link", { name: task!.code, exact: true }).click();
+    await officer.page.waitForURL(new RegExp(`/tasks/${task!.id}`));
+    await officer.page.getByRole("tab", { name: /^Hồ sơ \(/ }).click();
     await officer.page.locator(".task-dossiers").getByText("Đã nộp").first().waitFor();
     await officer.page.getByRole("button", { name: "Mở hồ sơ, kiểm tra tính hợp lệ" }).click();
     const dialog = officer.page.locator(".ant-modal");
