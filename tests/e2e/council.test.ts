@@ -2,7 +2,7 @@
 // council, convenes it (task action), creates the selection council on the council pages, seats seven members after
 // the conflict-of-interest check (a member of staff of an applicant organisation is refused, with the check's
 // lines); a member found in conflict when the invitations go out (they have since joined the other applicant) blocks
-// them until a leader overrides it with a reason in the council page's dialog; then the officer invites them, opens
+// them until a leader, who finds it on their home, overrides it with a reason in the council page's dialog; then the officer invites them, opens
 // the session and records attendance. The demo expert signs the declaration and scores
 // both dossiers on the 100-point rubric (the total follows the input) and submits; the other six members, who have
 // their own accounts, sign and score online too — except one, who signs and scores on paper: the officer records
@@ -222,9 +222,10 @@ describe("selection council", () => {
     expect(await page.getByRole("button", { name: `Chấp thuận kèm lý do: ${late.fullName}` }).count()).toBe(0);
     const leader = await newPage(browser);
     await signIn(leader.page, "leader");
-    await menu(leader.page).getByText("Hội đồng", { exact: true }).click();
-    await leader.page.getByLabel("Tìm hội đồng").fill(t.code.toLowerCase());
-    await leader.page.getByRole("link", { name: title, exact: true }).click();
+    // the decision waits on the leader's home, naming the member and the council
+    await leader.page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
+    const waiting = leader.page.locator(".ant-table-tbody tr.ant-table-row", { hasText: late.fullName }).filter({ hasText: title });
+    await waiting.getByRole("link", { name: "Chấp thuận xung đột lợi ích (kèm lý do)" }).click();
     await leader.page.waitForURL(new RegExp(`/councils/${councilId}$`));
     await leader.page.getByRole("button", { name: `Chấp thuận kèm lý do: ${late.fullName}` }).click();
     const overrideDialog = leader.page.locator(".ant-modal").filter({ hasText: `Xung đột lợi ích của ${late.fullName}` });

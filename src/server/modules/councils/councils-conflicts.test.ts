@@ -154,6 +154,17 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(kept.rows[0].n).toBe(3); // when added, and at each of the two invitations
     // members see who sits with them, not the staff's conflict findings
     expect((await experts[0].client.get(`${API}/${c.id}`)).body.members.every((m: any) => m.blockingConflicts.length === 0)).toBe(true);
+    // the decision waits on the leader's home, naming the member; not on the officer's, who may not take it
+    const leaderWork = (await leader.get("/api/v1/me/work")).body.items;
+    expect(leaderWork.find((i: any) => i.key === `council:${c.id}:overrideConflict:${memberOf(5).id}`)).toMatchObject({
+      source: "councils",
+      role: "leader",
+      action: "overrideConflict",
+      actionVi: "Chấp thuận xung đột lợi ích (kèm lý do)",
+      recordCode: "Chuyên Gia F",
+      href: `/councils/${c.id}`,
+    });
+    expect((await officer.get("/api/v1/me/work")).body.items.some((i: any) => i.action === "overrideConflict")).toBe(false);
   });
 
   it("only a leader or administrator overrides it, with a reason (audited); then the invitations go out", async () => {
@@ -178,6 +189,8 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
       reason: "Chuyên gia duy nhất về nuôi biển; không chấm hồ sơ của trường",
       lines: [expect.objectContaining({ code: "works_at" })],
     });
+    // decided: no longer waiting on the leader's home
+    expect((await leader.get("/api/v1/me/work")).body.items.some((i: any) => i.action === "overrideConflict")).toBe(false);
     // nothing to override for a member without a conflict
     const none = await leader.post(`${API}/${c.id}/members/${memberOf(0).id}/override-conflict`, { version: c.version, reason: "Không cần" });
     expect(none.status).toBe(409);

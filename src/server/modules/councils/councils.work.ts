@@ -3,7 +3,8 @@
 // lifecycle's next command, councils.lifecycle.ts). For a member (an expert, or anyone sitting on a council): the
 // declaration to sign while the council is invited or in session, then, in session, the ballots still to score (a
 // voting member, subjects without their submitted ballot). A member sees only their own seats (by their person);
-// the deadline is the meeting's day.
+// the deadline is the meeting's day. For a leader or an administrator: the members of open councils blocked by a
+// conflict of interest found late that no override covers yet (councils.members.ts blockingLines), to decide.
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { hasRole } from "../../platform/context.js";
@@ -14,6 +15,8 @@ import type { Role } from "../../../common/roles.js";
 import { VOTING_ROLES } from "../../../common/councils/rules.js";
 import { STAFF_ROLES } from "../../../common/roles.js";
 import { councilLifecycle } from "./councils.lifecycle.js";
+import { blockingLines } from "./councils.members.js";
+import type { ConflictLine } from "../../db/schema/index.js";
 
 type Command = keyof typeof councilLifecycle.commands;
 const NEXT: Record<string, Command> = { draft: "invite", invited: "open", in_session: "conclude" };
@@ -55,6 +58,45 @@ export async function councilWork(ctx: Ctx): Promise<WorkItem[]> {
           waitingSince: c.since,
           // a session still to be concluded has met: its day is past, not a deadline
           deadline: c.status === "in_session" ? null : c.meeting_at,
+        }),
+      );
+    }
+  }
+
+  if (hasRole(actor, "leader", "admin")) {
+    const r = await ctx.db.execute<{
+      council_id: string;
+      member_id: string;
+      title: string;
+      meeting_at: Date | string | null;
+      full_name: string;
+      checked_at: Date | string | null;
+      conflict_lines: ConflictLine[];
+      conflict_override_by: string | null;
+      conflict_override_lines: ConflictLine[] | null;
+    }>(sql`
+      SELECT c.id AS council_id, m.id AS member_id, c.title, c.meeting_at, p.full_name, m.conflict_checked_at AS checked_at,
+             m.conflict_lines, m.conflict_override_by, m.conflict_override_lines
+        FROM council_members m JOIN councils c ON c.id = m.council_id JOIN people p ON p.id = m.person_id
+       WHERE c.status IN ('draft', 'invited', 'in_session') AND jsonb_array_length(coalesce(m.conflict_lines, '[]'::jsonb)) > 0
+       ORDER BY c.meeting_at NULLS LAST, c.id, p.full_name
+       LIMIT ${WORK_ITEMS_PER_SOURCE}`);
+    const role: Role = hasRole(actor, "leader") ? "leader" : "admin";
+    for (const m of r.rows) {
+      const blocking = blockingLines({ conflictOverrideBy: m.conflict_override_by, conflictOverrideLines: m.conflict_override_lines }, m.conflict_lines);
+      if (!blocking.length) continue;
+      items.push(
+        workItem(today, {
+          key: `council:${m.council_id}:overrideConflict:${m.member_id}`,
+          source: "councils",
+          role,
+          kind: "council",
+          recordCode: m.full_name,
+          recordTitle: m.title,
+          ...actionOf("overrideConflict"),
+          href: `/councils/${m.council_id}`,
+          waitingSince: m.checked_at,
+          deadline: m.meeting_at,
         }),
       );
     }
