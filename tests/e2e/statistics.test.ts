@@ -46,6 +46,14 @@ async function fillCells(page: Page, values: Record<string, number>) {
   }
 }
 
+/** The representative opens their report of a period from "Báo cáo thống kê của tôi", by clicks. */
+async function openMyReport(page: Page, periodName: string, form: string, reportId: string) {
+  await menu(page).getByText("Báo cáo thống kê của tôi", { exact: true }).click();
+  await page.waitForURL(/\/statistics\/my/);
+  await page.locator("tr.ant-table-row", { hasText: periodName }).getByRole("link", { name: form }).click();
+  await page.waitForURL(new RegExp(`/statistics/reports/${reportId}$`));
+}
+
 describe("statistical reporting", () => {
   it("an org rep files a report with a validation error, fixes it and submits; an officer approves; the consolidated table changes", async () => {
     const officerApi = apiAs("officer");
@@ -192,7 +200,8 @@ describe("statistical reporting", () => {
     const reopened = await officerApi.get<{ values: Record<string, number> }>(`/api/v1/statistics/periods/${period.id}/consolidated/08-KHCN-SHTT`);
     expect(reopened.values["ip.total.filed_vn"] ?? 0).toBe(0);
     // … and the dashboard no longer counts it; its figure links to the period
-    await leader.page.goto("/leadership");
+    await menu(leader.page).getByText("Bảng điều hành", { exact: true }).click();
+    await leader.page.waitForURL(/\/leadership$/);
     await expect.poll(approvedOnDashboard).toBe("0");
     await leader.page.getByTestId("leadership-reporting").click();
     await leader.page.waitForURL(new RegExp(`/statistics/periods/${period.id}`));
@@ -204,9 +213,10 @@ describe("statistical reporting", () => {
     const officerApi = apiAs("officer");
     const orgRep = await new ApiClient(baseUrl()).login("org_rep");
     const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
+    const periodName = `Chi KH&CN kiểm thử ${Date.now()}`;
     let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", {
       year: 2026,
-      nameVi: `Chi KH&CN kiểm thử ${Date.now()}`,
+      nameVi: periodName,
       formKeys: ["03-KHCN-CP"],
     });
     period = await officerApi.post<PeriodOut>(`/api/v1/statistics/periods/${period.id}/open`, { version: period.version });
@@ -216,7 +226,7 @@ describe("statistical reporting", () => {
 
     const { page, context, errors } = await newPage(browser);
     await signIn(page, "org_rep");
-    await page.goto(`/statistics/reports/${reportId}`);
+    await openMyReport(page, periodName, "03/KHCN-CP", reportId);
     await page.getByRole("heading", { name: /03\/KHCN-CP — Chi cho khoa học và công nghệ/ }).waitFor();
     // the totals are not inputs: they are computed, and empty while nothing is reported
     expect(await cell(page, "spend.total.total").evaluate((el) => el.tagName)).toBe("OUTPUT");
@@ -297,7 +307,8 @@ describe("statistical reporting", () => {
     const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
     const org = await officerApi.get<{ nameVi: string }>(`/api/v1/organisations/${me.organisationId}`);
     const { page, context, errors } = await signedInPage(browser, "officer");
-    await page.goto("/statistics");
+    await menu(page).getByText("Kỳ báo cáo thống kê", { exact: true }).click();
+    await page.waitForURL(/\/statistics$/);
     await page.getByRole("button", { name: "Tạo kỳ báo cáo" }).click();
     const create = page.getByRole("dialog");
     const name = `Kỳ kiểm thử vòng đời ${Date.now()}`;
@@ -391,9 +402,10 @@ describe("statistical reporting", () => {
     const officerApi = apiAs("officer");
     const orgRep = await new ApiClient(baseUrl()).login("org_rep");
     const me = await orgRep.get<{ organisationId: string }>("/api/v1/auth/me");
+    const periodName = `Nhập Excel SHTT ${Date.now()}`;
     let period = await officerApi.post<PeriodOut>("/api/v1/statistics/periods", {
       year: 2026,
-      nameVi: `Nhập Excel SHTT ${Date.now()}`,
+      nameVi: periodName,
       formKeys: ["08-KHCN-SHTT"],
     });
     period = await officerApi.post<PeriodOut>(`/api/v1/statistics/periods/${period.id}/open`, { version: period.version });
@@ -404,7 +416,7 @@ describe("statistical reporting", () => {
 
     const { page, context, errors } = await newPage(browser);
     await signIn(page, "org_rep");
-    await page.goto(`/statistics/reports/${reportId}`);
+    await openMyReport(page, periodName, "08/KHCN-SHTT", reportId);
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải mẫu Excel" }).click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
