@@ -192,7 +192,14 @@ describe("statistical reporting", () => {
     await screenshot(leader.page, "leadership-dashboard");
 
     // ── a leader withdraws the approval with a reason: the report is open again and leaves the consolidation ──
-    await leader.page.goto(`/statistics/reports/${reportId}`);
+    // (from the dashboard's reporting figure to the period, and from its completeness table to the report)
+    await leader.page.getByTestId("leadership-reporting").click();
+    await leader.page.waitForURL(new RegExp(`/statistics/periods/${period.id}`));
+    await leader.page
+      .locator(".stat-completeness")
+      .getByRole("link", { name: /08\/KHCN-SHTT/ })
+      .click();
+    await leader.page.waitForURL(new RegExp(`/statistics/reports/${reportId}$`));
     await leader.page.getByRole("button", { name: "Huỷ duyệt" }).click();
     await leader.page.locator(".ant-modal").getByLabel("Lý do huỷ duyệt").fill("Số liệu sáng chế cần đối chiếu lại với Cục SHTT");
     await leader.page.locator(".ant-modal").getByRole("button", { name: "Huỷ duyệt" }).click();
