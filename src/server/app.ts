@@ -9,7 +9,7 @@ import Fastify, {
   type FastifySchema,
 } from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
+import helmet from "helmet";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -152,7 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate("deps", { ...deps, clock });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Security headers (helmet), built once: @fastify/helmet would build helmet's middleware again on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook("onRequest", (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   // Text answers compressed when the client accepts it (platform/web-app.ts); added before any route so it reaches all.
   registerCompression(app);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });

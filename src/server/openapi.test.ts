@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestApp, testDbMode } from "./testing/harness.js";
-import { Fixture } from "./modules/tasks/tasks.fixtures.js";
+import { Fixture } from "./testing/task-journey.js";
 import { PROCESS_TEMPLATES } from "../common/processes/index.js";
 
 const t = await createTestApp();

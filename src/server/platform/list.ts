@@ -34,8 +34,29 @@ export class Placeholders {
     this.values[name] = value;
     return sql.placeholder(name);
   };
-  /** The names bound so far, in order: with the sort, they decide the statement's text (its cache key). */
+  /**
+   * The names bound so far, in order: with the sort, they decide the statement's text (its cache key). A filter that
+   * adds SQL without binding a value (a yes/no EXISTS) changes the text too: the caller adds its choice to the key.
+   */
   get shape() {
     return Object.keys(this.values).join(",");
   }
+}
+
+/**
+ * The list's total as a column of its page: `(SELECT count(*) FROM table WHERE …)`, an uncorrelated subquery that
+ * PostgreSQL runs once per statement, so a page and its total take one statement and one round trip instead of two.
+ * Inside the subquery the table's columns bind to the subquery's own FROM. A page past the end has no row to carry
+ * the total: `pageTotal` then asks `count` (the same condition as a statement of its own).
+ */
+export const totalOf = (table: SQL | { getSQL(): SQL } | object, where: SQL | undefined) =>
+  sql<number>`(SELECT count(*) FROM ${table}${where ? sql` WHERE ${where}` : sql``})`.mapWith(Number);
+
+export async function pageTotal<R extends { total: number }>(
+  rows: R[],
+  page: number,
+  count: () => Promise<{ total: number }[]>,
+): Promise<{ rows: Omit<R, "total">[]; total: number }> {
+  const total = rows.length ? rows[0].total : page === 1 ? 0 : (await count())[0].total;
+  return { rows: rows.map(({ total: _total, ...r }) => r), total };
 }

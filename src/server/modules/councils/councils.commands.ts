@@ -4,17 +4,7 @@
 // (→ in_session, results removed) needs a leader or administrator and a reason. Every write: one transaction, council
 // version check, audit row.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import {
-  councilBallots,
-  councilBallotScores,
-  councilMembers,
-  councilResults,
-  councils,
-  councilSubjects,
-  taskDossierBudget,
-  taskDossiers,
-  tasks,
-} from "../../db/schema/index.js";
+import { councilMembers, councilResults, councils, councilSubjects, taskDossierBudget, taskDossiers, tasks } from "../../db/schema/index.js";
 import type { Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, notFound } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
@@ -38,7 +28,7 @@ import { councilLifecycle } from "./councils.lifecycle.js";
 import { runCommand } from "../../platform/lifecycle.js";
 import type { z } from "zod";
 import { vietnamDate, startOfVietnamDay } from "../../platform/clock.js";
-import { snapshot, type Loaded, quorumOf, mustLoad, bump, assertCan, loadCouncil, present, REASON_TEXT } from "./councils.record.js";
+import { snapshot, type Loaded, quorumOf, mustLoad, bump, assertCan, loadCouncil, present, presentVotes, REASON_TEXT } from "./councils.record.js";
 import { blockedMembers } from "./councils.members.js";
 import { getCouncil } from "./councils.read.js";
 
@@ -240,27 +230,9 @@ async function computeResults(tx: Executor, ctx: Ctx, l: Loaded) {
       { present: q.present, total: q.votingMembers, required: q.required, reasons: reasons(ctx.lang) },
     );
   }
-  const voters = l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role));
-  const voterIds = new Set(voters.map((m) => m.id));
-  const ballots = (
-    await tx
-      .select()
-      .from(councilBallots)
-      .where(and(eq(councilBallots.councilId, l.c.id), eq(councilBallots.status, "submitted")))
-  ).filter((b) => voterIds.has(b.memberId));
+  const { voters, ballots, scores } = await presentVotes(tx, l);
   const missing = voters.length * l.subjects.length - ballots.length;
   if (missing > 0) throw new AppError("BALLOTS_MISSING", 409, "council.ballots_missing", { missing }, { count: missing });
-  const scores = ballots.length
-    ? await tx
-        .select()
-        .from(councilBallotScores)
-        .where(
-          inArray(
-            councilBallotScores.ballotId,
-            ballots.map((b) => b.id),
-          ),
-        )
-    : [];
   const scoresOf = new Map<string, typeof scores>();
   for (const s of scores) scoresOf.set(s.ballotId, [...(scoresOf.get(s.ballotId) ?? []), s]);
   const bySubject = (sid: string) => ballots.filter((b) => b.subjectId === sid);

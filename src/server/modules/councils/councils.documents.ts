@@ -3,9 +3,9 @@
 // members × criteria with averages and ranking, or the grade counts of an acceptance council; conclusions).
 // The minutes carry every member's individual scores: staff only (officer, admin), only after conclusion, and each
 // download is audited both as an export and as a view of the scores.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { vietnamDate } from "../../platform/clock.js";
-import { councilBallotScores, councilBallots, councilResults, organisations, people, tasks } from "../../db/schema/index.js";
+import { councilResults, organisations, people, tasks } from "../../db/schema/index.js";
 import { hasRole, type Ctx, type Executor } from "../../platform/context.js";
 import { AppError, forbidden, notFound } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
@@ -27,9 +27,9 @@ import {
   type RankingLine,
   type ScoreTable,
 } from "../../documents/index.js";
-import { VOTING_ROLES, type CouncilRole } from "../../../common/councils/index.js";
+import { type CouncilRole } from "../../../common/councils/index.js";
 import { councilPolicy, isCouncilMember } from "./councils.policy.js";
-import { criteriaOf, loadCouncil, type Loaded as LoadedCouncil } from "./councils.record.js";
+import { criteriaOf, loadCouncil, presentVotes, type Loaded as LoadedCouncil } from "./councils.record.js";
 import { decisionNumberOf, taskLegalBases } from "../tasks/tasks.documents.js";
 import { eachTogether } from "../../platform/together.js";
 import { issuedDocument } from "../register/register.service.js";
@@ -173,26 +173,7 @@ export async function councilMinutesDocument(ctx: Ctx, id: string): Promise<DocF
     const l = await loadVisible(ctx, tx, id);
     if (!staff(ctx)) throw forbidden();
     if (l.c.status !== "concluded") throw notYet("document.council_minutes_not_concluded");
-    const voters = l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role));
-    const voterIds = new Set(voters.map((m) => m.id));
-    const ballots = (
-      await tx
-        .select()
-        .from(councilBallots)
-        .where(and(eq(councilBallots.councilId, id), eq(councilBallots.status, "submitted")))
-        .orderBy(asc(councilBallots.createdAt), asc(councilBallots.id))
-    ).filter((b) => voterIds.has(b.memberId));
-    const scores = ballots.length
-      ? await tx
-          .select()
-          .from(councilBallotScores)
-          .where(
-            inArray(
-              councilBallotScores.ballotId,
-              ballots.map((b) => b.id),
-            ),
-          )
-      : [];
+    const { voters, ballots, scores } = await presentVotes(tx, l);
     const results = await tx.select().from(councilResults).where(eq(councilResults.councilId, id));
     const criteria = new Map(await eachTogether(tx, l.subjects, async (s) => [s.id, await criteriaOf(tx, l.rules, s)] as const));
     await audit(tx, ctx, {

@@ -1,7 +1,8 @@
 // A council as one record: loading it (members, subjects, results, rule set) for reading or for a command, its
 // presentation with the caller's abilities, and the version bump and ability check every council command shares.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
+  councilBallotScores,
   councilBallots,
   councilMembers,
   councilResults,
@@ -17,7 +18,7 @@ import {
 import type { Ctx, Executor } from "../../platform/context.js";
 import { forbidden, notFound, staleVersion } from "../../platform/errors.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
-import { quorum, type CouncilKind, type CouncilRuleSet, type QuorumReason } from "../../../common/councils/index.js";
+import { quorum, VOTING_ROLES, type CouncilKind, type CouncilRuleSet, type QuorumReason } from "../../../common/councils/index.js";
 import { type Council, type CouncilResult, type CriterionView } from "../../../common/api/council.js";
 import { councilPolicy, isCouncilInsider, ownSubjectIds, type CouncilRef, type SubjectParties } from "./councils.policy.js";
 import { loadRuleSet } from "./councils.rulesets.js";
@@ -138,6 +139,25 @@ export const quorumOf = (l: Pick<Loaded, "rules" | "members">) =>
     l.rules,
     l.members.map((m) => ({ memberId: m.id, role: m.role, present: m.present, authorisedToChair: m.authorisedToChair })),
   );
+
+/**
+ * The present voting members, their submitted ballots (in the order they were cast) and those ballots' scores: what
+ * the conclusion counts and what the minutes print. Ballots of members absent or not voting are left out.
+ */
+export async function presentVotes(db: Executor, l: Pick<Loaded, "c" | "members">) {
+  const voters = l.members.filter((m) => m.present && VOTING_ROLES.includes(m.role));
+  const voterIds = new Set(voters.map((m) => m.id));
+  const ballots = (
+    await db
+      .select()
+      .from(councilBallots)
+      .where(and(eq(councilBallots.councilId, l.c.id), eq(councilBallots.status, "submitted")))
+      .orderBy(asc(councilBallots.createdAt), asc(councilBallots.id))
+  ).filter((b) => voterIds.has(b.memberId));
+  const ids = ballots.map((b) => b.id);
+  const scores = ids.length ? await db.select().from(councilBallotScores).where(inArray(councilBallotScores.ballotId, ids)) : [];
+  return { voters, ballots, scores };
+}
 
 // ---------- criteria ----------
 export async function criteriaOf(db: Executor, rules: CouncilRuleSet, s: Pick<SubjectRow, "taskType" | "dossierId">): Promise<CriterionView[]> {

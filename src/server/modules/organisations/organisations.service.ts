@@ -5,7 +5,7 @@ import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
-import { Placeholders, literal, searchCondition, type Bind } from "../../platform/list.js";
+import { Placeholders, literal, pageTotal, searchCondition, totalOf, type Bind } from "../../platform/list.js";
 import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import {
@@ -41,7 +41,8 @@ const outer = { id: sql.raw(`"organisations"."id"`), parentId: sql.raw(`"organis
 const peopleCountSql = sql<number>`(SELECT count(*)::int FROM people p WHERE p.primary_organisation_id = ${outer.id})`;
 const labCountSql = sql<number>`(SELECT count(*)::int FROM laboratories l WHERE l.organisation_id = ${outer.id})`;
 
-// The list's two statements, prepared per shape (which filters are given, the sort): db/prepared.ts.
+// The list's statements, prepared per shape (which filters are given, the sort): db/prepared.ts. The page carries
+// the total (platform/list.ts totalOf); `count` answers only for a page past the end.
 function organisationListStatements(db: Executor, where: SQL | undefined, order: SQL, name: string) {
   const page = db
     .select({
@@ -56,6 +57,7 @@ function organisationListStatements(db: Executor, where: SQL | undefined, order:
       labCount: labCountSql,
       peopleCount: peopleCountSql,
       updatedAt: organisations.updatedAt,
+      total: totalOf(organisations, where),
     })
     .from(organisations)
     .where(where)
@@ -85,12 +87,13 @@ export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
   };
   const statements = prepared(
     ctx.db,
-    `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}`,
+    // hasLab adds SQL but no value, so the placeholders alone do not tell its statements apart.
+    `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}:${q.hasLab ?? ""}`,
     (db, name) => organisationListStatements(db, where, order[key], name),
     { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
   const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  const [rows, [{ total }]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)]);
+  const { rows, total } = await pageTotal(await statements.page.execute(values), q.page, () => statements.count.execute(values));
   const items: OrganisationSummary[] = rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }

@@ -62,6 +62,13 @@ describe("organisations registry", () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((o: { id: string }) => o.id)).toContain(c.body.id);
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
+    // The total comes with the page, and on its own for a page past the end.
+    const all = await pi.get("/api/v1/organisations?pageSize=1");
+    const last = await pi.get(`/api/v1/organisations?pageSize=1&page=${all.body.total}`);
+    const past = await pi.get(`/api/v1/organisations?pageSize=1&page=${all.body.total + 1}`);
+    expect(all.body.total).toBeGreaterThan(0);
+    expect(last.body).toMatchObject({ total: all.body.total, items: [{}] });
+    expect(past.body).toMatchObject({ total: all.body.total, items: [] });
 
     const detail = await pi.get(`/api/v1/organisations/${c.body.id}`);
     expect(detail.status).toBe(200);
@@ -86,6 +93,10 @@ describe("organisations registry", () => {
     const withLab = await officer.get(`/api/v1/organisations?hasLab=true&pageSize=200`);
     expect(withLab.body.items.map((o: { id: string }) => o.id)).toContain(c.body.id);
     expect(withLab.body.items.map((o: { id: string }) => o.id)).not.toContain(parent.id);
+    // Each choice its own statement, whatever was listed before (the unfiltered list above, then "with")
+    const withoutLab = await officer.get(`/api/v1/organisations?hasLab=false&pageSize=200`);
+    expect(withoutLab.body.items.map((o: { id: string }) => o.id)).not.toContain(c.body.id);
+    expect(withoutLab.body.items.map((o: { id: string }) => o.id)).toContain(parent.id);
   });
 
   it("sorts in Vietnamese alphabetical order (Đ after D, before E)", async () => {

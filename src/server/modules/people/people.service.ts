@@ -9,7 +9,7 @@ import { AppError, badInput, notFound, staleVersion } from "../../platform/error
 import { audit } from "../../platform/audit.js";
 import type { AuditAction } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
-import { Placeholders, literal, searchCondition, type Bind } from "../../platform/list.js";
+import { Placeholders, literal, pageTotal, searchCondition, totalOf, type Bind } from "../../platform/list.js";
 import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import { currentList } from "../../../common/reference.js";
@@ -87,7 +87,8 @@ export function personOrder(sort: string | undefined, day: string, bind: Bind = 
   return [order[key](), sql`${people.id} ${dir}`];
 }
 
-// The list's two statements, prepared per shape (which filters are given, the sort): db/prepared.ts.
+// The list's statements, prepared per shape (which filters are given, the sort): db/prepared.ts. The page carries
+// the total (platform/list.ts totalOf); `count` answers only for a page past the end.
 function peopleListStatements(db: Executor, where: SQL | undefined, order: SQL[], byOrganisation: boolean, name: string) {
   // The page's ids first, then their rows ("deferred join"): the id query can be answered from the covering sort
   // index (migration 0004) without visiting the table for every row it skips.
@@ -112,6 +113,7 @@ function peopleListStatements(db: Executor, where: SQL | undefined, order: SQL[]
       primaryOrganisationId: people.primaryOrganisationId,
       primaryOrganisationName: organisations.nameVi,
       updatedAt: people.updatedAt,
+      total: totalOf(people, where),
     })
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.primaryOrganisationId))
@@ -140,7 +142,7 @@ export async function listPeople(ctx: Ctx, q: PersonListQuery) {
     { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
   const values = { ...p.values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  const [rows, [{ total }]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)]);
+  const { rows, total } = await pageTotal(await statements.page.execute(values), q.page, () => statements.count.execute(values));
   // Built field by field: contact data is not in a list item, whoever asks.
   const items: PersonSummary[] = rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
   return { items, total, page: q.page, pageSize: q.pageSize };

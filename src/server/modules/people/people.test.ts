@@ -301,6 +301,13 @@ describe("list: search, Vietnamese sort, filters, pagination", () => {
     expect(p1.body).toMatchObject({ total: 5, page: 1, pageSize: 2 });
     expect(names(p1)).toEqual(["Trần Thị Anh", "Lê Văn Dũng"]);
     expect(names(p3)).toEqual(["Phạm Văn Ơn"]);
+    expect(p3.body.total).toBe(5);
+    // Past the end: no item to carry the total, which is counted on its own.
+    const p4 = await other.get(`/api/v1/people?organisationId=${org.id}&sort=name&pageSize=2&page=4`);
+    expect(p4.body).toMatchObject({ items: [], total: 5, page: 4 });
+    const none = await other.get(`/api/v1/people?q=khong-co-ai-ten-nay&page=1`);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+    expect(p1.body.items[0]).not.toHaveProperty("total");
   });
 
   it("answers 400, never 500, for bad list parameters", async () => {

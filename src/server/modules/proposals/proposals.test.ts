@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
 import { auditLog } from "../../db/schema/index.js";
-import { DAY, Fixture, HOUR, type Actor } from "../tasks/tasks.fixtures.js";
+import { DAY, Fixture, HOUR, type Actor } from "../../testing/task-journey.js";
 
 let t: TestApp;
 let f: Fixture;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { Fixture, type Actor } from "../tasks/tasks.fixtures.js";
+import { Fixture, type Actor } from "../../testing/task-journey.js";
 import { buildTaskInProgress } from "../../testing/factories.js";
 import { REGISTRATION_DOCUMENTS } from "../../../common/processes/baseline-2013.js";
 import { verifyAuditChain } from "../../platform/audit.js";

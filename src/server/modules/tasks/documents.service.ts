@@ -8,7 +8,7 @@ import { badInput, forbidden, hiddenRecord, notFound, locked } from "../../platf
 import { audit } from "../../platform/audit.js";
 import { receiveUploadWithFields, storeFile, type Upload, type UploadTypeKey } from "../../platform/uploads.js";
 import { documentUploadFields, type TaskDocument } from "../../../common/api/task.js";
-import { isTaskStaff, ownsTask } from "./tasks.access.js";
+import { mayUploadTaskDocument } from "./tasks.access.js";
 import { definitionOf, visibleTask } from "./tasks.service.js";
 import { canSeeDossier, dossierEditable } from "./dossiers.service.js";
 
@@ -92,7 +92,7 @@ export async function uploadDocument(ctx: Ctx, taskId: string, receive: () => Re
       if (!d || !canSeeDossier(actor, d)) throw notFound();
       if (d.ownerUserId !== actor.userId) throw forbidden();
       if (!dossierEditable(d, t, d.id)) throw locked("task.document.not_editable", { status: d.status });
-    } else if (!(isTaskStaff(actor) || ownsTask(actor, t) || (t.proposerUserId === actor.userId && t.state === initial))) {
+    } else if (!mayUploadTaskDocument(actor, t, initial)) {
       throw forbidden();
     }
     const fileId = await storeFile(tx, upload, actor.userId, ctx.clock.now());

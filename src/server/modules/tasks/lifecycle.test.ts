@@ -11,7 +11,7 @@ import { auditLog } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { TASK_ACTIONS } from "../../../common/api/task.js";
 import { ACCEPTANCE_DOCUMENTS, REGISTRATION_DOCUMENTS } from "../../../common/processes/baseline-2013.js";
-import { DAY, DOSSIER_DOCS, Fixture, HOUR, type Actor } from "./tasks.fixtures.js";
+import { DAY, DOSSIER_DOCS, Fixture, HOUR, type Actor } from "../../testing/task-journey.js";
 
 let t: TestApp;
 let f: Fixture;

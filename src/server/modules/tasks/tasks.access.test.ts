@@ -5,7 +5,21 @@ import type { Actor } from "../../platform/context.js";
 import type { Role } from "../../../common/roles.js";
 import { createTestApp, type TestApp } from "../../testing/harness.js";
 import { buildDossier, buildOrganisation, buildPerson, buildTask, buildUser } from "../../testing/factories.js";
-import { canSeeTask, loadTask, mayTake, ownsTask, taskRef, visibleTasksSql, type TaskPurpose, type TaskRef } from "./tasks.access.js";
+import { fromSteps } from "../../../common/processes/schema.js";
+import { allTemplateDefinitions } from "../../platform/workflow.js";
+import {
+  canSeeTask,
+  loadTask,
+  mayTake,
+  mayTakeSql,
+  mayUploadTaskDocument,
+  ownsTask,
+  taskRef,
+  visibleTasksSql,
+  type TaskPurpose,
+  type TaskRef,
+} from "./tasks.access.js";
+import { ELSEWHERE } from "./tasks.next.js";
 
 const PI = "00000000-0000-4000-8000-0000000000a1";
 const LEAD = "00000000-0000-4000-8000-0000000000b1";
@@ -89,6 +103,25 @@ describe("task access", () => {
     expect(mayTake(actor(["officer"]), { roles: ["officer", "pi"] as Role[] }, task)).toBe(true);
     expect(mayTake(actor(["officer"]), { roles: ["leader"] as Role[] }, task)).toBe(false);
   });
+
+  it("a document of the task itself: the Department, its performers, and its proposer only while the proposal is at the initial step", () => {
+    const atProposal = { ...task, state: "proposal" };
+    for (const r of ["admin", "officer", "leader", "finance"] as const) expect(mayUploadTaskDocument(actor([r]), task, "proposal")).toBe(true);
+    expect(mayUploadTaskDocument(actor(["pi"], { personId: PI }), task, "proposal")).toBe(true);
+    expect(mayUploadTaskDocument(actor(["org_rep"], { organisationId: LEAD }), task, "proposal")).toBe(true);
+    const proposer = actor(["enterprise"], { userId: PROPOSER });
+    expect(mayUploadTaskDocument(proposer, atProposal, "proposal")).toBe(true);
+    expect(mayUploadTaskDocument(proposer, task, "proposal")).toBe(false);
+    for (const other of [
+      actor(["pi"], { personId: "00000000-0000-4000-8000-0000000000a2" }),
+      actor(["org_rep"], { organisationId: PROPOSING }),
+      actor(["expert"]),
+      actor(["enterprise"]),
+    ]) {
+      expect(mayUploadTaskDocument(other, atProposal, "proposal")).toBe(false);
+      expect(mayUploadTaskDocument(other, task, "proposal")).toBe(false);
+    }
+  });
 });
 
 describe("task access: lists and records follow the same rule", () => {
@@ -133,6 +166,57 @@ describe("task access: lists and records follow the same rule", () => {
     taskIds.push(...tasks.map((x) => x.id));
   });
   afterAll(() => t?.close());
+
+  it("the work queue admits exactly the tasks at a step where the record rule lets the actor take an action", async () => {
+    const db = t.database.db;
+    const defs = await allTemplateDefinitions(db);
+    const [lead, other] = [await buildOrganisation(db), await buildOrganisation(db)];
+    const [piPerson, otherPerson] = [await buildPerson(db), await buildPerson(db)];
+    const asActor = (u: { id: string; username: string; roles: string[]; personId: string | null; organisationId: string | null }): Actor => ({
+      userId: u.id,
+      username: u.username,
+      roles: u.roles as Role[],
+      personId: u.personId,
+      organisationId: u.organisationId,
+      sessionId: "s",
+    });
+    const queueActors = [
+      await buildUser(db, { roles: ["officer"] }),
+      await buildUser(db, { roles: ["pi"], personId: piPerson.id }),
+      await buildUser(db, { roles: ["pi"], personId: otherPerson.id }),
+      await buildUser(db, { roles: ["org_rep"], organisationId: lead.id }),
+      await buildUser(db, { roles: ["leader"] }),
+      await buildUser(db, { roles: ["pi", "org_rep"], personId: otherPerson.id, organisationId: lead.id }),
+    ].map(asActor);
+    // steps where the Department acts, where the performers act, where only a dossier's submission (not the queue's)
+    // is possible, and final ones; each with the task carried out by piPerson / lead, and by others
+    const states = ["proposal", "identification", "call_open", "revision", "in_progress", "change_requested", "registered", "liquidated"];
+    const queued: string[] = [];
+    for (const state of states) {
+      queued.push((await buildTask(db, { state, piPersonId: piPerson.id, leadOrganisationId: lead.id })).id);
+      queued.push((await buildTask(db, { state, piPersonId: otherPerson.id, leadOrganisationId: other.id })).id);
+    }
+    const ids = sql.join(
+      queued.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    );
+    let admitted = 0;
+    for (const a of queueActors) {
+      const r = await db.execute<{ id: string }>(
+        sql`SELECT t.id FROM tasks t WHERE t.id IN (${ids}) AND ${mayTakeSql(a, defs, { except: ELSEWHERE, alias: "t" })}`,
+      );
+      const listed = new Set(r.rows.map((x) => x.id));
+      for (const id of queued) {
+        const row = (await loadTask(db, id))!;
+        const def = defs.get(`${row.templateKey}@${row.templateVersion}`)!;
+        const acts = def.transitions.some((x) => !ELSEWHERE.has(x.action) && fromSteps(x).includes(row.state) && mayTake(a, x, row));
+        expect({ user: a.roles, state: row.state, id, listed: listed.has(id) }).toEqual({ user: a.roles, state: row.state, id, listed: acts });
+        if (acts) admitted++;
+      }
+    }
+    expect(admitted).toBeGreaterThan(queueActors.length);
+    expect(admitted).toBeLessThan(queueActors.length * queued.length);
+  });
 
   it("for every actor and purpose, the tasks a list admits are exactly those the record rule admits", async () => {
     const db = t.database.db;

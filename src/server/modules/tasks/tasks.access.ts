@@ -1,5 +1,6 @@
-// Who may see a task and who carries it out: the one rule, for one record (`canSeeTask`, `ownsTask`) and as SQL for
-// lists (`visibleTasksSql`), so that a list never shows what the record would hide, and the loader that every
+// Who may see a task, who carries it out and what they may do on it: the one rule, for one record (`canSeeTask`,
+// `ownsTask`, `mayTake`, `mayUploadTaskDocument`) and as SQL for lists (`visibleTasksSql`, `mayTakeSql`), so that a
+// list never shows what the record would hide nor offers what the record would refuse, and the loader that every
 // feature of a task uses (`loadVisibleTask`: the row, or 404 for a task the actor may not see).
 //
 // The Department (admin, officer, leader, finance) sees every task. Others see a task for a purpose:
@@ -10,12 +11,12 @@
 //   representatives of its lead organisation;
 // - "result": its result (internal acceptance, summary, application reports): the performers and its proposer.
 // Experts see the tasks of their councils through the councils module, not here.
-import { eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { tasks } from "../../db/schema/index.js";
 import { hasRole, type Actor, type Ctx, type Executor } from "../../platform/context.js";
 import { hiddenRecord, notFound, unauthenticated } from "../../platform/errors.js";
-import type { ProcessTransition } from "../../../common/processes/schema.js";
-import { DEPARTMENT_ROLES } from "../../../common/roles.js";
+import { fromSteps, type ProcessDefinition, type ProcessTransition } from "../../../common/processes/schema.js";
+import { DEPARTMENT_ROLES, type Role } from "../../../common/roles.js";
 import { selectionCallAccepting } from "./tasks.guards.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -56,6 +57,11 @@ export interface TaskRefOf {
 export const TASK_STAFF = DEPARTMENT_ROLES;
 export const isTaskStaff = (a: Actor | null) => hasRole(a, ...TASK_STAFF);
 
+/** The performing roles: a transition held only through them is taken only on the task the actor carries out. */
+export const OWNER_ROLES = ["pi", "org_rep"] as const satisfies readonly Role[];
+export type OwnerRole = (typeof OWNER_ROLES)[number];
+const isOwnerRole = (r: Role): r is OwnerRole => (OWNER_ROLES as readonly Role[]).includes(r);
+
 export interface OwnerOptions {
   /**
    * The PI is matched only when the actor also holds the role `pi` (a contract's Bên B). Without it, the person
@@ -70,7 +76,7 @@ export function ownsTask(a: Actor, t: PerformerRef, o: OwnerOptions = {}): boole
 }
 
 /** The actor is the task's PI (`pi`) or a representative of its lead organisation (`org_rep`). */
-function performsAs(a: Actor, t: PerformerRef, role: "pi" | "org_rep", o: OwnerOptions = {}): boolean {
+function performsAs(a: Actor, t: PerformerRef, role: OwnerRole, o: OwnerOptions = {}): boolean {
   if (role === "pi") return (!o.piByRole || hasRole(a, "pi")) && !!a.personId && t.piPersonId === a.personId;
   return hasRole(a, "org_rep") && !!a.organisationId && t.leadOrganisationId === a.organisationId;
 }
@@ -97,14 +103,35 @@ export function canSeeTask<P extends TaskPurpose>(a: Actor, t: TaskRefOf[P], pur
 }
 
 /**
+ * How the actor holds a transition: not at all (null), on every task ("any": one of its roles there is not a
+ * performing one), or only through the performing roles it holds there.
+ */
+function holding(actor: Actor, t: Pick<ProcessTransition, "roles">): "any" | OwnerRole[] | null {
+  const held = t.roles.filter((r) => actor.roles.includes(r));
+  if (!held.length) return null;
+  return held.some((r) => !isOwnerRole(r)) ? "any" : held.filter(isOwnerRole);
+}
+
+/**
  * The actor may take a transition of the task's process: one of its roles, and when the roles it holds there are
  * only the performing ones (pi / org_rep), only on a task it carries out in that role.
  */
 export function mayTake(actor: Actor, t: Pick<ProcessTransition, "roles">, task: PerformerRef): boolean {
-  const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
-  if (!held.length) return false;
-  if (held.some((r) => r !== "pi" && r !== "org_rep")) return true;
-  return (held.includes("pi") && performsAs(actor, task, "pi")) || (held.includes("org_rep") && performsAs(actor, task, "org_rep"));
+  const h = holding(actor, t);
+  return h === "any" || (!!h && h.some((role) => performsAs(actor, task, role)));
+}
+
+/**
+ * The actor may add a document to the task itself (a dossier's documents are its owner's): the Department's staff,
+ * the task's performers, and its proposer while the task is still at its process's initial step (the proposal).
+ * `initialStep`: the initial step of the task's own template version.
+ */
+export function mayUploadTaskDocument(
+  actor: Actor,
+  task: PerformerRef & { state: string; proposerUserId: string | null },
+  initialStep: string | undefined,
+): boolean {
+  return isTaskStaff(actor) || ownsTask(actor, task) || (task.proposerUserId === actor.userId && task.state === initialStep);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -117,9 +144,49 @@ const column = (alias: string, c: string) => sql.raw(`"${alias}"."${c}"`);
  * record copied from it (a contract's PI and Bên B organisation, with `piByRole`).
  */
 export function performersSql(a: Actor, cols: { pi: SQL; organisation: SQL }, o: OwnerOptions = {}): SQL {
-  const byPerson = a.personId && (!o.piByRole || hasRole(a, "pi")) ? sql`${cols.pi} = ${a.personId}::uuid` : sql`false`;
-  const byOrg = hasRole(a, "org_rep") && a.organisationId ? sql`${cols.organisation} = ${a.organisationId}::uuid` : sql`false`;
-  return sql`(${byPerson} OR ${byOrg})`;
+  return sql`(${performsAsSql(a, "pi", cols.pi, o) ?? sql`false`} OR ${performsAsSql(a, "org_rep", cols.organisation) ?? sql`false`})`;
+}
+
+/** `performsAs` over the column of that role (the PI's person, the lead organisation); null when the actor cannot be it. */
+function performsAsSql(a: Actor, role: OwnerRole, col: SQL, o: OwnerOptions = {}): SQL | null {
+  if (role === "pi") return a.personId && (!o.piByRole || hasRole(a, "pi")) ? sql`${col} = ${a.personId}::uuid` : null;
+  return hasRole(a, "org_rep") && a.organisationId ? sql`${col} = ${a.organisationId}::uuid` : null;
+}
+
+const PERFORMER_COLUMN: Record<OwnerRole, string> = { pi: "pi_person_id", org_rep: "lead_organisation_id" };
+
+/**
+ * `mayTake` over the tasks aliased `alias`: the tasks at a step from which the actor may take a transition of the
+ * task's own template version (`defs`: the stored versions), leaving out the actions in `except`.
+ */
+export function mayTakeSql(actor: Actor, defs: Map<string, ProcessDefinition>, o: { except?: ReadonlySet<string>; alias?: string } = {}): SQL {
+  const alias = o.alias ?? "tasks";
+  const steps: Record<"any" | OwnerRole, string[]> = { any: [], pi: [], org_rep: [] };
+  for (const def of defs.values()) {
+    for (const t of def.transitions) {
+      if (o.except?.has(t.action)) continue;
+      const h = holding(actor, t);
+      if (!h) continue;
+      for (const s of fromSteps(t)) for (const as of h === "any" ? (["any"] as const) : h) steps[as].push(`${def.key}|${def.version}|${s}`);
+    }
+  }
+  // A row comparison on (template_key, template_version, state), plus the redundant `state = ANY (…)` that lets the
+  // planner use the state index instead of evaluating the tuple on every task.
+  const atSteps = (xs: string[]) => {
+    const keys = [...new Set(xs)].map((x) => x.split("|"));
+    if (!keys.length) return sql`FALSE`;
+    const rows = sql.join(
+      keys.map(([key, version, state]) => sql`(${key}::text, ${Number(version)}::int, ${state}::text)`),
+      sql`, `,
+    );
+    const states = `{${[...new Set(keys.map((k) => k[2]))].join(",")}}`;
+    return sql`(${column(alias, "state")} = ANY (${states}::text[]) AND (${column(alias, "template_key")}, ${column(alias, "template_version")}, ${column(alias, "state")}) IN (${rows}))`;
+  };
+  const asPerformer = OWNER_ROLES.map((role) => {
+    const theirs = performsAsSql(actor, role, column(alias, PERFORMER_COLUMN[role]));
+    return theirs && steps[role].length ? and(atSteps(steps[role]), theirs) : undefined;
+  });
+  return or(atSteps(steps.any), ...asPerformer)!;
 }
 
 /** Tasks the actor is linked to (proposer, PI, dossier owner, representative of the lead / proposing organisation). */

@@ -29,17 +29,26 @@ import {
 } from "../../../common/api/task.js";
 import { isAccepting } from "../calls/calls.service.js";
 import { councilOutcomeForTask } from "../councils/councils.outcome.js";
-import { isTaskStaff, linkedTasksSql, loadVisibleTask, mayTake, ownsTask, visibleTasksSql, type TaskRef, type TaskRow } from "./tasks.access.js";
+import {
+  isTaskStaff,
+  linkedTasksSql,
+  loadVisibleTask,
+  mayTake,
+  mayTakeSql,
+  mayUploadTaskDocument,
+  visibleTasksSql,
+  type TaskRef,
+  type TaskRow,
+} from "./tasks.access.js";
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
 import { budgetTotals, dossierLists, dossierOpening, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { commandOf } from "../../platform/audit-actions.js";
-import { deadlineSql, nextAction, nextActionIsSql } from "./tasks.next.js";
+import { deadlineSql, ELSEWHERE, nextAction, nextActionIsSql } from "./tasks.next.js";
 
 export type { TaskRow };
 type Body = TaskActionFields;
 
-const OWNER_ROLES = ["pi", "org_rep"];
 const col = (c: string) => sql.raw(`"tasks"."${c}"`);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -60,49 +69,6 @@ const stepLabel = (def: ProcessDefinition | undefined, state: string) => {
   const s = def?.steps.find((x) => x.key === state);
   return { stateLabelVi: s?.labelVi ?? state, stateLabelEn: s?.labelEn ?? state };
 };
-
-// ---------------------------------------------------------------------------------------------------------------
-// Views (who sees which task is tasks.access.ts)
-
-/** Tasks on which the actor's roles have a transition from the current state under the task's own template version. */
-export function actionCondition(actor: Actor, defs: Map<string, ProcessDefinition>): SQL {
-  const free: string[] = [];
-  const asPi: string[] = [];
-  const asRep: string[] = [];
-  for (const def of defs.values()) {
-    for (const t of def.transitions) {
-      if (t.action === "submit_dossier") continue;
-      const held = t.roles.filter((r) => actor.roles.includes(r as Actor["roles"][number]));
-      if (!held.length) continue;
-      const unrestricted = held.some((r) => !OWNER_ROLES.includes(r));
-      for (const s of fromSteps(t)) {
-        const k = `${def.key}|${def.version}|${s}`;
-        if (unrestricted) free.push(k);
-        else {
-          if (held.includes("pi")) asPi.push(k);
-          if (held.includes("org_rep")) asRep.push(k);
-        }
-      }
-    }
-  }
-  // A row comparison on (template_key, template_version, state), plus the redundant `state = ANY (…)` that lets the
-  // planner use the state index instead of evaluating the tuple on every task.
-  const inList = (xs: string[]) => {
-    const keys = [...new Set(xs)].map((x) => x.split("|"));
-    if (!keys.length) return sql`FALSE`;
-    const rows = sql.join(
-      keys.map(([key, version, state]) => sql`(${key}::text, ${Number(version)}::int, ${state}::text)`),
-      sql`, `,
-    );
-    const states = `{${[...new Set(keys.map((k) => k[2]))].join(",")}}`;
-    return sql`(${col("state")} = ANY (${states}::text[]) AND (${col("template_key")}, ${col("template_version")}, ${col("state")}) IN (${rows}))`;
-  };
-  return or(
-    inList(free),
-    actor.personId ? and(inList(asPi), eq(tasks.piPersonId, actor.personId)) : undefined,
-    actor.organisationId ? and(inList(asRep), eq(tasks.leadOrganisationId, actor.organisationId)) : undefined,
-  )!;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lists
@@ -226,7 +192,9 @@ export async function listTaskRows(
 
 export async function listTasks(ctx: Ctx, q: TaskListQuery) {
   const actor = ctx.actor!;
-  const view = q.view === "mine" ? linkedTasksSql(actor) : q.view === "action" ? actionCondition(actor, await allDefinitions(ctx.db)) : undefined;
+  // the work queue: the tasks at a step where the actor may act now (a dossier's submission is the dossier page's)
+  const view =
+    q.view === "mine" ? linkedTasksSql(actor) : q.view === "action" ? mayTakeSql(actor, await allDefinitions(ctx.db), { except: ELSEWHERE }) : undefined;
   // the work queue is read most urgent first unless another order is asked
   return listTaskRows(ctx, q, view, { ...q, defaultSort: q.view === "action" ? "urgency" : undefined }, q.view === "mine");
 }
@@ -380,7 +348,7 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
   }
   const actions: Task["abilities"]["actions"] = [];
   for (const a of actor ? availableActions(def, task.state, actor) : []) {
-    if (a.action === "submit_dossier") continue;
+    if (ELSEWHERE.has(a.action)) continue;
     const t = def.transitions.find((x) => x.action === a.action && fromSteps(x).includes(task.state))!;
     if (!mayTake(actor!, t, task)) continue;
     actions.push({ ...a, blocked: await actionBlocked(ctx, db, def, t, task) });
@@ -449,7 +417,7 @@ export async function presentTask(ctx: Ctx, db: Executor, task: TaskRow, ref: Ta
       edit: !!actor && task.proposerUserId === actor.userId && proposalAccepting,
       actions,
       createDossier: dossierOpening(actor, { state: task.state, accepting, ownDossier }).allowed,
-      uploadDocument: !!actor && (isTaskStaff(actor) || ownsTask(actor, task) || (task.proposerUserId === actor.userId && task.state === initial)),
+      uploadDocument: !!actor && mayUploadTaskDocument(actor, task, initial),
     },
   };
 }

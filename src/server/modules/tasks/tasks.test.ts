@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
 import { auditLog, taskDossiers } from "../../db/schema/index.js";
-import { DAY, DOSSIER_DOCS, Fixture, type Actor } from "./tasks.fixtures.js";
+import { DAY, DOSSIER_DOCS, Fixture, type Actor } from "../../testing/task-journey.js";
 
 let t: TestApp;
 let f: Fixture;

@@ -2,8 +2,8 @@
 // action from the task's own process template version (the rule is tasks.next.ts), and the user's dossiers still in
 // draft. At a step decided by a council (COUNCIL_OF_STEP) that has no council yet, the step waits for the officers to
 // form it ("Lập hội đồng"), and for nobody else; a task in progress waits for its acceptance dossier from
-// AT_RISK_END_DAYS before its end. Which tasks: the task list's work queue rule (`actionCondition`, over
-// tasks.access.ts) restricted to the transitions that open each step.
+// AT_RISK_END_DAYS before its end. Which tasks: the task list's work queue rule (`mayTakeSql` of tasks.access.ts)
+// restricted to the transitions that open each step.
 import { sql } from "drizzle-orm";
 import { tasks } from "../../db/schema/index.js";
 import { hasRole, type Actor, type Ctx } from "../../platform/context.js";
@@ -15,13 +15,13 @@ import { WORK_ITEMS_PER_SOURCE, type WorkItem } from "../../../common/api/work.j
 import type { Role } from "../../../common/roles.js";
 import { AT_RISK_END_DAYS } from "../../../common/api/monitoring.js";
 import { tasksWithCouncil, type CouncilKind } from "../councils/councils.outcome.js";
-import { actionCondition, allDefinitions } from "./tasks.service.js";
-import { isTaskStaff, mayTake, type TaskRow } from "./tasks.access.js";
+import { allDefinitions } from "./tasks.service.js";
+import { isTaskStaff, mayTake, mayTakeSql, type TaskRow } from "./tasks.access.js";
 import { COUNCIL_OF_STEP } from "./tasks.guards.js";
 
 export const FORM_COUNCIL = { action: "form_council", actionVi: "Lập hội đồng", actionEn: "Form the council" } as const;
 
-/** The definitions with only each step's leading transition: `actionCondition` over them selects the waiting steps. */
+/** The definitions with only each step's leading transition: `mayTakeSql` over them selects the waiting steps. */
 function leadingOnly(defs: Map<string, ProcessDefinition>): Map<string, ProcessDefinition> {
   const out = new Map<string, ProcessDefinition>();
   for (const [k, def] of defs) {
@@ -46,7 +46,7 @@ export async function taskWork(ctx: Ctx): Promise<WorkItem[]> {
   const endWindow = vietnamDate(new Date(ctx.clock.now().getTime() + AT_RISK_END_DAYS * 86_400_000));
 
   // 1. Steps that wait for the user (and, for officers, council steps without their council).
-  const waiting = actionCondition(actor, leadingOnly(defs));
+  const waiting = mayTakeSql(actor, leadingOnly(defs), { except: ELSEWHERE });
   const councilSteps = Object.keys(COUNCIL_OF_STEP);
   const formsCouncils = hasRole(actor, "officer", "admin");
   const where = formsCouncils

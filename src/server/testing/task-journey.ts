@@ -1,11 +1,12 @@
-// Test fixtures of the tasks module: signed-in actors, calls, proposals, dossiers with their documents, and council
-// outcomes (the shared factory `buildConcludedCouncil`, src/server/testing/factories.ts).
+// A task's journey through the HTTP API, for the tests of the modules it crosses (tasks, proposals, results, the
+// OpenAPI check): signed-in actors, calls, proposals, dossiers with their documents, and council outcomes (the shared
+// factory `buildConcludedCouncil`, factories.ts).
 import crypto from "node:crypto";
 import { expect } from "vitest";
 import { sql } from "drizzle-orm";
-import { Client, type TestApp } from "../../testing/harness.js";
-import { buildConcludedCouncil, buildOrganisation, buildPerson, buildUser, type CouncilKind } from "../../testing/factories.js";
-import type { Role } from "../../../common/roles.js";
+import { Client, type TestApp } from "./harness.js";
+import { buildConcludedCouncil, buildOrganisation, buildPerson, buildUser, type CouncilKind } from "./factories.js";
+import type { Role } from "../../common/roles.js";
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
