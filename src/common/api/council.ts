@@ -264,6 +264,8 @@ export const council = z.object({
   results: z.array(councilResult).nullable(),
   /** the signed-in user's membership, when they are a member */
   myMemberId: uuid.nullable(),
+  /** for a member: whether they may score their own ballots now, and if not why (server rule, both languages) */
+  scoring: z.object({ allowed: z.boolean(), reason: z.object({ vi: z.string(), en: z.string() }).nullable() }).nullable(),
   concludedAt: z.string().nullable(),
   reopenReason: z.string().nullable(),
   cancelReason: z.string().nullable(),

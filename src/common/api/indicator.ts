@@ -264,7 +264,14 @@ const listFields = {
 export const indicatorListItem = z.object({ ...listFields, version: z.number().int() });
 export type IndicatorListItem = z.infer<typeof indicatorListItem>;
 
-export const indicatorAbilities = z.object({ edit: z.boolean(), enterValues: z.boolean(), publish: z.boolean(), export: z.boolean() });
+/** What the caller may do with this indicator now: publish while it is unpublished, unpublish while it is published. */
+export const indicatorAbilities = z.object({
+  edit: z.boolean(),
+  enterValues: z.boolean(),
+  publish: z.boolean(),
+  unpublish: z.boolean(),
+  export: z.boolean(),
+});
 export const indicator = z.object({
   ...listFields,
   statementVi: z.string().nullable(),

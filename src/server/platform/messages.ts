@@ -628,6 +628,14 @@ const messages = {
     vi: "Thành viên cần ký bản cam kết không xung đột lợi ích trước khi chấm",
     en: "The member must sign the conflict-of-interest declaration before scoring",
   },
+  "council.ballot.not_in_session": {
+    vi: "Hội đồng chưa họp hoặc đã huỷ: chỉ chấm được khi phiên họp đã mở",
+    en: "The council is not in session: ballots can be scored only once the session is open",
+  },
+  "council.ballot.conflict_pending": {
+    vi: "Có xung đột lợi ích với nhiệm vụ được xem xét, chưa được lãnh đạo chấp thuận: chưa chấm được",
+    en: "A conflict of interest with a task under review has not been overridden by a leader: scoring must wait",
+  },
   "council.ballot.submitted": { vi: "Phiếu đã nộp, không sửa được", en: "The ballot has been submitted and cannot be changed" },
   "council.ballot.invalid_scores": { vi: "Phiếu chấm chưa đúng mẫu: {{reason}}", en: "The ballot does not match the form: {{reason}}" },
   "council.ballot.not_member": {

@@ -236,6 +236,13 @@ describe(`conflicts of interest checked again (${testDbMode()})`, () => {
     expect(memberOf(6).blockingConflicts).toEqual([]); // the view read before the check
     await refresh();
     expect(memberOf(6).blockingConflicts.map((l: any) => l.code)).toEqual(["team"]);
+    // From now on the member's own page says the ballots wait for an override, before they try again.
+    const scoring = (await experts[6].client.get(`${API}/${c.id}`)).body.scoring;
+    expect(scoring).toEqual({
+      allowed: false,
+      reason: { vi: expect.stringContaining("xung đột lợi ích"), en: expect.stringContaining("conflict of interest") },
+    });
+    expect((await experts[0].client.get(`${API}/${c.id}`)).body.scoring).toEqual({ allowed: true, reason: null });
   });
 
   it("an override covers the conflicts it was granted for: a new one blocks the member again", async () => {

@@ -1,7 +1,8 @@
 // Reading councils: one council, the lists (search, filters, sort), a task's councils and the signed-in member's.
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { councilMembers, councils, councilSubjects } from "../../db/schema/index.js";
-import type { Ctx } from "../../platform/context.js";
+import type { Ctx, Executor } from "../../platform/context.js";
+import { prepared } from "../../db/prepared.js";
 import { can } from "../../platform/policy.js";
 import { searchCondition } from "../../platform/list.js";
 import { parseSort } from "../../../common/list.js";
@@ -124,10 +125,9 @@ export async function councilsOfTask(ctx: Ctx, taskId: string): Promise<{ items:
 }
 
 // ---------- create / update ----------
-export async function myCouncils(ctx: Ctx): Promise<{ items: MyCouncil[] }> {
-  const personId = ctx.actor!.personId;
-  if (!personId) return { items: [] };
-  const rows = await ctx.db
+// An expert's councils, prepared once (db/prepared.ts): the page every expert's home and "Phiếu của tôi" read.
+const myCouncilsStatement = (db: Executor, name: string) =>
+  db
     .select({
       councilId: councils.id,
       memberId: councilMembers.id,
@@ -142,8 +142,14 @@ export async function myCouncils(ctx: Ctx): Promise<{ items: MyCouncil[] }> {
     })
     .from(councilMembers)
     .innerJoin(councils, eq(councils.id, councilMembers.councilId))
-    .where(and(eq(councilMembers.personId, personId), sql`${councils.status} <> 'draft'`))
-    .orderBy(desc(councils.updatedAt), councils.id);
+    .where(and(eq(councilMembers.personId, sql.placeholder("personId")), sql`${councils.status} <> 'draft'`))
+    .orderBy(desc(councils.updatedAt), councils.id)
+    .prepare(name);
+
+export async function myCouncils(ctx: Ctx): Promise<{ items: MyCouncil[] }> {
+  const personId = ctx.actor!.personId;
+  if (!personId) return { items: [] };
+  const rows = await prepared(ctx.db, "my_councils", myCouncilsStatement).execute({ personId });
   return {
     items: rows.map((r) => ({ ...r, meetingAt: r.meetingAt?.toISOString() ?? null, declarationSignedAt: r.declarationSignedAt?.toISOString() ?? null })),
   };

@@ -26,6 +26,7 @@ import { councilLifecycle } from "./councils.lifecycle.js";
 import { authorizeCommand } from "../../platform/lifecycle.js";
 import { eachTogether } from "../../platform/together.js";
 import { blockingLines } from "./councils.members.js";
+import { t, type MessageKey } from "../../platform/messages.js";
 
 type CouncilRow = typeof councils.$inferSelect;
 export type MemberRow = typeof councilMembers.$inferSelect & { fullName: string; recordedByName: string | null };
@@ -283,6 +284,12 @@ export async function present(ctx: Ctx, db: Executor, l: Loaded): Promise<Counci
         })),
     results,
     myMemberId: me?.id ?? null,
+    scoring: me
+      ? (() => {
+          const refusal = ownScoringRefusal(ctx, l, me);
+          return { allowed: !refusal, reason: refusal ? { vi: t("vi", refusal), en: t("en", refusal) } : null };
+        })()
+      : null,
     concludedAt: l.c.concludedAt?.toISOString() ?? null,
     reopenReason: party ? null : l.c.reopenReason,
     cancelReason: l.c.cancelReason,
@@ -315,6 +322,21 @@ export async function bump(tx: Executor, ctx: Ctx, l: Loaded, expected: number, 
     throw staleVersion(await present(ctx, tx, current));
   }
   return updated[0];
+}
+
+/**
+ * Why a member may not score their own ballots now (null: they may) — the checks the ballot command makes before it
+ * looks at the scores (councils.ballots.ts saveBallot), so the scoring page offers its form only when a save would
+ * be taken and otherwise says why. A conflict of interest is checked again on every save; here the stored check
+ * (when added, invited, at the last ballot or override) speaks.
+ */
+export function ownScoringRefusal(ctx: Ctx, l: Loaded, member: MemberRow | undefined): MessageKey | null {
+  if (l.c.status === "concluded") return "council.locked";
+  if (!member || !VOTING_ROLES.includes(member.role)) return "council.ballot.not_member";
+  if (!can(ctx.actor, councilPolicy, "ballot", l.ref)) return "council.ballot.not_in_session";
+  if (!member.declarationSignedAt) return "council.declaration_required";
+  if (blockingLines(member, member.conflictLines ?? []).length) return "council.ballot.conflict_pending";
+  return null;
 }
 
 export function assertCan(ctx: Ctx, l: Loaded, ability: CouncilAbility | "viewScores") {

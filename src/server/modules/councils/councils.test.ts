@@ -195,6 +195,10 @@ describe("selection council (TT 20/2023)", () => {
     expect(c.members.every((m: any) => m.invitedAt)).toBe(true);
     const mine = await experts[0].client.get(`${API}/mine`);
     expect(mine.body.items).toEqual([expect.objectContaining({ councilId: c.id, role: "chair", subjects: 2, submitted: 0 })]);
+    // Invited, not in session: the member's page says why the ballots wait, as the server decides; staff get no scoring.
+    const asMember = (await experts[0].client.get(`${API}/${c.id}`)).body;
+    expect(asMember.scoring).toEqual({ allowed: false, reason: { vi: expect.stringContaining("phiên họp"), en: expect.stringContaining("not in session") } });
+    expect(c.scoring).toBeNull();
   });
   it("a member scores only after signing the declaration; draft then submit; a submitted ballot is final", async () => {
     c = (await officer.post(`${API}/${c.id}/open`, { version: c.version })).body;
@@ -204,7 +208,10 @@ describe("selection council (TT 20/2023)", () => {
     const early = await e0.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(0.9) });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe("DECLARATION_REQUIRED");
+    // The record gives the same answer before the member tries: the message the command refuses with.
+    expect((await e0.get(`${API}/${c.id}`)).body.scoring).toEqual({ allowed: false, reason: { vi: early.body.error.message, en: expect.any(String) } });
     expect((await e0.post(`${API}/${c.id}/declaration`, { statement: "Tôi cam kết không có xung đột lợi ích", noConflict: true })).status).toBe(200);
+    expect((await e0.get(`${API}/${c.id}`)).body.scoring).toEqual({ allowed: true, reason: null });
     const over = await e0.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(1, { overview: 13 }) });
     expect(over.status).toBe(400);
     const draft = await e0.put(`${API}/${c.id}/ballots/${subjectA}`, { scores: scoresAt(0.9).slice(0, 3) });

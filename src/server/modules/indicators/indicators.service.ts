@@ -97,7 +97,7 @@ export function present(ctx: Pick<Ctx, "actor">, c: Computed): Indicator {
     statusDetail: status,
     chart: chartOf(row, values),
     updatedAt: iso(row.updated_at)!,
-    abilities: { edit: a.edit, enterValues: a.enterValues, publish: a.publish || a.unpublish, export: a.export },
+    abilities: { edit: a.edit, enterValues: a.enterValues, publish: a.publish, unpublish: a.unpublish, export: a.export },
   };
 }
 

@@ -376,7 +376,12 @@ describe(`indicators (${testDbMode()})`, () => {
     };
     const ok = await officer.post(`${API}/indicators`, base);
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    expect(ok.body).toMatchObject({ origin: "custom", published: false, version: 1, abilities: { edit: true, enterValues: true, publish: true } });
+    expect(ok.body).toMatchObject({
+      origin: "custom",
+      published: false,
+      version: 1,
+      abilities: { edit: true, enterValues: true, publish: true, unpublish: false },
+    });
     const dup = await officer.post(`${API}/indicators`, base);
     expect(dup.status).toBe(409);
     const bad = await officer.post(`${API}/indicators`, { ...base, code: "Mã có dấu" });
@@ -409,6 +414,9 @@ describe(`indicators (${testDbMode()})`, () => {
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
     expect(pub.body).toMatchObject({ published: true, version: cur.version + 1 });
     expect(pub.body.publishedAt).toBeTruthy();
+    // The record says which of the two the caller may do now; a leader neither.
+    expect(pub.body.abilities).toMatchObject({ publish: false, unpublish: true });
+    expect((await leader.get(`${API}/indicators/${id}`)).body.abilities).toMatchObject({ publish: false, unpublish: false });
     expect((await officer.post(`${API}/indicators/${id}/publish`, { version: cur.version + 1 })).status).toBe(409);
 
     const list = await anonymous.get(`${API}/public/indicators`);

@@ -43,7 +43,10 @@ export function ScorePage() {
           {me.declarationSignedAt && (
             <Typography.Text type="secondary">{t("councils.score.signedAt", { at: formatDateTime(me.declarationSignedAt) })}</Typography.Text>
           )}
-          {c.status !== "in_session" && <Alert type="warning" showIcon title={t("councils.score.notInSession")} />}
+          {/* Why the ballots cannot be scored now, as the server decides (the declaration notice above covers its own case) */}
+          {c.scoring && !c.scoring.allowed && c.scoring.reason && !(c.status === "in_session" && !me.declarationSignedAt) && (
+            <Alert type="warning" showIcon title={en ? c.scoring.reason.en : c.scoring.reason.vi} />
+          )}
           {ballots.isPending ? (
             <LoadingState />
           ) : ballots.isError ? (
@@ -55,7 +58,7 @@ export function ScorePage() {
                 council={c}
                 subject={s}
                 ballot={ballots.data.ballots.find((b) => b.subjectId === s.id) ?? null}
-                editable={c.status === "in_session" && !!me.declarationSignedAt}
+                editable={!!c.scoring?.allowed}
               />
             ))
           )}

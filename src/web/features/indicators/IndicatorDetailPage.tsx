@@ -23,7 +23,6 @@ export function IndicatorDetailPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const navigate = useNavigate();
-  const { me } = useSession();
   const q = useQuery(indicatorQuery(id));
   return (
     <RecordView<Indicator>
@@ -34,7 +33,7 @@ export function IndicatorDetailPage() {
       actions={(r) => (
         <>
           {r.abilities.export && <Downloads id={r.id} code={r.code} />}
-          {(r.abilities.publish || indicatorAccess.publish(me)) && <PublishToggle ind={r} />}
+          {(r.abilities.publish || r.abilities.unpublish) && <PublishToggle ind={r} />}
           {r.abilities.edit && (
             <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/indicators/${r.id}/edit`)}>
               {t("indicators.editDefinition")}

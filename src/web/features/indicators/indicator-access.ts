@@ -8,8 +8,6 @@ export const indicatorAccess = {
   create: ability("indicator", "create"),
   edit: ability("indicator", "edit"),
   export: ability("indicator", "export"),
-  /** publish and unpublish (the record's `abilities.publish` is false once it is published) */
-  publish: ability("indicator", "publish"),
   /** recount the people-registry figures behind computed indicators now */
   recount: ability("indicator", "refreshComputed"),
   /** the input series page (population, GDP, city spending) */
