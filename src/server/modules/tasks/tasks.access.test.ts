@@ -124,6 +124,16 @@ describe("task access", () => {
   });
 });
 
+/** A built user as the actor of a signed-in request. */
+const asActor = (u: { id: string; username: string; roles: string[]; personId: string | null; organisationId: string | null }): Actor => ({
+  userId: u.id,
+  username: u.username,
+  roles: u.roles as Role[],
+  personId: u.personId,
+  organisationId: u.organisationId,
+  sessionId: "s",
+});
+
 describe("task access: lists and records follow the same rule", () => {
   let t: TestApp;
   const actors: Actor[] = [];
@@ -134,14 +144,6 @@ describe("task access: lists and records follow the same rule", () => {
     const db = t.database.db;
     const [lead, proposing] = [await buildOrganisation(db), await buildOrganisation(db)];
     const [piPerson, otherPerson] = [await buildPerson(db), await buildPerson(db)];
-    const asActor = (u: { id: string; username: string; roles: string[]; personId: string | null; organisationId: string | null }): Actor => ({
-      userId: u.id,
-      username: u.username,
-      roles: u.roles as Role[],
-      personId: u.personId,
-      organisationId: u.organisationId,
-      sessionId: "s",
-    });
     const users = [
       await buildUser(db, { roles: ["finance"] as Role[] }),
       await buildUser(db, { roles: ["pi"], personId: piPerson.id }),
@@ -172,14 +174,6 @@ describe("task access: lists and records follow the same rule", () => {
     const defs = await allTemplateDefinitions(db);
     const [lead, other] = [await buildOrganisation(db), await buildOrganisation(db)];
     const [piPerson, otherPerson] = [await buildPerson(db), await buildPerson(db)];
-    const asActor = (u: { id: string; username: string; roles: string[]; personId: string | null; organisationId: string | null }): Actor => ({
-      userId: u.id,
-      username: u.username,
-      roles: u.roles as Role[],
-      personId: u.personId,
-      organisationId: u.organisationId,
-      sessionId: "s",
-    });
     const queueActors = [
       await buildUser(db, { roles: ["officer"] }),
       await buildUser(db, { roles: ["pi"], personId: piPerson.id }),
