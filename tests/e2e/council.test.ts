@@ -80,6 +80,8 @@ const LABELS = [
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe("selection council", () => {
+  /** the task the council selected a dossier for, at step "revision" once the first journey has run */
+  let selected: TaskOut | undefined;
   it("an officer runs the selection council to a decision, members score", { timeout: 420_000 }, async () => {
     const officerApi = apiAs("officer");
     const found = await officerApi.get<{ items: { id: string }[] }>("/api/v1/tasks?view=all&state=dossier_opened&pageSize=50");
@@ -417,5 +419,98 @@ describe("selection council", () => {
     expect(after.leadOrganisationId).toBe(vmuDossier.leadOrganisationId);
     expect(officer.errors).toEqual([]);
     await officer.context.close();
+    selected = after;
+  });
+
+  // From the council's decision to the signed approval, each user starting from their home: the selected PI files the
+  // revised dossier (the step asks for its explanation document first), the officer drafts the approval decision, a
+  // leader signs it; the task is then approved, with its decision document to download.
+  it("the selected PI revises, the officer drafts the approval decision, a leader signs it — clicks only", { timeout: 300_000 }, async () => {
+    expect(selected, "the council journey above selected a dossier").toBeDefined();
+    const t = selected!;
+
+    // ---- the PI: the task waits on their home with its next step
+    const pi = await signedInPage(browser, "pi");
+    await pi.page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
+    await pi.page
+      .getByTestId("work-groups")
+      .getByText(/^Nộp hồ sơ đã hoàn thiện \(\d+/)
+      .click();
+    const piRow = pi.page.locator(".ant-table-tbody tr.ant-table-row").filter({ hasText: t.code });
+    await piRow.getByRole("link", { name: "Nộp hồ sơ đã hoàn thiện" }).click();
+    await pi.page.waitForURL(new RegExp(`/tasks/${t.id}`));
+    // the explanation of the revision is required in the selected dossier: the step says so, and where, until it is there
+    await pi.page.getByText("Hồ sơ còn thiếu tài liệu bắt buộc: B2-8-GTHĐ", { exact: false }).waitFor();
+    const dossiersTab = pi.page.getByRole("tab", { name: /^Hồ sơ/ });
+    await expect
+      .poll(async () => {
+        await dossiersTab.click();
+        return pi.page.getByRole("tabpanel").getByRole("link", { name: "Nguyễn Văn An", exact: true }).isVisible();
+      })
+      .toBe(true);
+    // the dossiers table measures its columns for a while after the tab opens; the link is visible, not yet still
+    await pi.page.getByRole("tabpanel").getByRole("link", { name: "Nguyễn Văn An", exact: true }).click({ force: true });
+    await pi.page.waitForURL(new RegExp(`/tasks/${t.id}/dossiers/${t.selectedDossierId}`));
+    await pi.page.locator("#document-code").fill("B2-8-GTHĐ");
+    await pi.page.keyboard.press("Escape");
+    await pi.page.locator(".document-upload input[type=file]").setInputFiles({
+      name: "giai-trinh-hoan-thien.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+    });
+    await pi.page.getByRole("button", { name: "Tải lên", exact: true }).click();
+    await pi.page.locator(".task-documents").getByRole("cell", { name: "giai-trinh-hoan-thien.pdf" }).waitFor();
+    await pi.page.getByRole("link", { name: "Quay lại" }).click();
+    await pi.page.waitForURL(new RegExp(`/tasks/${t.id}\\?tab=dossiers$`));
+    await pi.page.getByRole("button", { name: "Nộp hồ sơ đã hoàn thiện" }).click();
+    await pi.page.locator(".ant-modal").getByRole("button", { name: "Xác nhận" }).click();
+    await pi.page.locator(".task-path [aria-current=step]").getByText("Thẩm định nội dung và kinh phí").waitFor();
+    await screenshot(pi.page, "approval-pi-revised");
+    expect(pi.errors).toEqual([]);
+    await pi.context.close();
+
+    // ---- the officer: the work queue holds the task at appraisal (their home offers the appraisal team first, which
+    // this step does not require); they draft the decision with its number, period and budget
+    const officer = await signedInPage(browser, "officer");
+    await menu(officer.page).getByText("Việc cần xử lý", { exact: true }).click();
+    await officer.page.getByLabel("Tìm nhiệm vụ").fill(t.code);
+    await expect.poll(() => officer.page.locator(".list-table tbody tr.ant-table-row").count()).toBe(1);
+    await officer.page.getByRole("cell", { name: t.titleVi }).click();
+    await officer.page.waitForURL(new RegExp(`/tasks/${t.id}`));
+    await officer.page.getByRole("button", { name: "Dự thảo quyết định phê duyệt" }).click();
+    const dialog = officer.page.locator(".ant-modal");
+    await dialog.getByLabel("Số quyết định phê duyệt").fill("2468/QĐ-UBND");
+    const period = dialog.getByLabel("Thời gian thực hiện");
+    await period.click();
+    await officer.page.keyboard.type("01/02/2027");
+    await officer.page.keyboard.press("Enter");
+    await officer.page.keyboard.type("31/07/2028");
+    await officer.page.keyboard.press("Enter");
+    await dialog.getByLabel(/Kinh phí từ ngân sách SNKH thành phố/).fill("1200000000");
+    await dialog.getByRole("button", { name: "Xác nhận" }).click();
+    await officer.page.locator(".task-path [aria-current=step]").getByText("Dự thảo quyết định phê duyệt").waitFor();
+    await screenshot(officer.page, "approval-decision-drafted");
+    expect(officer.errors).toEqual([]);
+    await officer.context.close();
+
+    // ---- a leader: the decision to sign waits on their home; signing approves the task
+    const leader = await newPage(browser);
+    await signIn(leader.page, "leader");
+    await leader.page.getByRole("heading", { name: "Việc của tôi" }).waitFor();
+    await leader.page
+      .getByTestId("work-groups")
+      .getByText(/^Ký quyết định phê duyệt \(\d+/)
+      .click();
+    const leaderRow = leader.page.locator(".ant-table-tbody tr.ant-table-row").filter({ hasText: t.code });
+    await leaderRow.getByRole("link", { name: "Ký quyết định phê duyệt" }).click();
+    await leader.page.waitForURL(new RegExp(`/tasks/${t.id}`));
+    await leader.page.getByRole("button", { name: "Ký quyết định phê duyệt" }).click();
+    await leader.page.locator(".ant-modal").getByRole("button", { name: "Xác nhận" }).click();
+    await leader.page.locator(".task-path [aria-current=step]").getByText("Đã phê duyệt").waitFor();
+    await screenshot(leader.page, "approval-approved");
+    const approved = await apiAs("officer").get<TaskOut & { decisionNumber: string | null; approvedBudgetCity: number | null }>(`/api/v1/tasks/${t.id}`);
+    expect(approved).toMatchObject({ state: "approved", decisionNumber: "2468/QĐ-UBND", approvedBudgetCity: 1_200_000_000 });
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
   });
 });

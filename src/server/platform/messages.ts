@@ -285,6 +285,10 @@ const messages = {
     vi: "Còn thiếu tài liệu bắt buộc: {{documents}}",
     en: "Required documents are missing: {{documents}}",
   },
+  "workflow.documents_missing_dossier": {
+    vi: "Hồ sơ còn thiếu tài liệu bắt buộc: {{documents}} (tải lên trong hồ sơ, không phải ở tài liệu chung của nhiệm vụ)",
+    en: "The dossier lacks required documents: {{documents}} (upload them to the dossier, not to the task's general documents)",
+  },
   "process.invalid_definition": {
     vi: "Định nghĩa quy trình không hợp lệ: {{first}}",
     en: "The process definition is invalid: {{first}}",

@@ -132,6 +132,8 @@ export interface TransitionRequest {
   guards?: Partial<Record<GuardKey, GuardFn>>;
   /** Which of the transition's required document codes are missing; required when the transition lists any. */
   missingDocuments?: (db: Executor, codes: string[]) => Promise<string[]>;
+  /** The documents are a dossier's (submitting it, revising the selected one): the refusal says where they go. */
+  documentsOfDossier?: boolean;
   /** Further assignments of the same UPDATE (e.g. sql`updated_at = now(), decided_by = ${userId}`). */
   set?: SQL;
   /** Extra audit details (comment, decision number…). */
@@ -171,13 +173,16 @@ const notAllowed = (def: ProcessDefinition, state: string, action: string, t?: P
 export async function preconditionRefusal(
   db: Executor,
   t: ProcessTransition,
-  req: Pick<TransitionRequest, "guards" | "missingDocuments">,
+  req: Pick<TransitionRequest, "guards" | "missingDocuments" | "documentsOfDossier">,
 ): Promise<AppError | null> {
   try {
     if (t.requiredDocuments?.length) {
       if (!req.missingDocuments) throw new Error(`workflow: ${t.action} requires documents but no checker was given`);
       const missing = await req.missingDocuments(db, t.requiredDocuments);
-      if (missing.length) return new AppError("DOCUMENTS_MISSING", 409, "workflow.documents_missing", { missing }, { documents: missing.join(", ") });
+      if (missing.length) {
+        const key = req.documentsOfDossier ? "workflow.documents_missing_dossier" : "workflow.documents_missing";
+        return new AppError("DOCUMENTS_MISSING", 409, key, { missing }, { documents: missing.join(", ") });
+      }
     }
     for (const g of t.guards ?? []) {
       const fn = req.guards?.[g];

@@ -20,7 +20,7 @@ import {
 import { testClockOf } from "../../testing/test-clock.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { myWork } from "./me.work.js";
-import { myWork as myWorkSchema, type WorkItem } from "../../../common/api/work.js";
+import { myWork as myWorkSchema, WORK_ITEMS_PER_SOURCE, type WorkItem } from "../../../common/api/work.js";
 
 let t: TestApp;
 const day = (offset: number) => {
@@ -62,6 +62,26 @@ describe("officer", () => {
     expect(keys(work.items).indexOf(`task:${opened.id}:convene_selection`)).toBeLessThan(
       keys(work.items).indexOf(`task:${proposal.id}:send_to_identification`),
     );
+  });
+
+  it("a step that waits now is listed behind any number of older tasks in progress far from their end", async () => {
+    const db = t.database.db;
+    // a university's representative: its tasks in progress (entered long ago, ending next year) outnumber what a
+    // source lists; they are not work yet, and the revision that waits now must still be listed
+    const rep = await actorFor(t, ["org_rep"], { person: false });
+    const org = rep.organisationId!;
+    const long = at(-300).toISOString();
+    await db.execute(sql`
+      INSERT INTO tasks (code, title_vi, task_type, template_key, template_version, state, year, lead_organisation_id,
+                         state_entered_at, end_date, created_at, updated_at)
+      SELECT 'ĐT.MANY.' || g, 'Nhiệm vụ đang thực hiện ' || g, 'de_tai', 'baseline-2013', 1, 'in_progress', 2026, ${org}::uuid,
+             ${long}::timestamptz, ${day(400)}::date, ${long}::timestamptz, ${long}::timestamptz
+        FROM generate_series(1, ${WORK_ITEMS_PER_SOURCE + 10}) g`);
+    const fresh = await buildTask(db, { state: "revision", leadOrganisationId: org });
+    const work = await myWork(rep.ctx);
+    expect(work.items.filter((i) => i.href === `/tasks/${fresh.id}`).map((i) => i.action)).toEqual(["submit_revision"]);
+    expect(work.items.some((i) => i.recordCode?.startsWith("ĐT.MANY."))).toBe(false);
+    await db.execute(sql`DELETE FROM tasks WHERE code LIKE 'ĐT.MANY.%'`);
   });
 
   it("gets councils to convene and submitted reports to review", async () => {

@@ -302,6 +302,7 @@ export async function submitDossier(ctx: Ctx, taskId: string, dossierId: string,
         action: "submit_dossier",
         guards: taskGuards(actor, task, now, { dossierId }),
         missingDocuments: (db, codes) => missingTaskDocuments(db, taskId, codes, dossierId),
+        documentsOfDossier: true,
         set: sql`state_entered_by = ${actor.userId}, state_entered_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz, updated_by = ${actor.userId}`,
         details: { dossierId },
       });

@@ -295,6 +295,7 @@ function preconditions(actor: Actor, task: TaskRow, def: ProcessDefinition, t: P
     guards: taskGuards(actor, task, now, { definition: def, transition: t }),
     missingDocuments: (db: Executor, codes: string[]) =>
       missingTaskDocuments(db, task.id, codes, t?.action === "submit_revision" ? task.selectedDossierId : null),
+    documentsOfDossier: t?.action === "submit_revision",
   };
 }
 

@@ -328,6 +328,11 @@ describe(`tasks (${testDbMode()})`, () => {
     const missing = await f.act(piB.client, task.id, "submit_revision");
     expect(missing.status).toBe(409);
     expect(missing.body.error.code).toBe("DOCUMENTS_MISSING");
+    // the document belongs in the selected dossier: one filed among the task's general documents does not count,
+    // and the refusal says where it goes
+    expect(missing.body.error.message).toBe("Hồ sơ còn thiếu tài liệu bắt buộc: B2-8-GTHĐ (tải lên trong hồ sơ, không phải ở tài liệu chung của nhiệm vụ)");
+    expect((await f.upload(piB.client, task.id, "B2-8-GTHĐ", { stage: "revision" })).status).toBe(201);
+    expect((await f.act(piB.client, task.id, "submit_revision")).body.error.code).toBe("DOCUMENTS_MISSING");
     expect((await f.upload(piB.client, task.id, "B2-8-GTHĐ", { dossierId: dB.id, stage: "revision" })).status).toBe(201);
     const inAppraisal = await f.must(piB.client, task.id, "submit_revision");
     expect(inAppraisal.state).toBe("appraisal");

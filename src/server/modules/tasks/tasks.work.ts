@@ -4,7 +4,7 @@
 // form it ("Lập hội đồng"), and for nobody else; a task in progress waits for its acceptance dossier from
 // AT_RISK_END_DAYS before its end. Which tasks: the task list's work queue rule (`mayTakeSql` of tasks.access.ts)
 // restricted to the transitions that open each step.
-import { sql } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import { tasks } from "../../db/schema/index.js";
 import { hasRole, type Actor, type Ctx } from "../../platform/context.js";
 import { vietnamDate } from "../../platform/clock.js";
@@ -55,10 +55,14 @@ export async function taskWork(ctx: Ctx): Promise<WorkItem[]> {
         sql`, `,
       )}))`
     : waiting;
+  // A task in progress waits for its acceptance dossier only when its end comes near (its reports meanwhile are
+  // monitoring's work): from AT_RISK_END_DAYS before the end of the contracted period. Left out here, in the query,
+  // so the other waiting steps are not cut off by the limit behind a city's many tasks in progress.
+  const notYet = sql`("tasks"."state" <> 'in_progress' OR "tasks"."end_date" IS NULL OR "tasks"."end_date" <= ${endWindow}::date)`;
   const rows = await ctx.db
     .select({ t: tasks, deadline: deadlineSql() })
     .from(tasks)
-    .where(where)
+    .where(and(where, notYet))
     .orderBy(tasks.stateEnteredAt, tasks.id)
     .limit(WORK_ITEMS_PER_SOURCE);
   const atCouncilStep = rows.filter((r) => COUNCIL_OF_STEP[r.t.state]).map((r) => ({ taskId: r.t.id, kind: COUNCIL_OF_STEP[r.t.state] as CouncilKind }));
@@ -79,9 +83,6 @@ export async function taskWork(ctx: Ctx): Promise<WorkItem[]> {
         );
       continue;
     }
-    // a task in progress waits for its acceptance dossier only when its end comes near (its reports meanwhile are
-    // monitoring's work): from AT_RISK_END_DAYS before the end of the contracted period
-    if (t.state === "in_progress" && deadline !== null && deadline > endWindow) continue;
     const def = defs.get(`${t.templateKey}@${t.templateVersion}`);
     const lead = def && leadingTransition(def, t.state);
     if (!def || !lead || ELSEWHERE.has(lead.action) || !mayTake(actor, lead, t)) continue;
