@@ -44,6 +44,9 @@ describe("a person's activities and scientific CV", () => {
     const taskLink = taskRows.first().getByRole("link");
     expect(await taskLink.getAttribute("href")).toMatch(/^\/tasks\/[0-9a-f-]{36}$/);
     const taskCode = (await taskRows.first().locator("td").first().textContent())!.trim();
+    // The training, languages and awards of the CV, as tables on the page.
+    await page.getByRole("cell", { name: "Khai thác, bảo trì tàu thủy", exact: true }).waitFor();
+    await page.getByRole("cell", { name: "Tiếng Nhật", exact: true }).waitFor();
     await screenshot(page, "person-activities");
 
     await card.getByRole("tab", { name: /Hội đồng đã tham gia/ }).click();
@@ -58,6 +61,15 @@ describe("a person's activities and scientific CV", () => {
     expect(text).toContain("LÝ LỊCH KHOA HỌC");
     expect(text).toContain("1. Họ và tên: Nguyễn Văn An");
     expect(text).toContain("13. Các hội đồng khoa học và công nghệ đã tham gia: Không có");
+    // 8, 9 and 14 from the person's own lists: the demo PI's degrees, languages and awards.
+    expect(
+      doc.tables
+        .find((tbl) => tbl[0].includes("Nơi đào tạo"))
+        ?.slice(1)
+        .map((row) => row[1]),
+    ).toEqual(["Đại học", "Thạc sĩ", "Tiến sĩ"]);
+    expect(doc.tables.find((tbl) => tbl[0].includes("Tên ngoại ngữ"))?.[1][1]).toBe("Tiếng Anh");
+    expect(doc.tables.find((tbl) => tbl[0].includes("Thuộc nhiệm vụ"))?.[1][1]).toBe("Giải thưởng");
     expect(doc.tables.some((tbl) => tbl.some((r) => r.some((c) => c.includes(`(${taskCode})`))))).toBe(true);
 
     // Back on the tasks tab, the task opens from its link.

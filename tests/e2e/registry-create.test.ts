@@ -1,5 +1,5 @@
 // Journey: an officer adds an organisation with an accredited laboratory, then a person working there, choosing
-// the organisation by typing part of its name without diacritics.
+// the organisation by typing part of its name without diacritics, with the training, language and award of their CV.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { apiAs, launch, screenshot, signedInPage, chooseOption } from "./browser.js";
@@ -49,18 +49,46 @@ describe("registry records", () => {
     await page.getByRole("button", { name: "Thêm nơi công tác" }).click();
     await choose(page, "Đơn vị công tác", "thu nghiem bien", "Viện Nghiên cứu Thử nghiệm Biển Đông (VNTN)");
     await page.getByLabel("Chức vụ").fill("Nghiên cứu viên chính");
+    // the scientific CV's lists: a degree with its year (checked by the contract in the browser), a language, an award
+    await page.getByRole("button", { name: "Thêm bậc đào tạo" }).click();
+    await choose(page, "Bậc đào tạo", "tien si", "Tiến sĩ");
+    await page.getByLabel("Nơi đào tạo").fill("Trường Đại học Hàng hải Việt Nam");
+    await page.getByLabel("Năm tốt nghiệp").fill("3015");
+    await page.getByText("Năm tốt nghiệp không được lớn hơn 2100.").waitFor();
+    await page.getByLabel("Năm tốt nghiệp").fill("2015");
+    await page.getByRole("button", { name: "Thêm ngoại ngữ" }).click();
+    await page.getByLabel("Tên ngoại ngữ").fill("Tiếng Anh");
+    for (const [skill, level] of [
+      ["Nghe", "Khá"],
+      ["Nói", "Khá"],
+      ["Viết", "Tốt"],
+      ["Đọc hiểu tài liệu", "Tốt"],
+    ])
+      await chooseOption(page.getByLabel(skill, { exact: true }), new RegExp(`^${level}$`));
+    await page.getByRole("button", { name: "Thêm giải thưởng" }).click();
+    await page.getByLabel("Hình thức và nội dung giải thưởng").fill("Bằng khen của Ủy ban nhân dân thành phố Hải Phòng");
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { name: "Vũ Thị Hải Yến" }).waitFor();
     await page.getByRole("cell", { name: "Nghiên cứu viên chính" }).waitFor();
+    await page.getByRole("cell", { name: "Trường Đại học Hàng hải Việt Nam" }).waitFor();
+    await page.getByRole("cell", { name: "Tiếng Anh" }).waitFor();
     await screenshot(page, "person-created");
 
-    const person = await api.get<{ affiliations: { organisationId: string; position: string }[]; degree: string; gender: string }>(
-      `/api/v1${new URL(page.url()).pathname}`,
-    );
+    const person = await api.get<{
+      affiliations: { organisationId: string; position: string }[];
+      degree: string;
+      gender: string;
+      education: unknown[];
+      languages: unknown[];
+      awards: unknown[];
+    }>(`/api/v1${new URL(page.url()).pathname}`);
     expect(person.degree).toBe("TS");
     expect(person.gender).toBe("female");
     expect(person.affiliations).toEqual([expect.objectContaining({ organisationId: orgId, position: "Nghiên cứu viên chính" })]);
+    expect(person.education).toEqual([{ level: "TS", institution: "Trường Đại học Hàng hải Việt Nam", field: null, year: 2015 }]);
+    expect(person.languages).toEqual([{ language: "Tiếng Anh", listening: "fair", speaking: "fair", writing: "good", reading: "good" }]);
+    expect(person.awards).toEqual([{ name: "Bằng khen của Ủy ban nhân dân thành phố Hải Phòng", year: null, awardedBy: null }]);
     expect(errors).toEqual([]);
     await context.close();
   });

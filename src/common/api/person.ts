@@ -14,6 +14,69 @@ export const affiliationInput = z
   .strict()
   .refine((a) => !a.startDate || !a.endDate || a.endDate >= a.startDate, { message: "endDate < startDate", path: ["endDate"] });
 
+// ─── The scientific CV's lists (Mẫu B1-4-LLCN items 8, 9 and 14), kept with the person ───
+
+/** A year of graduation or of an award; the same range as a year of birth. */
+const cvYear = z
+  .number()
+  .int()
+  .min(1900)
+  .max(2100)
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** 8. Quá trình đào tạo: one degree — its level (a code of the "degree" list), where, in what, and the year. */
+export const educationItem = z
+  .object({
+    level: z.string().trim().min(1).max(10),
+    institution: z.string().trim().min(1).max(300),
+    field: optText(200),
+    year: cvYear,
+  })
+  .strict();
+
+/** The form's scale of a language skill: Tốt / Khá / Trung bình. */
+export const LANGUAGE_LEVELS = ["good", "fair", "average"] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+const languageLevel = z.enum(LANGUAGE_LEVELS);
+
+/** 9. Trình độ ngoại ngữ: one language and the four skills the form asks about. */
+export const languageItem = z
+  .object({
+    language: z.string().trim().min(1).max(60),
+    listening: languageLevel,
+    speaking: languageLevel,
+    writing: languageLevel,
+    reading: languageLevel,
+  })
+  .strict();
+
+/** 14. Giải thưởng: the award (its form and content), the year, who gave it. */
+export const awardItem = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    year: cvYear,
+    awardedBy: optText(300),
+  })
+  .strict();
+
+export const educationList = z.array(educationItem).max(10);
+export const languageList = z.array(languageItem).max(10);
+export const awardList = z.array(awardItem).max(30);
+
+export const personEducation = z.object({ level: z.string(), institution: z.string(), field: z.string().nullable(), year: z.number().int().nullable() });
+export type PersonEducation = z.infer<typeof personEducation>;
+export const personLanguage = z.object({
+  language: z.string(),
+  listening: languageLevel,
+  speaking: languageLevel,
+  writing: languageLevel,
+  reading: languageLevel,
+});
+export type PersonLanguage = z.infer<typeof personLanguage>;
+export const personAward = z.object({ name: z.string(), year: z.number().int().nullable(), awardedBy: z.string().nullable() });
+export type PersonAward = z.infer<typeof personAward>;
+
 export const personInput = z
   .object({
     fullName: z.string().trim().min(2).max(200),
@@ -40,6 +103,9 @@ export const personInput = z
     expertSince: isoDate.nullish().transform((v) => v ?? null),
     primaryOrganisationId: uuid.nullish().transform((v) => v ?? null),
     affiliations: z.array(affiliationInput).max(50).default([]),
+    education: educationList.default([]),
+    languages: languageList.default([]),
+    awards: awardList.default([]),
   })
   .strict();
 export type PersonInput = z.input<typeof personInput>;
@@ -85,6 +151,9 @@ export const person = z.object({
   primaryOrganisationId: uuid.nullable(),
   primaryOrganisationName: z.string().nullable(),
   affiliations: z.array(affiliation),
+  education: z.array(personEducation),
+  languages: z.array(personLanguage),
+  awards: z.array(personAward),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -132,7 +201,8 @@ export const STAFF_MANAGED_PERSON_FIELDS = ["isExpert", "expertSince"] as const;
 
 /**
  * A person corrects their own record. Send only the fields to change, plus the version you read; an absent field
- * keeps its value, null (or "") clears it. Expert-pool membership and affiliations are kept by the Department.
+ * keeps its value, null (or "") clears it; a CV list (education, languages, awards) sent replaces the stored one.
+ * Expert-pool membership and affiliations are kept by the Department.
  */
 export const personSelfUpdate = z
   .object({
@@ -159,6 +229,10 @@ export const personSelfUpdate = z
       .refine((v) => !v || EMAIL_RE.test(v), { message: "e-mail" }),
     phone: z.string().trim().max(40).nullable().optional(),
     address: z.string().trim().max(500).nullable().optional(),
+    /** the CV's lists, each sent whole: the list given replaces the stored one */
+    education: educationList.optional(),
+    languages: languageList.optional(),
+    awards: awardList.optional(),
     version,
   })
   .strict();

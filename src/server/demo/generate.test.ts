@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { deck, generateDemoData, isValidOrcid, orcidCheckChar, taxCodeCheckDigit, type DemoData } from "./generate.js";
 import { Prng } from "./prng.js";
 import { FIELD_GROUPS } from "./people-data.js";
+import { personInput } from "../../common/api/person.js";
+import { CODE_LISTS } from "../../common/reference.js";
 
 const data = generateDemoData({ scale: 1 });
 const share = <T>(items: T[], pred: (x: T) => boolean) => items.filter(pred).length / items.length;
@@ -190,6 +192,37 @@ describe("demo data generator", () => {
     expect(person(data.anchors.expertPersonId).is_expert).toBe(true);
     expect(org(data.anchors.orgRepOrganisationId).name_vi).toBe("Trường Đại học Hàng hải Việt Nam");
     expect(org(data.anchors.enterpriseOrganisationId).type).toBe("enterprise");
+  });
+
+  it("gives people a scientific CV's training, languages and awards consistent with their degree and age", () => {
+    const pi = data.people.find((p) => p.id === data.anchors.piPersonId)!;
+    expect(pi.education!.map((e) => [e.level, e.year])).toEqual([
+      ["DH", 1997],
+      ["ThS", 2003],
+      ["TS", 2010],
+    ]);
+    expect(pi.languages![0].language).toBe("Tiếng Anh");
+    expect(pi.awards!.length).toBeGreaterThan(0);
+    const degrees = new Set(CODE_LISTS.find((l) => l.key === "degree")!.codes.map((c) => c.code));
+    for (const p of data.people) {
+      const levels = p.education!.map((e) => e.level);
+      // the path to the person's degree, in order, ending with it
+      expect(levels.at(-1), p.full_name).toBe(p.degree);
+      expect(levels.every((l) => degrees.has(l))).toBe(true);
+      const years = p.education!.map((e) => e.year!);
+      expect(years[0]).toBeGreaterThanOrEqual(p.birth_year + 21);
+      expect(years.every((y, i) => i === 0 || y > years[i - 1])).toBe(true);
+      expect(years.at(-1)!).toBeLessThanOrEqual(2026);
+      for (const a of p.awards!) expect(a.year!).toBeLessThanOrEqual(2025);
+      // every list passes the API's own checks
+      expect(personInput.safeParse({ fullName: p.full_name, education: p.education, languages: p.languages, awards: p.awards }).success).toBe(true);
+    }
+    expect(share(data.people, (p) => p.languages!.length > 0)).toBeGreaterThan(0.5);
+    expect(share(data.people, (p) => p.awards!.length > 0)).toBeGreaterThan(0.01);
+    // A larger registry fills the lists of the demo's first 1,500 people only: the benchmark's seeding stays lean.
+    const large = generateDemoData({ people: 2000 });
+    expect(large.people.slice(0, 1500).every((p) => p.education!.length > 0)).toBe(true);
+    expect(large.people.slice(1500).every((p) => p.education === undefined)).toBe(true);
   });
 
   it("multiplies with --scale and takes exact counts", () => {

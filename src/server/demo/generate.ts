@@ -3,7 +3,14 @@
 // clock, no Math.random — the same options give the same records (ids included) on every machine.
 import { CODE_LISTS } from "../../common/reference.js";
 import { foldVietnamese } from "../../common/list.js";
-import { CONSENT_NOTICE_VERSION, type ConsentPurpose } from "../../common/api/person.js";
+import {
+  CONSENT_NOTICE_VERSION,
+  type ConsentPurpose,
+  type LanguageLevel,
+  type PersonAward,
+  type PersonEducation,
+  type PersonLanguage,
+} from "../../common/api/person.js";
 import { Prng } from "./prng.js";
 import { vietnameseName } from "./names.js";
 import {
@@ -38,6 +45,10 @@ import {
   STREETS,
   TITLE_SHARES,
   WORKPLACE_SHARES,
+  UNIVERSITIES_BY_FIELD,
+  POSTGRADUATE_INSTITUTIONS,
+  OTHER_LANGUAGES,
+  AWARDS,
   minimumAge,
   type WorkplaceCategory,
 } from "./people-data.js";
@@ -97,7 +108,12 @@ export interface PersonRow {
   is_expert: boolean;
   expert_since: string | null;
   primary_organisation_id: string;
+  /** the scientific CV's training history, languages and awards (jsonb); left out, they are empty (insert.ts) */
+  education?: PersonEducation[];
+  languages?: PersonLanguage[];
+  awards?: PersonAward[];
 }
+type CvLists = Required<Pick<PersonRow, "education" | "languages" | "awards">>;
 export interface AffiliationRow {
   id: string;
   person_id: string;
@@ -546,7 +562,98 @@ function jointFieldWorkplace(index: Map<string, WeightedIndex>): [readonly [Fiel
   return cells.map((x) => [[x.g, x.c] as const, x.w]);
 }
 
-function buildPeople(rng: Prng, count: number, orgs: OrganisationRow[], idOf: Map<string, string>) {
+// ─── The scientific CV's lists ───────────────────────────────────────────────
+
+/**
+ * How many people of the registry have their CV's lists filled: all of the demo's (1,500 at scale 1); of a larger
+ * registry (the benchmark's 100,000) the first 1,500 only, as many real records are never completed — the lists
+ * would otherwise add about 70 % to the JSON bulk-inserted for each person.
+ */
+const CV_FILLED = PEOPLE_PER_SCALE;
+
+/** The degrees a person went through to reach theirs, in order. */
+const DEGREE_PATH: Record<string, string[]> = { DH: ["DH"], ThS: ["DH", "ThS"], TS: ["DH", "ThS", "TS"], TSKH: ["DH", "ThS", "TS", "TSKH"] };
+
+/**
+ * A training history, languages and sometimes an award consistent with the person's degree, field and birth year.
+ * Drawn from a generator of its own (`cv`), so the rest of the registry is the same with or without these lists.
+ */
+function cvListsFor(rng: Prng, p: { birth_year: number; degree: string; fields: string[]; is_expert: boolean; title: string | null }): CvLists {
+  const l1 = level1(p.fields[0] ?? "2");
+  const path = DEGREE_PATH[p.degree] ?? [];
+  // Years from the first degree on, each one a few years after the last, never after the reference year.
+  const years: number[] = [];
+  let y = p.birth_year + rng.int(22, 23);
+  for (const level of path) {
+    if (level === "ThS") y += rng.int(2, 6);
+    if (level === "TS") y += rng.int(3, 7);
+    if (level === "TSKH") y += rng.int(5, 10);
+    years.push(y);
+  }
+  const n = years.length;
+  const first = rng.weighted(UNIVERSITIES_BY_FIELD[l1] ?? UNIVERSITIES_BY_FIELD["2"]);
+  const speciality = (i: number) => fieldLabel.get(p.fields[Math.min(i, p.fields.length - 1)] ?? "") ?? null;
+  const education: PersonEducation[] = path.map((level, i) => ({
+    level,
+    institution: i === 0 || rng.chance(0.5) ? first : rng.pick(POSTGRADUATE_INSTITUTIONS[l1] ?? POSTGRADUATE_INSTITUTIONS["2"]),
+    field: speciality(i === 0 ? 0 : 1),
+    year: Math.min(years[i], REFERENCE_YEAR - (n - 1 - i)),
+  }));
+  const languages: PersonLanguage[] = [];
+  const scale: LanguageLevel[] = ["good", "fair", "average"];
+  const postgraduate = n > 1;
+  if (rng.chance(postgraduate ? 0.9 : 0.5)) {
+    const best = postgraduate ? rng.int(0, 1) : rng.int(1, 2);
+    const skill = () => scale[Math.min(2, best + rng.int(0, 1))];
+    languages.push({ language: "Tiếng Anh", listening: skill(), speaking: skill(), writing: skill(), reading: scale[best] });
+  }
+  if (p.birth_year < 1968 && rng.chance(0.6))
+    languages.push({ language: "Tiếng Nga", listening: "average", speaking: "average", writing: "fair", reading: "fair" });
+  else if (postgraduate && rng.chance(0.15)) {
+    languages.push({ language: rng.pick(OTHER_LANGUAGES), listening: "average", speaking: "average", writing: "average", reading: "fair" });
+  }
+  const awards: PersonAward[] = [];
+  if (rng.chance(p.title ? 0.5 : p.is_expert ? 0.15 : 0.01)) {
+    const [name, awardedBy] = rng.pick(AWARDS);
+    awards.push({ name, year: rng.int(Math.min(education.at(-1)?.year ?? REFERENCE_YEAR, REFERENCE_YEAR - 1), REFERENCE_YEAR - 1), awardedBy });
+  }
+  return { education, languages, awards };
+}
+
+/** The demo accounts' PI and expert: the CVs the demo shows first, written out. */
+const PI_CV: CvLists = {
+  education: [
+    { level: "DH", institution: "Trường Đại học Hàng hải Việt Nam", field: "Máy tàu thủy", year: 1997 },
+    { level: "ThS", institution: "Trường Đại học Bách khoa Hà Nội", field: "Kỹ thuật cơ khí động lực", year: 2003 },
+    { level: "TS", institution: "Trường Đại học Hàng hải Việt Nam", field: "Khai thác, bảo trì tàu thủy", year: 2010 },
+  ],
+  languages: [
+    { language: "Tiếng Anh", listening: "good", speaking: "fair", writing: "good", reading: "good" },
+    { language: "Tiếng Nhật", listening: "average", speaking: "average", writing: "average", reading: "fair" },
+  ],
+  awards: [
+    {
+      name: "Giải Ba, Giải thưởng Sáng tạo khoa học công nghệ Việt Nam (hệ thống giám sát động cơ diesel tàu thủy)",
+      year: 2019,
+      awardedBy: "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+    },
+    { name: "Bằng khen của Ủy ban nhân dân thành phố Hải Phòng", year: 2022, awardedBy: "Ủy ban nhân dân thành phố Hải Phòng" },
+  ],
+};
+const EXPERT_CV: CvLists = {
+  education: [
+    { level: "DH", institution: "Trường Đại học Y Hà Nội", field: "Bác sĩ đa khoa", year: 1994 },
+    { level: "ThS", institution: "Trường Đại học Y Hà Nội", field: "Y học dự phòng", year: 2000 },
+    { level: "TS", institution: "Viện Vệ sinh Dịch tễ Trung ương", field: "Dịch tễ học", year: 2007 },
+  ],
+  languages: [
+    { language: "Tiếng Anh", listening: "good", speaking: "good", writing: "good", reading: "good" },
+    { language: "Tiếng Pháp", listening: "average", speaking: "average", writing: "average", reading: "fair" },
+  ],
+  awards: [{ name: "Bằng khen của Bộ trưởng Bộ Y tế", year: 2018, awardedBy: "Bộ Y tế" }],
+};
+
+function buildPeople(rng: Prng, cvRng: Prng, count: number, orgs: OrganisationRow[], idOf: Map<string, string>) {
   if (count < 2) throw new Error("people: at least 2");
   // Candidate organisations per workplace category and level-1 field. Universities and colleges also take
   // education (field 5: their staff teach whatever their subject).
@@ -596,11 +703,14 @@ function buildPeople(rng: Prng, count: number, orgs: OrganisationRow[], idOf: Ma
   };
   const phone = () => `${rng.pick(["090", "091", "093", "094", "096", "097", "098", "083", "086", "036", "038", "077"])}${rng.digits(7)}`;
 
-  const addPerson = (p: Omit<PersonRow, "id" | "email" | "phone" | "address"> & { org: OrganisationRow; age: number; id?: string }) => {
-    const { org, age, id: fixedId, ...rest } = p;
+  const addPerson = (
+    p: Omit<PersonRow, "id" | "email" | "phone" | "address" | keyof CvLists> & { org: OrganisationRow; age: number; id?: string; cv?: CvLists },
+  ) => {
+    const { org, age, id: fixedId, cv, ...rest } = p;
     const id = fixedId ?? rng.uuid();
     const person: PersonRow = {
       ...rest,
+      ...(cv ?? (people.length < CV_FILLED ? cvListsFor(cvRng, rest) : {})),
       id,
       email: rng.chance(0.9) ? emailFor(rest.full_name, org) : null,
       phone: rng.chance(0.8) ? phone() : null,
@@ -652,6 +762,7 @@ function buildPeople(rng: Prng, count: number, orgs: OrganisationRow[], idOf: Ma
     expert_since: "2016-03-01",
     primary_organisation_id: vmu.id,
     org: vmu,
+    cv: PI_CV,
   });
   const expert = addPerson({
     full_name: "Trần Thị Hương",
@@ -667,6 +778,7 @@ function buildPeople(rng: Prng, count: number, orgs: OrganisationRow[], idOf: Ma
     expert_since: "2012-09-15",
     primary_organisation_id: hpmu.id,
     org: hpmu,
+    cv: EXPERT_CV,
   });
 
   // Everyone else follows the plan's distributions (people-data.ts); titles come after, by exact counts.
@@ -775,7 +887,13 @@ export function generateDemoData(opts: GenerateOptions = {}): DemoData {
   const seed = String(opts.seed ?? DEFAULT_SEED);
   const { rows: organisations, idOf } = buildOrganisations(new Prng(`${seed}/organisations`), orgCount);
   const laboratories = buildLaboratories(new Prng(`${seed}/laboratories`), labCount, organisations, idOf);
-  const { people, affiliations, consents, piPersonId, expertPersonId } = buildPeople(new Prng(`${seed}/people`), peopleCount, organisations, idOf);
+  const { people, affiliations, consents, piPersonId, expertPersonId } = buildPeople(
+    new Prng(`${seed}/people`),
+    new Prng(`${seed}/cv`),
+    peopleCount,
+    organisations,
+    idOf,
+  );
   return {
     organisations,
     laboratories,

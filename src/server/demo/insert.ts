@@ -52,6 +52,9 @@ const COLUMNS = {
     is_expert: "boolean",
     expert_since: "date",
     primary_organisation_id: "uuid",
+    education: "jsonb",
+    languages: "jsonb",
+    awards: "jsonb",
   } satisfies Record<keyof PersonRow, string>,
   person_affiliations: {
     id: "uuid",
@@ -71,6 +74,11 @@ const COLUMNS = {
   } satisfies Record<keyof ConsentRow, string>,
 };
 
+/** Columns a row may leave out, with the value they then take: the column's constant default. */
+const WHEN_ABSENT: Partial<Record<keyof typeof COLUMNS, Record<string, string>>> = {
+  people: { education: "'[]'::jsonb", languages: "'[]'::jsonb", awards: "'[]'::jsonb" },
+};
+
 /** Tables whose rows carry creation and update times, set from the seeding clock (never a column default). */
 const STAMPED = new Set<keyof typeof COLUMNS>(["organisations", "people"]);
 
@@ -78,13 +86,15 @@ async function bulkInsert(db: Executor, table: keyof typeof COLUMNS, rows: objec
   const cols = Object.entries(COLUMNS[table]);
   const stamped = STAMPED.has(table);
   const names = sql.raw(cols.map(([c]) => c).join(", "));
+  const absent = WHEN_ABSENT[table] ?? {};
+  const values = sql.raw(cols.map(([c]) => (absent[c] ? `coalesce(${c}, ${absent[c]})` : c)).join(", "));
   const stampNames = sql.raw(stamped ? ", created_at, updated_at" : "");
   const stampValues = stamped ? sql`, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz` : sql``;
   const recordType = sql.raw(cols.map(([c, t]) => `${c} ${t}`).join(", "));
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = JSON.stringify(rows.slice(i, i + CHUNK));
     await db.execute(
-      sql`INSERT INTO ${sql.raw(table)} (${names}${stampNames}) SELECT ${names}${stampValues} FROM jsonb_to_recordset(${chunk}::jsonb) AS r(${recordType})`,
+      sql`INSERT INTO ${sql.raw(table)} (${names}${stampNames}) SELECT ${values}${stampValues} FROM jsonb_to_recordset(${chunk}::jsonb) AS r(${recordType})`,
     );
   }
 }

@@ -237,3 +237,63 @@ export const LAB_NAMES: readonly (readonly [string, string[]])[] = [
   ["Phòng Thí nghiệm Phân bón và Đất", ["401", "104"]],
   ["Phòng Thử nghiệm Dầu mỡ và Nhiên liệu", ["204"]],
 ];
+
+/**
+ * Where the registry's people studied (the scientific CV's training history), by level-1 field of science: the
+ * universities that train most of the city's graduates, each with a weight. Doctorates are also awarded by the
+ * national academies and institutes (POSTGRADUATE_INSTITUTIONS).
+ */
+export const UNIVERSITIES_BY_FIELD: Record<string, readonly (readonly [string, number])[]> = {
+  "1": [
+    ["Trường Đại học Khoa học Tự nhiên, Đại học Quốc gia Hà Nội", 4],
+    ["Trường Đại học Sư phạm Hà Nội", 2],
+    ["Trường Đại học Hải Phòng", 2],
+  ],
+  "2": [
+    ["Trường Đại học Hàng hải Việt Nam", 5],
+    ["Trường Đại học Bách khoa Hà Nội", 4],
+    ["Trường Đại học Xây dựng Hà Nội", 2],
+    ["Trường Đại học Thủy lợi", 1],
+    ["Trường Đại học Giao thông Vận tải", 1],
+  ],
+  "3": [
+    ["Trường Đại học Y Dược Hải Phòng", 5],
+    ["Trường Đại học Y Hà Nội", 3],
+    ["Trường Đại học Dược Hà Nội", 1],
+  ],
+  "4": [
+    ["Học viện Nông nghiệp Việt Nam", 4],
+    ["Trường Đại học Nha Trang", 2],
+    ["Trường Đại học Nông Lâm, Đại học Thái Nguyên", 1],
+  ],
+  "5": [
+    ["Trường Đại học Hải Phòng", 4],
+    ["Trường Đại học Kinh tế Quốc dân", 3],
+    ["Trường Đại học Sư phạm Hà Nội", 2],
+    ["Trường Đại học Luật Hà Nội", 1],
+  ],
+  "6": [
+    ["Trường Đại học Khoa học Xã hội và Nhân văn, Đại học Quốc gia Hà Nội", 3],
+    ["Trường Đại học Hải Phòng", 2],
+  ],
+};
+export const POSTGRADUATE_INSTITUTIONS: Record<string, readonly string[]> = {
+  "1": ["Viện Hàn lâm Khoa học và Công nghệ Việt Nam", "Đại học Quốc gia Hà Nội"],
+  "2": ["Trường Đại học Bách khoa Hà Nội", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam", "Trường Đại học Hàng hải Việt Nam"],
+  "3": ["Trường Đại học Y Hà Nội", "Viện Vệ sinh Dịch tễ Trung ương", "Trường Đại học Y Dược Hải Phòng"],
+  "4": ["Học viện Nông nghiệp Việt Nam", "Viện Nghiên cứu Hải sản", "Viện Khoa học Nông nghiệp Việt Nam"],
+  "5": ["Học viện Khoa học xã hội", "Trường Đại học Kinh tế Quốc dân"],
+  "6": ["Học viện Khoa học xã hội", "Đại học Quốc gia Hà Nội"],
+};
+
+/** Foreign languages of the registry's people: English for most graduates, Russian for those who studied before 1990. */
+export const OTHER_LANGUAGES = ["Tiếng Pháp", "Tiếng Trung", "Tiếng Nhật", "Tiếng Hàn", "Tiếng Đức"] as const;
+
+/** Awards a researcher of the city may hold: [name, awarded by]. */
+export const AWARDS: readonly (readonly [string, string])[] = [
+  ["Giải thưởng Sáng tạo khoa học công nghệ Việt Nam", "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"],
+  ["Bằng khen của Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"],
+  ["Giải thưởng Hội thi Sáng tạo kỹ thuật thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"],
+  ["Bằng khen của Bộ trưởng Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ"],
+  ["Kỷ niệm chương Vì sự nghiệp khoa học và công nghệ", "Bộ Khoa học và Công nghệ"],
+];

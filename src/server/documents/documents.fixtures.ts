@@ -262,7 +262,7 @@ export const sampleCertificate: RegistrationCertificateInput = {
   recipients: ["Trường Đại học Hàng hải Việt Nam"],
 };
 
-/** A scientist's CV with a working life's records: six tasks, five councils, results, a patent. */
+/** A scientist's CV with a working life's records: three degrees, two languages, six tasks, five councils, results, awards and a patent. */
 export const sampleScientificCv: ScientificCvInput = {
   place: "Hải Phòng",
   date: "2026-12-07",
@@ -274,8 +274,15 @@ export const sampleScientificCv: ScientificCvInput = {
   position: "Trưởng phòng Công nghệ vật liệu",
   contact: { address: "484 Lạch Tray, phường Lạch Tray, thành phố Hải Phòng", phone: "0225 3829 111", email: "an.nv@example.vn" },
   organisation: { name: "Trường Đại học Hàng hải Việt Nam", address: "484 Lạch Tray, phường Lạch Tray, thành phố Hải Phòng" },
-  education: [["Tiến sĩ", "Kỹ thuật cơ khí; Kỹ thuật vật liệu"]],
-  languages: [],
+  education: [
+    ["Đại học", "Trường Đại học Hàng hải Việt Nam", "Máy tàu thủy", "1997"],
+    ["Thạc sĩ", "Trường Đại học Bách khoa Hà Nội", "Kỹ thuật cơ khí", "2003"],
+    ["Tiến sĩ", "Trường Đại học Hàng hải Việt Nam", "Kỹ thuật vật liệu", "2009"],
+  ],
+  languages: [
+    ["Tiếng Anh", "Tốt", "Khá", "Tốt", "Tốt"],
+    ["Tiếng Nga", "Trung bình", "Trung bình", "Trung bình", "Khá"],
+  ],
   work: [
     ["09/2001 – nay", "Giảng viên, Trưởng phòng Công nghệ vật liệu", "Trường Đại học Hàng hải Việt Nam"],
     ["01/2010 – 12/2015", "Cộng tác viên", "Viện Nghiên cứu Hải sản"],
@@ -304,7 +311,11 @@ export const sampleScientificCv: ScientificCvInput = {
     ["Hội đồng tư vấn xác định nhiệm vụ", "Nhiệm vụ khoa học và công nghệ cấp thành phố năm 2025 (4 nhiệm vụ)", "Ủy viên", "10/09/2024"],
     ["Hội đồng tư vấn tuyển chọn, giao trực tiếp", "Giải pháp chống sạt lở bờ sông bằng vật liệu địa kỹ thuật (ĐT.2024.06)", "Ủy viên", "18/12/2023"],
   ],
-  awards: [["Sở hữu trí tuệ", "Quy trình hàn tự động thép cường độ cao (đơn đăng ký giải pháp hữu ích)", "ĐT.2022.03"]],
+  awards: [
+    ["Giải thưởng", "Giải Ba, Giải thưởng Sáng tạo khoa học công nghệ Việt Nam — Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam", "2019", ""],
+    ["Giải thưởng", "Bằng khen về thành tích nghiên cứu khoa học — Ủy ban nhân dân thành phố Hải Phòng", "2021", ""],
+    ["Sở hữu trí tuệ", "Quy trình hàn tự động thép cường độ cao (đơn đăng ký giải pháp hữu ích)", "", "ĐT.2022.03"],
+  ],
 };
 
 /** A person the registry knows little about: every list item prints "Không có", contact data withheld. */

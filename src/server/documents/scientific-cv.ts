@@ -60,10 +60,10 @@ export interface ScientificCvInput {
   contact: { address: string | null; phone: string | null; email: string | null } | null;
   /** The organisation the person works for (tổ chức — nơi làm việc) */
   organisation: { name: string; address: string | null } | null;
-  /** 8. Quá trình đào tạo: level and field */
+  /** 8. Quá trình đào tạo: level, institution, speciality, year of graduation */
   education: string[][];
-  /** 9. Trình độ ngoại ngữ */
-  languages: string[];
+  /** 9. Trình độ ngoại ngữ: language, then listening, speaking, writing, reading (Tốt / Khá / Trung bình) */
+  languages: string[][];
   /** 10. Quá trình công tác: period, position, organisation */
   work: string[][];
   /** 11. Công trình, kết quả: what, where / code, year */
@@ -72,7 +72,7 @@ export interface ScientificCvInput {
   tasks: string[][];
   /** 13. Hội đồng đã tham gia: council, task, role, date */
   councils: string[][];
-  /** 14. Giải thưởng, văn bằng bảo hộ quyền sở hữu trí tuệ: kind, name, task */
+  /** 14. Giải thưởng, văn bằng bảo hộ quyền sở hữu trí tuệ: kind, name and content, year, task */
   awards: string[][];
 }
 
@@ -229,8 +229,8 @@ export function buildScientificCv(input: ScientificCvInput): Document {
       detail("Địa chỉ tổ chức", input.organisation.address),
     );
   children.push(
-    ...listItem("8. Quá trình đào tạo", ["Bậc đào tạo", "Chuyên ngành (lĩnh vực KH&CN)"], [2, 5], input.education),
-    item("9. Trình độ ngoại ngữ", input.languages.join("; ") || NONE),
+    ...listItem("8. Quá trình đào tạo", ["Bậc đào tạo", "Nơi đào tạo", "Chuyên ngành", "Năm tốt nghiệp"], [1.6, 3.4, 2.6, 1.2], input.education),
+    ...listItem("9. Trình độ ngoại ngữ", ["Tên ngoại ngữ", "Nghe", "Nói", "Viết", "Đọc hiểu tài liệu"], [2.4, 1.2, 1.2, 1.2, 1.8], input.languages),
     ...listItem("10. Quá trình công tác", ["Thời gian", "Vị trí công tác", "Tổ chức công tác"], [2, 2, 4], input.work),
     ...listItem("11. Các công trình, kết quả khoa học và công nghệ", ["Công trình, kết quả", "Số đăng ký, nơi công bố", "Năm"], [4.5, 2.5, 1], input.results),
     ...listItem(
@@ -245,7 +245,12 @@ export function buildScientificCv(input: ScientificCvInput): Document {
       [2.6, 3.4, 1.6, 1.4],
       input.councils,
     ),
-    ...listItem("14. Giải thưởng, văn bằng bảo hộ quyền sở hữu trí tuệ", ["Loại", "Tên", "Thuộc nhiệm vụ"], [1.6, 4, 2.4], input.awards),
+    ...listItem(
+      "14. Giải thưởng, văn bằng bảo hộ quyền sở hữu trí tuệ",
+      ["Loại", "Tên, nội dung", "Năm", "Thuộc nhiệm vụ"],
+      [1.6, 4.2, 0.9, 1.8],
+      input.awards,
+    ),
     line("Tôi xin cam đoan những thông tin trên là đúng sự thật./.", { italic: true, after: 0, keep: true }),
     new Paragraph({ spacing: { before: 120, after: 0 }, keepNext: true, children: [] }),
     signatures(input),

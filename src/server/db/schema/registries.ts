@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { pgTable, uuid, text, integer, boolean, timestamp, date, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { pgTable, uuid, text, integer, boolean, timestamp, date, jsonb, type AnyPgColumn } from "drizzle-orm/pg-core";
+import type { PersonAward, PersonEducation, PersonLanguage } from "../../../common/api/person.js";
 
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -56,6 +57,10 @@ export const people = pgTable("people", {
   isExpert: boolean("is_expert").notNull().default(false),
   expertSince: date("expert_since"),
   primaryOrganisationId: uuid("primary_organisation_id"),
+  /** The scientific CV's training, languages and awards (migration 0030): lists validated by common/api/person.ts */
+  education: jsonb("education").$type<PersonEducation[]>().notNull().default([]),
+  languages: jsonb("languages").$type<PersonLanguage[]>().notNull().default([]),
+  awards: jsonb("awards").$type<PersonAward[]>().notNull().default([]),
   searchText: text("search_text").generatedAlwaysAs(sql`f_fold(full_name)`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),

@@ -118,6 +118,34 @@ describe("my person record", () => {
     expect(row.version).toBe(version);
   });
 
+  it("edits my own CV lists: a list sent replaces mine, a list left out stays, a bad item is refused on its field", async () => {
+    const cur = (await me.get("/api/v1/me/person")).body;
+    const education = [
+      { level: "DH", institution: "Trường Đại học Y Dược Hải Phòng", field: "Dược học", year: 2004 },
+      { level: "ThS", institution: "Trường Đại học Dược Hà Nội", field: "Dược lý", year: 2010 },
+    ];
+    const languages = [{ language: "Tiếng Anh", listening: "fair", speaking: "fair", writing: "good", reading: "good" }];
+    const r = await me.put("/api/v1/me/person", { education, languages, version: cur.version });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ education, languages, awards: [], keywords: cur.keywords, version: cur.version + 1 });
+
+    const awards = [{ name: "Bằng khen của UBND thành phố Hải Phòng", year: 2023, awardedBy: "UBND thành phố Hải Phòng" }];
+    const a = await me.put("/api/v1/me/person", { awards, version: r.body.version });
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ education, languages, awards });
+    const [row] = (await auditOf(myId, "person.update_self")).filter((x) => (x.after as { awards: unknown[] }).awards.length > 0);
+    expect(row.before).toMatchObject({ awards: [], education });
+    expect(row.after).toMatchObject({ awards, education, languages });
+
+    const bad = await me.put("/api/v1/me/person", { education: [{ level: "XYZ", institution: "Nơi nào đó" }], version: a.body.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({ path: "education.0.level", code: "unknown_code" });
+    const year = await me.put("/api/v1/me/person", { awards: [{ name: "Giải thưởng", year: 3025 }], version: a.body.version });
+    expect(year.status).toBe(400);
+    expect(year.body.error.details[0]).toMatchObject({ path: "body.awards.0.year", message: "Không được lớn hơn 2100." });
+    expect((await me.get("/api/v1/me/person")).body).toMatchObject({ awards, version: a.body.version });
+  });
+
   it("refuses an ORCID that belongs to someone else", async () => {
     await buildPerson(t.database.db, { fullName: "Người Khác", orcid: "0000-0002-9079-593X" });
     const { version } = (await me.get("/api/v1/me/person")).body;

@@ -35,6 +35,15 @@ beforeAll(async () => {
     email: "cuong@example.vn",
     phone: "0912 000 222",
     primaryOrganisationId: org.id,
+    education: [
+      { level: "DH", institution: "Trường Đại học Hàng hải Việt Nam", field: "Máy tàu thủy", year: 1997 },
+      { level: "TS", institution: "Trường Đại học Bách khoa Hà Nội", field: null, year: null },
+    ],
+    languages: [{ language: "Tiếng Anh", listening: "good", speaking: "fair", writing: "average", reading: "good" }],
+    awards: [
+      { name: "Giải thưởng Sáng tạo khoa học công nghệ Việt Nam", year: 2019, awardedBy: "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam" },
+      { name: "Bằng khen của UBND thành phố Hải Phòng", year: 2021, awardedBy: null },
+    ],
   });
   await db.execute(
     sql`INSERT INTO person_affiliations (person_id, organisation_id, position, start_date) VALUES (${pi.id}, ${org.id}, ${"Trưởng phòng Công nghệ sinh học"}, ${"2010-03-01"})`,
@@ -159,7 +168,6 @@ describe("the scientific CV (.docx)", () => {
     expect(all).toContain("5. Chức danh nghiên cứu, chức vụ: Trưởng phòng Công nghệ sinh học");
     expect(all).toContain("- E-mail: cuong@example.vn");
     expect(all).toContain("- Tên tổ chức: Viện Nghiên cứu Hải sản");
-    expect(all).toContain("9. Trình độ ngoại ngữ: Không có");
     expect(all).toContain("13. Các hội đồng khoa học và công nghệ đã tham gia: Không có");
     const tasks = doc.tables.find((tbl) => tbl[0].includes("Tên nhiệm vụ (mã số)"))!;
     expect(tasks.slice(1).map((row) => row[2])).toEqual(["Chủ nhiệm", "Chủ nhiệm"]);
@@ -171,8 +179,23 @@ describe("the scientific CV (.docx)", () => {
       "Bài báo trên Tạp chí Khoa học Biển",
     ]);
     expect(results[1][2]).toBe("Số đăng ký ĐK-2024-017");
-    const awards = doc.tables.find((tbl) => tbl[0].includes("Thuộc nhiệm vụ"))!;
-    expect(awards[1][2]).toBe("Quy trình nuôi tôm tuần hoàn");
+    // 8: the training history, in the order kept; 9: the languages on the form's scale.
+    expect(doc.tables.find((tbl) => tbl[0].includes("Nơi đào tạo"))).toEqual([
+      ["TT", "Bậc đào tạo", "Nơi đào tạo", "Chuyên ngành", "Năm tốt nghiệp"],
+      ["1", "Đại học", "Trường Đại học Hàng hải Việt Nam", "Máy tàu thủy", "1997"],
+      ["2", "Tiến sĩ", "Trường Đại học Bách khoa Hà Nội", "", ""],
+    ]);
+    expect(doc.tables.find((tbl) => tbl[0].includes("Tên ngoại ngữ"))).toEqual([
+      ["TT", "Tên ngoại ngữ", "Nghe", "Nói", "Viết", "Đọc hiểu tài liệu"],
+      ["1", "Tiếng Anh", "Tốt", "Khá", "Trung bình", "Tốt"],
+    ]);
+    // 14: the awards declared, then the patent of the registered result.
+    expect(doc.tables.find((tbl) => tbl[0].includes("Thuộc nhiệm vụ"))).toEqual([
+      ["TT", "Loại", "Tên, nội dung", "Năm", "Thuộc nhiệm vụ"],
+      ["1", "Giải thưởng", "Giải thưởng Sáng tạo khoa học công nghệ Việt Nam — Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam", "2019", ""],
+      ["2", "Giải thưởng", "Bằng khen của UBND thành phố Hải Phòng", "2021", ""],
+      ["3", "Sở hữu trí tuệ", "Quy trình nuôi tôm tuần hoàn", "", registeredCode],
+    ]);
     // The signature block carries the person's name.
     expect(doc.tables.at(-1)!.flat().join("\n")).toContain("Nguyễn Văn Cường");
 
@@ -192,6 +215,7 @@ describe("the scientific CV (.docx)", () => {
       "5. Chức danh nghiên cứu, chức vụ",
       "7. Tổ chức — nơi làm việc của cá nhân",
       "8. Quá trình đào tạo",
+      "9. Trình độ ngoại ngữ",
       "10. Quá trình công tác",
       "11. Các công trình, kết quả khoa học và công nghệ",
       "12. Các nhiệm vụ khoa học và công nghệ đã chủ trì hoặc tham gia",
@@ -201,6 +225,15 @@ describe("the scientific CV (.docx)", () => {
       expect(all).toContain(`${item}: Không có`);
     expect(all).toContain("- E-mail: mai@example.vn");
     expect(all).toContain("- Điện thoại: Không có");
+  });
+
+  it("prints the current degree and fields of science as the training when no history is kept", async () => {
+    const doc = await cv(officer, ids.member);
+    const education = doc.tables.find((tbl) => tbl[0].includes("Nơi đào tạo"))!;
+    expect(education.slice(1)).toEqual([["1", "Tiến sĩ", "", expect.any(String), ""]]);
+    expect(education[1][3]).not.toBe("");
+    expect(text(doc)).toContain("9. Trình độ ngoại ngữ: Không có");
+    expect(text(doc)).toContain("14. Giải thưởng, văn bằng bảo hộ quyền sở hữu trí tuệ: Không có");
   });
 
   it("withholds contact data and what the caller may not know from another user", async () => {

@@ -1,7 +1,7 @@
 // The scientific CV of a person (lý lịch khoa học, Mẫu B1-4-LLCN; docs/scientific-cv.md), drawn from the registry:
 // the person's record as the caller may read it (contact data only for staff and the person), their activities as
-// the caller may know them (people.activities.ts), and the publication and patent products of the registered results
-// of the tasks they led. Whoever may read the person may download it; each download is audited as `person.export`.
+// the caller may know them (people.activities.ts), the training history, languages and awards kept with the person,
+// and the publication and patent products of the registered results of the tasks they led. Whoever may read the person may download it; each download is audited as `person.export`.
 import { eq, inArray, sql } from "drizzle-orm";
 import { organisations, taskDossierProducts, tasks } from "../../db/schema/index.js";
 import type { Ctx } from "../../platform/context.js";
@@ -10,6 +10,7 @@ import { vietnamDate } from "../../platform/clock.js";
 import { currentList, type CodeListKey } from "../../../common/reference.js";
 import { DOCX_MEDIA_TYPE, issuerFromConfig, scientificCv, vnShortDate } from "../../documents/index.js";
 import type { PersonActivities, PersonCouncilItem, PersonTaskItem } from "../../../common/api/person-activities.js";
+import type { LanguageLevel } from "../../../common/api/person.js";
 import { readPerson } from "./people.service.js";
 import { personActivitiesFor } from "./people.activities.js";
 
@@ -36,6 +37,8 @@ const COUNCIL_ROLE_VI: Record<PersonCouncilItem["role"], string> = {
   admin_secretary: "Thư ký hành chính",
 };
 const GRADE_VI = { excellent: "Xuất sắc", pass: "Đạt", fail: "Không đạt" } as const;
+/** The form's scale of a language skill. */
+export const LANGUAGE_LEVEL_VI: Record<LanguageLevel, string> = { good: "Tốt", fair: "Khá", average: "Trung bình" };
 
 const monthYear = (d: string) => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const period = (start: string | null, end: string | null, open = "nay") =>
@@ -100,8 +103,19 @@ export async function personCvDocument(ctx: Ctx, id: string): Promise<DocFile> {
     position: current?.position ?? null,
     contact: person.contact,
     organisation: organisation ? { name: organisation.name, address: organisation.address } : null,
-    education: person.degree ? [[label("degree", person.degree)!, person.fields.map((f) => label("field", f)).join("; ")]] : [],
-    languages: [],
+    // The training history as kept; a person without one shows at least their current degree and fields of science.
+    education: person.education.length
+      ? person.education.map((e) => [label("degree", e.level)!, e.institution, e.field ?? "", e.year === null ? "" : String(e.year)])
+      : person.degree
+        ? [[label("degree", person.degree)!, "", person.fields.map((f) => label("field", f)).join("; "), ""]]
+        : [],
+    languages: person.languages.map((l) => [
+      l.language,
+      LANGUAGE_LEVEL_VI[l.listening],
+      LANGUAGE_LEVEL_VI[l.speaking],
+      LANGUAGE_LEVEL_VI[l.writing],
+      LANGUAGE_LEVEL_VI[l.reading],
+    ]),
     work: person.affiliations.map((a) => [period(a.startDate, a.endDate), a.position ?? "", a.organisationName]),
     results: [
       ...activities.results.map((r) => [
@@ -123,7 +137,11 @@ export async function personCvDocument(ctx: Ctx, id: string): Promise<DocFile> {
       COUNCIL_ROLE_VI[c.role],
       c.meetingAt ? vnShortDate(c.meetingAt) : "",
     ]),
-    awards: products.filter((p) => p.outputType === "patent").map((p) => ["Sở hữu trí tuệ", p.name, p.taskCode]),
+    // The awards the person declared, then the patents among the products of their registered results.
+    awards: [
+      ...person.awards.map((a) => ["Giải thưởng", a.awardedBy ? `${a.name} — ${a.awardedBy}` : a.name, a.year === null ? "" : String(a.year), ""]),
+      ...products.filter((p) => p.outputType === "patent").map((p) => ["Sở hữu trí tuệ", p.name, "", p.taskCode]),
+    ],
   });
   const fileName = `Lý lịch khoa học ${person.fullName}.docx`;
   return { fileName, mediaType: DOCX_MEDIA_TYPE, content };

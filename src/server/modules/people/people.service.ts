@@ -13,6 +13,7 @@ import { Placeholders, literal, pageTotal, searchCondition, totalOf, type Bind }
 import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import { currentList } from "../../../common/reference.js";
+import { issueMessage } from "../../../common/validation-messages.js";
 import {
   PERSON_SORTS,
   STAFF_MANAGED_PERSON_FIELDS,
@@ -191,6 +192,9 @@ function present(ctx: Ctx, r: Loaded): Person {
       startDate: a.startDate,
       endDate: a.endDate,
     })),
+    education: p.education,
+    languages: p.languages,
+    awards: p.awards,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -221,6 +225,8 @@ async function validateReferences(ctx: Ctx, db: Executor, input: Input) {
   await assertCodes(db, day, "degree", [input.degree], "degree");
   await assertCodes(db, day, "title", [input.title], "title");
   await assertCodes(db, day, "field", input.fields, "fields");
+  // Each degree of the training history is a level of the same code list as the current degree.
+  for (const [i, e] of input.education.entries()) await assertCodes(db, day, "degree", [e.level], `education.${i}.level`);
   const wanted = [
     ...(input.primaryOrganisationId ? [{ id: input.primaryOrganisationId, path: "primaryOrganisationId" }] : []),
     ...input.affiliations.map((a, i) => ({ id: a.organisationId, path: `affiliations.${i}.organisationId` })),
@@ -272,6 +278,9 @@ const columns = (input: Omit<Input, "affiliations">) => ({
   isExpert: input.isExpert,
   expertSince: input.expertSince,
   primaryOrganisationId: input.primaryOrganisationId,
+  education: input.education,
+  languages: input.languages,
+  awards: input.awards,
 });
 
 /** The editable content of a stored person, for the audit trail and for merging a person's own corrections. */
@@ -366,7 +375,7 @@ export function correctOwnPerson(ctx: Ctx, id: string, patch: z.output<typeof pe
       throw badInput(
         "error.validation",
         {},
-        r.error.issues.map((i) => ({ path: ["body", ...i.path].join("."), code: i.code, message: i.message })),
+        r.error.issues.map((i) => ({ path: ["body", ...i.path].join("."), code: i.code, message: issueMessage(i, ctx.lang) })),
       );
     }
     return r.data;
@@ -392,8 +401,24 @@ export async function deletePerson(ctx: Ctx, id: string, version: number) {
   });
 }
 
-/** The personal data a completed deletion request erases. Degree, title, gender, fields and affiliations stay (anonymous statistics). */
-export const ERASED_PERSON_FIELDS = ["fullName", "birthYear", "keywords", "orcid", "email", "phone", "address", "isExpert", "expertSince"] as const;
+/**
+ * The personal data a completed deletion request erases. Degree, title, gender, fields and affiliations stay (anonymous
+ * statistics); the CV's training history, languages and awards go: with their places and years they name the person.
+ */
+export const ERASED_PERSON_FIELDS = [
+  "fullName",
+  "birthYear",
+  "keywords",
+  "orcid",
+  "email",
+  "phone",
+  "address",
+  "isExpert",
+  "expertSince",
+  "education",
+  "languages",
+  "awards",
+] as const;
 
 /** Name given to an erased person: "Đã xoá" and the first 8 characters of the record id. */
 export const erasedName = (personId: string) => `Đã xoá ${personId.slice(0, 8)}`;
@@ -422,6 +447,9 @@ export async function erasePersonalData(tx: Tx, ctx: Ctx, personId: string, dele
       address: null,
       isExpert: false,
       expertSince: null,
+      education: [],
+      languages: [],
+      awards: [],
       updatedAt: ctx.clock.now(),
       updatedBy: ctx.actor?.userId ?? null,
       version: sql`${people.version} + 1`,

@@ -177,6 +177,90 @@ describe("people registry: create, read, update, delete", () => {
   });
 });
 
+describe("the scientific CV's lists: training, languages, awards", () => {
+  const cv = {
+    education: [
+      { level: "DH", institution: "Trường Đại học Hàng hải Việt Nam", field: "Máy tàu thủy", year: 1997 },
+      { level: "TS", institution: "Trường Đại học Bách khoa Hà Nội", field: null, year: 2009 },
+    ],
+    languages: [{ language: "Tiếng Anh", listening: "good", speaking: "fair", writing: "good", reading: "good" }],
+    awards: [
+      { name: "Giải thưởng Sáng tạo khoa học công nghệ Việt Nam", year: 2019, awardedBy: "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam" },
+      { name: "Bằng khen của UBND thành phố Hải Phòng", year: null, awardedBy: null },
+    ],
+  };
+
+  it("are stored on create and update, read back as sent, and carried by the audit rows", async () => {
+    const c = await officer.post("/api/v1/people", { ...validPerson(), orcid: null, fullName: "Mạc Văn Học", ...cv });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    expect(c.body).toMatchObject({ ...cv, version: 1 });
+    const [created] = await auditRows(c.body.id, "person.create");
+    expect(created.after).toMatchObject(cv);
+
+    // Omitted in a create: empty lists.
+    const bare = await officer.post("/api/v1/people", { fullName: "Mạc Thị Trống" });
+    expect(bare.body).toMatchObject({ education: [], languages: [], awards: [] });
+
+    const changed = {
+      education: [...cv.education, { level: "TSKH", institution: "Viện Hàn lâm Khoa học và Công nghệ Việt Nam", year: 2015 }],
+      languages: [...cv.languages, { language: "Tiếng Nga", listening: "average", speaking: "average", writing: "average", reading: "fair" }],
+      awards: [],
+    };
+    const u = await officer.put(`/api/v1/people/${c.body.id}`, { ...editable(c.body), ...changed });
+    expect(u.status, JSON.stringify(u.body)).toBe(200);
+    expect(u.body.version).toBe(2);
+    expect(u.body.education[2]).toEqual({ level: "TSKH", institution: "Viện Hàn lâm Khoa học và Công nghệ Việt Nam", field: null, year: 2015 });
+    expect(u.body.languages.map((l: { language: string }) => l.language)).toEqual(["Tiếng Anh", "Tiếng Nga"]);
+    expect(u.body.awards).toEqual([]);
+    expect((await officer.get(`/api/v1/people/${c.body.id}`)).body).toMatchObject({ education: u.body.education, languages: u.body.languages, awards: [] });
+    const [row] = await t.database.db.select().from(people).where(eq(people.id, c.body.id));
+    expect(row.education).toHaveLength(3);
+    const [audited] = await auditRows(c.body.id, "person.update");
+    expect(audited.before).toMatchObject({ awards: cv.awards, education: cv.education });
+    expect(audited.after).toMatchObject({ awards: [], education: u.body.education, languages: u.body.languages });
+  });
+
+  it("refuses bad items with 400 and a plain message on each field, in Vietnamese and in English", async () => {
+    const bad = {
+      ...validPerson(),
+      orcid: null,
+      education: [{ level: "TS", institution: " ", year: 3025 }],
+      languages: Array.from({ length: 11 }, () => ({ ...cv.languages[0] })),
+      awards: [{ name: "Bằng khen", year: 1800 }],
+    };
+    const r = await officer.post("/api/v1/people", bad);
+    expect(r.status).toBe(400);
+    const by = Object.fromEntries(r.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    expect(by).toMatchObject({
+      "body.education.0.institution": "Không được để trống.",
+      "body.education.0.year": "Không được lớn hơn 2100.",
+      "body.languages": "Chỉ được có tối đa 10 mục.",
+      "body.awards.0.year": "Không được nhỏ hơn 1900.",
+    });
+
+    const level = await officer.post("/api/v1/people", { ...validPerson(), orcid: null, languages: [{ ...cv.languages[0], speaking: "excellent" }] });
+    expect(level.status).toBe(400);
+    expect(level.body.error.details[0]).toMatchObject({ path: "body.languages.0.speaking", code: "invalid_value" });
+    expect(level.body.error.details[0].message).toMatch(/^Phải là một trong các giá trị: «good», «fair», «average»/);
+
+    // A level outside the degree code list is refused like the current degree, on the row's field.
+    const code = await officer.post("/api/v1/people", { ...validPerson(), orcid: null, education: [cv.education[0], { level: "PHD", institution: "MIT" }] });
+    expect(code.status).toBe(400);
+    expect(code.body.error.message).toContain("PHD");
+    expect(code.body.error.details[0]).toMatchObject({ path: "education.1.level", code: "unknown_code" });
+
+    officer.lang = "en";
+    const en = await officer.post("/api/v1/people", bad);
+    officer.lang = "vi";
+    const byEn = Object.fromEntries(en.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    expect(byEn).toMatchObject({
+      "body.education.0.institution": "Must not be empty.",
+      "body.education.0.year": "Must not be greater than 2100.",
+      "body.languages": "Must not have more than 10 items.",
+    });
+  });
+});
+
 describe("contact data is shown only to staff and the person", () => {
   it("hides contact from other users in the detail and from everyone in list items", async () => {
     const viaOther = await other.get(`/api/v1/people/${piPersonId}`);

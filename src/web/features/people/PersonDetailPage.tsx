@@ -1,9 +1,10 @@
 // One person of the registry. Contact data appears only when the API sends it (staff, or the person themself); below the
-// record, the person's tasks, councils and results (PersonActivities.tsx) and the scientific CV to download.
+// record, the training, languages and awards of the scientific CV, the person's tasks, councils and results
+// (PersonActivities.tsx) and the CV to download.
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Space, Table, Tag } from "antd";
+import { Card, Space, Table, Tag, Typography } from "antd";
 import { StarFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -116,8 +117,80 @@ export function PersonDetails({ person: p, activities }: { person: Person; activ
           />
         )}
       </Card>
+      <CvLists person={p} />
       {activities}
       <div className="record-meta">{t("record.meta", { created: formatDateTime(p.createdAt), updated: formatDateTime(p.updatedAt), version: p.version })}</div>
     </Space>
+  );
+}
+
+/** Rows of a list without ids: keyed by their place, which is their order on the CV. */
+const keyed = <T extends object>(rows: T[]) => rows.map((r, i) => ({ ...r, key: i }));
+
+/** Items 8, 9 and 14 of the scientific CV as kept with the person; an empty list says so in a line, not an empty table. */
+function CvLists({ person: p }: { person: Person }) {
+  const { t } = useTranslation();
+  const none = <Typography.Text type="secondary">{t("people.none")}</Typography.Text>;
+  const level = (l: string) => t(`people.languageLevels.${l}`);
+  return (
+    <>
+      <Card title={t("people.sections.education")}>
+        {p.education.length === 0 ? (
+          none
+        ) : (
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={keyed(p.education)}
+            scroll={{ x: "max-content" }}
+            columns={[
+              { title: t("people.fields.level"), dataIndex: "level", render: (c: string) => <CodeLabel list="degree" code={c} /> },
+              { title: t("people.fields.institution"), dataIndex: "institution" },
+              { title: t("people.fields.speciality"), dataIndex: "field" },
+              { title: t("people.fields.graduationYear"), dataIndex: "year" },
+            ]}
+          />
+        )}
+      </Card>
+      <Card title={t("people.sections.languages")}>
+        {p.languages.length === 0 ? (
+          none
+        ) : (
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={keyed(p.languages)}
+            scroll={{ x: "max-content" }}
+            columns={[
+              { title: t("people.fields.language"), dataIndex: "language" },
+              { title: t("people.fields.listening"), dataIndex: "listening", render: level },
+              { title: t("people.fields.speaking"), dataIndex: "speaking", render: level },
+              { title: t("people.fields.writing"), dataIndex: "writing", render: level },
+              { title: t("people.fields.reading"), dataIndex: "reading", render: level },
+            ]}
+          />
+        )}
+      </Card>
+      <Card title={t("people.sections.awards")}>
+        {p.awards.length === 0 ? (
+          none
+        ) : (
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={keyed(p.awards)}
+            scroll={{ x: "max-content" }}
+            columns={[
+              { title: t("people.fields.awardName"), dataIndex: "name" },
+              { title: t("people.fields.awardedBy"), dataIndex: "awardedBy" },
+              { title: t("people.fields.awardYear"), dataIndex: "year" },
+            ]}
+          />
+        )}
+      </Card>
+    </>
   );
 }

@@ -5,12 +5,24 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import dayjs, { type Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
-import { affiliationInput, personInput, type Person } from "../../../common/api/person";
+import {
+  affiliationInput,
+  awardItem,
+  educationItem,
+  languageItem,
+  LANGUAGE_LEVELS,
+  personInput,
+  type Person,
+  type PersonAward,
+  type PersonEducation,
+  type PersonLanguage,
+} from "../../../common/api/person";
 import { cleanValues, rules } from "../../components/form-rules";
 import { CodeSelect, CodeTags, CodeLabel } from "../../components/reference";
 import { OrganisationName, OrganisationSelect } from "../../components/entity-select";
 import type { CompareField } from "../../components/RecordForm";
 import { DATE_FORMAT } from "../../app/format";
+import { NumberField } from "../../components/NumberField";
 
 export interface AffiliationValues {
   organisationId?: string;
@@ -34,10 +46,16 @@ export interface PersonValues {
   expertSince?: Dayjs | null;
   primaryOrganisationId?: string | null;
   affiliations?: AffiliationValues[];
+  education?: Partial<PersonEducation>[];
+  languages?: Partial<PersonLanguage>[];
+  awards?: Partial<PersonAward>[];
 }
 
 const shape = personInput.shape;
 const affShape = affiliationInput.shape;
+const eduShape = educationItem.shape;
+const langShape = languageItem.shape;
+const awardShape = awardItem.shape;
 const day = (d: string | null) => (d ? dayjs(d) : null);
 
 export function personToValues(p: Person): PersonValues {
@@ -62,15 +80,22 @@ export function personToValues(p: Person): PersonValues {
       startDate: day(a.startDate),
       endDate: day(a.endDate),
     })),
+    education: p.education.map((e) => ({ ...e })),
+    languages: p.languages.map((l) => ({ ...l })),
+    awards: p.awards.map((a) => ({ ...a })),
   };
 }
 
-export const emptyPerson: Partial<PersonValues> = { fields: [], keywords: [], affiliations: [], isExpert: false };
+export const emptyPerson: Partial<PersonValues> = { fields: [], keywords: [], affiliations: [], education: [], languages: [], awards: [], isExpert: false };
 
 export function personToBody(v: PersonValues, self = false): object {
   const body = cleanValues(v as unknown as Record<string, unknown>) as Record<string, unknown>;
   body.fields = v.fields ?? [];
   body.keywords = v.keywords ?? [];
+  // The CV's lists are sent whole (a person corrects their own too): the list on screen replaces the stored one.
+  body.education = body.education ?? [];
+  body.languages = body.languages ?? [];
+  body.awards = body.awards ?? [];
   if (self) {
     // a person corrects their own record: the Department keeps expert membership and affiliations
     delete body.isExpert;
@@ -98,6 +123,41 @@ export function personCompareFields(t: TFunction, self = false): CompareField[] 
     f("email"),
     f("phone"),
     f("address"),
+    {
+      name: "education",
+      label: t("people.sections.education"),
+      display: (v) => (
+        <ul className="plain-list">
+          {((v ?? []) as Partial<PersonEducation>[]).map((e, i) => (
+            <li key={i}>
+              <CodeLabel list="degree" code={e.level ?? null} /> — {[e.institution, e.field, e.year].filter(Boolean).join(", ")}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      name: "languages",
+      label: t("people.sections.languages"),
+      display: (v) => (
+        <ul className="plain-list">
+          {((v ?? []) as Partial<PersonLanguage>[]).map((l, i) => (
+            <li key={i}>{l.language}</li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      name: "awards",
+      label: t("people.sections.awards"),
+      display: (v) => (
+        <ul className="plain-list">
+          {((v ?? []) as Partial<PersonAward>[]).map((a, i) => (
+            <li key={i}>{[a.name, a.awardedBy, a.year].filter(Boolean).join(", ")}</li>
+          ))}
+        </ul>
+      ),
+    },
   ];
   if (self) return all;
   return [
@@ -197,6 +257,8 @@ export function PersonFields({ self = false }: { self?: boolean }) {
         </Row>
       </Card>
 
+      <CvLists />
+
       {!self && (
         <>
           <Card title={t("people.sections.registry")} className="form-section">
@@ -286,6 +348,144 @@ export function PersonFields({ self = false }: { self?: boolean }) {
           </Card>
         </>
       )}
+    </>
+  );
+}
+
+/** A row's remove button: an icon with its name for screen readers, aligned with the row's fields. */
+function RemoveRow({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={<span className="sr-only">{t("common.remove")}</span>}>
+      <Button danger icon={<DeleteOutlined aria-hidden />} aria-label={label} onClick={onClick} />
+    </Form.Item>
+  );
+}
+
+/** Items 8, 9 and 14 of the scientific CV: the training history, foreign languages and awards, each a list of rows. */
+function CvLists() {
+  const { t } = useTranslation();
+  const label = (n: string) => t(`people.fields.${n}`);
+  const levelOptions = LANGUAGE_LEVELS.map((l) => ({ value: l, label: t(`people.languageLevels.${l}`) }));
+  const skills = ["listening", "speaking", "writing", "reading"] as const;
+  return (
+    <>
+      <Card title={t("people.sections.education")} className="form-section">
+        <Form.List name="education">
+          {(items, { add, remove }) => (
+            <>
+              {items.length === 0 && <Typography.Paragraph type="secondary">{t("people.none")}</Typography.Paragraph>}
+              {items.map((item, index) => (
+                <Row gutter={16} key={item.key} align="top" className="list-row">
+                  <Col xs={12} md={4}>
+                    <Form.Item name={[item.name, "level"]} label={label("level")} rules={rules(eduShape, "level", true, label("level"))}>
+                      <CodeSelect list="degree" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Form.Item
+                      name={[item.name, "institution"]}
+                      label={label("institution")}
+                      rules={rules(eduShape, "institution", true, label("institution"))}
+                    >
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={6}>
+                    <Form.Item name={[item.name, "field"]} label={label("speciality")} rules={rules(eduShape, "field", false, label("speciality"))}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={4}>
+                    <Form.Item name={[item.name, "year"]} label={label("graduationYear")} rules={rules(eduShape, "year", false, label("graduationYear"))}>
+                      <NumberField integer grouping={false} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={2}>
+                    <RemoveRow label={t("people.removeEducation", { n: index + 1 })} onClick={() => remove(item.name)} />
+                  </Col>
+                </Row>
+              ))}
+              {items.length < 10 && (
+                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
+                  {t("people.addEducation")}
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Card>
+
+      <Card title={t("people.sections.languages")} className="form-section">
+        <Form.List name="languages">
+          {(items, { add, remove }) => (
+            <>
+              {items.length === 0 && <Typography.Paragraph type="secondary">{t("people.none")}</Typography.Paragraph>}
+              {items.map((item, index) => (
+                <Row gutter={16} key={item.key} align="top" className="list-row">
+                  <Col xs={24} md={6}>
+                    <Form.Item name={[item.name, "language"]} label={label("language")} rules={rules(langShape, "language", true, label("language"))}>
+                      <Input placeholder={t("people.languagePlaceholder")} />
+                    </Form.Item>
+                  </Col>
+                  {skills.map((skill) => (
+                    <Col xs={12} md={4} key={skill}>
+                      <Form.Item name={[item.name, skill]} label={label(skill)} rules={rules(langShape, skill, true, label(skill))}>
+                        <Select options={levelOptions} />
+                      </Form.Item>
+                    </Col>
+                  ))}
+                  <Col xs={24} md={2}>
+                    <RemoveRow label={t("people.removeLanguage", { n: index + 1 })} onClick={() => remove(item.name)} />
+                  </Col>
+                </Row>
+              ))}
+              {items.length < 10 && (
+                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
+                  {t("people.addLanguage")}
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Card>
+
+      <Card title={t("people.sections.awards")} className="form-section">
+        <Form.List name="awards">
+          {(items, { add, remove }) => (
+            <>
+              {items.length === 0 && <Typography.Paragraph type="secondary">{t("people.none")}</Typography.Paragraph>}
+              {items.map((item, index) => (
+                <Row gutter={16} key={item.key} align="top" className="list-row">
+                  <Col xs={24} md={10}>
+                    <Form.Item name={[item.name, "name"]} label={label("awardName")} rules={rules(awardShape, "name", true, label("awardName"))}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={[item.name, "awardedBy"]} label={label("awardedBy")} rules={rules(awardShape, "awardedBy", false, label("awardedBy"))}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={4}>
+                    <Form.Item name={[item.name, "year"]} label={label("awardYear")} rules={rules(awardShape, "year", false, label("awardYear"))}>
+                      <NumberField integer grouping={false} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={2}>
+                    <RemoveRow label={t("people.removeAward", { n: index + 1 })} onClick={() => remove(item.name)} />
+                  </Col>
+                </Row>
+              ))}
+              {items.length < 30 && (
+                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
+                  {t("people.addAward")}
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Card>
     </>
   );
 }
