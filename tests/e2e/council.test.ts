@@ -442,14 +442,12 @@ describe("selection council", () => {
     // the explanation of the revision is required in the selected dossier: the step says so, and where, until it is there
     await pi.page.getByText("Hồ sơ còn thiếu tài liệu bắt buộc: B2-8-GTHĐ", { exact: false }).waitFor();
     const dossiersTab = pi.page.getByRole("tab", { name: /^Hồ sơ/ });
-    await expect
-      .poll(async () => {
-        await dossiersTab.click();
-        return pi.page.getByRole("tabpanel").getByRole("link", { name: "Nguyễn Văn An", exact: true }).isVisible();
-      })
-      .toBe(true);
-    // the dossiers table measures its columns for a while after the tab opens; the link is visible, not yet still
-    await pi.page.getByRole("tabpanel").getByRole("link", { name: "Nguyễn Văn An", exact: true }).click({ force: true });
+    // the selected dossier's link (the proposal tab, hidden now, also links the PI's name to their person page)
+    const selectedLink = pi.page.getByRole("tabpanel").locator(`a[href="/tasks/${t.id}/dossiers/${t.selectedDossierId}"]`);
+    await dossiersTab.click();
+    await selectedLink.waitFor();
+    expect(await selectedLink.textContent()).toBe("Nguyễn Văn An");
+    await selectedLink.click();
     await pi.page.waitForURL(new RegExp(`/tasks/${t.id}/dossiers/${t.selectedDossierId}`));
     await pi.page.locator("#document-code").fill("B2-8-GTHĐ");
     await pi.page.keyboard.press("Escape");
