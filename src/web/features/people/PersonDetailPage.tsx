@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Space, Table, Tag, Typography } from "antd";
+import { Card, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { StarFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -124,73 +124,64 @@ export function PersonDetails({ person: p, activities }: { person: Person; activ
   );
 }
 
-/** Rows of a list without ids: keyed by their place, which is their order on the CV. */
-const keyed = <T extends object>(rows: T[]) => rows.map((r, i) => ({ ...r, key: i }));
+/** One CV list as a table; an empty list says so in a line, not an empty table. Rows are keyed by their place,
+ *  which is their order on the CV. */
+function CvListCard<T extends object>({ title, rows, columns }: { title: string; rows: T[]; columns: TableColumnsType<T & { key: number }> }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={title}>
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">{t("people.none")}</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows.map((r, i) => ({ ...r, key: i }))}
+          scroll={{ x: "max-content" }}
+          columns={columns}
+        />
+      )}
+    </Card>
+  );
+}
 
-/** Items 8, 9 and 14 of the scientific CV as kept with the person; an empty list says so in a line, not an empty table. */
+/** Items 8, 9 and 14 of the scientific CV as kept with the person. */
 function CvLists({ person: p }: { person: Person }) {
   const { t } = useTranslation();
-  const none = <Typography.Text type="secondary">{t("people.none")}</Typography.Text>;
   const level = (l: string) => t(`people.languageLevels.${l}`);
   return (
-    <>
-      <Card title={t("people.sections.education")}>
-        {p.education.length === 0 ? (
-          none
-        ) : (
-          <Table
-            size="small"
-            rowKey="key"
-            pagination={false}
-            dataSource={keyed(p.education)}
-            scroll={{ x: "max-content" }}
-            columns={[
-              { title: t("people.fields.level"), dataIndex: "level", render: (c: string) => <CodeLabel list="degree" code={c} /> },
-              { title: t("people.fields.institution"), dataIndex: "institution" },
-              { title: t("people.fields.speciality"), dataIndex: "field" },
-              { title: t("people.fields.graduationYear"), dataIndex: "year" },
-            ]}
-          />
-        )}
-      </Card>
-      <Card title={t("people.sections.languages")}>
-        {p.languages.length === 0 ? (
-          none
-        ) : (
-          <Table
-            size="small"
-            rowKey="key"
-            pagination={false}
-            dataSource={keyed(p.languages)}
-            scroll={{ x: "max-content" }}
-            columns={[
-              { title: t("people.fields.language"), dataIndex: "language" },
-              { title: t("people.fields.listening"), dataIndex: "listening", render: level },
-              { title: t("people.fields.speaking"), dataIndex: "speaking", render: level },
-              { title: t("people.fields.writing"), dataIndex: "writing", render: level },
-              { title: t("people.fields.reading"), dataIndex: "reading", render: level },
-            ]}
-          />
-        )}
-      </Card>
-      <Card title={t("people.sections.awards")}>
-        {p.awards.length === 0 ? (
-          none
-        ) : (
-          <Table
-            size="small"
-            rowKey="key"
-            pagination={false}
-            dataSource={keyed(p.awards)}
-            scroll={{ x: "max-content" }}
-            columns={[
-              { title: t("people.fields.awardName"), dataIndex: "name" },
-              { title: t("people.fields.awardedBy"), dataIndex: "awardedBy" },
-              { title: t("people.fields.awardYear"), dataIndex: "year" },
-            ]}
-          />
-        )}
-      </Card>
-    </>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+      <CvListCard
+        title={t("people.sections.education")}
+        rows={p.education}
+        columns={[
+          { title: t("people.fields.level"), dataIndex: "level", render: (c: string) => <CodeLabel list="degree" code={c} /> },
+          { title: t("people.fields.institution"), dataIndex: "institution" },
+          { title: t("people.fields.speciality"), dataIndex: "field" },
+          { title: t("people.fields.graduationYear"), dataIndex: "year" },
+        ]}
+      />
+      <CvListCard
+        title={t("people.sections.languages")}
+        rows={p.languages}
+        columns={[
+          { title: t("people.fields.language"), dataIndex: "language" },
+          { title: t("people.fields.listening"), dataIndex: "listening", render: level },
+          { title: t("people.fields.speaking"), dataIndex: "speaking", render: level },
+          { title: t("people.fields.writing"), dataIndex: "writing", render: level },
+          { title: t("people.fields.reading"), dataIndex: "reading", render: level },
+        ]}
+      />
+      <CvListCard
+        title={t("people.sections.awards")}
+        rows={p.awards}
+        columns={[
+          { title: t("people.fields.awardName"), dataIndex: "name" },
+          { title: t("people.fields.awardYear"), dataIndex: "year" },
+          { title: t("people.fields.awardedBy"), dataIndex: "awardedBy" },
+        ]}
+      />
+    </Space>
   );
 }
