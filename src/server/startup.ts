@@ -63,7 +63,7 @@ export async function prepareDatabase(database: Database, opts: PrepareOptions):
 
 export async function bootstrap(
   config: Config,
-  opts: { clock?: Clock; dataDir?: string | null; seed?: boolean } = {},
+  opts: { clock?: Clock; dataDir?: string | null; seed?: boolean; loadDataDir?: string } = {},
 ): Promise<{
   app: App;
   database: Database;
@@ -73,6 +73,7 @@ export async function bootstrap(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: opts.dataDir !== undefined ? opts.dataDir : config.dataDir,
+    loadDataDir: opts.loadDataDir,
   });
   let app: App;
   try {

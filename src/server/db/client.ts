@@ -24,6 +24,8 @@ export interface Database {
   pool: pg.Pool;
   db: Db;
   url: string;
+  /** Embedded only: writes a dump of the data folder (a tar, PGlite's dumpDataDir) that `loadDataDir` starts from. */
+  dumpDataDir?: (file: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,13 +33,18 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** Folder for the embedded database; null → in memory (tests). */
   dataDir?: string | null;
+  /**
+   * An in-memory embedded database starts as a copy of this dump (a tar of a data folder, PGlite's dumpDataDir)
+   * instead of an empty cluster: the test harness's migrated template (testing/embedded-template.ts).
+   */
+  loadDataDir?: string;
   poolSize?: number;
 }
 
-export async function startEmbeddedServer(dataDir: string | null, maxConnections = 12) {
+export async function startEmbeddedServer(dataDir: string | null, maxConnections = 12, loadDataDir?: string) {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
-    workerData: { dataDir: dataDir ? path.resolve(dataDir) : null, maxConnections },
+    workerData: { dataDir: dataDir ? path.resolve(dataDir) : null, maxConnections, loadDataDir: loadDataDir ?? null },
     execArgv: [],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -58,18 +65,31 @@ export async function startEmbeddedServer(dataDir: string | null, maxConnections
       });
       worker.postMessage({ type: "stop" });
     });
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  const dump = (file: string) =>
+    new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { type: string; message?: string }) => {
+        if (m.type !== "dumped" && m.type !== "dump-failed") return;
+        worker.off("message", onMessage);
+        if (m.type === "dumped") resolve();
+        else reject(new Error(m.message));
+      };
+      worker.on("message", onMessage);
+      worker.postMessage({ type: "dump", file });
+    });
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, dump };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let url = opts.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let dumpDataDir: ((file: string) => Promise<void>) | undefined;
   const mode: DatabaseMode = url ? "server" : "embedded";
   if (!url) {
     const release = opts.dataDir ? lockDataDir(path.resolve(opts.dataDir)) : () => undefined;
     try {
-      const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? 8) + 4);
+      const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? 8) + 4, opts.dataDir ? undefined : opts.loadDataDir);
       url = embedded.url;
+      dumpDataDir = embedded.dump;
       stopEmbedded = async () => {
         await embedded.stop();
         release();
@@ -97,6 +117,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool,
     db,
     url,
+    dumpDataDir,
     async close() {
       await pool.end();
       if (stopEmbedded) await stopEmbedded();

@@ -9,6 +9,7 @@
 //    portal (wrong rows, "unnamed prepared statement does not exist");
 //  - a transaction (BEGIN … COMMIT/ROLLBACK): other connections wait until it ends.
 // pglite-socket's own multi-connection queue only does the second, hence this replacement (same handler class).
+import fs from "node:fs";
 import net from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
@@ -86,8 +87,10 @@ export class BackendQueue {
 }
 
 async function main() {
-  const { dataDir, maxConnections } = workerData;
-  const db = await PGlite.create(dataDir ?? "memory://", { extensions: { unaccent, pg_trgm } });
+  const { dataDir, maxConnections, loadDataDir } = workerData;
+  // An in-memory database may start from a dump of another (tests: a migrated template instead of a fresh cluster).
+  const initial = !dataDir && loadDataDir ? { loadDataDir: new Blob([fs.readFileSync(loadDataDir)]) } : {};
+  const db = await PGlite.create(dataDir ?? "memory://", { extensions: { unaccent, pg_trgm }, ...initial });
   const queue = new BackendQueue(db);
   const handlers = new Set();
   const server = net.createServer((socket) => {
@@ -111,6 +114,16 @@ async function main() {
   });
   parentPort.postMessage({ type: "ready", port: server.address().port });
   parentPort.on("message", async (msg) => {
+    if (msg?.type === "dump") {
+      try {
+        const dump = await db.dumpDataDir("none");
+        fs.writeFileSync(msg.file, Buffer.from(await dump.arrayBuffer()));
+        parentPort.postMessage({ type: "dumped" });
+      } catch (err) {
+        parentPort.postMessage({ type: "dump-failed", message: String(err?.stack ?? err) });
+      }
+      return;
+    }
     if (msg?.type !== "stop") return;
     for (const h of handlers) await h.detach(true);
     await new Promise((resolve) => server.close(() => resolve()));

@@ -1,5 +1,6 @@
 // Test harness: the real app against a real database — embedded PGlite (default) or a PostgreSQL server when
 // TEST_DATABASE_URL is set; each test file gets a database of its own.
+import { inject } from "vitest";
 import { createScratchDatabase } from "../db/scratch-database.js";
 import { loadConfig, type Config } from "../config.js";
 import { bootstrap } from "../startup.js";
@@ -29,7 +30,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   }
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }, { demoMode: true, requireTotp: false, databaseUrl, ...overrides });
   const clock = new TestClock(TEST_START);
-  const { app, database } = await bootstrap(config, { clock, dataDir: null, seed: false });
+  // Embedded: a copy of the run's migrated template (embedded-template.ts), not a new cluster.
+  const loadDataDir = databaseUrl ? undefined : inject("embeddedTemplate") || undefined;
+  const { app, database } = await bootstrap(config, { clock, dataDir: null, seed: false, loadDataDir });
   registerTestClock(database.db, clock);
   await app.ready();
   return {
