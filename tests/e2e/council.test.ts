@@ -31,6 +31,11 @@ interface TaskOut {
   piPersonId: string | null;
   leadOrganisationId: string | null;
   selectedDossierId: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  approvedBudgetCity: number | null;
+  approvedBudgetOther: number | null;
+  decisionNumber: string | null;
   dossiers: { id: string; status: string; piName: string; leadOrganisationId: string; leadOrganisationName: string }[];
 }
 interface Person {
@@ -468,7 +473,8 @@ describe("selection council", () => {
     await pi.context.close();
 
     // ---- the officer: the work queue holds the task at appraisal (their home offers the appraisal team first, which
-    // this step does not require); they draft the decision with its number, period and budget
+    // this step does not require); they draft the decision: its number, and the city's share changed at appraisal —
+    // the period and the budget come from the selected dossier
     const officer = await signedInPage(browser, "officer");
     await menu(officer.page).getByText("Việc cần xử lý", { exact: true }).click();
     await officer.page.getByLabel("Tìm nhiệm vụ").fill(t.code);
@@ -477,14 +483,15 @@ describe("selection council", () => {
     await officer.page.waitForURL(new RegExp(`/tasks/${t.id}`));
     await officer.page.getByRole("button", { name: "Dự thảo quyết định phê duyệt" }).click();
     const dialog = officer.page.locator(".ant-modal");
+    await dialog.getByText("Thời gian thực hiện và kinh phí lấy từ hồ sơ được tuyển chọn", { exact: false }).waitFor();
+    expect(t.startDate && t.endDate && t.approvedBudgetCity, "the selected dossier proposes a period and a budget").toBeTruthy();
+    const vnDate = (d: string) => d.split("-").reverse().join("/");
+    const periodInputs = () => dialog.locator(".ant-picker-range input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(await periodInputs()).toEqual([vnDate(t.startDate!), vnDate(t.endDate!)]);
+    const cityBudget = dialog.getByLabel(/Kinh phí từ ngân sách SNKH thành phố/);
+    expect((await cityBudget.inputValue()).replace(/\D/g, "")).toBe(String(t.approvedBudgetCity));
     await dialog.getByLabel("Số quyết định phê duyệt").fill("2468/QĐ-UBND");
-    const period = dialog.getByLabel("Thời gian thực hiện");
-    await period.click();
-    await officer.page.keyboard.type("01/02/2027");
-    await officer.page.keyboard.press("Enter");
-    await officer.page.keyboard.type("31/07/2028");
-    await officer.page.keyboard.press("Enter");
-    await dialog.getByLabel(/Kinh phí từ ngân sách SNKH thành phố/).fill("1200000000");
+    await cityBudget.fill("1200000000");
     await dialog.getByRole("button", { name: "Xác nhận" }).click();
     await officer.page.locator(".task-path [aria-current=step]").getByText("Dự thảo quyết định phê duyệt").waitFor();
     await screenshot(officer.page, "approval-decision-drafted");
@@ -506,8 +513,15 @@ describe("selection council", () => {
     await leader.page.locator(".ant-modal").getByRole("button", { name: "Xác nhận" }).click();
     await leader.page.locator(".task-path [aria-current=step]").getByText("Đã phê duyệt").waitFor();
     await screenshot(leader.page, "approval-approved");
-    const approved = await apiAs("officer").get<TaskOut & { decisionNumber: string | null; approvedBudgetCity: number | null }>(`/api/v1/tasks/${t.id}`);
-    expect(approved).toMatchObject({ state: "approved", decisionNumber: "2468/QĐ-UBND", approvedBudgetCity: 1_200_000_000 });
+    const approved = await apiAs("officer").get<TaskOut>(`/api/v1/tasks/${t.id}`);
+    expect(approved).toMatchObject({
+      state: "approved",
+      decisionNumber: "2468/QĐ-UBND",
+      approvedBudgetCity: 1_200_000_000,
+      approvedBudgetOther: t.approvedBudgetOther,
+      startDate: t.startDate,
+      endDate: t.endDate,
+    });
     expect(leader.errors).toEqual([]);
     await leader.context.close();
   });

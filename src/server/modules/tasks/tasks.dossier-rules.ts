@@ -65,6 +65,27 @@ export function budgetTotals(budget: { year: number; source: "city" | "other"; a
   return { total: bySource.city + bySource.other, bySource, byYear: [...byYear.values()].sort((a, b) => a.year - b.year) };
 }
 
+/** The last day of a period of `months` months starting on `start` (YYYY-MM-DD). */
+export function periodEnd(start: string, months: number): string {
+  const [y, m, d] = start.split("-").map(Number);
+  const end = new Date(Date.UTC(y, m - 1 + months, d) - 86400_000);
+  return end.toISOString().slice(0, 10);
+}
+
+/**
+ * What a selected dossier proposes and the task carries into its approval decision (the officer's draft starts from
+ * it): the period and the budget by source. Set on selection, and again when the selected dossier is revised.
+ */
+export async function dossierTerms(db: Executor, d: Pick<typeof taskDossiers.$inferSelect, "id" | "startDate" | "durationMonths">) {
+  const totals = budgetTotals((await dossierLists(db, d.id)).budget);
+  return {
+    startDate: d.startDate,
+    endDate: d.startDate && d.durationMonths ? periodEnd(d.startDate, d.durationMonths) : null,
+    approvedBudgetCity: totals.bySource.city,
+    approvedBudgetOther: totals.bySource.other,
+  };
+}
+
 /** The documents the task's selection call asks for (required or not). */
 export async function callDocuments(db: Executor, selectionCallId: string | null) {
   if (!selectionCallId) return [];

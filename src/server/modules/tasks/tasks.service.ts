@@ -41,7 +41,7 @@ import {
   type TaskRow,
 } from "./tasks.access.js";
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
-import { budgetTotals, dossierLists, dossierOpening, submissionHash } from "./tasks.dossier-rules.js";
+import { dossierOpening, dossierTerms, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
 import { commandOf } from "../../platform/audit-actions.js";
 import { deadlineSql, ELSEWHERE, nextAction, nextActionIsSql } from "./tasks.next.js";
@@ -434,13 +434,6 @@ export async function getTask(ctx: Ctx, id: string): Promise<Task> {
 const conflict = (code: string, key: Parameters<typeof badInput>[0], params: Record<string, unknown> = {}, details?: unknown) =>
   new AppError(code, 409, key, details, params);
 
-/** The last day of a period of `months` months starting on `start` (YYYY-MM-DD). */
-export function periodEnd(start: string, months: number): string {
-  const [y, m, d] = start.split("-").map(Number);
-  const end = new Date(Date.UTC(y, m - 1 + months, d) - 86400_000);
-  return end.toISOString().slice(0, 10);
-}
-
 async function assertSelectionCall(tx: Tx, callId: string) {
   const [c] = await tx.select().from(calls).where(eq(calls.id, callId));
   if (!c || c.kind !== "selection" || c.status !== "published") {
@@ -527,7 +520,6 @@ async function applyEffects(
             .where(and(eq(taskDossiers.id, dossierId), eq(taskDossiers.taskId, task.id), eq(taskDossiers.status, "valid")))
         : [];
       if (!d) throw conflict("NO_SELECTED_DOSSIER", "task.action.no_selected_dossier");
-      const totals = budgetTotals((await dossierLists(tx, d.id)).budget);
       await tx
         .update(taskDossiers)
         .set({ status: "selected", updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
@@ -536,15 +528,7 @@ async function applyEffects(
         .update(taskDossiers)
         .set({ status: "not_selected", updatedAt: now, updatedBy: uid, version: sql`${taskDossiers.version} + 1` })
         .where(and(eq(taskDossiers.taskId, task.id), sql`${taskDossiers.id} <> ${d.id}`, inArray(taskDossiers.status, ["submitted", "valid"])));
-      await setTask({
-        selectedDossierId: d.id,
-        piPersonId: d.piPersonId,
-        leadOrganisationId: d.leadOrganisationId,
-        startDate: d.startDate,
-        endDate: d.startDate && d.durationMonths ? periodEnd(d.startDate, d.durationMonths) : null,
-        approvedBudgetCity: totals.bySource.city,
-        approvedBudgetOther: totals.bySource.other,
-      });
+      await setTask({ selectedDossierId: d.id, piPersonId: d.piPersonId, leadOrganisationId: d.leadOrganisationId, ...(await dossierTerms(tx, d)) });
       return { selectedDossierId: d.id, councilId: o!.councilId };
     }
     case "submit_revision": {
@@ -561,7 +545,9 @@ async function applyEffects(
         })
         .where(eq(taskDossiers.id, task.selectedDossierId));
       const hash = await submissionHash(tx, task.selectedDossierId);
-      await tx.update(taskDossiers).set({ submissionHash: hash }).where(eq(taskDossiers.id, task.selectedDossierId));
+      const [revised] = await tx.update(taskDossiers).set({ submissionHash: hash }).where(eq(taskDossiers.id, task.selectedDossierId)).returning();
+      // The revision may change the period and the budget: the task carries the revised terms into the decision.
+      await setTask(await dossierTerms(tx, revised!));
       return { dossierId: task.selectedDossierId, submissionHash: hash };
     }
     case "prepare_decision": {

@@ -316,11 +316,21 @@ describe(`tasks (${testDbMode()})`, () => {
       .where(eq(taskDossiers.taskId, task.id));
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toMatchObject({ [dA.body.id]: "not_selected", [dB.id]: "selected", [dC.id]: "draft" });
 
-    // Revision: the selected dossier is editable again, then re-locked with a new hash.
+    // Revision: the selected dossier is editable again, then re-locked with a new hash. The council asked for a
+    // shorter period and a smaller city share: the revised terms are what the decision is drafted from.
     const cur = await piB.client.get(`/api/v1/tasks/${task.id}/dossiers/${dB.id}`);
     expect(cur.body.abilities.update).toBe(true);
     const revised = await piB.client.put(`/api/v1/tasks/${task.id}/dossiers/${dB.id}`, {
-      ...f.dossierBody(piB, { objectives: "Mục tiêu đã hoàn thiện theo ý kiến hội đồng" }),
+      ...f.dossierBody(piB, {
+        objectives: "Mục tiêu đã hoàn thiện theo ý kiến hội đồng",
+        startDate: "2027-03-01",
+        durationMonths: 18,
+        budget: [
+          { year: 2027, source: "city", category: "labour", amount: 550_000_000 },
+          { year: 2028, source: "city", category: "equipment", amount: 400_000_000 },
+          { year: 2028, source: "other", category: "materials", amount: 120_000_000 },
+        ],
+      }),
       version: cur.body.version,
     });
     expect(revised.status, JSON.stringify(revised.body)).toBe(200);
@@ -335,7 +345,13 @@ describe(`tasks (${testDbMode()})`, () => {
     expect((await f.act(piB.client, task.id, "submit_revision")).body.error.code).toBe("DOCUMENTS_MISSING");
     expect((await f.upload(piB.client, task.id, "B2-8-GTHĐ", { dossierId: dB.id, stage: "revision" })).status).toBe(201);
     const inAppraisal = await f.must(piB.client, task.id, "submit_revision");
-    expect(inAppraisal.state).toBe("appraisal");
+    expect(inAppraisal).toMatchObject({
+      state: "appraisal",
+      startDate: "2027-03-01",
+      endDate: "2028-08-31",
+      approvedBudgetCity: 950_000_000,
+      approvedBudgetOther: 120_000_000,
+    });
     const relocked = await piB.client.get(`/api/v1/tasks/${task.id}/dossiers/${dB.id}`);
     expect(relocked.body.revision).toBe(1);
     expect(relocked.body.submissionHash).not.toBe(subB.body.submissionHash);

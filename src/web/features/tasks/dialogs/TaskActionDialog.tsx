@@ -5,7 +5,7 @@
 // stays in the dialog.
 import { Alert, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import type { z } from "zod";
 import { TASK_ACTION_ROUTES, validityCheck, type Task, type TaskActionOut, type TaskMethod, type ValidityCheck } from "../../../../common/api/task";
 import { GUARDS, type GuardKey } from "../../../../common/processes/schema";
@@ -59,6 +59,18 @@ export function TaskActionDialog({ task, action, onClose }: { task: Task; action
   const to = task.steps.find((s) => s.key === action.to);
   const required = [{ required: true, message: t("validation.required") }];
 
+  // The decision is drafted from what the task carries: the selected dossier's period and budget by source (set at the
+  // selection, again at the revision); the officer changes what the council or the appraisal changed.
+  const fromDossier = deciding && !!task.selectedDossierId;
+  const initialValues: Partial<Values> | undefined = deciding
+    ? {
+        decisionNumber: task.decisionNumber ?? undefined,
+        period: task.startDate && task.endDate ? [dayjs(task.startDate), dayjs(task.endDate)] : undefined,
+        approvedBudgetCity: task.approvedBudgetCity ?? undefined,
+        approvedBudgetOther: task.approvedBudgetOther ?? 0,
+      }
+    : undefined;
+
   const submit = (v: Values) => {
     const body: Parameters<typeof tasksApi.act>[2] = { version: task.version, comment: v.comment?.trim() || null };
     if (methods) body.method = v.method;
@@ -97,6 +109,7 @@ export function TaskActionDialog({ task, action, onClose }: { task: Task; action
       schema={ROUTES[action.action]?.body}
       done={() => t("tasks.actions.done", { action: title })}
       onClose={onClose}
+      initialValues={initialValues}
       intro={
         <Space orientation="vertical" style={{ width: "100%", marginBottom: 12 }} size={8}>
           {to && (
@@ -104,6 +117,7 @@ export function TaskActionDialog({ task, action, onClose }: { task: Task; action
               {t("tasks.actions.moveTo")} <Tag>{en ? to.labelEn : to.labelVi}</Tag>
             </Typography.Text>
           )}
+          {fromDossier && <Alert type="info" showIcon title={t("tasks.actions.fromDossier")} />}
           {action.requiredDocuments.length > 0 && (
             <Typography.Text type="secondary">
               {t("tasks.actions.requiredDocuments")}: {action.requiredDocuments.join(", ")}
@@ -169,7 +183,6 @@ export function TaskActionDialog({ task, action, onClose }: { task: Task; action
                 <Form.Item
                   name="approvedBudgetOther"
                   label={`${t("tasks.fields.approvedBudgetOther")} (${t("tasks.dong")})`}
-                  initialValue={0}
                   rules={rules("approvedBudgetOther")}
                 >
                   <MoneyInput />
