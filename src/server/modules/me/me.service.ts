@@ -16,10 +16,13 @@ import {
   type Consent,
   type ConsentPurpose,
   type ConsentState,
+  type LanguageLevel,
   type Person,
   personSelfUpdate,
 } from "../../../common/api/person.js";
 import { correctOwnPerson, getPerson, readPerson } from "../people/people.service.js";
+import { currentList, type CodeListKey } from "../../../common/reference.js";
+import { vietnamDate } from "../../platform/clock.js";
 
 const noPerson = () => new AppError("NO_PERSON", 404, "me.no_person");
 
@@ -187,6 +190,15 @@ async function toWorkbook(ctx: Ctx, d: OwnDataExport): Promise<Buffer> {
     yesNo,
   });
 
+  // Codes as their labels in the export's language, from the lists in force on the export's day.
+  const day = vietnamDate(new Date(d.exportedAt));
+  const label = (key: CodeListKey, code: string | null) => {
+    if (!code) return null;
+    const c = currentList(key, day).codes.find((x) => x.code === code);
+    return c ? (ctx.lang === "en" ? c.en : c.vi) : code;
+  };
+  const level = (l: LanguageLevel) => L(`me.export.level.${l}`);
+
   const a = d.account;
   const sheets: SheetSpec[] = [
     keyValue("me.export.sheet.account", [
@@ -205,10 +217,10 @@ async function toWorkbook(ctx: Ctx, d: OwnDataExport): Promise<Buffer> {
       keyValue("me.export.sheet.person", [
         ["me.export.f.fullName", p.fullName],
         ["me.export.f.birthYear", p.birthYear],
-        ["me.export.f.gender", p.gender],
-        ["me.export.f.degree", p.degree],
-        ["me.export.f.title", p.title],
-        ["me.export.f.fields", list(p.fields)],
+        ["me.export.f.gender", p.gender ? L(`me.export.gender.${p.gender}`) : null],
+        ["me.export.f.degree", label("degree", p.degree)],
+        ["me.export.f.title", label("title", p.title)],
+        ["me.export.f.fields", list(p.fields.map((f) => label("field", f)!))],
         ["me.export.f.keywords", list(p.keywords)],
         ["me.export.f.orcid", p.orcid],
         ["me.export.f.email", p.contact?.email],
@@ -224,6 +236,22 @@ async function toWorkbook(ctx: Ctx, d: OwnDataExport): Promise<Buffer> {
         "me.export.sheet.affiliations",
         ["me.export.f.organisation", "me.export.f.position", "me.export.f.startDate", "me.export.f.endDate"],
         p.affiliations.map((x) => [x.organisationName, x.position, dateOnly(x.startDate), dateOnly(x.endDate)]),
+      ),
+      // The scientific CV's lists (items 8, 9 and 14 of the form; docs/scientific-cv.md).
+      table(
+        "me.export.sheet.education",
+        ["me.export.f.level", "me.export.f.institution", "me.export.f.speciality", "me.export.f.year"],
+        p.education.map((e) => [label("degree", e.level), e.institution, e.field, e.year]),
+      ),
+      table(
+        "me.export.sheet.languages",
+        ["me.export.f.language", "me.export.f.listening", "me.export.f.speaking", "me.export.f.writing", "me.export.f.reading"],
+        p.languages.map((l) => [l.language, level(l.listening), level(l.speaking), level(l.writing), level(l.reading)]),
+      ),
+      table(
+        "me.export.sheet.awards",
+        ["me.export.f.award", "me.export.f.year", "me.export.f.awardedBy"],
+        p.awards.map((x) => [x.name, x.year, x.awardedBy]),
       ),
     );
   }

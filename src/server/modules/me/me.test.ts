@@ -25,6 +25,8 @@ beforeAll(async () => {
     keywords: ["dược lý", "dược động học"],
     orcid: "0000-0003-1415-9269",
     primaryOrganisationId: org.id,
+    gender: "male",
+    degree: "TS",
   });
   myId = mine.id;
   const theirs = await buildPerson(db, { fullName: "Đặng Thu Trang", email: "trang.dt@example.vn", phone: "0988 777 666" });
@@ -217,17 +219,42 @@ describe("export of my own data", () => {
   });
 
   it("downloads xlsx with localised sheets and formula injection neutralised", async () => {
+    await t.database.db
+      .update(people)
+      .set({
+        education: [{ level: "TS", institution: "Trường Đại học Dược Hà Nội", field: "Dược lý", year: 2012 }],
+        languages: [{ language: "Tiếng Anh", listening: "good", speaking: "fair", writing: "good", reading: "average" }],
+        awards: [{ name: "Bằng khen của Chủ tịch UBND thành phố", year: 2021, awardedBy: "UBND thành phố Hải Phòng" }],
+      })
+      .where(eq(people.id, myId));
     const r = await me.get("/api/v1/me/export?format=xlsx");
     expect(r.status).toBe(200);
     expect(r.headers["content-type"]).toContain("spreadsheetml");
     expect(String(r.headers["content-disposition"])).toMatch(/filename="khcn-du-lieu-ca-nhan-\d{8}\.xlsx"/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.raw.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tài khoản", "Hồ sơ", "Quá trình công tác", "Đồng ý xử lý dữ liệu", "Yêu cầu xoá dữ liệu"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Tài khoản",
+      "Hồ sơ",
+      "Quá trình công tác",
+      "Quá trình đào tạo",
+      "Ngoại ngữ",
+      "Giải thưởng",
+      "Đồng ý xử lý dữ liệu",
+      "Yêu cầu xoá dữ liệu",
+    ]);
     const profile = wb.getWorksheet("Hồ sơ")!;
     const values = new Map<string, unknown>();
     profile.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(values.get("Họ và tên")).toBe("Hoàng Minh Tuấn");
+    // codes as their labels
+    expect(values.get("Giới tính")).toBe("Nam");
+    expect(values.get("Học vị")).toBe("Tiến sĩ");
+    // the scientific CV's lists, one row each, with labels, not keys
+    const rowOf = (sheet: string) => (wb.getWorksheet(sheet)!.getRow(2).values as unknown[]).slice(1);
+    expect(rowOf("Quá trình đào tạo")).toEqual(["Tiến sĩ", "Trường Đại học Dược Hà Nội", "Dược lý", 2012]);
+    expect(rowOf("Ngoại ngữ")).toEqual(["Tiếng Anh", "Tốt", "Khá", "Tốt", "Trung bình"]);
+    expect(rowOf("Giải thưởng")).toEqual(["Bằng khen của Chủ tịch UBND thành phố", 2021, "UBND thành phố Hải Phòng"]);
     expect(values.get("Thư điện tử")).toBe("tuan.hm@example.vn");
     expect(String(values.get("Từ khoá chuyên môn"))).toContain("dược lý");
     const allText = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
