@@ -3,7 +3,8 @@
 //
 // What a page downloads: the sign-in and public pages load the entry (router, session, the features' route tables)
 // and the chunks their own code needs; the signed-in frame, every feature page, ECharts and each language's texts are
-// chunks of their own loaded on first use. Libraries are grouped so that a release which changes only the app's code
+// chunks of their own loaded on first use (the Vietnamese texts, needed by every first visit, are preloaded by
+// index.html beside the entry). Libraries are grouped so that a release which changes only the app's code
 // leaves them cached: React (react, react-dom, react-router, scheduler) in one chunk, ECharts in another, and Ant
 // Design split by the set of pages that use each part (a page does not download components only others use).
 //
@@ -11,7 +12,7 @@
 // browser accepts (src/server/platform/web-app.ts). The plugins are in scripts/vite-plugins.ts.
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { directImports, precompress } from "./scripts/vite-plugins.js";
+import { directImports, precompress, preloadModules } from "./scripts/vite-plugins.js";
 
 const NODE_MODULES = String.raw`[\\/]node_modules[\\/]`;
 const pkg = (names: string) => new RegExp(`${NODE_MODULES}(${names})[\\\\/]`);
@@ -19,7 +20,7 @@ const pkg = (names: string) => new RegExp(`${NODE_MODULES}(${names})[\\\\/]`);
 export default defineConfig({
   root: ".",
   publicDir: "src/web/public",
-  plugins: [react(), directImports(), precompress()],
+  plugins: [react(), directImports(), preloadModules(["src/web/i18n/texts-vi.ts"]), precompress()],
   build: {
     outDir: "dist/web",
     emptyOutDir: true,

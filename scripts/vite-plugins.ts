@@ -104,3 +104,30 @@ export function precompress(): Plugin {
     },
   };
 }
+
+/**
+ * `<link rel="modulepreload">` in index.html for modules the entry loads on demand but every first visit needs: the
+ * browser fetches them beside the entry instead of after it has run (the Vietnamese texts: vi is the default
+ * language; an English visitor loads theirs after the entry as before). `modules` are paths from the project root.
+ */
+export function preloadModules(modules: string[]): Plugin {
+  let root = "";
+  return {
+    name: "khcn-preload-modules",
+    apply: "build",
+    configResolved(config) {
+      root = config.root;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const wanted = new Set(modules.map((m) => path.resolve(root, m)));
+        const chunks = Object.values(ctx.bundle).filter((c) => c.type === "chunk");
+        const found = chunks.filter((c) => c.facadeModuleId && wanted.has(path.resolve(c.facadeModuleId)));
+        if (found.length !== wanted.size) throw new Error(`preloadModules: no chunk of its own for ${[...wanted].join(", ")}`);
+        return found.map((c) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/${c.fileName}` }, injectTo: "head" as const }));
+      },
+    },
+  };
+}

@@ -1,7 +1,7 @@
 // The signed-in user (GET /auth/me), sign-in and sign-out. Any 401 from the API clears the session, which sends
 // the user back to the sign-in page (RequireAuth).
 import { useEffect } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { Role } from "../../common/roles";
 import type { Me } from "../../common/api/auth";
 import { api, ApiError, onUnauthenticated } from "./api";
@@ -20,8 +20,16 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const sessionQuery = { queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false } as const;
+
+/**
+ * Asks for the session as the page starts (main.tsx), beside the language's texts rather than after them: the first
+ * render then knows whether to show the sign-in form or the user's page, without a round trip of its own.
+ */
+export const prefetchSession = (qc: QueryClient) => qc.prefetchQuery(sessionQuery);
+
 export function useSession() {
-  const q = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  const q = useQuery(sessionQuery);
   const me = q.data ?? null;
   const hasRole = (...roles: Role[]) => !!me && me.roles.some((r) => roles.includes(r));
   return { me, loading: q.isPending, error: q.error, refetch: q.refetch, hasRole, signedIn: !!me && me.mfa === "none" };
