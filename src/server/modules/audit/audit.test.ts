@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { desc, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildUser } from "../../testing/factories.js";
+import { signedIn } from "../../testing/factories.js";
 import { auditLog } from "../../db/schema/index.js";
 import { audit } from "../../platform/audit.js";
 import type { AuditAction } from "../../platform/audit-actions.js";
@@ -20,12 +20,10 @@ const auditAt = (at: string, entry: Parameters<typeof audit>[2]) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  adminId = (await buildUser(t.database.db, { username: "admin1", roles: ["admin"] })).id;
-  await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
-  admin = new Client(t, "10.2.0.1");
-  await admin.login("admin1");
-  officer = new Client(t, "10.2.0.2");
-  await officer.login("officer1");
+  const signedInAdmin = await signedIn(t, { username: "admin1", roles: ["admin"], ip: "10.2.0.1" });
+  adminId = signedInAdmin.user.id;
+  admin = signedInAdmin.client;
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"], ip: "10.2.0.2" })).client;
 });
 afterAll(async () => t?.close());
 

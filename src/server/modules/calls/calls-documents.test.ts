@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildTask, buildUser } from "../../testing/factories.js";
+import { buildTask, signedIn } from "../../testing/factories.js";
 import { SELECTION_RUBRICS } from "../../../common/councils/index.js";
 import { auditLog } from "../../db/schema/index.js";
 import { readDocx } from "../../documents/docx-reader.js";
@@ -27,12 +27,8 @@ beforeAll(async () => {
       contacts: ["Phòng Quản lý khoa học; điện thoại: 0225 3842 123; thư điện tử: qlkh@haiphong.gov.vn"],
     },
   });
-  await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "pi1", roles: ["pi"] });
-  officer = new Client(t);
-  await officer.login("officer1");
-  pi = new Client(t);
-  await pi.login("pi1");
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"] })).client;
+  pi = (await signedIn(t, { username: "pi1", roles: ["pi"] })).client;
   anonymous = new Client(t);
 });
 afterAll(async () => t?.close());

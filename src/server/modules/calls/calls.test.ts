@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildUser } from "../../testing/factories.js";
+import { signedIn } from "../../testing/factories.js";
 import { auditLog } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { assertCallAccepting } from "./calls.service.js";
@@ -20,18 +20,10 @@ const at = (msFromNow: number) => new Date(t.clock.now().getTime() + msFromNow).
 
 beforeAll(async () => {
   t = await createTestApp();
-  await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "admin1", roles: ["admin"] });
-  await buildUser(t.database.db, { username: "pi1", roles: ["pi"] });
-  await buildUser(t.database.db, { username: "ent1", roles: ["enterprise"] });
-  officer = new Client(t);
-  await officer.login("officer1");
-  admin = new Client(t);
-  await admin.login("admin1");
-  pi = new Client(t);
-  await pi.login("pi1");
-  enterprise = new Client(t);
-  await enterprise.login("ent1");
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"] })).client;
+  admin = (await signedIn(t, { username: "admin1", roles: ["admin"] })).client;
+  pi = (await signedIn(t, { username: "pi1", roles: ["pi"] })).client;
+  enterprise = (await signedIn(t, { username: "ent1", roles: ["enterprise"] })).client;
   const p = await officer.post("/api/v1/programmes", { code: "CT.BIEN.01", nameVi: "Chương trình kinh tế biển", startYear: 2026, endYear: 2030 });
   programmeId = p.body.id;
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 import { auditLog, deletionRequests, people, personAffiliations } from "../../db/schema/index.js";
 import { erasedName } from "../people/people.service.js";
 
@@ -37,15 +37,9 @@ beforeAll(async () => {
   aliceId = alicePerson.id;
   await db.insert(personAffiliations).values({ personId: aliceId, organisationId: orgId, position: "Nghiên cứu viên chính", startDate: "2005-01-01" });
   bobId = (await buildPerson(db, { fullName: "Cao Văn Bình" })).id;
-  await buildUser(db, { username: "officer1", roles: ["officer"] });
-  await buildUser(db, { username: "alice", roles: ["pi"], personId: aliceId });
-  await buildUser(db, { username: "bob", roles: ["pi"], personId: bobId });
-  officer = new Client(t);
-  alice = new Client(t);
-  bob = new Client(t);
-  await officer.login("officer1");
-  await alice.login("alice");
-  await bob.login("bob");
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"] })).client;
+  alice = (await signedIn(t, { username: "alice", roles: ["pi"], personId: aliceId })).client;
+  bob = (await signedIn(t, { username: "bob", roles: ["pi"], personId: bobId })).client;
 });
 afterAll(async () => t?.close());
 
@@ -161,9 +155,7 @@ describe("completing a deletion request", () => {
 
   it("answers 409 with the current request for a stale version, and 400 for bad input", async () => {
     const p = await buildPerson(t.database.db, { fullName: "Mạc Văn Hải" });
-    await buildUser(t.database.db, { username: "carol", roles: ["expert"], personId: p.id });
-    const carol = new Client(t);
-    await carol.login("carol");
+    const { client: carol } = await signedIn(t, { username: "carol", roles: ["expert"], personId: p.id });
     const asked = await carol.post("/api/v1/me/deletion-requests", {});
     expect(asked.status).toBe(201);
     const stale = await officer.post(`/api/v1/deletion-requests/${asked.body.id}/complete`, { version: 5 });

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 import { laboratories, personAffiliations } from "../../db/schema/index.js";
 import { canGeneral } from "../../platform/policy.js";
 import { personPolicy } from "../people/people.policy.js";
@@ -18,15 +18,9 @@ let orgId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await buildUser(t.database.db, { username: "exp_officer", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "exp_leader", roles: ["leader"] });
-  await buildUser(t.database.db, { username: "exp_pi", roles: ["pi"] });
-  officer = new Client(t, "10.8.0.1");
-  await officer.login("exp_officer");
-  leader = new Client(t, "10.8.0.2");
-  await leader.login("exp_leader");
-  pi = new Client(t, "10.8.0.3");
-  await pi.login("exp_pi");
+  officer = (await signedIn(t, { username: "exp_officer", roles: ["officer"], ip: "10.8.0.1" })).client;
+  leader = (await signedIn(t, { username: "exp_leader", roles: ["leader"], ip: "10.8.0.2" })).client;
+  pi = (await signedIn(t, { username: "exp_pi", roles: ["pi"], ip: "10.8.0.3" })).client;
 
   const db = t.database.db;
   const parent = await buildOrganisation(db, { nameVi: "Sở Y tế Hải Phòng", type: "state_agency" });

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildUser } from "../../testing/factories.js";
+import { signedIn } from "../../testing/factories.js";
 import { syncBaselinePlan } from "./funding-plans.service.js";
 import { budgetAgainstTargets } from "./funding-plans.summary.js";
 import { insertDemoFundingPlans } from "./funding-plans.demo.js";
@@ -22,18 +22,10 @@ const BILLION = 1_000_000_000;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await buildUser(t.database.db, { username: "fp_officer", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "fp_finance", roles: ["finance"] });
-  await buildUser(t.database.db, { username: "fp_leader", roles: ["leader"] });
-  await buildUser(t.database.db, { username: "fp_pi", roles: ["pi"] });
-  officer = new Client(t, "10.9.0.1");
-  finance = new Client(t, "10.9.0.2");
-  leader = new Client(t, "10.9.0.3");
-  pi = new Client(t, "10.9.0.4");
-  await officer.login("fp_officer");
-  await finance.login("fp_finance");
-  await leader.login("fp_leader");
-  await pi.login("fp_pi");
+  officer = (await signedIn(t, { username: "fp_officer", roles: ["officer"], ip: "10.9.0.1" })).client;
+  finance = (await signedIn(t, { username: "fp_finance", roles: ["finance"], ip: "10.9.0.2" })).client;
+  leader = (await signedIn(t, { username: "fp_leader", roles: ["leader"], ip: "10.9.0.3" })).client;
+  pi = (await signedIn(t, { username: "fp_pi", roles: ["pi"], ip: "10.9.0.4" })).client;
 });
 afterAll(async () => t?.close());
 

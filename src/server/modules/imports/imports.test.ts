@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 
 let t: TestApp;
 let officer: Client;
@@ -16,18 +16,12 @@ let officerId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ uploadMaxBytes: 1024 * 1024 });
-  officerId = (await buildUser(t.database.db, { username: "imp_officer", roles: ["officer"] })).id;
-  await buildUser(t.database.db, { username: "imp_officer2", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "imp_pi", roles: ["pi"] });
-  await buildUser(t.database.db, { username: "imp_leader", roles: ["leader"] });
-  officer = new Client(t, "10.9.0.1");
-  await officer.login("imp_officer");
-  officer2 = new Client(t, "10.9.0.2");
-  await officer2.login("imp_officer2");
-  pi = new Client(t, "10.9.0.3");
-  await pi.login("imp_pi");
-  leader = new Client(t, "10.9.0.4");
-  await leader.login("imp_leader");
+  const signedInOfficer = await signedIn(t, { username: "imp_officer", roles: ["officer"], ip: "10.9.0.1" });
+  officerId = signedInOfficer.user.id;
+  officer = signedInOfficer.client;
+  officer2 = (await signedIn(t, { username: "imp_officer2", roles: ["officer"], ip: "10.9.0.2" })).client;
+  pi = (await signedIn(t, { username: "imp_pi", roles: ["pi"], ip: "10.9.0.3" })).client;
+  leader = (await signedIn(t, { username: "imp_leader", roles: ["leader"], ip: "10.9.0.4" })).client;
 });
 afterAll(async () => t?.close());
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildUser, signedIn } from "../../testing/factories.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { LEFT_OUT, PLAN_INDICATORS } from "./plan-indicators.js";
 import { syncIndicators, syncPlanIndicators } from "./indicators.sync.js";
@@ -31,20 +31,11 @@ const byCode = async (code: string) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  await buildUser(db, { username: "ind_officer", roles: ["officer"] });
-  await buildUser(db, { username: "ind_leader", roles: ["leader"] });
-  await buildUser(db, { username: "ind_finance", roles: ["finance"] });
-  await buildUser(db, { username: "ind_pi", roles: ["pi"] });
-  officer = new Client(t, "10.4.0.1");
-  leader = new Client(t, "10.4.0.2");
-  finance = new Client(t, "10.4.0.3");
-  pi = new Client(t, "10.4.0.4");
+  officer = (await signedIn(t, { username: "ind_officer", roles: ["officer"], ip: "10.4.0.1" })).client;
+  leader = (await signedIn(t, { username: "ind_leader", roles: ["leader"], ip: "10.4.0.2" })).client;
+  finance = (await signedIn(t, { username: "ind_finance", roles: ["finance"], ip: "10.4.0.3" })).client;
+  pi = (await signedIn(t, { username: "ind_pi", roles: ["pi"], ip: "10.4.0.4" })).client;
   anonymous = new Client(t, "10.4.0.5");
-  await officer.login("ind_officer");
-  await leader.login("ind_leader");
-  await finance.login("ind_finance");
-  await pi.login("ind_pi");
   const r = await officer.get(`${API}/indicators?pageSize=200`);
   ids = Object.fromEntries(r.body.items.map((i: { code: string; id: string }) => [i.code, i.id]));
 });

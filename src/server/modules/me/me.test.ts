@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 import { auditLog, consents, people } from "../../db/schema/index.js";
 import { CONSENT_NOTICE_VERSION } from "../../../common/api/person.js";
 
@@ -31,15 +31,9 @@ beforeAll(async () => {
   myId = mine.id;
   const theirs = await buildPerson(db, { fullName: "Đặng Thu Trang", email: "trang.dt@example.vn", phone: "0988 777 666" });
   neighbourId = theirs.id;
-  await buildUser(db, { username: "pi1", roles: ["pi"], personId: myId, displayName: "Hoàng Minh Tuấn" });
-  await buildUser(db, { username: "pi2", roles: ["pi"], personId: neighbourId });
-  await buildUser(db, { username: "finance1", roles: ["finance"] });
-  me = new Client(t);
-  neighbour = new Client(t);
-  noPerson = new Client(t);
-  await me.login("pi1");
-  await neighbour.login("pi2");
-  await noPerson.login("finance1");
+  me = (await signedIn(t, { username: "pi1", roles: ["pi"], personId: myId, displayName: "Hoàng Minh Tuấn" })).client;
+  neighbour = (await signedIn(t, { username: "pi2", roles: ["pi"], personId: neighbourId })).client;
+  noPerson = (await signedIn(t, { username: "finance1", roles: ["finance"] })).client;
   // The neighbour's own history, which must never appear in pi1's export.
   await neighbour.post("/api/v1/me/consents", { purpose: "expert_pool", granted: true });
   await neighbour.post("/api/v1/me/deletion-requests", { reason: "Tôi đã nghỉ hưu (Đặng Thu Trang)" });

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildTaskInProgress, buildUser, type TaskInProgress } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, buildTaskInProgress, signedIn, type TaskInProgress } from "../../testing/factories.js";
 import { auditLog, notifications, progressReports } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { scheduleReports } from "./monitoring.schedule.js";
@@ -40,18 +40,13 @@ beforeAll(async () => {
   const person = await buildPerson(db, { fullName: "Trần Thị Chủ Nhiệm" });
   const person2 = await buildPerson(db);
   inspectorId = (await buildPerson(db, { fullName: "Lê Văn Kiểm Tra" })).id;
-  await buildUser(db, { username: "mon_officer", roles: ["officer"] });
-  await buildUser(db, { username: "mon_leader", roles: ["leader"] });
-  const u = await buildUser(db, { username: "mon_pi", roles: ["pi"], personId: person.id, email: "pi@example.vn" });
+  officer = (await signedIn(t, { username: "mon_officer", roles: ["officer"] })).client;
+  leader = (await signedIn(t, { username: "mon_leader", roles: ["leader"] })).client;
+  const { user: u, client: piClient } = await signedIn(t, { username: "mon_pi", roles: ["pi"], personId: person.id, email: "pi@example.vn" });
   piUserId = u.id;
-  await buildUser(db, { username: "mon_org", roles: ["org_rep"], organisationId: org.id });
-  await buildUser(db, { username: "mon_pi2", roles: ["pi"], personId: person2.id });
-  officer = new Client(t);
-  leader = new Client(t);
-  pi = new Client(t);
-  orgRep = new Client(t);
-  otherPi = new Client(t);
-  await relogin();
+  pi = piClient;
+  orgRep = (await signedIn(t, { username: "mon_org", roles: ["org_rep"], organisationId: org.id })).client;
+  otherPi = (await signedIn(t, { username: "mon_pi2", roles: ["pi"], personId: person2.id })).client;
   // Today (test clock) is 2026-11-27 in Vietnam.
   task1 = await buildTaskInProgress(db, {
     piPersonId: person.id,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 
 let t: TestApp;
 let officer: Client;
@@ -8,12 +8,8 @@ let pi: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "pi1", roles: ["pi"] });
-  officer = new Client(t);
-  await officer.login("officer1");
-  pi = new Client(t);
-  await pi.login("pi1");
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"] })).client;
+  pi = (await signedIn(t, { username: "pi1", roles: ["pi"] })).client;
 });
 afterAll(async () => t?.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 import { auditLog, people, personAffiliations } from "../../db/schema/index.js";
 
 let t: TestApp;
@@ -20,18 +20,10 @@ beforeAll(async () => {
   orgB = await buildOrganisation(db, { nameVi: "Viện Nghiên cứu Hải sản" });
   const me = await buildPerson(db, { fullName: "Vũ Thị Hoa", email: "hoa@example.vn", phone: "0912000111", primaryOrganisationId: orgA.id });
   piPersonId = me.id;
-  await buildUser(db, { username: "admin1", roles: ["admin"] });
-  await buildUser(db, { username: "officer1", roles: ["officer"] });
-  await buildUser(db, { username: "pi1", roles: ["pi"], personId: piPersonId });
-  await buildUser(db, { username: "ent1", roles: ["enterprise"] });
-  admin = new Client(t);
-  officer = new Client(t);
-  pi = new Client(t);
-  other = new Client(t);
-  await admin.login("admin1");
-  await officer.login("officer1");
-  await pi.login("pi1");
-  await other.login("ent1");
+  admin = (await signedIn(t, { username: "admin1", roles: ["admin"] })).client;
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"] })).client;
+  pi = (await signedIn(t, { username: "pi1", roles: ["pi"], personId: piPersonId })).client;
+  other = (await signedIn(t, { username: "ent1", roles: ["enterprise"] })).client;
 });
 afterAll(async () => t?.close());
 

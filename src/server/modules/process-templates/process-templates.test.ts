@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildUser } from "../../testing/factories.js";
+import { signedIn } from "../../testing/factories.js";
 import { BASELINE_2013 } from "../../../common/processes/index.js";
 import { syncProcessTemplates } from "./process-templates.service.js";
 import { templateInForce, templateVersion, transitionsFrom } from "../../platform/workflow.js";
@@ -13,15 +13,9 @@ let pi: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await buildUser(t.database.db, { username: "pt_admin", roles: ["admin"] });
-  await buildUser(t.database.db, { username: "pt_officer", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "pt_pi", roles: ["pi"] });
-  admin = new Client(t, "10.9.0.1");
-  await admin.login("pt_admin");
-  officer = new Client(t, "10.9.0.2");
-  await officer.login("pt_officer");
-  pi = new Client(t, "10.9.0.3");
-  await pi.login("pt_pi");
+  admin = (await signedIn(t, { username: "pt_admin", roles: ["admin"], ip: "10.9.0.1" })).client;
+  officer = (await signedIn(t, { username: "pt_officer", roles: ["officer"], ip: "10.9.0.2" })).client;
+  pi = (await signedIn(t, { username: "pt_pi", roles: ["pi"], ip: "10.9.0.3" })).client;
 });
 afterAll(async () => t?.close());
 

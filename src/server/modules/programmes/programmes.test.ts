@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, signedIn } from "../../testing/factories.js";
 import { auditLog } from "../../db/schema/index.js";
 
 let t: TestApp;
@@ -11,12 +11,8 @@ let orgId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await buildUser(t.database.db, { username: "officer1", roles: ["officer"] });
-  await buildUser(t.database.db, { username: "pi1", roles: ["pi"] });
-  officer = new Client(t);
-  await officer.login("officer1");
-  pi = new Client(t);
-  await pi.login("pi1");
+  officer = (await signedIn(t, { username: "officer1", roles: ["officer"] })).client;
+  pi = (await signedIn(t, { username: "pi1", roles: ["pi"] })).client;
   orgId = (await buildOrganisation(t.database.db, { nameVi: "Sở Khoa học và Công nghệ Hải Phòng", type: "state_agency" })).id;
 });
 afterAll(async () => t?.close());

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "../../testing/harness.js";
-import { buildOrganisation, buildPerson, buildUser } from "../../testing/factories.js";
+import { buildOrganisation, buildPerson, signedIn } from "../../testing/factories.js";
 import { PROCESS_TEMPLATES } from "../../../common/processes/index.js";
 import { LIQUIDATED_WITHOUT_PASS, STATUS_GROUPS, STEP_STATUS_GROUP, statusGroupOf, type TaskAnalyticsQuery } from "../../../common/api/task-analytics.js";
 import { analyticsGroups, analyticsOutputs, type GroupRow, type OutputRow } from "./task-analytics.service.js";
@@ -69,15 +69,11 @@ async function addSelectedDossier(taskId: string, products: { type: string; quan
 
 beforeAll(async () => {
   t = await createTestApp({ uploadMaxBytes: 1024 * 1024 });
-  officerId = (await buildUser(t.database.db, { username: "ta_officer", roles: ["officer"] })).id;
-  await buildUser(t.database.db, { username: "ta_leader", roles: ["leader"] });
-  await buildUser(t.database.db, { username: "ta_pi", roles: ["pi"] });
-  officer = new Client(t, "10.8.0.1");
-  await officer.login("ta_officer");
-  leader = new Client(t, "10.8.0.2");
-  await leader.login("ta_leader");
-  pi = new Client(t, "10.8.0.3");
-  await pi.login("ta_pi");
+  const signedInOfficer = await signedIn(t, { username: "ta_officer", roles: ["officer"], ip: "10.8.0.1" });
+  officerId = signedInOfficer.user.id;
+  officer = signedInOfficer.client;
+  leader = (await signedIn(t, { username: "ta_leader", roles: ["leader"], ip: "10.8.0.2" })).client;
+  pi = (await signedIn(t, { username: "ta_pi", roles: ["pi"], ip: "10.8.0.3" })).client;
   const a = await buildOrganisation(t.database.db, { nameVi: `Viện Thống kê ${P} A`, taxCode: "0" + String(Date.now()).slice(-9) });
   const b = await buildOrganisation(t.database.db, { nameVi: `Viện Thống kê ${P} B` });
   orgA = a.id;
