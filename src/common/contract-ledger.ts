@@ -12,6 +12,7 @@
 //   the settled expenditure is recorded and disbursed − spent − returned = 0, and after a termination the amount to
 //   return has been returned.
 import type { ContractStatus, Settlement } from "./api/contract.js";
+import { formatNumber } from "./number-format.js";
 
 export interface LedgerTranche {
   id: string;
@@ -124,9 +125,9 @@ export function limitRefusal(value: { city: number; other: number }, l: Ledger, 
   return e.amount > available ? { code: "OVER_RETURN", key: "contract.return_exceeds", available: Math.max(0, available) } : null;
 }
 
-const vnd = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+const vnd = (n: number) => formatNumber(n, "vi-VN");
 /** Amounts in an English reason: grouped the English way (300,000,000 VND). */
-const vndEn = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+const vndEn = (n: number) => formatNumber(n, "en-GB");
 
 export interface SettlementInput {
   status: ContractStatus;

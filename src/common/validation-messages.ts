@@ -3,6 +3,7 @@
 // The server's error handler (app.ts) and the web forms' contract rules (web/components/form-rules.ts) both use it,
 // so a field reads the same whether the browser or the server refused it.
 import type { z } from "zod";
+import { formatNumber } from "./number-format.js";
 
 export type MessageLang = "vi" | "en";
 type Issue = z.core.$ZodIssue;
@@ -11,7 +12,7 @@ type Issue = z.core.$ZodIssue;
 function num(n: number | bigint, lang: MessageLang): string {
   const v = Number(n);
   if (Math.abs(v) < 10_000) return String(v).replace(".", lang === "vi" ? "," : ".");
-  return v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 6 });
+  return formatNumber(v, lang === "vi" ? "vi-VN" : "en-US", 6);
 }
 
 function day(ms: number | bigint, lang: MessageLang): string {

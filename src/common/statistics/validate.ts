@@ -3,6 +3,7 @@
 // The same code runs on the server (save/submit/import) and may run in the browser.
 import type { CellValue, CellValues, FormDefinition, FormField, FormTable, ValidationMessage, ValidationRule } from "../api/statistics.js";
 import { computeCells, computedCells, computedCycles } from "./computed.js";
+import { formatNumber } from "../number-format.js";
 
 export type CellSpec =
   | { kind: "field"; key: string; field: FormField; labelVi: string; labelEn: string }
@@ -57,7 +58,7 @@ function validDate(s: string) {
 }
 
 /** Numbers printed in messages: vi-VN style (1.234,5) and en style (1,234.5). */
-const fmt = (n: number, lang: "vi" | "en") => n.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 6 });
+const fmt = (n: number, lang: "vi" | "en") => formatNumber(n, lang === "vi" ? "vi-VN" : "en-US", 6);
 
 /**
  * Parses a raw answer into the stored form: numeric cells take numbers (or numeric strings in either vi or plain

@@ -24,6 +24,7 @@ import { limitRefusal, type NewEntry } from "../../../common/contract-ledger.js"
 import type { Refusal } from "../../../common/api/contract.js";
 import type { ContractRef } from "./contracts.policy.js";
 import { contractLifecycle, type ContractCommand } from "./contracts.lifecycle.js";
+import { formatNumber } from "../../../common/number-format.js";
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type PaymentRow = typeof contractPayments.$inferSelect;
@@ -33,7 +34,7 @@ export interface RowLedger {
   payments: PaymentRow[];
 }
 
-export const vnd = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+export const vnd = (n: number) => formatNumber(n, "vi-VN");
 export const conflict = (code: string, key: MessageKey, params: Record<string, unknown> = {}, details?: unknown) =>
   new AppError(code, 409, key, details ?? params, params);
 

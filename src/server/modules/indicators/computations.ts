@@ -21,6 +21,7 @@ import { readSeries } from "./series.js";
 import { budgetAgainstTargets } from "../funding-plans/funding-plans.summary.js";
 import { readRegistryFigures, type WorkforceFigures } from "./registry-figures.js";
 import { formatDateTimeVi } from "../../platform/csv.js";
+import { formatNumber } from "../../../common/number-format.js";
 
 export interface ComputedValue {
   year: number;
@@ -49,7 +50,7 @@ function once<T>(opts: ComputationOptions, key: string, f: () => Promise<T>): Pr
 }
 export type Computation = (db: Executor, opts: ComputationOptions) => Promise<ComputedValue[]>;
 
-const fmt = (n: number, digits = 2) => n.toLocaleString("vi-VN", { maximumFractionDigits: digits });
+const fmt = (n: number, digits = 2) => formatNumber(n, "vi-VN", digits);
 
 /** "14:05 27/11/2026" in Vietnam time: the hour first, as said in a sentence */
 const vnTime = (iso: string) => formatDateTimeVi(new Date(iso)).split(" ").reverse().join(" ");
