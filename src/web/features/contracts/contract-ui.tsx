@@ -2,6 +2,7 @@
 import { Progress, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ContractStatus } from "../../../common/api/contract";
+import { formatNumber } from "../../../common/number-format";
 import { currentLang } from "../../i18n/index";
 
 const STATUS_COLOR: Record<ContractStatus, string> = {
@@ -26,9 +27,11 @@ export function PaymentStatusTag({ status }: { status: string }) {
 /** Integer đồng in vi-VN ("600.000.000 ₫"); English keeps the same grouping with "VND". */
 export function formatMoney(n: number | null | undefined): string {
   if (n === null || n === undefined) return "";
-  if (currentLang() === "en") return `${new Intl.NumberFormat("en-GB").format(n)} VND`;
-  return new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND", maximumFractionDigits: 0 }).format(n);
+  if (currentLang() === "en") return `${formatNumber(n, "en-GB")} VND`;
+  vndCurrency ??= new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND", maximumFractionDigits: 0 });
+  return vndCurrency.format(n);
 }
+let vndCurrency: Intl.NumberFormat | undefined;
 
 /** Paid against planned, as a bar with the percentage; the text says both amounts. */
 export function Disbursed({ paid, planned }: { paid: number; planned: number }) {

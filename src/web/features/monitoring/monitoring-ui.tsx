@@ -2,6 +2,7 @@
 import { Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { InspectionConclusion, OverviewItem, ReportStatus } from "../../../common/api/monitoring";
+import { formatNumber } from "../../../common/number-format";
 
 const REPORT_COLOURS: Record<ReportStatus, string> = {
   scheduled: "default",
@@ -42,4 +43,4 @@ export function FlagTags({ item }: { item: Pick<OverviewItem, "overdue" | "atRis
   );
 }
 
-export const percent = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${n.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`);
+export const percent = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${formatNumber(n, "vi-VN", 1)}%`);

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PeriodStatus, ReportStatus, Timeliness, ValidationMessage } from "../../../common/api/statistics";
 import { currentLang } from "../../i18n/index";
+import { formatNumber } from "../../../common/number-format";
 import { statisticsApi, statisticsKeys } from "./statistics-api";
 
 export { statisticsAccess } from "./statistics-access";
@@ -81,4 +82,4 @@ export function useFormVersion(key: string | undefined, version: number | undefi
 }
 
 export const pct = (n: number | null | undefined) =>
-  n === null || n === undefined ? "—" : `${n.toLocaleString(currentLang() === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 })}%`;
+  n === null || n === undefined ? "—" : `${formatNumber(n, currentLang() === "en" ? "en-GB" : "vi-VN", 1)}%`;
