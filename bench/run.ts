@@ -41,7 +41,7 @@ import autocannon from "autocannon";
 import { createScratchDatabase } from "../src/server/db/scratch-database.js";
 import { seedStatisticsBenchData, type StatisticsBenchSummary } from "./statistics-data.js";
 import { peopleImportFile } from "./import-data.js";
-import "../src/server/db/client.js"; // the app's type parsers (bigint, numeric, date), so raw rows parse the same way
+import { POOL_SIZE } from "../src/server/db/client.js"; // and the app's type parsers (bigint, numeric, date), so raw rows parse the same way
 import type { BenchChildMessage, BenchParentMessage, CapturedQuery } from "./protocol.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -366,6 +366,9 @@ interface ModeRun {
   mode: "embedded" | "server";
   app: AppProcess;
   pool: pg.Pool;
+  /** the concurrent replay's connections: as many as the app's own pool on a server (POOL_SIZE), so that the
+   *  statements a request issues together run side by side in the replay too, as they do in the app */
+  replayPool: pg.Pool;
   base: string;
   cookie: string;
   cookies: Map<string, string>;
@@ -395,7 +398,7 @@ async function benchScenario(run: ModeRun, s: Scenario) {
     }
   }
   const raw = await rawTiming(run.pool, plans, cfg.rawRuns);
-  const rawConc = await rawConcurrent(run.pool, plans, run.pool.options.max ?? cfg.connections, Math.min(5, cfg.duration));
+  const rawConc = await rawConcurrent(run.replayPool, plans, cfg.connections, Math.min(5, cfg.duration));
   if (cfg.warmup > 0) await load(run.base, cookie, s.paths, cfg.warmup);
   const api = await load(run.base, cookie, s.paths, cfg.duration);
   // Like for like: the API under autocannon's connections against the same SQL from as many clients at once.
@@ -695,6 +698,7 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
   }
   let app: AppProcess | undefined;
   let pool: pg.Pool | undefined;
+  let replayPool: pg.Pool | undefined;
   let placement: CpuPlacement | undefined;
   try {
     console.log(
@@ -725,6 +729,8 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
       max: mode === "embedded" ? Math.min(cfg.connections, 4) : cfg.connections,
       ...(mode === "server" ? { options: "-c jit=off" } : {}),
     });
+    replayPool =
+      mode === "server" ? new pg.Pool({ connectionString: databaseUrl, max: Math.max(cfg.connections, POOL_SIZE.server), options: "-c jit=off" }) : pool;
     if (cfg.pin && mode === "server") {
       placement = await CpuPlacement.apply(pool, app.pid);
       notes.push(`${mode}: pinned — PostgreSQL on CPU ${os.cpus().length - 1}, the app and the load generator on the others`);
@@ -789,7 +795,7 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     const cookies = new Map<string, string>();
     for (const s of scenarios) {
       try {
-        await benchScenario({ mode, app, pool, base, cookie, cookies, rows, explains }, s);
+        await benchScenario({ mode, app, pool, replayPool, base, cookie, cookies, rows, explains }, s);
       } catch (err) {
         // One broken endpoint should not hide the others' figures.
         notes.push(`${mode} ${s.key}: FAILED — ${(err as Error).message}`);
@@ -799,7 +805,7 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     }
     if (statistics && cfg.scenarios.includes("consolidation")) {
       try {
-        await benchConsolidation({ mode, app, pool, base, cookie, cookies, rows, explains }, statistics);
+        await benchConsolidation({ mode, app, pool, replayPool, base, cookie, cookies, rows, explains }, statistics);
       } catch (err) {
         notes.push(`${mode} consolidation: FAILED — ${(err as Error).message}`);
         console.error(`[${mode}] consolidation failed:`, err);
@@ -809,7 +815,7 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     // Last: the import adds people to the registry the other scenarios measure.
     if (cfg.scenarios.includes("peopleImport")) {
       try {
-        await benchPeopleImport({ mode, app, pool, base, cookie, cookies: new Map(), rows, explains }, notes);
+        await benchPeopleImport({ mode, app, pool, replayPool, base, cookie, cookies: new Map(), rows, explains }, notes);
       } catch (err) {
         notes.push(`${mode} peopleImport: FAILED — ${(err as Error).message}`);
         console.error(`[${mode}] peopleImport failed:`, err);
@@ -818,6 +824,7 @@ async function benchMode(mode: "embedded" | "server", rows: Row[], notes: string
     }
   } finally {
     placement?.undo();
+    if (replayPool !== pool) await replayPool?.end().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     await app?.stop();
     await dropServer?.().catch((e) => console.error("could not drop the benchmark database:", e));

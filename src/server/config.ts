@@ -9,6 +9,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().optional(),
+  /** Connections of each app process to the PostgreSQL server (BENCHMARKS.md: fewer on a database host with few CPUs). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(16),
   DATA_DIR: z.string().default("./data"),
   DEMO_MODE: bool.optional(),
   PUBLIC_URL: z.string().optional(),
@@ -49,6 +51,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** connections to the PostgreSQL server per process (the embedded database's pool is fixed) */
+  databasePoolSize: number;
   dataDir: string;
   demoMode: boolean;
   publicUrl?: string;
@@ -105,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     demoMode,
     publicUrl: e.PUBLIC_URL,

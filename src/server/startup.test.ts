@@ -104,6 +104,26 @@ describe("preparing a database (start-up, npm run seed)", () => {
   }, 180_000);
 });
 
+describe("connections to a PostgreSQL server", () => {
+  it("takes DATABASE_POOL_SIZE (2–200) and refuses anything else", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).databasePoolSize).toBe(16);
+    expect(loadConfig({ NODE_ENV: "test", DATABASE_POOL_SIZE: "4" }).databasePoolSize).toBe(4);
+    for (const bad of ["1", "201", "4.5", "bốn"]) expect(() => loadConfig({ NODE_ENV: "test", DATABASE_POOL_SIZE: bad }), bad).toThrow();
+  });
+
+  it.skipIf(testDbMode() !== "server")("opens at most DATABASE_POOL_SIZE connections per process", async () => {
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!);
+    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_POOL_SIZE: "3" }, { demoMode: false, databaseUrl: scratch.url });
+    const { app, database } = await bootstrap(config, { clock: new TestClock(TEST_START), seed: false });
+    try {
+      expect(database.pool.options.max).toBe(3);
+    } finally {
+      await app.close();
+      await scratch.drop();
+    }
+  });
+});
+
 describe("servers starting together", () => {
   const clock = new TestClock(TEST_START);
 

@@ -74,6 +74,7 @@ export async function bootstrap(
     databaseUrl: config.databaseUrl,
     dataDir: opts.dataDir !== undefined ? opts.dataDir : config.dataDir,
     loadDataDir: opts.loadDataDir,
+    poolSize: config.databaseUrl ? config.databasePoolSize : undefined,
   });
   let app: App;
   try {

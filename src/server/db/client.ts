@@ -79,6 +79,10 @@ export async function startEmbeddedServer(dataDir: string | null, maxConnections
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, dump };
 }
 
+/** The app's connections per process: PGlite serves one statement at a time; a server's several backends run the
+ *  statements a request issues together (`platform/together.ts`) side by side. */
+export const POOL_SIZE = { embedded: 8, server: 16 } as const;
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let url = opts.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -87,7 +91,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!url) {
     const release = opts.dataDir ? lockDataDir(path.resolve(opts.dataDir)) : () => undefined;
     try {
-      const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? 8) + 4, opts.dataDir ? undefined : opts.loadDataDir);
+      const embedded = await startEmbeddedServer(opts.dataDir ?? null, (opts.poolSize ?? POOL_SIZE.embedded) + 4, opts.dataDir ? undefined : opts.loadDataDir);
       url = embedded.url;
       dumpDataDir = embedded.dump;
       stopEmbedded = async () => {
@@ -103,7 +107,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // compiling the plan cost more than running it (BENCHMARKS.md). PGlite has no JIT.
   const pool = new pg.Pool({
     connectionString: url,
-    max: opts.poolSize ?? (mode === "embedded" ? 8 : 16),
+    max: opts.poolSize ?? POOL_SIZE[mode],
     ...(mode === "server" ? { options: "-c jit=off" } : {}),
   });
   pool.on("error", () => {
