@@ -197,3 +197,10 @@ export function currentList(key: CodeListKey, on: string): CodeListDef {
   const versions = CODE_LISTS.filter((l) => l.key === key && l.effectiveFrom <= on).sort((a, b) => b.version - a.version);
   return versions[0] ?? CODE_LISTS.find((l) => l.key === key)!;
 }
+
+/** A code's label in the list in force on `on`, in `lang`; a code the list does not have is shown as it is. */
+export function codeLabel(key: CodeListKey, code: string | null, on: string, lang: "vi" | "en" = "vi"): string | null {
+  if (!code) return null;
+  const c = currentList(key, on).codes.find((x) => x.code === code);
+  return c ? c[lang] : code;
+}

@@ -21,7 +21,7 @@ import {
   personSelfUpdate,
 } from "../../../common/api/person.js";
 import { correctOwnPerson, getPerson, readPerson } from "../people/people.service.js";
-import { currentList, type CodeListKey } from "../../../common/reference.js";
+import { codeLabel, type CodeListKey } from "../../../common/reference.js";
 import { vietnamDate } from "../../platform/clock.js";
 
 const noPerson = () => new AppError("NO_PERSON", 404, "me.no_person");
@@ -192,11 +192,7 @@ async function toWorkbook(ctx: Ctx, d: OwnDataExport): Promise<Buffer> {
 
   // Codes as their labels in the export's language, from the lists in force on the export's day.
   const day = vietnamDate(new Date(d.exportedAt));
-  const label = (key: CodeListKey, code: string | null) => {
-    if (!code) return null;
-    const c = currentList(key, day).codes.find((x) => x.code === code);
-    return c ? (ctx.lang === "en" ? c.en : c.vi) : code;
-  };
+  const label = (key: CodeListKey, code: string | null) => codeLabel(key, code, day, ctx.lang);
   const level = (l: LanguageLevel) => L(`me.export.level.${l}`);
 
   const a = d.account;

@@ -7,7 +7,7 @@ import { organisations, taskDossierProducts, tasks } from "../../db/schema/index
 import type { Ctx } from "../../platform/context.js";
 import { audit } from "../../platform/audit.js";
 import { vietnamDate } from "../../platform/clock.js";
-import { currentList, type CodeListKey } from "../../../common/reference.js";
+import { codeLabel, type CodeListKey } from "../../../common/reference.js";
 import { DOCX_MEDIA_TYPE, issuerFromConfig, scientificCv, vnShortDate } from "../../documents/index.js";
 import type { PersonActivities, PersonCouncilItem, PersonTaskItem } from "../../../common/api/person-activities.js";
 import type { LanguageLevel } from "../../../common/api/person.js";
@@ -48,7 +48,7 @@ type DocFile = { fileName: string; mediaType: string; content: Buffer };
 
 export async function personCvDocument(ctx: Ctx, id: string): Promise<DocFile> {
   const day = vietnamDate(ctx.clock.now());
-  const label = (key: CodeListKey, code: string | null) => (code ? (currentList(key, day).codes.find((c) => c.code === code)?.vi ?? code) : null);
+  const label = (key: CodeListKey, code: string | null) => codeLabel(key, code, day);
   const { person, activities, organisation, products } = await ctx.db.transaction(async (tx) => {
     // 404 for a person that does not exist, the policy's read rule, contact data only where the policy allows it.
     const person = await readPerson(ctx, tx, id);
