@@ -143,6 +143,27 @@ export type TransitionAction = string & { readonly [transition]: true };
 
 export type AuditAction = RegisteredAction | ContractPaymentAction | TaskEffectsAction | TransitionAction;
 
+/**
+ * What a transition row of the workflow engine holds (a task's step): the step and version before and after, the
+ * template it followed and the action's own details (a comment, a decision number…). The engine writes it and the
+ * task's history reads it back (`taskHistory`): a field renamed on one side is a type error on the other.
+ */
+export interface WorkflowTransitionPayload {
+  before: { state: string; version: number };
+  after: { state: string; version: number };
+  details: { template: string; templateVersion: number; comment?: string | null } & Record<string, unknown>;
+}
+
+/**
+ * What a transition row of the lifecycle kit holds: the record's status and version before and after (with what the
+ * command's steps add) and its details — the comment or reason the statistics report's history shows.
+ */
+export interface LifecycleTransitionPayload {
+  before: { status: string; version: number } & Record<string, unknown>;
+  after: { status: string; version: number } & Record<string, unknown>;
+  details?: { comment?: string | null; reason?: string | null } & Record<string, unknown>;
+}
+
 /** The audit action of a transition of `entity` by `command` (the lifecycle kit's and the workflow engine's rows). */
 export const transitionAction = (entity: string, command: string) => `${entity}.${command}` as TransitionAction;
 

@@ -15,7 +15,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { AppError, forbidden, hiddenRecord, notFound, staleVersion, unauthenticated } from "./errors.js";
 import { can, type Policy } from "./policy.js";
 import { audit } from "./audit.js";
-import { transitionAction } from "./audit-actions.js";
+import { transitionAction, type LifecycleTransitionPayload } from "./audit-actions.js";
 import { t, type Lang, type MessageKey } from "./messages.js";
 import type { Actor, Ctx, Tx } from "./context.js";
 
@@ -207,14 +207,12 @@ export async function runCommand<S extends string, C extends string, R, L>(ctx: 
       details: prepared.details || effected.details ? { ...prepared.details, ...effected.details } : undefined,
     };
     const version = (updated[0].version as number) - 1;
-    await audit(tx, ctx, {
-      action: transitionAction(lc.entity, run.command),
-      entityType: lc.auditEntity ?? lc.entity,
-      entityId: run.id,
-      before: { status: from, version, ...extra.before },
-      after: { status: to, version: version + 1, ...extra.after },
+    const payload: LifecycleTransitionPayload = {
+      before: { ...extra.before, status: from, version },
+      after: { ...extra.after, status: to, version: version + 1 },
       details: run.details || extra.details ? { ...run.details, ...extra.details } : undefined,
-    });
+    };
+    await audit(tx, ctx, { action: transitionAction(lc.entity, run.command), entityType: lc.auditEntity ?? lc.entity, entityId: run.id, ...payload });
     return null;
   });
   if (kept) throw kept;

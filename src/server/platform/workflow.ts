@@ -18,7 +18,7 @@ import { and, desc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { processTemplateVersions } from "../db/schema/index.js";
 import { fromSteps, GUARDS, type GuardKey, type ProcessDefinition, type ProcessTransition } from "../../common/processes/schema.js";
 import { audit } from "./audit.js";
-import { transitionAction } from "./audit-actions.js";
+import { transitionAction, type WorkflowTransitionPayload } from "./audit-actions.js";
 import type { Actor, Ctx, Executor, Tx } from "./context.js";
 import { AppError, forbidden, notFound } from "./errors.js";
 
@@ -228,13 +228,11 @@ export async function transition(tx: Tx, ctx: Pick<Ctx, "actor" | "ip" | "correl
     throw new AppError("VERSION_CONFLICT", 409, "error.conflict_version", { current: { id: req.id, state: from, version: row.version } });
   }
   const version = Number(updated.rows[0].version);
-  await audit(tx, ctx, {
-    action: transitionAction(entity, req.action),
-    entityType: entity,
-    entityId: req.id,
+  const payload: WorkflowTransitionPayload = {
     before: { state: from, version: req.version },
     after: { state: t.to, version },
-    details: { template: req.definition.key, templateVersion: req.definition.version, ...req.details },
-  });
+    details: { ...req.details, template: req.definition.key, templateVersion: req.definition.version },
+  };
+  await audit(tx, ctx, { action: transitionAction(entity, req.action), entityType: entity, entityId: req.id, ...payload });
   return { from, to: t.to, version, transition: t };
 }

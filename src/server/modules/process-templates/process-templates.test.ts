@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { Client, createTestApp, testDbMode, type TestApp } from "../../testing/harness.js";
-import { signedIn } from "../../testing/factories.js";
+import { buildTask, signedIn } from "../../testing/factories.js";
 import { BASELINE_2013 } from "../../../common/processes/index.js";
 import { syncProcessTemplates } from "./process-templates.service.js";
 import { templateInForce, templateVersion, transitionsFrom } from "../../platform/workflow.js";
@@ -127,10 +127,47 @@ describe(`process templates API (${testDbMode()})`, () => {
     expect(earlier.status).toBe(400);
   });
 
+  it("makes the appraisal team's conclusion a condition of the draft decision by configuration alone", async () => {
+    // A city that requires the appraisal (ARCHITECTURE.md "Decisions") adds a version with the guard on prepare_decision.
+    const { key: _k, version: _v, ...rest } = structuredClone(BASELINE_2013);
+    const guarded = {
+      ...rest,
+      effectiveFrom: "2027-06-01",
+      noteVi: "Dự thảo quyết định sau khi hội đồng thẩm định kết luận",
+      noteEn: "The decision is drafted after the appraisal council concludes",
+      transitions: rest.transitions.map((x) => (x.action === "prepare_decision" ? { ...x, guards: ["council_concluded"] } : x)),
+    };
+    const added = await admin.post("/api/v1/process-templates/baseline-2013/versions", guarded);
+    expect(added.status).toBe(201);
+    const task = await buildTask(t.database.db, { state: "appraisal", templateVersion: added.body.version });
+
+    // the page shows the draft decision disabled, with the reason and the way forward
+    const page = await officer.get(`/api/v1/tasks/${task.id}`);
+    const draft = page.body.abilities.actions.find((a: { action: string }) => a.action === "prepare_decision");
+    expect(draft.blocked).toMatchObject({ code: "COUNCIL_NOT_FORMED", next: { kind: "form_council", councilKind: "appraisal" } });
+    expect(draft.blocked.message).toContain("Chưa thành lập hội đồng thẩm định cho nhiệm vụ này");
+
+    // and the command refuses it the same way
+    const r = await officer.post(`/api/v1/tasks/${task.id}/prepare_decision`, {
+      version: task.version,
+      decisionNumber: "15/QĐ-UBND",
+      approvedBudgetCity: 500_000_000,
+      startDate: "2027-01-01",
+      endDate: "2027-12-31",
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("COUNCIL_NOT_FORMED");
+
+    // a task under version 1 drafts its decision without the team, as before
+    const v1 = await buildTask(t.database.db, { state: "appraisal" });
+    const v1Page = await officer.get(`/api/v1/tasks/${v1.id}`);
+    expect(v1Page.body.abilities.actions.find((a: { action: string }) => a.action === "prepare_decision").blocked ?? null).toBeNull();
+  });
+
   it("never changes a stored version: start-up sync is a no-op and the table refuses UPDATE and DELETE", async () => {
     await syncProcessTemplates(t.database.db, t.clock.now());
     const r = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM process_template_versions`);
-    expect(r.rows[0].n).toBe(3);
+    expect(r.rows[0].n).toBe(4);
     await expect(t.database.db.execute(sql`UPDATE process_template_versions SET note_vi = 'x'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM process_template_versions`)).rejects.toThrow();
   });

@@ -10,7 +10,7 @@ import { AppError, badInput, notFound, staleVersion } from "../../platform/error
 import { authorizeCommand, guardFailed, runCommand, type CommandRun } from "../../platform/lifecycle.js";
 import { statisticsPeriodLifecycle, statisticsReportLifecycle } from "./statistics.lifecycle.js";
 import { audit } from "../../platform/audit.js";
-import { commandOf, type AuditAction } from "../../platform/audit-actions.js";
+import { commandOf, type AuditAction, type LifecycleTransitionPayload } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
 import { parseSort } from "../../../common/list.js";
 import {
@@ -474,9 +474,8 @@ export async function getReport(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
       LEFT JOIN users au ON au.id = r.approved_by
      WHERE r.id = ${id}`);
   const extra = rows[0]!;
-  const { rows: history } = await db.execute<{ action: string; at: Date; by_name: string | null; comment: string | null }>(sql`
-    SELECT a.action, a.at, coalesce(u.display_name, a.actor_username) AS by_name,
-           coalesce(a.details->>'comment', a.details->>'reason') AS comment
+  const { rows: history } = await db.execute<{ action: string; at: Date; by_name: string | null; details: LifecycleTransitionPayload["details"] | null }>(sql`
+    SELECT a.action, a.at, coalesce(u.display_name, a.actor_username) AS by_name, a.details
       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
      WHERE a.entity_type = 'statistical_report' AND a.entity_id = ${id} AND a.outcome = 'success'
      ORDER BY a.at, a.id`);
@@ -491,7 +490,12 @@ export async function getReport(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
     reviewComment: extra.review_comment,
     unapprovedAt: iso(extra.unapproved_at),
     unapproveReason: extra.unapprove_reason,
-    history: history.map((h) => ({ action: commandOf("statistics_report", h.action) ?? h.action, at: iso(h.at)!, byName: h.by_name, comment: h.comment })),
+    history: history.map((h) => ({
+      action: commandOf("statistics_report", h.action) ?? h.action,
+      at: iso(h.at)!,
+      byName: h.by_name,
+      comment: h.details?.comment ?? h.details?.reason ?? null,
+    })),
     abilities: {
       read: abilities.read,
       // the guard of editing and submitting: the period is open

@@ -43,7 +43,7 @@ import {
 import { missingTaskDocuments, selectionCallAccepting, taskGuards } from "./tasks.guards.js";
 import { dossierOpening, dossierTerms, submissionHash } from "./tasks.dossier-rules.js";
 import { vietnamDate } from "../../platform/clock.js";
-import { commandOf } from "../../platform/audit-actions.js";
+import { commandOf, type WorkflowTransitionPayload } from "../../platform/audit-actions.js";
 import { deadlineSql, ELSEWHERE, nextAction, nextActionIsSql } from "./tasks.next.js";
 
 export type { TaskRow };
@@ -265,9 +265,16 @@ export async function dossierSummaries(db: Executor, actor: Actor | null, taskId
 
 /** The task's transitions, oldest first: the audit rows the workflow engine wrote in each transition's transaction. */
 async function taskHistory(db: Executor, def: ProcessDefinition, taskId: string): Promise<TaskHistoryEntry[]> {
-  const r = await db.execute<{ at: Date | string; action: string; from: string; to: string; by_name: string | null; comment: string | null }>(sql`
-    SELECT a.at, a.action, a.before->>'state' AS "from", a.after->>'state' AS "to", a.details->>'comment' AS comment,
-           coalesce(u.display_name, a.actor_username) AS by_name
+  type Row = {
+    at: Date | string;
+    action: string;
+    by_name: string | null;
+    before: WorkflowTransitionPayload["before"];
+    after: WorkflowTransitionPayload["after"];
+    details: WorkflowTransitionPayload["details"] | null;
+  };
+  const r = await db.execute<Row>(sql`
+    SELECT a.at, a.action, a.before, a.after, a.details, coalesce(u.display_name, a.actor_username) AS by_name
       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
      WHERE a.entity_type = 'task' AND a.entity_id = ${taskId} AND a.outcome = 'success'
        AND a.before ? 'state' AND a.after ? 'state'
@@ -280,10 +287,10 @@ async function taskHistory(db: Executor, def: ProcessDefinition, taskId: string)
       action,
       actionLabelVi: t?.labelVi ?? action,
       actionLabelEn: t?.labelEn ?? action,
-      from: h.from,
-      to: h.to,
+      from: h.before.state,
+      to: h.after.state,
       byName: h.by_name,
-      comment: h.comment,
+      comment: h.details?.comment ?? null,
     };
   });
 }
