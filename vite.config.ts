@@ -8,11 +8,14 @@
 // leaves them cached: React (react, react-dom, react-router, scheduler) in one chunk, ECharts in another, and Ant
 // Design split by the set of pages that use each part (a page does not download components only others use).
 //
+// The sign-in and public pages are also rendered ahead of time (src/web/app/prerender.tsx → dist/web/prerendered/),
+// so that they are drawn before their scripts run (ARCHITECTURE.md "Delivering the web app").
+//
 // Every text file of the build gets a Brotli (.br) and a gzip (.gz) copy beside it; the server sends the one the
 // browser accepts (src/server/platform/web-app.ts). The plugins are in scripts/vite-plugins.ts.
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { directImports, precompress, preloadModules } from "./scripts/vite-plugins.js";
+import { directImports, precompress, preloadModules, prerenderPages } from "./scripts/vite-plugins.js";
 
 const NODE_MODULES = String.raw`[\\/]node_modules[\\/]`;
 const pkg = (names: string) => new RegExp(`${NODE_MODULES}(${names})[\\\\/]`);
@@ -20,7 +23,17 @@ const pkg = (names: string) => new RegExp(`${NODE_MODULES}(${names})[\\\\/]`);
 export default defineConfig({
   root: ".",
   publicDir: "src/web/public",
-  plugins: [react(), directImports(), preloadModules(["src/web/i18n/texts-vi.ts"]), precompress()],
+  plugins: [
+    react(),
+    directImports(),
+    preloadModules(["src/web/i18n/texts-vi.ts"]),
+    prerenderPages({
+      entry: "src/web/app/prerender.tsx",
+      pages: [{ path: "/login", anyQuery: true }, { path: "/results" }, { path: "/public/indicators" }],
+      plugins: () => [react(), directImports()],
+    }),
+    precompress(),
+  ],
   build: {
     outDir: "dist/web",
     emptyOutDir: true,

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createRequire } from "node:module";
-import type { Plugin } from "vite";
+import { pathToFileURL } from "node:url";
+import { build, type Plugin, type PluginOption } from "vite";
 
 /**
  * `import { Button, Form } from "antd"` (and the same from "@ant-design/icons") becomes one import per component from
@@ -127,6 +128,59 @@ export function preloadModules(modules: string[]): Plugin {
         const found = chunks.filter((c) => c.facadeModuleId && wanted.has(path.resolve(c.facadeModuleId)));
         if (found.length !== wanted.size) throw new Error(`preloadModules: no chunk of its own for ${[...wanted].join(", ")}`);
         return found.map((c) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/${c.fileName}` }, injectTo: "head" as const }));
+      },
+    },
+  };
+}
+
+/**
+ * Pages rendered ahead of time (src/web/app/prerender.tsx): after the app's build, a server-side build of `entry`
+ * renders each page of `pages` (`anyQuery`: what it shows does not depend on the address's query — the sign-in page's
+ * `next`; otherwise it is rendered ahead only for its bare address), and `prerendered/<page>.html` is index.html with that markup inside #root
+ * (`data-prerendered` names the page; `inert` until the app has taken it over, so that nothing typed or pressed
+ * before is lost or sent by the browser itself) and its styles in the head; the server sends it for the page's address.
+ * `plugins` are the plugins of that second build (React's, the direct imports).
+ */
+export function prerenderPages(o: { entry: string; pages: { path: string; anyQuery?: boolean }[]; plugins: () => PluginOption[] }): Plugin {
+  let root = "";
+  let outDir = "";
+  return {
+    name: "khcn-prerender-pages",
+    apply: "build",
+    configResolved(config) {
+      root = config.root;
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: "pre",
+      sequential: true,
+      async handler() {
+        const serverDir = path.join(root, "node_modules", ".cache", "khcn-prerender");
+        await build({
+          configFile: false,
+          root,
+          logLevel: "warn",
+          plugins: o.plugins(),
+          define: { "process.env.NODE_ENV": JSON.stringify("production") },
+          ssr: { noExternal: true },
+          build: { ssr: o.entry, outDir: serverDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: "prerender.mjs" } } },
+        });
+        const { prerender } = (await import(pathToFileURL(path.join(serverDir, "prerender.mjs")).href)) as {
+          prerender: (page: string) => Promise<{ html: string; styles: string }>;
+        };
+        const index = fs.readFileSync(path.join(outDir, "index.html"), "utf8");
+        for (const { path: page } of o.pages) {
+          const { html, styles } = await prerender(page);
+          const out = index
+            .replace("</head>", `${styles}</head>`)
+            .replace('<div id="root"></div>', `<div id="root" data-prerendered="${page}" inert>${html}</div>`);
+          if (out === index) throw new Error(`prerenderPages: index.html has no empty <div id="root"></div>`);
+          const file = path.join(outDir, "prerendered", `${page.replace(/^\//, "")}.html`);
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          fs.writeFileSync(file, out);
+        }
+        const manifest = o.pages.map((p) => ({ path: p.path, file: `prerendered${p.path}.html`, anyQuery: !!p.anyQuery }));
+        fs.writeFileSync(path.join(outDir, "prerendered", "pages.json"), JSON.stringify(manifest, null, 2));
       },
     },
   };

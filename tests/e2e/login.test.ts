@@ -19,6 +19,32 @@ describe("sign-in", () => {
     expect(health.database).toBe(e2eDatabaseMode());
   });
 
+  it("arrives drawn (rendered ahead, inert until the app takes it over), then answers with no hydration error", async () => {
+    const html = await (await fetch(baseUrl() + "/login?next=%2Fpeople")).text();
+    expect(html).toContain('<div id="root" data-prerendered="/login" inert>');
+    expect(html).toContain(">Đăng nhập</h1>");
+    expect(html).toMatch(/<style[^>]*data-css-hash/);
+    for (const reducedMotion of ["reduce", "no-preference"] as const) {
+      const { page, context, errors } = await newPage(browser);
+      await page.emulateMedia({ reducedMotion });
+      const logged: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && !m.text().includes("401")) logged.push(m.text());
+      });
+      await page.goto("/login?next=%2Fpeople");
+      await page.locator("#root:not([inert])").waitFor();
+      // the field the page asks for first has the focus that `inert` kept from it
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("username");
+      await page.keyboard.type("officer");
+      await page.getByLabel("Mật khẩu").fill("khcn-demo");
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.waitForURL((u) => u.pathname === "/people");
+      expect(errors, reducedMotion).toEqual([]);
+      expect(logged, reducedMotion).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("refuses a wrong password with the server's message and keeps the user on the sign-in page", async () => {
     const { page, context } = await newPage(browser);
     await page.goto("/people");

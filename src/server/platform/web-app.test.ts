@@ -15,6 +15,7 @@ let app: App;
 let webDir: string;
 const script = `export const texts = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `dòng ${i}: Sở Khoa học và Công nghệ`))};\n`;
 const indexHtml = `<!doctype html><html lang="vi"><head><title>KHCN</title><script type="module" src="/assets/app-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>\n`;
+const ahead = (page: string) => indexHtml.replace('<div id="root"></div>', `<div id="root" data-prerendered="${page}" inert><h1>${page}</h1></div>`);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,6 +28,17 @@ beforeAll(async () => {
   };
   write("index.html", indexHtml);
   write("assets/app-Ab12Cd34.js", script);
+  // pages rendered ahead by the build, and their manifest (scripts/vite-plugins.ts prerenderPages)
+  fs.mkdirSync(path.join(webDir, "prerendered", "public"), { recursive: true });
+  write("prerendered/login.html", ahead("/login"));
+  write("prerendered/public/indicators.html", ahead("/public/indicators"));
+  fs.writeFileSync(
+    path.join(webDir, "prerendered", "pages.json"),
+    JSON.stringify([
+      { path: "/login", file: "prerendered/login.html", anyQuery: true },
+      { path: "/public/indicators", file: "prerendered/public/indicators.html", anyQuery: false },
+    ]),
+  );
   fs.writeFileSync(path.join(webDir, "favicon.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`);
   app = await buildApp({ ...t.app.deps, webDir });
   await app.ready();
@@ -77,6 +89,23 @@ describe("built files", () => {
     expect(plain.body).toBe(indexHtml);
     const icon = await get("/favicon.svg");
     expect(icon.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("a page rendered ahead goes out for its own address, with a query only when the page does not depend on it", async () => {
+    for (const [url, page] of [
+      ["/login", "/login"],
+      ["/login?next=%2Fpeople", "/login"],
+      ["/public/indicators", "/public/indicators"],
+      ["/public/indicators?q=GDP", null],
+      ["/public/indicators/CT-01", null],
+      ["/logins", null],
+    ] as const) {
+      const r = await get(url, "br, gzip");
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers["cache-control"], url).toBe("no-cache");
+      expect(r.headers["content-encoding"], url).toBe("br");
+      expect(decode("br", r.rawPayload), url).toBe(page ? ahead(page) : indexHtml);
+    }
   });
 
   it("an unknown API address or a non-GET request still answers 404 in JSON", async () => {

@@ -68,7 +68,7 @@ export function registerCompression(app: FastifyInstance) {
  * Serves the web app's files from `root` (when it holds a build) and returns the sender of index.html for
  * client-side routes, or null without a build.
  */
-export async function registerWebApp(app: FastifyInstance, root: string): Promise<((reply: FastifyReply) => FastifyReply) | null> {
+export async function registerWebApp(app: FastifyInstance, root: string): Promise<((url: string, reply: FastifyReply) => FastifyReply) | null> {
   if (!fs.existsSync(path.join(root, "index.html"))) return null;
   const assets = path.join(root, "assets") + path.sep;
   await app.register(fastifyStatic, {
@@ -81,5 +81,20 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
       reply.header("cache-control", file.startsWith(assets) ? IMMUTABLE : "no-cache");
     },
   });
-  return (reply) => reply.sendFile("index.html");
+  // Pages rendered ahead of time by the build (prerendered/pages.json, src/web/app/prerender.tsx): sent for their own
+  // address instead of the empty index.html — with a query only when what they show does not depend on it.
+  const manifest = path.join(root, "prerendered", "pages.json");
+  const pages = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as PrerenderedPage[]) : [];
+  return (url, reply) => {
+    const [pathname, query] = url.split("?", 2);
+    const page = pages.find((p) => p.path === pathname && (p.anyQuery || !query));
+    return reply.sendFile(page?.file ?? "index.html");
+  };
+}
+
+/** A page of the build's prerendered/pages.json. */
+interface PrerenderedPage {
+  path: string;
+  file: string;
+  anyQuery: boolean;
 }

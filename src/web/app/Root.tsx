@@ -1,23 +1,22 @@
 // Providers around the whole app: server state, Ant Design (theme, vi_VN / en_US locale, no animations when the user
 // asks for reduced motion), dayjs locale, router; the tab's title follows the page's <h1>.
-import { useMemo } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ConfigProvider } from "antd";
+import { StyleProvider, type createCache } from "@ant-design/cssinjs";
 import viVN from "antd/locale/vi_VN";
 import enUS from "antd/locale/en_US";
 import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
-import { RouterProvider } from "react-router";
 import { useTranslation } from "react-i18next";
 import { queryClient } from "./query-client";
-import { router } from "./router";
 import { theme } from "./theme";
 import { SessionWatcher } from "./session";
 import { useReducedMotion } from "./reduced-motion";
 import { useDocumentTitleFromHeading } from "./page-heading";
 
-export function Root() {
+export function Root({ styles, children }: { styles: ReturnType<typeof createCache>; children: ReactNode }) {
   const { i18n } = useTranslation();
   const en = i18n.language === "en";
   const reducedMotion = useReducedMotion();
@@ -26,10 +25,27 @@ export function Root() {
   useDocumentTitleFromHeading();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
-        <SessionWatcher />
-        <RouterProvider router={router} />
-      </ConfigProvider>
+      <StyleProvider cache={styles}>
+        <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
+          <SessionWatcher />
+          <Live />
+          {children}
+        </ConfigProvider>
+      </StyleProvider>
     </QueryClientProvider>
   );
+}
+
+/**
+ * A page rendered ahead of time is `inert` until React has taken it over (main.tsx): from here on it answers, and the
+ * field it asks for first gets the focus that `inert` kept from it.
+ */
+function Live() {
+  useEffect(() => {
+    const root = document.getElementById("root");
+    if (!root?.hasAttribute("inert")) return;
+    root.removeAttribute("inert");
+    if (document.activeElement === document.body) root.querySelector<HTMLElement>("[autofocus]")?.focus();
+  }, []);
+  return null;
 }

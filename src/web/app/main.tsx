@@ -1,21 +1,43 @@
 // Entry of the web app (index.html loads this module): asks for the session at once, and renders once the texts of
 // the language in use have arrived (or could not be loaded: a page with its text keys is still better than an empty
 // one).
+//
+// A page rendered ahead of time (prerender.tsx: the sign-in page) arrives with its markup and styles in the HTML, so
+// it is seen before any script has run. React then takes it over (hydrates) when the visitor sees what was rendered
+// ahead — Vietnamese, not signed in — and otherwise draws the page afresh in its place.
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { i18nReady } from "../i18n/index";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { createCache } from "@ant-design/cssinjs";
+import { currentLang, i18nReady } from "../i18n/index";
 import "./styles.css";
 import { Root } from "./Root";
 import { queryClient } from "./query-client";
-import { prefetchSession } from "./session";
+import { ME_KEY, prefetchSession } from "./session";
+import { appRoutes } from "./router";
 
-void prefetchSession(queryClient);
+const container = document.getElementById("root")!;
+const prerendered = container.dataset.prerendered;
+const session = prefetchSession(queryClient);
+
 void i18nReady
   .catch(() => undefined)
-  .then(() =>
-    createRoot(document.getElementById("root")!).render(
+  .then(async () => {
+    const router = createBrowserRouter(appRoutes());
+    const app = (
       <StrictMode>
-        <Root />
-      </StrictMode>,
-    ),
-  );
+        <Root styles={createCache()}>
+          <RouterProvider router={router} />
+        </Root>
+      </StrictMode>
+    );
+    if (!prerendered) return void createRoot(container).render(app);
+    // The page as rendered ahead is painted first; taking it over is the next frame's work.
+    await Promise.all([session.catch(() => undefined), new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)))]);
+    const same = prerendered === location.pathname && currentLang() === "vi" && queryClient.getQueryData(ME_KEY) === null;
+    if (same) return void hydrateRoot(container, app);
+    // Another language or a signed-in visitor: the page is drawn afresh in an emptied, live container.
+    container.replaceChildren();
+    container.removeAttribute("inert");
+    createRoot(container).render(app);
+  });

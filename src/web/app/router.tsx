@@ -2,7 +2,7 @@
 // signed-in frame (AppLayout, loaded on first use; it sends anonymous visitors to sign in) with every feature's pages,
 // and the 404 page. Pages behind a role show a 403 page to others (the API refuses them anyway).
 import { Suspense, type ReactNode } from "react";
-import { createBrowserRouter, type RouteObject } from "react-router";
+import type { RouteObject } from "react-router";
 import { useSession } from "./session";
 import type { Check } from "./permissions";
 import { lazyPage, type Feature, type PageRoute } from "./feature";
@@ -58,4 +58,5 @@ export function routeTree(features: readonly Feature[]): RouteObject[] {
   ];
 }
 
-export const router = createBrowserRouter(routeTree(FEATURES));
+/** The app's routes: the browser's router in main.tsx, a memory router when a page is rendered ahead (prerender.tsx). */
+export const appRoutes = () => routeTree(FEATURES);

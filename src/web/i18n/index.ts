@@ -28,7 +28,7 @@ function storedLang(): Lang {
 }
 
 const initial = storedLang();
-document.documentElement.lang = initial;
+if (typeof document !== "undefined") document.documentElement.lang = initial;
 
 // init() sets up the (empty) store at once; the texts are added to it when their chunk arrives.
 const initialised = i18n.use(initReactI18next).init({

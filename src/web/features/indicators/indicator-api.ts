@@ -29,15 +29,6 @@ export const indicatorApi = {
 };
 
 /** Public (no sign-in) endpoints, relative to /api/v1. */
-export const publicIndicatorApi = {
-  list: "/public/indicators",
-  one: (code: string) => `/public/indicators/${encodeURIComponent(code)}`,
-  /** open data: absolute paths for plain links */
-  dataJson: (code: string) => `/api/v1/public/indicators/${encodeURIComponent(code)}/data.json`,
-  dataCsv: (code: string) => `/api/v1/public/indicators/${encodeURIComponent(code)}/data.csv`,
-  dataXlsx: (code: string) => `/api/v1/public/indicators/${encodeURIComponent(code)}/data.xlsx`,
-};
-
 export const indicatorKeys = {
   /** everything about indicators (values of input series feed computed indicators) */
   all: ["indicators"] as const,

@@ -7,9 +7,6 @@ import { Card, Collapse, Descriptions, Flex, Space, Table, Tag, Tooltip, Typogra
 import { InfoCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import * as echarts from "echarts/core";
-import { LineChart, ScatterChart } from "echarts/charts";
-import { MarkAreaComponent } from "echarts/components";
 import type {
   Baseline,
   Direction,
@@ -27,9 +24,6 @@ import { Chart } from "../../components/Chart";
 import { EmptyState } from "../../components/states";
 import { currentLang } from "../../i18n/index";
 import { planCitation } from "../../../common/plan/citation";
-
-// The app's Chart registers bars and pies; the indicator chart needs lines and points as well.
-echarts.use([LineChart, ScatterChart, MarkAreaComponent]);
 
 /** Target numbers of the plan's section II with quantitative targets, as filter options. */
 export const TARGET_NOS = ["(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"];

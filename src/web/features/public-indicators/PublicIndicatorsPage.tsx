@@ -7,12 +7,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Flex, Input, Row, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { ArrowLeftOutlined, FileExcelOutlined, FileTextOutlined, CodeOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { PROGRESS_STATUSES, type PublicIndicator, type PublicIndicatorItem } from "../../../common/api/indicator";
+import type { PublicIndicator, PublicIndicatorItem } from "../../../common/api/indicator";
+import { PROGRESS_STATUSES } from "../../../common/indicators/progress";
 import { api, errorMessage, type ListResult } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { PublicFrame } from "../../components/PublicFrame";
 import { ErrorState } from "../../components/states";
-import { publicIndicatorApi } from "../indicators/indicator-api";
+import { publicIndicatorApi } from "./public-indicators-api";
 import {
   ChartNote,
   IndicatorChartCard,

@@ -9,7 +9,7 @@ import { errorMessage } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { CodeLabel, CodeSelect } from "../../components/reference";
 import { PublicFrame } from "../../components/PublicFrame";
-import { publicResultQuery, publicResultsQuery } from "./results-api";
+import { publicResultQuery, publicResultsQuery } from "./public-results-api";
 
 export function PublicResultsPage() {
   const { t, i18n } = useTranslation();
@@ -104,7 +104,7 @@ export function PublicResultsPage() {
                     </Space>
                   }
                 />
-                <Typography.Paragraph ellipsis={{ rows: 3 }}>{r.abstractVi}</Typography.Paragraph>
+                <Typography.Paragraph className="clamp-3">{r.abstractVi}</Typography.Paragraph>
                 {r.keywords.map((k) => (
                   <Tag key={k} variant="outlined">
                     {k}

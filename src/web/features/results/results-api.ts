@@ -1,25 +1,20 @@
 // The results API as the web app uses it: a task's results (internal acceptance, public summary, application reports
-// and their review) and the public results pages; the query keys, the query factories and the command hook. No
-// results page writes a URL.
+// and their review); the query keys, the query factories and the command hook. No results page writes a URL. The
+// public pages' queries are in public-results-api.ts, which loads nothing of the signed-in app.
 import type { z } from "zod";
 import type {
   ApplicationInput,
   ApplicationReport,
   InternalAcceptance,
   InternalAcceptanceInput,
-  PublicResult,
-  PublicResultItem,
   ResultSummary,
   ResultSummaryInput,
   TaskResults,
   applicationReview,
 } from "../../../common/api/result";
-import { api, type ListResult, type Query } from "../../app/api";
+import { api } from "../../app/api";
 import { useRecordCommand } from "../../components/CommandDialog";
 import { taskKeys } from "../tasks/tasks-api";
-
-/** the public list's search, filters and page, as the URL holds them */
-export type PublicResultsParams = Query;
 
 const ofTask = (taskId: string) => `/tasks/${taskId}`;
 
@@ -29,15 +24,10 @@ export const resultEndpoints = {
   summary: (taskId: string) => `${ofTask(taskId)}/result-summary`,
   applications: (taskId: string) => `${ofTask(taskId)}/applications`,
   application: (taskId: string, reportId: string) => `${ofTask(taskId)}/applications/${reportId}`,
-  publicList: "/public/results",
-  publicOne: (id: string) => `/public/results/${id}`,
 } as const;
 
 export const resultKeys = {
   task: (taskId: string) => ["tasks", "results", taskId] as const,
-  publicAll: ["public-results"] as const,
-  publicList: (query: object) => ["public-results", query] as const,
-  publicOne: (id: string) => ["public-results", "one", id] as const,
 };
 
 export const resultsApi = {
@@ -49,23 +39,11 @@ export const resultsApi = {
     api.put<ApplicationReport>(resultEndpoints.application(taskId, reportId), body),
   reviewApplication: (taskId: string, reportId: string, body: z.input<typeof applicationReview>) =>
     api.post<ApplicationReport>(`${resultEndpoints.application(taskId, reportId)}/review`, body),
-  publicList: (query: PublicResultsParams) => api.get<ListResult<PublicResultItem>>(resultEndpoints.publicList, query),
-  publicOne: (id: string) => api.get<PublicResult>(resultEndpoints.publicOne(id)),
 };
 
 export const taskResultsQuery = (taskId: string) => ({
   queryKey: resultKeys.task(taskId),
   queryFn: () => resultsApi.get(taskId),
-});
-
-export const publicResultsQuery = (query: PublicResultsParams) => ({
-  queryKey: resultKeys.publicList(query),
-  queryFn: () => resultsApi.publicList(query),
-});
-
-export const publicResultQuery = (id: string) => ({
-  queryKey: resultKeys.publicOne(id),
-  queryFn: () => resultsApi.publicOne(id),
 });
 
 /**

@@ -7,8 +7,6 @@ import { Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from
 import type { ColumnsType } from "antd/es/table";
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import * as echarts from "echarts/core";
-import { LineChart } from "echarts/charts";
 import type { EChartsOption } from "echarts";
 import type { Actual, TrackingRow } from "../../../../common/api/funding-plan";
 import { formatDateTime, formatNumber } from "../../../app/format";
@@ -17,9 +15,6 @@ import { EmptyState, ErrorState, LoadingState } from "../../../components/states
 import { ActualDialog } from "../dialogs/ActualDialog";
 import { BILLION, num } from "../funding-plan-ui";
 import { fundingPlansApi, trackingQuery, useActualsCommand } from "../funding-plans-api";
-
-// The shared Chart registers bars and pies; the plan's chart also draws lines (ECharts' registry is global).
-echarts.use([LineChart]);
 
 export function ActualsSection() {
   const { t } = useTranslation();
