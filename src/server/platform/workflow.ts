@@ -18,6 +18,7 @@ import { and, desc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { processTemplateVersions } from "../db/schema/index.js";
 import { fromSteps, GUARDS, type GuardKey, type ProcessDefinition, type ProcessTransition } from "../../common/processes/schema.js";
 import { audit } from "./audit.js";
+import { prepared } from "../db/prepared.js";
 import { transitionAction, type WorkflowTransitionPayload } from "./audit-actions.js";
 import type { Actor, Ctx, Executor, Tx } from "./context.js";
 import { AppError, forbidden, notFound } from "./errors.js";
@@ -64,11 +65,16 @@ export async function templateVersion(db: Executor, key: string, version: number
 // databases served by one process (tests) never share an entry.
 const definitionCache = new Map<string, ProcessDefinition>();
 
+// Which versions are stored, read by every task list and record: prepared once (db/prepared.ts).
+const storedVersions = (db: Executor, name: string) =>
+  db
+    .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, createdAt: processTemplateVersions.createdAt })
+    .from(processTemplateVersions)
+    .prepare(name);
+
 /** Every stored template version's definition, by "key@version". */
 export async function allTemplateDefinitions(db: Executor): Promise<Map<string, ProcessDefinition>> {
-  const stored = await db
-    .select({ key: processTemplateVersions.templateKey, version: processTemplateVersions.version, createdAt: processTemplateVersions.createdAt })
-    .from(processTemplateVersions);
+  const stored = await prepared(db, "template_versions", storedVersions).execute();
   const cacheKey = (r: { key: string; version: number; createdAt: Date }) => `${r.key}@${r.version}@${r.createdAt.toISOString()}`;
   const missing = stored.filter((r) => !definitionCache.has(cacheKey(r)));
   if (missing.length) {

@@ -101,5 +101,5 @@ export async function updateProposal(ctx: Ctx, id: string, input: Update): Promi
 }
 
 export async function listProposals(ctx: Ctx, q: ProposalListQuery) {
-  return listTaskRows(ctx, { ...q, states: PROPOSAL_STEPS }, undefined, q);
+  return listTaskRows(ctx, { ...q, states: PROPOSAL_STEPS }, "all", q);
 }

@@ -18,6 +18,7 @@ import { hiddenRecord, notFound, unauthenticated } from "../../platform/errors.j
 import { fromSteps, type ProcessDefinition, type ProcessTransition } from "../../../common/processes/schema.js";
 import { DEPARTMENT_ROLES, type Role } from "../../../common/roles.js";
 import { selectionCallAccepting } from "./tasks.guards.js";
+import { literal, type Bind } from "../../platform/list.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -136,6 +137,10 @@ export function mayUploadTaskDocument(
 
 // ---------------------------------------------------------------------------------------------------------------
 // The same rules as SQL, for lists
+//
+// Each takes the actor's values through `bind` (platform/list.ts): parameters of the statement by default, or named
+// placeholders of a prepared list (tasks.service.ts). The names are fixed (userId, personId, organisationId, now),
+// so one statement may use several of these conditions with the same values.
 
 const column = (alias: string, c: string) => sql.raw(`"${alias}"."${c}"`);
 
@@ -143,14 +148,14 @@ const column = (alias: string, c: string) => sql.raw(`"${alias}"."${c}"`);
  * The performers' rule over any two columns (the PI's person, the organisation): a task's own columns, or those a
  * record copied from it (a contract's PI and Bên B organisation, with `piByRole`).
  */
-export function performersSql(a: Actor, cols: { pi: SQL; organisation: SQL }, o: OwnerOptions = {}): SQL {
-  return sql`(${performsAsSql(a, "pi", cols.pi, o) ?? sql`false`} OR ${performsAsSql(a, "org_rep", cols.organisation) ?? sql`false`})`;
+export function performersSql(a: Actor, cols: { pi: SQL; organisation: SQL }, o: OwnerOptions = {}, bind: Bind = literal): SQL {
+  return sql`(${performsAsSql(a, "pi", cols.pi, o, bind) ?? sql`false`} OR ${performsAsSql(a, "org_rep", cols.organisation, {}, bind) ?? sql`false`})`;
 }
 
 /** `performsAs` over the column of that role (the PI's person, the lead organisation); null when the actor cannot be it. */
-function performsAsSql(a: Actor, role: OwnerRole, col: SQL, o: OwnerOptions = {}): SQL | null {
-  if (role === "pi") return a.personId && (!o.piByRole || hasRole(a, "pi")) ? sql`${col} = ${a.personId}::uuid` : null;
-  return hasRole(a, "org_rep") && a.organisationId ? sql`${col} = ${a.organisationId}::uuid` : null;
+function performsAsSql(a: Actor, role: OwnerRole, col: SQL, o: OwnerOptions = {}, bind: Bind = literal): SQL | null {
+  if (role === "pi") return a.personId && (!o.piByRole || hasRole(a, "pi")) ? sql`${col} = ${bind("personId", a.personId)}::uuid` : null;
+  return hasRole(a, "org_rep") && a.organisationId ? sql`${col} = ${bind("organisationId", a.organisationId)}::uuid` : null;
 }
 
 const PERFORMER_COLUMN: Record<OwnerRole, string> = { pi: "pi_person_id", org_rep: "lead_organisation_id" };
@@ -192,22 +197,24 @@ export function mayTakeSql(actor: Actor, defs: Map<string, ProcessDefinition>, o
 /** Tasks the actor is linked to (proposer, PI, dossier owner, representative of the lead / proposing organisation). */
 // One indexed lookup per link (tasks_proposer_idx, tasks_pi_idx, task_dossiers_owner_idx, tasks_lead_org_idx,
 // tasks_proposing_org_idx) joined as a semi-join: the same rows as OR-ing the links, which would scan every task.
-export function linkedTasksSql(actor: Actor, alias = "tasks"): SQL {
+export function linkedTasksSql(actor: Actor, alias = "tasks", bind: Bind = literal): SQL {
+  const user = sql`${bind("userId", actor.userId)}::uuid`;
   const parts: SQL[] = [
-    sql`SELECT lt.id FROM tasks lt WHERE lt.proposer_user_id = ${actor.userId}`,
-    sql`SELECT d.task_id FROM task_dossiers d WHERE d.owner_user_id = ${actor.userId}`,
+    sql`SELECT lt.id FROM tasks lt WHERE lt.proposer_user_id = ${user}`,
+    sql`SELECT d.task_id FROM task_dossiers d WHERE d.owner_user_id = ${user}`,
   ];
-  if (actor.personId) parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.pi_person_id = ${actor.personId}`);
+  if (actor.personId) parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.pi_person_id = ${bind("personId", actor.personId)}::uuid`);
   if (hasRole(actor, "org_rep") && actor.organisationId) {
-    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.lead_organisation_id = ${actor.organisationId}`);
-    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.proposing_organisation_id = ${actor.organisationId}`);
+    const organisation = sql`${bind("organisationId", actor.organisationId)}::uuid`;
+    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.lead_organisation_id = ${organisation}`);
+    parts.push(sql`SELECT lt.id FROM tasks lt WHERE lt.proposing_organisation_id = ${organisation}`);
   }
   return sql`${column(alias, "id")} IN (${sql.join(parts, sql` UNION ALL `)})`;
 }
 
 /** Tasks receiving dossiers now: at call_open / dossier_submitted, their selection call accepting at the server's now. */
-export function openForDossiersSql(now: Date, alias = "tasks"): SQL {
-  const at = now.toISOString();
+export function openForDossiersSql(now: Date, alias = "tasks", bind: Bind = literal): SQL {
+  const at = bind("now", now.toISOString());
   return sql`(${column(alias, "state")} IN ('call_open', 'dossier_submitted') AND EXISTS (SELECT 1 FROM calls c WHERE c.id = ${column(alias, "selection_call_id")}
     AND c.status = 'published' AND c.opens_at <= ${at}::timestamptz AND c.closes_at > ${at}::timestamptz))`;
 }
@@ -216,18 +223,29 @@ export function openForDossiersSql(now: Date, alias = "tasks"): SQL {
  * The record rule of `purpose` as a condition on the tasks aliased `alias` (`true` for the Department). `now` is the
  * server's clock (purpose "task": the selection calls accepting dossiers now).
  */
-export function visibleTasksSql(actor: Actor | null, alias: string, o: { purpose: TaskPurpose; now: Date }): SQL {
+export function visibleTasksSql(actor: Actor | null, alias: string, o: { purpose: TaskPurpose; now: Date; bind?: Bind }): SQL {
   if (!actor) return sql`FALSE`;
   if (isTaskStaff(actor)) return sql`true`;
-  const performers = performersSql(actor, { pi: column(alias, "pi_person_id"), organisation: column(alias, "lead_organisation_id") });
+  const bind = o.bind ?? literal;
+  const performers = () => performersSql(actor, { pi: column(alias, "pi_person_id"), organisation: column(alias, "lead_organisation_id") }, {}, bind);
   switch (o.purpose) {
     case "task":
-      return or(linkedTasksSql(actor, alias), openForDossiersSql(o.now, alias))!;
+      return or(linkedTasksSql(actor, alias, bind), openForDossiersSql(o.now, alias, bind))!;
     case "performance":
-      return performers;
+      return performers();
     case "result":
-      return sql`(${performers} OR ${column(alias, "proposer_user_id")} = ${actor.userId}::uuid)`;
+      return sql`(${performers()} OR ${column(alias, "proposer_user_id")} = ${bind("userId", actor.userId)}::uuid)`;
   }
+}
+
+/**
+ * What decides the SQL text of `visibleTasksSql` and `linkedTasksSql` for this actor (the values aside): the key part of
+ * a prepared statement that uses them (db/prepared.ts).
+ */
+export function accessShape(actor: Actor | null): string {
+  if (!actor) return "visitor";
+  if (isTaskStaff(actor)) return "staff";
+  return `linked${actor.personId ? "+person" : ""}${hasRole(actor, "org_rep") && actor.organisationId ? "+org" : ""}${hasRole(actor, "pi") ? "+pi" : ""}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // S&T tasks: one record from the proposal to the result. Lists (search, filters, views all | mine | action), the
 // record with its abilities and the template's path, and one command per workflow action: `transition()` with the
 // template's guards and required documents, plus the action's effects, in one transaction.
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { calls, taskDossiers, tasks } from "../../db/schema/index.js";
 import type { Actor, Ctx, Executor, Tx } from "../../platform/context.js";
 import { AppError, badInput, forbidden } from "../../platform/errors.js";
@@ -9,7 +9,8 @@ import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 import { contractRefOfTask, contractSignedGuard } from "../contracts/contracts.read.js";
-import { searchCondition } from "../../platform/list.js";
+import { Placeholders, pageTotal, searchCondition, totalOf } from "../../platform/list.js";
+import { prepared } from "../../db/prepared.js";
 import { allTemplateDefinitions, availableActions, preconditionRefusal, templateVersion, transition } from "../../platform/workflow.js";
 import { t as message } from "../../platform/messages.js";
 import type { CouncilKind } from "../../../common/councils/rules.js";
@@ -30,6 +31,7 @@ import {
 import { isAccepting } from "../calls/calls.service.js";
 import { councilOutcomeForTask } from "../councils/councils.outcome.js";
 import {
+  accessShape,
   isTaskStaff,
   linkedTasksSql,
   loadVisibleTask,
@@ -97,67 +99,108 @@ export interface ListFilters {
   action?: string;
 }
 
+/** Which tasks a list shows besides its filters: every task the actor may see, the linked ones, or the work queue. */
+export type TaskListView = "all" | "mine" | "action";
+
+// The list's statements, prepared per shape (db/prepared.ts): the page's ids first, from the narrow index entries
+// (the work queue's covering index `tasks_work_queue`), then the wide rows of that page only, carrying the total
+// (platform/list.ts totalOf); `count` answers only for a page past the end.
+function taskListStatements(db: Executor, where: SQL | undefined, order: SQL, name: string) {
+  const pageIds = db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(where)
+    .orderBy(order, tasks.id)
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"));
+  const page = db
+    .select({
+      t: tasks,
+      programmeCode: programmeCodeSql,
+      piName: piNameSql,
+      leadOrganisationName: leadOrgSql,
+      proposingOrganisationName: propOrgSql,
+      deadline: deadlineSql(),
+      total: totalOf(tasks, where),
+    })
+    .from(tasks)
+    .where(inArray(tasks.id, pageIds))
+    .orderBy(order, tasks.id)
+    .prepare(name && `${name}_page`);
+  const count = db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(tasks)
+    .where(where)
+    .prepare(name && `${name}_count`);
+  return { page, count };
+}
+
 export async function listTaskRows(
   ctx: Ctx,
   f: ListFilters,
-  extra: SQL | undefined,
+  view: TaskListView,
   page: { page: number; pageSize: number; sort?: string; defaultSort?: (typeof TASK_SORTS)[number] },
-  /** `extra` admits only tasks the actor may see (the linked tasks): the visibility condition adds nothing */
-  extraImpliesVisible = false,
 ) {
   const defs = await allDefinitions(ctx.db);
   const actor = ctx.actor;
   const today = vietnamDate(ctx.clock.now());
+  const p = new Placeholders();
+  const bind = p.bind;
+  // The work queue and the next-action filter list the steps of the stored template versions in their SQL: those
+  // statements are built for each request; every other shape is prepared once.
+  const preparable = view !== "action" && !f.action;
+  const viewSql =
+    view === "mine"
+      ? actor
+        ? linkedTasksSql(actor, "tasks", bind)
+        : sql`FALSE`
+      : view === "action"
+        ? actor
+          ? mayTakeSql(actor, defs, { except: ELSEWHERE })
+          : sql`FALSE`
+        : undefined;
   const where = and(
-    extraImpliesVisible ? undefined : visibleTasksSql(ctx.actor, "tasks", { purpose: "task", now: ctx.clock.now() }),
-    extra,
-    searchCondition(tasks.searchText, f.q),
-    f.state ? eq(tasks.state, f.state) : undefined,
-    f.states ? inArray(tasks.state, [...f.states]) : undefined,
-    f.year ? eq(tasks.year, f.year) : undefined,
-    f.taskType ? eq(tasks.taskType, f.taskType as TaskRow["taskType"]) : undefined,
-    f.programmeId ? eq(tasks.programmeId, f.programmeId) : undefined,
-    f.callId ? or(eq(tasks.proposalCallId, f.callId), eq(tasks.selectionCallId, f.callId)) : undefined,
-    f.templateKey ? eq(tasks.templateKey, f.templateKey) : undefined,
+    // the linked tasks are all visible to the actor: the visibility condition would add nothing
+    view === "mine" ? undefined : visibleTasksSql(actor, "tasks", { purpose: "task", now: ctx.clock.now(), bind }),
+    viewSql,
+    searchCondition(tasks.searchText, f.q, bind),
+    f.state ? sql`${tasks.state} = ${bind("state", f.state)}` : undefined,
+    f.states ? sql`${tasks.state} = ANY (${bind("states", [...f.states])}::text[])` : undefined,
+    f.year ? sql`${tasks.year} = ${bind("year", f.year)}` : undefined,
+    f.taskType ? sql`${tasks.taskType} = ${bind("taskType", f.taskType)}` : undefined,
+    f.programmeId ? sql`${tasks.programmeId} = ${bind("programmeId", f.programmeId)}::uuid` : undefined,
+    f.callId
+      ? sql`(${tasks.proposalCallId} = ${bind("callId", f.callId)}::uuid OR ${tasks.selectionCallId} = ${bind("callId", f.callId)}::uuid)`
+      : undefined,
+    f.templateKey ? sql`${tasks.templateKey} = ${bind("templateKey", f.templateKey)}` : undefined,
     f.action ? (actor ? nextActionIsSql(actor, defs, f.action) : sql`FALSE`) : undefined,
   );
   const { key, desc } = parseSort(page.sort, TASK_SORTS, page.defaultSort ?? "updatedAt");
-  const dir = desc || (!page.sort && key === "updatedAt") ? sql`DESC` : sql`ASC`;
-  const deadline = deadlineSql();
-  const order: Record<(typeof TASK_SORTS)[number], SQL> = {
-    code: sql`${tasks.code} ${dir}`,
-    title: sql`${tasks.titleVi} COLLATE vn ${dir}`,
-    state: sql`${tasks.state} ${dir}`,
-    year: sql`${tasks.year} ${dir}`,
-    updatedAt: sql`${tasks.updatedAt} ${dir}`,
-    proposedBudget: sql`${tasks.proposedBudget} ${dir} NULLS LAST`,
+  const descending = desc || (!page.sort && key === "updatedAt");
+  const dir = descending ? sql`DESC` : sql`ASC`;
+  const order: Record<(typeof TASK_SORTS)[number], () => SQL> = {
+    code: () => sql`${tasks.code} ${dir}`,
+    title: () => sql`${tasks.titleVi} COLLATE vn ${dir}`,
+    state: () => sql`${tasks.state} ${dir}`,
+    year: () => sql`${tasks.year} ${dir}`,
+    updatedAt: () => sql`${tasks.updatedAt} ${dir}`,
+    proposedBudget: () => sql`${tasks.proposedBudget} ${dir} NULLS LAST`,
     // the nearest deadline first (an overdue one is nearer than any other), then the longest at its step
-    urgency: desc ? sql`${deadline} DESC NULLS FIRST, ${tasks.stateEnteredAt} DESC` : sql`${deadline} ASC NULLS LAST, ${tasks.stateEnteredAt} ASC`,
+    urgency: () =>
+      desc ? sql`${deadlineSql()} DESC NULLS FIRST, ${tasks.stateEnteredAt} DESC` : sql`${deadlineSql()} ASC NULLS LAST, ${tasks.stateEnteredAt} ASC`,
   };
-  // The page's ids first, from the narrow index entries (the work queue's covering index `tasks_work_queue`), then
-  // the wide rows of that page only.
-  const pageIds = ctx.db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(where)
-    .orderBy(order[key], tasks.id)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select({
-        t: tasks,
-        programmeCode: programmeCodeSql,
-        piName: piNameSql,
-        leadOrganisationName: leadOrgSql,
-        proposingOrganisationName: propOrgSql,
-        deadline,
-      })
-      .from(tasks)
-      .where(inArray(tasks.id, pageIds))
-      .orderBy(order[key], tasks.id),
-    ctx.db.$count(tasks, where),
-  ]);
+  const build = (db: Executor, name: string) => taskListStatements(db, where, order[key](), name);
+  const statements = preparable
+    ? prepared(
+        ctx.db,
+        // the view and the actor's kind decide SQL that binds no value of its own (db/prepared.ts)
+        `task_list:${view}:${accessShape(actor)}:${key}:${descending ? "d" : "a"}:${p.shape}`,
+        build,
+        { named: !f.q }, // a search is planned for its phrase (db/prepared.ts)
+      )
+    : build(ctx.db, "");
+  const values = { ...p.values, limit: page.pageSize, offset: (page.page - 1) * page.pageSize };
+  const { rows, total } = await pageTotal(await statements.page.execute(values), page.page, () => statements.count.execute(values));
   const items: TaskListItem[] = rows.map(({ t, deadline: due, ...names }) => ({
     id: t.id,
     code: t.code,
@@ -191,12 +234,9 @@ export async function listTaskRows(
 }
 
 export async function listTasks(ctx: Ctx, q: TaskListQuery) {
-  const actor = ctx.actor!;
-  // the work queue: the tasks at a step where the actor may act now (a dossier's submission is the dossier page's)
-  const view =
-    q.view === "mine" ? linkedTasksSql(actor) : q.view === "action" ? mayTakeSql(actor, await allDefinitions(ctx.db), { except: ELSEWHERE }) : undefined;
-  // the work queue is read most urgent first unless another order is asked
-  return listTaskRows(ctx, q, view, { ...q, defaultSort: q.view === "action" ? "urgency" : undefined }, q.view === "mine");
+  // the work queue (the tasks at a step where the actor may act now; a dossier's submission is the dossier page's) is
+  // read most urgent first unless another order is asked
+  return listTaskRows(ctx, q, q.view ?? "all", { ...q, defaultSort: q.view === "action" ? "urgency" : undefined });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

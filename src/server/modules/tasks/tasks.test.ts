@@ -403,6 +403,44 @@ describe(`tasks (${testDbMode()})`, () => {
     expect(strangerAll.body.items.every((i: { state: string }) => ["call_open", "dossier_submitted"].includes(i.state))).toBe(true);
   });
 
+  it("answers each actor and filter of a list shape with its own rows, the total beside any page (prepared statements)", async () => {
+    const selection = await f.call(officer.client, "selection", { closesAt: f.at(5 * DAY) });
+    const task = await taskAtCallOpen(selection.id);
+    const ownB = await f.propose(piB.client, proposalCallId);
+    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id);
+    // the same statement shape for two PIs: each gets their own tasks only
+    const mineA = await piA.client.get("/api/v1/tasks?view=mine&pageSize=200");
+    const mineB = await piB.client.get("/api/v1/tasks?view=mine&pageSize=200");
+    expect(ids(mineA)).toContain(task.id);
+    expect(ids(mineA)).not.toContain(ownB.id);
+    expect(ids(mineB)).toContain(ownB.id);
+    expect(ids(mineB)).not.toContain(task.id);
+    expect(mineA.body.total).toBe(mineA.body.items.length);
+    // every filter, each value answered by its own rows
+    const base = `/api/v1/tasks?view=all&pageSize=200`;
+    const byCall = await officer.client.get(`${base}&callId=${selection.id}`);
+    expect(ids(byCall)).toEqual([task.id]);
+    const byOtherCall = await officer.client.get(`${base}&callId=${proposalCallId}`);
+    expect(ids(byOtherCall)).toContain(ownB.id);
+    expect(ids(byOtherCall)).toContain(task.id); // proposed under that call
+    const byState = await officer.client.get(`${base}&state=call_open&callId=${selection.id}&year=${task.year}&templateKey=${task.templateKey}`);
+    expect(ids(byState)).toEqual([task.id]);
+    expect((await officer.client.get(`${base}&state=proposal&callId=${selection.id}`)).body.total).toBe(0);
+    expect((await officer.client.get(`${base}&callId=${selection.id}&year=${task.year + 1}`)).body.total).toBe(0);
+    const byType = await officer.client.get(`${base}&taskType=${task.taskType}&callId=${selection.id}`);
+    expect(ids(byType)).toEqual([task.id]);
+    // a page past the end still tells the total
+    const all = await officer.client.get("/api/v1/tasks?pageSize=1");
+    expect(all.body.total).toBeGreaterThan(1);
+    expect(all.body.items).toHaveLength(1);
+    const past = await officer.client.get(`/api/v1/tasks?pageSize=1&page=${all.body.total + 1}`);
+    expect(past.status).toBe(200);
+    expect(past.body).toMatchObject({ items: [], total: all.body.total });
+    const proposals = await officer.client.get(`/api/v1/proposals?pageSize=200`);
+    expect(ids(proposals)).toContain(ownB.id);
+    expect(ids(proposals)).not.toContain(task.id);
+  });
+
   it("stores documents safely: types by content, size limit, download headers, audit, deletion while draft", async () => {
     const selection = await f.call(officer.client, "selection", { closesAt: f.at(5 * DAY) });
     const task = await taskAtCallOpen(selection.id);
