@@ -18,6 +18,7 @@
 // the PostgreSQL server.
 //
 // Options: --modes embedded,server  --duration 10 (s per scenario)  --warmup 2 (s)  --connections 2×cores
+//          --rounds 2 (the replay and the app's load alternated this many times, their samples pooled)
 //          --people 100000  --organisations 10000  --raw-runs 300
 //          --scenarios people,orgList,orgDetail,analytics,analyticsFiltered,actionList,mineList,myCouncils,paymentQueue,taskDetail,
 //                      consolidation,leadership,peopleImport
@@ -52,6 +53,7 @@ const { values: opt } = parseArgs({
     modes: { type: "string", default: "embedded,server" },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
+    rounds: { type: "string", default: "2" },
     connections: { type: "string", default: String(2 * os.cpus().length) },
     people: { type: "string", default: "100000" },
     organisations: { type: "string", default: "10000" },
@@ -89,6 +91,7 @@ const cfg = {
     .map((s) => s.trim()) as ("embedded" | "server")[],
   duration: num("duration"),
   warmup: Number(opt.warmup) || 0,
+  rounds: Math.max(1, Number(opt.rounds) || 1),
   connections: num("connections"),
   people: num("people"),
   organisations: num("organisations"),
@@ -259,7 +262,13 @@ async function rawConcurrent(pool: pg.Pool, plans: CapturedQuery[][][], connecti
       }
     }),
   );
-  return { ...summarise(samples), rps: samples.length / ((performance.now() - started) / 1000) };
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Timed runs pooled over rounds: their percentiles and their rate over the rounds' summed time. */
+function pooled(runs: { samples: number[]; seconds: number }[]) {
+  const samples = runs.flatMap((r) => r.samples);
+  return { ...summarise(samples), rps: samples.length / runs.reduce((t, r) => t + r.seconds, 0) };
 }
 
 // ─── HTTP ────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -296,9 +305,7 @@ async function load(base: string, cookie: string, paths: string[], seconds: numb
   });
   // Let requests cut off at the end finish before anything else runs.
   await new Promise((r) => setTimeout(r, 300));
-  const elapsed = (performance.now() - started) / 1000;
-  const stats = summarise(samples);
-  return { ...stats, rps: samples.length / elapsed, non2xx: result.non2xx, errors: result.errors };
+  return { samples, seconds: (performance.now() - started) / 1000, non2xx: result.non2xx, errors: result.errors };
 }
 
 // ─── Scenarios ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -398,9 +405,16 @@ async function benchScenario(run: ModeRun, s: Scenario) {
     }
   }
   const raw = await rawTiming(run.pool, plans, cfg.rawRuns);
-  const rawConc = await rawConcurrent(run.replayPool, plans, cfg.connections, Math.min(5, cfg.duration));
+  // The replay and the app's load alternate (--rounds), so that a slow spell of the machine falls on both sides.
+  const replays: Awaited<ReturnType<typeof rawConcurrent>>[] = [];
+  const loads: Awaited<ReturnType<typeof load>>[] = [];
   if (cfg.warmup > 0) await load(run.base, cookie, s.paths, cfg.warmup);
-  const api = await load(run.base, cookie, s.paths, cfg.duration);
+  for (let round = 0; round < cfg.rounds; round++) {
+    replays.push(await rawConcurrent(run.replayPool, plans, cfg.connections, Math.min(5, cfg.duration)));
+    loads.push(await load(run.base, cookie, s.paths, cfg.duration));
+  }
+  const rawConc = pooled(replays);
+  const api = { ...pooled(loads), non2xx: loads.reduce((n, l) => n + l.non2xx, 0), errors: loads.reduce((n, l) => n + l.errors, 0) };
   // Like for like: the API under autocannon's connections against the same SQL from as many clients at once.
   const ratio = api.p95 / rawConc.p95;
   const ratioOk = ratio <= 3;
@@ -431,7 +445,7 @@ async function benchScenario(run: ModeRun, s: Scenario) {
     rawConcRps: rawConc.rps,
   });
   console.log(
-    `[${run.mode}] ${s.key}: p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms, ${api.rps.toFixed(0)} req/s; raw p50 ${raw.p50.toFixed(2)} ms, p95 ${raw.p95.toFixed(2)} ms (${queryCount} queries); raw ×${cfg.connections} p95 ${rawConc.p95.toFixed(2)} ms, ${rawConc.rps.toFixed(0)} runs/s`,
+    `[${run.mode}] ${s.key}: p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms, ${api.rps.toFixed(0)} req/s; raw p50 ${raw.p50.toFixed(2)} ms, p95 ${raw.p95.toFixed(2)} ms (${queryCount} queries); raw ×${cfg.connections} p95 ${rawConc.p95.toFixed(2)} ms, ${rawConc.rps.toFixed(0)} runs/s; by round: app ${loads.map((l) => (l.samples.length / l.seconds).toFixed(0)).join(" / ")} req/s, replay ${replays.map((r) => (r.samples.length / r.seconds).toFixed(0)).join(" / ")} runs/s`,
   );
 }
 
