@@ -99,6 +99,9 @@ export interface ListFilters {
   action?: string;
 }
 
+/** The values tasks.access.ts binds for the actor and the clock. */
+const ACTOR_VALUES = new Set(["userId", "personId", "organisationId", "now"]);
+
 /** Which tasks a list shows besides its filters: every task the actor may see, the linked ones, or the work queue. */
 export type TaskListView = "all" | "mine" | "action";
 
@@ -196,7 +199,9 @@ export async function listTaskRows(
         // the view and the actor's kind decide SQL that binds no value of its own (db/prepared.ts)
         `task_list:${view}:${accessShape(actor)}:${key}:${descending ? "d" : "a"}:${p.shape}`,
         build,
-        { named: !f.q }, // a search is planned for its phrase (db/prepared.ts)
+        // Named (planned once per connection) only when nothing but the actor's own values is bound: a filter's value
+        // (a common or a rare state, a search phrase) decides the plan, which a generic plan cannot (db/prepared.ts).
+        { named: Object.keys(p.values).every((name) => ACTOR_VALUES.has(name)) },
       )
     : build(ctx.db, "");
   const values = { ...p.values, limit: page.pageSize, offset: (page.page - 1) * page.pageSize };
