@@ -172,9 +172,7 @@ export async function listTaskRows(
     f.year ? sql`${tasks.year} = ${bind("year", f.year)}` : undefined,
     f.taskType ? sql`${tasks.taskType} = ${bind("taskType", f.taskType)}` : undefined,
     f.programmeId ? sql`${tasks.programmeId} = ${bind("programmeId", f.programmeId)}::uuid` : undefined,
-    f.callId
-      ? sql`(${tasks.proposalCallId} = ${bind("callId", f.callId)}::uuid OR ${tasks.selectionCallId} = ${bind("callId", f.callId)}::uuid)`
-      : undefined,
+    f.callId ? sql`(${tasks.proposalCallId} = ${bind("callId", f.callId)}::uuid OR ${tasks.selectionCallId} = ${bind("callId", f.callId)}::uuid)` : undefined,
     f.templateKey ? sql`${tasks.templateKey} = ${bind("templateKey", f.templateKey)}` : undefined,
     f.action ? (actor ? nextActionIsSql(actor, defs, f.action) : sql`FALSE`) : undefined,
   );
