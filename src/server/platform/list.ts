@@ -1,4 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "./context.js";
 import { foldVietnamese } from "../../common/list.js";
 
 /** The LIKE pattern of a search phrase (folded, spaces collapsed, LIKE wildcards escaped), or undefined when empty. */
@@ -51,6 +53,14 @@ export class Placeholders {
  */
 export const totalOf = (table: SQL | { getSQL(): SQL } | object, where: SQL | undefined) =>
   sql<number>`(SELECT count(*) FROM ${table}${where ? sql` WHERE ${where}` : sql``})`.mapWith(Number);
+
+/** The list's total in a statement of its own, for a page past the end (`pageTotal`); prepared as `<name>_count`. */
+export const countStatement = (db: Executor, table: PgTable, where: SQL | undefined, name: string) =>
+  db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(table)
+    .where(where)
+    .prepare(name && `${name}_count`);
 
 export async function pageTotal<R extends { total: number }>(
   rows: R[],

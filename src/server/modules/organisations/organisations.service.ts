@@ -5,7 +5,7 @@ import type { Ctx, Executor } from "../../platform/context.js";
 import { AppError, badInput, notFound, staleVersion } from "../../platform/errors.js";
 import { audit } from "../../platform/audit.js";
 import { abilitiesOf, authorize } from "../../platform/policy.js";
-import { Placeholders, literal, pageTotal, searchCondition, totalOf, type Bind } from "../../platform/list.js";
+import { Placeholders, countStatement, literal, pageTotal, searchCondition, totalOf, type Bind } from "../../platform/list.js";
 import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import {
@@ -65,12 +65,7 @@ function organisationListStatements(db: Executor, where: SQL | undefined, order:
     .limit(sql.placeholder("limit"))
     .offset(sql.placeholder("offset"))
     .prepare(name && `${name}_page`);
-  const count = db
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(organisations)
-    .where(where)
-    .prepare(name && `${name}_count`);
-  return { page, count };
+  return { page, count: countStatement(db, organisations, where, name) };
 }
 
 export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {

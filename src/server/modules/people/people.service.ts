@@ -9,7 +9,7 @@ import { AppError, badInput, notFound, staleVersion } from "../../platform/error
 import { audit } from "../../platform/audit.js";
 import type { AuditAction } from "../../platform/audit-actions.js";
 import { abilitiesOf, authorize, can } from "../../platform/policy.js";
-import { Placeholders, literal, pageTotal, searchCondition, totalOf, type Bind } from "../../platform/list.js";
+import { Placeholders, countStatement, literal, pageTotal, searchCondition, totalOf, type Bind } from "../../platform/list.js";
 import { prepared } from "../../db/prepared.js";
 import { parseSort } from "../../../common/list.js";
 import { currentList } from "../../../common/reference.js";
@@ -121,12 +121,7 @@ function peopleListStatements(db: Executor, where: SQL | undefined, order: SQL[]
     .where(inArray(people.id, pageIds))
     .orderBy(...order)
     .prepare(name && `${name}_page`);
-  const count = db
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(people)
-    .where(where)
-    .prepare(name && `${name}_count`);
-  return { page, count };
+  return { page, count: countStatement(db, people, where, name) };
 }
 
 export async function listPeople(ctx: Ctx, q: PersonListQuery) {

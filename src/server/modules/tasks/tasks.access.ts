@@ -245,7 +245,7 @@ export function visibleTasksSql(actor: Actor | null, alias: string, o: { purpose
 export function accessShape(actor: Actor | null): string {
   if (!actor) return "visitor";
   if (isTaskStaff(actor)) return "staff";
-  return `linked${actor.personId ? "+person" : ""}${hasRole(actor, "org_rep") && actor.organisationId ? "+org" : ""}${hasRole(actor, "pi") ? "+pi" : ""}`;
+  return `linked${actor.personId ? "+person" : ""}${hasRole(actor, "org_rep") && actor.organisationId ? "+org" : ""}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { audit } from "../../platform/audit.js";
 import { nextNumber } from "../../platform/codes.js";
 import { scheduleReports } from "../monitoring/monitoring.schedule.js";
 import { contractRefOfTask, contractSignedGuard } from "../contracts/contracts.read.js";
-import { Placeholders, pageTotal, searchCondition, totalOf } from "../../platform/list.js";
+import { Placeholders, countStatement, pageTotal, searchCondition, totalOf } from "../../platform/list.js";
 import { prepared } from "../../db/prepared.js";
 import { allTemplateDefinitions, availableActions, preconditionRefusal, templateVersion, transition } from "../../platform/workflow.js";
 import { t as message } from "../../platform/messages.js";
@@ -130,12 +130,7 @@ function taskListStatements(db: Executor, where: SQL | undefined, order: SQL, na
     .where(inArray(tasks.id, pageIds))
     .orderBy(order, tasks.id)
     .prepare(name && `${name}_page`);
-  const count = db
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(tasks)
-    .where(where)
-    .prepare(name && `${name}_count`);
-  return { page, count };
+  return { page, count: countStatement(db, tasks, where, name) };
 }
 
 export async function listTaskRows(
@@ -153,15 +148,7 @@ export async function listTaskRows(
   // statements are built for each request; every other shape is prepared once.
   const preparable = view !== "action" && !f.action;
   const viewSql =
-    view === "mine"
-      ? actor
-        ? linkedTasksSql(actor, "tasks", bind)
-        : sql`FALSE`
-      : view === "action"
-        ? actor
-          ? mayTakeSql(actor, defs, { except: ELSEWHERE })
-          : sql`FALSE`
-        : undefined;
+    view === "all" ? undefined : !actor ? sql`FALSE` : view === "mine" ? linkedTasksSql(actor, "tasks", bind) : mayTakeSql(actor, defs, { except: ELSEWHERE });
   const where = and(
     // the linked tasks are all visible to the actor: the visibility condition would add nothing
     view === "mine" ? undefined : visibleTasksSql(actor, "tasks", { purpose: "task", now: ctx.clock.now(), bind }),
