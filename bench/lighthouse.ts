@@ -56,7 +56,19 @@ interface LhrLike {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function audit(url: string, port: number, cookie: string | null): Promise<Run> {
+/** Lighthouse's trace recording now and then misses the navigation's start (NO_NAVSTART): that run is made again. */
+async function audit(url: string, port: number, cookie: string | null, attempts = 3): Promise<Run> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, port, cookie);
+    } catch (e) {
+      if (attempt >= attempts || !String(e).includes("NO_NAVSTART")) throw e;
+      console.log(`  ${url}: the trace missed the navigation's start; auditing again`);
+    }
+  }
+}
+
+async function auditOnce(url: string, port: number, cookie: string | null): Promise<Run> {
   const result = await lighthouse(url, {
     port,
     output: "json",

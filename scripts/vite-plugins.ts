@@ -1,4 +1,5 @@
 // Build plugins of the web app (vite.config.ts).
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -134,6 +135,38 @@ export function preloadModules(modules: string[]): Plugin {
 }
 
 /**
+ * A page rendered ahead is readable before any script has run, so its scripts are not asked for beside it: index.html's
+ * entry and module preloads are replaced by one small module (`assets/boot-<hash>.js`) that asks for them once the
+ * page has been painted — the page's HTML and stylesheet get the phone's bandwidth first, and the first paint waits
+ * for nothing but them. Returns index.html so changed; the boot module is written beside the build's assets.
+ */
+function startAfterPaint(index: string, outDir: string): string {
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(index);
+  if (!entry) throw new Error("prerenderPages: index.html has no module entry script");
+  const preloads = [...index.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
+  const code =
+    `// Starts the app once the page rendered ahead has been painted (scripts/vite-plugins.ts, startAfterPaint).\n` +
+    `const modules = ${JSON.stringify(preloads.map((m) => m[1]))};\n` +
+    `// A tab opened in the background paints nothing and runs no animation frame until it is shown: start at once.\n` +
+    `const afterPaint = (start) => (document.visibilityState === "visible" ? requestAnimationFrame(() => setTimeout(start)) : start());\n` +
+    `afterPaint(() => {\n` +
+    `  for (const href of modules) {\n` +
+    `    const link = document.createElement("link");\n` +
+    `    link.rel = "modulepreload";\n` +
+    `    link.crossOrigin = "";\n` +
+    `    link.href = href;\n` +
+    `    document.head.append(link);\n` +
+    `  }\n` +
+    `  import(${JSON.stringify(entry[1])});\n` +
+    `});\n`;
+  const file = `assets/boot-${createHash("sha256").update(code).digest("hex").slice(0, 10)}.js`;
+  fs.writeFileSync(path.join(outDir, file), code);
+  let out = index.replace(entry[0], "");
+  for (const m of preloads) out = out.replace(m[0], "");
+  return out.replace("</head>", `<script type="module" src="/${file}"></script>\n  </head>`);
+}
+
+/**
  * Pages rendered ahead of time (src/web/app/prerender.tsx): after the app's build, a server-side build of `entry`
  * renders each page of `pages` (`anyQuery`: what it shows does not depend on the address's query — the sign-in page's
  * `next`; otherwise it is rendered ahead only for its bare address), and `prerendered/<page>.html` is index.html with that markup inside #root
@@ -166,12 +199,14 @@ export function prerenderPages(o: { entry: string; pages: { path: string; anyQue
           build: { ssr: o.entry, outDir: serverDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: "prerender.mjs" } } },
         });
         const { prerender } = (await import(pathToFileURL(path.join(serverDir, "prerender.mjs")).href)) as {
-          prerender: (page: string) => Promise<{ html: string; styles: string }>;
+          prerender: (page: string) => Promise<{ html: string; styles: string; title: string }>;
         };
         const index = fs.readFileSync(path.join(outDir, "index.html"), "utf8");
+        const withBoot = startAfterPaint(index, outDir);
         for (const { path: page } of o.pages) {
-          const { html, styles } = await prerender(page);
-          const out = index
+          const { html, styles, title } = await prerender(page);
+          const out = withBoot
+            .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
             .replace("</head>", `${styles}</head>`)
             .replace('<div id="root"></div>', `<div id="root" data-prerendered="${page}" inert>${html}</div>`);
           if (out === index) throw new Error(`prerenderPages: index.html has no empty <div id="root"></div>`);

@@ -23,7 +23,11 @@ describe("sign-in", () => {
     const html = await (await fetch(baseUrl() + "/login?next=%2Fpeople")).text();
     expect(html).toContain('<div id="root" data-prerendered="/login" inert>');
     expect(html).toContain(">Đăng nhập</h1>");
+    expect(html).toContain("<title>Đăng nhập · KHCN Hải Phòng</title>");
     expect(html).toMatch(/<style[^>]*data-css-hash/);
+    // Its scripts are asked for once it is painted, by one small module (scripts/vite-plugins.ts startAfterPaint).
+    expect(html).toMatch(/<script type="module" src="\/assets\/boot-[0-9a-f]+\.js"><\/script>/);
+    expect(html).not.toContain('rel="modulepreload"');
     for (const reducedMotion of ["reduce", "no-preference"] as const) {
       const { page, context, errors } = await newPage(browser);
       await page.emulateMedia({ reducedMotion });

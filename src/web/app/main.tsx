@@ -32,8 +32,10 @@ void i18nReady
       </StrictMode>
     );
     if (!prerendered) return void createRoot(container).render(app);
-    // The page as rendered ahead is painted first; taking it over is the next frame's work.
-    await Promise.all([session.catch(() => undefined), new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)))]);
+    // The page as rendered ahead is painted first; taking it over is the next frame's work (at once in a tab opened in
+    // the background, which runs no animation frame until it is shown).
+    const painted = new Promise((done) => (document.visibilityState === "visible" ? requestAnimationFrame(() => setTimeout(done)) : done(undefined)));
+    await Promise.all([session.catch(() => undefined), painted]);
     const same = prerendered === location.pathname && currentLang() === "vi" && queryClient.getQueryData(ME_KEY) === null;
     if (same) return void hydrateRoot(container, app);
     // Another language or a signed-in visitor: the page is drawn afresh in an emptied, live container.

@@ -6,14 +6,17 @@ import { StrictMode } from "react";
 import { prerender as renderAhead } from "react-dom/static";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { createCache, extractStyle } from "@ant-design/cssinjs";
-import { i18nReady } from "../i18n/index";
+import i18n, { i18nReady } from "../i18n/index";
 import { Root } from "./Root";
 import { queryClient } from "./query-client";
 import { ME_KEY } from "./session";
 import { appRoutes } from "./router";
 
-/** The page at `path` as HTML (what goes inside #root) and the <style> elements it needs. */
-export async function prerender(path: string): Promise<{ html: string; styles: string }> {
+/**
+ * The page at `path` as HTML (what goes inside #root), the <style> elements it needs and the tab's title — the one
+ * page-heading.ts `useDocumentTitleFromHeading` gives it once the app runs: "<h1> · KHCN Hải Phòng".
+ */
+export async function prerender(path: string): Promise<{ html: string; styles: string; title: string }> {
   await i18nReady;
   queryClient.setQueryData(ME_KEY, null);
   const router = createMemoryRouter(appRoutes(), { initialEntries: [path] });
@@ -27,5 +30,11 @@ export async function prerender(path: string): Promise<{ html: string; styles: s
     </StrictMode>,
   );
   const html = await new Response(prelude).text();
-  return { html, styles: extractStyle(cache) };
+  const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/
+    .exec(html)?.[1]
+    .replace(/<[^>]*>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!heading) throw new Error(`prerender: ${path} has no <h1>`);
+  return { html, styles: extractStyle(cache), title: `${heading} · ${i18n.t("app.shortName")}` };
 }
