@@ -135,6 +135,12 @@ export function preloadModules(modules: string[]): Plugin {
 }
 
 /**
+ * Where the build keeps the module that renders pages outside the browser (app/prerender.tsx): beside the web app's
+ * folder, not in it (it is not served). The server renders the per-request pages with it (platform/web-app.ts).
+ */
+export const renderDir = (webOutDir: string) => path.join(path.dirname(webOutDir), "web-render");
+
+/**
  * A page rendered ahead is readable before any script has run, so its scripts are not asked for beside it: index.html's
  * entry and module preloads are replaced by one small module (`assets/boot-<hash>.js`) that asks for them once the
  * page has been painted — the page's HTML and stylesheet get the phone's bandwidth first, and the first paint waits
@@ -144,21 +150,36 @@ function startAfterPaint(index: string, outDir: string): string {
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(index);
   if (!entry) throw new Error("prerenderPages: index.html has no module entry script");
   const preloads = [...index.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
-  const code =
-    `// Starts the app once the page rendered ahead has been painted (scripts/vite-plugins.ts, startAfterPaint).\n` +
-    `const modules = ${JSON.stringify(preloads.map((m) => m[1]))};\n` +
-    `// A tab opened in the background paints nothing and runs no animation frame until it is shown: start at once.\n` +
-    `const afterPaint = (start) => (document.visibilityState === "visible" ? requestAnimationFrame(() => setTimeout(start)) : start());\n` +
-    `afterPaint(() => {\n` +
-    `  for (const href of modules) {\n` +
-    `    const link = document.createElement("link");\n` +
-    `    link.rel = "modulepreload";\n` +
-    `    link.crossOrigin = "";\n` +
-    `    link.href = href;\n` +
-    `    document.head.append(link);\n` +
-    `  }\n` +
-    `  import(${JSON.stringify(entry[1])});\n` +
-    `});\n`;
+  const code = `// Starts the app once the page rendered ahead has been painted (scripts/vite-plugins.ts, startAfterPaint).
+const modules = ${JSON.stringify(preloads.map((m) => m[1]))};
+let started = false;
+const start = () => {
+  if (started) return;
+  started = true;
+  for (const href of modules) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.crossOrigin = "";
+    link.href = href;
+    document.head.append(link);
+  }
+  import(${JSON.stringify(entry[1])});
+};
+if (document.visibilityState !== "visible") {
+  // a tab opened in the background paints nothing until it is shown
+  start();
+} else if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+  // the browser says when the page's first content is painted
+  new PerformanceObserver((list, observer) => {
+    if (!list.getEntriesByName("first-contentful-paint").length) return;
+    observer.disconnect();
+    setTimeout(start);
+  }).observe({ type: "paint", buffered: true });
+  setTimeout(start, 3000);
+} else {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)));
+}
+`;
   const file = `assets/boot-${createHash("sha256").update(code).digest("hex").slice(0, 10)}.js`;
   fs.writeFileSync(path.join(outDir, file), code);
   let out = index.replace(entry[0], "");
@@ -188,7 +209,7 @@ export function prerenderPages(o: { entry: string; pages: { path: string; anyQue
       order: "pre",
       sequential: true,
       async handler() {
-        const serverDir = path.join(root, "node_modules", ".cache", "khcn-prerender");
+        const serverDir = renderDir(outDir);
         await build({
           configFile: false,
           root,
@@ -196,23 +217,20 @@ export function prerenderPages(o: { entry: string; pages: { path: string; anyQue
           plugins: o.plugins(),
           define: { "process.env.NODE_ENV": JSON.stringify("production") },
           ssr: { noExternal: true },
-          build: { ssr: o.entry, outDir: serverDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: "prerender.mjs" } } },
+          build: { ssr: o.entry, outDir: serverDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: "render.mjs" } } },
         });
-        const { prerender } = (await import(pathToFileURL(path.join(serverDir, "prerender.mjs")).href)) as {
+        const { prerender, pageHtml } = (await import(pathToFileURL(path.join(serverDir, "render.mjs")).href)) as {
           prerender: (page: string) => Promise<{ html: string; styles: string; title: string }>;
+          pageHtml: (template: string, page: string, rendered: { html: string; styles: string; title: string }) => string;
         };
         const index = fs.readFileSync(path.join(outDir, "index.html"), "utf8");
-        const withBoot = startAfterPaint(index, outDir);
+        const template = startAfterPaint(index, outDir);
+        fs.mkdirSync(path.join(outDir, "prerendered"), { recursive: true });
+        fs.writeFileSync(path.join(outDir, "prerendered", "template.html"), template);
         for (const { path: page } of o.pages) {
-          const { html, styles, title } = await prerender(page);
-          const out = withBoot
-            .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-            .replace("</head>", `${styles}</head>`)
-            .replace('<div id="root"></div>', `<div id="root" data-prerendered="${page}" inert>${html}</div>`);
-          if (out === index) throw new Error(`prerenderPages: index.html has no empty <div id="root"></div>`);
           const file = path.join(outDir, "prerendered", `${page.replace(/^\//, "")}.html`);
           fs.mkdirSync(path.dirname(file), { recursive: true });
-          fs.writeFileSync(file, out);
+          fs.writeFileSync(file, pageHtml(template, page, await prerender(page)));
         }
         const manifest = o.pages.map((p) => ({ path: p.path, file: `prerendered${p.path}.html`, anyQuery: !!p.anyQuery }));
         fs.writeFileSync(path.join(outDir, "prerendered", "pages.json"), JSON.stringify(manifest, null, 2));

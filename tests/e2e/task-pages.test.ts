@@ -5,7 +5,7 @@
 // indicators.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { apiAs, launch, newPage, signIn, signedInPage } from "./browser.js";
+import { apiAs, baseUrl, launch, newPage, signIn, signedInPage } from "./browser.js";
 import type { SessionUser } from "./server.js";
 
 let browser: Browser;
@@ -114,11 +114,35 @@ describe("task pages per role", () => {
     await context.close();
   });
 
-  it("the public results catalogue opens without signing in", async () => {
+  it("the public results catalogue arrives drawn with its list (rendered on the server) and answers without signing in", async () => {
+    const list = (await (await fetch(baseUrl() + "/api/v1/public/results?pageSize=20")).json()) as { items: { registrationCode: string }[]; total: number };
+    expect(list.items.length).toBeGreaterThan(0);
+    const html = await (await fetch(baseUrl() + "/results")).text();
+    // the list is in the page before any script runs, with the data it was drawn with and the page's own title
+    for (const r of list.items) expect(html).toContain(`>${r.registrationCode}</span>`);
+    expect(html).toContain('<script type="application/json" id="page-data">');
+    expect(html).toContain("<title>Kết quả nghiên cứu · KHCN Hải Phòng</title>");
+    // a search is rendered with its own answer
+    const none = await (await fetch(baseUrl() + "/results?q=" + encodeURIComponent("không có kết quả nào như thế này"))).text();
+    expect(none).not.toContain(`>${list.items[0].registrationCode}</span>`);
+    expect(none).toContain("Không có kết quả phù hợp");
+
     const { page, context, errors } = await newPage(browser);
+    const logged: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.text().includes("401")) logged.push(m.text());
+    });
     expect(await visit(page, "/results")).toEqual([]);
-    expect(page.url()).toContain("/results");
+    await page.locator("#root:not([inert])").waitFor();
+    await page.getByText(list.items[0].registrationCode, { exact: true }).first().waitFor();
+    // taken over by React with no hydration error: the search answers
+    const search = page.getByRole("searchbox", { name: "Tìm kiếm" });
+    await search.fill("không có kết quả nào như thế này");
+    await search.press("Enter");
+    await page.waitForURL(/q=/);
+    await page.getByText("Không có kết quả phù hợp").first().waitFor();
     expect(errors).toEqual([]);
+    expect(logged).toEqual([]);
     await context.close();
   });
 });

@@ -7,8 +7,12 @@
 // - Other answers (API JSON, the index page of client-side routes, errors) of 1 KiB or more are compressed on the fly
 //   when the client accepts it: Brotli at a low quality or gzip, both cheap next to building the answer. Streams
 //   (exports, downloads) pass as they are.
+// - Pages: a page the build rendered ahead is sent for its address, and a public page whose first render shows data
+//   is rendered per request with that data (`livePages`); any other address gets index.html.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -65,10 +69,10 @@ export function registerCompression(app: FastifyInstance) {
 }
 
 /**
- * Serves the web app's files from `root` (when it holds a build) and returns the sender of index.html for
- * client-side routes, or null without a build.
+ * Serves the web app's files from `root` (when it holds a build) and returns the sender of the page for a client-side
+ * route (rendered per request, rendered at build time, or index.html), or null without a build.
  */
-export async function registerWebApp(app: FastifyInstance, root: string): Promise<((url: string, reply: FastifyReply) => FastifyReply) | null> {
+export async function registerWebApp(app: FastifyInstance, root: string): Promise<((url: string, reply: FastifyReply) => Promise<FastifyReply>) | null> {
   if (!fs.existsSync(path.join(root, "index.html"))) return null;
   const assets = path.join(root, "assets") + path.sep;
   await app.register(fastifyStatic, {
@@ -85,10 +89,84 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
   // address instead of the empty index.html — with a query only when what they show does not depend on it.
   const manifest = path.join(root, "prerendered", "pages.json");
   const pages = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as PrerenderedPage[]) : [];
-  return (url, reply) => {
-    const [pathname, query] = url.split("?", 2);
+  const live = livePages(app, root);
+  return async (url, reply) => {
+    const [pathname, query = ""] = url.split("?", 2);
+    const html = await live(pathname, query);
+    if (html !== null) return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
     const page = pages.find((p) => p.path === pathname && (p.anyQuery || !query));
     return reply.sendFile(page?.file ?? "index.html");
+  };
+}
+
+/** What the build's page renderer (src/web/app/prerender.tsx, kept in dist/web-render) offers the server. */
+interface PageRenderer {
+  liveQueries(pathname: string, search: string): { queryKey: readonly unknown[]; path: string }[] | null;
+  renderPage(url: string, data: PageDatum[]): Promise<Rendered>;
+  pageHtml(template: string, page: string, rendered: Rendered, data: PageDatum[]): string;
+}
+interface PageDatum {
+  queryKey: readonly unknown[];
+  data: unknown;
+}
+interface Rendered {
+  html: string;
+  styles: string;
+  title: string;
+}
+
+/** Pages rendered at once, at most; a request beyond gets the page rendered at build time (its data then loads in the browser). */
+const MAX_RENDERS = 2;
+/** Rendered pages kept, by address and data (a page is rendered again only when its data has changed). */
+const KEPT_PAGES = 64;
+
+/**
+ * The public pages whose first render shows data (prerender.tsx `liveQueries`: the public results) are rendered per
+ * request: the server asks its own API for what the page reads (as a visitor without a session, in Vietnamese), renders
+ * the page with it and sends it with that data, so the visitor sees the list before any script has run. A rendered
+ * page is kept by its address and a hash of its data, so that requests for unchanged data render nothing. Without a
+ * build's renderer, when the API answers anything but 200, when `MAX_RENDERS` are under way or when rendering fails,
+ * the answer is null and the page rendered at build time (or index.html) is sent instead.
+ */
+function livePages(app: FastifyInstance, root: string): (pathname: string, search: string) => Promise<string | null> {
+  const module = path.join(path.dirname(root), "web-render", "render.mjs");
+  const templateFile = path.join(root, "prerendered", "template.html");
+  if (!fs.existsSync(module) || !fs.existsSync(templateFile)) return async () => null;
+  const template = fs.readFileSync(templateFile, "utf8");
+  let renderer: Promise<PageRenderer> | undefined;
+  const kept = new Map<string, Promise<string>>();
+  let rendering = 0;
+  return async (pathname, search) => {
+    try {
+      const r = await (renderer ??= import(pathToFileURL(module).href) as Promise<PageRenderer>);
+      const queries = r.liveQueries(pathname, search);
+      if (!queries) return null;
+      const answers = await Promise.all(
+        queries.map((q) => app.inject({ method: "GET", url: `/api/v1${q.path}`, headers: { "accept-language": "vi", accept: "application/json" } })),
+      );
+      if (answers.some((a) => a.statusCode !== 200)) return null;
+      const key = createHash("sha256")
+        .update(`${pathname}?${search}`)
+        .update(answers.map((a) => a.body).join("\0"))
+        .digest("base64url");
+      const hit = kept.get(key);
+      if (hit) return await hit;
+      if (rendering >= MAX_RENDERS) return null;
+      rendering++;
+      const data = queries.map((q, i) => ({ queryKey: q.queryKey, data: JSON.parse(answers[i].body) as unknown }));
+      const url = search ? `${pathname}?${search}` : pathname;
+      const page = r
+        .renderPage(url, data)
+        .then((rendered) => r.pageHtml(template, pathname, rendered, data))
+        .finally(() => rendering--);
+      kept.set(key, page);
+      page.catch(() => kept.delete(key));
+      if (kept.size > KEPT_PAGES) kept.delete(kept.keys().next().value!);
+      return await page;
+    } catch (e) {
+      app.log.error({ err: e, pathname }, "rendering a page on the server failed; the page rendered at build time is sent");
+      return null;
+    }
   };
 }
 

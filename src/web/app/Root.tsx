@@ -1,8 +1,8 @@
 // Providers around the whole app: server state, Ant Design (theme, vi_VN / en_US locale, no animations when the user
 // asks for reduced motion), dayjs locale, router; the tab's title follows the page's <h1>.
 import { useEffect, useMemo, type ReactNode } from "react";
-import { QueryClientProvider } from "@tanstack/react-query";
 import { ConfigProvider } from "antd";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { StyleProvider, type createCache } from "@ant-design/cssinjs";
 import viVN from "antd/locale/vi_VN";
 import enUS from "antd/locale/en_US";
@@ -16,7 +16,8 @@ import { SessionWatcher } from "./session";
 import { useReducedMotion } from "./reduced-motion";
 import { useDocumentTitleFromHeading } from "./page-heading";
 
-export function Root({ styles, children }: { styles: ReturnType<typeof createCache>; children: ReactNode }) {
+/** `client`: the browser's query client unless a page rendered on the server brings its own (prerender.tsx). */
+export function Root({ styles, client = queryClient, children }: { styles: ReturnType<typeof createCache>; client?: QueryClient; children: ReactNode }) {
   const { i18n } = useTranslation();
   const en = i18n.language === "en";
   const reducedMotion = useReducedMotion();
@@ -24,7 +25,7 @@ export function Root({ styles, children }: { styles: ReturnType<typeof createCac
   dayjs.locale(en ? "en" : "vi");
   useDocumentTitleFromHeading();
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={client}>
       <StyleProvider cache={styles}>
         <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
           <SessionWatcher />

@@ -1,7 +1,7 @@
 // What a feature adds to the web app, declared in its own features/<f>/routes.tsx: its pages (address, lazily loaded
 // page, who may open it), its side-menu items and its public pages. app/features.ts lists the features; router.tsx
 // builds the route tree and navigation.tsx the menu from that list, so adding a page touches only its feature.
-import { lazy, type ComponentType, type ReactNode } from "react";
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import type { Check } from "./permissions";
 import type { NavGroupKey } from "./navigation";
 
@@ -40,5 +40,24 @@ export interface Feature {
   publicRoutes?: PublicRoute[];
 }
 
-/** A page loaded on its first visit (code splitting): `lazyPage(() => import("./XPage"), "XPage")`. */
-export const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+/** A page loaded on its first visit (code splitting), with `preload` to ask for its code before it is drawn. */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+/**
+ * A page loaded on its first visit (code splitting): `lazyPage(() => import("./XPage"), "XPage")`. Its module is asked
+ * for once, by `preload` (router.tsx `preloadPage`, as the app starts) or by its first render, whichever comes first.
+ */
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+  let loading: Promise<Record<K, ComponentType>> | undefined;
+  const once = () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined; // a failed download is tried again on the next visit
+      throw e;
+    }));
+  return Object.assign(
+    lazy(() => once().then((m) => ({ default: m[name] }))),
+    { preload: once },
+  );
+}
+
+export const isLazyPage = (page: ComponentType): page is LazyPage & ComponentType => typeof (page as Partial<LazyPage>).preload === "function";

@@ -2,10 +2,11 @@
 // the language in use have arrived (or could not be loaded: a page with its text keys is still better than an empty
 // one).
 //
-// A page rendered ahead of time (prerender.tsx: the sign-in page) arrives with its markup and styles in the HTML, so
-// it is seen before any script has run. React then takes it over (hydrates) when the visitor sees what was rendered
-// ahead — Vietnamese, not signed in — and otherwise draws the page afresh in its place.
-import { StrictMode } from "react";
+// A page rendered ahead of time (prerender.tsx: the sign-in and public pages, at build time or per request with their
+// data) arrives with its markup and styles in the HTML, so it is seen before any script has run. React then takes it
+// over (hydrates) when the visitor sees what was rendered ahead — Vietnamese, not signed in — and otherwise draws the
+// page afresh in its place.
+import { startTransition, StrictMode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { createCache } from "@ant-design/cssinjs";
@@ -14,11 +15,13 @@ import "./styles.css";
 import { Root } from "./Root";
 import { queryClient } from "./query-client";
 import { ME_KEY, prefetchSession } from "./session";
-import { appRoutes } from "./router";
+import { seedPageData } from "./page-data";
+import { appRoutes, preloadPage } from "./router";
 
 const container = document.getElementById("root")!;
 const prerendered = container.dataset.prerendered;
 const session = prefetchSession(queryClient);
+preloadPage(location.pathname);
 
 void i18nReady
   .catch(() => undefined)
@@ -31,15 +34,18 @@ void i18nReady
         </Root>
       </StrictMode>
     );
-    if (!prerendered) return void createRoot(container).render(app);
+    // The first render is a transition: React draws it in short slices, so the page answers input while it is built.
+    const render = () => startTransition(() => createRoot(container).render(app));
+    if (!prerendered) return render();
     // The page as rendered ahead is painted first; taking it over is the next frame's work (at once in a tab opened in
     // the background, which runs no animation frame until it is shown).
     const painted = new Promise((done) => (document.visibilityState === "visible" ? requestAnimationFrame(() => setTimeout(done)) : done(undefined)));
     await Promise.all([session.catch(() => undefined), painted]);
+    seedPageData(queryClient);
     const same = prerendered === location.pathname && currentLang() === "vi" && queryClient.getQueryData(ME_KEY) === null;
     if (same) return void hydrateRoot(container, app);
     // Another language or a signed-in visitor: the page is drawn afresh in an emptied, live container.
     container.replaceChildren();
     container.removeAttribute("inert");
-    createRoot(container).render(app);
+    render();
   });

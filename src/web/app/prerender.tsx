@@ -1,30 +1,56 @@
-// Pages rendered ahead of time, at build time (scripts/vite-plugins.ts `prerenderPages`): the page's markup and Ant
-// Design's styles for it, as a visitor who is not signed in sees it in Vietnamese. The server sends them in the HTML
-// (platform/web-app.ts), so the page is drawn before its scripts have arrived and run; main.tsx then hydrates it.
-// Only pages that need no data from the server are rendered so (the sign-in page).
+// Pages rendered outside the browser (scripts/vite-plugins.ts `prerenderPages` builds this module twice over: it runs
+// it at build time, and keeps it for the server):
+// - at build time, the sign-in and public pages as a visitor who is not signed in sees them in Vietnamese, with no
+//   data (`prerender`);
+// - on the server, for each request, the public pages whose first render shows data (`liveQueries`, `renderPage`):
+//   the server fetches what the page reads from its own API and the page arrives drawn with its list
+//   (platform/web-app.ts).
+// The server sends the markup and Ant Design's styles in the HTML, so the page is drawn before its scripts have
+// arrived and run; main.tsx then hydrates it (with the same data, from the page's JSON block).
 import { StrictMode } from "react";
 import { prerender as renderAhead } from "react-dom/static";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { createCache, extractStyle } from "@ant-design/cssinjs";
 import i18n, { i18nReady } from "../i18n/index";
+import { publicResultsPageQueries } from "../features/results/public-results-api";
 import { Root } from "./Root";
-import { queryClient } from "./query-client";
+import { newQueryClient } from "./query-client";
 import { ME_KEY } from "./session";
+import { PAGE_DATA_ID, type PageDatum } from "./page-data";
 import { appRoutes } from "./router";
 
+/** One query a page reads at its first render: its key, and the API address (under /api/v1) that answers it. */
+export interface PageQuery {
+  queryKey: readonly unknown[];
+  path: string;
+}
+
+/** The pages rendered on the server for each request: their address → what their first render reads, by the URL's query. */
+const LIVE_PAGES: Record<string, (search: URLSearchParams) => PageQuery[]> = {
+  "/results": publicResultsPageQueries,
+};
+
+/** What the page at `pathname` reads at its first render, or null when it is not rendered per request. */
+export function liveQueries(pathname: string, search: string): PageQuery[] | null {
+  return LIVE_PAGES[pathname]?.(new URLSearchParams(search)) ?? null;
+}
+
 /**
- * The page at `path` as HTML (what goes inside #root), the <style> elements it needs and the tab's title — the one
- * page-heading.ts `useDocumentTitleFromHeading` gives it once the app runs: "<h1> · KHCN Hải Phòng".
+ * The page at `url` (an address with its query) as HTML (what goes inside #root), the <style> elements it needs and
+ * the tab's title — the one page-heading.ts `useDocumentTitleFromHeading` gives it once the app runs: "<h1> · KHCN
+ * Hải Phòng". `data`: the answers of its queries, in a query client of its own (renders may run side by side).
  */
-export async function prerender(path: string): Promise<{ html: string; styles: string; title: string }> {
+export async function renderPage(url: string, data: PageDatum[] = []): Promise<{ html: string; styles: string; title: string }> {
   await i18nReady;
-  queryClient.setQueryData(ME_KEY, null);
-  const router = createMemoryRouter(appRoutes(), { initialEntries: [path] });
+  const client = newQueryClient();
+  client.setQueryData(ME_KEY, null);
+  for (const d of data) client.setQueryData(d.queryKey, d.data);
+  const router = createMemoryRouter(appRoutes(), { initialEntries: [url] });
   const cache = createCache();
   // react-dom/static waits for the lazily loaded page (its Suspense boundary) before it writes the markup.
   const { prelude } = await renderAhead(
     <StrictMode>
-      <Root styles={cache}>
+      <Root styles={cache} client={client}>
         <RouterProvider router={router} />
       </Root>
     </StrictMode>,
@@ -35,6 +61,24 @@ export async function prerender(path: string): Promise<{ html: string; styles: s
     .replace(/<[^>]*>/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  if (!heading) throw new Error(`prerender: ${path} has no <h1>`);
+  if (!heading) throw new Error(`renderPage: ${url} has no <h1>`);
   return { html, styles: extractStyle(cache), title: `${heading} · ${i18n.t("app.shortName")}` };
+}
+
+/** A page as rendered at build time: no data. */
+export const prerender = (path: string) => renderPage(path);
+
+/**
+ * The page's HTML: `template` (index.html as the build leaves it for these pages, with an empty #root) with the
+ * rendered page's title, styles and markup, and the data it was rendered with as a JSON block (not a script: the
+ * content security policy runs none written in the page).
+ */
+export function pageHtml(template: string, page: string, rendered: { html: string; styles: string; title: string }, data?: PageDatum[]): string {
+  const json = data ? `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>` : "";
+  const out = template
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`)
+    .replace("</head>", () => `${rendered.styles}</head>`)
+    .replace('<div id="root"></div>', () => `<div id="root" data-prerendered="${page}" inert>${rendered.html}</div>${json}`);
+  if (out === template) throw new Error(`pageHtml: the template has no empty <div id="root"></div>`);
+  return out;
 }

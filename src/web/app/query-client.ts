@@ -4,13 +4,17 @@
 import { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api";
 
-export const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 1,
-      refetchOnWindowFocus: false,
-      staleTime: 0,
+/** A client with the app's defaults: the browser's one below, and one per page rendered on the server (prerender.tsx). */
+export const newQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 1,
+        refetchOnWindowFocus: false,
+        staleTime: 0,
+      },
+      mutations: { retry: false },
     },
-    mutations: { retry: false },
-  },
-});
+  });
+
+export const queryClient = newQueryClient();

@@ -2,10 +2,10 @@
 // signed-in frame (AppLayout, loaded on first use; it sends anonymous visitors to sign in) with every feature's pages,
 // and the 404 page. Pages behind a role show a 403 page to others (the API refuses them anyway).
 import { Suspense, type ReactNode } from "react";
-import type { RouteObject } from "react-router";
+import { matchRoutes, type RouteObject } from "react-router";
 import { useSession } from "./session";
 import type { Check } from "./permissions";
-import { lazyPage, type Feature, type PageRoute } from "./feature";
+import { isLazyPage, lazyPage, type Feature, type PageRoute } from "./feature";
 import { FEATURES } from "./features";
 import { RouteErrorPage } from "../components/RouteErrorPage";
 
@@ -60,3 +60,24 @@ export function routeTree(features: readonly Feature[]): RouteObject[] {
 
 /** The app's routes: the browser's router in main.tsx, a memory router when a page is rendered ahead (prerender.tsx). */
 export const appRoutes = () => routeTree(FEATURES);
+
+/**
+ * Asks for the code of the page at `pathname` (and of the frame, for a page inside it) as the app starts, beside the
+ * texts and the session, instead of one after the other as each is first drawn: on a phone's network each of those
+ * waits is a round trip. A visitor without a session is sent to sign in after all; that download is then unused.
+ */
+export function preloadPage(pathname: string, features: readonly Feature[] = FEATURES) {
+  const pages = [
+    ...features.flatMap((f) => (f.publicRoutes ?? []).map((r) => ({ path: r.path, page: r.page, framed: false }))),
+    ...features.flatMap((f) => (f.routes ?? []).map((r) => ({ path: r.path, page: r.page, framed: true }))),
+  ];
+  const match = matchRoutes(
+    pages.map((p, i) => ({ path: p.path, id: String(i) })),
+    pathname,
+  )?.at(-1);
+  const found = match ? pages[Number(match.route.id)] : undefined;
+  if (!found) return;
+  const loads = [found.framed ? AppLayout.preload() : null, isLazyPage(found.page) ? found.page.preload() : null];
+  // A failed download shows where the page is drawn (its error boundary), not here.
+  for (const load of loads) void load?.catch(() => undefined);
+}

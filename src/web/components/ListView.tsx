@@ -2,7 +2,7 @@
 // Filters, page, page size and sort live in the URL query string, so a list can be bookmarked, shared and
 // returned to with the back button. The API contract is the shared one: ?q=&page=&pageSize=&sort=(field|-field)
 // plus filters, answered with {items,total,page,pageSize}.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams, useNavigate } from "react-router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Grid, Input, InputNumber, Popover, Row, Select, Table, Tooltip } from "antd";
@@ -259,7 +259,10 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
     }
   };
 
-  const data = list.data;
+  // The rows are drawn as a deferred render, which React splits into short slices: a page of rows (each with its
+  // tags, links and tooltips) does not hold the main thread in one long task, and the filters stay responsive.
+  const data = useDeferredValue(list.data);
+  const drawing = data !== list.data;
   return (
     <Card className="list-card">
       <Form form={form} layout="vertical" onValuesChange={onValuesChange} onFinish={flush} className="list-filters" requiredMark={false}>
@@ -349,7 +352,7 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
         rowKey={config.rowKey}
         columns={columns}
         dataSource={data?.items ?? []}
-        loading={list.isFetching}
+        loading={list.isFetching || drawing}
         onChange={onTableChange}
         expandable={config.expandable}
         // a list with a column chooser wraps its texts to the screen's width (its key columns fit 1366 px); on a phone
@@ -369,14 +372,15 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
             : {}
         }
         locale={{
-          emptyText: list.isPending ? (
-            <span />
-          ) : (
-            <EmptyState
-              description={hasFilters ? t("states.noMatch") : t("states.empty")}
-              action={hasFilters && <Button onClick={clearFilters}>{t("list.clearFilters")}</Button>}
-            />
-          ),
+          emptyText:
+            list.isPending || drawing ? (
+              <span />
+            ) : (
+              <EmptyState
+                description={hasFilters ? t("states.noMatch") : t("states.empty")}
+                action={hasFilters && <Button onClick={clearFilters}>{t("list.clearFilters")}</Button>}
+              />
+            ),
         }}
         pagination={{
           current: state.page,

@@ -19,11 +19,15 @@ interface CodeList {
   codes: Code[];
 }
 
+/** A code list's query key and the API address (under /api/v1) that answers it. */
+export const codeListRequest = (list: CodeListKey) => ({ queryKey: ["reference", list] as const, path: `/reference/${list}` });
+
 export function useCodes(list: CodeListKey) {
   const { i18n } = useTranslation();
+  const request = codeListRequest(list);
   const q = useQuery({
-    queryKey: ["reference", list],
-    queryFn: () => api.get<CodeList>(`/reference/${list}`),
+    queryKey: request.queryKey,
+    queryFn: () => api.get<CodeList>(request.path),
     staleTime: 60 * 60_000,
   });
   const en = i18n.language === "en";

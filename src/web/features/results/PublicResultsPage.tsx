@@ -9,20 +9,13 @@ import { errorMessage } from "../../app/api";
 import { formatDate, formatNumber } from "../../app/format";
 import { CodeLabel, CodeSelect } from "../../components/reference";
 import { PublicFrame } from "../../components/PublicFrame";
-import { publicResultQuery, publicResultsQuery } from "./public-results-api";
+import { publicResultQuery, publicResultsParams, publicResultsQuery } from "./public-results-api";
 
 export function PublicResultsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const [sp, setSp] = useSearchParams();
-  const query = {
-    q: sp.get("q") ?? undefined,
-    fieldCode: sp.get("fieldCode") ?? undefined,
-    sectorCode: sp.get("sectorCode") ?? undefined,
-    year: sp.get("year") ?? undefined,
-    page: Number(sp.get("page") ?? 1) || 1,
-    pageSize: 20,
-  };
+  const query = publicResultsParams(sp);
   const q = useQuery(publicResultsQuery(query));
   const set = (k: string, v: string | number | null | undefined) =>
     setSp((prev) => {
