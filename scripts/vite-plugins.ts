@@ -219,14 +219,16 @@ export function prerenderPages(o: { entry: string; pages: { path: string; anyQue
           ssr: { noExternal: true },
           build: { ssr: o.entry, outDir: serverDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: "render.mjs" } } },
         });
-        const { prerender, pageHtml } = (await import(pathToFileURL(path.join(serverDir, "render.mjs")).href)) as {
+        const { prerender, renderShell, pageHtml } = (await import(pathToFileURL(path.join(serverDir, "render.mjs")).href)) as {
           prerender: (page: string) => Promise<{ html: string; styles: string; title: string }>;
+          renderShell: () => Promise<{ html: string; styles: string; title: string }>;
           pageHtml: (template: string, page: string, rendered: { html: string; styles: string; title: string }) => string;
         };
         const index = fs.readFileSync(path.join(outDir, "index.html"), "utf8");
         const template = startAfterPaint(index, outDir);
         fs.mkdirSync(path.join(outDir, "prerendered"), { recursive: true });
         fs.writeFileSync(path.join(outDir, "prerendered", "template.html"), template);
+        fs.writeFileSync(path.join(outDir, "prerendered", "shell.html"), pageHtml(template, "shell", await renderShell()));
         for (const { path: page } of o.pages) {
           const file = path.join(outDir, "prerendered", `${page.replace(/^\//, "")}.html`);
           fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -89,18 +89,23 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
   // address instead of the empty index.html — with a query only when what they show does not depend on it.
   const manifest = path.join(root, "prerendered", "pages.json");
   const pages = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as PrerenderedPage[]) : [];
-  const live = livePages(app, root);
+  const renderer = pageRenderer(app, root);
   return async (url, reply) => {
     const [pathname, query = ""] = url.split("?", 2);
-    const html = await live(pathname, query);
+    const html = await renderer.live(pathname, query);
     if (html !== null) return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
     const page = pages.find((p) => p.path === pathname && (p.anyQuery || !query));
-    return reply.sendFile(page?.file ?? "index.html");
+    if (page) return reply.sendFile(page.file);
+    return reply.sendFile((await renderer.framed(pathname)) ? SHELL_FILE : "index.html");
   };
 }
 
+/** The signed-in frame rendered ahead (src/web/app/FrameShell.tsx), sent for the addresses inside the frame. */
+const SHELL_FILE = "prerendered/shell.html";
+
 /** What the build's page renderer (src/web/app/prerender.tsx, kept in dist/web-render) offers the server. */
 interface PageRenderer {
+  framed(pathname: string): boolean;
   liveQueries(pathname: string, search: string): { queryKey: readonly unknown[]; path: string }[] | null;
   renderPage(url: string, data: PageDatum[]): Promise<Rendered>;
   pageHtml(template: string, page: string, rendered: Rendered, data: PageDatum[]): string;
@@ -121,24 +126,36 @@ const MAX_RENDERS = 2;
 const KEPT_PAGES = 64;
 
 /**
- * The public pages whose first render shows data (prerender.tsx `liveQueries`: the public results) are rendered per
+ * The build's page renderer, loaded on first use. `framed`: whether an address is inside the signed-in frame.
+ * `live`: the public pages whose first render shows data (prerender.tsx `liveQueries`: the public results) are rendered per
  * request: the server asks its own API for what the page reads (as a visitor without a session, in Vietnamese), renders
  * the page with it and sends it with that data, so the visitor sees the list before any script has run. A rendered
  * page is kept by its address and a hash of its data, so that requests for unchanged data render nothing. Without a
  * build's renderer, when the API answers anything but 200, when `MAX_RENDERS` are under way or when rendering fails,
  * the answer is null and the page rendered at build time (or index.html) is sent instead.
  */
-function livePages(app: FastifyInstance, root: string): (pathname: string, search: string) => Promise<string | null> {
+function pageRenderer(app: FastifyInstance, root: string) {
   const module = path.join(path.dirname(root), "web-render", "render.mjs");
   const templateFile = path.join(root, "prerendered", "template.html");
-  if (!fs.existsSync(module) || !fs.existsSync(templateFile)) return async () => null;
+  if (!fs.existsSync(module) || !fs.existsSync(templateFile) || !fs.existsSync(path.join(root, SHELL_FILE)))
+    return { live: async () => null, framed: async () => false };
   const template = fs.readFileSync(templateFile, "utf8");
   let renderer: Promise<PageRenderer> | undefined;
+  const load = () => (renderer ??= import(pathToFileURL(module).href) as Promise<PageRenderer>);
   const kept = new Map<string, Promise<string>>();
   let rendering = 0;
-  return async (pathname, search) => {
+  /** Whether `pathname` is inside the signed-in frame (the frame rendered ahead is sent for it). */
+  const framed = async (pathname: string) => {
     try {
-      const r = await (renderer ??= import(pathToFileURL(module).href) as Promise<PageRenderer>);
+      return (await load()).framed(pathname);
+    } catch (e) {
+      app.log.error({ err: e, pathname }, "the page renderer could not be loaded; index.html is sent");
+      return false;
+    }
+  };
+  const live = async (pathname: string, search: string): Promise<string | null> => {
+    try {
+      const r = await load();
       const queries = r.liveQueries(pathname, search);
       if (!queries) return null;
       const answers = await Promise.all(
@@ -168,6 +185,7 @@ function livePages(app: FastifyInstance, root: string): (pathname: string, searc
       return null;
     }
   };
+  return { live, framed };
 }
 
 /** A page of the build's prerendered/pages.json. */

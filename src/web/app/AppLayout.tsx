@@ -3,7 +3,7 @@
 import { Suspense, useRef, useState } from "react";
 import { LoadingState } from "../components/states";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
-import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
+import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
 import { DisconnectOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, QuestionCircleOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useSession, useSignOut } from "./session";
@@ -13,6 +13,7 @@ import { useFocusHeadingOnNavigation } from "./page-heading";
 import { useFocusableScrollRegions } from "./scroll-regions";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { NotificationBell } from "../features/notifications/NotificationBell";
+import { useNarrowerThan } from "./media";
 
 const { Sider, Header, Content, Footer } = Layout;
 
@@ -33,8 +34,7 @@ function Frame() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
-  const mobile = screens.lg === false;
+  const mobile = useNarrowerThan("lg");
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const isCollapsed = collapsed ?? mobile;

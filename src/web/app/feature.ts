@@ -46,18 +46,27 @@ export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Pro
 /**
  * A page loaded on its first visit (code splitting): `lazyPage(() => import("./XPage"), "XPage")`. Its module is asked
  * for once, by `preload` (router.tsx `preloadPage`, as the app starts) or by its first render, whichever comes first.
+ * Once it has arrived, the page is drawn without suspending (React reads a thenable that answers at once), so a page
+ * whose code came with the app's start is drawn in the first render, with no loading state in between.
  */
 export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<Record<K, ComponentType>> | undefined;
+  let loaded: Record<K, ComponentType> | undefined;
   const once = () =>
-    (loading ??= load().catch((e: unknown) => {
-      loading = undefined; // a failed download is tried again on the next visit
-      throw e;
-    }));
-  return Object.assign(
-    lazy(() => once().then((m) => ({ default: m[name] }))),
-    { preload: once },
-  );
+    (loading ??= load().then(
+      (m) => (loaded = m),
+      (e: unknown) => {
+        loading = undefined; // a failed download is tried again on the next visit
+        throw e;
+      },
+    ));
+  const factory = () => {
+    const m = loaded;
+    if (m)
+      return { then: (resolve: (v: { default: ComponentType }) => void) => resolve({ default: m[name] }) } as unknown as Promise<{ default: ComponentType }>;
+    return once().then((m) => ({ default: m[name] }));
+  };
+  return Object.assign(lazy(factory), { preload: once });
 }
 
 export const isLazyPage = (page: ComponentType): page is LazyPage & ComponentType => typeof (page as Partial<LazyPage>).preload === "function";

@@ -15,13 +15,13 @@ import "./styles.css";
 import { Root } from "./Root";
 import { queryClient } from "./query-client";
 import { ME_KEY, prefetchSession } from "./session";
-import { seedPageData } from "./page-data";
+import { SHELL, seedPageData } from "./page-data";
 import { appRoutes, preloadPage } from "./router";
 
 const container = document.getElementById("root")!;
 const prerendered = container.dataset.prerendered;
 const session = prefetchSession(queryClient);
-preloadPage(location.pathname);
+const pageCode = preloadPage(location.pathname);
 
 void i18nReady
   .catch(() => undefined)
@@ -37,6 +37,12 @@ void i18nReady
     // The first render is a transition: React draws it in short slices, so the page answers input while it is built.
     const render = () => startTransition(() => createRoot(container).render(app));
     if (!prerendered) return render();
+    // The frame rendered ahead (FrameShell) stays until the app's first render replaces it (React empties the
+    // container as it commits): that render waits for the session and the page's code, so it draws the page itself.
+    if (prerendered === SHELL) {
+      await Promise.all([session.catch(() => undefined), pageCode]);
+      return render();
+    }
     // The page as rendered ahead is painted first; taking it over is the next frame's work (at once in a tab opened in
     // the background, which runs no animation frame until it is shown).
     const painted = new Promise((done) => (document.visibilityState === "visible" ? requestAnimationFrame(() => setTimeout(done)) : done(undefined)));

@@ -3,6 +3,9 @@
 // draws what the server drew, and the page does not ask for it again before it is shown.
 import type { QueryClient } from "@tanstack/react-query";
 
+/** `data-prerendered` of the signed-in frame rendered ahead (FrameShell), sent for the addresses inside the frame. */
+export const SHELL = "shell";
+
 /** The id of the JSON block (`<script type="application/json">`: data, never run). */
 export const PAGE_DATA_ID = "page-data";
 

@@ -7,7 +7,8 @@
 //   (platform/web-app.ts).
 // The server sends the markup and Ant Design's styles in the HTML, so the page is drawn before its scripts have
 // arrived and run; main.tsx then hydrates it (with the same data, from the page's JSON block).
-import { StrictMode } from "react";
+import { StrictMode, type ReactNode } from "react";
+import type { QueryClient } from "@tanstack/react-query";
 import { prerender as renderAhead } from "react-dom/static";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { createCache, extractStyle } from "@ant-design/cssinjs";
@@ -17,7 +18,8 @@ import { Root } from "./Root";
 import { newQueryClient } from "./query-client";
 import { ME_KEY } from "./session";
 import { PAGE_DATA_ID, type PageDatum } from "./page-data";
-import { appRoutes } from "./router";
+import { appRoutes, framedRoute } from "./router";
+import { FrameShell } from "./FrameShell";
 
 /** One query a page reads at its first render: its key, and the API address (under /api/v1) that answers it. */
 export interface PageQuery {
@@ -35,23 +37,21 @@ export function liveQueries(pathname: string, search: string): PageQuery[] | nul
   return LIVE_PAGES[pathname]?.(new URLSearchParams(search)) ?? null;
 }
 
-/**
- * The page at `url` (an address with its query) as HTML (what goes inside #root), the <style> elements it needs and
- * the tab's title — the one page-heading.ts `useDocumentTitleFromHeading` gives it once the app runs: "<h1> · KHCN
- * Hải Phòng". `data`: the answers of its queries, in a query client of its own (renders may run side by side).
- */
-export async function renderPage(url: string, data: PageDatum[] = []): Promise<{ html: string; styles: string; title: string }> {
+let routes: ReturnType<typeof appRoutes> | undefined;
+
+/** Whether the server sends the frame rendered ahead for `pathname` (an address inside the signed-in frame). */
+export const framed = (pathname: string) => framedRoute(pathname, (routes ??= appRoutes()));
+
+/** Markup, styles and title of `content` rendered with the app's providers. */
+async function render(content: ReactNode, client: QueryClient): Promise<{ html: string; styles: string; heading: string | undefined }> {
   await i18nReady;
-  const client = newQueryClient();
   client.setQueryData(ME_KEY, null);
-  for (const d of data) client.setQueryData(d.queryKey, d.data);
-  const router = createMemoryRouter(appRoutes(), { initialEntries: [url] });
   const cache = createCache();
   // react-dom/static waits for the lazily loaded page (its Suspense boundary) before it writes the markup.
   const { prelude } = await renderAhead(
     <StrictMode>
       <Root styles={cache} client={client}>
-        <RouterProvider router={router} />
+        {content}
       </Root>
     </StrictMode>,
   );
@@ -61,8 +61,27 @@ export async function renderPage(url: string, data: PageDatum[] = []): Promise<{
     .replace(/<[^>]*>/g, "")
     .replace(/\s+/g, " ")
     .trim();
+  return { html, styles: extractStyle(cache), heading };
+}
+
+/** The signed-in frame before anything is known (FrameShell), with the app's title. */
+export async function renderShell(): Promise<{ html: string; styles: string; title: string }> {
+  const { html, styles } = await render(<FrameShell />, newQueryClient());
+  return { html, styles, title: i18n.t("app.documentTitle") };
+}
+
+/**
+ * The page at `url` (an address with its query) as HTML (what goes inside #root), the <style> elements it needs and
+ * the tab's title — the one page-heading.ts `useDocumentTitleFromHeading` gives it once the app runs: "<h1> · KHCN
+ * Hải Phòng". `data`: the answers of its queries, in a query client of its own (renders may run side by side).
+ */
+export async function renderPage(url: string, data: PageDatum[] = []): Promise<{ html: string; styles: string; title: string }> {
+  const client = newQueryClient();
+  for (const d of data) client.setQueryData(d.queryKey, d.data);
+  const router = createMemoryRouter(appRoutes(), { initialEntries: [url] });
+  const { html, styles, heading } = await render(<RouterProvider router={router} />, client);
   if (!heading) throw new Error(`renderPage: ${url} has no <h1>`);
-  return { html, styles: extractStyle(cache), title: `${heading} · ${i18n.t("app.shortName")}` };
+  return { html, styles, title: `${heading} · ${i18n.t("app.shortName")}` };
 }
 
 /** A page as rendered at build time: no data. */

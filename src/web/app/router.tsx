@@ -66,7 +66,7 @@ export const appRoutes = () => routeTree(FEATURES);
  * texts and the session, instead of one after the other as each is first drawn: on a phone's network each of those
  * waits is a round trip. A visitor without a session is sent to sign in after all; that download is then unused.
  */
-export function preloadPage(pathname: string, features: readonly Feature[] = FEATURES) {
+export function preloadPage(pathname: string, features: readonly Feature[] = FEATURES): Promise<void> {
   const pages = [
     ...features.flatMap((f) => (f.publicRoutes ?? []).map((r) => ({ path: r.path, page: r.page, framed: false }))),
     ...features.flatMap((f) => (f.routes ?? []).map((r) => ({ path: r.path, page: r.page, framed: true }))),
@@ -76,8 +76,13 @@ export function preloadPage(pathname: string, features: readonly Feature[] = FEA
     pathname,
   )?.at(-1);
   const found = match ? pages[Number(match.route.id)] : undefined;
-  if (!found) return;
+  if (!found) return Promise.resolve();
   const loads = [found.framed ? AppLayout.preload() : null, isLazyPage(found.page) ? found.page.preload() : null];
   // A failed download shows where the page is drawn (its error boundary), not here.
-  for (const load of loads) void load?.catch(() => undefined);
+  return Promise.all(loads.map((load) => load?.catch(() => undefined))).then(() => undefined);
+}
+
+/** Whether `pathname` is drawn inside the signed-in frame (its pages and its 404 page), not a public page. */
+export function framedRoute(pathname: string, routes: RouteObject[] = appRoutes()): boolean {
+  return matchRoutes(routes, pathname)?.[0]?.route.path === "/";
 }

@@ -5,7 +5,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams, useNavigate } from "react-router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Grid, Input, InputNumber, Popover, Row, Select, Table, Tooltip } from "antd";
+import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Popover, Row, Select, Table, Tooltip } from "antd";
 import type { ColumnType, TableProps } from "antd/es/table";
 import { ClearOutlined, FileExcelOutlined, FileTextOutlined, FilterOutlined, InsertRowRightOutlined, SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import { formatNumber, DATE_FORMAT } from "../app/format";
 import { CodeSelect } from "./reference";
 import { OrganisationSelect, PersonSelect } from "./entity-select";
 import { EmptyState, ErrorState } from "./states";
+import { useNarrowerThan } from "../app/media";
 
 export type FilterDef = {
   /** query-string parameter sent to the API */
@@ -195,7 +196,7 @@ export function ListView<T extends object>({ config }: { config: ListConfig<T> }
   const activeFilters = Object.keys(state.filters).length;
   const hasFilters = !!state.q || activeFilters > 0;
   // On a phone the filters fold away behind one button; the search box stays.
-  const narrow = Grid.useBreakpoint().md === false;
+  const narrow = useNarrowerThan("md");
   const [filtersOpen, setFiltersOpen] = useState(false);
   const showFilters = !narrow || filtersOpen;
   const clearFilters = () => {

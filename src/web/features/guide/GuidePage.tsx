@@ -3,7 +3,7 @@
 // step, naming the menu items and buttons by their labels in the app (guide-tour.ts, content/<lang>.ts).
 import { Link, useNavigate, useParams } from "react-router";
 import "./guide.css";
-import { Alert, Card, Col, Grid, Row, Space, Tabs, Typography } from "antd";
+import { Alert, Card, Col, Row, Space, Tabs, Typography } from "antd";
 import { ArrowRightOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
@@ -11,11 +11,12 @@ import { ErrorState, LoadingState, NotFoundPage, PageHeader } from "../../compon
 import type { RoleTexts } from "./content/types";
 import { GUIDE_ROLES, GUIDE_TOUR, SCREENSHOT_BASE, type GuideRole } from "./guide-tour";
 import { GuideText, useGuideTexts } from "./guide-texts";
+import { useNarrowerThan } from "../../app/media";
 
 const isGuideRole = (r: string | undefined): r is GuideRole => (GUIDE_ROLES as readonly string[]).includes(r ?? "");
 
 export function GuidePage() {
-  const screens = Grid.useBreakpoint();
+  const wide = !useNarrowerThan("md");
   const { role } = useParams();
   const { t } = useTranslation();
   const { me } = useSession();
@@ -37,7 +38,7 @@ export function GuidePage() {
       ) : (
         <Tabs
           // beside the guide rather than above it: eight roles never overflow into a "more" menu (which is not a tab)
-          tabPosition={screens.md ? "left" : "top"}
+          tabPosition={wide ? "left" : "top"}
           activeKey={active}
           onChange={(k) => void navigate(`/guide/${k}`)}
           items={order.map((r) => ({
