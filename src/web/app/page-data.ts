@@ -1,5 +1,6 @@
-// The data a page rendered on the server was drawn with (app/prerender.tsx `pageHtml` writes it as a JSON block):
-// main.tsx puts it in the query client before React takes the page over, so that the first render in the browser
+// A page rendered outside the browser as HTML (`pageHtml`, used by the build and the server through app/prerender.tsx),
+// and the data a page rendered on the server was drawn with, written into it as a JSON block: main.tsx puts that data
+// in the query client before React takes the page over (`seedPageData`), so that the first render in the browser
 // draws what the server drew, and the page does not ask for it again before it is shown.
 import type { QueryClient } from "@tanstack/react-query";
 
@@ -24,4 +25,18 @@ export function seedPageData(client: QueryClient) {
   } catch {
     // the queries are then asked for as on any other page
   }
+}
+
+/**
+ * The page's HTML: `template` (index.html as the build leaves it for these pages, with an empty #root) with the
+ * rendered page's title, styles and markup, and the data it was rendered with as a JSON block (not a script: the
+ * content security policy runs none written in the page).
+ */
+export function pageHtml(template: string, page: string, rendered: { html: string; styles: string; title: string }, data?: PageDatum[]): string {
+  const json = data ? `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>` : "";
+  if (!template.includes('<div id="root"></div>')) throw new Error(`pageHtml: the template has no empty <div id="root"></div>`);
+  return template
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`)
+    .replace("</head>", () => `${rendered.styles}</head>`)
+    .replace('<div id="root"></div>', () => `<div id="root" data-prerendered="${page}" inert>${rendered.html}</div>${json}`);
 }

@@ -17,7 +17,8 @@ import { publicResultsPageQueries } from "../features/results/public-results-api
 import { Root } from "./Root";
 import { newQueryClient } from "./query-client";
 import { ME_KEY } from "./session";
-import { PAGE_DATA_ID, type PageDatum } from "./page-data";
+import { type PageDatum } from "./page-data";
+export { pageHtml } from "./page-data";
 import { appRoutes, framedRoute } from "./router";
 import { FrameShell } from "./FrameShell";
 
@@ -86,18 +87,3 @@ export async function renderPage(url: string, data: PageDatum[] = []): Promise<{
 
 /** A page as rendered at build time: no data. */
 export const prerender = (path: string) => renderPage(path);
-
-/**
- * The page's HTML: `template` (index.html as the build leaves it for these pages, with an empty #root) with the
- * rendered page's title, styles and markup, and the data it was rendered with as a JSON block (not a script: the
- * content security policy runs none written in the page).
- */
-export function pageHtml(template: string, page: string, rendered: { html: string; styles: string; title: string }, data?: PageDatum[]): string {
-  const json = data ? `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>` : "";
-  const out = template
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`)
-    .replace("</head>", () => `${rendered.styles}</head>`)
-    .replace('<div id="root"></div>', () => `<div id="root" data-prerendered="${page}" inert>${rendered.html}</div>${json}`);
-  if (out === template) throw new Error(`pageHtml: the template has no empty <div id="root"></div>`);
-  return out;
-}
