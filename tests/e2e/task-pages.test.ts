@@ -115,7 +115,10 @@ describe("task pages per role", () => {
   });
 
   it("the public results catalogue arrives drawn with its list (rendered on the server) and answers without signing in", async () => {
-    const list = (await (await fetch(baseUrl() + "/api/v1/public/results?pageSize=20")).json()) as { items: { registrationCode: string }[]; total: number };
+    const list = (await (await fetch(baseUrl() + "/api/v1/public/results?pageSize=20")).json()) as {
+      items: { id: string; registrationCode: string }[];
+      total: number;
+    };
     expect(list.items.length).toBeGreaterThan(0);
     const html = await (await fetch(baseUrl() + "/results")).text();
     // the list is in the page before any script runs, with the data it was drawn with and the page's own title
@@ -126,6 +129,16 @@ describe("task pages per role", () => {
     const none = await (await fetch(baseUrl() + "/results?q=" + encodeURIComponent("không có kết quả nào như thế này"))).text();
     expect(none).not.toContain(`>${list.items[0].registrationCode}</span>`);
     expect(none).toContain("Không có kết quả phù hợp");
+    // a result's own page too, with its record; an unknown one is left to the browser (index.html)
+    const first = list.items[0];
+    const one = (await (await fetch(baseUrl() + `/api/v1/public/results/${first.id}`)).json()) as { titleVi: string };
+    const detail = await (await fetch(baseUrl() + `/results/${first.id}`)).text();
+    expect(detail).toContain(`data-prerendered="/results/${first.id}"`);
+    expect(detail).toContain(first.registrationCode);
+    expect(detail).toMatch(/<title>[^<]+ · KHCN Hải Phòng<\/title>/);
+    expect(detail).toContain(one.titleVi.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+    const unknown = await (await fetch(baseUrl() + "/results/00000000-0000-0000-0000-000000000000")).text();
+    expect(unknown).toContain('<div id="root"></div>');
 
     const { page, context, errors } = await newPage(browser);
     const logged: string[] = [];
@@ -141,6 +154,12 @@ describe("task pages per role", () => {
     await search.press("Enter");
     await page.waitForURL(/q=/);
     await page.getByText("Không có kết quả phù hợp").first().waitFor();
+    // the result's page, rendered on the server, is taken over with no error either
+    await page.goto(`/results/${first.id}`);
+    await page.locator("#root:not([inert])").waitFor();
+    await page.getByRole("heading", { level: 1, name: one.titleVi }).waitFor();
+    await page.getByRole("link", { name: "Danh sách kết quả" }).click();
+    await page.waitForURL((u) => u.pathname === "/results");
     expect(errors).toEqual([]);
     expect(logged).toEqual([]);
     await context.close();

@@ -39,6 +39,11 @@ describe("a page's HTML with its data", () => {
     );
   });
 
+  it("writes the page's address as an attribute value that nothing in it can leave", () => {
+    const html = pageHtml(TEMPLATE, '/results/x"><script>alert(1)</script>', rendered);
+    expect(html).toContain('data-prerendered="/results/x&quot;>&lt;script>alert(1)&lt;/script>" inert>');
+  });
+
   it("refuses a template without an empty #root", () => {
     expect(() => pageHtml("<html><head></head><body></body></html>", "/x", rendered)).toThrow(/#root|root/);
   });

@@ -38,5 +38,8 @@ export function pageHtml(template: string, page: string, rendered: { html: strin
   return template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`)
     .replace("</head>", () => `${rendered.styles}</head>`)
-    .replace('<div id="root"></div>', () => `<div id="root" data-prerendered="${page}" inert>${rendered.html}</div>${json}`);
+    .replace('<div id="root"></div>', () => `<div id="root" data-prerendered="${attribute(page)}" inert>${rendered.html}</div>${json}`);
 }
+
+/** A value written inside a double-quoted HTML attribute. */
+const attribute = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");

@@ -10,10 +10,10 @@
 import { StrictMode, type ReactNode } from "react";
 import type { QueryClient } from "@tanstack/react-query";
 import { prerender as renderAhead } from "react-dom/static";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { createMemoryRouter, matchPath, RouterProvider } from "react-router";
 import { createCache, extractStyle } from "@ant-design/cssinjs";
 import i18n, { i18nReady } from "../i18n/index";
-import { publicResultsPageQueries } from "../features/results/public-results-api";
+import { publicResultPageQueries, publicResultsPageQueries } from "../features/results/public-results-api";
 import { Root } from "./Root";
 import { newQueryClient } from "./query-client";
 import { ME_KEY } from "./session";
@@ -28,14 +28,19 @@ export interface PageQuery {
   path: string;
 }
 
-/** The pages rendered on the server for each request: their address → what their first render reads, by the URL's query. */
-const LIVE_PAGES: Record<string, (search: URLSearchParams) => PageQuery[]> = {
-  "/results": publicResultsPageQueries,
-};
+/** The pages rendered on the server for each request: their route → what their first render reads. */
+const LIVE_PAGES: { path: string; queries: (params: Record<string, string | undefined>, search: URLSearchParams) => PageQuery[] }[] = [
+  { path: "/results", queries: (_, search) => publicResultsPageQueries(search) },
+  { path: "/results/:id", queries: ({ id }) => publicResultPageQueries(id ?? "") },
+];
 
 /** What the page at `pathname` reads at its first render, or null when it is not rendered per request. */
 export function liveQueries(pathname: string, search: string): PageQuery[] | null {
-  return LIVE_PAGES[pathname]?.(new URLSearchParams(search)) ?? null;
+  for (const page of LIVE_PAGES) {
+    const match = matchPath(page.path, pathname);
+    if (match) return page.queries(match.params, new URLSearchParams(search));
+  }
+  return null;
 }
 
 let routes: ReturnType<typeof appRoutes> | undefined;

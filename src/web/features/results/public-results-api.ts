@@ -41,3 +41,10 @@ export const publicResultQuery = (id: string) => ({
   queryKey: publicResultKeys.one(id),
   queryFn: () => api.get<PublicResult>(`/public/results/${id}`),
 });
+
+/** What a result's public page reads at its first render (its record and the code lists it labels with). */
+export const publicResultPageQueries = (id: string) => [
+  { queryKey: publicResultKeys.one(id), path: `/public/results/${encodeURIComponent(id)}` },
+  codeListRequest("field"),
+  codeListRequest("sector"),
+];
