@@ -8,7 +8,8 @@
 //   when the client accepts it: Brotli at a low quality or gzip, both cheap next to building the answer. Streams
 //   (exports, downloads) pass as they are.
 // - Pages: a page the build rendered ahead is sent for its address, and a public page whose first render shows data
-//   is rendered per request with that data (`livePages`); any other address gets index.html.
+//   is rendered per request with that data, an address inside the signed-in frame gets the frame rendered ahead
+//   (`pageRenderer`); any other address gets index.html.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
