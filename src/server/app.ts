@@ -351,7 +351,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         error: { code: "ROUTE_NOT_FOUND", message: t(req.ctx?.lang ?? "vi", "error.route_not_found"), details: null },
       });
     }
-    return sendIndex(req.url, reply.status(200));
+    return sendIndex(req, reply.status(200));
   });
 
   return app;

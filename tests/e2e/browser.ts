@@ -83,6 +83,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   await menu(page).getByRole("menuitem").first().waitFor();
+  await page.locator("#root:not([inert])").waitFor();
 }
 
 /** A page already signed in as a demo account (the run's shared session; no sign-in form), on the dashboard. */
@@ -101,6 +102,8 @@ export async function signedInPage(browser: Browser, user: SessionUser) {
     p.page.waitForURL(/\/login/).then(() => false),
   ]);
   if (!ready) await signIn(p.page, user);
+  // the home, rendered on the server, answers once the app has taken it over
+  await p.page.locator("#root:not([inert])").waitFor();
   return p;
 }
 

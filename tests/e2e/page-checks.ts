@@ -30,6 +30,8 @@ export async function settle(page: Page) {
   await page.waitForFunction(
     () =>
       !!document.querySelector("h1:not([data-loading])") &&
+      // a page rendered on the server is taken over by the app first
+      !document.querySelector("#root[inert]") &&
       !document.querySelector(".ant-skeleton, .ant-spin-spinning, #main [role=status][aria-label], #main .anticon-loading"),
     undefined,
     { timeout: 20_000 },

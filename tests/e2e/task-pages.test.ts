@@ -20,6 +20,7 @@ afterAll(async () => {
 async function visit(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   await page.locator(".page-header, .ant-result, [role=alert], h1.ant-typography, h2.ant-typography, h3.ant-typography").first().waitFor();
+  await page.locator("#root:not([inert])").waitFor();
   await page.waitForLoadState("networkidle");
   await page
     .locator(".ant-skeleton")
@@ -160,6 +161,61 @@ describe("task pages per role", () => {
     await page.getByRole("heading", { level: 1, name: one.titleVi }).waitFor();
     await page.getByRole("link", { name: "Danh sách kết quả" }).click();
     await page.waitForURL((u) => u.pathname === "/results");
+    expect(errors).toEqual([]);
+    expect(logged).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("signed-in pages rendered on the server", () => {
+  /** The page at `path` as the server sends it, with `user`'s session (or none) and extra request headers. */
+  const pageAs = async (path: string, user: SessionUser | null, headers: Record<string, string> = {}) => {
+    const res = await fetch(baseUrl() + path, { headers: { ...(user ? { cookie: apiAs(user).cookie } : {}), ...headers } });
+    return { html: await res.text(), cacheControl: res.headers.get("cache-control") };
+  };
+  type Row = { code: string; titleVi: string };
+
+  it("the task list arrives drawn with the user's own tasks, is never stored by a cache, and is taken over with no error", async () => {
+    const officerRows = (await apiAs("officer").get<{ items: Row[] }>("/api/v1/tasks?view=all&page=1&pageSize=20")).items;
+    const piRows = (await apiAs("pi").get<{ items: Row[] }>("/api/v1/tasks?view=mine&page=1&pageSize=20")).items;
+    expect(officerRows.length).toBeGreaterThan(0);
+    expect(piRows.length).toBeGreaterThan(0);
+
+    const officer = await pageAs("/tasks", "officer");
+    expect(officer.cacheControl).toBe("no-store");
+    expect(officer.html).toContain('data-prerendered="/tasks"');
+    expect(officer.html).toContain('<script type="application/json" id="page-data">');
+    expect(officer.html).toContain("<title>Nhiệm vụ KH&amp;CN · KHCN Hải Phòng</title>");
+    for (const r of officerRows) expect(officer.html).toContain(`>${r.code}</a>`);
+    // the PI's page holds the PI's tasks and no task of the officer's list that is not the PI's
+    const pi = await pageAs("/tasks", "pi");
+    for (const r of piRows) expect(pi.html).toContain(`>${r.code}</a>`);
+    const notPis = officerRows.filter((r) => !piRows.some((p) => p.code === r.code));
+    expect(notPis.length).toBeGreaterThan(0);
+    for (const r of notPis) expect(pi.html).not.toContain(`>${r.code}</a>`);
+    // drawn for a phone when the browser says it is one
+    expect((await pageAs("/tasks", "officer", { "sec-ch-ua-mobile": "?1" })).html).toContain('data-prerendered="/tasks" data-narrow');
+    expect(officer.html).not.toContain("data-narrow");
+    // without a session, or with one that is not valid, only the frame rendered ahead goes out: no data
+    for (const anonymous of [await pageAs("/tasks", null), await pageAs("/tasks", null, { cookie: "khcn_sid=not-a-session" })]) {
+      expect(anonymous.html).toContain('data-prerendered="shell"');
+      expect(anonymous.html).not.toContain("page-data");
+      for (const r of officerRows) expect(anonymous.html).not.toContain(r.code);
+    }
+
+    // in the browser: the home and the list are taken over with no error, and answer
+    const { page, context, errors } = await signedInPage(browser, "officer");
+    const logged: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") logged.push(m.text());
+    });
+    await page.goto("/tasks");
+    await page.locator("#root:not([inert])").waitFor();
+    await page.getByRole("heading", { level: 1, name: "Nhiệm vụ KH&CN" }).waitFor();
+    await page.getByRole("link", { name: officerRows[0].code, exact: true }).click();
+    await page.waitForURL((u) => u.pathname.startsWith("/tasks/"));
+    // the task's own page: "<code> · <title>"
+    await page.getByRole("heading", { level: 1, name: `${officerRows[0].code} · ${officerRows[0].titleVi}` }).waitFor();
     expect(errors).toEqual([]);
     expect(logged).toEqual([]);
     await context.close();

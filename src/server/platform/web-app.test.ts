@@ -8,7 +8,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type App } from "../app.js";
 import { createTestApp, type TestApp } from "../testing/harness.js";
-import { IMMUTABLE, pickEncoding } from "./web-app.js";
+import { IMMUTABLE, phoneRequest, pickEncoding } from "./web-app.js";
 
 let t: TestApp;
 let app: App;
@@ -147,5 +147,21 @@ describe("pickEncoding", () => {
     expect(pickEncoding("")).toBeNull();
     expect(pickEncoding(undefined)).toBeNull();
     expect(pickEncoding(["gzip", "br;q=0"])).toBe("gzip");
+  });
+});
+
+describe("phoneRequest", () => {
+  it("follows the browser's client hint, and its user agent only where it sends none", () => {
+    const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+    const android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36";
+    const tablet = "Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
+    const desktop = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
+    expect(phoneRequest({ "sec-ch-ua-mobile": "?1", "user-agent": desktop })).toBe(true);
+    expect(phoneRequest({ "sec-ch-ua-mobile": "?0", "user-agent": android })).toBe(false);
+    expect(phoneRequest({ "user-agent": iphone })).toBe(true);
+    expect(phoneRequest({ "user-agent": android })).toBe(true);
+    expect(phoneRequest({ "user-agent": tablet })).toBe(false);
+    expect(phoneRequest({ "user-agent": desktop })).toBe(false);
+    expect(phoneRequest({})).toBe(false);
   });
 });

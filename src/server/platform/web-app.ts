@@ -8,15 +8,16 @@
 //   when the client accepts it: Brotli at a low quality or gzip, both cheap next to building the answer. Streams
 //   (exports, downloads) pass as they are.
 // - Pages: a page the build rendered ahead is sent for its address, and a public page whose first render shows data
-//   is rendered per request with that data, an address inside the signed-in frame gets the frame rendered ahead
-//   (`pageRenderer`); any other address gets index.html.
+//   is rendered per request with that data; the home and the task list are rendered per request for a request with a
+//   session, with that user's data (never stored by any cache: no-store); any other address inside the signed-in frame
+//   gets the frame rendered ahead (`pageRenderer`); any other address gets index.html.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fastifyStatic from "@fastify/static";
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -73,7 +74,10 @@ export function registerCompression(app: FastifyInstance) {
  * Serves the web app's files from `root` (when it holds a build) and returns the sender of the page for a client-side
  * route (rendered per request, rendered at build time, or index.html), or null without a build.
  */
-export async function registerWebApp(app: FastifyInstance, root: string): Promise<((url: string, reply: FastifyReply) => Promise<FastifyReply>) | null> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  root: string,
+): Promise<((req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) | null> {
   if (!fs.existsSync(path.join(root, "index.html"))) return null;
   const assets = path.join(root, "assets") + path.sep;
   await app.register(fastifyStatic, {
@@ -91,8 +95,10 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
   const manifest = path.join(root, "prerendered", "pages.json");
   const pages = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as PrerenderedPage[]) : [];
   const renderer = pageRenderer(app, root);
-  return async (url, reply) => {
-    const [pathname, query = ""] = url.split("?", 2);
+  return async (req, reply) => {
+    const [pathname, query = ""] = req.url.split("?", 2);
+    const personal = await renderer.signedIn(pathname, query, req);
+    if (personal !== null) return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(personal);
     const html = await renderer.live(pathname, query);
     if (html !== null) return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
     const page = pages.find((p) => p.path === pathname && (p.anyQuery || !query));
@@ -109,7 +115,13 @@ interface PageRenderer {
   framed(pathname: string): boolean;
   liveQueries(pathname: string, search: string): { queryKey: readonly unknown[]; path: string }[] | null;
   renderPage(url: string, data: PageDatum[]): Promise<Rendered>;
-  pageHtml(template: string, page: string, rendered: Rendered, data: PageDatum[]): string;
+  signedInPage(pathname: string): boolean;
+  renderSignedIn(
+    url: string,
+    answer: (url: string) => Promise<{ status: number; body: string }>,
+    narrow: boolean,
+  ): Promise<{ rendered: Rendered; data: PageDatum[] } | null>;
+  pageHtml(template: string, page: string, rendered: Rendered, data?: PageDatum[], narrow?: boolean): string;
 }
 interface PageDatum {
   queryKey: readonly unknown[];
@@ -139,7 +151,7 @@ function pageRenderer(app: FastifyInstance, root: string) {
   const module = path.join(path.dirname(root), "web-render", "render.mjs");
   const templateFile = path.join(root, "prerendered", "template.html");
   if (!fs.existsSync(module) || !fs.existsSync(templateFile) || !fs.existsSync(path.join(root, SHELL_FILE)))
-    return { live: async () => null, framed: async () => false };
+    return { live: async () => null, signedIn: async () => null, framed: async () => false };
   const template = fs.readFileSync(templateFile, "utf8");
   let renderer: Promise<PageRenderer> | undefined;
   const load = () => (renderer ??= import(pathToFileURL(module).href) as Promise<PageRenderer>);
@@ -186,7 +198,46 @@ function pageRenderer(app: FastifyInstance, root: string) {
       return null;
     }
   };
-  return { live, framed };
+  /**
+   * A signed-in page (prerender.tsx `signedInPage`) for a request with a cookie: its queries are asked of the API with
+   * that request's cookie and address (GET only), in Vietnamese; drawn for a phone's width when the browser says it is
+   * a phone's. Null without a session or when the renderer gives none (see `live` for the rest).
+   */
+  const signedIn = async (pathname: string, search: string, req: FastifyRequest): Promise<string | null> => {
+    if (!req.headers.cookie) return null;
+    try {
+      const r = await load();
+      if (!r.signedInPage(pathname) || rendering >= MAX_RENDERS) return null;
+      rendering++;
+      try {
+        const answer = async (url: string) => {
+          const a = await app.inject({
+            method: "GET",
+            url,
+            remoteAddress: req.ip,
+            headers: { cookie: req.headers.cookie, "accept-language": "vi", accept: "application/json", "user-agent": req.headers["user-agent"] ?? "" },
+          });
+          return { status: a.statusCode, body: a.body };
+        };
+        const narrow = phoneRequest(req.headers);
+        const page = await r.renderSignedIn(search ? `${pathname}?${search}` : pathname, answer, narrow);
+        return page && r.pageHtml(template, pathname, page.rendered, page.data, narrow);
+      } finally {
+        rendering--;
+      }
+    } catch (e) {
+      app.log.error({ err: e, pathname }, "rendering a signed-in page on the server failed; the frame rendered ahead is sent");
+      return null;
+    }
+  };
+  return { live, signedIn, framed };
+}
+
+/** Whether a request comes from a phone's browser: its client hint (Sec-CH-UA-Mobile), else its user agent. */
+export function phoneRequest(headers: FastifyRequest["headers"]): boolean {
+  const hint = headers["sec-ch-ua-mobile"];
+  if (typeof hint === "string") return hint.trim() === "?1";
+  return /\b(Mobi|iPhone)/i.test(headers["user-agent"] ?? "");
 }
 
 /** A page of the build's prerendered/pages.json. */

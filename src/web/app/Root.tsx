@@ -15,9 +15,23 @@ import { theme } from "./theme";
 import { SessionWatcher } from "./session";
 import { useReducedMotion } from "./reduced-motion";
 import { useDocumentTitleFromHeading } from "./page-heading";
+import { NarrowWindow } from "./media";
 
-/** `client`: the browser's query client unless a page rendered on the server brings its own (prerender.tsx). */
-export function Root({ styles, client = queryClient, children }: { styles: ReturnType<typeof createCache>; client?: QueryClient; children: ReactNode }) {
+/**
+ * `client`: the browser's query client unless a page rendered on the server brings its own (prerender.tsx). `narrow`:
+ * whether the page is, or was rendered on the server, for a phone's width (media.ts `NarrowWindow`).
+ */
+export function Root({
+  styles,
+  client = queryClient,
+  narrow = false,
+  children,
+}: {
+  styles: ReturnType<typeof createCache>;
+  client?: QueryClient;
+  narrow?: boolean;
+  children: ReactNode;
+}) {
   const { i18n } = useTranslation();
   const en = i18n.language === "en";
   const reducedMotion = useReducedMotion();
@@ -25,15 +39,17 @@ export function Root({ styles, client = queryClient, children }: { styles: Retur
   dayjs.locale(en ? "en" : "vi");
   useDocumentTitleFromHeading();
   return (
-    <QueryClientProvider client={client}>
-      <StyleProvider cache={styles}>
-        <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
-          <SessionWatcher />
-          <Live />
-          {children}
-        </ConfigProvider>
-      </StyleProvider>
-    </QueryClientProvider>
+    <NarrowWindow.Provider value={narrow}>
+      <QueryClientProvider client={client}>
+        <StyleProvider cache={styles}>
+          <ConfigProvider locale={en ? enUS : viVN} theme={themed}>
+            <SessionWatcher />
+            <Live />
+            {children}
+          </ConfigProvider>
+        </StyleProvider>
+      </QueryClientProvider>
+    </NarrowWindow.Provider>
   );
 }
 

@@ -4,6 +4,15 @@ import i18n from "../i18n/index";
 
 export const API = "/api/v1";
 
+/**
+ * How a request reaches the API: the browser's fetch. A signed-in page rendered on the server asks its queries through
+ * the server itself instead (prerender.tsx `renderSignedIn`).
+ */
+let transport: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init);
+export const setTransport = (fetcher: typeof transport) => {
+  transport = fetcher;
+};
+
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -77,7 +86,7 @@ export function withQuery(url: string, query?: Query): string {
 export async function request<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(API + url, {
+    res = await transport(API + url, {
       method,
       credentials: "same-origin",
       headers: {

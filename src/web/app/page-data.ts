@@ -16,29 +16,44 @@ export interface PageDatum {
   data: unknown;
 }
 
-/** Puts the page's data, when it has some, in `client`. A block that cannot be read is left out: the page asks again. */
-export function seedPageData(client: QueryClient) {
+/** The data the page was rendered with; null without any, or when its block cannot be read (the page then asks again). */
+export function pageData(): PageDatum[] | null {
   const block = document.getElementById(PAGE_DATA_ID);
-  if (!block?.textContent) return;
+  if (!block?.textContent) return null;
   try {
-    for (const d of JSON.parse(block.textContent) as PageDatum[]) client.setQueryData(d.queryKey, d.data);
+    return JSON.parse(block.textContent) as PageDatum[];
   } catch {
-    // the queries are then asked for as on any other page
+    return null;
   }
+}
+
+/** Puts the page's data in `client`. */
+export function seedPageData(client: QueryClient, data: PageDatum[]) {
+  for (const d of data) client.setQueryData(d.queryKey, d.data);
 }
 
 /**
  * The page's HTML: `template` (index.html as the build leaves it for these pages, with an empty #root) with the
  * rendered page's title, styles and markup, and the data it was rendered with as a JSON block (not a script: the
- * content security policy runs none written in the page).
+ * content security policy runs none written in the page). `narrow`: the page was drawn for a phone's width
+ * (`data-narrow`, media.ts `NarrowWindow`).
  */
-export function pageHtml(template: string, page: string, rendered: { html: string; styles: string; title: string }, data?: PageDatum[]): string {
+export function pageHtml(
+  template: string,
+  page: string,
+  rendered: { html: string; styles: string; title: string },
+  data?: PageDatum[],
+  narrow = false,
+): string {
   const json = data ? `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>` : "";
   if (!template.includes('<div id="root"></div>')) throw new Error(`pageHtml: the template has no empty <div id="root"></div>`);
   return template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`)
     .replace("</head>", () => `${rendered.styles}</head>`)
-    .replace('<div id="root"></div>', () => `<div id="root" data-prerendered="${attribute(page)}" inert>${rendered.html}</div>${json}`);
+    .replace(
+      '<div id="root"></div>',
+      () => `<div id="root" data-prerendered="${attribute(page)}"${narrow ? " data-narrow" : ""} inert>${rendered.html}</div>${json}`,
+    );
 }
 
 /** A value written inside a double-quoted HTML attribute. */
