@@ -1,5 +1,8 @@
 // Reference code lists, versioned with their legal basis and effective date. They are loaded into the database
 // (tables code_list_versions and codes) at start-up; a new version sits beside the old one, records keep their codes.
+import { UNITS_2025, UNITS_2025_FROM, unitLabel } from "./admin-units.js";
+
+const VIETNAMESE = new Intl.Collator("vi");
 export interface CodeDef {
   code: string;
   vi: string;
@@ -16,7 +19,7 @@ export interface CodeListDef {
   codes: CodeDef[];
 }
 
-export const CODE_LIST_KEYS = ["field", "sector", "degree", "title", "org_type", "district", "gender"] as const;
+export const CODE_LIST_KEYS = ["field", "sector", "degree", "title", "org_type", "district", "admin_unit", "gender"] as const;
 export type CodeListKey = (typeof CODE_LIST_KEYS)[number];
 
 const fieldsL1: [string, string, string][] = [
@@ -189,6 +192,16 @@ export const CODE_LISTS: CodeListDef[] = [
       { code: "CAT_HAI", vi: "Huyện Cát Hải", en: "Cat Hai District" },
       { code: "BACH_LONG_VI", vi: "Huyện Bạch Long Vĩ", en: "Bach Long Vi District" },
     ],
+  },
+  {
+    key: "admin_unit",
+    version: 1,
+    effectiveFrom: UNITS_2025_FROM,
+    legalBasis:
+      "Nghị quyết 1669/NQ-UBTVQH15 ngày 16/6/2025 về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Hải Phòng năm 2025; mã số theo Công văn 1027/CTK-CSCL ngày 25/6/2025",
+    note: "Đơn vị hành chính cấp xã của thành phố Hải Phòng (sau hợp nhất với tỉnh Hải Dương) từ 01/7/2025: 45 phường, 67 xã, 2 đặc khu",
+    // in Vietnamese alphabetical order of their names, whatever their kind
+    codes: [...UNITS_2025].sort((a, b) => VIETNAMESE.compare(a.name, b.name)).map((u) => ({ code: u.code, vi: unitLabel(u, "vi"), en: unitLabel(u, "en") })),
   },
 ];
 

@@ -26,6 +26,9 @@ export const organisationInput = z
     }),
     parentId: uuid.nullish().transform((v) => v ?? null),
     address: optText(500),
+    /** the commune, ward or special zone (code list `admin_unit`, in force since 1/7/2025) */
+    commune: optText(10),
+    /** the district before 1/7/2025 (code list `district`), kept on records made before the two-level government */
     district: optText(40),
     governance: z.enum(["central", "local"]).default("local"),
     fields: z.array(z.string().max(10)).max(30).default([]),
@@ -69,6 +72,7 @@ export const organisation = z.object({
   parentId: uuid.nullable(),
   parentName: z.string().nullable(),
   address: z.string().nullable(),
+  commune: z.string().nullable(),
   district: z.string().nullable(),
   governance: z.enum(["central", "local"]),
   fields: z.array(z.string()),
@@ -92,6 +96,7 @@ export const organisationSummary = z.object({
   nameEn: z.string().nullable(),
   abbreviation: z.string().nullable(),
   taxCode: z.string().nullable(),
+  commune: z.string().nullable(),
   district: z.string().nullable(),
   governance: z.enum(["central", "local"]),
   labCount: z.number().int(),
@@ -105,6 +110,8 @@ export const ORGANISATION_SORTS = ["name", "type", "district", "updatedAt", "peo
 export const organisationListQuery = listQuery
   .extend({
     type: z.string().max(40).optional(),
+    /** a unit's code, or "none": the organisations whose commune is not recorded yet */
+    commune: z.string().max(10).optional(),
     district: z.string().max(40).optional(),
     governance: z.enum(["central", "local"]).optional(),
     field: z.string().max(10).optional(),

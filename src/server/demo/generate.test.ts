@@ -5,7 +5,7 @@ import { deck, generateDemoData, isValidOrcid, orcidCheckChar, taxCodeCheckDigit
 import { Prng } from "./prng.js";
 import { FIELD_GROUPS } from "./people-data.js";
 import { personInput } from "../../common/api/person.js";
-import { CODE_LISTS } from "../../common/reference.js";
+import { CODE_LISTS, currentList } from "../../common/reference.js";
 
 const data = generateDemoData({ scale: 1 });
 const share = <T>(items: T[], pred: (x: T) => boolean) => items.filter(pred).length / items.length;
@@ -62,6 +62,15 @@ describe("demo data generator", () => {
       "BACH_LONG_VI",
     ]);
     for (const o of orgs) expect(districts).toContain(o.district);
+    // Since 1/7/2025 an address names its commune, one of those made from the organisation's former district.
+    const units = new Map(currentList("admin_unit", "2026-01-01").codes.map((c) => [c.code, c.vi]));
+    for (const o of orgs) {
+      expect(units.has(o.commune!), o.name_vi).toBe(true);
+      expect(o.address).toContain(`, ${units.get(o.commune!)}, thành phố Hải Phòng`);
+    }
+    const ngoQuyen = orgs.filter((o) => o.district === "NGO_QUYEN").map((o) => units.get(o.commune!));
+    expect(ngoQuyen.length).toBeGreaterThan(0);
+    for (const c of ngoQuyen) expect(["Phường Hồng Bàng", "Phường Ngô Quyền", "Phường Gia Viên", "Phường Lê Chân"]).toContain(c);
   });
 
   it("gives unique tax codes with a valid check digit, and unique laboratory accreditation numbers", () => {

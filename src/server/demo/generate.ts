@@ -2,6 +2,7 @@
 // enterprises; their accredited laboratories; and the R&D people registry with affiliations. Pure: no database, no
 // clock, no Math.random — the same options give the same records (ids included) on every machine.
 import { CODE_LISTS } from "../../common/reference.js";
+import { FORMER_COMMUNES, UNITS_2025 } from "../../common/admin-units.js";
 import { foldVietnamese } from "../../common/list.js";
 import {
   CONSENT_NOTICE_VERSION,
@@ -75,6 +76,7 @@ export interface OrganisationRow {
   ror: string | null;
   parent_id: string | null;
   address: string | null;
+  commune: string | null;
   district: string | null;
   governance: "central" | "local";
   fields: string[];
@@ -151,6 +153,42 @@ export const DEFAULT_SEED = "khcn-hai-phong";
 export const BASE_ORGANISATIONS = ORGANISATIONS_PER_SCALE;
 
 const districtLabel = new Map(CODE_LISTS.find((l) => l.key === "district")!.codes.map((c) => [c.code, c.vi]));
+const communeLabel = new Map(CODE_LISTS.find((l) => l.key === "admin_unit")!.codes.map((c) => [c.code, c.vi]));
+
+/** The national list's code of each former district of the `district` list (docs/admin-units/former-districts.json). */
+const DISTRICT_CODES: Record<string, string> = {
+  HONG_BANG: "303",
+  NGO_QUYEN: "304",
+  LE_CHAN: "305",
+  HAI_AN: "306",
+  KIEN_AN: "307",
+  DO_SON: "308",
+  DUONG_KINH: "309",
+  THUY_NGUYEN: "311",
+  AN_DUONG: "312",
+  AN_LAO: "313",
+  KIEN_THUY: "314",
+  TIEN_LANG: "315",
+  VINH_BAO: "316",
+  CAT_HAI: "317",
+  BACH_LONG_VI: "318",
+};
+const districtOfFormer = new Map(FORMER_COMMUNES.map(([code, , , district]) => [code, district]));
+
+/** The units of 2025 (code list `admin_unit`) made wholly or partly from each former district's communes. */
+const communesOfDistrict = new Map(
+  Object.entries(DISTRICT_CODES).map(([district, code]) => [
+    district,
+    UNITS_2025.filter((u) => u.parts.some(([former]) => former === code || districtOfFormer.get(former) === code)).map((u) => u.code),
+  ]),
+);
+
+/** An organisation's commune since 1/7/2025: one of the units made from its former district, spread by its place in the list. */
+function communeOf(district: string, i: number): string | null {
+  const candidates = communesOfDistrict.get(district) ?? [];
+  return candidates.length ? candidates[(i * 7) % candidates.length] : null;
+}
+
 const fieldLabel = new Map(CODE_LISTS.find((l) => l.key === "field")!.codes.map((c) => [c.code, c.vi]));
 
 // ─── Identifiers with check digits ──────────────────────────────────────────
@@ -195,11 +233,12 @@ const initials = (s: string) =>
     .join("")
     .replace(/[^a-z0-9]/g, "");
 
-function address(rng: Prng, district: string, withNumber = true) {
+/** An address as written since 1/7/2025: street, commune, city (the street chosen among the former district's). */
+function address(rng: Prng, district: string, commune: string | null, withNumber = true) {
   const street = rng.pick(STREETS[district] ?? ["Trung tâm"]);
   const urban = !/^(Quốc lộ|Đường \d|Khu)/.test(street);
   const head = withNumber && urban ? `Số ${rng.int(1, 480)} ${street}` : street;
-  return `${head}, ${districtLabel.get(district) ?? district}, Hải Phòng`;
+  return `${head}, ${commune ? (communeLabel.get(commune) ?? commune) : ""}, thành phố Hải Phòng`.replace(", ,", ",");
 }
 
 /** Weighted choice over a prepared cumulative array (binary search), for choosing among thousands of organisations. */
@@ -378,7 +417,8 @@ function buildOrganisations(rng: Prng, count: number) {
       org_id_code: orgIdCode,
       ror: null,
       parent_id: s.parentKey ? (idOf.get(s.parentKey) ?? null) : null,
-      address: address(rng, s.district),
+      address: address(rng, s.district, communeOf(s.district, i)),
+      commune: communeOf(s.district, i),
       district: s.district,
       governance: s.governance,
       fields: s.fields,
@@ -703,6 +743,11 @@ function buildPeople(rng: Prng, cvRng: Prng, count: number, orgs: OrganisationRo
   };
   const phone = () => `${rng.pick(["090", "091", "093", "094", "096", "097", "098", "083", "086", "036", "038", "077"])}${rng.digits(7)}`;
 
+  const homeAddress = (i: number) => {
+    const district = rng.weighted(DISTRICT_WEIGHTS);
+    return address(rng, district, communeOf(district, i));
+  };
+
   const addPerson = (
     p: Omit<PersonRow, "id" | "email" | "phone" | "address" | keyof CvLists> & { org: OrganisationRow; age: number; id?: string; cv?: CvLists },
   ) => {
@@ -714,7 +759,7 @@ function buildPeople(rng: Prng, cvRng: Prng, count: number, orgs: OrganisationRo
       id,
       email: rng.chance(0.9) ? emailFor(rest.full_name, org) : null,
       phone: rng.chance(0.8) ? phone() : null,
-      address: rng.chance(0.6) ? address(rng, rng.weighted(DISTRICT_WEIGHTS)) : null,
+      address: rng.chance(0.6) ? homeAddress(people.length) : null,
     };
     people.push(person);
     // Current post at the primary organisation; about a third came from another organisation.

@@ -19,6 +19,7 @@ const COLUMNS = {
     ror: "text",
     parent_id: "uuid",
     address: "text",
+    commune: "text",
     district: "text",
     governance: "text",
     fields: "text[]",

@@ -155,6 +155,11 @@ function pageRenderer(app: FastifyInstance, root: string) {
   const template = fs.readFileSync(templateFile, "utf8");
   let renderer: Promise<PageRenderer> | undefined;
   const load = () => (renderer ??= import(pathToFileURL(module).href) as Promise<PageRenderer>);
+  // loaded as the server starts, in the background, so that the first page asked for does not wait for it (about a second)
+  app.addHook("onReady", (done) => {
+    load().catch((e: unknown) => app.log.error({ err: e }, "the page renderer could not be loaded; pages are sent as built"));
+    done();
+  });
   const kept = new Map<string, Promise<string>>();
   let rendering = 0;
   /** Whether `pathname` is inside the signed-in frame (the frame rendered ahead is sent for it). */

@@ -25,6 +25,7 @@ export type FilterDef = {
   kind: "code" | "options" | "organisation" | "person" | "year" | "date" | "text";
   list?: CodeListKey;
   level?: number;
+  /** the choices of an "options" filter, or those offered before the codes of a "code" one */
   options?: { value: string; label: string }[];
   placeholder?: string;
 };
@@ -400,7 +401,7 @@ function renderFilter(f: FilterDef, any: string) {
   const id = `filter-${f.name}`;
   switch (f.kind) {
     case "code":
-      return <CodeSelect id={id} list={f.list!} level={f.level} placeholder={f.placeholder ?? any} />;
+      return <CodeSelect id={id} list={f.list!} level={f.level} extra={f.options} placeholder={f.placeholder ?? any} />;
     case "options":
       return <Select id={id} allowClear options={f.options} placeholder={f.placeholder ?? any} />;
     case "organisation":

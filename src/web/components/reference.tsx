@@ -66,10 +66,12 @@ type CodeSelectProps = Omit<SelectProps, "options"> & {
   list: CodeListKey;
   /** only codes of this level (fields of science: 1 or 2) */
   level?: number;
+  /** choices offered before the codes (a filter's "not recorded") */
+  extra?: { value: string; label: string }[];
 };
 
 /** A select over a reference list; fields of science are grouped by level 1 when no level is given. */
-export function CodeSelect({ list, level, ...rest }: CodeSelectProps) {
+export function CodeSelect({ list, level, extra = [], ...rest }: CodeSelectProps) {
   const { codes, en, isPending } = useCodes(list);
   const label = (c: Code) => (list === "field" ? `${c.code} · ` : "") + (en ? c.labelEn : c.labelVi);
   let options: SelectProps["options"];
@@ -87,5 +89,7 @@ export function CodeSelect({ list, level, ...rest }: CodeSelectProps) {
   // Outside a form item (which gives the field its id and label), a filter's placeholder is its only name: say it to
   // screen readers too (antd draws the placeholder beside the input, not as its placeholder attribute).
   const name = rest["aria-label"] ?? (!rest.id && typeof rest.placeholder === "string" ? rest.placeholder : undefined);
-  return <Select allowClear showSearch={{ filterOption: matchesFolded }} loading={isPending} options={options} aria-label={name} {...rest} />;
+  return (
+    <Select allowClear showSearch={{ filterOption: matchesFolded }} loading={isPending} options={[...extra, ...(options ?? [])]} aria-label={name} {...rest} />
+  );
 }

@@ -13,6 +13,9 @@ export const organisations = pgTable("organisations", {
   ror: text("ror"),
   parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
   address: text("address"),
+  /** code list `admin_unit`: the commune, ward or special zone (since 1/7/2025) */
+  commune: text("commune"),
+  /** code list `district`: the district before 1/7/2025, kept as history */
   district: text("district"),
   governance: text("governance").$type<"central" | "local">().notNull().default("local"),
   fields: text("fields").array().notNull().default([]),

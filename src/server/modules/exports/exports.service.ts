@@ -129,7 +129,7 @@ function organisationOrder(sort: string | undefined): SQL {
 export async function exportOrganisations(ctx: Ctx, q: OrganisationExportQuery): Promise<ExportFile> {
   const { format, sort, ...filters } = q;
   const where = organisationFilters(filters);
-  const label = await labeller(ctx, ["org_type", "district", "governance"]);
+  const label = await labeller(ctx, ["org_type", "admin_unit", "district", "governance"]);
   const ids = await ctx.db.transaction(
     async (tx) => {
       const count = await tx.$count(organisations, where);
@@ -171,6 +171,7 @@ export async function exportOrganisations(ctx: Ctx, q: OrganisationExportQuery):
     col(k, "ror", lang, (r) => r.o.ror),
     col(k, "parent", lang, (r) => r.parentName),
     col(k, "address", lang, (r) => r.o.address),
+    col(k, "commune", lang, (r) => label("admin_unit", r.o.commune)),
     col(k, "district", lang, (r) => label("district", r.o.district)),
     col(k, "governance", lang, (r) => label("governance", r.o.governance)),
     col(k, "fields", lang, (r) => joinList(r.o.fields)),

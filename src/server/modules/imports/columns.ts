@@ -53,9 +53,9 @@ export class CodeMatcher {
   }
 }
 
-/** "Quận Ngô Quyền" is also written "Ngô Quyền". */
-const stripUnitPrefix = (s: string) => s.replace(/^(quận|huyện|thành phố|thị xã|phường|xã)\s+/i, "");
-const stripUnitSuffix = (s: string) => s.replace(/\s+(district|city|town)$/i, "");
+/** "Quận Ngô Quyền" is also written "Ngô Quyền", "Đặc khu Cát Hải" "Cát Hải". */
+const stripUnitPrefix = (s: string) => s.replace(/^(quận|huyện|thành phố|thị xã|phường|xã|đặc khu)\s+/i, "");
+const stripUnitSuffix = (s: string) => s.replace(/\s+(district|city|town|ward|commune|special zone)$/i, "");
 
 /** Accent-, case- and punctuation-insensitive form of a header or code label: "Quận/huyện *" → "quan huyen". */
 export function normaliseHeader(s: string): string {

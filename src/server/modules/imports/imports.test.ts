@@ -118,6 +118,8 @@ describe("templates", () => {
       .slice(2)
       .map((v) => (v as unknown[]).slice(1, 4));
     expect(codeRows).toContainEqual(["Quận/huyện", "NGO_QUYEN", "Quận Ngô Quyền"]);
+    // the communes, wards and special zones of 2025, beside the former districts
+    expect(codeRows).toContainEqual(["Xã/phường/đặc khu", "11329", "Phường Ngô Quyền"]);
     expect(codeRows).toContainEqual(["Lĩnh vực KH&CN", "102", "Khoa học máy tính và thông tin"]);
 
     const imp = await upload(officer, "organisations", content, "mau.xlsx");
@@ -128,7 +130,8 @@ describe("templates", () => {
       nameVi: "Viện Nghiên cứu Hải sản",
       type: "rd_institute",
       taxCode: "0200578541",
-      district: "NGO_QUYEN",
+      commune: "11329",
+      district: null,
       governance: "central",
       fields: ["405", "106"],
       foundedYear: 1961,

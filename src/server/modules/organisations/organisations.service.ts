@@ -27,6 +27,7 @@ export function organisationFilters(q: Omit<OrganisationListQuery, "page" | "pag
   return and(
     searchCondition(organisations.searchText, q.q, bind),
     q.type ? sql`${organisations.type} = ${bind("type", q.type)}` : undefined,
+    q.commune === "none" ? sql`${organisations.commune} IS NULL` : q.commune ? sql`${organisations.commune} = ${bind("commune", q.commune)}` : undefined,
     q.district ? sql`${organisations.district} = ${bind("district", q.district)}` : undefined,
     q.governance ? sql`${organisations.governance} = ${bind("governance", q.governance)}` : undefined,
     q.field ? sql`${bind("field", q.field)} = ANY(${organisations.fields})` : undefined,
@@ -52,6 +53,7 @@ function organisationListStatements(db: Executor, where: SQL | undefined, order:
       nameEn: organisations.nameEn,
       abbreviation: organisations.abbreviation,
       taxCode: organisations.taxCode,
+      commune: organisations.commune,
       district: organisations.district,
       governance: organisations.governance,
       labCount: labCountSql,
@@ -82,8 +84,8 @@ export async function listOrganisations(ctx: Ctx, q: OrganisationListQuery) {
   };
   const statements = prepared(
     ctx.db,
-    // hasLab adds SQL but no value, so the placeholders alone do not tell its statements apart.
-    `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}:${q.hasLab ?? ""}`,
+    // hasLab and commune=none add SQL but no value, so the placeholders alone do not tell their statements apart.
+    `organisation_list:${key}:${desc ? "d" : "a"}:${p.shape}:${q.hasLab ?? ""}:${q.commune === "none" ? "none" : ""}`,
     (db, name) => organisationListStatements(db, where, order[key], name),
     { named: false }, // planned for the search phrase and filters of each request (db/prepared.ts)
   );
@@ -130,6 +132,7 @@ function present(ctx: Ctx, r: NonNullable<Awaited<ReturnType<typeof loadOrganisa
     parentId: o.parentId,
     parentName: r.parentName,
     address: o.address,
+    commune: o.commune,
     district: o.district,
     governance: o.governance,
     fields: o.fields,
@@ -163,6 +166,7 @@ export async function getOrganisation(ctx: Ctx, id: string): Promise<Organisatio
 async function validateReferences(ctx: Ctx, db: Executor, input: Input, selfId?: string) {
   const day = vietnamDate(ctx.clock.now());
   await assertCodes(db, day, "org_type", [input.type], "type");
+  await assertCodes(db, day, "admin_unit", [input.commune], "commune");
   await assertCodes(db, day, "district", [input.district], "district");
   await assertCodes(db, day, "field", input.fields, "fields");
   await assertCodes(
@@ -209,6 +213,7 @@ const columns = (input: Input) => ({
   ror: input.ror,
   parentId: input.parentId,
   address: input.address,
+  commune: input.commune,
   district: input.district,
   governance: input.governance,
   fields: input.fields,

@@ -129,6 +129,38 @@ describe("organisations registry", () => {
     expect(en.body.error.details[0].path).toBe("body.nameVi");
   });
 
+  it("records the commune of 2025 (code list admin_unit), keeps a district as history, and lists those without one", async () => {
+    const org = { ...validOrg, taxCode: null, nameVi: "Viện Tài nguyên và Môi trường biển", district: null };
+    const bad = await officer.post("/api/v1/organisations", { ...org, commune: "NGO_QUYEN" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toMatchObject([{ path: "commune" }]);
+    const c = await officer.post("/api/v1/organisations", { ...org, commune: "11329" });
+    expect(c.status).toBe(201);
+    expect(c.body).toMatchObject({ commune: "11329", district: null });
+    // a record made before 1/7/2025 keeps its district beside the commune it is given
+    const old = await officer.post("/api/v1/organisations", { ...org, nameVi: "Trung tâm Ứng dụng tiến bộ KH&CN", commune: null, district: "LE_CHAN" });
+    expect(old.body).toMatchObject({ commune: null, district: "LE_CHAN" });
+    const moved = await officer.put(`/api/v1/organisations/${old.body.id}`, {
+      ...org,
+      nameVi: old.body.nameVi,
+      commune: "11383",
+      district: "LE_CHAN",
+      version: 1,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ commune: "11383", district: "LE_CHAN" });
+
+    const ids = async (query: string) => ((await officer.get(`/api/v1/organisations?pageSize=100&${query}`)).body.items as { id: string }[]).map((o) => o.id);
+    expect(await ids("commune=11329")).toEqual([c.body.id]);
+    const none = await ids("commune=none");
+    expect(none).not.toContain(c.body.id);
+    expect(none).not.toContain(old.body.id);
+    const plain = await officer.post("/api/v1/organisations", { ...org, nameVi: "Hội Khoa học kỹ thuật biển" });
+    expect(await ids("commune=none")).toContain(plain.body.id);
+    // the filter with a code and with "none" are told apart (each its own prepared statement)
+    expect(await ids("commune=11329")).toEqual([c.body.id]);
+  });
+
   it("refuses mass assignment of unknown or privileged fields", async () => {
     const r = await officer.post("/api/v1/organisations", { ...validOrg, taxCode: null, version: 7, createdBy: "x" });
     expect(r.status).toBe(400);

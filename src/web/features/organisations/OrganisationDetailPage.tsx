@@ -66,7 +66,11 @@ export function OrganisationDetailPage() {
             title={t("organisations.sections.contact")}
             items={[
               { key: "address", label: t("organisations.fields.address"), children: o.address },
-              { key: "district", label: t("organisations.fields.district"), children: o.district && <CodeLabel list="district" code={o.district} /> },
+              { key: "commune", label: t("organisations.fields.commune"), children: o.commune && <CodeLabel list="admin_unit" code={o.commune} /> },
+              // the district is history: shown only on a record that has one (made before 1/7/2025)
+              ...(o.district
+                ? [{ key: "district", label: t("organisations.fields.district"), children: <CodeLabel list="district" code={o.district} /> }]
+                : []),
               { key: "phone", label: t("organisations.fields.phone"), children: o.phone },
               { key: "email", label: t("organisations.fields.email"), children: o.email && <a href={`mailto:${o.email}`}>{o.email}</a> },
               {

@@ -34,6 +34,7 @@ export interface OrganisationValues {
   ror?: string | null;
   parentId?: string | null;
   address?: string | null;
+  commune?: string | null;
   district?: string | null;
   governance?: "central" | "local";
   fields?: string[];
@@ -58,6 +59,7 @@ function toValues(o: Organisation): OrganisationValues {
     ror: o.ror,
     parentId: o.parentId,
     address: o.address,
+    commune: o.commune,
     district: o.district,
     governance: o.governance,
     fields: o.fields,
@@ -94,6 +96,7 @@ function compareFields(t: TFunction): CompareField[] {
     f("ror"),
     f("parentId", (v) => <OrganisationName id={v as string} />),
     f("address"),
+    f("commune", (v) => <CodeLabel list="admin_unit" code={v as string} />),
     f("district", (v) => <CodeLabel list="district" code={v as string} />),
     f("governance", (v) => t(`organisations.governance.${v as string}`)),
     f("fields", (v) => <CodeTags list="field" codes={v as string[]} />),
@@ -145,13 +148,14 @@ export function OrganisationEditPage() {
         onSaved={(o) => navigate(`/organisations/${o.id}`)}
         onCancel={() => navigate(back)}
       >
-        <OrganisationFields selfId={record?.id} />
+        <OrganisationFields selfId={record?.id} district={!!record?.district} />
       </RecordForm>
     </>
   );
 }
 
-function OrganisationFields({ selfId }: { selfId?: string }) {
+/** `district`: the record has a district (made before 1/7/2025), shown as history beside its commune. */
+function OrganisationFields({ selfId, district }: { selfId?: string; district: boolean }) {
   const { t } = useTranslation();
   const label = (n: string) => t(`organisations.fields.${n}`);
   return (
@@ -240,10 +244,17 @@ function OrganisationFields({ selfId }: { selfId?: string }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="district" label={label("district")} rules={rules(shape, "district", false, label("district"))}>
-              <CodeSelect list="district" />
+            <Form.Item name="commune" label={label("commune")} rules={rules(shape, "commune", false, label("commune"))}>
+              <CodeSelect list="admin_unit" />
             </Form.Item>
           </Col>
+          {district && (
+            <Col xs={24} md={8}>
+              <Form.Item name="district" label={label("district")} extra={t("organisations.districtHistory")}>
+                <CodeSelect list="district" disabled />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={24} md={8}>
             <Form.Item name="phone" label={label("phone")} rules={rules(shape, "phone", false, label("phone"))}>
               <Input type="tel" />

@@ -28,6 +28,13 @@ export function OrganisationsListPage() {
       searchPlaceholder: t("organisations.searchPlaceholder"),
       filters: [
         { name: "type", label: t("organisations.fields.type"), kind: "code", list: "org_type" },
+        {
+          name: "commune",
+          label: t("organisations.fields.commune"),
+          kind: "code",
+          list: "admin_unit",
+          options: [{ value: "none", label: t("organisations.communeNone") }],
+        },
         { name: "district", label: t("organisations.fields.district"), kind: "code", list: "district" },
         {
           name: "governance",
@@ -62,7 +69,14 @@ export function OrganisationsListPage() {
           ),
         },
         { title: t("organisations.fields.type"), dataIndex: "type", sortKey: "type", render: (c) => <CodeLabel list="org_type" code={c} /> },
-        { title: t("organisations.fields.district"), dataIndex: "district", sortKey: "district", render: (c) => <CodeLabel list="district" code={c} /> },
+        { title: t("organisations.fields.commune"), dataIndex: "commune", render: (c) => <CodeLabel list="admin_unit" code={c} /> },
+        {
+          title: t("organisations.fields.district"),
+          dataIndex: "district",
+          sortKey: "district",
+          optional: true,
+          render: (c) => <CodeLabel list="district" code={c} />,
+        },
         {
           title: t("organisations.fields.governance"),
           dataIndex: "governance",

@@ -12,7 +12,7 @@ const fold = (s: unknown) => (typeof s === "string" ? foldVietnamese(s).replace(
 /** The stored rows as a relation; keys are the column keys. */
 const rowsOf = (rows: SQL) => sql`jsonb_to_recordset(${rows}) AS r(
   "row" int, id uuid, "nameVi" text, "nameEn" text, abbreviation text, type text, "taxCode" text, "orgIdCode" text,
-  ror text, "parentId" uuid, address text, district text, governance text, fields text[], website text, email text,
+  ror text, "parentId" uuid, address text, commune text, district text, governance text, fields text[], website text, email text,
   phone text, "foundedYear" int)`;
 
 /** What the registry checks read. */
@@ -55,8 +55,27 @@ export const organisationsImport: ImportKind = {
       },
       "parentId",
     ),
-    text({ key: "address", label: { vi: "Địa chỉ", en: "Address" }, sample: "224 Lê Lai, Ngô Quyền, Hải Phòng", width: 36 }, 500),
-    code({ key: "district", label: { vi: "Quận/huyện", en: "District" }, sample: "Ngô Quyền", width: 20 }, "district"),
+    text({ key: "address", label: { vi: "Địa chỉ", en: "Address" }, sample: "224 Lê Lai, phường Ngô Quyền, thành phố Hải Phòng", width: 36 }, 500),
+    code(
+      {
+        key: "commune",
+        label: { vi: "Xã/phường/đặc khu", en: "Commune/ward/special zone" },
+        sample: "Phường Ngô Quyền",
+        width: 22,
+        hint: { vi: "Đơn vị hành chính cấp xã từ 01/7/2025", en: "Commune-level unit since 1 July 2025" },
+      },
+      "admin_unit",
+    ),
+    code(
+      {
+        key: "district",
+        label: { vi: "Quận/huyện", en: "District" },
+        sample: "",
+        width: 20,
+        hint: { vi: "Chỉ cho hồ sơ lập trước 01/7/2025 (nay là lịch sử)", en: "Only for records made before 1 July 2025 (history)" },
+      },
+      "district",
+    ),
     code(
       {
         key: "governance",
